@@ -1,0 +1,82 @@
+// Runs every rule on a parsed policy and turns findings into LSP diagnostics, with the severity
+// that the settings give each code. A rule that throws is skipped (and reported to `onError`) so
+// that one bug never hides every other diagnostic.
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/types';
+import type { PolicyDocument } from '../policy/model';
+import type { IamPolicySettings, SeveritySetting } from '../protocol';
+import { RULE_MODULES, RULES_BY_CODE } from '../rules';
+import type { Finding, Severity } from '../rules/types';
+
+export const DIAGNOSTIC_SOURCE = 'iam-policy';
+export const RULES_DOC_URL = 'https://github.com/iam-policy-tools/iam-policy-tools/blob/main/docs/rules.md';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The severity a code gets under these settings, or undefined when it is off. */
+export function severityOf(code: string, settings: IamPolicySettings): Severity | undefined {
+  const meta = RULES_BY_CODE.get(code);
+  if (meta?.category === 'security' && !settings.securityRules) return undefined;
+  const configured: SeveritySetting | undefined = settings.rules[code] ?? settings.rules[meta?.name ?? ''];
+  const severity = configured ?? meta?.defaultSeverity ?? 'warning';
+  if (severity === 'off') return undefined;
+  return LSP_SEVERITY[severity] <= LSP_SEVERITY[settings.minimumSeverity] ? severity : undefined;
+}
+
+/** Every finding of every rule, sorted by position. */
+export function collectFindings(
+  doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings,
+  onError: (error: unknown) => void = () => {},
+): Finding[] {
+  const findings: Finding[] = [];
+  if (!doc.looksLikePolicy) return findings;
+  const ctx = { doc, catalog, settings, report: (f: Finding) => { findings.push(f); } };
+  for (const module of RULE_MODULES) {
+    try {
+      module.check(ctx);
+    } catch (error) {
+      onError(error);
+    }
+  }
+  return findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+}
+
+export function toDiagnostic(doc: PolicyDocument, finding: Finding, severity: Severity): Diagnostic {
+  const at = (offset: number, length: number) => ({
+    start: doc.textDocument.positionAt(offset),
+    end: doc.textDocument.positionAt(offset + length),
+  });
+  const diagnostic: Diagnostic = {
+    range: at(finding.offset, finding.length),
+    severity: LSP_SEVERITY[severity],
+    code: finding.code,
+    codeDescription: { href: `${RULES_DOC_URL}#${finding.code.toLowerCase()}` },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  if (finding.data) diagnostic.data = finding.data;
+  if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(r => ({
+      location: { uri: doc.uri, range: at(r.offset, r.length) }, message: r.message,
+    }));
+  }
+  return diagnostic;
+}
+
+export function computeDiagnostics(
+  doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings,
+  onError?: (error: unknown) => void,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of collectFindings(doc, catalog, settings, onError)) {
+    const severity = severityOf(finding.code, settings);
+    if (severity) diagnostics.push(toDiagnostic(doc, finding, severity));
+  }
+  return diagnostics;
+}

@@ -1,0 +1,34 @@
+// ARN parsing: arn:partition:service:region:account-id:resource. The resource part may itself
+// contain colons (arn:aws:logs:us-east-1:123456789012:log-group:name:*), so only the first five
+// separators count. Source: IAM User Guide, "IAM identifiers" (reference_identifiers.html#identifiers-arns).
+
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+/** Parses an ARN; undefined when it does not have the six parts. */
+export function parseArn(text: string): Arn | undefined {
+  if (!text.startsWith('arn:')) return undefined;
+  const parts: string[] = [];
+  let start = 4;
+  for (let i = 0; i < 4; i++) {
+    const colon = text.indexOf(':', start);
+    if (colon < 0) return undefined;
+    parts.push(text.slice(start, colon));
+    start = colon + 1;
+  }
+  const [partition, service, region, account] = parts;
+  return { partition, service, region, account, resource: text.slice(start) };
+}
+
+/** The offsets (within the ARN text) where each of the six segments starts, for segment-wise features. */
+export function arnSegmentOffsets(text: string): number[] {
+  const offsets = [0];
+  let index = -1;
+  while (offsets.length < 6 && (index = text.indexOf(':', index + 1)) >= 0) offsets.push(index + 1);
+  return offsets;
+}

@@ -1,0 +1,140 @@
+// parsePolicy: text -> PolicyDocument. One tolerant jsonc-parser pass builds the tree; the model
+// keeps the node (and so the source span) of every element and value.
+import { Node, ParseError, parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { detectKind } from './kind';
+import type {
+  ConditionElement, ConditionKeyEntry, ConditionValue, Entry, PolicyDocument, PolicyKind,
+  PrincipalElement, Statement, StringItem, StringListElement,
+} from './model';
+import { parseErrorsToIssues, scanTrivia } from './syntax';
+
+export interface ParseOptions {
+  /** a kind set by the user (setting or command); wins over detection */
+  kind?: PolicyKind;
+  /** documents of our own language are policies even before they have a Statement */
+  languageId?: string;
+}
+
+export function parsePolicy(text: string, uri = 'untitled:policy.json', options: ParseOptions = {}): PolicyDocument {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const syntaxErrors = [...parseErrorsToIssues(errors), ...scanTrivia(text)].sort((a, b) => a.offset - b.offset);
+  const topEntries = root?.type === 'object' ? entriesOf(root) : [];
+  const statementEntry = lastNamed(topEntries, 'Statement');
+  const statementValue = statementEntry?.valueNode;
+  const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? []
+    : statementValue?.type === 'object' ? [statementValue] : [];
+  const partial: Omit<PolicyDocument, 'kind' | 'kindSource'> = {
+    uri,
+    text,
+    textDocument: TextDocument.create(uri, options.languageId ?? 'iam-policy', 0, text),
+    root,
+    syntaxErrors,
+    looksLikePolicy: statementEntry !== undefined || options.languageId === 'iam-policy',
+    topEntries,
+    version: lastNamed(topEntries, 'Version'),
+    id: lastNamed(topEntries, 'Id'),
+    statementEntry,
+    statementIsArray: statementValue?.type !== 'object',
+    statements: statementNodes.map(parseStatement),
+  };
+  const { kind, source } = detectKind(partial, options.kind);
+  return { ...partial, kind, kindSource: source };
+}
+
+/** The properties of an object node, in text order, duplicates kept. */
+export function entriesOf(object: Node): Entry[] {
+  const entries: Entry[] = [];
+  for (const property of object.children ?? []) {
+    const keyNode = property.children?.[0];
+    if (!keyNode || typeof keyNode.value !== 'string') continue;
+    entries.push({ name: keyNode.value, keyNode, valueNode: property.children?.[1], node: property });
+  }
+  return entries;
+}
+
+/** The last entry of that exact name: JSON parsers (and IAM) take the last of duplicate keys. */
+export function lastNamed(entries: readonly Entry[], name: string): Entry | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i].name === name) return entries[i];
+  return undefined;
+}
+
+function parseStatement(node: Node, index: number): Statement {
+  const entries = node.type === 'object' ? entriesOf(node) : [];
+  const element = (name: string) => lastNamed(entries, name);
+  return {
+    index,
+    node,
+    entries,
+    sid: element('Sid'),
+    effect: element('Effect'),
+    action: stringList(element('Action')),
+    notAction: stringList(element('NotAction')),
+    resource: stringList(element('Resource')),
+    notResource: stringList(element('NotResource')),
+    principal: principal(element('Principal')),
+    notPrincipal: principal(element('NotPrincipal')),
+    condition: condition(element('Condition')),
+  };
+}
+
+function stringItem(node: Node): StringItem {
+  return { value: node.value as string, offset: node.offset, length: node.length, node };
+}
+
+/** Splits a string-or-array value into its string items and the nodes that are not strings. */
+function strings(value: Node | undefined): { isArray: boolean; items: StringItem[]; invalid: Node[] } {
+  if (!value) return { isArray: false, items: [], invalid: [] };
+  const nodes = value.type === 'array' ? value.children ?? [] : [value];
+  const items: StringItem[] = [];
+  const invalid: Node[] = [];
+  for (const n of nodes) (n.type === 'string' ? items.push(stringItem(n)) : invalid.push(n));
+  return { isArray: value.type === 'array', items, invalid };
+}
+
+function stringList(entry: Entry | undefined): StringListElement | undefined {
+  return entry && { entry, ...strings(entry.valueNode) };
+}
+
+function principal(entry: Entry | undefined): PrincipalElement | undefined {
+  if (!entry) return undefined;
+  const value = entry.valueNode;
+  const result: PrincipalElement = { entry, types: [], invalid: [] };
+  if (value?.type === 'string') {
+    if (value.value === '*') result.wildcard = stringItem(value);
+    else result.invalid.push(value);
+  } else if (value?.type === 'object') {
+    for (const typeEntry of entriesOf(value)) {
+      const { items, invalid } = strings(typeEntry.valueNode);
+      result.types.push({ entry: typeEntry, values: items, invalid });
+    }
+  } else if (value) {
+    result.invalid.push(value);
+  }
+  return result;
+}
+
+function condition(entry: Entry | undefined): ConditionElement | undefined {
+  if (!entry) return undefined;
+  const operators = entry.valueNode?.type === 'object' ? entriesOf(entry.valueNode) : [];
+  return {
+    entry,
+    operators: operators.map(operatorEntry => ({
+      entry: operatorEntry,
+      keys: operatorEntry.valueNode?.type === 'object' ? entriesOf(operatorEntry.valueNode).map(conditionKey) : [],
+    })),
+  };
+}
+
+function conditionKey(entry: Entry): ConditionKeyEntry {
+  const value = entry.valueNode;
+  const nodes = value?.type === 'array' ? value.children ?? [] : value ? [value] : [];
+  const values: ConditionValue[] = nodes.map(n => ({
+    value: n.type === 'string' || n.type === 'number' || n.type === 'boolean' ? n.value : null,
+    offset: n.offset,
+    length: n.length,
+    node: n,
+  }));
+  return { entry, isArray: value?.type === 'array', values };
+}

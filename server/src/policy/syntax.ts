@@ -1,0 +1,81 @@
+// Syntax errors of a policy text. jsonc-parser parses tolerantly (comments and trailing commas
+// allowed, so the tree stays useful), and this module reports everything IAM itself rejects:
+// comments, trailing commas and every JSON error, each at the spot where it is.
+import { createScanner, ParseError, ParseErrorCode, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import type { SyntaxIssue } from './model';
+
+export const SYNTAX_CODES = {
+  json: 'IAM001',
+  comment: 'IAM002',
+  trailingComma: 'IAM003',
+  missingComma: 'IAM004',
+} as const;
+
+const PARSE_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Unexpected text: IAM policies are strict JSON. Quote property names and string values.',
+  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number.',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
+  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
+  [ParseErrorCode.ColonExpected]: 'A colon (:) is expected after the property name.',
+  [ParseErrorCode.CloseBraceExpected]: 'A closing brace (}) is expected.',
+  [ParseErrorCode.CloseBracketExpected]: 'A closing bracket (]) is expected.',
+  [ParseErrorCode.EndOfFileExpected]: 'Unexpected content after the end of the policy: a policy is a single JSON object.',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment (and IAM does not accept comments).',
+  [ParseErrorCode.UnexpectedEndOfString]: 'Unterminated string: a closing double quote is missing.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'Unterminated number.',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape in a string.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character in a string.',
+  [ParseErrorCode.InvalidCharacter]: 'Invalid character in a string: control characters must be escaped.',
+};
+
+/** Converts jsonc-parser's errors; drops the ones we report more precisely ourselves. */
+export function parseErrorsToIssues(errors: readonly ParseError[]): SyntaxIssue[] {
+  const issues: SyntaxIssue[] = [];
+  for (const e of errors) {
+    if (e.error === ParseErrorCode.InvalidCommentToken) continue; // reported by scanTrivia
+    if (e.error === ParseErrorCode.CommaExpected) {
+      issues.push({ code: SYNTAX_CODES.missingComma, offset: e.offset, length: Math.max(e.length, 1),
+        message: 'A comma is missing before this value: separate array items and properties with commas.' });
+      continue;
+    }
+    const message = PARSE_ERROR_TEXT[e.error] ?? `JSON syntax error: ${printParseErrorCode(e.error)}.`;
+    issues.push({ code: SYNTAX_CODES.json, offset: e.offset, length: Math.max(e.length, 1), message });
+  }
+  return issues;
+}
+
+/**
+ * Finds comments and trailing commas with one pass of the scanner. A comma is trailing when the
+ * next token that is not trivia is `}` or `]`.
+ */
+export function scanTrivia(text: string): SyntaxIssue[] {
+  const issues: SyntaxIssue[] = [];
+  const scanner = createScanner(text, false);
+  let pendingComma: { offset: number } | undefined;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    switch (kind) {
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        issues.push({ code: SYNTAX_CODES.comment, offset: scanner.getTokenOffset(), length: scanner.getTokenLength(),
+          message: 'IAM does not accept comments in a policy: remove the comment (keep notes in the Sid or in a separate file).' });
+        break;
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+        break;
+      case SyntaxKind.CommaToken:
+        pendingComma = { offset: scanner.getTokenOffset() };
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        if (pendingComma) {
+          issues.push({ code: SYNTAX_CODES.trailingComma, offset: pendingComma.offset, length: 1,
+            message: 'IAM does not accept a trailing comma: remove the comma before the closing bracket.' });
+        }
+        pendingComma = undefined;
+        break;
+      default:
+        pendingComma = undefined;
+    }
+  }
+  return issues;
+}

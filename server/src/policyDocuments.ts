@@ -1,0 +1,56 @@
+// Which open documents are policies, and their parse, cached per version. The server and the CLI
+// both decide "is this a policy, of which kind" here, so the editor and CI agree.
+import picomatch from 'picomatch';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyDocument, PolicyKind } from './policy/model';
+import { parsePolicy } from './policy/parse';
+import type { IamPolicySettings } from './protocol';
+
+export const POLICY_LANGUAGE_ID = 'iam-policy';
+const JSON_LANGUAGE_IDS = new Set(['json', 'jsonc']);
+
+/** The kind the user set for this path through `policyKinds` globs, if any. */
+export function kindFromSettings(uri: string, settings: IamPolicySettings): PolicyKind | undefined {
+  const path = decodeURIComponent(uri.replace(/^file:\/\//, ''));
+  for (const [glob, kind] of Object.entries(settings.policyKinds ?? {})) {
+    if (picomatch.isMatch(path, glob, { dot: true, contains: !glob.startsWith('/') })) return kind;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a text as a policy, or returns undefined when the document is not one of ours: JSON
+ * documents count only when their content is a policy and the settings allow it.
+ */
+export function policyFromText(
+  uri: string, languageId: string, text: string, settings: IamPolicySettings, kindOverride?: PolicyKind,
+): PolicyDocument | undefined {
+  const ours = languageId === POLICY_LANGUAGE_ID;
+  if (!ours && !(JSON_LANGUAGE_IDS.has(languageId) && settings.jsonDocuments !== 'off')) return undefined;
+  const doc = parsePolicy(text, uri, { languageId, kind: kindOverride ?? kindFromSettings(uri, settings) });
+  return ours || doc.looksLikePolicy ? doc : undefined;
+}
+
+/** One parse per document version; the server asks for it from every handler. */
+export class PolicyCache {
+  private readonly entries = new Map<string, { version: number; settings: IamPolicySettings; kind?: PolicyKind; doc: PolicyDocument | undefined }>();
+  /** kinds chosen by the user with the "set policy kind" command, per URI */
+  readonly kindOverrides = new Map<string, PolicyKind>();
+
+  get(document: TextDocument, settings: IamPolicySettings): PolicyDocument | undefined {
+    const kind = this.kindOverrides.get(document.uri);
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings && cached.kind === kind) return cached.doc;
+    const doc = policyFromText(document.uri, document.languageId, document.getText(), settings, kind);
+    this.entries.set(document.uri, { version: document.version, settings, kind, doc });
+    return doc;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

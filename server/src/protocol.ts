@@ -1,0 +1,47 @@
+// Settings and custom messages shared by the server, the client and the CLI (types only on the
+// client side). Settings live under the `iamPolicy` prefix in VS Code.
+import type { PolicyKind } from './policy/model';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface ZoneOfTrust {
+  accounts?: string[];
+  organizationId?: string;
+  organizationalUnitPaths?: string[];
+}
+
+export interface IamPolicySettings {
+  /** severity per diagnostic code, e.g. { "IAM400": "off" } */
+  rules: Record<string, SeveritySetting>;
+  /** diagnostics below this severity are not reported */
+  minimumSeverity: Exclude<SeveritySetting, 'off'>;
+  /** run the security rules (broad grants, public principals, ...) */
+  securityRules: boolean;
+  /** glob (matched against the document's path) -> policy kind; overrides detection */
+  policyKinds: Record<string, PolicyKind>;
+  /** JSON/JSONC files: treat as policies when their content is one ("auto") or never ("off") */
+  jsonDocuments: 'auto' | 'off';
+  zoneOfTrust?: ZoneOfTrust;
+}
+
+export const DEFAULT_SETTINGS: IamPolicySettings = {
+  rules: {},
+  minimumSeverity: 'hint',
+  securityRules: true,
+  policyKinds: {},
+  jsonDocuments: 'auto',
+};
+
+/** Merges a partial settings object (from the client or a settings file) over the defaults. */
+export function withDefaults(partial: Partial<IamPolicySettings> | undefined | null): IamPolicySettings {
+  return { ...DEFAULT_SETTINGS, ...(partial && typeof partial === 'object' ? partial : {}) };
+}
+
+/** Server -> client notification: the detected kind of a document, for the status bar. */
+export const DOCUMENT_KIND_NOTIFICATION = 'iamPolicy/documentKind';
+export interface DocumentKindParams {
+  uri: string;
+  kind: PolicyKind | null;   // null: the document is not served as a policy
+  kindSource: string;
+  dataDate: string;
+}

@@ -1,0 +1,86 @@
+// IAM100-IAM103: the names in Action and NotAction. A malformed name is an error (IAM requires
+// "service:action"); an unknown service or action is only a warning, because AWS adds names faster
+// than any catalog. Source: IAM User Guide, "IAM JSON policy elements: Action".
+import type { Catalog } from '../catalog/types';
+import type { StringItem } from '../policy/model';
+import { closestNames } from '../util/closest';
+import type { RuleContext, RuleModule } from './types';
+
+const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;
+const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
+
+/** For a name with the wrong separator (`s3.ListBucket`), the catalog's spelling of the action meant. */
+export function repairSeparator(text: string, catalog: Catalog): string | undefined {
+  const match = /^([a-z0-9-]+)\s*[.\/;_ ,]\s*([A-Za-z0-9*?]+)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const [, service, name] = match;
+  const action = catalog.action(service, name);
+  if (action) return `${action.service}:${action.name}`;
+  return catalog.service(service) ? `${service.toLowerCase()}:${name}` : undefined;
+}
+
+function malformedReason(text: string): string | undefined {
+  if (text === '*') return undefined;
+  if (text.trim() === '') return 'is empty';
+  if (/\s/.test(text)) return 'contains white space';
+  const parts = text.split(':');
+  if (parts.length === 1) return 'has no service prefix: write it as "service:Action"';
+  if (parts.length > 2) return 'has more than one colon';
+  if (!parts[0]) return 'has an empty service prefix';
+  if (!parts[1]) return 'has an empty action name';
+  if (!SERVICE_PREFIX.test(parts[0])) return 'has characters that a service prefix cannot have';
+  if (!ACTION_NAME.test(parts[1])) return 'has characters that an action name cannot have';
+  return undefined;
+}
+
+function checkAction(ctx: RuleContext, item: StringItem): void {
+  const { catalog } = ctx;
+  const text = item.value;
+  const reason = malformedReason(text);
+  if (reason) {
+    const repaired = repairSeparator(text, catalog);
+    ctx.report({ code: 'IAM100', offset: item.offset, length: item.length,
+      message: `"${text}" is not a valid action: it ${reason}.${repaired ? ` Did you mean "${repaired}"?` : ''}`,
+      data: { replacements: repaired ? [JSON.stringify(repaired)] : [] } });
+    return;
+  }
+  if (text === '*') return;
+  const [prefix, name] = text.split(':');
+  const service = catalog.service(prefix);
+  if (!service) {
+    const replacements = closestNames(prefix, catalog.services().map(s => s.prefix), 3);
+    ctx.report({ code: 'IAM101', offset: item.offset, length: item.length,
+      message: `Unknown service prefix "${prefix}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
+      data: { replacements: replacements.map(r => JSON.stringify(`${r}:${name}`)) } });
+    return;
+  }
+  if (/[*?]/.test(name)) {
+    if (catalog.matchActions(text).length === 0) {
+      ctx.report({ code: 'IAM103', offset: item.offset, length: item.length,
+        message: `"${text}" matches no action of ${service.name}: check the pattern, or remove it.` });
+    }
+    return;
+  }
+  if (!catalog.action(prefix, name)) {
+    const replacements = closestNames(name, service.actions.map(a => a.name), 3).map(n => `${service.prefix}:${n}`);
+    ctx.report({ code: 'IAM102', offset: item.offset, length: item.length,
+      message: `${service.name} has no action "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
+      data: { replacements: replacements.map(r => JSON.stringify(r)) } });
+  }
+}
+
+export const actionRules: RuleModule = {
+  rules: [
+    { code: 'IAM100', name: 'malformed-action', category: 'action', defaultSeverity: 'error', summary: 'An action is not of the form "service:Action".' },
+    { code: 'IAM101', name: 'unknown-service', category: 'action', defaultSeverity: 'warning', summary: 'The service prefix of an action is unknown.' },
+    { code: 'IAM102', name: 'unknown-action', category: 'action', defaultSeverity: 'warning', summary: 'The service has no action of that name.' },
+    { code: 'IAM103', name: 'wildcard-matches-nothing', category: 'action', defaultSeverity: 'warning', summary: 'An action wildcard matches no action of the service.' },
+  ],
+  check(ctx) {
+    for (const statement of ctx.doc.statements) {
+      for (const element of [statement.action, statement.notAction]) {
+        for (const item of element?.items ?? []) checkAction(ctx, item);
+      }
+    }
+  },
+};

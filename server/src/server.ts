@@ -1,0 +1,136 @@
+// The language server: LSP wiring only. Every handler turns its params into a parsed policy and
+// an offset, calls one pure feature function, and is guarded so that an exception is logged and
+// answered with an empty result instead of killing the server.
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
+  TextDocumentSyncKind, type InitializeResult, type TextDocumentPositionParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getCatalog } from './catalog/loadCatalog';
+import { computeDiagnostics } from './features/diagnostics';
+import { doComplete } from './features/completion';
+import { doHover } from './features/hover';
+import type { PolicyDocument } from './policy/model';
+import { PolicyCache } from './policyDocuments';
+import { DOCUMENT_KIND_NOTIFICATION, withDefaults, type DocumentKindParams, type IamPolicySettings } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const policies = new PolicyCache();
+const settingsByUri = new Map<string, Promise<IamPolicySettings>>();
+let pullConfiguration = false;
+
+function logError(where: string, error: unknown): void {
+  connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+}
+
+/** Wraps a handler: exceptions are logged and answered with `fallback`. */
+function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async params => {
+    try {
+      return await handler(params);
+    } catch (error) {
+      logError(name, error);
+      return fallback;
+    }
+  };
+}
+
+function settingsFor(uri: string): Promise<IamPolicySettings> {
+  if (!pullConfiguration) return Promise.resolve(withDefaults(undefined));
+  let settings = settingsByUri.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
+      .then(withDefaults, () => withDefaults(undefined));
+    settingsByUri.set(uri, settings);
+  }
+  return settings;
+}
+
+async function policyAt(uri: string): Promise<{ doc: PolicyDocument; settings: IamPolicySettings } | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const settings = await settingsFor(uri);
+  const doc = policies.get(document, settings);
+  return doc && { doc, settings };
+}
+
+async function atPosition(params: TextDocumentPositionParams) {
+  const found = await policyAt(params.textDocument.uri);
+  return found && { ...found, offset: found.doc.textDocument.offsetAt(params.position) };
+}
+
+const pendingValidation = new Map<string, NodeJS.Immediate>();
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  const found = await policyAt(uri);
+  if (documents.get(uri)?.version !== version) return; // a newer edit will validate
+  const diagnostics = found ? computeDiagnostics(found.doc, getCatalog(), found.settings, e => logError('rule', e)) : [];
+  connection.sendDiagnostics({ uri, version, diagnostics });
+  const kind: DocumentKindParams = {
+    uri, kind: found?.doc.kind ?? null, kindSource: found?.doc.kindSource ?? '', dataDate: getCatalog().dataDate,
+  };
+  connection.sendNotification(DOCUMENT_KIND_NOTIFICATION, kind);
+}
+
+function scheduleValidation(uri: string): void {
+  clearImmediate(pendingValidation.get(uri));
+  pendingValidation.set(uri, setImmediate(() => {
+    pendingValidation.delete(uri);
+    validate(uri).catch(error => logError('validate', error));
+  }));
+}
+
+connection.onInitialize((params): InitializeResult => {
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: false },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
+      .catch(error => logError('register configuration', error));
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsByUri.clear();
+  policies.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri);
+});
+
+documents.onDidOpen(e => scheduleValidation(e.document.uri));
+documents.onDidChangeContent(e => scheduleValidation(e.document.uri));
+documents.onDidClose(e => {
+  clearImmediate(pendingValidation.get(e.document.uri));
+  pendingValidation.delete(e.document.uri);
+  policies.delete(e.document.uri);
+  settingsByUri.delete(e.document.uri);
+  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion(guard('completion', null, async params => {
+  const at = await atPosition(params);
+  return at ? doComplete(at.doc, at.offset, getCatalog(), at.settings) : null;
+}));
+
+connection.onHover(guard('hover', null, async params => {
+  const at = await atPosition(params);
+  return at ? doHover(at.doc, at.offset, getCatalog(), at.settings) : null;
+}));
+
+process.on('uncaughtException', error => logError('uncaught exception', error));
+process.on('unhandledRejection', error => logError('unhandled rejection', error));
+
+documents.listen(connection);
+connection.listen();
