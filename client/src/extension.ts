@@ -1,0 +1,45 @@
+// The thin VS Code client: starts the bundled language server and registers the commands that
+// need the editor. Everything about policies happens in the server.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('IAM Policy');
+  const clientOptions: LanguageClientOptions = {
+    // JSON documents are offered too; the server answers only for those whose content is a policy.
+    documentSelector: [
+      { language: 'iam-policy' },
+      { language: 'json', scheme: 'file' },
+      { language: 'jsonc', scheme: 'file' },
+      { language: 'json', scheme: 'untitled' },
+    ],
+    synchronize: { configurationSection: 'iamPolicy' },
+    outputChannel,
+    traceOutputChannel: outputChannel,
+  };
+  client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('iamPolicy.openRuleDocumentation', async (code?: string) => {
+      const anchor = typeof code === 'string' ? `#${code.toLowerCase()}` : '';
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: anchor.slice(1) }));
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,127 @@
+// A test client that spawns the bundled server (dist/server.js --stdio) and speaks LSP to it over
+// stdio, like an editor does. Tests and benchmarks build on it:
+//   const server = await startServer({ settings: { rules: { IAM102: 'off' } } });
+//   const diagnostics = await server.open('file:///p.iam.json', text);
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  CompletionList, CompletionRequest, ConfigurationRequest, createProtocolConnection,
+  DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification, ExitNotification, Hover, HoverRequest, InitializedNotification, InitializeRequest,
+  PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type CompletionItem, type Diagnostic, type Position, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type { IamPolicySettings } from '../../server/src/protocol';
+
+export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  /** milliseconds from spawn to the initialize response */
+  initializeMs: number;
+  /** opens a document and resolves with its first published diagnostics */
+  open(uri: string, text: string, languageId?: string): Promise<Diagnostic[]>;
+  /** replaces the whole text and resolves with the diagnostics of the new version */
+  change(uri: string, text: string): Promise<Diagnostic[]>;
+  close(uri: string): Promise<void>;
+  completion(uri: string, position: Position): Promise<CompletionItem[]>;
+  hover(uri: string, position: Position): Promise<Hover | null>;
+  /** changes the settings the server pulls, and tells it; resolves with the next diagnostics of `uri` */
+  setSettings(settings: Partial<IamPolicySettings>, uri: string): Promise<Diagnostic[]>;
+  /** the stderr and window/logMessage output seen so far */
+  log: string[];
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { settings?: Partial<IamPolicySettings> } = {}): Promise<TestServer> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const log: string[] = [];
+  child.stderr!.on('data', chunk => log.push(String(chunk)));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  let settings: Partial<IamPolicySettings> = options.settings ?? {};
+  const versions = new Map<string, number>();
+  const waiters = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
+
+  connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => settings));
+  connection.onNotification('window/logMessage', (p: { message: string }) => log.push(p.message));
+  connection.onNotification(PublishDiagnosticsNotification.type, params => {
+    const expected = versions.get(params.uri);
+    if (params.version !== undefined && expected !== undefined && params.version !== expected) return;
+    const pending = waiters.get(params.uri) ?? [];
+    waiters.delete(params.uri);
+    for (const resolve of pending) resolve(params);
+  });
+  connection.listen();
+
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      },
+    },
+  });
+  const initializeMs = performance.now() - started;
+  await connection.sendNotification(InitializedNotification.type, {});
+  connection.onRequest('client/registerCapability', () => null);
+
+  const nextDiagnostics = (uri: string, timeoutMs = 10_000) => new Promise<Diagnostic[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms\n${log.join('')}`)), timeoutMs);
+    const list = waiters.get(uri) ?? [];
+    list.push(p => { clearTimeout(timer); resolve(p.diagnostics); });
+    waiters.set(uri, list);
+  });
+
+  return {
+    connection,
+    process: child,
+    initializeMs,
+    log,
+    async open(uri, text, languageId = 'iam-policy') {
+      versions.set(uri, 1);
+      const result = nextDiagnostics(uri);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      return result;
+    },
+    async change(uri, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      const result = nextDiagnostics(uri);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      return result;
+    },
+    async close(uri) {
+      versions.delete(uri);
+      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    async completion(uri, position) {
+      const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+      return !result ? [] : Array.isArray(result) ? result : (result as CompletionList).items;
+    },
+    hover(uri, position) {
+      return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    },
+    async setSettings(next, uri) {
+      settings = next;
+      const result = nextDiagnostics(uri);
+      await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { iamPolicy: next } });
+      return result;
+    },
+    async stop() {
+      try {
+        await connection.sendRequest(ShutdownRequest.type);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        // the server may be gone already
+      }
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The bundled server over a real stdio connection: diagnostics, completion, hover, settings.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { cursor } from '../helpers/cursor';
+import { startServer, type TestServer } from '../helpers/lspClient';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const SEED = readFileSync(join(__dirname, '..', '..', 'examples', 'seed-policy.iam.json'), 'utf8');
+let server: TestServer;
+
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+function positionOf(marked: string) {
+  const { text, offset } = cursor(marked);
+  return { text, position: TextDocument.create('x', 'x', 0, text).positionAt(offset) };
+}
+
+test('publishes an error at each problem of the seed policy', async () => {
+  const diagnostics = await server.open('file:///work/seed-policy.iam.json', SEED);
+  const errors = diagnostics.filter(d => d.severity === 1);
+  const at = (code: string) => errors.filter(d => d.code === code).map(d => d.range.start.line);
+  assert.deepEqual(at('IAM002'), [0], 'the comment');
+  assert.deepEqual(at('IAM100'), [4, 5], 'both s3. actions');
+  assert.deepEqual(at('IAM004'), [6], 'the missing comma before "s3.PutObject"');
+  assert.deepEqual(at('IAM003'), [4, 6, 6], 'the trailing commas');
+  for (const d of errors.filter(e => e.code === 'IAM100')) {
+    assert.match(d.message, /Did you mean "s3:(ListBucket|GetObject)"/);
+    assert.ok((d.data as { replacements: string[] }).replacements.length === 1);
+    assert.equal(d.source, 'iam-policy');
+    assert.ok(d.codeDescription?.href.endsWith('#iam100'));
+  }
+});
+
+test('serves JSON documents only when their content is a policy', async () => {
+  const plain = await server.open('file:///work/package.json', '{ "name": "x", // comment\n "version": "1" }', 'json');
+  assert.deepEqual(plain, []);
+  const policy = await server.open('file:///work/thing.json', '{ "Statement": [ { "Effect": "allow" } ] }', 'json');
+  assert.ok(policy.some(d => d.code === 'IAM012'));
+});
+
+test('completes the actions of a service after "s3:Get', async () => {
+  const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "s3:Get| ] } ] }');
+  await server.open('file:///work/complete.iam.json', text);
+  const items = await server.completion('file:///work/complete.iam.json', position);
+  const getObject = items.find(i => i.label === 's3:GetObject');
+  assert.ok(getObject, `s3:GetObject offered among ${items.length} items`);
+  assert.match(String(getObject.detail ?? ''), /Read/);
+});
+
+test('hover on an action shows its access level and description', async () => {
+  const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetOb|ject", "Resource": "*" } ] }');
+  await server.open('file:///work/hover.iam.json', text);
+  const hover = await server.hover('file:///work/hover.iam.json', position);
+  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : JSON.stringify(hover);
+  assert.match(value, /Read/);
+  assert.match(value, /GetObject/);
+});
+
+test('a rule set to off in the settings disappears without a restart', async () => {
+  const uri = 'file:///work/settings.iam.json';
+  const before = await server.open(uri, '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*" } ] }');
+  assert.ok(before.some(d => d.code === 'IAM102'));
+  const afterChange = await server.setSettings({ rules: { IAM102: 'off' } }, uri);
+  assert.ok(!afterChange.some(d => d.code === 'IAM102'));
+  await server.setSettings({}, uri);
+});
+
+test('survives garbage and keeps answering', async () => {
+  const garbage = '\u0000\u0001{{{[[[\uFFFF"\\u12' + 'x'.repeat(1000);
+  const diagnostics = await server.open('file:///work/garbage.iam.json', garbage);
+  assert.ok(diagnostics.some(d => d.code === 'IAM001'));
+  await server.completion('file:///work/garbage.iam.json', { line: 0, character: 5 });
+  await server.hover('file:///work/garbage.iam.json', { line: 0, character: 5 });
+  const again = await server.change('file:///work/garbage.iam.json', '{ "Statement": [] }');
+  assert.ok(Array.isArray(again));
+});
