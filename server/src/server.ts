@@ -2,11 +2,12 @@
 // an offset, calls one pure feature function, and is guarded so that an exception is logged and
 // answered with an empty result instead of killing the server.
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from './catalog/loadCatalog';
+import { provideCodeActions } from './features/codeActions';
 import { computeDiagnostics } from './features/diagnostics';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
@@ -91,6 +92,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: false },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
   };
@@ -127,6 +129,11 @@ connection.onCompletion(guard('completion', null, async params => {
 connection.onHover(guard('hover', null, async params => {
   const at = await atPosition(params);
   return at ? doHover(at.doc, at.offset, getCatalog(), at.settings) : null;
+}));
+
+connection.onCodeAction(guard('codeAction', null, async params => {
+  const found = await policyAt(params.textDocument.uri);
+  return found ? provideCodeActions(found.doc, params.context.diagnostics, getCatalog(), found.settings) : null;
 }));
 
 process.on('uncaughtException', error => logError('uncaught exception', error));
