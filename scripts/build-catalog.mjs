@@ -11,8 +11,11 @@
 // Unknown access levels or key types stop the build rather than ship a guess.
 //
 // Format (version 1; server/src/catalog/compact.ts reads it):
-//   { format, dataVersion, dataDate, levels[], types[], keys[], services[] }
+//   { format, dataVersion, dataDate, levels[], types[], keys[], keyOwners[], arnServices{}, services[] }
 //   keys:     every condition key name, interned; the other tables refer to keys by index
+//   keyOwners[i]: index of the service whose condition key table defines keys[i] (the service of
+//             the key's own prefix when it has one), so a lookup parses only that service
+//   arnServices: the service part of ARN formats -> indexes of the services with such formats
 //   service:  [prefix, name, docSlug, body] where body is the JSON text of
 //             [actions[], resourceTypes[], conditionKeys[]]: the server parses a service's body
 //             only when it first needs that service (parsing everything up front costs ~30 ms).
@@ -89,7 +92,9 @@ function trimTrailing(tuple) {
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 let actionCount = 0;
-function buildService(prefix, name) {
+const keyOwners = [];
+const arnServices = {};
+function buildService(prefix, name, serviceIndex) {
   const actionsRaw = readJson(dataDir, 'actions', `${prefix}.json`);
   const resourcesRaw = readJson(dataDir, 'resourceTypes', `${prefix}.json`);
   const keysRaw = readJson(dataDir, 'conditionKeys', `${prefix}.json`);
@@ -98,6 +103,9 @@ function buildService(prefix, name) {
   const resourcePosition = new Map(resourceNames.map((n, i) => [n.toLowerCase(), i]));
   const resourceTypes = resourceNames.map(n => {
     const r = resourcesRaw[n.toLowerCase()];
+    const arnService = r.arn.split(':')[2];
+    const owners = (arnServices[arnService] ??= []);
+    if (!owners.includes(serviceIndex)) owners.push(serviceIndex);
     return trimTrailing([r.key, r.arn, internKeys(r.conditionKeys ?? [])]);
   });
 
@@ -119,7 +127,10 @@ function buildService(prefix, name) {
     .map(k => {
       const type = TYPES.indexOf(k.type);
       if (type < 0) throw new Error(`${prefix}: condition key ${k.key} has unknown type ${k.type}`);
-      return [internKey(k.key), type, k.description];
+      const index = internKey(k.key);
+      const owner = keyOwners[index];
+      if (owner === undefined || normaliseKey(k.key).toLowerCase().startsWith(`${prefix}:`)) keyOwners[index] = serviceIndex;
+      return [index, type, k.description];
     });
 
   actionCount += actions.length;
@@ -128,9 +139,13 @@ function buildService(prefix, name) {
 
 const { version } = readJson(packageDir, 'package.json');
 const serviceNames = readJson(dataDir, 'serviceNames.json');
-const services = Object.keys(serviceNames).sort(byName).map(prefix => buildService(prefix, serviceNames[prefix]));
+const services = Object.keys(serviceNames).sort(byName).map((prefix, i) => buildService(prefix, serviceNames[prefix], i));
+const sortedArnServices = Object.fromEntries(Object.keys(arnServices).sort(byName).map(k => [k, arnServices[k]]));
 
-const catalog = { format: FORMAT, dataVersion: version, dataDate: dataDateOf(version), levels: LEVELS, types: TYPES, keys, services };
+const catalog = {
+  format: FORMAT, dataVersion: version, dataDate: dataDateOf(version), levels: LEVELS, types: TYPES,
+  keys, keyOwners: keys.map((_, i) => keyOwners[i] ?? -1), arnServices: sortedArnServices, services,
+};
 const asciiOnly = json => json.replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const text = asciiOnly(JSON.stringify(catalog));
 mkdirSync(dirname(outFile), { recursive: true });
