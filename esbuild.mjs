@@ -10,6 +10,8 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow: take its ES module build
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([
