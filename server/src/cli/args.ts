@@ -1,0 +1,102 @@
+// The command line of `iam-policy-lint`: options and their checks. Usage mistakes throw CliError
+// (exit code 2) with a message that says what to write instead.
+import { parseArgs } from 'node:util';
+import { POLICY_KINDS, type PolicyKind } from '../policy/model';
+import type { Severity } from '../rules/types';
+import { CliError } from './io';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = typeof FORMATS[number];
+export const FAIL_ON: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export interface LintOptions {
+  inputs: string[];
+  format: Format;
+  failOn: Severity;
+  config?: string;
+  fix: boolean;
+  summary: boolean;
+  kind?: PolicyKind;
+  stdinFilename?: string;
+  output?: string;
+}
+
+export type Command =
+  | { name: 'lint'; options: LintOptions }
+  | { name: 'simulate'; argv: string[] }
+  | { name: 'help' }
+  | { name: 'version' };
+
+export const USAGE = `Usage: iam-policy-lint [options] <file | folder | glob | ->...
+       iam-policy-lint simulate [options]    (request simulator; see "simulate --help")
+
+Checks AWS IAM policies with the same rules as the editor. Folders are searched for *.json files;
+JSON files that are not policies (no "Statement") are skipped unless named explicitly. "-" reads
+standard input.
+
+Options:
+  -f, --format <text|json|sarif|github>  output format (default: text)
+      --fail-on <error|warning|information|hint>
+                                         exit 1 when a finding is at least this severe (default: error)
+  -c, --config <file>                    settings file (default: .iam-lint.json in the current folder)
+      --fix                              apply the safe fixes (syntax repairs, malformed action
+                                         separators) to the files; with "-", print the fixed text
+      --summary                          print the access summary of each policy
+      --kind <kind>                      treat every policy as this kind (${POLICY_KINDS.join(', ')})
+      --stdin-filename <name>            file name for standard input (settings globs, kind detection)
+  -o, --output <file>                    write the report to a file instead of standard output
+  -h, --help                             show this help
+  -v, --version                          show the version
+
+Exit codes: 0 no finding at --fail-on or above, 1 findings, 2 usage or I/O error.
+`;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+export function parseCommandLine(argv: string[]): Command {
+  if (argv[0] === 'simulate') return { name: 'simulate', argv: argv.slice(1) };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        fix: { type: 'boolean' },
+        summary: { type: 'boolean' },
+        kind: { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+  if (positionals.length === 0) throw new CliError('no file, folder or glob given (use "-" for standard input)');
+  return {
+    name: 'lint',
+    options: {
+      inputs: positionals,
+      format: oneOf(values.format, FORMATS, '--format') ?? 'text',
+      failOn: oneOf(values['fail-on'], FAIL_ON, '--fail-on') ?? 'error',
+      config: values.config,
+      fix: values.fix ?? false,
+      summary: values.summary ?? false,
+      kind: oneOf(values.kind, POLICY_KINDS, '--kind'),
+      stdinFilename: values['stdin-filename'],
+      output: values.output,
+    },
+  };
+}

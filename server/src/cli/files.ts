@@ -1,0 +1,90 @@
+// Which files a command line names: files, folders (searched for *.json), globs, and "-" for
+// standard input. Files named explicitly are always checked; files found in folders or by globs
+// only when they are policies, as the editor does with JSON files.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
+import { POLICY_FILENAME_PATTERNS } from './manifest';
+
+export interface InputFile {
+  /** absolute path, or undefined for standard input */
+  path?: string;
+  /** the name to show: relative to the working folder, or the --stdin-filename */
+  display: string;
+  uri: string;
+  /** named on the command line (or stdin): checked even when it is not a policy */
+  explicit: boolean;
+  /** the document language the editor would give it */
+  languageId: 'iam-policy' | 'json';
+}
+
+const isPolicyName = picomatch(POLICY_FILENAME_PATTERNS as string[], { basename: true, nocase: false });
+
+function walk(dir: string, accept: (path: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...walk(path, accept));
+    else if (entry.isFile() && accept(path)) found.push(path);
+  }
+  return found;
+}
+
+export function inputFile(path: string, cwd: string, explicit: boolean): InputFile {
+  return {
+    path, display: relative(cwd, path) || path, uri: pathToFileURL(path).href, explicit,
+    languageId: explicit || isPolicyName(basename(path)) ? 'iam-policy' : 'json',
+  };
+}
+
+export function stdinFile(cwd: string, filename?: string): InputFile {
+  const uri = filename ? pathToFileURL(resolve(cwd, filename)).href : 'untitled:stdin';
+  return { display: filename ?? '<stdin>', uri, explicit: true, languageId: 'iam-policy' };
+}
+
+/** Expands the inputs; `problems` gets one line per input that names nothing. */
+export function expandInputs(inputs: string[], cwd: string, stdinFilename: string | undefined, problems: string[]): InputFile[] {
+  const files = new Map<string, InputFile>();
+  const add = (file: InputFile) => { if (!files.has(file.uri)) files.set(file.uri, file); };
+  for (const input of inputs) {
+    if (input === '-') {
+      add(stdinFile(cwd, stdinFilename));
+      continue;
+    }
+    const path = resolve(cwd, input);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      for (const found of walk(path, p => p.endsWith('.json'))) add(inputFile(found, cwd, false));
+    } else if (stat) {
+      add(inputFile(path, cwd, true));
+    } else {
+      const { base, glob, isGlob } = picomatch.scan(input);
+      const baseDir = resolve(cwd, base || '.');
+      let found: string[] = [];
+      if (isGlob) {
+        const matches = picomatch(glob, { dot: false });
+        try {
+          found = walk(baseDir, p => matches(relative(baseDir, p)));
+        } catch {
+          found = [];
+        }
+      }
+      if (found.length === 0) problems.push(`${input}: no such file, folder or matching file`);
+      for (const match of found) add(inputFile(match, cwd, false));
+    }
+  }
+  return [...files.values()];
+}
+
+/** The text of an input, without a byte-order mark (editors drop it too); throws I/O errors. */
+export function readInput(file: InputFile, readStdin: () => string): string {
+  const text = file.path === undefined ? readStdin() : readFileSync(file.path, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,43 @@
+// The machine-readable report: one object with every file's findings (1-based lines and columns,
+// and 0-based UTF-16 offsets) and the counts.
+import type { FindingData } from '../rules/types';
+import type { FileReport } from './lint';
+import { TOOL_NAME, TOOL_VERSION } from './manifest';
+import { countBySeverity, messageText, severityName, type RunReport } from './report';
+
+function fileJson(file: FileReport, summary: string | undefined) {
+  const { textDocument } = file.doc;
+  return {
+    path: file.file.display,
+    kind: file.doc.kind,
+    kindSource: file.doc.kindSource,
+    fixed: file.fixed,
+    ...(summary !== undefined ? { summary } : {}),
+    findings: file.diagnostics.map(d => {
+      const offset = textDocument.offsetAt(d.range.start);
+      const replacements = (d.data as FindingData | undefined)?.replacements;
+      return {
+        code: d.code,
+        severity: severityName(d),
+        message: messageText(d),
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        offset,
+        length: textDocument.offsetAt(d.range.end) - offset,
+        ...(replacements?.length ? { replacements } : {}),
+        help: d.codeDescription?.href,
+      };
+    }),
+  };
+}
+
+export function formatJson(report: RunReport, summaries: ReadonlyMap<FileReport, string> = new Map()): string {
+  return JSON.stringify({
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    files: report.files.map(file => fileJson(file, summaries.get(file))),
+    counts: countBySeverity(report.files),
+    problems: report.problems,
+  }, null, 2) + '\n';
+}

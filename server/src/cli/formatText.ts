@@ -1,0 +1,58 @@
+// The human report: "file:line:col - severity CODE: message", the source line and a caret line
+// under the span, then a count. Long lines are cut to a window around the span.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Severity } from '../rules/types';
+import type { FileReport } from './lint';
+import { countBySeverity, messageText, plural, severityName, type RunReport } from './report';
+
+const WINDOW = 140;
+const COLORS: Record<Severity | 'dim', string> = { error: '31', warning: '33', information: '36', hint: '90', dim: '2' };
+
+type Paint = (text: string, style: Severity | 'dim') => string;
+
+/** The source line of the span and its carets, both cut to the same window. */
+export function caretLines(lineText: string, startColumn: number, endColumn: number): [string, string] {
+  const plain = lineText.replace(/\t/g, ' ');
+  const width = Math.max(1, Math.min(endColumn, plain.length) - startColumn);
+  const from = plain.length <= WINDOW ? 0 : Math.max(0, Math.min(startColumn - 20, plain.length - WINDOW));
+  const cut = plain.slice(from, from + WINDOW);
+  const lead = from > 0 ? '…' : '';
+  const caretWidth = Math.max(1, Math.min(width, WINDOW - (startColumn - from)));
+  return [lead + cut + (from + WINDOW < plain.length ? '…' : ''), ' '.repeat(lead.length + startColumn - from) + '^'.repeat(caretWidth)];
+}
+
+function lineOf(file: FileReport, line: number): string {
+  const { textDocument } = file.doc;
+  return textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+
+function formatDiagnostic(file: FileReport, d: Diagnostic, paint: Paint): string {
+  const { start, end } = d.range;
+  const severity = severityName(d);
+  const lineText = lineOf(file, start.line);
+  const endColumn = end.line === start.line ? end.character : lineText.length;
+  const [source, carets] = caretLines(lineText, start.character, endColumn);
+  const gutter = String(start.line + 1);
+  const pad = ' '.repeat(gutter.length);
+  return `${file.file.display}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${messageText(d)}\n\n`
+    + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n\n`;
+}
+
+export function formatText(report: RunReport, color: boolean, summaries: ReadonlyMap<FileReport, string> = new Map()): string {
+  const paint: Paint = color ? (text, style) => `\x1b[${COLORS[style]}m${text}\x1b[0m` : text => text;
+  const parts: string[] = [];
+  for (const file of report.files) {
+    for (const d of file.diagnostics) parts.push(formatDiagnostic(file, d, paint));
+    const summary = summaries.get(file);
+    if (summary) parts.push(`${file.file.display}: access summary\n${summary.replace(/^/gm, '  ')}\n\n`);
+  }
+  const counts = countBySeverity(report.files);
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const fixed = report.files.reduce((sum, file) => sum + file.fixed, 0);
+  const detail = (['error', 'warning', 'information', 'hint'] as const)
+    .filter(s => counts[s] > 0).map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
+  const files = plural(report.files.length, 'policy file');
+  parts.push(total === 0 ? `No problems in ${files}.\n` : `${plural(total, 'problem')} (${detail}) in ${files}.\n`);
+  if (fixed) parts.push(`${plural(fixed, 'fix', 'fixes')} applied.\n`);
+  return parts.join('');
+}

@@ -1,0 +1,30 @@
+// What a command of the CLI talks to: output streams, standard input and the working folder.
+// Commands take it as a parameter so that tests can run them in-process.
+import { readFileSync } from 'node:fs';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** the whole of standard input, as UTF-8 */
+  readStdin(): string;
+  cwd: string;
+  /** colours in text output */
+  color: boolean;
+}
+
+/** Usage or I/O problem: exit code 2. */
+export class CliError extends Error {}
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export function processIo(): CliIo {
+  return {
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    readStdin: () => readFileSync(0, 'utf8'),
+    cwd: process.cwd(),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  };
+}
