@@ -3,8 +3,15 @@ import type { RuleMeta, RuleModule } from './types';
 import { syntaxRules } from './syntax';
 import { elementRules } from './elements';
 import { actionRules } from './actions';
+import { statementShapeRules } from './statementShape';
+import { elementTypeRules } from './elementTypes';
+import { sidRules } from './sid';
+import { duplicateKeyRules } from './duplicateKeys';
 
-export const RULE_MODULES: readonly RuleModule[] = [syntaxRules, elementRules, actionRules];
+export const RULE_MODULES: readonly RuleModule[] = [
+  syntaxRules, elementRules, actionRules,
+  statementShapeRules, elementTypeRules, sidRules, duplicateKeyRules,
+];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleMeta> = new Map(
   RULE_MODULES.flatMap(m => m.rules).map(r => [r.code, r]),

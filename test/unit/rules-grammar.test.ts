@@ -1,0 +1,144 @@
+// Grammar rules IAM014-IAM033: each one triggered, and the near misses that must stay silent.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { collectFindings } from '../../server/src/features/diagnostics';
+import type { PolicyKind } from '../../server/src/policy/model';
+import { withDefaults } from '../../server/src/protocol';
+import { cleanSid } from '../../server/src/rules/sid';
+import { parse } from '../helpers/cursor';
+
+const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-3])$/;
+
+/** The grammar codes a policy text gets, in text order. */
+function codes(text: string, kind?: PolicyKind): string[] {
+  const doc = parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind });
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; })
+    .map(f => f.code).filter(c => GRAMMAR.test(c));
+}
+
+const statement = (body: string) => `{"Version":"2012-10-17","Statement":[${body}]}`;
+const ALLOW = '"Effect":"Allow","Action":"s3:GetObject","Resource":"*"';
+
+test('IAM014: no Statement, or an empty one', () => {
+  assert.deepEqual(codes('{"Version":"2012-10-17"}'), ['IAM014']);
+  assert.deepEqual(codes('{"Version":"2012-10-17","Statement":[]}'), ['IAM014']);
+  assert.deepEqual(codes(statement(`{${ALLOW}}`)), []);
+  assert.deepEqual(codes(`{"Statement":{${ALLOW}}}`), [], 'a single statement object is fine');
+});
+
+test('IAM015: Statement of the wrong type, or items that are not objects', () => {
+  assert.deepEqual(codes('{"Statement":"Allow"}'), ['IAM015']);
+  assert.deepEqual(codes(statement(`{${ALLOW}}, "x", 3`)), ['IAM015', 'IAM015']);
+});
+
+test('IAM016: wrong JSON types of elements', () => {
+  assert.deepEqual(codes(statement('{"Sid":1,"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}')), ['IAM016']);
+  assert.deepEqual(codes(`{"Id":["x"],"Statement":[{${ALLOW}}]}`), ['IAM016']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Action":{"s3":"GetObject"},"Resource":"*"}')), ['IAM016']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Action":["s3:GetObject", 3, null],"Resource":"*"}')), ['IAM016', 'IAM016']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Action":"s3:GetObject","Resource":true}')), ['IAM016']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":"arn:aws:iam::111122223333:root","Action":"s3:GetObject","Resource":"*"}'), 'resource'), ['IAM016']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":[1]},"Action":"s3:GetObject","Resource":"*"}'), 'resource'), ['IAM016']);
+});
+
+test('IAM016: Condition shapes: operator -> key -> string, number, Boolean or an array of them', () => {
+  const withCondition = (condition: string) => statement(`{${ALLOW},"Condition":${condition}}`);
+  assert.deepEqual(codes(withCondition('"x"')), ['IAM016']);
+  assert.deepEqual(codes(withCondition('{"StringEquals":"x"}')), ['IAM016']);
+  assert.deepEqual(codes(withCondition('{"StringEquals":{"aws:username":{"a":1}}}')), ['IAM016']);
+  assert.deepEqual(codes(withCondition('{"StringEquals":{"aws:username":["a",["b"],null]}}')), ['IAM016', 'IAM016']);
+  // near misses: every allowed shape
+  assert.deepEqual(codes(withCondition('{"Bool":{"aws:SecureTransport":true},"NumericLessThan":{"s3:max-keys":10},"StringEquals":{"aws:username":["a","b"]}}')), []);
+  assert.deepEqual(codes(withCondition('{}')), []);
+});
+
+test('IAM017, IAM019: missing Effect, missing Action', () => {
+  assert.deepEqual(codes(statement('{"Action":"s3:GetObject","Resource":"*"}')), ['IAM017']);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Resource":"*"}')), ['IAM019']);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","NotAction":"s3:*","Resource":"*"}')), []);
+});
+
+test('IAM018, IAM020, IAM023: mutually exclusive pairs', () => {
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotAction":"s3:Get*","Resource":"*"}')), ['IAM018']);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","Resource":"*","NotResource":"arn:aws:s3:::b"}')), ['IAM020']);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM023']);
+});
+
+test('IAM021, IAM022: Resource is required in identity policies and boundaries, expected elsewhere, not used in trust policies', () => {
+  const noResource = statement('{"Effect":"Allow","Action":"s3:GetObject"}');
+  assert.deepEqual(codes(noResource, 'identity'), ['IAM021']);
+  assert.deepEqual(codes(noResource, 'boundary'), ['IAM021']);
+  assert.deepEqual(codes(noResource, 'scp'), ['IAM022']);
+  const withPrincipal = statement('{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"ecr:BatchGetImage"}');
+  assert.deepEqual(codes(withPrincipal, 'resource'), ['IAM022']);
+  assert.deepEqual(codes(withPrincipal, 'endpoint'), ['IAM022']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), []);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::b/*"}'), 'identity'), []);
+});
+
+test('IAM024: Principal in an identity policy, boundary or SCP', () => {
+  const withPrincipal = statement('{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}');
+  for (const kind of ['identity', 'boundary', 'scp'] as const) assert.deepEqual(codes(withPrincipal, kind), ['IAM024'], kind);
+  for (const kind of ['resource', 'rcp', 'endpoint'] as const) assert.deepEqual(codes(withPrincipal, kind), [], kind);
+});
+
+test('IAM025: no Principal in a resource, trust, RCP or endpoint policy', () => {
+  const noPrincipal = statement(`{${ALLOW}}`);
+  for (const kind of ['resource', 'trust', 'rcp', 'endpoint'] as const) assert.deepEqual(codes(noPrincipal, kind), ['IAM025'], kind);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
+});
+
+test('IAM026: NotPrincipal in a trust policy or RCP', () => {
+  const notPrincipal = statement('{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Resource":"*"}');
+  assert.deepEqual(codes(notPrincipal, 'trust'), ['IAM026']);
+  assert.deepEqual(codes(notPrincipal, 'rcp'), ['IAM026']);
+  assert.deepEqual(codes(notPrincipal, 'endpoint'), []);
+});
+
+test('IAM027, IAM028: duplicate Sids (error in IAM policies, warning elsewhere); empty Sids are not compared', () => {
+  const twice = statement(`{"Sid":"A",${ALLOW}},{"Sid":"A",${ALLOW}}`);
+  assert.deepEqual(codes(twice, 'identity'), ['IAM027']);
+  assert.deepEqual(codes(statement(`{"Sid":"A","Principal":"*",${ALLOW}},{"Sid":"A","Principal":"*",${ALLOW}}`), 'resource'), ['IAM028']);
+  assert.deepEqual(codes(statement(`{"Sid":"A",${ALLOW}},{"Sid":"a",${ALLOW}}`), 'identity'), [], 'Sids differ by case');
+  assert.deepEqual(codes(statement(`{"Sid":"",${ALLOW}},{"Sid":"",${ALLOW}}`), 'identity'), []);
+});
+
+test('IAM029, IAM030: Sid characters by kind', () => {
+  const spaced = (kind: PolicyKind, principal = '') => codes(statement(`{"Sid":"Allow reads"${principal},${ALLOW}}`), kind);
+  assert.deepEqual(spaced('identity'), ['IAM029']);
+  assert.deepEqual(spaced('trust', ',"Principal":{"Service":"ec2.amazonaws.com"}').filter(c => c === 'IAM029'), ['IAM029']);
+  assert.deepEqual(spaced('scp'), ['IAM030']);
+  assert.deepEqual(spaced('resource', ',"Principal":"*"'), [], 'S3, SQS, SNS policies allow spaces');
+  assert.deepEqual(codes(statement(`{"Sid":"AllowReads2",${ALLOW}}`), 'identity'), []);
+  assert.equal(cleanSid('Allow reads-of bucket'), 'AllowReadsOfBucket');
+});
+
+test('IAM031: duplicate keys anywhere', () => {
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Effect":"Deny","Action":"s3:*","Resource":"*"}')), ['IAM031']);
+  assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a","aws:username":"b"}}}`)), ['IAM031']);
+  assert.deepEqual(codes(`{"Version":"2012-10-17","Version":"2012-10-17","Statement":[{${ALLOW}}]}`), ['IAM031']);
+  assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a"},"StringLike":{"aws:username":"b*"}}}`)), [],
+    'the same key under two operators is fine');
+});
+
+test('IAM032: empty lists and empty principals', () => {
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Action":[],"Resource":"*"}')), ['IAM032']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Action":"s3:*","Resource":[]}')), ['IAM032']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":[]},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM032']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":""},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM032']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM032']);
+  assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringNotEquals":{"aws:PrincipalTag/team":""}}}`)), [],
+    'an empty condition value is meaningful');
+});
+
+test('IAM033: unknown principal type', () => {
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"aws":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM033']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":"1","Service":"s3.amazonaws.com","Federated":"cognito-identity.amazonaws.com","CanonicalUser":"abc"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
+});
+
+test('grammar rules never throw on odd input', () => {
+  for (const text of ['', '[]', 'null', '{', '{"Statement":[null, [], {"Effect":}]}', '{"Statement":{"Condition":{"A":{"b":[[[]]]}}}}']) {
+    assert.doesNotThrow(() => codes(text));
+  }
+});
