@@ -1,0 +1,128 @@
+// The request the simulator answers: who (optional), what action, on which resource, with which
+// request context. Read from the CLI flags, the editor's input boxes, or a `*.iam-request.json`
+// file beside the policy:
+//   { "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject",
+//     "resource": "arn:aws:s3:::bucket/key", "context": { "aws:SourceIp": "10.1.2.3", "aws:TagKeys": ["a", "b"] } }
+// Context key names are case-insensitive; values keep their case. Source: IAM User Guide, "IAM JSON
+// policy elements: Condition" (reference_policies_elements_condition.html): "Context key names are not
+// case-sensitive".
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+
+export type ContextScalar = string | number | boolean;
+export type ContextValue = ContextScalar | ContextScalar[];
+
+/** A request as people write it. */
+export interface SimulationRequest {
+  /** principal ARN, account ID, service principal (s3.amazonaws.com), federated provider, or "anonymous"; omitted: not checked */
+  principal?: string;
+  action: string;
+  /** resource ARN; omitted: "*" (actions that support no resource-level permissions) */
+  resource?: string;
+  context?: Record<string, ContextValue>;
+}
+
+/** The request context: lower-cased key -> its values as strings (several for a multivalued key). */
+export type RequestContext = ReadonlyMap<string, readonly string[]>;
+
+export interface NormalizedRequest {
+  principal?: string;
+  action: string;
+  resource: string;
+  context: RequestContext;
+}
+
+function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** The context as a map of lower-cased keys to string values; values that are not scalars are dropped. */
+export function normalizeContext(context: Record<string, unknown> | undefined): RequestContext {
+  const map = new Map<string, string[]>();
+  for (const [key, value] of Object.entries(context ?? {})) {
+    const values = (Array.isArray(value) ? value : [value]).map(scalarText).filter((v): v is string => v !== undefined);
+    if (!Array.isArray(value) && values.length === 0) continue;   // null or an object: the key is absent
+    const lower = key.toLowerCase();
+    map.set(lower, [...(map.get(lower) ?? []), ...values]);
+  }
+  return map;
+}
+
+export function normalizeRequest(request: SimulationRequest): NormalizedRequest {
+  return {
+    principal: request.principal?.trim() || undefined,
+    action: request.action.trim(),
+    resource: request.resource?.trim() || '*',
+    context: normalizeContext(request.context),
+  };
+}
+
+export interface RequestParse {
+  request?: SimulationRequest;
+  errors: string[];
+}
+
+const REQUEST_FIELDS = new Set(['principal', 'action', 'resource', 'context']);
+
+/** Checks an untrusted value (a parsed `*.iam-request.json`, a custom request's params) as a request. */
+export function requestFromJson(value: unknown): RequestParse {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { errors: ['A request is a JSON object with "action", and optionally "resource", "principal" and "context".'] };
+  }
+  const object = value as Record<string, unknown>;
+  const errors: string[] = [];
+  for (const key of Object.keys(object)) {
+    if (!REQUEST_FIELDS.has(key)) errors.push(`Unknown field "${key}": a request has ${[...REQUEST_FIELDS].map(f => `"${f}"`).join(', ')}.`);
+  }
+  const text = (field: string, required: boolean): string | undefined => {
+    const v = object[field];
+    if (v === undefined && !required) return undefined;
+    if (typeof v === 'string' && v.trim()) return v;
+    errors.push(`"${field}" must be a non-empty string${required ? '' : ' when present'}.`);
+    return undefined;
+  };
+  const action = text('action', true);
+  const resource = text('resource', false);
+  const principal = text('principal', false);
+  const context = object.context;
+  if (context !== undefined && (!context || typeof context !== 'object' || Array.isArray(context))) {
+    errors.push('"context" must be an object of context keys to values (a string, number, boolean, or an array of them).');
+  } else if (context) {
+    for (const [key, v] of Object.entries(context)) {
+      const items = Array.isArray(v) ? v : [v];
+      if (items.some(item => scalarText(item) === undefined)) errors.push(`Context key "${key}": values must be strings, numbers or booleans.`);
+    }
+  }
+  if (errors.length || !action) return { errors };
+  return { request: { action, resource, principal, context: context as Record<string, ContextValue> | undefined }, errors };
+}
+
+/** Parses the text of a `*.iam-request.json` file (comments and trailing commas allowed). */
+export function parseRequestText(text: string): RequestParse {
+  const parseErrors: ParseError[] = [];
+  const value: unknown = parse(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  if (parseErrors.length) {
+    return { errors: parseErrors.map(e => `JSON error at offset ${e.offset}: ${printParseErrorCode(e.error)}.`) };
+  }
+  return requestFromJson(value);
+}
+
+/**
+ * Parses `key=value` pairs (CLI flags, the editor's input box). A key given twice becomes a
+ * multivalued key. Returns an error message for a pair without `=`.
+ */
+export function parseContextPairs(pairs: readonly string[]): { context: Record<string, ContextScalar[]>; errors: string[] } {
+  const context: Record<string, ContextScalar[]> = {};
+  const errors: string[] = [];
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) {
+      errors.push(`Context "${pair}" is not of the form key=value.`);
+      continue;
+    }
+    const key = pair.slice(0, equals).trim();
+    (context[key] ??= []).push(pair.slice(equals + 1).trim());
+  }
+  return { context, errors };
+}
