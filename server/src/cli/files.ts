@@ -23,7 +23,7 @@ const isPolicyName = picomatch(POLICY_FILENAME_PATTERNS as string[], { basename:
 
 function walk(dir: string, accept: (path: string) => boolean): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...walk(path, accept));

@@ -1,0 +1,77 @@
+// The checker's machine formats: SARIF 2.1.0 valid against its schema (vendored in test/fixtures
+// from the MIT-licensed @microsoft/jest-sarif package: SchemaStore's sarif-2.1.0-rtm.5), GitHub
+// annotations, and the whole corpus in one run with zero errors.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import type { Log } from 'sarif';
+import { folderWith, runCliProcess } from '../helpers/cliRunner';
+import { BROKEN_UPSTREAM, CORPUS_DIR } from '../helpers/corpus';
+
+const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'sarif-2.1.0-rtm.5.schema.json'), 'utf8'));
+const SEED = readFileSync(join(__dirname, '..', '..', 'examples', 'seed-policy.iam.json'), 'utf8');
+
+test('SARIF output is valid SARIF 2.1.0 with rule metadata and help links', () => {
+  const dir = folderWith({ 'seed policy.iam.json': SEED, 'sub/unknown.json': '{"Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}' });
+  const run = runCliProcess(['.', '--format', 'sarif'], { cwd: dir });
+  assert.equal(run.status, 1, run.stderr);
+  const log = JSON.parse(run.stdout) as Log;
+  // formats are not checked by Ajv here (no ajv-formats; the URIs are checked below); the schema's
+  // language pattern is not valid in Unicode mode
+  const validate = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(SCHEMA);
+  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  const [sarifRun] = log.runs;
+  const rules = sarifRun.tool.driver.rules!;
+  const iam100 = rules.find(r => r.id === 'IAM100')!;
+  assert.equal(iam100.name, 'malformed-action');
+  assert.ok(iam100.shortDescription?.text);
+  assert.match(iam100.helpUri!, /\/docs\/rules\.md#iam100$/);
+  assert.equal(iam100.defaultConfiguration?.level, 'error');
+  const results = sarifRun.results!;
+  for (const result of results) {
+    assert.equal(rules[result.ruleIndex!].id, result.ruleId);
+    const location = result.locations![0].physicalLocation!;
+    assert.equal(location.artifactLocation!.uriBaseId, '%SRCROOT%');
+    assert.ok(location.region!.startLine! >= 1 && location.region!.startColumn! >= 1);
+  }
+  const base = new URL(sarifRun.originalUriBaseIds!['%SRCROOT%'].uri!);
+  assert.equal(base.protocol, 'file:');
+  const uris = new Set(results.map(r => new URL(r.locations![0].physicalLocation!.artifactLocation!.uri!, base).href));
+  assert.deepEqual([...uris].sort(), [new URL('seed%20policy.iam.json', base).href, new URL('sub/unknown.json', base).href]);
+  const seedAction = results.find(r => r.ruleId === 'IAM100')!;
+  assert.equal(seedAction.level, 'error');
+  assert.deepEqual(seedAction.locations![0].physicalLocation!.region, { startLine: 5, startColumn: 42, endLine: 5, endColumn: 57 });
+  assert.equal(results.find(r => r.ruleId === 'IAM102')!.level, 'warning');
+});
+
+test('GitHub annotations escape messages and name the rule', () => {
+  const dir = folderWith({ 'p,1.iam.json': SEED });
+  const run = runCliProcess(['.', '--format', 'github'], { cwd: dir });
+  assert.equal(run.status, 1);
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.match(lines[0], /^::error file=p%2C1\.iam\.json,line=1,col=1,endLine=1,endColumn=\d+,title=IAM002 comment::IAM does not accept comments/);
+  assert.ok(lines.slice(0, -1).every(l => /^::(error|warning|notice) file=/.test(l)));
+  assert.equal(lines.at(-1), '8 errors, 0 warnings in 1 policy file.');
+});
+
+test('the whole corpus in one run: zero errors but the syntax errors of the three files broken upstream', () => {
+  const run = runCliProcess([CORPUS_DIR, '--format', 'json']);
+  assert.equal(run.stderr, '');
+  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; findings: Array<{ code: string; severity: string; line: number; message: string }> }> };
+  assert.ok(report.files.length > 1900, `${report.files.length} files`);
+  const unexpected: string[] = [];
+  for (const file of report.files) {
+    const name = relative(CORPUS_DIR, file.path);
+    const errors = file.findings.filter(f => f.severity === 'error');
+    const broken = BROKEN_UPSTREAM.get(name);
+    if (broken) {
+      assert.deepEqual(errors.map(e => [e.code, e.line]), [[broken.code, broken.line]], name);
+    } else {
+      unexpected.push(...errors.map(e => `${name}:${e.line} ${e.code} ${e.message}`));
+    }
+  }
+  assert.deepEqual(unexpected, []);
+  assert.equal(run.status, 1, 'the broken files fail the run');
+});

@@ -1,0 +1,152 @@
+// The command-line checker end to end: the bundled dist/cli.js on folders, files, globs and stdin;
+// exit codes; the settings file; --fix.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { folderWith, runCliProcess } from '../helpers/cliRunner';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+const SEED = readFileSync(join(EXAMPLES, 'seed-policy.iam.json'), 'utf8');
+const GOOD = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
+}, null, 2);
+const UNKNOWN_ACTION = GOOD.replace('s3:GetObject', 's3:GetObjekt');
+
+interface JsonReport {
+  files: Array<{ path: string; kind: string; kindSource: string; fixed: number; findings: Array<{ code: string; severity: string; line: number; column: number }> }>;
+  counts: Record<string, number>;
+  problems: string[];
+}
+const codesOf = (report: JsonReport) => report.files.flatMap(f => f.findings.map(d => d.code));
+
+test('text output: file:line:col, severity, code and a caret line under the span; exit 1 on errors', () => {
+  const dir = folderWith({ 'seed-policy.iam.json': SEED });
+  const run = runCliProcess(['.'], { cwd: dir });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /^seed-policy\.iam\.json:5:42 - error IAM100: "s3\.ListBucket" is not a valid action/m);
+  const lines = run.stdout.split('\n');
+  const at = lines.findIndex(l => l.startsWith('seed-policy.iam.json:5:42'));
+  assert.match(lines[at + 2], /^ {2}5 \| {9}\{ "Effect": "Allow", "Action": \[ "s3\.ListBucket" \]/);
+  assert.equal(lines[at + 3], `    | ${' '.repeat(41)}${'^'.repeat('"s3.ListBucket"'.length)}`);
+  assert.match(run.stdout, /8 problems \(8 errors\) in 1 policy file\.\n$/);
+});
+
+test('folders: policies are checked, other JSON files skipped; exit 0 when clean', () => {
+  const dir = folderWith({ 'a/good.json': GOOD, 'a/package.json': '{ "name": "x", // not a policy\n }', 'b/notes.txt': 'x' });
+  const run = runCliProcess(['.', '--format', 'json'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as JsonReport;
+  assert.deepEqual(report.files.map(f => f.path), [join('a', 'good.json')]);
+  assert.deepEqual(report.problems, []);
+});
+
+test('a JSON file named explicitly is checked even when it is not a policy', () => {
+  const dir = folderWith({ 'package.json': '{ "name": "x" }' });
+  const report = JSON.parse(runCliProcess(['package.json', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
+  assert.deepEqual(report.files.map(f => f.path), ['package.json']);
+});
+
+test('globs name files below their base folder', () => {
+  const dir = folderWith({ 'p/x/one.json': GOOD, 'p/two.json': GOOD, 'q/three.json': GOOD });
+  const report = JSON.parse(runCliProcess(['p/**/*.json', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
+  assert.deepEqual(report.files.map(f => f.path).sort(), [join('p', 'two.json'), join('p', 'x', 'one.json')]);
+});
+
+test('--fail-on decides which severities fail the run', () => {
+  const dir = folderWith({ 'p.json': UNKNOWN_ACTION });
+  assert.equal(runCliProcess(['p.json'], { cwd: dir }).status, 0);
+  const failing = runCliProcess(['p.json', '--fail-on', 'warning'], { cwd: dir });
+  assert.equal(failing.status, 1);
+  assert.match(failing.stdout, /warning IAM102/);
+});
+
+test('usage and I/O errors exit 2 with a message', () => {
+  const dir = folderWith({ 'p.json': GOOD });
+  for (const args of [['--format', 'xml', 'p.json'], ['--bogus', 'p.json'], [], ['missing.json'], ['--fail-on', 'fatal', 'p.json'], ['--kind', 'nope', 'p.json']]) {
+    const run = runCliProcess(args, { cwd: dir });
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}`);
+    assert.match(run.stderr, /^iam-policy-lint: /, args.join(' '));
+  }
+  const both = runCliProcess(['p.json', 'missing.json'], { cwd: dir });
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /missing\.json: no such file/);
+  assert.match(both.stdout, /No problems in 1 policy file/);
+});
+
+test('--help and --version', () => {
+  const help = runCliProcess(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /Usage: iam-policy-lint/);
+  assert.match(runCliProcess(['--version']).stdout, /^iam-policy-lint \d+\.\d+\.\d+\n$/);
+});
+
+test('reads standard input with "-", named by --stdin-filename for the settings globs', () => {
+  const run = runCliProcess(['-', '--format', 'json'], { input: SEED });
+  assert.equal(run.status, 1);
+  const report = JSON.parse(run.stdout) as JsonReport;
+  assert.equal(report.files[0].path, '<stdin>');
+  assert.ok(codesOf(report).includes('IAM100'));
+  const dir = folderWith({ '.iam-lint.json': JSON.stringify({ policyKinds: { 'scps/**': 'scp' } }) });
+  const named = JSON.parse(runCliProcess(['-', '--stdin-filename', 'scps/x.json', '--format', 'json'], { cwd: dir, input: GOOD }).stdout) as JsonReport;
+  assert.equal(named.files[0].path, 'scps/x.json');
+  assert.equal(named.files[0].kind, 'scp');
+  assert.equal(named.files[0].kindSource, 'setting');
+});
+
+test('the settings file has the shape of the editor settings (plain, nested or VS Code flat keys)', () => {
+  const shapes = [
+    { rules: { IAM100: 'off' } },
+    { iamPolicy: { rules: { IAM100: 'off' } } },
+    { 'iamPolicy.rules': { IAM100: 'off' }, 'editor.tabSize': 2 },
+  ];
+  for (const shape of shapes) {
+    const dir = folderWith({ 'p.iam.json': SEED, 'settings.json': JSON.stringify(shape) });
+    const report = JSON.parse(runCliProcess(['p.iam.json', '--config', 'settings.json', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
+    assert.ok(!codesOf(report).includes('IAM100'), JSON.stringify(shape));
+    assert.ok(codesOf(report).includes('IAM003'));
+  }
+  const byDefault = folderWith({ 'p.iam.json': SEED, '.iam-lint.json': JSON.stringify({ minimumSeverity: 'error', rules: { IAM002: 'off' } }) });
+  const report = JSON.parse(runCliProcess(['p.iam.json', '--format', 'json'], { cwd: byDefault }).stdout) as JsonReport;
+  assert.ok(!codesOf(report).includes('IAM002'));
+});
+
+test('an invalid or missing settings file is a usage error', () => {
+  const dir = folderWith({ 'p.json': GOOD, 'bad.json': '{ "rules": { "IAM100": "loud" }, "colour": 1 }', 'broken.json': '{ "rules": ' });
+  const bad = runCliProcess(['p.json', '--config', 'bad.json'], { cwd: dir });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /"rules\.IAM100" must be one of/);
+  assert.match(bad.stderr, /unknown setting "colour"/);
+  assert.equal(runCliProcess(['p.json', '--config', 'broken.json'], { cwd: dir }).status, 2);
+  assert.equal(runCliProcess(['p.json', '--config', 'absent.json'], { cwd: dir }).status, 2);
+});
+
+test('--fix repairs the syntax and the malformed actions of the seed policy, and leaves the rest', () => {
+  const dir = folderWith({ 'seed.iam.json': SEED, 'unknown.json': UNKNOWN_ACTION });
+  const run = runCliProcess(['.', '--fix', '--format', 'json'], { cwd: dir });
+  assert.equal(run.status, 0, run.stdout);
+  const report = JSON.parse(run.stdout) as JsonReport;
+  const seed = report.files.find(f => f.path === 'seed.iam.json')!;
+  assert.ok(seed.fixed >= 8, `fixed ${seed.fixed}`);
+  assert.deepEqual(seed.findings.filter(f => f.severity === 'error'), []);
+  const fixed = readFileSync(join(dir, 'seed.iam.json'), 'utf8');
+  const policy = JSON.parse(fixed) as { Statement: Array<{ Action: string[] }> };
+  assert.deepEqual(policy.Statement.map(s => s.Action), [['s3:ListBucket'], ['s3:GetObject', 's3:PutObject']]);
+  assert.equal(readFileSync(join(dir, 'unknown.json'), 'utf8'), UNKNOWN_ACTION, 'a guess is not a safe fix');
+});
+
+test('--fix on standard input prints the fixed policy, and the report on standard error', () => {
+  const run = runCliProcess(['-', '--fix'], { input: SEED });
+  assert.equal(run.status, 0, run.stderr);
+  assert.doesNotThrow(() => JSON.parse(run.stdout));
+  assert.match(run.stderr, /fixes applied/);
+});
+
+test('--output writes the report to a file', () => {
+  const dir = folderWith({ 'p.json': UNKNOWN_ACTION });
+  const run = runCliProcess(['p.json', '--format', 'github', '-o', 'report.txt'], { cwd: dir });
+  assert.equal(run.status, 0);
+  assert.equal(run.stdout, '');
+  assert.match(readFileSync(join(dir, 'report.txt'), 'utf8'), /^::warning file=p\.json,line=6,col=17,endLine=6,endColumn=31,title=IAM102 unknown-action::/m);
+});
