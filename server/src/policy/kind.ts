@@ -1,8 +1,8 @@
 // Which kind of policy a document is. The kind decides which rules apply (Principal required or
-// forbidden, size quotas, ...). A user's choice wins; then strong hints in the file name; then the
-// content: a Principal makes a resource policy, or a trust policy when every action is one that
-// a role trust policy grants.
-import type { KindSource, PolicyDocument, PolicyKind } from './model';
+// forbidden, size quotas, ...). A user's choice wins; then hints in the file name and its folders,
+// unless the content rules the hinted kind out; then the content: a Principal makes a resource policy,
+// or a trust policy when every action is one that a role trust policy grants.
+import type { KindSource, PolicyDocument, PolicyKind, Statement } from './model';
 
 export const KIND_LABELS: Record<PolicyKind, string> = {
   identity: 'Identity policy',
@@ -14,13 +14,18 @@ export const KIND_LABELS: Record<PolicyKind, string> = {
   endpoint: 'VPC endpoint policy',
 };
 
-// File-name hints, tried in order on the lower-cased base name. Separators are any non-letters.
-const FILE_NAME_HINTS: ReadonlyArray<[RegExp, PolicyKind]> = [
-  [/(^|[^a-z])(scp|service[^a-z]?control[^a-z]?polic)/, 'scp'],
-  [/(^|[^a-z])(rcp|resource[^a-z]?control[^a-z]?polic)/, 'rcp'],
-  [/(^|[^a-z])(vpce|vpc[^a-z]?endpoint)([^a-z]|$)/, 'endpoint'],
-  [/(^|[^a-z])permissions?[^a-z]?boundar/, 'boundary'],
-  [/(^|[^a-z])(trust|assume[^a-z]?role)/, 'trust'],
+// Name hints, tried in order on the words of a name ("AWSQuickSetupPermissionsBoundary" ->
+// "aws quick setup permissions boundary", "vpc_endpoint_policies" -> "vpc endpoint policies").
+// Whole words only: "AWSTrustedAdvisor..." is no trust policy, "ComprehendEndpointPolicy" needs the
+// content check below to stay an identity policy.
+const NAME_HINTS: ReadonlyArray<[RegExp, PolicyKind]> = [
+  [/\b(scps?|service control polic\w*)\b/, 'scp'],
+  [/\b(rcps?|resource control polic\w*)\b/, 'rcp'],
+  [/\b(vpces?|endpoint polic\w*)\b/, 'endpoint'],
+  [/\bpermissions? boundar(y|ies)\b/, 'boundary'],
+  [/\b(trust|assume role polic\w*)\b/, 'trust'],
+  [/\bresource based polic\w*\b/, 'resource'],
+  [/\bidentity based polic\w*\b/, 'identity'],
 ];
 
 // Actions that a role trust policy grants (sts:AssumeRole* and the session actions that go with it).
@@ -30,16 +35,62 @@ const TRUST_ACTIONS = new Set([
   'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext',
 ]);
 
+/** Kinds whose statements name a principal; a document without any Principal is none of them. */
+const PRINCIPAL_KINDS: ReadonlySet<PolicyKind> = new Set(['resource', 'trust', 'rcp', 'endpoint']);
+
+/** Lower-case words of a name: CamelCase, digits and any separator split it. */
+export function nameWords(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function hintOf(name: string): PolicyKind | undefined {
+  const words = nameWords(name);
+  return NAME_HINTS.find(([pattern]) => pattern.test(words))?.[1];
+}
+
+/**
+ * The kind that the file name suggests. The base name is read from its last part to its first (parts
+ * split by "__", as in flattened paths), then the folders from the nearest up, so the most specific
+ * name wins: `resource_control_policies/resource_based_policies/ecr_repository_policy.json` is resource.
+ */
 export function kindFromFileName(uri: string): PolicyKind | undefined {
-  const base = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)).toLowerCase();
-  return FILE_NAME_HINTS.find(([pattern]) => pattern.test(base))?.[1];
+  const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i, ''));
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  const base = (parts.pop() ?? '').replace(/\.(json|jsonc|ya?ml|tf|txt)$/i, '');
+  const names = [...base.split('__').reverse(), ...parts.reverse()];
+  for (const name of names) {
+    const kind = hintOf(name);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+function hasPrincipal(statement: Statement): boolean {
+  return statement.principal !== undefined || statement.notPrincipal !== undefined;
+}
+
+function isTrustAction(action: string): boolean {
+  return TRUST_ACTIONS.has(action.toLowerCase()) || /^sts:[a-z*?]*\*[a-z*?]*$/i.test(action);
+}
+
+/** False when the content rules the kind out: no statement names a principal, or a trust policy grants non-STS actions. */
+export function contentAllows(doc: Pick<PolicyDocument, 'statements'>, kind: PolicyKind): boolean {
+  const statements = doc.statements.filter(s => s.node.type === 'object');
+  if (PRINCIPAL_KINDS.has(kind) && statements.length > 0 && !statements.some(hasPrincipal)) return false;
+  if (kind === 'trust') return statements.every(s => (s.action?.items ?? []).every(a => a.value.toLowerCase().startsWith('sts:')));
+  return true;
 }
 
 export function kindFromContent(doc: Pick<PolicyDocument, 'statements'>): PolicyKind | undefined {
-  const withPrincipal = doc.statements.filter(s => s.principal || s.notPrincipal);
+  const withPrincipal = doc.statements.filter(hasPrincipal);
   if (withPrincipal.length === 0) return doc.statements.length > 0 ? 'identity' : undefined;
   const actions = withPrincipal.flatMap(s => s.action?.items ?? []);
-  const isTrust = actions.length > 0 && actions.every(a => TRUST_ACTIONS.has(a.value.toLowerCase()));
+  const isTrust = actions.length > 0 && actions.every(a => isTrustAction(a.value));
   return isTrust ? 'trust' : 'resource';
 }
 
@@ -49,7 +100,7 @@ export function detectKind(
 ): { kind: PolicyKind; source: KindSource } {
   if (override) return { kind: override, source: 'setting' };
   const fromName = kindFromFileName(doc.uri);
-  if (fromName) return { kind: fromName, source: 'filename' };
+  if (fromName && contentAllows(doc, fromName)) return { kind: fromName, source: 'filename' };
   const fromContent = kindFromContent(doc);
   if (fromContent) return { kind: fromContent, source: 'content' };
   return { kind: 'identity', source: 'default' };
