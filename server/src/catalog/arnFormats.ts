@@ -6,38 +6,59 @@
 // wildcard in the ARN can stand for placeholder text, literal text or both.
 //
 // A placeholder matches one or more characters, except the characters that follow the same template
-// prefix in this or a sibling format of the same service. So in S3, where `${BucketName}` is followed by
+// prefix in any format with the same ARN service part. So in S3, where `${BucketName}` is followed by
 // `/` in the object format, a bucket name cannot contain `/`: `arn:aws:s3:::b/*` is an object, never a
 // bucket, while `role/${RoleNameWithPath}` still takes `role/path/name`. Matching is case-sensitive, as
 // IAM matches ARNs. A policy variable `${...}` matches any text (the specials ${*} ${?} ${$} are the
 // literal characters).
+//
+// Wildcards follow the IAM User Guide, "IAM JSON policy elements: Resource": * and ? stay within their
+// colon-separated segment, except that "if the * wildcard is the last character of a resource ARN
+// segment, it can expand to match beyond the colon boundaries"; in the resource part (after the fifth
+// colon) colons are ordinary characters. arnTokens(arn, false) gives the segment-bound reading,
+// arnTokens(arn, true) the expanding one.
 import type { ResourceTypeInfo } from './types';
 
-type ArnToken = string | typeof ANY_RUN | typeof ANY_CHAR;       // a string is one literal character
+type ArnToken = string | Wildcard;                               // a string is one literal character
 type FormatToken = string | { excluded: ReadonlySet<string> };     // a placeholder: 1+ chars not excluded
 
-const ANY_RUN = 0;   // * or a policy variable: any run of characters, possibly empty
-const ANY_CHAR = 1;  // ?: exactly one character
+interface Wildcard { run: boolean; colon: boolean }              // run: 0+ chars (else exactly 1); colon: may match ':'
+const wildcard = (run: boolean, colon: boolean): Wildcard => ({ run, colon });
 const SPECIAL_VARIABLES: Record<string, string> = { '${*}': '*', '${?}': '?', '${$}': '$' };
 const PLACEHOLDER = /\$\{[^}]*\}/g;
+const RESOURCE_PART = 5;   // colons before the resource part
 
-/** Tokens of an ARN written in a policy. */
-export function arnTokens(arn: string): ArnToken[] {
+/** Tokens of an ARN written in a policy; `expand`: a * that ends a segment may run past colons. */
+export function arnTokens(arn: string, expand: boolean): ArnToken[] {
   const tokens: ArnToken[] = [];
+  let colons = 0;
   for (let i = 0; i < arn.length; i++) {
     const c = arn[i];
+    const inResource = colons >= RESOURCE_PART;
     if (c === '$' && arn[i + 1] === '{') {
       const end = arn.indexOf('}', i + 2);
       if (end > 0) {
         const variable = arn.slice(i, end + 1);
-        tokens.push(SPECIAL_VARIABLES[variable] ?? ANY_RUN);
+        tokens.push(SPECIAL_VARIABLES[variable] ?? wildcard(true, true));
         i = end;
         continue;
       }
     }
-    tokens.push(c === '*' ? ANY_RUN : c === '?' ? ANY_CHAR : c);
+    if (c === ':') colons++;
+    if (c === '*') {
+      const endsSegment = i + 1 === arn.length || arn[i + 1] === ':';
+      tokens.push(wildcard(true, inResource || (expand && endsSegment)));
+    } else {
+      tokens.push(c === '?' ? wildcard(false, inResource) : c);
+    }
   }
   return tokens;
+}
+
+/** Whether the ARN has a * that ends one of its first five segments (the two readings differ). */
+export function hasExpandingWildcard(arn: string): boolean {
+  const segments = arn.split(':');
+  return segments.slice(0, RESOURCE_PART).some(segment => segment.endsWith('*'));
 }
 
 /**
@@ -87,22 +108,26 @@ export function intersects(arn: readonly ArnToken[], format: readonly FormatToke
     if (inside) push(i, j + 1, false);
     if (i === n) continue;
     const token = arn[i];
-    const consumedBy = token === ANY_RUN ? i : i + 1;      // * may go on matching
-    if (token === ANY_RUN) push(i + 1, j, inside);         // * matching nothing
-    const char = typeof token === 'string' ? token : undefined;  // undefined: any character
+    const run = typeof token !== 'string' && token.run;
+    const consumedBy = run ? i : i + 1;                    // * may go on matching
+    if (run) push(i + 1, j, inside);                       // * matching nothing
     if (inside) {
-      const placeholder = format[j] as { excluded: ReadonlySet<string> };
-      if (char === undefined || !placeholder.excluded.has(char)) push(consumedBy, j, true);
+      if (fitsPlaceholder(token, format[j] as { excluded: ReadonlySet<string> })) push(consumedBy, j, true);
     } else if (j < m) {
       const expected = format[j];
       if (typeof expected === 'string') {
-        if (char === undefined || char === expected) push(consumedBy, j + 1, false);
-      } else if (char === undefined || !expected.excluded.has(char)) {
+        if (typeof token === 'string' ? token === expected : token.colon || expected !== ':') push(consumedBy, j + 1, false);
+      } else if (fitsPlaceholder(token, expected)) {
         push(consumedBy, j, true);
       }
     }
   }
   return false;
+}
+
+/** A character of the token can be part of the placeholder (a wildcard: some character can). */
+function fitsPlaceholder(token: ArnToken, placeholder: { excluded: ReadonlySet<string> }): boolean {
+  return typeof token !== 'string' || !placeholder.excluded.has(token);
 }
 
 /** Resource types whose ARN formats share one ARN service part, with their compiled formats. */

@@ -6,7 +6,7 @@ import type {
 } from './types';
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
-import { FormatGroup, arnTokens, serviceOfFormat } from './arnFormats';
+import { FormatGroup, arnTokens, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
 import { BoundedCache, hasWildcard, wildcardRegExp } from './wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
@@ -96,8 +96,13 @@ export class IamCatalog implements Catalog {
     const groups = /[*?]|\$\{/.test(service)
       ? arnServices
       : [service, ...arnServices.filter(name => name.includes('${'))];
-    const tokens = arnTokens(arn);
-    return groups.flatMap(name => this.formatGroup(name).matching(tokens));
+    // The segment-bound reading first; then what a segment-ending * spanning colons adds.
+    const strict = arnTokens(arn, false);
+    const found = groups.flatMap(name => this.formatGroup(name).matching(strict));
+    if (!hasExpandingWildcard(arn)) return found;
+    const expanded = arnTokens(arn, true);
+    const more = groups.flatMap(name => this.formatGroup(name).matching(expanded)).filter(t => !found.includes(t));
+    return [...found, ...more];
   }
 
   /** Every resource type whose ARN format has this service part, the same-named service's first. */
