@@ -45,3 +45,9 @@ export interface DocumentKindParams {
   kindSource: string;
   dataDate: string;
 }
+
+/** Client -> server request: the access summary of a document as markdown (null: not a policy). */
+export const ACCESS_SUMMARY_REQUEST = 'iamPolicy/accessSummary';
+export interface AccessSummaryParams { uri: string }
+/** The client command that shows the access summary; the code lenses carry it with the document's URI. */
+export const SHOW_ACCESS_SUMMARY_COMMAND = 'iamPolicy.showAccessSummary';

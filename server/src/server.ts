@@ -8,12 +8,17 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from './catalog/loadCatalog';
 import { provideCodeActions } from './features/codeActions';
+import { provideCodeLenses } from './features/codeLens';
 import { computeDiagnostics } from './features/diagnostics';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
+import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
 import type { PolicyDocument } from './policy/model';
 import { PolicyCache } from './policyDocuments';
-import { DOCUMENT_KIND_NOTIFICATION, withDefaults, type DocumentKindParams, type IamPolicySettings } from './protocol';
+import {
+  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, withDefaults, type AccessSummaryParams, type DocumentKindParams,
+  type IamPolicySettings,
+} from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -93,6 +98,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
   };
@@ -134,6 +140,16 @@ connection.onHover(guard('hover', null, async params => {
 connection.onCodeAction(guard('codeAction', null, async params => {
   const found = await policyAt(params.textDocument.uri);
   return found ? provideCodeActions(found.doc, params.context.diagnostics, getCatalog(), found.settings) : null;
+}));
+
+connection.onCodeLens(guard('codeLens', null, async params => {
+  const found = await policyAt(params.textDocument.uri);
+  return found ? provideCodeLenses(found.doc, getCatalog(), found.settings) : null;
+}));
+
+connection.onRequest(ACCESS_SUMMARY_REQUEST, guard('accessSummary', null, async (params: AccessSummaryParams) => {
+  const found = await policyAt(params.uri);
+  return found ? formatSummaryMarkdown(summarizePolicy(found.doc, getCatalog())) : null;
 }));
 
 process.on('uncaughtException', error => logError('uncaught exception', error));

@@ -1,0 +1,39 @@
+// Sets of actions as hover and the access summary see them: what an Action pattern matches
+// (memoised per catalog: `s3:Get*` is matched once, not on every hover or code lens), and
+// actions grouped by access level.
+import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type Catalog } from '../catalog/types';
+import { perCatalog } from './hover/markdown';
+
+const matches = perCatalog((catalog, pattern) => catalog.matchActions(pattern));
+
+/** The actions an Action/NotAction value matches; case-insensitive like IAM. */
+export function matchedActions(catalog: Catalog, pattern: string): ActionInfo[] {
+  return matches(catalog, pattern.toLowerCase());
+}
+
+/** "s3:GetObject" */
+export function actionName(action: ActionInfo): string {
+  return `${action.service}:${action.name}`;
+}
+
+export type ByLevel<T> = Record<AccessLevel, T>;
+
+export function byLevel<T>(make: () => T): ByLevel<T> {
+  return Object.fromEntries(ACCESS_LEVELS.map(level => [level, make()])) as ByLevel<T>;
+}
+
+/** Action names per access level, each list sorted. */
+export function groupByLevel(actions: Iterable<ActionInfo>): ByLevel<string[]> {
+  const groups = byLevel<string[]>(() => []);
+  for (const action of actions) groups[action.accessLevel].push(action.name);
+  for (const level of ACCESS_LEVELS) groups[level].sort();
+  return groups;
+}
+
+/** "12 Read, 3 Write" (levels in the console's order; empty levels left out). */
+export function levelCountsText(counts: ByLevel<number>): string {
+  return ACCESS_LEVELS.filter(level => counts[level] > 0).map(level => `${counts[level]} ${level}`).join(', ');
+}
+
+/** Levels whose actions can change data, permissions or tags: the ones a reader must notice. */
+export const SENSITIVE_LEVELS: readonly AccessLevel[] = ['Write', 'Permissions management', 'Tagging'];

@@ -1,0 +1,26 @@
+// Code lenses of the access summary: one above the policy with the totals per service and access
+// level, one above each statement (`Allow · s3: 12 Read, 3 Write · on 2 resources`). Each opens
+// the summary view (command iamPolicy.showAccessSummary with the document's URI).
+import type { CodeLens, Range } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/types';
+import type { PolicyDocument } from '../policy/model';
+import { SHOW_ACCESS_SUMMARY_COMMAND, type IamPolicySettings } from '../protocol';
+import { formatPolicyLine, formatStatementLine, summarizePolicy } from './summary';
+import { PERMISSIONS_MANAGEMENT_MARK } from './summaryFormat';
+
+const TOOLTIP = `Open the access summary (services x access levels). ${PERMISSIONS_MANAGEMENT_MARK} = Permissions management actions.`;
+
+function lens(doc: PolicyDocument, offset: number, title: string): CodeLens {
+  const position = doc.textDocument.positionAt(offset);
+  const range: Range = { start: position, end: position };
+  return { range, command: { title, command: SHOW_ACCESS_SUMMARY_COMMAND, arguments: [doc.uri], tooltip: TOOLTIP } };
+}
+
+export function provideCodeLenses(doc: PolicyDocument, catalog: Catalog, _settings: IamPolicySettings): CodeLens[] {
+  if (!doc.root || doc.root.type !== 'object' || !doc.statementEntry) return [];
+  const summary = summarizePolicy(doc, catalog);
+  return [
+    lens(doc, doc.root.offset, formatPolicyLine(summary)),
+    ...summary.statements.map(statement => lens(doc, statement.offset, formatStatementLine(statement))),
+  ];
+}
