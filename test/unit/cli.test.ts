@@ -150,3 +150,13 @@ test('--output writes the report to a file', () => {
   assert.equal(run.stdout, '');
   assert.match(readFileSync(join(dir, 'report.txt'), 'utf8'), /^::warning file=p\.json,line=6,col=17,endLine=6,endColumn=31,title=IAM102 unknown-action::/m);
 });
+
+test('--summary prints the access summary of each policy', () => {
+  const dir = folderWith({ 'p.json': GOOD });
+  const run = runCliProcess(['p.json', '--summary'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^Access summary: p\.json \(identity policy/m);
+  assert.match(run.stdout, /^ {2}1\. Allow · s3: 1 Read/m);
+  const report = JSON.parse(runCliProcess(['p.json', '--summary', '--format', 'json'], { cwd: dir }).stdout) as { files: Array<{ summary: string }> };
+  assert.match(report.files[0].summary, /^Access summary: p\.json/);
+});

@@ -41,7 +41,7 @@ Options:
   -c, --config <file>                    settings file (default: .iam-lint.json in the current folder)
       --fix                              apply the safe fixes (syntax repairs, malformed action
                                          separators) to the files; with "-", print the fixed text
-      --summary                          print the access summary of each policy
+      --summary                          print the access summary of each policy (text, json)
       --kind <kind>                      treat every policy as this kind (${POLICY_KINDS.join(', ')})
       --stdin-filename <name>            file name for standard input (settings globs, kind detection)
   -o, --output <file>                    write the report to a file instead of standard output

@@ -44,7 +44,7 @@ export function formatText(report: RunReport, color: boolean, summaries: Readonl
   for (const file of report.files) {
     for (const d of file.diagnostics) parts.push(formatDiagnostic(file, d, paint));
     const summary = summaries.get(file);
-    if (summary) parts.push(`${file.file.display}: access summary\n${summary.replace(/^/gm, '  ')}\n\n`);
+    if (summary) parts.push(`${summary}\n\n`);
   }
   const counts = countBySeverity(report.files);
   const total = counts.error + counts.warning + counts.information + counts.hint;

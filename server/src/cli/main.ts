@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCatalog } from '../catalog/loadCatalog';
 import type { Catalog } from '../catalog/types';
+import { formatSummaryText, summarizePolicy } from '../features/summary';
 import { policyFromText } from '../policyDocuments';
 import type { IamPolicySettings } from '../protocol';
 import { parseCommandLine, USAGE, type LintOptions } from './args';
@@ -52,17 +53,19 @@ function checkFile(
   return lintDocument(file, doc, catalog, settings, onError, fixed);
 }
 
-function render(report: RunReport, options: LintOptions, io: CliIo): string {
+function render(report: RunReport, options: LintOptions, io: CliIo, catalog: Catalog): string {
+  const summaries = new Map(options.summary
+    ? report.files.map(file => [file, formatSummaryText(summarizePolicy(file.doc, catalog))])
+    : []);
   switch (options.format) {
-    case 'json': return formatJson(report);
+    case 'json': return formatJson(report, summaries);
     case 'sarif': return formatSarif(report, io.cwd);
     case 'github': return formatGithub(report);
-    case 'text': return formatText(report, io.color && !options.output);
+    case 'text': return formatText(report, io.color && !options.output, summaries);
   }
 }
 
 function lint(options: LintOptions, io: CliIo): number {
-  if (options.summary) throw new CliError('--summary is not available in this build yet');
   const { settings } = loadSettings(options.config, io.cwd);
   const catalog = getCatalog();
   const problems: string[] = [];
@@ -70,7 +73,7 @@ function lint(options: LintOptions, io: CliIo): number {
   const reports = files.map(file => checkFile(file, options, settings, catalog, io, problems))
     .filter((report): report is FileReport => report !== undefined);
   const report: RunReport = { files: reports, problems };
-  const output = render(report, options, io);
+  const output = render(report, options, io, catalog);
   // with "--fix -", standard output carries the fixed policy: the report goes to standard error
   const fixedStdin = options.fix && files.some(file => file.path === undefined);
   if (options.output) {
