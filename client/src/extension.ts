@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerAccessSummary } from './accessSummary';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     traceOutputChannel: outputChannel,
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
+  registerAccessSummary(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
       await client?.restart();
