@@ -4,7 +4,8 @@
 // Every quirk of the package's data is normalised here, in one place:
 //   - combined access levels ("Permissions management, Write", "Tagging, Write") become the single
 //     most privileged level (Permissions management > Tagging > Write > Read > List);
-//   - the `<key>` placeholder style (s3:ExistingObjectTag/<key>) becomes `${key}`;
+//   - the `<key>` placeholder style (s3:ExistingObjectTag/<key>) becomes `${key}`, and tag keys written
+//     `secretsmanager:ResourceTag/tag-key` or `sagemaker:ResourceTag/` become `.../${TagKey}`;
 //   - empty dependentActions / conditionKeys arrays are left out;
 //   - resource type names take the service's spelling (the package's map keys are lower-cased);
 //   - per-action "scenarios" (5 actions) are dropped: the resource types already list them.
@@ -55,8 +56,8 @@ function normaliseLevel(text, where) {
   return LEVELS.indexOf(best);
 }
 
-/** `s3:ExistingObjectTag/<key>` -> `s3:ExistingObjectTag/${key}`: one placeholder style only. */
-const normaliseKey = key => key.replace(/<([^<>]+)>/g, '${$1}');
+/** `s3:ExistingObjectTag/<key>` -> `.../${key}`, `ssm:resourceTag/tag-key` -> `.../${TagKey}`: one style only. */
+const normaliseKey = key => key.replace(/<([^<>]+)>/g, '${$1}').replace(/(Tag\/)(tag-key)?$/i, '$1${TagKey}');
 
 /** Service Authorization Reference page id: the service name, lower case, [a-z0-9] only. */
 const docSlug = name => name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -122,8 +123,13 @@ function buildService(prefix, name, serviceIndex) {
         internKeys(a.conditionKeys), a.dependentActions]);
     });
 
-  const conditionKeys = Object.values(keysRaw)
-    .sort((a, b) => byName(a.key.toLowerCase(), b.key.toLowerCase()))
+  // Normalising can make two spellings one key (sagemaker:ResourceTag/ and .../${TagKey}): keep the first.
+  const byKey = new Map();
+  for (const k of Object.values(keysRaw).sort((a, b) => byName(a.key.toLowerCase(), b.key.toLowerCase()))) {
+    const normal = normaliseKey(k.key).toLowerCase();
+    if (!byKey.has(normal)) byKey.set(normal, k);
+  }
+  const conditionKeys = [...byKey.values()]
     .map(k => {
       const type = TYPES.indexOf(k.type);
       if (type < 0) throw new Error(`${prefix}: condition key ${k.key} has unknown type ${k.type}`);

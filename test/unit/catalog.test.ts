@@ -67,8 +67,10 @@ test('condition keys use the ${...} placeholder style only', () => {
       ...service.actions.flatMap(a => [...a.conditionKeys, ...a.resourceTypes.flatMap(r => r.conditionKeys)]),
       ...service.resourceTypes.flatMap(r => r.conditionKeys),
     ];
-    for (const key of keys) assert.doesNotMatch(key, /[<>]/, key);
+    for (const key of keys) assert.doesNotMatch(key, /[<>]|Tag\/(tag-key)?$/i, key);
   }
+  assert.equal(catalog.conditionKey('secretsmanager:ResourceTag/Project')?.key, 'secretsmanager:ResourceTag/${TagKey}');
+  assert.equal(catalog.conditionKey('sagemaker:ResourceTag/Project')?.key, 'sagemaker:ResourceTag/${TagKey}');
   assert.ok(catalog.action('s3', 'GetObject')?.conditionKeys.includes('s3:ExistingObjectTag/${key}'));
 });
 

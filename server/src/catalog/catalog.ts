@@ -14,6 +14,8 @@ import { SERVICE_PRINCIPALS } from './tables/servicePrincipals';
 import { POLICY_VARIABLES } from './tables/policyVariables';
 import { PARTITIONS, REGIONS } from './tables/regions';
 
+const MAX_ARN_LENGTH = 2048;
+
 export class IamCatalog implements Catalog {
   readonly dataVersion: string;
   readonly dataDate: string;
@@ -90,19 +92,18 @@ export class IamCatalog implements Catalog {
 
   private findResourceTypes(arn: string): ResourceTypeInfo[] {
     if (/^\*+$/.test(arn)) return this.entries.flatMap(s => s.resourceTypes);
-    if (!arn.startsWith('arn:')) return [];
+    // Matching is quadratic in the length; no real ARN comes near this.
+    if (!arn.startsWith('arn:') || arn.length > MAX_ARN_LENGTH) return [];
     const service = serviceOfFormat(arn);
     const arnServices = Object.keys(this.compact.arnServices);
     const groups = /[*?]|\$\{/.test(service)
       ? arnServices
       : [service, ...arnServices.filter(name => name.includes('${'))];
-    // The segment-bound reading first; then what a segment-ending * spanning colons adds.
-    const strict = arnTokens(arn, false);
-    const found = groups.flatMap(name => this.formatGroup(name).matching(strict));
-    if (!hasExpandingWildcard(arn)) return found;
-    const expanded = arnTokens(arn, true);
-    const more = groups.flatMap(name => this.formatGroup(name).matching(expanded)).filter(t => !found.includes(t));
-    return [...found, ...more];
+    // The segment-bound reading; only if it finds nothing, the reading where a segment-ending * spans
+    // colons (which AWS allows, but which mostly adds far-fetched readings).
+    const strict = groups.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, false)));
+    if (strict.length > 0 || !hasExpandingWildcard(arn)) return strict;
+    return groups.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, true)));
   }
 
   /** Every resource type whose ARN format has this service part, the same-named service's first. */
