@@ -14,7 +14,7 @@ import type { PolicyDocument, PolicyKind, Span } from '../policy/model';
 import { KIND_LABELS } from '../policy/kind';
 import { actionMatches, compilePolicy, resourceMatches, type CompiledStatement } from './compile';
 import { evaluateConditionKey } from './conditions/evaluate';
-import { principalMatches } from './principals';
+import { principalNamed } from './principals';
 import { normalizeRequest, type NormalizedRequest, type SimulationRequest } from './request';
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
@@ -73,8 +73,7 @@ function mismatchesOf(statement: CompiledStatement, request: NormalizedRequest, 
     if (!resource.negated && !match) add('Resource', resource, `${request.resource} matches no Resource${variables}.`);
   }
   if (principal && request.principal) {
-    const named = principal.matcher.some(p => principalMatches(p, request.principal as string));
-    if (named === principal.negated) {
+    if (principalNamed(principal.matcher, request.principal, principal.negated) === principal.negated) {
       add(principal.negated ? 'NotPrincipal' : 'Principal', principal,
         principal.negated ? `${request.principal} is excluded by NotPrincipal.` : `${request.principal} is not a principal of this statement.`);
     }
