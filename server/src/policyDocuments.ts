@@ -28,7 +28,7 @@ export function policyFromText(
   const ours = languageId === POLICY_LANGUAGE_ID;
   if (!ours && !(JSON_LANGUAGE_IDS.has(languageId) && settings.jsonDocuments !== 'off')) return undefined;
   const doc = parsePolicy(text, uri, { languageId, kind: kindOverride ?? kindFromSettings(uri, settings) });
-  return ours || doc.looksLikePolicy ? doc : undefined;
+  return doc.looksLikePolicy ? doc : undefined;
 }
 
 /** One parse per document version; the server asks for it from every handler. */

@@ -17,9 +17,13 @@ test('the corpus has zero errors, and the broken files only syntax errors', () =
   const files = corpusFiles();
   assert.ok(files.length > 1900, `corpus found (${files.length} files)`);
   const unexpected: string[] = [];
+  const notPolicies: string[] = [];
   for (const file of files) {
     const doc = policyFromText(pathToFileURL(file.path).href, 'iam-policy', file.text, settings);
-    assert.ok(doc, file.name);
+    if (!doc) {
+      notPolicies.push(file.name);
+      continue;
+    }
     const errors = collectFindings(doc, catalog, settings, e => { throw e; })
       .filter(f => severityOf(f.code, settings) === 'error');
     const broken = BROKEN_UPSTREAM.get(file.name);
@@ -34,4 +38,6 @@ test('the corpus has zero errors, and the broken files only syntax errors', () =
     }
   }
   assert.deepEqual(unexpected, []);
+  // `aws iam get-role` output with the trust policy nested inside: not a policy document itself.
+  assert.deepEqual(notPolicies, ['resource/kms-devguide__policy-evaluation__03.json']);
 });

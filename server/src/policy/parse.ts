@@ -31,7 +31,7 @@ export function parsePolicy(text: string, uri = 'untitled:policy.json', options:
     textDocument: TextDocument.create(uri, options.languageId ?? 'iam-policy', 0, text),
     root,
     syntaxErrors,
-    looksLikePolicy: statementEntry !== undefined || options.languageId === 'iam-policy',
+    looksLikePolicy: statementEntry !== undefined || (options.languageId === 'iam-policy' && !isOtherJson(topEntries)),
     topEntries,
     version: lastNamed(topEntries, 'Version'),
     id: lastNamed(topEntries, 'Id'),
@@ -41,6 +41,19 @@ export function parsePolicy(text: string, uri = 'untitled:policy.json', options:
   };
   const { kind, source } = detectKind(partial, options.kind);
   return { ...partial, kind, kindSource: source };
+}
+
+const POLICY_ELEMENTS = new Set(['version', 'id', 'statement']);
+
+/**
+ * A file of our language that is plainly something else, such as the output of `aws iam get-role`
+ * with a policy nested inside: no policy element at the top, and structured values there. A policy
+ * being typed (`{ "Versio": "2012-10-17" }`) still counts as a policy.
+ */
+function isOtherJson(topEntries: readonly Entry[]): boolean {
+  return topEntries.length > 0
+    && !topEntries.some(e => POLICY_ELEMENTS.has(e.name.toLowerCase()))
+    && topEntries.some(e => e.valueNode?.type === 'object' || e.valueNode?.type === 'array');
 }
 
 /** The properties of an object node, in text order, duplicates kept. */

@@ -1,8 +1,10 @@
-// IAM100-IAM103: the names in Action and NotAction. A malformed name is an error (IAM requires
+// IAM100-IAM103, IAM106: the names in Action and NotAction. A malformed name is an error (IAM requires
 // "service:action"); an unknown service or action is only a warning, because AWS adds names faster
-// than any catalog. Source: IAM User Guide, "IAM JSON policy elements: Action".
+// than any catalog; a known name in another letter case only gets a hint (IAM matches names
+// case-insensitively). Source: IAM User Guide, "IAM JSON policy elements: Action".
 import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
+import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import type { RuleContext, RuleModule } from './types';
 
@@ -36,6 +38,7 @@ function malformedReason(text: string): string | undefined {
 function checkAction(ctx: RuleContext, item: StringItem): void {
   const { catalog } = ctx;
   const text = item.value;
+  if (hasPlaceholder(text)) return; // IAM090 reports it
   const reason = malformedReason(text);
   if (reason) {
     const repaired = repairSeparator(text, catalog);
@@ -61,12 +64,20 @@ function checkAction(ctx: RuleContext, item: StringItem): void {
     }
     return;
   }
-  if (!catalog.action(prefix, name)) {
-    const replacements = closestNames(name, service.actions.map(a => a.name), 3).map(n => `${service.prefix}:${n}`);
-    ctx.report({ code: 'IAM102', offset: item.offset, length: item.length,
-      message: `${service.name} has no action "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
-      data: { replacements: replacements.map(r => JSON.stringify(r)) } });
+  const action = catalog.action(prefix, name);
+  if (action) {
+    const spelled = `${action.service}:${action.name}`;
+    if (spelled !== text) {
+      ctx.report({ code: 'IAM106', offset: item.offset, length: item.length,
+        message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,
+        data: { replacements: [JSON.stringify(spelled)] } });
+    }
+    return;
   }
+  const replacements = closestNames(name, service.actions.map(a => a.name), 3).map(n => `${service.prefix}:${n}`);
+  ctx.report({ code: 'IAM102', offset: item.offset, length: item.length,
+    message: `${service.name} has no action "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
+    data: { replacements: replacements.map(r => JSON.stringify(r)) } });
 }
 
 export const actionRules: RuleModule = {
@@ -75,6 +86,7 @@ export const actionRules: RuleModule = {
     { code: 'IAM101', name: 'unknown-service', category: 'action', defaultSeverity: 'warning', summary: 'The service prefix of an action is unknown.' },
     { code: 'IAM102', name: 'unknown-action', category: 'action', defaultSeverity: 'warning', summary: 'The service has no action of that name.' },
     { code: 'IAM103', name: 'wildcard-matches-nothing', category: 'action', defaultSeverity: 'warning', summary: 'An action wildcard matches no action of the service.' },
+    { code: 'IAM106', name: 'action-case', category: 'action', defaultSeverity: 'hint', summary: 'An action is not spelled the way AWS spells it (letter case).' },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) {

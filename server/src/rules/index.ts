@@ -3,14 +3,19 @@ import type { RuleMeta, RuleModule } from './types';
 import { syntaxRules } from './syntax';
 import { elementRules } from './elements';
 import { actionRules } from './actions';
+import { placeholderRules } from './placeholders';
 import { statementShapeRules } from './statementShape';
 import { elementTypeRules } from './elementTypes';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
+import { actionRedundancyRules } from './actionRedundancy';
+import { resourceArnRules } from './resourceArns';
+import { resourceMatchRules } from './resourceMatch';
 
 export const RULE_MODULES: readonly RuleModule[] = [
-  syntaxRules, elementRules, actionRules,
+  syntaxRules, elementRules, actionRules, placeholderRules,
   statementShapeRules, elementTypeRules, sidRules, duplicateKeyRules,
+  actionRedundancyRules, resourceArnRules, resourceMatchRules,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleMeta> = new Map(

@@ -1,0 +1,27 @@
+// IAM090: a template placeholder (`<ACCOUNT_ID>`) left in a value. A warning, not an error: the
+// policy is well-formed, it just cannot do what it means until the placeholder is replaced.
+import type { Node } from 'jsonc-parser';
+import { firstPlaceholder } from '../policy/placeholders';
+import type { RuleModule } from './types';
+
+/** Every string value under a node (object keys excluded). */
+function* stringValues(node: Node | undefined): Generator<Node> {
+  if (!node) return;
+  if (node.type === 'string') yield node;
+  else if (node.type === 'property') yield* stringValues(node.children?.[1]);
+  else for (const child of node.children ?? []) yield* stringValues(child);
+}
+
+export const placeholderRules: RuleModule = {
+  rules: [
+    { code: 'IAM090', name: 'placeholder', category: 'grammar', defaultSeverity: 'warning', summary: 'A template placeholder such as <ACCOUNT_ID> is left in a value.' },
+  ],
+  check(ctx) {
+    for (const node of stringValues(ctx.doc.statementEntry?.valueNode)) {
+      const placeholder = firstPlaceholder(node.value as string);
+      if (!placeholder) continue;
+      ctx.report({ code: 'IAM090', offset: node.offset, length: node.length,
+        message: `"${placeholder}" is a placeholder: replace it with the real value before you use this policy.` });
+    }
+  },
+};
