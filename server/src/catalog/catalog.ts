@@ -27,10 +27,10 @@ export class IamCatalog implements Catalog {
   private readonly formatGroups = new Map<string, FormatGroup>();
   private allActions: ActionInfo[] | undefined;
 
-  constructor(private readonly compact: CompactCatalog) {
+  constructor(private readonly compact: CompactCatalog, bodies: readonly string[]) {
     this.dataVersion = compact.dataVersion;
     this.dataDate = compact.dataDate;
-    this.entries = compact.services.map(head => new ServiceEntry(head, compact));
+    this.entries = compact.heads.map((head, i) => new ServiceEntry(head, bodies[i], compact));
     this.byPrefix = new Map(this.entries.map(s => [s.prefix, s]));
     this.keys = new ConditionKeyIndex(compact.keys, compact.keyOwners, this.entries);
   }

@@ -1,12 +1,14 @@
 // The compact catalog file (dist/catalog.json, written by scripts/build-catalog.mjs, which documents the
-// format) and the lazy decoding of one service. A service's body is parsed the first time anything of
-// that service is asked for; most documents touch a handful of the 456 services.
+// format) and the lazy decoding of one service. The file's first line is the header; each service is
+// one line of JSON, parsed the first time anything of that service is asked for: most documents touch a
+// handful of the 456 services.
 import type {
   AccessLevel, ActionInfo, ActionResourceType, ConditionKeyInfo, ConditionKeyType, ResourceTypeInfo, ServiceInfo,
 } from './types';
 
-export const CATALOG_FORMAT = 1;
+export const CATALOG_FORMAT = 2;
 
+/** The catalog file's first line: everything but the services' bodies. */
 export interface CompactCatalog {
   format: number;
   dataVersion: string;
@@ -16,10 +18,30 @@ export interface CompactCatalog {
   keys: string[];
   keyOwners: number[];
   arnServices: Record<string, number[]>;
-  services: CompactServiceHead[];
+  heads: CompactServiceHead[];
 }
 
-export type CompactServiceHead = [prefix: string, name: string, docSlug: string, body: string];
+export type CompactServiceHead = [prefix: string, name: string, docSlug: string];
+
+/**
+ * Splits the catalog file's text into its header and the JSON text of each service (one a line after
+ * the header), without parsing the services.
+ */
+export function splitCatalogText(text: string): { header: CompactCatalog; bodies: string[] } {
+  const headerEnd = text.indexOf('\n');
+  if (headerEnd < 0) throw new Error('not a catalog file of this version: run npm run build');
+  const header = JSON.parse(`${text.slice(0, headerEnd)}]}`) as CompactCatalog;
+  const bodies: string[] = [];
+  let start = headerEnd + 1;
+  for (let i = 0; i < (header.heads?.length ?? 0); i++) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) throw new Error('catalog file truncated');
+    bodies.push(text.slice(start, text[end - 1] === ',' ? end - 1 : end));
+    start = end + 1;
+  }
+  return { header, bodies };
+}
+
 type CompactRef = [resourceType: number, required?: 0 | 1, keys?: number[], dependentActions?: string[]];
 type CompactAction = [name: string, level: number, description: string, refs?: CompactRef[], keys?: number[], dependentActions?: string[]];
 type CompactResource = [name: string, arnFormat: string, keys?: number[]];
@@ -44,7 +66,7 @@ export class ServiceEntry implements ServiceInfo {
   readonly docUrl: string;
   private decoded: Decoded | undefined;
 
-  constructor(private readonly head: CompactServiceHead, private readonly catalog: CompactCatalog) {
+  constructor(head: CompactServiceHead, private readonly body: string, private readonly catalog: CompactCatalog) {
     [this.prefix, this.name] = head;
     this.docUrl = `${DOC_BASE}${head[2]}.html`;
   }
@@ -62,7 +84,7 @@ export class ServiceEntry implements ServiceInfo {
 
   private decode(): Decoded {
     if (this.decoded) return this.decoded;
-    const [actionRows, resourceRows, keyRows] = JSON.parse(this.head[3]) as CompactBody;
+    const [actionRows, resourceRows, keyRows] = JSON.parse(this.body) as CompactBody;
     const { keys, levels, types } = this.catalog;
     const keyNames = (indexes: number[] | undefined): string[] => (indexes ?? []).map(i => keys[i]);
     const service = this.prefix;

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IamCatalog } from './catalog';
-import { CATALOG_FORMAT, type CompactCatalog } from './compact';
+import { CATALOG_FORMAT, splitCatalogText } from './compact';
 import type { Catalog } from './types';
 
 const FILE = 'catalog.json';
@@ -18,11 +18,11 @@ export function defaultCatalogPath(): string {
 /** Reads and parses the catalog; indexes are built lazily on first use. Throws if the file is missing. */
 export function loadCatalog(path: string = defaultCatalogPath()): Catalog {
   // The build writes pure ASCII, so latin1 decoding is exact and faster than UTF-8.
-  const compact = JSON.parse(readFileSync(path, 'latin1')) as CompactCatalog;
-  if (compact.format !== CATALOG_FORMAT) {
-    throw new Error(`${path} has catalog format ${compact.format}, expected ${CATALOG_FORMAT}: run npm run build`);
+  const { header, bodies } = splitCatalogText(readFileSync(path, 'latin1'));
+  if (header.format !== CATALOG_FORMAT) {
+    throw new Error(`${path} has catalog format ${header.format}, expected ${CATALOG_FORMAT}: run npm run build`);
   }
-  return new IamCatalog(compact);
+  return new IamCatalog(header, bodies);
 }
 
 let shared: Catalog | undefined;
