@@ -15,7 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const outputChannel = vscode.window.createOutputChannel('IAM Policy');
+  const outputChannel = vscode.window.createOutputChannel('IAM Policy', { log: true });
   const clientOptions: LanguageClientOptions = {
     // JSON documents are offered too; the server answers only for those whose content is a policy.
     documentSelector: [

@@ -45,7 +45,7 @@ export async function startServer(options: { settings?: Partial<IamPolicySetting
   const waiters = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
 
   connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => settings));
-  connection.onNotification('window/logMessage', (p: { message: string }) => log.push(p.message));
+  connection.onNotification('window/logMessage', (p: { message: string }) => { log.push(p.message); });
   connection.onNotification(PublishDiagnosticsNotification.type, params => {
     const expected = versions.get(params.uri);
     if (params.version !== undefined && expected !== undefined && params.version !== expected) return;
