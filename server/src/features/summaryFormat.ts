@@ -22,12 +22,13 @@ function serviceText(service: ServiceAccess): string {
 
 /** "s3: 12 Read, 3 Write; iam: Full access ⚠; +2 more services" */
 export function formatAccess(access: AccessSet, maxServices = MAX_LINE_SERVICES): string {
-  const { services, allOtherServices } = access;
-  if (allOtherServices && services.length === 0) return 'All services: Full access (*)';
+  // With every other service fully covered, a fully covered listed service adds nothing to say.
+  const services = access.allOtherServices ? access.services.filter(service => !service.full) : access.services;
+  if (access.allOtherServices && services.length === 0) return 'All services: Full access';
   if (services.length === 0) return 'no actions';
   const shown = services.slice(0, maxServices).map(serviceText);
   if (services.length > maxServices) shown.push(`+${services.length - maxServices} more services`);
-  if (allOtherServices) shown.push('all other services: Full access');
+  if (access.allOtherServices) shown.push('all other services: Full access');
   return shown.join('; ');
 }
 

@@ -17,6 +17,7 @@ const MAX_ACTIONS_COMPARED = 3000;
 
 const typesForArn = perCatalog((catalog, arn) => catalog.resourceTypesForArn(arn));
 
+/** What one segment's value means (markdown). */
 function segmentMeaning(catalog: Catalog, segment: Segment, value: string): string {
   if (segment === 'arn') return 'Amazon Resource Name';
   if (value === '') return segment === 'region' ? 'none: the resource is not regional (IAM, S3 buckets, ...)'
@@ -24,9 +25,9 @@ function segmentMeaning(catalog: Catalog, segment: Segment, value: string): stri
   if (value === '*') return `any ${segment}`;
   if (hasWildcard(value)) return `${segment} pattern (\`*\` any run of characters, \`?\` one character)`;
   switch (segment) {
-    case 'partition': return catalog.partitions().find(p => p.name === value)?.description ?? 'unknown partition';
-    case 'service': return catalog.service(value)?.name ?? 'unknown service prefix';
-    case 'region': return catalog.regions().find(r => r.code === value)?.name ?? 'region';
+    case 'partition': return escapeMarkdown(catalog.partitions().find(p => p.name === value)?.description ?? 'unknown partition');
+    case 'service': return escapeMarkdown(catalog.service(value)?.name ?? 'unknown service prefix');
+    case 'region': return escapeMarkdown(catalog.regions().find(r => r.code === value)?.name ?? 'region');
     case 'account': return /^\d{12}$/.test(value) ? '12-digit AWS account ID' : 'account ID';
     default: return 'resource type and ID, as the service defines them';
   }
@@ -104,7 +105,7 @@ export function arnHover(doc: PolicyDocument, catalog: Catalog, statement: State
   const shown = values[hovered] === '' ? '*(empty)*' : code(values[hovered]);
   const types = typesForArn(catalog, item.value);
   const parts = [
-    `Resource ARN · **${name}** ${shown} — ${escapeMarkdown(segmentMeaning(catalog, name, values[hovered]))}`,
+    `Resource ARN · **${name}** ${shown} — ${segmentMeaning(catalog, name, values[hovered])}`,
     SEGMENTS.slice(1).map((segment, i) => {
       const value = values[i + 1];
       const text = `${segment} ${value === '' ? '*(empty)*' : code(value)}`;
