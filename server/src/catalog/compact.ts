@@ -59,33 +59,40 @@ interface Decoded {
   keysByName: Map<string, ConditionKeyInfo>;
 }
 
-/** One service of the catalog; its actions, resource types and keys are decoded on first use. */
+/**
+ * One service of the catalog; its actions, resource types and keys are decoded on first use. The source
+ * text and tables are #private so that serialising a ServiceInfo never drags the catalog along.
+ */
 export class ServiceEntry implements ServiceInfo {
   readonly prefix: string;
   readonly name: string;
   readonly docUrl: string;
-  private decoded: Decoded | undefined;
+  readonly #body: string;
+  readonly #catalog: CompactCatalog;
+  #decoded: Decoded | undefined;
 
-  constructor(head: CompactServiceHead, private readonly body: string, private readonly catalog: CompactCatalog) {
+  constructor(head: CompactServiceHead, body: string, catalog: CompactCatalog) {
     [this.prefix, this.name] = head;
     this.docUrl = `${DOC_BASE}${head[2]}.html`;
+    this.#body = body;
+    this.#catalog = catalog;
   }
 
-  get actions(): ActionInfo[] { return this.decode().actions; }
-  get resourceTypes(): ResourceTypeInfo[] { return this.decode().resourceTypes; }
-  get conditionKeys(): ConditionKeyInfo[] { return this.decode().conditionKeys; }
+  get actions(): ActionInfo[] { return this.#decode().actions; }
+  get resourceTypes(): ResourceTypeInfo[] { return this.#decode().resourceTypes; }
+  get conditionKeys(): ConditionKeyInfo[] { return this.#decode().conditionKeys; }
 
   /** By lower-cased action name. */
-  actionNamed(lowerName: string): ActionInfo | undefined { return this.decode().actionsByName.get(lowerName); }
+  actionNamed(lowerName: string): ActionInfo | undefined { return this.#decode().actionsByName.get(lowerName); }
   /** By lower-cased resource type name. */
-  resourceTypeNamed(lowerName: string): ResourceTypeInfo | undefined { return this.decode().resourcesByName.get(lowerName); }
+  resourceTypeNamed(lowerName: string): ResourceTypeInfo | undefined { return this.#decode().resourcesByName.get(lowerName); }
   /** By lower-cased condition key, as this service's condition key table spells it. */
-  conditionKeyNamed(lowerKey: string): ConditionKeyInfo | undefined { return this.decode().keysByName.get(lowerKey); }
+  conditionKeyNamed(lowerKey: string): ConditionKeyInfo | undefined { return this.#decode().keysByName.get(lowerKey); }
 
-  private decode(): Decoded {
-    if (this.decoded) return this.decoded;
-    const [actionRows, resourceRows, keyRows] = JSON.parse(this.body) as CompactBody;
-    const { keys, levels, types } = this.catalog;
+  #decode(): Decoded {
+    if (this.#decoded) return this.#decoded;
+    const [actionRows, resourceRows, keyRows] = JSON.parse(this.#body) as CompactBody;
+    const { keys, levels, types } = this.#catalog;
     const keyNames = (indexes: number[] | undefined): string[] => (indexes ?? []).map(i => keys[i]);
     const service = this.prefix;
 
@@ -109,12 +116,12 @@ export class ServiceEntry implements ServiceInfo {
       docUrl: this.docUrl,
     }));
 
-    this.decoded = {
+    this.#decoded = {
       actions, resourceTypes, conditionKeys,
       actionsByName: new Map(actions.map(a => [a.name.toLowerCase(), a])),
       resourcesByName: new Map(resourceTypes.map(r => [r.name.toLowerCase(), r])),
       keysByName: new Map(conditionKeys.map(k => [k.key.toLowerCase(), k])),
     };
-    return this.decoded;
+    return this.#decoded;
   }
 }
