@@ -11,11 +11,13 @@ import { duplicateKeyRules } from './duplicateKeys';
 import { actionRedundancyRules } from './actionRedundancy';
 import { resourceArnRules } from './resourceArns';
 import { resourceMatchRules } from './resourceMatch';
+import { zoneOfTrustRules } from './zoneOfTrust';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
   statementShapeRules, elementTypeRules, sidRules, duplicateKeyRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
+  zoneOfTrustRules,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, RuleMeta> = new Map(

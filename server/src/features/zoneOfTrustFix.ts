@@ -1,0 +1,65 @@
+// Code actions that write the `iamPolicy.zoneOfTrust` setting (the client runs the command, since
+// only it can write settings):
+// - without a zone, on a principal of a resource or trust policy: "use the accounts of this
+//   document's ARNs as the zone" (the resource ARNs' accounts, else those of every ARN in it);
+// - on an IAM600 finding for another account: "add that account to the zone".
+import { CodeActionKind, type CodeAction, type Command } from 'vscode-languageserver-types';
+import type { Catalog } from '../catalog/types';
+import type { PolicyDocument } from '../policy/model';
+import { parseArn } from '../policy/arn';
+import type { IamPolicySettings, ZoneOfTrust } from '../protocol';
+import { grantsOutsideZone, isEmptyZone } from '../rules/zoneOfTrust';
+
+/** Client command: arguments [SetZoneOfTrustArgs]; writes the setting for the document's folder. */
+export const SET_ZONE_OF_TRUST_COMMAND = 'iamPolicy.setZoneOfTrust';
+
+export interface SetZoneOfTrustArgs {
+  /** the document the setting is for (its workspace folder gets the setting) */
+  uri: string;
+  zoneOfTrust: ZoneOfTrust;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+const ARN_ACCOUNT = /arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
+
+/** The account IDs of the document's resource ARNs, else of every ARN in its text; sorted, unique. */
+export function accountsInDocument(doc: PolicyDocument): string[] {
+  const fromResources = doc.statements
+    .flatMap(s => [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])])
+    .map(item => parseArn(item.value)?.account ?? '')
+    .filter(account => ACCOUNT_ID.test(account));
+  const accounts = fromResources.length ? fromResources : [...doc.text.matchAll(ARN_ACCOUNT)].map(m => m[1]);
+  return [...new Set(accounts)].sort();
+}
+
+function setZoneAction(title: string, args: SetZoneOfTrustArgs, isPreferred = false): CodeAction {
+  const command: Command = { title, command: SET_ZONE_OF_TRUST_COMMAND, arguments: [args] };
+  return { title, kind: CodeActionKind.QuickFix, command, isPreferred };
+}
+
+function onPrincipal(doc: PolicyDocument, start: number, end: number): boolean {
+  return doc.statements.some(s => [s.principal, s.notPrincipal].some(p =>
+    p !== undefined && start <= p.entry.node.offset + p.entry.node.length && end >= p.entry.node.offset));
+}
+
+/** The zone-of-trust actions for a selection (start..end offsets) of the document. */
+export function zoneOfTrustActions(
+  doc: PolicyDocument, start: number, end: number, catalog: Catalog, settings: IamPolicySettings,
+): CodeAction[] {
+  if (doc.kind !== 'resource' && doc.kind !== 'trust') return [];
+  const zone = settings.zoneOfTrust;
+  if (isEmptyZone(zone)) {
+    const accounts = accountsInDocument(doc);
+    if (!accounts.length || !onPrincipal(doc, start, end)) return [];
+    return [setZoneAction(`Set the zone of trust (iamPolicy.zoneOfTrust) to account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')}`,
+      { uri: doc.uri, zoneOfTrust: { accounts } })];
+  }
+  const actions: CodeAction[] = [];
+  for (const grant of grantsOutsideZone(doc, catalog, zone)) {
+    if (start > grant.offset + grant.length || end < grant.offset) continue;
+    if (!grant.account) continue;
+    actions.push(setZoneAction(`Add account ${grant.account} to the zone of trust (iamPolicy.zoneOfTrust)`,
+      { uri: doc.uri, zoneOfTrust: { ...zone, accounts: [...(zone.accounts ?? []), grant.account] } }));
+  }
+  return actions;
+}

@@ -1,0 +1,131 @@
+// IAM600 (principal outside the zone of trust) and the code actions that write the setting.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { collectFindings } from '../../server/src/features/diagnostics';
+import { accountsInDocument, SET_ZONE_OF_TRUST_COMMAND, zoneOfTrustActions, type SetZoneOfTrustArgs } from '../../server/src/features/zoneOfTrustFix';
+import type { PolicyKind } from '../../server/src/policy/model';
+import { parsePolicy } from '../../server/src/policy/parse';
+import { withDefaults, type ZoneOfTrust } from '../../server/src/protocol';
+import { grantsOutsideZone, ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
+import { corpusFiles } from '../helpers/corpus';
+import { parseAtCursor } from '../helpers/cursor';
+
+const ZONE: ZoneOfTrust = { accounts: ['111122223333'], organizationId: 'o-a1b2c3d4e5', organizationalUnitPaths: ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/'] };
+const BUCKET = ['arn:aws:s3:::amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*'];
+
+function policy(statements: object[], kind: PolicyKind = 'resource') {
+  return parsePolicy(JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2), 'file:///test/policy.json', { kind });
+}
+
+function zoneFindings(doc: ReturnType<typeof policy>, zone: ZoneOfTrust | undefined = ZONE) {
+  return collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone })).filter(f => f.code === ZONE_OF_TRUST_CODE);
+}
+
+const allow = (principal: unknown, condition?: object, extra: object = {}) =>
+  ({ Effect: 'Allow', Principal: principal, Action: ['s3:GetObject', 's3:PutObject'], Resource: BUCKET, ...(condition && { Condition: condition }), ...extra });
+
+test('another account is outside the zone: a warning on that principal, saying who can do what', () => {
+  const doc = policy([allow({ AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:role/reader'] })]);
+  const findings = zoneFindings(doc);
+  assert.equal(findings.length, 1);
+  assert.equal(doc.text.slice(findings[0].offset, findings[0].offset + findings[0].length), '"arn:aws:iam::444455556666:role/reader"');
+  assert.match(findings[0].message, /Account 444455556666, outside the zone of trust, can s3:GetObject, s3:PutObject on arn:aws:s3:::amzn-s3-demo-bucket/);
+});
+
+test('no zone set: no finding', () => {
+  assert.deepEqual(collectFindings(policy([allow('*')]), getCatalog(), withDefaults(undefined)).filter(f => f.code === ZONE_OF_TRUST_CODE), []);
+  assert.deepEqual(zoneFindings(policy([allow('*')]), {}), []);
+});
+
+test('an account of the zone, a service principal and an identity policy are not findings', () => {
+  assert.deepEqual(zoneFindings(policy([allow({ AWS: '111122223333' })])), []);
+  assert.deepEqual(zoneFindings(policy([allow({ Service: 'cloudtrail.amazonaws.com' })])), []);
+  assert.deepEqual(zoneFindings(policy([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }], 'identity')), []);
+  assert.deepEqual(zoneFindings(policy([{ ...allow('*'), Effect: 'Deny' }])), []);
+});
+
+test('public principals are outside unless a condition confines them to the zone', () => {
+  assert.equal(zoneFindings(policy([allow('*')])).length, 1);
+  assert.equal(zoneFindings(policy([allow({ AWS: '*' })])).length, 1);
+  const confining: object[] = [
+    { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+    { StringEquals: { 'aws:PrincipalAccount': ['111122223333'] } },
+    { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+    { ArnLike: { 'aws:SourceArn': 'arn:aws:cloudtrail:*:111122223333:trail/*' } },
+    { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*' } },
+    { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
+  ];
+  for (const condition of confining) assert.deepEqual(zoneFindings(policy([allow('*', condition)])), [], JSON.stringify(condition));
+  const notConfining: object[] = [
+    { StringEquals: { 'aws:PrincipalOrgID': 'o-other' } },
+    { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+    { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+    { 'ForAllValues:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*' } },
+    { StringEquals: { 'aws:PrincipalAccount': ['111122223333', '999988887777'] } },
+    { StringLike: { 'aws:PrincipalOrgID': '*' } },
+  ];
+  for (const condition of notConfining) assert.equal(zoneFindings(policy([allow('*', condition)])).length, 1, JSON.stringify(condition));
+});
+
+test('a Deny for everyone outside the organization confines the Allow it covers', () => {
+  const guard = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: BUCKET, Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } };
+  assert.deepEqual(zoneFindings(policy([allow('*'), guard])), []);
+  const narrowGuard = { ...guard, Action: 's3:GetObject' };
+  assert.equal(zoneFindings(policy([allow('*'), narrowGuard])).length, 1, 'the Deny does not cover s3:PutObject');
+});
+
+test('trust policies: web identity providers and identity providers of other accounts are outside', () => {
+  const trust = (principal: object) => policy([{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRoleWithWebIdentity' }], 'trust');
+  const web = zoneFindings(trust({ Federated: 'accounts.google.com' }));
+  assert.equal(web.length, 1);
+  assert.match(web[0].message, /web identity provider accounts\.google\.com/);
+  assert.deepEqual(zoneFindings(trust({ Federated: 'arn:aws:iam::111122223333:saml-provider/Corp' })), []);
+  assert.equal(zoneFindings(trust({ Federated: 'arn:aws:iam::444455556666:oidc-provider/token.actions.githubusercontent.com' })).length, 1);
+});
+
+test('Allow with NotPrincipal grants everyone else: a finding on NotPrincipal', () => {
+  const doc = policy([{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::444455556666:user/Bob' }, Action: 's3:GetObject', Resource: BUCKET }]);
+  const findings = zoneFindings(doc);
+  assert.equal(findings.length, 1);
+  assert.equal(doc.text.slice(findings[0].offset, findings[0].offset + findings[0].length), '"NotPrincipal"');
+});
+
+test('the rule runs on every corpus policy with a zone set, without throwing', () => {
+  const catalog = getCatalog();
+  let findings = 0;
+  for (const file of corpusFiles()) {
+    const doc = parsePolicy(file.text, pathToFileURL(file.path).href, { languageId: 'iam-policy' });
+    findings += grantsOutsideZone(doc, catalog, ZONE).length;
+  }
+  assert.ok(findings > 0, 'the corpus has public and cross-account grants');
+});
+
+test('accountsInDocument: the resource ARNs\' accounts, else every ARN\'s', () => {
+  const withResources = policy([allow({ AWS: 'arn:aws:iam::444455556666:root' }, undefined, { Resource: 'arn:aws:sqs:us-east-1:111122223333:queue' })]);
+  assert.deepEqual(accountsInDocument(withResources), ['111122223333']);
+  const trust = policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' }, Action: 'sts:AssumeRole' }], 'trust');
+  assert.deepEqual(accountsInDocument(trust), ['444455556666']);
+});
+
+test('without a zone, a principal offers to set the zone to the document\'s accounts', () => {
+  const { doc, offset } = parseAtCursor(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+    "Principal": {"AWS": "arn:aws:iam::444455|556666:root"}, "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:us-east-1:111122223333:q"}]}`,
+  'file:///test/queue-policy.json', { languageId: 'iam-policy', kind: 'resource' });
+  const actions = zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults(undefined));
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].command?.command, SET_ZONE_OF_TRUST_COMMAND);
+  assert.deepEqual(actions[0].command?.arguments, [{ uri: 'file:///test/queue-policy.json', zoneOfTrust: { accounts: ['111122223333'] } } satisfies SetZoneOfTrustArgs]);
+  const elsewhere = doc.text.indexOf('sqs:SendMessage');
+  assert.deepEqual(zoneOfTrustActions(doc, elsewhere, elsewhere, getCatalog(), withDefaults(undefined)), []);
+});
+
+test('with a zone, a finding on another account offers to add it to the zone', () => {
+  const { doc, offset } = parseAtCursor(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+    "Principal": {"AWS": "arn:aws:iam::444455|556666:root"}, "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:us-east-1:111122223333:q"}]}`,
+  'file:///test/queue-policy.json', { languageId: 'iam-policy', kind: 'resource' });
+  const [action] = zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults({ zoneOfTrust: ZONE }));
+  assert.match(action.title, /Add account 444455556666/);
+  assert.deepEqual((action.command?.arguments?.[0] as SetZoneOfTrustArgs).zoneOfTrust.accounts, ['111122223333', '444455556666']);
+});
