@@ -1,9 +1,85 @@
-// Completion. (Placeholder until the completion feature lands: see issue 5.)
-import type { CompletionList } from 'vscode-languageserver-types';
+// Completion: finds what the cursor is on (completion/site.ts) and asks the module for that place:
+// element names, Version / Effect values, actions, resources and ARNs, principals, condition
+// operators, keys and values, policy variables. Every item brings its own text edit (see items.ts).
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
-import type { PolicyDocument } from '../policy/model';
+import type { PolicyDocument, Statement } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
+import { actionItems } from './completion/actions';
+import { arnSegmentItems } from './completion/arnSegments';
+import { conditionKeyItems } from './completion/conditionKeys';
+import { operatorItems } from './completion/conditionOperators';
+import { conditionValueItems } from './completion/conditionValues';
+import { effectItems, elementKeyItems, principalValueItems, statementItems, versionItems } from './completion/elements';
+import { ItemBuilder } from './completion/items';
+import { principalItems } from './completion/principals';
+import { resourceFormatItems } from './completion/resources';
+import { type CompletionSite, completionSite } from './completion/site';
+import { variableItems } from './completion/variables';
 
-export function doComplete(_doc: PolicyDocument, _offset: number, _catalog: Catalog, _settings: IamPolicySettings): CompletionList {
-  return { isIncomplete: false, items: [] };
+const NONE: CompletionItem[] = [];
+
+/** The site's path below its statement (`["Condition", "Bool"]`), or undefined outside statements. */
+function pathInStatement(doc: PolicyDocument, site: CompletionSite): Array<string | number> | undefined {
+  return site.context.statement ? site.path.slice(doc.statementIsArray ? 2 : 1) : undefined;
+}
+
+function keyItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): CompletionItem[] {
+  const { site } = items;
+  const statement = site.context.statement;
+  const rest = pathInStatement(doc, site);
+  if (!rest) return site.path.length === 0 ? elementKeyItems(items, 'top', doc.topEntries) : NONE;
+  if (!statement) return NONE;
+  const [element, operator, extra] = rest;
+  if (element === undefined) return elementKeyItems(items, 'statement', statement.entries);
+  if ((element === 'Principal' || element === 'NotPrincipal') && operator === undefined) {
+    const principal = element === 'Principal' ? statement.principal : statement.notPrincipal;
+    return elementKeyItems(items, 'principal', principal?.types.map(t => t.entry) ?? []);
+  }
+  if (element !== 'Condition' || extra !== undefined) return NONE;
+  return operator === undefined ? operatorItems(items, catalog, statement.condition) : conditionKeyItems(items, catalog, statement.condition);
+}
+
+function resourceItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): CompletionItem[] {
+  const variables = variableItems(items, catalog, true);
+  if (variables) return variables;
+  const segments = items.site.typed.startsWith('arn:') ? arnSegmentItems(items, doc, catalog) : NONE;
+  return [...segments, ...resourceFormatItems(items, doc, catalog)];
+}
+
+function principalValues(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog, statement: Statement, element: string): CompletionItem[] {
+  const principal = element === 'Principal' ? statement.principal : statement.notPrincipal;
+  const type = principal?.types.find(t => t.entry.name === items.site.context.principalType);
+  return principalItems(items, doc, catalog, type?.values ?? []);
+}
+
+function valueItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): CompletionItem[] {
+  const { site } = items;
+  const statement = site.context.statement;
+  const rest = pathInStatement(doc, site);
+  if (!rest || !statement) {
+    if (site.path.length !== 1) return NONE;
+    if (site.path[0] === 'Version' && !site.inArray) return versionItems(items);
+    return site.path[0] === 'Statement' ? statementItems(items, doc) : NONE;
+  }
+  const [element, second, third] = rest;
+  switch (rest.length === 1 ? element : `${element}/${rest.length}`) {
+    case 'Effect': return site.inArray ? NONE : effectItems(items);
+    case 'Action': return actionItems(items, catalog, statement.action);
+    case 'NotAction': return actionItems(items, catalog, statement.notAction);
+    case 'Resource': case 'NotResource': return resourceItems(items, doc, catalog);
+    case 'Principal': case 'NotPrincipal': return site.inArray ? NONE : principalValueItems(items);
+    case 'Principal/2': case 'NotPrincipal/2': return typeof second === 'string' ? principalValues(items, doc, catalog, statement, String(element)) : NONE;
+    case 'Condition/3':
+      if (typeof second !== 'string' || typeof third !== 'string') return NONE;
+      return variableItems(items, catalog, false) ?? conditionValueItems(items, doc, catalog);
+    default: return NONE;
+  }
+}
+
+export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings): CompletionList {
+  const site = completionSite(doc, offset);
+  if (!site) return { isIncomplete: false, items: [] };
+  const items = new ItemBuilder(doc, site);
+  return { isIncomplete: false, items: site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog) };
 }

@@ -29,6 +29,33 @@ function statementIndexOf(path: JSONPath, doc: PolicyDocument): number | undefin
   return typeof path[1] === 'number' ? path[1] : undefined;
 }
 
+/** The part of a location that follows from a JSON path alone: statement, element, condition and principal parts. */
+export type PathContext = Pick<PolicyLocation, 'statement' | 'element' | 'conditionOperator' | 'conditionKey' | 'principalType'>;
+
+/**
+ * What a JSON path points into. Completion uses it for places that have no node yet (the value after
+ * `"Action": ` while it is still missing), where locate() would only find the enclosing object.
+ */
+export function describePath(doc: PolicyDocument, path: JSONPath): PathContext {
+  const context: PathContext = {};
+  const index = statementIndexOf(path, doc);
+  if (index !== undefined) {
+    context.statement = doc.statements[index];
+    const rest = path.slice(doc.statementIsArray ? 2 : 1);
+    if (typeof rest[0] === 'string') context.element = rest[0];
+    if (context.element === 'Condition') {
+      if (typeof rest[1] === 'string') context.conditionOperator = rest[1];
+      if (typeof rest[2] === 'string') context.conditionKey = rest[2];
+    }
+    if ((context.element === 'Principal' || context.element === 'NotPrincipal') && typeof rest[1] === 'string') {
+      context.principalType = rest[1];
+    }
+  } else if (typeof path[0] === 'string') {
+    context.element = path[0];
+  }
+  return context;
+}
+
 export function locate(doc: PolicyDocument, offset: number): PolicyLocation {
   const root = doc.root;
   if (!root) return { node: undefined, path: [], inKey: false };
@@ -37,22 +64,6 @@ export function locate(doc: PolicyDocument, offset: number): PolicyLocation {
   const path = node ? getNodePath(node) : [];
   const inKey = node?.parent?.type === 'property' && node.parent.children?.[0] === node
     || node?.type === 'object' || node?.type === 'property' && offset < (node.children?.[0]?.offset ?? 0);
-  const location: PolicyLocation = { node, path, inKey, stringNode: node?.type === 'string' ? node : undefined };
   // The path of a key node ends at the property that owns it; the element is the first name under the statement.
-  const index = statementIndexOf(path, doc);
-  if (index !== undefined) {
-    location.statement = doc.statements[index];
-    const rest = path.slice(doc.statementIsArray ? 2 : 1);
-    if (typeof rest[0] === 'string') location.element = rest[0];
-    if (location.element === 'Condition') {
-      if (typeof rest[1] === 'string') location.conditionOperator = rest[1];
-      if (typeof rest[2] === 'string') location.conditionKey = rest[2];
-    }
-    if ((location.element === 'Principal' || location.element === 'NotPrincipal') && typeof rest[1] === 'string') {
-      location.principalType = rest[1];
-    }
-  } else if (typeof path[0] === 'string') {
-    location.element = path[0];
-  }
-  return location;
+  return { node, path, inKey, stringNode: node?.type === 'string' ? node : undefined, ...describePath(doc, path) };
 }

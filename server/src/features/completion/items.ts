@@ -1,0 +1,107 @@
+// Completion items from proposals: every item replaces the site's whole word (quotes included), so
+// the editor filters on what was typed, and brings the quotes, commas and value skeleton that keep
+// the JSON valid. Proposals say what to insert; this module says how.
+import {
+  type CompletionItem, CompletionItemKind, InsertTextFormat, type MarkupContent, type Range, type TextEdit,
+} from 'vscode-languageserver-types';
+import type { PolicyDocument } from '../../policy/model';
+import type { CompletionSite } from './site';
+
+export interface Proposal {
+  label: string;
+  kind: CompletionItemKind;
+  /** the plain text the item stands for (inside the quotes); filtering matches it */
+  text: string;
+  /** snippet form of `text`, with tab stops */
+  snippet?: string;
+  detail?: string;
+  /** shown beside the label, e.g. a service name or a resource type */
+  description?: string;
+  documentation?: string | MarkupContent;
+  sortText: string;
+  /** open completion again after inserting (a service prefix, a key with an empty value) */
+  retrigger?: boolean;
+}
+
+const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/** The inside of a JSON string literal for `text`. */
+export function jsonEscape(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+/** Escapes text for use inside a snippet. */
+export function snippetEscape(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/** `aws:ResourceTag/${TagKey}` -> `aws:ResourceTag/${1:TagKey}`: each ${Name} becomes a tab stop. */
+export function placeholdersToTabStops(text: string, first = 1): string {
+  let stop = first;
+  return text.split(/(\$\{[^}]*\})/).map((part, i) => i % 2 ? `\${${stop++}:${snippetEscape(part.slice(2, -1))}}` : snippetEscape(part)).join('');
+}
+
+/** Zero-padded rank for sortText: group first, then rank within the group. */
+export function sortKey(group: number, rank = 0): string {
+  return `${group}${String(rank).padStart(5, '0')}`;
+}
+
+export class ItemBuilder {
+  constructor(readonly doc: PolicyDocument, readonly site: CompletionSite) {}
+
+  range(start: number, end: number): Range {
+    const at = this.doc.textDocument;
+    return { start: at.positionAt(start), end: at.positionAt(end) };
+  }
+
+  /** A JSON string value, with its quotes; `retrigger` leaves the cursor before the closing quote. */
+  string(p: Proposal): CompletionItem {
+    if (p.snippet === undefined && !p.retrigger) return this.replacing(p, JSON.stringify(p.text) + this.trailer(), false);
+    const body = p.snippet ?? snippetEscape(jsonEscape(p.text));
+    return this.replacing(p, `"${body}${p.retrigger ? '$0' : ''}"${this.trailer()}`, true);
+  }
+
+  /** A property key, with a value skeleton (snippet) unless a value already follows. */
+  key(p: Proposal, valueSkeleton: string): CompletionItem {
+    if (this.site.keyOnly) return this.replacing({ ...p, retrigger: false }, `"${p.snippet ?? jsonEscape(p.text)}"`, p.snippet !== undefined);
+    const name = p.snippet ?? snippetEscape(jsonEscape(p.text));
+    return this.replacing(p, `"${name}": ${valueSkeleton}${this.trailer()}`, true);
+  }
+
+  /** A non-string JSON value (object or array skeleton), given as a snippet. */
+  value(p: Proposal, snippet: string): CompletionItem {
+    return this.replacing(p, snippet + this.trailer(), true);
+  }
+
+  /** An edit of part of the string being typed (an ARN segment, a policy variable); `suffix` is in snippet form if `p` is. */
+  inner(p: Proposal, start: number, end: number, suffix = ''): CompletionItem {
+    const textEdit: TextEdit = { range: this.range(start, end), newText: (p.snippet ?? p.text) + suffix };
+    return this.item(p, textEdit, p.text, p.snippet !== undefined);
+  }
+
+  private trailer(): string {
+    return this.site.commaAfter ? ',' : '';
+  }
+
+  private replacing(p: Proposal, newText: string, snippet: boolean): CompletionItem {
+    const filterText = (this.site.quoted ? '"' : '') + p.text;
+    const item = this.item(p, { range: this.range(this.site.start, this.site.end), newText }, filterText, snippet);
+    if (this.site.commaBefore !== undefined) {
+      const at = this.site.commaBefore;
+      item.additionalTextEdits = [{ range: this.range(at, at), newText: ',' }];
+    }
+    return item;
+  }
+
+  private item(p: Proposal, textEdit: TextEdit, filterText: string, snippet: boolean): CompletionItem {
+    const item: CompletionItem = { label: p.label, kind: p.kind, sortText: p.sortText, filterText, textEdit };
+    if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+    if (p.detail) item.detail = p.detail;
+    if (p.description) item.labelDetails = { description: p.description };
+    if (p.documentation) item.documentation = p.documentation;
+    if (p.retrigger) item.command = RETRIGGER;
+    return item;
+  }
+}
+
+export { CompletionItemKind };

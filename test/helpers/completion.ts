@@ -1,0 +1,99 @@
+// Test helpers for completion: run doComplete on a cursor-marked text, and apply an item the way an
+// editor does (its text edit, its additional edits, its snippet expanded with the defaults).
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { type CompletionItem, InsertTextFormat, type TextEdit } from 'vscode-languageserver-types';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { doComplete } from '../../server/src/features/completion';
+import type { PolicyDocument } from '../../server/src/policy/model';
+import { withDefaults } from '../../server/src/protocol';
+import type { ParseOptions } from '../../server/src/policy/parse';
+import { parseAtCursor } from './cursor';
+
+export interface Completion {
+  doc: PolicyDocument;
+  offset: number;
+  items: CompletionItem[];
+  labels: string[];
+  /** the item with this label (throws when missing) */
+  item(label: string): CompletionItem;
+}
+
+export function complete(marked: string, options?: ParseOptions): Completion {
+  const { doc, offset } = parseAtCursor(marked, 'file:///test/policy.json', options);
+  const items = doComplete(doc, offset, getCatalog(), withDefaults(undefined)).items;
+  return {
+    doc, offset, items, labels: items.map(i => i.label),
+    item(label) {
+      const found = items.find(i => i.label === label);
+      if (!found) throw new Error(`no item "${label}" among ${items.slice(0, 30).map(i => i.label).join(', ')}`);
+      return found;
+    },
+  };
+}
+
+/** Expands a snippet as an editor does when the user accepts every default: the first choice, the placeholder text. */
+export function expandSnippet(snippet: string): string {
+  let i = 0;
+  const values = new Map<string, string>();
+  function parse(until: string | undefined): string {
+    let out = '';
+    while (i < snippet.length) {
+      const c = snippet[i];
+      if (until !== undefined && c === until) return out;
+      if (c === '\\' && i + 1 < snippet.length) { out += snippet[i + 1]; i += 2; continue; }
+      const simple = /^\$(\d+)/.exec(snippet.slice(i));
+      if (simple) { out += values.get(simple[1]) ?? ''; i += simple[0].length; continue; }
+      const open = /^\$\{(\d+)([:|}])/.exec(snippet.slice(i));
+      if (!open) { out += c; i++; continue; }
+      i += open[0].length;
+      let value = '';
+      if (open[2] === ':') { value = parse('}'); i++; }
+      else if (open[2] === '|') {
+        const choices = [''];
+        for (; snippet[i] !== '|'; i++) {
+          if (snippet[i] === '\\') choices[choices.length - 1] += snippet[++i];
+          else if (snippet[i] === ',') choices.push('');
+          else choices[choices.length - 1] += snippet[i];
+        }
+        value = choices[0];
+        i += 2;   // the closing |}
+      }
+      values.set(open[1], value);
+      out += value;
+    }
+    return out;
+  }
+  return parse(undefined);
+}
+
+function offsetEdit(doc: PolicyDocument, edit: TextEdit, snippet: boolean) {
+  return {
+    start: doc.textDocument.offsetAt(edit.range.start),
+    end: doc.textDocument.offsetAt(edit.range.end),
+    text: snippet ? expandSnippet(edit.newText) : edit.newText,
+  };
+}
+
+/** The document text after accepting the item. */
+export function applyItem(doc: PolicyDocument, item: CompletionItem): string {
+  const main = item.textEdit;
+  if (!main || !('range' in main)) throw new Error(`item "${item.label}" has no plain textEdit`);
+  const edits = [offsetEdit(doc, main, item.insertTextFormat === InsertTextFormat.Snippet),
+    ...(item.additionalTextEdits ?? []).map(e => offsetEdit(doc, e, false))].sort((a, b) => b.start - a.start);
+  let text = doc.text;
+  for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  return text;
+}
+
+/** Strict JSON syntax errors (no comments, no trailing commas) of a text, as "code@offset". */
+export function jsonErrors(text: string): string[] {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  return errors.map(e => `${e.error}@${e.offset}`);
+}
+
+/** The text the editor filters on for an item: from the edit's start to the cursor. */
+export function typedWord(c: Completion, item: CompletionItem): string {
+  const main = item.textEdit as TextEdit;
+  return c.doc.text.slice(c.doc.textDocument.offsetAt(main.range.start), c.offset);
+}
