@@ -1,0 +1,70 @@
+// Relations between IAM wildcard patterns. Coverage: does one pattern match everything another
+// matches (`s3:Get*` covers `s3:GetObject`; `arn:*:cloudtrail:*:*:trail/*` covers every trail)?
+// Overlap: can an ARN pattern name any resource of an ARN format at all, reading each `${Placeholder}`
+// as any text (the loosest reading, for rules that must not warn about an ARN that works:
+// CloudWatch Logs actions take `log-group:name:*`, which a strict reading of the format rejects).
+// Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" (`*` any run of
+// characters, `?` one character; wildcards work within each ARN segment).
+import { parseArn } from './arn';
+import { wildcardToRegExp } from './wildcard';
+
+/**
+ * Whether every string that `specific` matches is matched by `general` too (case-insensitive).
+ * Sound, not complete: true only when `general`, reading the wildcards of `specific` as literal
+ * text, matches it: each `*` of `specific` then lies inside a `*` of `general`.
+ */
+export function globCovers(general: string, specific: string): boolean {
+  if (general === '*') return true;
+  if (general.includes('?') && specific.includes('*')) return false;   // a ? could match a literal *
+  return wildcardToRegExp(general, true).test(specific);
+}
+
+/**
+ * Whether the ARN pattern matches every ARN of the format in its partition, e.g.
+ * `arn:*:cloudtrail:*:*:trail/*` for `arn:${Partition}:cloudtrail:${Region}:${Account}:trail/${TrailName}`:
+ * the format with each placeholder read as `*` is covered, segment by segment. A policy variable
+ * in the pattern names one resource per caller, so such a pattern covers nothing.
+ */
+export function arnCoversFormat(pattern: string, format: string): boolean {
+  if (pattern.includes('${')) return false;
+  const have = parseArn(pattern);
+  const want = parseArn(format.replace(/\$\{[^}]*\}/g, '*'));
+  if (!have || !want) return false;
+  return (['service', 'region', 'account', 'resource'] as const).every(part => globCovers(have[part], want[part]));
+}
+
+/** Whether some string matches both globs (`*` any run, `?` one character); case-insensitive. */
+export function globsIntersect(a: string, b: string): boolean {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const seen = new Set<number>();
+  const width = b.length + 1;
+  const visit = (i: number, j: number): boolean => {
+    if (i === a.length && j === b.length) return true;
+    const key = i * width + j;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const ca = a[i];
+    const cb = b[j];
+    if (ca === '*' && visit(i + 1, j)) return true;
+    if (cb === '*' && visit(i, j + 1)) return true;
+    if (i === a.length || j === b.length || (ca === '*' && cb === '*')) return false;
+    const common = ca === '*' || cb === '*' || ca === '?' || cb === '?' || ca === cb;
+    return common && visit(ca === '*' ? i : i + 1, cb === '*' ? j : j + 1);
+  };
+  return visit(0, 0);
+}
+
+/** Policy text -> glob: `${aws:username}` may be anything; `${*}`, `${?}`, `${$}` are one literal character. */
+function policyGlob(text: string): string {
+  return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === '*' || name === '?' || name === '$' ? '?' : '*'));
+}
+
+/** Whether the ARN pattern can name some ARN of the format, each placeholder being one or more characters of any kind. */
+export function arnOverlapsFormat(pattern: string, format: string): boolean {
+  const have = parseArn(policyGlob(pattern));
+  const want = parseArn(format.replace(/\$\{[^}]*\}/g, '?*'));
+  if (!have || !want) return false;
+  // an empty segment of a format (S3 buckets have no Region) matches only an empty segment
+  return (['partition', 'service', 'region', 'account', 'resource'] as const).every(part => globsIntersect(have[part], want[part]));
+}

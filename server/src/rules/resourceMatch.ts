@@ -1,0 +1,110 @@
+// IAM210-IAM212: whether a statement's actions and resources fit together. A statement allows (or
+// denies) an action only on the listed resources of the types that action acts on; the rest of
+// the combinations do nothing. Source: Service Authorization Reference (the "Resource types"
+// column of each action, and the ARN format of each resource type), and IAM User Guide, "IAM JSON
+// policy elements: Resource": actions without resource-level permissions need "Resource": "*".
+// The rules stay silent where they cannot know: NotAction, `*` or an unknown name among the
+// actions, a wildcard in a service prefix, NotResource, `"*"` among the resources, placeholders.
+import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
+import { parseArn } from '../policy/arn';
+import type { StringItem } from '../policy/model';
+import { hasWildcard } from '../policy/wildcard';
+import { arnProblem, isPatternSegment } from './resourceArns';
+import { formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
+import { statementFacts, type StatementFacts } from './statementFacts';
+import type { RuleContext, RuleModule } from './types';
+
+interface ArnResource {
+  item: StringItem;
+  service: string;
+  arn: TypedArn;
+}
+
+function serviceOfFormat(type: ResourceTypeInfo): string {
+  return parseArn(type.arnFormat)?.service.toLowerCase() ?? '';
+}
+
+/** Whether the resource can name something the action acts on. */
+function applies(catalog: Catalog, action: ActionInfo, resource: ArnResource): boolean {
+  const types = resourceTypesOf(catalog, action);
+  // Without resource-level permissions the action needs "*". An ARN with a wildcard gets the
+  // benefit of the doubt: AWS's own policies pair such actions with wildcard ARNs (`arn:aws:s3:::*`
+  // for s3:ListAllMyBuckets, ssm session ARNs for ssmmessages:OpenDataChannel).
+  if (types.length === 0) return hasWildcard(resource.item.value);
+  return types.some(t => mayName(resource.arn, t));
+}
+
+/** For `arn:aws:s3:::bucket` where objects were meant: the ARN with "/*", when a wanted type extends the one it names. */
+function suggestion(catalog: Catalog, resource: ArnResource, wanted: readonly ResourceTypeInfo[]): string | undefined {
+  const named = formatsOfArnService(catalog, resource.service)?.filter(f => mayName(resource.arn, f.type)) ?? [];
+  const extended = named.some(n => wanted.some(w => w.arnFormat.startsWith(`${n.type.arnFormat}/`)));
+  return extended ? `${resource.item.value}/*` : undefined;
+}
+
+function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
+  const { catalog } = ctx;
+  const items = facts.statement.resource?.items ?? [];
+  if (facts.actions.length === 0 || items.length === 0 || items.some(i => i.value === '*')) return;
+  if (items.some(i => arnProblem(catalog, i.value))) return;
+  const resources: ArnResource[] = items.map(item => ({
+    item, service: parseArn(item.value)?.service.toLowerCase() ?? '', arn: typedArn(catalog, item.value),
+  }));
+
+  // An action the Service Authorization Reference lists without resource types is sometimes used
+  // with ARNs anyway, by AWS itself (ssmmessages:OpenDataChannel on ssm session ARNs): then the
+  // reference is no guide to which services' ARNs the statement may name.
+  const known = facts.actions.every(a => a.actions.length > 0 && !isPatternSegment(a.item.value.split(':')[0])
+    && a.actions.every(action => resourceTypesOf(catalog, action).length > 0));
+  const mismatched = new Set<ArnResource>();
+  if (known) {
+    const types = new Set<ResourceTypeInfo>();
+    const services = new Set<string>();
+    for (const entry of facts.actions) {
+      for (const action of entry.actions) {
+        services.add(action.service);
+        for (const type of resourceTypesOf(catalog, action)) types.add(type);
+      }
+    }
+    for (const type of types) services.add(serviceOfFormat(type));
+    const anyService = [...services].some(s => s.includes('${'));
+    for (const resource of resources) {
+      if (!anyService && !isPatternSegment(resource.service) && !services.has(resource.service)) {
+        mismatched.add(resource);
+        ctx.report({ code: 'IAM210', offset: resource.item.offset, length: resource.item.length,
+          message: `According to the Service Authorization Reference, no action in this statement acts on ${resource.service} resources, so this ARN probably grants nothing here: move it to a statement with ${resource.service} actions, or fix the service.` });
+      } else if (types.size > 0 && ![...types].some(t => mayName(resource.arn, t))) {
+        mismatched.add(resource);
+        const wanted = [...types].filter(t => serviceOfFormat(t) === resource.service);
+        const fix = suggestion(catalog, resource, wanted);
+        const formats = (wanted.length ? wanted : [...types]).map(t => t.arnFormat);
+        ctx.report({ code: 'IAM211', offset: resource.item.offset, length: resource.item.length,
+          message: `This ARN matches no resource type of the statement's actions (Service Authorization Reference), so it probably grants nothing here.${fix ? ` Did you mean "${fix}"?` : ''} Expected ${formats.slice(0, 3).join(' or ')}${formats.length > 3 ? ', ...' : ''}.`,
+          data: { replacements: fix ? [JSON.stringify(fix)] : [], resourceTypes: formats } });
+      }
+    }
+  }
+  if (mismatched.size === resources.length) return;   // IAM210/IAM211 already tell the story
+  for (const entry of facts.actions) {
+    if (entry.wildcard || entry.actions.length !== 1) continue;
+    const action = entry.actions[0];
+    if (resources.some(r => applies(catalog, action, r))) continue;
+    const types = resourceTypesOf(catalog, action);
+    const name = `${action.service}:${action.name}`;
+    ctx.report({ code: 'IAM212', offset: entry.item.offset, length: entry.item.length,
+      message: types.length === 0
+        ? `"${name}" does not support resource-level permissions (Service Authorization Reference), so none of these resources applies to it: move it to a statement with "Resource": "*".`
+        : `None of this statement's resources is of a type "${name}" acts on (${types.map(t => t.name).join(', ')}; Service Authorization Reference), so the statement probably grants nothing for it. Add an ARN such as ${types[0].arnFormat}.`,
+      data: { resourceTypes: types.map(t => t.arnFormat) } });
+  }
+}
+
+export const resourceMatchRules: RuleModule = {
+  rules: [
+    { code: 'IAM210', name: 'resource-service-mismatch', category: 'resource', defaultSeverity: 'warning', summary: 'A resource belongs to a service that none of the statement\'s actions acts on.' },
+    { code: 'IAM211', name: 'resource-type-mismatch', category: 'resource', defaultSeverity: 'warning', summary: 'A resource matches no resource type of the statement\'s actions.' },
+    { code: 'IAM212', name: 'action-without-resource', category: 'resource', defaultSeverity: 'warning', summary: 'None of the statement\'s resources applies to an action.' },
+  ],
+  check(ctx) {
+    for (const facts of statementFacts(ctx.doc, ctx.catalog)) checkStatement(ctx, facts);
+  },
+};

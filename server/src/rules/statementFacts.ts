@@ -1,0 +1,112 @@
+// What the action, resource and security rules need to know about each statement, worked out
+// once per document: the effect, the catalog actions each Action entry stands for (wildcards
+// expanded, memoised per catalog), and the conditions in a flat list.
+import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
+import type { PolicyDocument, Statement, StringItem } from '../policy/model';
+import { hasWildcard } from '../policy/wildcard';
+
+export interface ActionEntry {
+  item: StringItem;
+  /** the catalog actions it names (all matches of a wildcard); empty when unknown or malformed */
+  actions: ActionInfo[];
+  /** `*` alone: every action of every service, also ones the catalog does not know */
+  everything: boolean;
+  wildcard: boolean;
+}
+
+export interface ConditionFact {
+  operator: ParsedOperator;
+  /** lower case */
+  key: string;
+  /** the string values (numbers and booleans as text) */
+  values: string[];
+}
+
+export interface StatementFacts {
+  statement: Statement;
+  allow: boolean;
+  deny: boolean;
+  /** the Action element's entries (empty with NotAction) */
+  actions: ActionEntry[];
+  conditions: ConditionFact[];
+}
+
+const EXPANSION_CACHE_LIMIT = 20000;
+const expansions = new WeakMap<Catalog, Map<string, ActionInfo[]>>();
+
+/** The catalog actions an action name stands for, case-insensitive; memoised per catalog. */
+export function expandAction(catalog: Catalog, text: string): ActionInfo[] {
+  let cache = expansions.get(catalog);
+  if (!cache) expansions.set(catalog, (cache = new Map()));
+  const key = text.toLowerCase();
+  let result = cache.get(key);
+  if (!result) {
+    const colon = key.indexOf(':');
+    if (hasWildcard(key)) result = catalog.matchActions(key);
+    else {
+      const action = colon > 0 ? catalog.action(key.slice(0, colon), key.slice(colon + 1)) : undefined;
+      result = action ? [action] : [];
+    }
+    if (cache.size > EXPANSION_CACHE_LIMIT) cache.clear();
+    cache.set(key, result);
+  }
+  return result;
+}
+
+function conditionFacts(statement: Statement, catalog: Catalog): ConditionFact[] {
+  const facts: ConditionFact[] = [];
+  for (const operator of statement.condition?.operators ?? []) {
+    const parsed = catalog.parseOperator(operator.entry.name);
+    for (const key of operator.keys) {
+      facts.push({
+        operator: parsed,
+        key: key.entry.name.toLowerCase(),
+        values: key.values.filter(v => v.value !== null).map(v => String(v.value)),
+      });
+    }
+  }
+  return facts;
+}
+
+function factsOfStatement(statement: Statement, catalog: Catalog): StatementFacts {
+  const effect = statement.effect?.valueNode?.value;
+  return {
+    statement,
+    allow: effect === 'Allow',
+    deny: effect === 'Deny',
+    actions: (statement.action?.items ?? []).map(item => ({
+      item,
+      actions: expandAction(catalog, item.value),
+      everything: item.value === '*',
+      wildcard: hasWildcard(item.value),
+    })),
+    conditions: conditionFacts(statement, catalog),
+  };
+}
+
+const factsCache = new WeakMap<PolicyDocument, { catalog: Catalog; facts: StatementFacts[] }>();
+
+/** The facts of every statement of the document (computed once per document and catalog). */
+export function statementFacts(doc: PolicyDocument, catalog: Catalog): StatementFacts[] {
+  const cached = factsCache.get(doc);
+  if (cached?.catalog === catalog) return cached.facts;
+  const facts = doc.statements.map(statement => factsOfStatement(statement, catalog));
+  factsCache.set(doc, { catalog, facts });
+  return facts;
+}
+
+/**
+ * Whether a condition on one of these keys narrows the statement: an operator that must match
+ * (not negated, not ...IfExists, not Null, not ForAllValues, which all match when the key is
+ * absent or different) with a value that is not just `*`.
+ */
+export function restrictsWith(facts: StatementFacts, keys: ReadonlySet<string>): boolean {
+  return facts.conditions.some(c => keys.has(c.key) && narrows(c));
+}
+
+export function narrows(condition: ConditionFact): boolean {
+  const { operator } = condition;
+  return operator.base !== undefined && !operator.base.negated && !operator.ifExists
+    && operator.base.family !== 'Null' && operator.setQualifier !== 'ForAllValues'
+    && condition.values.length > 0 && condition.values.some(v => v !== '*');
+}
