@@ -18,6 +18,11 @@ export interface Completion {
   item(label: string): CompletionItem;
 }
 
+/** A policy with one statement whose inside is `body` (cursor-marked). */
+export function inStatement(body: string): string {
+  return `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { ${body} }\n  ]\n}`;
+}
+
 export function complete(marked: string, options?: ParseOptions): Completion {
   const { doc, offset } = parseAtCursor(marked, 'file:///test/policy.json', options);
   const items = doComplete(doc, offset, getCatalog(), withDefaults(undefined)).items;
@@ -96,4 +101,13 @@ export function jsonErrors(text: string): string[] {
 export function typedWord(c: Completion, item: CompletionItem): string {
   const main = item.textEdit as TextEdit;
   return c.doc.text.slice(c.doc.textDocument.offsetAt(main.range.start), c.offset);
+}
+
+/** Whether an editor's fuzzy filter keeps the item: the typed word is a subsequence of its filter text. */
+export function editorKeeps(c: Completion, item: CompletionItem): boolean {
+  const word = typedWord(c, item).toLowerCase();
+  const filter = (item.filterText ?? item.label).toLowerCase();
+  let i = 0;
+  for (const ch of filter) if (i < word.length && ch === word[i]) i++;
+  return i === word.length;
 }

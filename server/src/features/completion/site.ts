@@ -145,6 +145,8 @@ export function completionSite(doc: PolicyDocument, offset: number): CompletionS
     if (start === end && valueStartsAt(text, root, nextSignificant(text, end))) return undefined;
     return finish(doc, offset, 'value', getNodePath(keyNode), span, false);
   }
+  // Right after a closing quote or bracket (the `"` just typed that closes a string): nothing to offer.
+  if (start === end && prev === offset - 1 && '"]}'.includes(text[prev])) return undefined;
   const container = containerAt(text, root, start);
   if (!container) return undefined;
   if (prev >= 0 && text[prev] === '"') {

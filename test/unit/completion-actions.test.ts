@@ -1,0 +1,84 @@
+// Action / NotAction: service prefixes, the actions of a service, wildcard forms, filtering.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { applyItem, complete, editorKeeps, inStatement, jsonErrors, typedWord } from '../helpers/completion';
+
+const catalog = getCatalog();
+const newText = (item: { textEdit?: unknown }) => (item.textEdit as { newText: string }).newText;
+
+test('actions: service prefixes first, with the service name, inserting "prefix:" and reopening completion', () => {
+  const c = complete(inStatement('"Effect": "Allow", "Action": "|"'));
+  assert.equal(c.items.length, catalog.services().length + 1);
+  const s3 = c.item('s3');
+  assert.equal(s3.detail, 'Amazon S3');
+  assert.equal(s3.labelDetails?.description, 'Amazon S3');
+  assert.equal(newText(s3), '"s3:$0"');
+  assert.equal(s3.command?.command, 'editor.action.triggerSuggest');
+  assert.ok(applyItem(c.doc, s3).includes('"Action": "s3:"'));
+  assert.ok(c.item('*').sortText! > s3.sortText!);
+});
+
+test('actions: after "s3:" the actions of S3 with access level and description, AWS spelling', () => {
+  const c = complete(inStatement('"Effect": "Allow", "Action": "s3:getob|"'));
+  const item = c.item('s3:GetObject');
+  const action = catalog.action('s3', 'GetObject')!;
+  assert.equal(item.detail, 'Read');
+  assert.equal(item.documentation, action.description);
+  assert.equal(newText(item), '"s3:GetObject"');
+  assert.ok(c.labels.includes('s3:PutObject'), 'the editor filters, the server lists the service');
+  assert.ok(complete(inStatement('"Action": "S3:|"')).labels.includes('s3:ListBucket'), 'service prefixes are case-insensitive');
+});
+
+test('actions: then wildcard forms with how many actions each covers', () => {
+  const c = complete(inStatement('"Effect": "Allow", "Action": "s3:|"'));
+  const get = c.item('s3:Get*');
+  const all = c.item('s3:*');
+  const getCount = catalog.matchActions('s3:Get*').length;
+  assert.match(get.detail!, new RegExp(`^${getCount} actions \\(`));
+  assert.match(all.detail!, new RegExp(`^${catalog.service('s3')!.actions.length} actions`));
+  assert.ok(c.item('s3:GetObject').sortText! < get.sortText! && get.sortText! < all.sortText!);
+  const typed = complete(inStatement('"Action": "s3:GetObjectA|"'));
+  const retention = typed.item('s3:GetObjectA*');
+  assert.match(retention.detail!, new RegExp(`^${catalog.matchActions('s3:GetObjectA*').length} actions`));
+});
+
+test('actions: actions already in the element are not offered again; the one being edited is', () => {
+  const c = complete(inStatement('"Action": [ "s3:GetObject", "S3:putobject", "s3:|" ]'));
+  assert.ok(!c.labels.includes('s3:GetObject') && !c.labels.includes('s3:PutObject'));
+  assert.ok(c.labels.includes('s3:ListBucket'));
+  const editing = complete(inStatement('"Action": [ "s3:GetObj|ect" ]'));
+  assert.ok(editing.labels.includes('s3:GetObject'));
+});
+
+test('actions: NotAction works the same, in strings and arrays', () => {
+  assert.ok(complete(inStatement('"Effect": "Deny", "NotAction": [ "iam:|" ]')).labels.includes('iam:PassRole'));
+  assert.ok(complete(inStatement('"Effect": "Deny", "NotAction": "iam:Pa|"')).labels.includes('iam:PassRole'));
+});
+
+test('actions: the edit replaces the whole word, including ":" and "*", and filters on any part of the name', () => {
+  const star = complete(inStatement('"Action": [ "s3:Get*|" ]'));
+  assert.equal(typedWord(star, star.item('s3:Get*')), '"s3:Get*');
+  assert.ok(editorKeeps(star, star.item('s3:Get*')));
+  assert.ok(applyItem(star.doc, star.item('s3:GetObject')).includes('[ "s3:GetObject" ]'));
+  const part = complete(inStatement('"Action": [ "s3:obj|" ]'));
+  assert.ok(editorKeeps(part, part.item('s3:GetObject')), 's3:obj finds s3:GetObject');
+  assert.ok(editorKeeps(part, part.item('s3:PutObjectAcl')));
+  assert.ok(!editorKeeps(part, part.item('s3:ListBucket')));
+});
+
+test('actions: no quotes yet: items bring them, and the commas between entries', () => {
+  const c = complete(inStatement('"Action": [ "s3:GetObject" | ]'));
+  const after = applyItem(c.doc, c.item('s3'));
+  assert.ok(after.includes('[ "s3:GetObject", "s3:" ]'));
+  const d = complete(inStatement('"Action": [ | "s3:GetObject" ]'));
+  assert.ok(applyItem(d.doc, d.item('iam')).includes('[ "iam:", "s3:GetObject" ]'));
+  const bare = complete(inStatement('"Action": [ s3:GetObj| ]'));
+  assert.ok(applyItem(bare.doc, bare.item('s3:GetObject')).includes('[ "s3:GetObject" ]'));
+  assert.ok(editorKeeps(bare, bare.item('s3:GetObject')));
+  for (const c2 of [c, d, bare]) for (const item of c2.items) assert.deepEqual(jsonErrors(applyItem(c2.doc, item)), [], item.label);
+});
+
+test('actions: an unknown service prefix offers nothing', () => {
+  assert.deepEqual(complete(inStatement('"Action": "nosuchservice:|"')).items, []);
+});
