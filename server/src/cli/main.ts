@@ -1,5 +1,5 @@
 // The checker's main flow: command line -> settings -> files -> engine -> report -> exit code.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCatalog } from '../catalog/loadCatalog';
 import type { Catalog } from '../catalog/types';
@@ -18,6 +18,7 @@ import { CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './i
 import { lintDocument, policyOf, type FileReport } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';
 import { hasFindingsAtOrAbove, type RunReport } from './report';
+import { runSimulate } from './simulate';
 
 function errorText(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
@@ -98,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command.name) {
       case 'help': io.stdout(USAGE); return EXIT_CLEAN;
       case 'version': io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`); return EXIT_CLEAN;
-      case 'simulate': throw new CliError('the "simulate" command is not available in this build yet');
+      case 'simulate': return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
       case 'lint': return lint(command.options, io);
     }
   } catch (error) {
