@@ -8,6 +8,12 @@ import { statementShapeRules } from './statementShape';
 import { elementTypeRules } from './elementTypes';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
+import { conditionOperatorRules } from './conditionsOperators';
+import { conditionKeyRules } from './conditionsKeys';
+import { conditionTypeRules } from './conditionsTypes';
+import { conditionValueRules } from './conditionsValues';
+import { conditionSetRules } from './conditionsSets';
+import { conditionVariableRules } from './conditionsVariables';
 import { actionRedundancyRules } from './actionRedundancy';
 import { resourceArnRules } from './resourceArns';
 import { resourceMatchRules } from './resourceMatch';
@@ -16,6 +22,7 @@ import { zoneOfTrustRules } from './zoneOfTrust';
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
   statementShapeRules, elementTypeRules, sidRules, duplicateKeyRules,
+  conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionSetRules, conditionVariableRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
   zoneOfTrustRules,
 ];

@@ -1,0 +1,130 @@
+// IAM310-IAM312: condition keys. Keys are case-insensitive (IAM User Guide, "IAM JSON policy elements:
+// Condition", reference_policies_elements_condition.html: "Condition key names are not case-sensitive").
+// - IAM310: a key the catalog does not know (global keys, service keys of the Service Authorization
+//   Reference, tag keys and other keys with variable parts by pattern, identity-provider claims).
+//   A warning: services add keys faster than any catalog, and AWS's own policies use undocumented ones.
+// - IAM311: a service's key in a statement whose actions all belong to other services: a service puts
+//   only its own keys (and the global ones) in the request context, so the key is absent and the
+//   condition never matches (or, negated, always matches). Source: Service Authorization Reference,
+//   "Condition keys" of each service (service_authorization_reference, reference_policies_actions-
+//   resources-contextkeys.html). Keys of the same service are not compared action by action: the
+//   reference leaves many keys unattached to the actions that support them (states:HTTPEndpoint for
+//   states:InvokeHTTPEndpoint, aws-marketplace:ProductId for aws-marketplace:Subscribe), so that check
+//   would raise false alarms. A key of another service that an action lists is fine (sts:AssumeRole
+//   lists iam:ResourceTag/${TagKey}); cross-service keys such as ec2:SourceInstanceARN are global.
+//   With "*", NotAction or an action the catalog does not know we stay silent.
+// - IAM312: the same key twice in one operator block, in different letter case ("Access Analyzer policy
+//   check reference": "Duplicate keys with different case"). Exact duplicates are IAM031.
+import type { ActionInfo, Catalog } from '../catalog/types';
+import type { Statement } from '../policy/model';
+import { hasPlaceholder } from '../policy/placeholders';
+import { closestNames } from '../util/closest';
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
+import type { RuleContext, RuleModule } from './types';
+
+/** Key names to suggest for a misspelled key: the global keys, or the keys of its service. */
+function keyCandidates(key: string, catalog: Catalog): string[] {
+  const prefix = key.slice(0, key.indexOf(':')).toLowerCase();
+  if (prefix === 'aws') return catalog.globalConditionKeys().map(k => k.key);
+  return catalog.service(prefix)?.conditionKeys.map(k => k.key) ?? [];
+}
+
+function checkUnknownKey(ctx: RuleContext, entry: ConditionEntry): void {
+  const name = entry.keyEntry.entry.name;
+  if (entry.key) return;
+  const span = keySpan(entry);
+  if (hasPlaceholder(name)) {
+    ctx.report({ code: 'IAM310', ...span, message: `"${name}" is a placeholder: replace it with the real condition key.` });
+    return;
+  }
+  if (!name.includes(':')) {
+    ctx.report({ code: 'IAM310', ...span, message: `"${name}" is not a condition key: keys are written "prefix:name", e.g. "aws:SourceIp" or "accounts.google.com:sub".` });
+    return;
+  }
+  const replacements = closestNames(name, keyCandidates(name, ctx.catalog), 3);
+  ctx.report({ code: 'IAM310', ...span,
+    message: `Unknown condition key "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If the service added it recently, ignore this warning.`,
+    data: { replacements: replacements.filter(r => !r.includes('${')).map(r => JSON.stringify(r)) } });
+}
+
+/** The catalog actions of the statement, or undefined when they cannot be known ("*", NotAction, unknown names). */
+function knownActions(statement: Statement, catalog: Catalog): ActionInfo[] | undefined {
+  if (statement.notAction || !statement.action || statement.action.invalid.length > 0) return undefined;
+  const actions: ActionInfo[] = [];
+  for (const item of statement.action.items) {
+    if (item.value === '*' || hasPlaceholder(item.value)) return undefined;
+    const matched = catalog.matchActions(item.value);
+    if (matched.length === 0) return undefined;
+    actions.push(...matched);
+  }
+  return actions.length > 0 ? actions : undefined;
+}
+
+const listedKeysCache = new WeakMap<ActionInfo, Set<string>>();
+
+/** Lower-case keys the reference lists for an action: its own and those of its resource types. */
+function listedKeys(action: ActionInfo, catalog: Catalog): Set<string> {
+  let keys = listedKeysCache.get(action);
+  if (!keys) {
+    keys = new Set(action.conditionKeys.map(k => k.toLowerCase()));
+    for (const resourceType of action.resourceTypes) {
+      for (const key of resourceType.conditionKeys) keys.add(key.toLowerCase());
+      for (const key of catalog.resourceType(action.service, resourceType.name)?.conditionKeys ?? []) keys.add(key.toLowerCase());
+    }
+    listedKeysCache.set(action, keys);
+  }
+  return keys;
+}
+
+function checkKeyService(ctx: RuleContext, entry: ConditionEntry, actions: ActionInfo[]): void {
+  const service = entry.key?.service;
+  if (!service || actions.some(action => action.service === service)) return; // global keys apply to every action
+  const canonical = entry.key?.key.toLowerCase() ?? '';
+  if (actions.some(action => listedKeys(action, ctx.catalog).has(canonical))) return;
+  const services = [...new Set(actions.map(a => a.service))];
+  ctx.report({ code: 'IAM311', ...keySpan(entry),
+    message: `"${entry.keyEntry.entry.name}" is a key of ${service}, but the statement's actions are all ${services.join(', ')} actions: their requests do not have the key, so this condition ${outcome(entry)}. Use a key of ${services.length === 1 ? 'that service' : 'those services'} or a global aws: key, or move the condition to a statement with ${service} actions.` });
+}
+
+function outcome(entry: ConditionEntry): string {
+  const absent = matchesWhenAbsent(entry);
+  return absent === undefined ? 'does not test what it seems to' : absent ? 'always matches' : 'never matches';
+}
+
+function checkCaseDuplicates(ctx: RuleContext, entries: ConditionEntry[]): void {
+  const seen = new Map<string, ConditionEntry>();
+  for (const entry of entries) {
+    const name = entry.keyEntry.entry.name;
+    const first = seen.get(name.toLowerCase());
+    if (!first) {
+      seen.set(name.toLowerCase(), entry);
+    } else if (first.keyEntry.entry.name !== name) {
+      ctx.report({ code: 'IAM312', ...keySpan(entry),
+        message: `"${name}" repeats "${first.keyEntry.entry.name}" in another letter case: condition keys are case-insensitive, so this is the same key twice. Merge their values into one entry.`,
+        related: [{ ...keySpan(first), message: 'the same key' }] });
+    }
+  }
+}
+
+export const conditionKeyRules: RuleModule = {
+  rules: [
+    { code: 'IAM310', name: 'unknown-condition-key', category: 'condition', defaultSeverity: 'warning', summary: 'The condition key is unknown.' },
+    { code: 'IAM311', name: 'condition-key-of-other-service', category: 'condition', defaultSeverity: 'warning', summary: 'A service\'s condition key in a statement with only other services\' actions.' },
+    { code: 'IAM312', name: 'condition-key-case-duplicate', category: 'condition', defaultSeverity: 'warning', summary: 'The same condition key twice in one operator, in different letter case.' },
+  ],
+  check(ctx) {
+    const entries = conditionEntries(ctx.doc, ctx.catalog);
+    const actionsOf = new Map<Statement, ActionInfo[] | undefined>();
+    const byOperator = new Map<unknown, ConditionEntry[]>();
+    for (const entry of entries) {
+      checkUnknownKey(ctx, entry);
+      if (!actionsOf.has(entry.statement)) actionsOf.set(entry.statement, knownActions(entry.statement, ctx.catalog));
+      const actions = actionsOf.get(entry.statement);
+      if (actions) checkKeyService(ctx, entry, actions);
+      const group = byOperator.get(entry.operatorEntry) ?? [];
+      group.push(entry);
+      byOperator.set(entry.operatorEntry, group);
+    }
+    for (const group of byOperator.values()) checkCaseDuplicates(ctx, group);
+  },
+};

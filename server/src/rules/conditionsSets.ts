@@ -1,0 +1,56 @@
+// IAM340-IAM342: the ForAllValues:/ForAnyValue: set qualifiers. Source: IAM User Guide, "Single-valued vs.
+// multivalued context keys" (reference_policies_condition-single-vs-multi-valued-context-keys.html):
+// "Do not use condition set operators ForAllValues or ForAnyValue with single-valued context keys",
+// multivalued keys "require a condition set operator", and ForAllValues "also returns true if there are
+// no context keys in the request", which a Null condition ("key": "false") prevents
+// (reference_policies_condition_examples-multi-valued-context-keys.html). Whether a key is multivalued
+// comes from the catalog (ArrayOf* types, and the global keys the page calls multivalued).
+// "Access Analyzer policy check reference": FORALLVALUES_WITH_SINGLE_VALUED_KEY (security warning),
+// "Missing qualifier". All warnings: IAM accepts the policies.
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
+import type { RuleContext, RuleModule } from './types';
+
+function checkQualifier(ctx: RuleContext, entry: ConditionEntry): void {
+  const { key, operator } = entry;
+  if (!key || !operator.base || operator.base.family === 'Null') return;
+  const name = entry.keyEntry.entry.name;
+  if (operator.setQualifier && !key.multiValued) {
+    const plain = entry.operatorEntry.entry.name.slice(entry.operatorEntry.entry.name.indexOf(':') + 1);
+    ctx.report({ code: 'IAM340', ...keySpan(entry),
+      message: `"${name}" has a single value per request: ${operator.setQualifier}: is for multivalued keys${operator.setQualifier === 'ForAllValues' ? ' and here also matches requests without the key' : ''}. Use "${plain}" without the qualifier.` });
+  } else if (!operator.setQualifier && key.multiValued) {
+    ctx.report({ code: 'IAM341', ...keySpan(entry),
+      message: `"${name}" can have several values in one request: say how to compare them with ForAnyValue: (at least one value matches) or ForAllValues: (every value matches), e.g. "ForAnyValue:${entry.operatorEntry.entry.name}".` });
+  }
+}
+
+/** A condition in the same statement that fails when the key is absent: Null "false", or a plain operator. */
+function requiresKey(entries: ConditionEntry[], entry: ConditionEntry): boolean {
+  const name = entry.keyEntry.entry.name.toLowerCase();
+  return entries.some(other => other !== entry && other.statement === entry.statement
+    && other.keyEntry.entry.name.toLowerCase() === name && matchesWhenAbsent(other) === false);
+}
+
+function checkForAllValuesInAllow(ctx: RuleContext, entries: ConditionEntry[], entry: ConditionEntry): void {
+  if (entry.operator.setQualifier !== 'ForAllValues' || entry.statement.effect?.valueNode?.value !== 'Allow') return;
+  if (entry.key && !entry.key.multiValued) return; // IAM340 says it
+  if (requiresKey(entries, entry)) return;
+  const name = entry.keyEntry.entry.name;
+  ctx.report({ code: 'IAM342', ...keySpan(entry),
+    message: `ForAllValues: also matches requests that do not have "${name}" at all, so this Allow grants them too. If the key must be present, add "Null": { "${name}": "false" } to the statement.` });
+}
+
+export const conditionSetRules: RuleModule = {
+  rules: [
+    { code: 'IAM340', name: 'set-qualifier-on-single-valued-key', category: 'condition', defaultSeverity: 'warning', summary: 'ForAllValues:/ForAnyValue: on a single-valued key.' },
+    { code: 'IAM341', name: 'missing-set-qualifier', category: 'condition', defaultSeverity: 'warning', summary: 'A multivalued key without ForAllValues:/ForAnyValue:.' },
+    { code: 'IAM342', name: 'forallvalues-without-null-check', category: 'condition', defaultSeverity: 'warning', summary: 'ForAllValues: in an Allow statement without a Null check on the key.' },
+  ],
+  check(ctx) {
+    const entries = conditionEntries(ctx.doc, ctx.catalog);
+    for (const entry of entries) {
+      checkQualifier(ctx, entry);
+      checkForAllValuesInAllow(ctx, entries, entry);
+    }
+  },
+};

@@ -1,0 +1,58 @@
+// IAM320-IAM321: an operator whose type does not fit the key's type. IAM does not reject these at
+// write time, so they are never errors. Sources: IAM User Guide, "IAM JSON policy elements: Condition
+// operators" (reference_policies_elements_condition_operators.html): date operators are for date keys
+// (aws:CurrentTime, aws:EpochTime), IP address operators for aws:SourceIp-like keys, Bool for true/false;
+// "an ARN is considered a string" and string operators may match where ARN operators do not, so string
+// and ARN operators are interchangeable on ARN and string keys; "AWS global condition context keys"
+// (reference_policies_condition-keys.html) gives each key's "Works with" operators (aws:EpochTime: date
+// and numeric). Only pairs that cannot compare meaningfully are warnings (IAM320: Bool on a date key,
+// an IP range compared as text, ...); a string operator on a Bool, numeric or date key compares the text
+// of the value, which may work but is not what AWS documents: information (IAM321).
+import type { OperatorFamily } from '../catalog/types';
+import { baseType, conditionEntries, keySpan } from './conditionsEntries';
+import type { RuleModule } from './types';
+
+type Fit = 'ok' | 'text' | 'wrong';
+type KeyType = 'String' | 'ARN' | 'Bool' | 'Date' | 'Numeric' | 'IPAddress' | 'Binary';
+
+const FIT: Record<Exclude<OperatorFamily, 'Null'>, Record<KeyType, Fit>> = {
+  String: { String: 'ok', ARN: 'ok', Bool: 'text', Date: 'text', Numeric: 'text', IPAddress: 'wrong', Binary: 'text' },
+  ARN: { String: 'ok', ARN: 'ok', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
+  Numeric: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'ok', Numeric: 'ok', IPAddress: 'wrong', Binary: 'wrong' },
+  Date: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'ok', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
+  Bool: { String: 'text', ARN: 'wrong', Bool: 'ok', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
+  IPAddress: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'ok', Binary: 'wrong' },
+  Binary: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'ok' },
+};
+
+/** The operators that fit a key type, for the message. */
+const OPERATORS_FOR: Record<KeyType, string> = {
+  String: 'String operators (StringEquals, StringLike, ...)',
+  ARN: 'ARN operators (ArnLike, ArnEquals, ...) or String operators',
+  Bool: 'Bool',
+  Date: 'Date operators (DateLessThan, DateGreaterThan, ...)',
+  Numeric: 'Numeric operators (NumericLessThan, NumericEquals, ...)',
+  IPAddress: 'IpAddress or NotIpAddress',
+  Binary: 'BinaryEquals',
+};
+
+export const conditionTypeRules: RuleModule = {
+  rules: [
+    { code: 'IAM320', name: 'condition-operator-type-mismatch', category: 'condition', defaultSeverity: 'warning', summary: 'The operator cannot compare values of the key\'s type.' },
+    { code: 'IAM321', name: 'condition-operator-compares-text', category: 'condition', defaultSeverity: 'information', summary: 'A string operator on a Bool, numeric or date key compares its text.' },
+  ],
+  check(ctx) {
+    for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
+      const family = entry.operator.base?.family;
+      if (!entry.key || !family || family === 'Null') continue;
+      const type = baseType(entry.key) as KeyType;
+      const fit = FIT[family][type];
+      if (!fit || fit === 'ok') continue;
+      const name = entry.keyEntry.entry.name;
+      ctx.report({ code: fit === 'wrong' ? 'IAM320' : 'IAM321', ...keySpan(entry),
+        message: fit === 'wrong'
+          ? `"${name}" is a ${type} key: ${entry.operator.base?.name} cannot compare it, so the condition never matches as intended. Use ${OPERATORS_FOR[type]}.`
+          : `"${name}" is a ${type} key: ${entry.operator.base?.name} compares the text of its value. AWS documents ${OPERATORS_FOR[type]} for it.` });
+    }
+  },
+};

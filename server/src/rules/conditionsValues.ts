@@ -1,0 +1,116 @@
+// IAM330-IAM332: condition values that cannot be what the operator compares. Warnings: IAM does not
+// check values at write time; the condition just never matches as intended. Sources: IAM User Guide,
+// "IAM JSON policy elements: Condition operators" (reference_policies_elements_condition_operators.html):
+// - Numeric: an integer or decimal; no policy variables.
+// - Date: "one of the W3C implementations of the ISO 8601 date formats" (https://www.w3.org/TR/NOTE-datetime:
+//   YYYY, YYYY-MM, YYYY-MM-DD, then Thh:mm, Thh:mm:ss or Thh:mm:ss.s with a zone Z or +hh:mm) "or in
+//   epoch (UNIX) time"; no wildcards, no policy variables. A time without a zone is accepted here (lenient).
+// - Bool: "true" or "false"; policy variables allowed.
+// - IpAddress: "the standard CIDR format (for example, 203.0.113.0/24 or 2001:DB8:1234:5678::/64). If you
+//   specify an IP address without the associated routing prefix, IAM uses the default prefix value of /32";
+//   no policy variables.
+// - ARN operators compare "each of the six colon-delimited components of the ARN separately", so a value
+//   needs all six; policy variables allowed.
+// - BinaryEquals: a base-64 encoded value.
+// - Null: "use either true (the key doesn't exist — it is null) or false".
+// Values with a template placeholder (<ACCOUNT_ID>) are left to IAM090.
+import { isIP } from 'node:net';
+import type { OperatorFamily } from '../catalog/types';
+import type { ConditionValue } from '../policy/model';
+import { hasPlaceholder } from '../policy/placeholders';
+import { type ConditionEntry, conditionEntries } from './conditionsEntries';
+import type { RuleContext, RuleModule } from './types';
+
+const VARIABLE = /\$\{/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const EPOCH = /^\d+(\.\d+)?$/;
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function isDate(text: string): boolean {
+  if (EPOCH.test(text)) return true;
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [, , month, day, hour, minute, second] = match.map(Number);
+  return (match[2] === undefined || (month >= 1 && month <= 12))
+    && (match[3] === undefined || (day >= 1 && day <= 31))
+    && (match[4] === undefined || (hour <= 24 && minute <= 59 && (match[6] === undefined || second <= 60)));
+}
+
+export function isCidr(text: string): boolean {
+  const [address, prefix, ...rest] = text.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+function isArnPattern(text: string): boolean {
+  return text === '*' || (text.startsWith('arn:') && text.split(':').length >= 6);
+}
+
+interface ValueRule {
+  valid: (text: string) => boolean;
+  expected: string;
+  /** policy variables are replaced at evaluation time: do not judge the text */
+  variables: boolean;
+}
+
+const VALUE_RULES: Partial<Record<OperatorFamily, ValueRule>> = {
+  Numeric: { valid: t => NUMBER.test(t.trim()), expected: 'a number such as 10 or 2.5', variables: false },
+  Date: { valid: isDate, expected: 'a date in ISO 8601 (2025-01-31T23:59:59Z) or epoch seconds', variables: false },
+  Bool: { valid: t => /^(true|false)$/i.test(t), expected: '"true" or "false"', variables: true },
+  IPAddress: { valid: isCidr, expected: 'an IP address or CIDR range such as 203.0.113.0/24 or 2001:db8::/32', variables: false },
+  ARN: { valid: isArnPattern, expected: 'an ARN with all six parts (arn:partition:service:region:account:resource), wildcards allowed', variables: true },
+  Binary: { valid: t => BASE64.test(t), expected: 'a base-64 encoded value', variables: false },
+};
+
+function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFamily, value: ConditionValue): void {
+  if (value.value === null) return; // wrong JSON type: IAM016
+  const text = String(value.value);
+  if (hasPlaceholder(text)) return;
+  const operator = entry.operator.base?.name ?? family;
+  if (family === 'Null') {
+    if (!/^(true|false)$/i.test(text)) {
+      ctx.report({ code: 'IAM331', offset: value.offset, length: value.length,
+        message: `Null takes "true" (the key is absent) or "false" (the key is present), not ${JSON.stringify(text)}.`,
+        data: { replacements: ['"true"', '"false"'] } });
+    }
+    return;
+  }
+  const rule = VALUE_RULES[family];
+  if (!rule) return;
+  if (VARIABLE.test(text)) {
+    if (!rule.variables) {
+      ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
+        message: `Policy variables cannot be used with ${operator}: IAM compares ${JSON.stringify(text)} literally. Only String, ARN and Bool operators take variables.` });
+    }
+    return;
+  }
+  if (!rule.valid(text)) {
+    ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
+      message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.` });
+  }
+}
+
+export const conditionValueRules: RuleModule = {
+  rules: [
+    { code: 'IAM330', name: 'invalid-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A condition value does not parse for its operator (number, date, Boolean, IP range, ARN, base-64).' },
+    { code: 'IAM331', name: 'invalid-null-value', category: 'condition', defaultSeverity: 'warning', summary: 'The Null operator with a value other than true or false.' },
+    { code: 'IAM332', name: 'empty-condition-values', category: 'condition', defaultSeverity: 'warning', summary: 'A condition key with an empty list of values.' },
+  ],
+  check(ctx) {
+    for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
+      const { keyEntry } = entry;
+      if (keyEntry.isArray && keyEntry.values.length === 0) {
+        const node = keyEntry.entry.valueNode ?? keyEntry.entry.keyNode;
+        ctx.report({ code: 'IAM332', offset: node.offset, length: node.length,
+          message: `"${keyEntry.entry.name}" has an empty list of values: there is nothing to compare the key with. Add the values, or remove the key.` });
+        continue;
+      }
+      const family = entry.operator.base?.family;
+      if (!family) continue;
+      for (const value of keyEntry.values) checkValue(ctx, entry, family, value);
+    }
+  },
+};

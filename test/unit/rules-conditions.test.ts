@@ -1,0 +1,132 @@
+// Condition rules IAM300-IAM351: each one triggered, and the near misses that must stay silent.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { collectFindings } from '../../server/src/features/diagnostics';
+import type { PolicyKind } from '../../server/src/policy/model';
+import { withDefaults } from '../../server/src/protocol';
+import { suggestOperators } from '../../server/src/rules/conditionsOperators';
+import { isCidr } from '../../server/src/rules/conditionsValues';
+import { variablesIn } from '../../server/src/rules/conditionsVariables';
+import { parse } from '../helpers/cursor';
+
+/** The IAM3xx codes a statement gets (Allow unless given), with the given condition block. */
+function codes(condition: string, options: { action?: string; effect?: string; version?: string | null; kind?: PolicyKind; resource?: string } = {}): string[] {
+  const version = options.version === null ? '' : `"Version":"${options.version ?? '2012-10-17'}",`;
+  const text = `{${version}"Statement":[{"Effect":"${options.effect ?? 'Allow'}","Action":${options.action ?? '"s3:GetObject"'},"Resource":${options.resource ?? '"*"'},"Condition":${condition}}]}`;
+  const doc = parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: options.kind });
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; })
+    .map(f => f.code).filter(c => c.startsWith('IAM3'));
+}
+
+test('IAM300: unknown operator, with suggestions', () => {
+  assert.deepEqual(codes('{"StringEqual":{"aws:username":"a"}}'), ['IAM300']);
+  assert.deepEqual(codes('{"ForAllValue:StringEquals":{"aws:TagKeys":"a"}}'), ['IAM300']);
+  assert.deepEqual(suggestOperators('StringEqual', getCatalog())[0], 'StringEquals');
+  assert.deepEqual(suggestOperators('ForAllValue:StringEqual', getCatalog())[0], 'ForAllValues:StringEquals');
+  assert.deepEqual(codes('{"StringEqualsIgnoreCase":{"aws:username":"a"},"ArnNotLikeIfExists":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"}}'), []);
+});
+
+test('IAM301: an operator in another letter case is information', () => {
+  assert.deepEqual(codes('{"ForAnyValue:Stringlike":{"aws:TagKeys":"a*"}}'), ['IAM301']);
+  assert.deepEqual(codes('{"ForAnyValue:StringLike":{"aws:TagKeys":"a*"}}'), []);
+});
+
+test('IAM302: Null with IfExists', () => {
+  assert.deepEqual(codes('{"NullIfExists":{"aws:TokenIssueTime":"true"}}'), ['IAM302']);
+  assert.deepEqual(codes('{"Null":{"aws:TokenIssueTime":"true"},"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}'), []);
+});
+
+test('IAM310: unknown condition keys; tag keys, variable parts, IdP claims and case differences are known', () => {
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceIpp":"1.2.3.4"}}'), ['IAM310']);
+  assert.deepEqual(codes('{"StringEquals":{"s3:nosuchkey":"a"}}'), ['IAM310']);
+  assert.deepEqual(codes('{"Null":{"accounts.google.com":"false"}}'), ['IAM310']);
+  assert.deepEqual(codes('{"StringEquals":{"<PROVIDER>:sub":"x"}}', { action: '"sts:AssumeRoleWithWebIdentity"' }), ['IAM310']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:ResourceTag/Team":"a","AWS:PRINCIPALTAG/x":"b","s3:ExistingObjectTag/k":"v","oidc.eks.us-east-1.amazonaws.com/id/ABC:sub":"system:serviceaccount:ns:sa"}}'), []);
+});
+
+test('IAM311: a key of another service that none of the actions lists', () => {
+  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}'), ['IAM311']);
+  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }), [], 'a kms action is present');
+  assert.deepEqual(codes('{"StringEquals":{"iam:ResourceTag/Project":"x"}}', { action: '"sts:AssumeRole"' }), [], 'sts:AssumeRole lists iam:ResourceTag');
+  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"x"}}', { action: '"*"' }), [], 'silent with *');
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1"}}'), [], 'global keys apply everywhere');
+  assert.deepEqual(codes('{"StringEquals":{"states:HTTPEndpoint":"https://x"}}', { action: '"states:InvokeHTTPEndpoint"' }), [], 'same service: the reference leaves keys unattached');
+});
+
+test('IAM312: the same key twice in different case', () => {
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1","aws:sourcevpce":"vpce-2"}}'), ['IAM312']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1"},"StringLike":{"aws:sourcevpce":"vpce-*"}}'), []);
+});
+
+test('IAM320, IAM321: operator type against key type', () => {
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceIp":"203.0.113.0/24"}}'), ['IAM320']);
+  assert.deepEqual(codes('{"Bool":{"aws:CurrentTime":"true"}}'), ['IAM320']);
+  assert.deepEqual(codes('{"DateGreaterThan":{"aws:MultiFactorAuthAge":"2020-01-01"}}'), ['IAM320']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SecureTransport":"true"}}'), ['IAM321']);
+  // near misses AWS documents: string operators on ARN keys, ARN operators on string keys, numeric on aws:EpochTime
+  assert.deepEqual(codes('{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}'), []);
+});
+
+test('IAM330: values that do not parse for the operator; policy variables only with String, ARN and Bool', () => {
+  assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":"203.0.113.0/33"}}'), ['IAM330']);
+  assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","2001:db8::/32","198.51.100.7","bad"]}}'), ['IAM330']);
+  assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":"yes"}}'), ['IAM330']);
+  assert.deepEqual(codes('{"NumericLessThan":{"s3:max-keys":"ten"}}', { action: '"s3:ListBucket"' }), ['IAM330']);
+  assert.deepEqual(codes('{"NumericLessThan":{"s3:max-keys":"${aws:PrincipalTag/max}"}}', { action: '"s3:ListBucket"' }), ['IAM330']);
+  assert.deepEqual(codes('{"DateLessThan":{"aws:CurrentTime":"31/12/2025"}}'), ['IAM330']);
+  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"arn:aws:sns:topic"}}'), ['IAM330']);
+  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"my-topic"}}'), ['IAM330']);
+  // near misses
+  assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":[true,"False"]},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateGreaterThan":{"aws:CurrentTime":["2025","2025-01-31","2025-01-31T12:00Z","2025-01-31T12:00:00.5+02:00","1700000000"]}}'), []);
+  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":["arn:aws:sns:*:111122223333:*","arn:aws:s3:::${aws:username}/*","*"]},"Bool":{"aws:SecureTransport":"${aws:SecureTransport}"}}'), []);
+  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"arn:aws:sns:<REGION>:<ACCOUNT_ID>:topic"}}'), [], 'placeholders are IAM090');
+  assert.ok(isCidr('::1/128') && isCidr('0.0.0.0/0') && !isCidr('10.0.0.0/8/1') && !isCidr('256.0.0.1'));
+});
+
+test('IAM331: Null takes true or false', () => {
+  assert.deepEqual(codes('{"Null":{"aws:TokenIssueTime":"yes"}}'), ['IAM331']);
+  assert.deepEqual(codes('{"Null":{"aws:TokenIssueTime":true,"aws:SourceIp":"FALSE"}}'), []);
+});
+
+test('IAM332: a key with an empty list of values', () => {
+  assert.deepEqual(codes('{"StringEquals":{"aws:username":[]}}'), ['IAM332']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:username":[""]}}'), []);
+});
+
+test('IAM340, IAM341: set qualifiers and multivalued keys', () => {
+  assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:SourceVpce":"vpce-1"}}'), ['IAM340']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:TagKeys":"Project"}}', { action: '"ec2:CreateTags"' }), ['IAM341']);
+  assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:TagKeys":"Project"},"StringEquals":{"aws:SourceVpce":"vpce-1"},"Null":{"aws:TagKeys":"false"}}', { action: '"ec2:CreateTags"' }), []);
+});
+
+test('IAM342: ForAllValues in an Allow without a Null guard', () => {
+  assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]}}', { action: '"ec2:CreateTags"' }), ['IAM342']);
+  assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"Null":{"aws:TagKeys":"false"}}', { action: '"ec2:CreateTags"' }), []);
+  assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"ForAnyValue:StringLike":{"aws:TagKeys":"*"}}', { action: '"ec2:CreateTags"' }), [], 'another condition needs the key');
+  assert.deepEqual(codes('{"ForAllValues:StringNotEquals":{"aws:TagKeys":["Project"]}}', { action: '"ec2:CreateTags"', effect: 'Deny' }), [], 'Deny');
+});
+
+test('IAM350: policy variables need Version 2012-10-17', () => {
+  const condition = '{"StringLike":{"s3:prefix":"home/${aws:username}/*"}}';
+  assert.deepEqual(codes(condition, { action: '"s3:ListBucket"', version: '2008-10-17' }), ['IAM350']);
+  assert.deepEqual(codes(condition, { action: '"s3:ListBucket"', version: null }), ['IAM350']);
+  assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username}/*"', version: null }), ['IAM350']);
+  assert.deepEqual(codes(condition, { action: '"s3:ListBucket"' }), []);
+  assert.deepEqual(codes('{"StringLike":{"s3:prefix":"home/*"}}', { action: '"s3:ListBucket"', version: '2008-10-17' }), []);
+});
+
+test('IAM351: unknown or unterminated policy variables', () => {
+  assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:usrname}/*"' }), ['IAM351']);
+  assert.deepEqual(codes('{}', { resource: '"arn:aws:iam::${Account}:role/x"' }), ['IAM351']);
+  assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username"' }), ['IAM351']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"}}', { resource: '["arn:aws:s3:::b/${aws:username, \'anon\'}/*","arn:aws:s3:::b/${*}${?}${$}"]' }), []);
+  const uses = variablesIn('a${aws:username}b${x', 10);
+  assert.deepEqual(uses, [{ name: 'aws:username', offset: 11, length: 15 }, { name: undefined, offset: 27, length: 3 }]);
+});
+
+test('condition rules never throw on odd input', () => {
+  for (const condition of ['{"":{"":""}}', '{"ForAllValues:":{"a":[]}}', '{"StringEquals":{"a":[1,true,null,{}]}}', '{"Null":{"${":"${"}}', '{"IfExists":{}}']) {
+    assert.doesNotThrow(() => codes(condition));
+  }
+});
