@@ -166,6 +166,7 @@ test('resourceTypesForArn: S3 buckets and objects, IAM roles, policy variables, 
   assert.ok(names(catalog.resourceTypesForArn('arn:aws:sqs:*:123456789012:queue-?')).includes('sqs:queue'));
   assert.ok(names(catalog.resourceTypesForArn('arn:aws:iam::*')).includes('iam:role'), 'a * ending a segment spans colons');
   assert.ok(names(catalog.resourceTypesForArn('arn:aws:iam::123456789012:*')).includes('iam:user'));
+  assert.deepEqual(names(catalog.resourceTypesForArn('arn:aws:s?:::bucket/*')), ['s3:object']);
   assert.deepEqual(catalog.resourceTypesForArn('arn:aws:S3:::bucket'), [], 'ARNs match case-sensitively');
   assert.deepEqual(catalog.resourceTypesForArn('not an arn'), []);
   assert.ok(catalog.resourceTypesForArn('*').length > 2000);

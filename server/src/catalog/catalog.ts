@@ -7,7 +7,7 @@ import type {
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
 import { FormatGroup, arnTokens, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
-import { BoundedCache, hasWildcard, wildcardRegExp } from './wildcard';
+import { BoundedCache, arnSegmentRegExp, hasWildcard, wildcardRegExp } from './wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
 import { SERVICE_PRINCIPALS } from './tables/servicePrincipals';
@@ -96,14 +96,17 @@ export class IamCatalog implements Catalog {
     if (!arn.startsWith('arn:') || arn.length > MAX_ARN_LENGTH) return [];
     const service = serviceOfFormat(arn);
     const arnServices = Object.keys(this.compact.arnServices);
-    const groups = /[*?]|\$\{/.test(service)
-      ? arnServices
-      : [service, ...arnServices.filter(name => name.includes('${'))];
+    const anyService = (name: string) => name.includes('${');   // backup's arn:${Partition}:${Vendor}:...
+    const servicePattern = /[*?]|\$\{/.test(service) ? arnSegmentRegExp(service) : undefined;
+    const groups = servicePattern
+      ? arnServices.filter(name => anyService(name) || servicePattern.test(name))
+      : [service, ...arnServices.filter(anyService)];
     // The segment-bound reading; only if it finds nothing, the reading where a segment-ending * spans
     // colons (which AWS allows, but which mostly adds far-fetched readings).
     const strict = groups.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, false)));
     if (strict.length > 0 || !hasExpandingWildcard(arn)) return strict;
-    return groups.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, true)));
+    const wider = service.endsWith('*') ? arnServices : groups;
+    return wider.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, true)));
   }
 
   /** Every resource type whose ARN format has this service part, the same-named service's first. */

@@ -1,18 +1,28 @@
-// IAM's * and ? wildcards for names matched case-insensitively (service prefixes, action names, keys).
+// IAM's * and ? wildcards and ${...} placeholders as regular expressions, and a small cache.
+
+const VARIABLE = /\$\{[^}]*\}/;
 
 export const hasWildcard = (text: string): boolean => /[*?]/.test(text);
 
-/** `s3:Get*` -> /^s3:get.*$/i. Every other character is literal. */
+/** Regular-expression source of text whose * and ? become `star` and `one`; all else is literal. */
+function globSource(text: string, star: string, one: string): string {
+  return text.replace(/[.+^${}()|[\]\\*?]/g, c => (c === '*' ? star : c === '?' ? one : `\\${c}`));
+}
+
+/** `s3:Get*` -> /^s3:get.*$/i, for names IAM matches case-insensitively (prefixes, actions). */
 export function wildcardRegExp(pattern: string): RegExp {
-  const source = pattern.replace(/[.+^${}()|[\]\\*?]/g, c => (c === '*' ? '.*' : c === '?' ? '.' : `\\${c}`));
-  return new RegExp(`^${source}$`, 'is');
+  return new RegExp(`^${globSource(pattern, '.*', '.')}$`, 'is');
+}
+
+/** One segment of an ARN in a policy (`s3*`, `${aws:x}`): case-sensitive, never crossing a colon. */
+export function arnSegmentRegExp(segment: string): RegExp {
+  const source = segment.split(VARIABLE).map(part => globSource(part, '[^:]*', '[^:]')).join('[^:]*');
+  return new RegExp(`^${source}$`, 's');
 }
 
 /** `aws:ResourceTag/${TagKey}` -> a case-insensitive pattern where each `${...}` matches one or more characters. */
 export function keyTemplateRegExp(template: string): RegExp {
-  const source = template.split(/\$\{[^}]*\}/)
-    .map(literal => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.+');
+  const source = template.split(VARIABLE).map(literal => globSource(literal, '\\*', '\\?')).join('.+');
   return new RegExp(`^${source}$`, 'is');
 }
 
@@ -22,7 +32,6 @@ export class BoundedCache<K, V> {
   constructor(private readonly limit: number) {}
 
   get(key: K): V | undefined { return this.map.get(key); }
-  has(key: K): boolean { return this.map.has(key); }
 
   set(key: K, value: V): V {
     if (this.map.size >= this.limit) this.map.clear();
