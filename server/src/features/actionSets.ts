@@ -6,6 +6,13 @@ import { perCatalog } from './hover/markdown';
 
 const matches = perCatalog((catalog, pattern) => catalog.matchActions(pattern));
 
+/** How many actions a service has per access level (memoised: the summary asks for every service it lists). */
+export const serviceLevelTotals = perCatalog((catalog, prefix): ByLevel<number> => {
+  const totals = byLevel(() => 0);
+  for (const action of catalog.service(prefix)?.actions ?? []) totals[action.accessLevel]++;
+  return totals;
+});
+
 /** The actions an Action/NotAction value matches; case-insensitive like IAM. */
 export function matchedActions(catalog: Catalog, pattern: string): ActionInfo[] {
   return matches(catalog, pattern.toLowerCase());
@@ -19,7 +26,7 @@ export function actionName(action: ActionInfo): string {
 export type ByLevel<T> = Record<AccessLevel, T>;
 
 export function byLevel<T>(make: () => T): ByLevel<T> {
-  return Object.fromEntries(ACCESS_LEVELS.map(level => [level, make()])) as ByLevel<T>;
+  return { List: make(), Read: make(), Write: make(), 'Permissions management': make(), Tagging: make() };
 }
 
 /** Action names per access level, each list sorted. */

@@ -4,7 +4,7 @@
 // function computes it; the code lens, the summary view and the CLI's --summary only format it.
 import type { ActionInfo, Catalog } from '../catalog/types';
 import type { PolicyDocument, PolicyKind, Statement } from '../policy/model';
-import { byLevel, groupByLevel, matchedActions, type ByLevel } from './actionSets';
+import { groupByLevel, matchedActions, serviceLevelTotals, type ByLevel } from './actionSets';
 
 export type { ByLevel } from './actionSets';
 export { formatAccess, formatPolicyLine, formatStatementLine, formatSummaryMarkdown, formatSummaryText } from './summaryFormat';
@@ -77,14 +77,12 @@ interface RawAccess { allOther: boolean; perService: Map<string, Set<ActionInfo>
 function serviceAccess(catalog: Catalog, prefix: string, actions: Set<ActionInfo>): ServiceAccess {
   const service = catalog.service(prefix);
   const all = service?.actions ?? [];
-  const totals = byLevel(() => 0);
-  for (const action of all) totals[action.accessLevel]++;
   const grouped = groupByLevel(actions);
   return {
     prefix,
     name: service?.name ?? prefix,
     actions: grouped,
-    totals,
+    totals: serviceLevelTotals(catalog, prefix),
     full: all.length > 0 && actions.size >= all.length,
     permissionsManagement: grouped['Permissions management'].length > 0,
   };
@@ -125,6 +123,7 @@ function complement(catalog: Catalog, excluded: RawAccess): RawAccess {
 
 /** Union of several statements' access; a service a statement does not list counts as full when it has allOther. */
 function union(catalog: Catalog, parts: readonly RawAccess[]): RawAccess {
+  if (parts.length === 1) return parts[0];
   const result: RawAccess = { allOther: parts.some(part => part.allOther), perService: new Map() };
   const prefixes = new Set(parts.flatMap(part => [...part.perService.keys()]));
   for (const prefix of prefixes) {
@@ -166,8 +165,19 @@ function summarizeStatement(catalog: Catalog, statement: Statement): { summary: 
   return { summary, raw };
 }
 
+// The code lenses and the summary view ask for the same document version: compute it once.
+const summaries = new WeakMap<PolicyDocument, { catalog: Catalog; summary: PolicySummary }>();
+
 /** The access summary of a policy: per statement, and the union of its Allow and of its Deny statements. */
 export function summarizePolicy(doc: PolicyDocument, catalog: Catalog): PolicySummary {
+  const cached = summaries.get(doc);
+  if (cached?.catalog === catalog) return cached.summary;
+  const summary = computeSummary(doc, catalog);
+  summaries.set(doc, { catalog, summary });
+  return summary;
+}
+
+function computeSummary(doc: PolicyDocument, catalog: Catalog): PolicySummary {
   const computed = doc.statements.filter(statement => statement.node?.type === 'object').map(statement => summarizeStatement(catalog, statement));
   const ofEffect = (effect: 'Allow' | 'Deny') => computed.filter(c => c.summary.effect === effect).map(c => c.raw);
   const resources = new Set(computed.flatMap(c => c.summary.resources.resources));
