@@ -13,6 +13,8 @@ import { computeDiagnostics } from './features/diagnostics';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
+import { simulateInEditor } from './evaluation/editor';
+import { SIMULATE_REQUEST, type SimulateParams } from './evaluation/editorProtocol';
 import type { PolicyDocument } from './policy/model';
 import { PolicyCache } from './policyDocuments';
 import {
@@ -150,6 +152,11 @@ connection.onCodeLens(guard('codeLens', null, async params => {
 connection.onRequest(ACCESS_SUMMARY_REQUEST, guard('accessSummary', null, async (params: AccessSummaryParams) => {
   const found = await policyAt(params.uri);
   return found ? formatSummaryMarkdown(summarizePolicy(found.doc, getCatalog())) : null;
+}));
+
+connection.onRequest(SIMULATE_REQUEST, guard('simulate', null, async (params: SimulateParams) => {
+  const found = await policyAt(params.uri);
+  return found ? simulateInEditor(found.doc, params) : null;
 }));
 
 process.on('uncaughtException', error => logError('uncaught exception', error));

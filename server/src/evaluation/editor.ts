@@ -1,0 +1,33 @@
+// The server side of the editor's "Simulate a request": the open policy + a request (entered, or
+// the text of a request file) -> the decision with ranges for the editor to highlight.
+import type { PolicyDocument } from '../policy/model';
+import type { SimulateParams, SimulateResponse } from './editorProtocol';
+import { simulate } from './evaluate';
+import { formatSimulation } from './format';
+import { parseRequestText, requestFromJson } from './request';
+
+export function simulateInEditor(doc: PolicyDocument, params: SimulateParams): SimulateResponse {
+  const parsed = params.requestText !== undefined ? parseRequestText(params.requestText) : requestFromJson(params.request);
+  if (!parsed.request) return { errors: parsed.errors };
+  const result = simulate([doc], parsed.request);
+  const range = (offset: number, length: number) => ({
+    start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + length),
+  });
+  const fileName = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
+  return {
+    decision: result.decision,
+    summary: result.summary,
+    deciding: result.deciding.map(d => result.statements.indexOf(d)),
+    statements: result.statements.map(s => ({
+      range: range(s.offset, s.length),
+      sid: s.sid,
+      effect: s.effect,
+      applies: s.applies,
+      mismatches: s.mismatches.map(m => ({ range: range(m.offset, m.length), element: m.element, message: m.message })),
+    })),
+    report: formatSimulation(result, (_, offset) => {
+      const { line, character } = doc.textDocument.positionAt(offset);
+      return `${fileName}:${line + 1}:${character + 1}`;
+    }),
+  };
+}
