@@ -54,5 +54,5 @@ export function principalItems(items: ItemBuilder, doc: PolicyDocument, catalog:
   const proposals = type === 'AWS' ? awsPrincipals(doc) : type === 'Service' ? servicePrincipals(catalog)
     : type === 'Federated' ? federatedPrincipals(doc) : [];
   const present = new Set(listed.filter(item => item.offset !== site.start).map(item => item.value));
-  return proposals.filter(p => !present.has(p.text)).map(p => items.string(p));
+  return proposals.filter(p => p.snippet !== undefined || !present.has(p.text)).map(p => items.string(p));
 }
