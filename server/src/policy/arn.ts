@@ -1,6 +1,7 @@
 // ARN parsing: arn:partition:service:region:account-id:resource. The resource part may itself
 // contain colons (arn:aws:logs:us-east-1:123456789012:log-group:name:*), so only the first five
-// separators count. Source: IAM User Guide, "IAM identifiers" (reference_identifiers.html#identifiers-arns).
+// separators count; nor do colons inside a policy variable (arn:aws:sqs:${aws:RequestedRegion}:...).
+// Source: IAM User Guide, "IAM identifiers" (reference_identifiers.html#identifiers-arns).
 
 export interface Arn {
   partition: string;
@@ -10,13 +11,26 @@ export interface Arn {
   resource: string;
 }
 
+/** The next colon at or after `from` that is not inside a `${...}` policy variable; -1 when none. */
+function separatorAfter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === ':') return i;
+    if (text[i] === '$' && text[i + 1] === '{') {
+      const end = text.indexOf('}', i + 2);
+      if (end < 0) return text.indexOf(':', i);
+      i = end;
+    }
+  }
+  return -1;
+}
+
 /** Parses an ARN; undefined when it does not have the six parts. */
 export function parseArn(text: string): Arn | undefined {
   if (!text.startsWith('arn:')) return undefined;
   const parts: string[] = [];
   let start = 4;
   for (let i = 0; i < 4; i++) {
-    const colon = text.indexOf(':', start);
+    const colon = separatorAfter(text, start);
     if (colon < 0) return undefined;
     parts.push(text.slice(start, colon));
     start = colon + 1;
@@ -29,6 +43,6 @@ export function parseArn(text: string): Arn | undefined {
 export function arnSegmentOffsets(text: string): number[] {
   const offsets = [0];
   let index = -1;
-  while (offsets.length < 6 && (index = text.indexOf(':', index + 1)) >= 0) offsets.push(index + 1);
+  while (offsets.length < 6 && (index = separatorAfter(text, index + 1)) >= 0) offsets.push(index + 1);
   return offsets;
 }

@@ -10,7 +10,8 @@
 import type { Catalog } from '../catalog/types';
 import { parseArn, type Arn } from '../policy/arn';
 import type { StringItem } from '../policy/model';
-import { closestNames } from '../util/closest';
+import { hasPlaceholder } from '../policy/placeholders';
+import { editDistance } from '../util/closest';
 import { formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
 import type { RuleContext, RuleModule } from './types';
 
@@ -47,7 +48,7 @@ function knownRegion(catalog: Catalog, region: string): boolean {
 
 /** The first thing wrong with the ARN's shape, as [code, message, replacement ARN?]; undefined when it looks right. */
 export function arnProblem(catalog: Catalog, text: string): [code: string, message: string, replacement?: string] | undefined {
-  if (text === '*') return undefined;
+  if (text === '*' || hasPlaceholder(text)) return undefined;   // IAM090 reports placeholders
   if (!text.startsWith('arn:')) {
     return ['IAM200', `"${text}" is not an ARN: a resource is "*" or an ARN of the form arn:partition:service:region:account-id:resource.`];
   }
@@ -60,16 +61,16 @@ export function arnProblem(catalog: Catalog, text: string): [code: string, messa
 
   if (!isPatternSegment(arn.partition) && !catalog.partitions().some(p => p.name === arn.partition)) {
     const names = catalog.partitions().map(p => p.name);
-    const closest = closestNames(arn.partition, names, 1)[0] ?? 'aws';
+    const closest = names.reduce((best, name) => (editDistance(arn.partition, name) < editDistance(arn.partition, best) ? name : best), 'aws');
     return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, `arn:${closest}${text.slice(4 + arn.partition.length)}`];
   }
   if (isPatternSegment(arn.service)) return undefined;
   const formats = formatsOfArnService(catalog, arn.service);
+  const lower = arn.service.toLowerCase();
+  if (lower !== arn.service && (formats || catalog.service(lower))) {
+    return ['IAM205', `The service in an ARN is lower case: "${lower}", not "${arn.service}".`, replaceSegment(text, arn, 2, lower)];
+  }
   if (!formats) {
-    const lower = arn.service.toLowerCase();
-    if (lower !== arn.service && formatsOfArnService(catalog, lower)) {
-      return ['IAM205', `The service in an ARN is lower case: "${lower}", not "${arn.service}".`, replaceSegment(text, arn, 2, lower)];
-    }
     // a service whose resource types the Service Authorization Reference does not list (yet)
     if (catalog.service(arn.service)) return undefined;
     return ['IAM205', `No AWS service has ARNs with the service "${arn.service}". Check the spelling; if AWS added the service recently, ignore this warning.`];

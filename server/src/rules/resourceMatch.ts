@@ -8,6 +8,7 @@
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
 import { parseArn } from '../policy/arn';
 import type { StringItem } from '../policy/model';
+import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { arnProblem, isPatternSegment } from './resourceArns';
 import { formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
@@ -45,7 +46,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   const { catalog } = ctx;
   const items = facts.statement.resource?.items ?? [];
   if (facts.actions.length === 0 || items.length === 0 || items.some(i => i.value === '*')) return;
-  if (items.some(i => arnProblem(catalog, i.value))) return;
+  if (items.some(i => hasPlaceholder(i.value) || arnProblem(catalog, i.value))) return;
   const resources: ArnResource[] = items.map(item => ({
     item, service: parseArn(item.value)?.service.toLowerCase() ?? '', arn: typedArn(catalog, item.value),
   }));

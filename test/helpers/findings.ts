@@ -1,0 +1,30 @@
+// Test helpers for rules: the findings (or just the codes) a policy text gets with the real catalog.
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { collectFindings } from '../../server/src/features/diagnostics';
+import type { PolicyKind } from '../../server/src/policy/model';
+import { withDefaults } from '../../server/src/protocol';
+import type { Finding } from '../../server/src/rules/types';
+import { parse } from './cursor';
+
+export interface FindingsOptions { kind?: PolicyKind; uri?: string }
+
+/** Every finding of every rule for the policy text, in text order. */
+export function findingsOf(text: string, options: FindingsOptions = {}): Finding[] {
+  const doc = parse(text, options.uri ?? 'file:///test/policy.json', { languageId: 'iam-policy', kind: options.kind });
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; });
+}
+
+/** The codes (matching `only`) that the policy text gets, in text order. */
+export function codesOf(text: string, only: RegExp, options: FindingsOptions = {}): string[] {
+  return findingsOf(text, options).map(f => f.code).filter(c => only.test(c));
+}
+
+/** A policy of the given statements (JSON texts of statement objects). */
+export function policyOf(...statements: string[]): string {
+  return `{"Version":"2012-10-17","Statement":[${statements.join(',')}]}`;
+}
+
+/** A statement from its elements, e.g. stmt({ Action: 's3:GetObject', Resource: '*' }); Effect defaults to Allow. */
+export function stmt(elements: Record<string, unknown>): string {
+  return JSON.stringify({ Effect: 'Allow', ...elements });
+}

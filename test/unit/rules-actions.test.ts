@@ -1,0 +1,54 @@
+// Action rules IAM104-IAM106: repeated names, names a wildcard already grants, letter case.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
+
+const ACTION_CODES = /^IAM10[4-6]$/;
+const codes = (action: unknown, element = 'Action') => codesOf(policyOf(stmt({ [element]: action, Resource: '*' })), ACTION_CODES);
+
+test('IAM104: an action listed twice in one statement, in any letter case', () => {
+  assert.deepEqual(codes(['s3:GetObject', 's3:PutObject', 's3:GetObject']), ['IAM104']);
+  assert.deepEqual(codes(['s3:GetObject', 's3:getobject']), ['IAM104', 'IAM106'], 'a repetition in another case: duplicate and case hint');
+  assert.deepEqual(codes(['s3:*', 's3:*'], 'NotAction'), ['IAM104']);
+  const [finding] = findingsOf(policyOf(stmt({ Action: ['s3:GetObject', 's3:GetObject'], Resource: '*' }))).filter(f => f.code === 'IAM104');
+  assert.equal(finding.unnecessary, true);
+  assert.equal(finding.related?.length, 1);
+});
+
+test('IAM104 near misses: different actions, or the same action in two statements', () => {
+  assert.deepEqual(codes(['s3:GetObject', 's3:GetObjectAcl']), []);
+  assert.deepEqual(codesOf(policyOf(stmt({ Action: 's3:GetObject', Resource: '*' }), stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), ACTION_CODES), []);
+});
+
+test('IAM105: an action or wildcard that a wildcard in the same list already matches', () => {
+  assert.deepEqual(codes(['s3:Get*', 's3:GetObject']), ['IAM105']);
+  assert.deepEqual(codes(['s3:GetObject', 's3:Get*']), ['IAM105'], 'order does not matter');
+  assert.deepEqual(codes(['s3:*', 's3:Get*', 's3:PutObject']), ['IAM105', 'IAM105']);
+  assert.deepEqual(codes(['*', 'ec2:RunInstances']), ['IAM105']);
+  assert.deepEqual(codes(['s3:get*', 's3:GetObject']), ['IAM105'], 'case-insensitive');
+  assert.deepEqual(codes(['s3:*', 's3:**']), ['IAM105'], 'of two that match each other, the later is reported');
+  assert.deepEqual(codes(['iam:Get*', 'iam:GetRole'], 'NotAction'), ['IAM105']);
+  const finding = findingsOf(policyOf(stmt({ Action: ['s3:Get*', 's3:GetObject'], Resource: '*' }))).find(f => f.code === 'IAM105');
+  assert.equal(finding?.data?.coveredBy, 's3:Get*');
+});
+
+test('IAM105 near misses: wildcards that do not cover the name', () => {
+  assert.deepEqual(codes(['s3:Get*', 's3:PutObject']), []);
+  assert.deepEqual(codes(['s3:Get*', 'ec2:GetConsoleOutput']), []);
+  assert.deepEqual(codes(['s3:Get?', 's3:GetObject']), [], 'a ? matches one character');
+  assert.deepEqual(codes(['s3:Get?', 's3:Get*']), ['IAM105'], 'but s3:Get* covers s3:Get?');
+  assert.deepEqual(codes(['s3:*Object', 's3:Get*']), []);
+});
+
+test('IAM106: a known action in another letter case, with the usual spelling as the fix', () => {
+  assert.deepEqual(codes('s3:getobject'), ['IAM106']);
+  assert.deepEqual(codes('S3:GetObject'), ['IAM106']);
+  const finding = findingsOf(policyOf(stmt({ Action: 's3:getobject', Resource: '*' }))).find(f => f.code === 'IAM106');
+  assert.deepEqual(finding?.data?.replacements, ['"s3:GetObject"']);
+});
+
+test('IAM106 near misses: the usual spelling, wildcards, unknown names', () => {
+  assert.deepEqual(codes(['s3:GetObject', 'iam:PassRole']), []);
+  assert.deepEqual(codes('s3:get*'), []);
+  assert.deepEqual(codes('s3:getnothing'), []);
+});

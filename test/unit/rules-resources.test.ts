@@ -1,0 +1,118 @@
+// Resource rules IAM200-IAM212: the shape of ARNs, and whether a statement's actions and
+// resources fit together. Each triggered, and the near misses that must stay silent.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
+
+const RESOURCE_CODES = /^IAM2\d\d$/;
+const codes = (action: unknown, resource: unknown) => codesOf(policyOf(stmt({ Action: action, Resource: resource })), RESOURCE_CODES);
+/** Only the ARN shape codes, for an action that takes any resource type. */
+const shape = (resource: string) => codesOf(policyOf(stmt({ Action: '*', Resource: resource })), /^IAM20\d$/);
+
+test('IAM200: not an ARN, too few parts, no service or resource part', () => {
+  assert.deepEqual(shape('my-bucket/*'), ['IAM200']);
+  assert.deepEqual(shape('arn:aws:s3'), ['IAM200']);
+  assert.deepEqual(shape('arn:aws::us-east-1:123456789012:thing'), ['IAM200']);
+  assert.deepEqual(shape('arn:aws:organizations::*:'), ['IAM200']);
+  assert.deepEqual(codesOf(policyOf(stmt({ Action: 's3:GetObject', NotResource: 'bucket' })), RESOURCE_CODES), ['IAM200'], 'NotResource too');
+});
+
+test('IAM200 near misses: "*", ARNs, placeholders (IAM090 reports those)', () => {
+  assert.deepEqual(shape('*'), []);
+  assert.deepEqual(shape('arn:aws:s3:::my-bucket/*'), []);
+  assert.deepEqual(shape('<bucket-arn>'), []);
+});
+
+test('IAM201: a partition that AWS does not have, with the closest as the fix', () => {
+  assert.deepEqual(shape('arn:aws-foo:s3:::b'), ['IAM201']);
+  const finding = findingsOf(policyOf(stmt({ Action: '*', Resource: 'arn:aws-cm:s3:::b' }))).find(f => f.code === 'IAM201');
+  assert.deepEqual(finding?.data?.replacements, ['"arn:aws-cn:s3:::b"']);
+  for (const ok of ['arn:aws-cn:s3:::b', 'arn:aws-us-gov:s3:::b', 'arn:*:s3:::b', 'arn:${aws:partition}:s3:::b']) assert.deepEqual(shape(ok), [], ok);
+});
+
+test('IAM202: an account that is not 12 digits', () => {
+  assert.deepEqual(shape('arn:aws:sqs:us-east-1:1234:queue'), ['IAM202']);
+  assert.deepEqual(shape('arn:aws:iam::123-456-789-012:role/x'), ['IAM202']);
+  for (const ok of [
+    'arn:aws:sqs:us-east-1:123456789012:queue', 'arn:aws:sqs:us-east-1:*:queue', 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    'arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:q', 'arn:aws:ssm:us-east-1::document/AWS-RunShellScript',
+  ]) assert.deepEqual(shape(ok), [], ok);
+});
+
+test('IAM203 and IAM206: a Region or an account where the service has none', () => {
+  assert.deepEqual(shape('arn:aws:iam:us-east-1:123456789012:role/x'), ['IAM203']);
+  assert.deepEqual(shape('arn:aws:s3:us-east-1::my-bucket'), ['IAM203']);
+  assert.deepEqual(shape('arn:aws:s3::123456789012:my-bucket/*'), ['IAM206']);
+  const finding = findingsOf(policyOf(stmt({ Action: '*', Resource: 'arn:aws:iam:us-east-1:123456789012:role/x' }))).find(f => f.code === 'IAM203');
+  assert.deepEqual(finding?.data?.replacements, ['"arn:aws:iam::123456789012:role/x"']);
+  for (const ok of [
+    'arn:aws:iam::123456789012:role/x', 'arn:aws:s3:::b', 'arn:aws:s3:us-east-1:123456789012:accesspoint/ap',
+    'arn:aws:s3:*:*:my-bucket', 'arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap',
+  ]) assert.deepEqual(shape(ok), [], ok);
+});
+
+test('IAM204: no Region where the service needs one', () => {
+  assert.deepEqual(shape('arn:aws:sqs::123456789012:queue'), ['IAM204']);
+  assert.deepEqual(shape('arn:aws:sqs:*:123456789012:queue'), []);
+  assert.deepEqual(shape('arn:aws:cloudfront::123456789012:distribution/E1'), [], 'CloudFront is global');
+});
+
+test('IAM205: an unknown service, or one in upper case', () => {
+  assert.deepEqual(shape('arn:aws:nosuchservice:us-east-1:123456789012:thing/x'), ['IAM205']);
+  assert.deepEqual(shape('arn:aws:S3:::b'), ['IAM205']);
+  const finding = findingsOf(policyOf(stmt({ Action: '*', Resource: 'arn:aws:S3:::b' }))).find(f => f.code === 'IAM205');
+  assert.deepEqual(finding?.data?.replacements, ['"arn:aws:s3:::b"']);
+  assert.deepEqual(shape('arn:aws:applicationinsights:*:*:application/resource-group/x'), [],
+    'a service prefix whose resource types the reference does not list');
+  assert.deepEqual(shape('arn:aws:*:*:*:*'), []);
+});
+
+test('IAM207: an unknown Region code', () => {
+  assert.deepEqual(shape('arn:aws:sqs:us-east1:123456789012:q'), ['IAM207']);
+  for (const ok of ['arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sqs:eu-*:123456789012:q', 'arn:aws-cn:sqs:cn-north-1:123456789012:q']) {
+    assert.deepEqual(shape(ok), [], ok);
+  }
+});
+
+test('IAM210: an ARN of a service none of the actions acts on', () => {
+  assert.deepEqual(codes('s3:GetObject', 'arn:aws:sqs:us-east-1:123456789012:q'), ['IAM210']);
+  assert.deepEqual(codes(['s3:GetObject', 'sqs:SendMessage'], ['arn:aws:s3:::b/*', 'arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sns:us-east-1:123456789012:t']), ['IAM210']);
+});
+
+test('IAM210 near misses: cross-service resource types, "*" and unknown actions, NotAction', () => {
+  assert.deepEqual(codes('sts:AssumeRole', 'arn:aws:iam::123456789012:role/x'), [], 'sts acts on IAM roles');
+  assert.deepEqual(codes('*', 'arn:aws:sqs:us-east-1:123456789012:q'), []);
+  assert.deepEqual(codes('s3:NoSuchAction', 'arn:aws:sqs:us-east-1:123456789012:q'), []);
+  assert.deepEqual(codes(['ssmmessages:OpenDataChannel'], 'arn:aws:ssm:*:*:session/*'), [], 'no resource types listed: the reference is no guide');
+  assert.deepEqual(codesOf(policyOf(stmt({ NotAction: 's3:*', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' })), RESOURCE_CODES), []);
+});
+
+test('IAM211: an ARN that matches no resource type of the actions, with "/*" as the fix for a bucket', () => {
+  assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::my-bucket'), ['IAM211']);
+  const finding = findingsOf(policyOf(stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket' }))).find(f => f.code === 'IAM211');
+  assert.deepEqual(finding?.data?.replacements, ['"arn:aws:s3:::my-bucket/*"']);
+  assert.deepEqual(codes('logs:CreateLogStream', 'arn:aws:logs:us-east-1:123456789012:/aws/lambda/x'), ['IAM211'], 'log-group: missing');
+});
+
+test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs ":*"', () => {
+  assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::my-bucket/*'), []);
+  assert.deepEqual(codes(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::b', 'arn:aws:s3:::b/*']), []);
+  assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b*'), []);
+  assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::${aws:username}'), []);
+  assert.deepEqual(codes('logs:CreateLogGroup', 'arn:aws:logs:*:*:log-group:/aws/lambda/*:*'), []);
+  assert.deepEqual(codes('s3:*', 'arn:aws:s3:::b'), []);
+});
+
+test('IAM212: an action none of the resources applies to', () => {
+  assert.deepEqual(codes(['s3:ListBucket', 's3:GetObject'], 'arn:aws:s3:::b'), ['IAM212']);
+  assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], 'arn:aws:s3:::b'), ['IAM212'], 'an action without resource-level permissions needs "*"');
+  const finding = findingsOf(policyOf(stmt({ Action: ['s3:ListBucket', 's3:GetObject'], Resource: 'arn:aws:s3:::b' }))).find(f => f.code === 'IAM212');
+  assert.ok((finding?.data?.resourceTypes as string[]).some(f => f.includes('${ObjectName}')));
+});
+
+test('IAM212 near misses: "*", wildcard ARNs for "*"-only actions, wildcard actions, all resources already wrong', () => {
+  assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], ['arn:aws:s3:::b', '*']), []);
+  assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], 'arn:aws:s3:::*'), []);
+  assert.deepEqual(codes(['s3:ListBucket', 's3:Get*'], 'arn:aws:s3:::b'), []);
+  assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b'), ['IAM211'], 'IAM211 alone tells the story');
+});
