@@ -1,0 +1,226 @@
+// EditorDriver for the VS Code workbench that code-server serves, driven through Chromium with
+// the keyboard and mouse. Selectors are the workbench's own (VS Code 1.100); EDITOR-TESTS.md
+// lists how each was found.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WAIT_TIMEOUT_MS, waitFor, type EditorDriver } from './editorDriver';
+import type { Page } from './playwright';
+
+const QUICK_INPUT = '.quick-input-widget input';
+const PROBLEMS_PANEL = '.markers-panel';
+const PROBLEMS_FILTER = '.viewpane-filter input';
+const SUGGEST_ROWS = '.editor-widget.suggest-widget.visible .monaco-list-row';
+const HOVER = '.monaco-hover:not(.hidden)';
+const LIGHT_BULB = '.monaco-editor .lightBulbWidget';
+const ACTION_ROWS = '.action-widget .monaco-list-row.action';
+const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
+const SQUIGGLES = `${ACTIVE_EDITOR} .squiggly-error, ${ACTIVE_EDITOR} .squiggly-warning, ${ACTIVE_EDITOR} .squiggly-info`;
+
+/** What the browser driver needs besides the page. */
+export interface BrowserDriverOptions {
+  workspace: string;
+  resultsDir: string;
+  /** The user settings file, read to merge a change into. */
+  userSettingsFile: string;
+}
+
+interface RowInfo {
+  label: string;
+  text: string;
+}
+
+/**
+ * Each Problems row's aria-label and its visible text, parts separated by spaces, since the DOM
+ * runs message, source and code together. It runs in the page, so it is built from source text:
+ * tsx's transform would wrap a named function written here in a helper the page lacks.
+ */
+const problemRows = new Function(`return (rows) => rows.map((row) => {
+  const parts = [];
+  const walk = (node) => {
+    if (node.nodeType === 3) { const text = node.textContent.trim(); if (text) parts.push(text); }
+    else node.childNodes.forEach(walk);
+  };
+  walk(row);
+  return { label: row.getAttribute('aria-label') || '', text: parts.join(' ') };
+})`)() as (rows: unknown[]) => RowInfo[];
+
+/** "2 problems in file x.json of folder examples" -> "examples/x.json" ("." is the workspace). */
+function fileOfRow(ariaLabel: string): string | undefined {
+  const match = /problems? in file (.+) of folder (.+)$/.exec(ariaLabel);
+  if (!match) return undefined;
+  return match[2] === '.' ? match[1] : `${match[2]}/${match[1]}`;
+}
+
+export function browserDriver(page: Page, options: BrowserDriverOptions): EditorDriver {
+  const quickInput = async (keys: string, text: string): Promise<void> => {
+    await page.keyboard.press(keys);
+    await page.locator(QUICK_INPUT).first().waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
+    // One input event: typed key by key, the palette filters its whole list at each key.
+    await page.keyboard.insertText(text);
+  };
+
+  const runCommand = async (title: string): Promise<void> => {
+    await quickInput('Control+Shift+P', title);
+    await page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first().waitFor({ timeout: WAIT_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
+  };
+
+  const visibleCount = async (selector: string): Promise<number> => {
+    const elements = page.locator(selector);
+    let visible = 0;
+    for (let index = 0, count = await elements.count(); index < count; index++) {
+      if (await elements.nth(index).isVisible()) visible++;
+    }
+    return visible;
+  };
+
+  const driver: EditorDriver = {
+    async openFile(file) {
+      await page.keyboard.press('Escape');
+      await quickInput('Control+P', file);
+      // The first result is the best match once the list shows the file's name.
+      const name = file.split('/').pop()!;
+      await page.locator(`.quick-input-widget .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: WAIT_TIMEOUT_MS });
+      await page.keyboard.press('Enter');
+      await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: WAIT_TIMEOUT_MS });
+      await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().waitFor({ timeout: WAIT_TIMEOUT_MS });
+    },
+
+    async problems(file) {
+      if (!(await page.locator(PROBLEMS_PANEL).first().isVisible())) await page.keyboard.press('Control+Shift+M');
+      const filter = page.locator(PROBLEMS_FILTER).first();
+      await filter.waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
+      const name = file.split('/').pop()!;
+      if ((await filter.getAttribute('value')) !== name) {
+        await filter.click({ timeout: WAIT_TIMEOUT_MS });
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(name);
+        await page.waitForTimeout(300); // the filter applies after a short delay
+      }
+      const rows = await page
+        .locator(`${PROBLEMS_PANEL} .monaco-list-row`)
+        .evaluateAll(problemRows);
+      let current: string | undefined;
+      const found: string[] = [];
+      for (const { label, text } of rows) {
+        const rowFile = fileOfRow(label);
+        if (rowFile !== undefined) current = rowFile;
+        else if (current === file) found.push(text);
+      }
+      return found;
+    },
+
+    async statusBarErrorCount() {
+      const label = (await page.locator('[id="status.problems"]').getAttribute('aria-label')) ?? '';
+      return Number(/Errors?: (\d+)/i.exec(label)?.[1] ?? 0);
+    },
+
+    squiggleCount: () => visibleCount(SQUIGGLES),
+
+    async moveCursor(line, column) {
+      await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().click({ timeout: WAIT_TIMEOUT_MS });
+      await quickInput('Control+G', `${line}:${column}`);
+      await page.keyboard.press('Enter');
+    },
+
+    async type(text) {
+      await page.keyboard.type(text, { delay: 30 });
+    },
+
+    async openCompletion() {
+      if ((await visibleCount(SUGGEST_ROWS)) === 0) {
+        await page.keyboard.press('Control+Space');
+        await page.waitForTimeout(500);
+      }
+      return page.locator(`${SUGGEST_ROWS} .label-name`).allInnerTexts();
+    },
+
+    async focusCompletion(label) {
+      // The list renders only the rows in view: walk down until the wanted one has the focus.
+      let previous = '';
+      for (let step = 0; step < 500; step++) {
+        const focused = await page.locator(`${SUGGEST_ROWS}.focused .label-name`).first().innerText({ timeout: 2_000 });
+        if (label.test(focused)) return true;
+        if (focused === previous && step > 0) return false; // the end of the list
+        previous = focused;
+        await page.keyboard.press('ArrowDown');
+      }
+      return false;
+    },
+
+    async acceptCompletion() {
+      await page.keyboard.press('Enter');
+      await page.locator(SUGGEST_ROWS).first().waitFor({ state: 'hidden', timeout: WAIT_TIMEOUT_MS });
+    },
+
+    async saveAndRead(file) {
+      await page.keyboard.press('Control+S');
+      await page.waitForTimeout(300);
+      return readFileSync(join(options.workspace, file), 'utf8');
+    },
+
+    async hoverText() {
+      if ((await visibleCount(HOVER)) === 0) {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await page.waitForTimeout(500);
+      }
+      return (await page.locator(HOVER).allInnerTexts()).join('\n');
+    },
+
+    async openQuickFixes() {
+      if ((await visibleCount(ACTION_ROWS)) === 0) {
+        const bulb = page.locator(LIGHT_BULB).first();
+        if (!(await bulb.isVisible())) return [];
+        await bulb.click({ timeout: WAIT_TIMEOUT_MS });
+        await page.waitForTimeout(300);
+      }
+      return page.locator(ACTION_ROWS).allInnerTexts();
+    },
+
+    async applyQuickFix(title) {
+      // The menu takes the keyboard; a click lands on its pointer block.
+      for (let step = 0; step < 50; step++) {
+        const focused = await page.locator(`${ACTION_ROWS}.focused`).first().innerText({ timeout: 2_000 });
+        if (title.test(focused)) {
+          await page.keyboard.press('Enter');
+          return;
+        }
+        await page.keyboard.press('ArrowDown');
+      }
+      const titles = await page.locator(ACTION_ROWS).allInnerTexts();
+      throw new Error(`no quick fix matches ${title}; offered: ${titles.join(' | ')}`);
+    },
+
+    async codeLensTitles() {
+      return page.locator(`${ACTIVE_EDITOR} .codelens-decoration`).allInnerTexts();
+    },
+
+    async setUserSetting(key, value) {
+      // Through the settings editor, as a user does: code-server does not notice the file
+      // changing on disk. One line of JSON, so that auto-indent and auto-close stay out of it.
+      const settings = JSON.parse(readFileSync(options.userSettingsFile, 'utf8')) as Record<string, unknown>;
+      if (value === undefined) delete settings[key];
+      else settings[key] = value;
+      await page.keyboard.press('Escape');
+      await runCommand('Preferences: Open User Settings (JSON)');
+      await page.locator('.tab.active[aria-label*="settings.json"]').waitFor({ timeout: WAIT_TIMEOUT_MS });
+      await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().click({ timeout: WAIT_TIMEOUT_MS });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText(JSON.stringify(settings));
+      await page.keyboard.press('Control+S');
+      await waitFor('the settings file to be saved', async () =>
+        readFileSync(options.userSettingsFile, 'utf8') === JSON.stringify(settings));
+    },
+
+    async dismiss() {
+      await page.keyboard.press('Escape');
+    },
+
+    async screenshot(name) {
+      await page.screenshot({ path: join(options.resultsDir, `${name}.png`) });
+    },
+  };
+  return driver;
+}

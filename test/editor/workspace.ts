@@ -1,0 +1,81 @@
+// The folder the editor opens: a copy of examples/ plus the files the scenarios type into.
+// A `|` in a file's text marks where its scenario puts the cursor; it is not written.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SEED_POLICY = 'examples/seed-policy.iam.json';
+
+const SCENARIO_FILES: Readonly<Record<string, string>> = {
+  'completion.iam.json': `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": [
+        |
+      ],
+      "Resource": "arn:aws:s3:::example-bucket/*"
+    }
+  ]
+}
+`,
+  'hover.iam.json': `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["s3:Get|Object"],
+      "Resource": "arn:aws:s3:::example-bucket/*"
+    }
+  ]
+}
+`,
+  'unknown-action.iam.json': `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["s3:GetObjekt"],
+      "Resource": "arn:aws:s3:::example-bucket/*"
+    }
+  ]
+}
+`,
+  'wildcard-resource.iam.json': `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["s3:GetObject"],
+      "Resource": "|*"
+    }
+  ]
+}
+`,
+  // Not a policy, and not named like one: the extension must leave it alone.
+  'settings-like.json': `{ "name": "x", "version": "1.0.0", "private": true }
+`,
+};
+
+export interface Cursor {
+  line: number;
+  column: number;
+}
+
+/** The 1-based position of the `|` in a scenario file. */
+export function cursorOf(file: string): Cursor {
+  const text = SCENARIO_FILES[file];
+  const offset = text?.indexOf('|') ?? -1;
+  if (text === undefined || offset < 0) throw new Error(`${file} has no cursor mark`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** Writes the workspace into `folder` (which it creates). */
+export function createWorkspace(folder: string, examplesDir: string): void {
+  mkdirSync(folder, { recursive: true });
+  cpSync(examplesDir, join(folder, 'examples'), { recursive: true });
+  for (const [name, text] of Object.entries(SCENARIO_FILES)) {
+    writeFileSync(join(folder, name), text.replace('|', ''));
+  }
+}
