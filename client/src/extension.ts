@@ -6,6 +6,7 @@ import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerAccessSummary } from './accessSummary';
+import { registerSimulate } from './simulate';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
   registerAccessSummary(context, client);
+  registerSimulate(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
       await client?.restart();
