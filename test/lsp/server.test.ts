@@ -27,7 +27,7 @@ test('publishes an error at each problem of the seed policy', async () => {
   assert.deepEqual(at('IAM004'), [6], 'the missing comma before "s3.PutObject"');
   assert.deepEqual(at('IAM003'), [4, 6, 6], 'the trailing commas');
   for (const d of errors.filter(e => e.code === 'IAM100')) {
-    assert.match(String(d.message), /Did you mean "s3:(ListBucket|GetObject)"/);
+    assert.match(String(d.message), /Did you mean "s3:(ListBucket|GetObject|PutObject)"/);
     assert.ok((d.data as { replacements: string[] }).replacements.length === 1);
     assert.equal(d.source, 'iam-policy');
     assert.ok(d.codeDescription?.href.endsWith('#iam100'));
