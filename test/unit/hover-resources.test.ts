@@ -54,3 +54,9 @@ test('policy variable hover: tag variables, defaults, escapes, and the 2008-10-1
   const inCondition = hoverAt(policy('"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringLike": {"s3:prefix": "home/${aws:user|name}/"}}'))!;
   assert.equal(inCondition.token, '${aws:username}');
 });
+
+test('ARN hover in NotResource: the ARN is an exception for the actions it matches', () => {
+  const hover = hoverAt(policy('"Effect": "Deny", "Action": ["s3:GetObject", "s3:ListBucket"], "NotResource": "arn:aws:s3:::public/|*"'))!;
+  assert.match(hover.markdown, /\*\*Excluded for\*\* 1 of the statement's 2 actions: `s3:GetObject`/);
+  assert.match(hover.markdown, /\*\*Irrelevant to\*\* 1: `s3:ListBucket`/);
+});

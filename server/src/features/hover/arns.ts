@@ -51,7 +51,7 @@ function appliesTo(action: ActionInfo, types: readonly ResourceTypeInfo[]): bool
   return action.resourceTypes.some(rt => types.some(t => t.service === action.service && t.name.toLowerCase() === rt.name.toLowerCase()));
 }
 
-function actionsLines(catalog: Catalog, statement: Statement, types: readonly ResourceTypeInfo[]): string[] {
+function actionsLines(catalog: Catalog, statement: Statement, types: readonly ResourceTypeInfo[], excluded: boolean): string[] {
   if (statement.notAction) return [`The statement uses ${code('NotAction')}: this ARN scopes every action it does not exclude.`];
   const actions = statementActions(catalog, statement);
   if (!actions) return ['The statement has too many actions to compare one by one.'];
@@ -59,13 +59,15 @@ function actionsLines(catalog: Catalog, statement: Statement, types: readonly Re
   const applying = actions.filter(action => appliesTo(action, types));
   const notApplying = actions.filter(action => !applying.includes(action));
   const lines: string[] = [];
-  if (applying.length) lines.push(`**Applies to** ${applying.length} of the statement's ${plural(actions.length, 'action')}: ${shortList(applying.map(actionName), 10)}`);
+  // In NotResource the ARN is an exception: it takes away the resources it matches from those actions.
+  const verb = excluded ? 'Excluded for' : 'Applies to';
+  if (applying.length) lines.push(`**${verb}** ${applying.length} of the statement's ${plural(actions.length, 'action')}: ${shortList(applying.map(actionName), 10)}`);
   if (notApplying.length) {
     const reasons = notApplying.map(action => {
       const needs = action.resourceTypes.length ? `needs ${action.resourceTypes.map(rt => rt.name).join(' or ')}` : 'only `*`';
       return `${code(actionName(action))} (${needs})`;
     });
-    lines.push(`**Does not apply to** ${notApplying.length}: ${shortList(reasons, 10, item => item)}`);
+    lines.push(`**${excluded ? 'Irrelevant to' : 'Does not apply to'}** ${notApplying.length}: ${shortList(reasons, 10, item => item)}`);
   }
   return lines;
 }
@@ -112,7 +114,7 @@ export function arnHover(doc: PolicyDocument, catalog: Catalog, statement: State
       return i + 1 === hovered ? `**${text}**` : text;
     }).join(' · '),
     resourceTypeLine(catalog, types),
-    actionsLines(catalog, statement, types).join('  \n'),
+    actionsLines(catalog, statement, types, statement.notResource?.items.some(other => other.node === item.node) ?? false).join('  \n'),
   ];
   return markdownHover(doc, range, parts.filter(Boolean).join('\n\n'));
 }
