@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
+import { registerKindStatus } from './kindStatus';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
   registerAccessSummary(context, client);
   registerSimulate(context, client);
+  registerKindStatus(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
       await client?.restart();

@@ -2,7 +2,7 @@
 // both decide "is this a policy, of which kind" here, so the editor and CI agree.
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyDocument, PolicyKind } from './policy/model';
+import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from './policy/model';
 import { parsePolicy } from './policy/parse';
 import type { IamPolicySettings } from './protocol';
 
@@ -36,6 +36,12 @@ export class PolicyCache {
   private readonly entries = new Map<string, { version: number; settings: IamPolicySettings; kind?: PolicyKind; doc: PolicyDocument | undefined }>();
   /** kinds chosen by the user with the "set policy kind" command, per URI */
   readonly kindOverrides = new Map<string, PolicyKind>();
+
+  /** Records the kind the user chose for a document; null (or anything that is not a kind) detects it again. */
+  setKind(uri: string, kind: unknown): void {
+    if (POLICY_KINDS.includes(kind as PolicyKind)) this.kindOverrides.set(uri, kind as PolicyKind);
+    else this.kindOverrides.delete(uri);
+  }
 
   get(document: TextDocument, settings: IamPolicySettings): PolicyDocument | undefined {
     const kind = this.kindOverrides.get(document.uri);

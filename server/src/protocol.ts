@@ -46,6 +46,13 @@ export interface DocumentKindParams {
   dataDate: string;
 }
 
+/** Client -> server request: set the kind of a document (null: detect it again); the server re-checks it. */
+export const SET_KIND_REQUEST = 'iamPolicy/setKind';
+export interface SetKindParams {
+  uri: string;
+  kind: PolicyKind | null;
+}
+
 /** Client -> server request: the access summary of a document as markdown (null: not a policy). */
 export const ACCESS_SUMMARY_REQUEST = 'iamPolicy/accessSummary';
 export interface AccessSummaryParams { uri: string }

@@ -18,8 +18,8 @@ import { SIMULATE_REQUEST, type SimulateParams } from './evaluation/editorProtoc
 import type { PolicyDocument } from './policy/model';
 import { PolicyCache } from './policyDocuments';
 import {
-  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, withDefaults, type AccessSummaryParams, type DocumentKindParams,
-  type IamPolicySettings,
+  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, withDefaults, type AccessSummaryParams,
+  type DocumentKindParams, type IamPolicySettings, type SetKindParams,
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -147,6 +147,12 @@ connection.onCodeAction(guard('codeAction', null, async params => {
 connection.onCodeLens(guard('codeLens', null, async params => {
   const found = await policyAt(params.textDocument.uri);
   return found ? provideCodeLenses(found.doc, getCatalog(), found.settings) : null;
+}));
+
+connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
+  policies.setKind(params.uri, params.kind);
+  scheduleValidation(params.uri);
+  return null;
 }));
 
 connection.onRequest(ACCESS_SUMMARY_REQUEST, guard('accessSummary', null, async (params: AccessSummaryParams) => {
