@@ -2,7 +2,7 @@
 // table view (services x access levels, with the actions behind each cell) and plain text for
 // the CLI's --summary. Computation lives in summary.ts.
 import { ACCESS_LEVELS, type AccessLevel } from '../catalog/types';
-import { levelCountsText } from './actionSets';
+import { byLevel, levelCountsText } from './actionSets';
 import type { AccessSet, PolicySummary, ServiceAccess, StatementSummary } from './summary';
 
 /** Marks services with Permissions management actions (they change who can do what). */
@@ -16,7 +16,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function serviceText(service: ServiceAccess): string {
   if (service.full) return `${service.prefix}: Full access${pmMark(service)}`;
-  const counts = Object.fromEntries(ACCESS_LEVELS.map(level => [level, count(service, level)])) as Record<AccessLevel, number>;
+  const counts = byLevel(() => 0);
+  for (const level of ACCESS_LEVELS) counts[level] = count(service, level);
   return `${service.prefix}: ${levelCountsText(counts) || 'no actions'}${pmMark(service)}`;
 }
 
