@@ -10,8 +10,9 @@ import { getCatalog } from './catalog/loadCatalog';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { computeDiagnostics } from './features/diagnostics';
-import { doComplete } from './features/completion';
+import { doComplete, resolveCompletion } from './features/completion';
 import { doHover } from './features/hover';
+import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
 import { simulateInEditor } from './evaluation/editor';
 import { SIMULATE_REQUEST, type SimulateParams } from './evaluation/editorProtocol';
@@ -97,10 +98,11 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     },
     serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
   };
@@ -134,6 +136,8 @@ connection.onCompletion(guard('completion', null, async params => {
   return at ? doComplete(at.doc, at.offset, getCatalog(), at.settings) : null;
 }));
 
+connection.onCompletionResolve(guard('completion resolve', null, item => resolveCompletion(item, getCatalog())));
+
 connection.onHover(guard('hover', null, async params => {
   const at = await atPosition(params);
   return at ? doHover(at.doc, at.offset, getCatalog(), at.settings) : null;
@@ -142,6 +146,11 @@ connection.onHover(guard('hover', null, async params => {
 connection.onCodeAction(guard('codeAction', null, async params => {
   const found = await policyAt(params.textDocument.uri);
   return found ? provideCodeActions(found.doc, params.context.diagnostics, getCatalog(), found.settings) : null;
+}));
+
+connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async params => {
+  const found = await policyAt(params.textDocument.uri);
+  return found ? provideSemanticTokens(found.doc, getCatalog()) : { data: [] };
 }));
 
 connection.onCodeLens(guard('codeLens', null, async params => {
