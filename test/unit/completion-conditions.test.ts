@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { resolveCompletion } from '../../server/src/features/completion';
 import { applyItem, complete, inStatement, jsonErrors } from '../helpers/completion';
 
 const catalog = getCatalog();
@@ -30,10 +31,10 @@ test('conditions: operators already used are left out', () => {
 });
 
 test('conditions: changing an operator ranks first those that accept the keys under it', () => {
-  const bool = complete(withCondition('{ "Str|": { "aws:SecureTransport": "true" } }'));
+  const bool = complete(withCondition('{ "|StringEquals": { "aws:SecureTransport": "true" } }'));
   assert.equal(bool.items.sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0].label, 'Bool');
   assert.equal(newText(bool.item('Bool')), '"Bool"', 'the key alone: its value is already there');
-  const multi = complete(withCondition('{ "StringEquals|": { "aws:TagKeys": [ "Project" ] } }'));
+  const multi = complete(withCondition('{ "|StringEquals": { "aws:TagKeys": [ "Project" ] } }'));
   const first = multi.items.sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0].label;
   assert.match(first, /^For(All|Any)Value[s]?:String/, 'set operators for a multivalued key');
 });
@@ -58,6 +59,15 @@ test('conditions: tag keys are snippets; value skeletons follow the key type', (
   assert.equal(newText(bool.item('aws:SecureTransport')), '"aws:SecureTransport": "${1|true,false|}"');
   const sorted = bool.items.sort((a, b) => a.sortText!.localeCompare(b.sortText!));
   assert.match(sorted[0].detail!, /^Bool/, 'keys the operator accepts first');
+});
+
+test('conditions: operators and keys get their documentation on resolve', () => {
+  const operator = resolveCompletion(complete(withCondition('{ | }')).item('ForAnyValue:StringLike'), catalog);
+  assert.match((operator.documentation as { value: string }).value, /ForAnyValue/);
+  const key = resolveCompletion(complete(withCondition('{ "StringEquals": { | } }')).item('aws:PrincipalOrgID'), catalog);
+  assert.ok((key.documentation as { value: string }).value.includes(catalog.conditionKey('aws:PrincipalOrgID')!.description));
+  const plain = complete(withCondition('{ "Bool": { "aws:SecureTransport": "|" } }')).item('true');
+  assert.equal(resolveCompletion(plain, catalog), plain, 'other items come back as they are');
 });
 
 test('conditions: keys already under the operator are left out', () => {

@@ -11,11 +11,13 @@ import { conditionKeyItems } from './completion/conditionKeys';
 import { operatorItems } from './completion/conditionOperators';
 import { conditionValueItems } from './completion/conditionValues';
 import { effectItems, elementKeyItems, principalValueItems, statementItems, versionItems } from './completion/elements';
-import { ItemBuilder } from './completion/items';
+import { ItemBuilder, type ResolveKind } from './completion/items';
 import { principalItems } from './completion/principals';
 import { resourceFormatItems } from './completion/resources';
 import { type CompletionSite, completionSite } from './completion/site';
 import { variableItems } from './completion/variables';
+import { actionHoverMarkdown } from './hover/actions';
+import { conditionKeyMarkdown, operatorMarkdown } from './hover/conditions';
 
 const NONE: CompletionItem[] = [];
 
@@ -77,9 +79,42 @@ function valueItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): 
   }
 }
 
+/**
+ * Whether the editor's filter can keep the item: the text from the item's edit start to the cursor must
+ * be a subsequence of its filter text (VS Code's fuzzy matching requires that, and more). Dropping the
+ * rest keeps responses small while the list stays complete for every longer word typed; moving the
+ * cursor left makes the editor ask again.
+ */
+function editorMayKeep(doc: PolicyDocument, offset: number, item: CompletionItem): boolean {
+  const edit = item.textEdit;
+  if (!edit || !('range' in edit)) return true;
+  const word = doc.text.slice(doc.textDocument.offsetAt(edit.range.start), offset).toLowerCase();
+  const filter = (item.filterText ?? item.label).toLowerCase();
+  let matched = 0;
+  for (let i = 0; i < filter.length && matched < word.length; i++) if (filter[i] === word[matched]) matched++;
+  return matched === word.length;
+}
+
 export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings): CompletionList {
   const site = completionSite(doc, offset);
   if (!site) return { isIncomplete: false, items: [] };
   const items = new ItemBuilder(doc, site);
-  return { isIncomplete: false, items: site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog) };
+  const all = site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog);
+  return { isIncomplete: false, items: all.filter(item => editorMayKeep(doc, offset, item)) };
+}
+
+const RESOLVERS: Record<ResolveKind, (catalog: Catalog, label: string) => string | undefined> = {
+  action: (catalog, label) => actionHoverMarkdown(catalog, label, false),
+  operator: operatorMarkdown,
+  key: (catalog, label) => conditionKeyMarkdown(catalog, label, undefined),
+};
+
+/**
+ * completionItem/resolve: the documentation of actions, operators and condition keys (the hover's
+ * text), which the lists leave out to stay small: EC2 alone has over 800 actions.
+ */
+export function resolveCompletion(item: CompletionItem, catalog: Catalog): CompletionItem {
+  const resolve = typeof item.data === 'string' && Object.hasOwn(RESOLVERS, item.data) ? RESOLVERS[item.data as ResolveKind] : undefined;
+  const markdown = resolve?.(catalog, item.label);
+  return markdown ? { ...item, documentation: { kind: 'markdown', value: markdown } } : item;
 }

@@ -1,6 +1,6 @@
 // Completion in Action / NotAction: service prefixes first (with the service's name), then, once a
 // prefix is typed, the service's actions (access level and description) and its wildcard forms
-// (`s3:Get*`, `s3:*`) with how many actions each covers. Actions the element already lists are left
+// (`s3:Get*`, `s3:*`) with how many actions each covers; descriptions come on resolve. Actions the element already lists are left
 // out. The per-service proposal lists are built once and reused: a keystroke never walks the whole
 // catalog.
 import type { CompletionItem } from 'vscode-languageserver-types';
@@ -30,7 +30,7 @@ function serviceProposals(catalog: Catalog): Proposal[] {
     const services = [...catalog.services()].sort((a, b) => a.prefix.localeCompare(b.prefix));
     list = services.map((service, rank) => ({
       label: service.prefix, kind: CompletionItemKind.Module, text: `${service.prefix}:`, description: service.name,
-      detail: service.name, sortText: sortKey(GROUP_SERVICE, rank), retrigger: true,
+      sortText: sortKey(GROUP_SERVICE, rank), retrigger: true,
     }));
     serviceLists.set(catalog, list);
   }
@@ -45,12 +45,10 @@ function countByLevel(actions: readonly ActionInfo[]): string {
 
 /** A wildcard over `actions` of the service, e.g. `s3:Get*`. */
 function wildcardProposal(service: ServiceInfo, pattern: string, actions: readonly ActionInfo[], rank: number): Proposal {
-  const names = actions.slice(0, 12).map(a => `- ${a.name}`).join('\n');
   return {
     label: `${service.prefix}:${pattern}`, kind: CompletionItemKind.Constant, text: `${service.prefix}:${pattern}`,
     detail: `${actions.length} action${actions.length === 1 ? '' : 's'} (${countByLevel(actions)})`,
-    documentation: { kind: 'markdown', value: `${names}${actions.length > 12 ? `\n- … ${actions.length - 12} more` : ''}` },
-    sortText: sortKey(pattern === '*' ? GROUP_EVERYTHING : GROUP_WILDCARD, rank),
+    sortText: sortKey(pattern === '*' ? GROUP_EVERYTHING : GROUP_WILDCARD, rank), resolve: 'action',
   };
 }
 
@@ -74,7 +72,7 @@ function proposalsOf(service: ServiceInfo): ServiceProposals {
     actions: sorted.map((action, rank) => ({
       label: `${service.prefix}:${action.name}`, kind: CompletionItemKind.Function, text: `${service.prefix}:${action.name}`,
       lower: `${service.prefix}:${action.name}`.toLowerCase(), detail: action.accessLevel,
-      documentation: action.description, sortText: sortKey(GROUP_ACTION, rank),
+      sortText: sortKey(GROUP_ACTION, rank), resolve: 'action',
     })),
   };
   actionLists.set(service, proposals);

@@ -40,13 +40,6 @@ function candidates(items: ItemBuilder, catalog: Catalog): Array<{ info: Conditi
   return result;
 }
 
-function documentation(info: ConditionKeyInfo): string {
-  const parts = [info.description];
-  if (info.availability) parts.push(info.availability);
-  if (info.docUrl) parts.push(info.docUrl);
-  return parts.join('\n\n');
-}
-
 export function conditionKeyItems(items: ItemBuilder, catalog: Catalog, condition: ConditionElement | undefined): CompletionItem[] {
   const { site } = items;
   const operatorName = site.context.conditionOperator ?? '';
@@ -61,8 +54,7 @@ export function conditionKeyItems(items: ItemBuilder, catalog: Catalog, conditio
       label: info.key, kind: CompletionItemKind.Field, text: info.key,
       snippet: stops ? placeholdersToTabStops(info.key) : undefined,
       detail: `${info.type}${info.multiValued ? ' (multivalued)' : ''}${info.service ? '' : ' · global'}`,
-      documentation: documentation(info),
-      sortText: sortKey(accepted ? group : MISMATCH + group, index),
+      sortText: sortKey(accepted ? group : MISMATCH + group, index), resolve: 'key',
       retrigger: stops === 0,
     }, valueSkeleton(info, operator, stops + 1));
   });

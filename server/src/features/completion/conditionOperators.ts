@@ -14,11 +14,6 @@ interface OperatorForm {
   set?: 'ForAllValues' | 'ForAnyValue';
 }
 
-const SET_DOCS = {
-  ForAllValues: 'true when every value of the multivalued key in the request matches some policy value (also when the key is missing or empty).',
-  ForAnyValue: 'true when at least one value of the multivalued key in the request matches a policy value.',
-};
-
 const formsCache = new WeakMap<Catalog, OperatorForm[]>();
 
 /** All operator forms, in the catalog's order: plain, IfExists, then the set-qualified ones. */
@@ -52,14 +47,8 @@ export function operatorItems(items: ItemBuilder, catalog: Catalog, condition: C
   const edited = operators.find(op => op.entry.keyNode.offset === site.start);
   const present = new Set(operators.filter(op => op !== edited).map(op => op.entry.name));
   const keys = (edited?.keys ?? []).map(k => catalog.conditionKey(k.entry.name)).filter((k): k is ConditionKeyInfo => k !== undefined);
-  return operatorForms(catalog).filter(form => !present.has(form.name)).map((form, index) => {
-    const lines = [form.base.description, `Keys of type ${form.base.acceptsKeyTypes.join(', ')}.`];
-    if (form.ifExists) lines.push('...IfExists: also true when the key is not in the request.');
-    if (form.set) lines.push(`${form.set}: ${SET_DOCS[form.set]}`);
-    return items.key({
-      label: form.name, kind: CompletionItemKind.Operator, text: form.name,
-      detail: `${form.base.family} operator`, documentation: lines.join('\n\n'),
-      sortText: sortKey(rank(form, keys), index), retrigger: true,
-    }, '{ "$1": "$2" }');
-  });
+  return operatorForms(catalog).filter(form => !present.has(form.name)).map((form, index) => items.key({
+    label: form.name, kind: CompletionItemKind.Operator, text: form.name, detail: `${form.base.family} operator`,
+    sortText: sortKey(rank(form, keys), index), retrigger: true, resolve: 'operator',
+  }, '{ "$1": "$2" }'));
 }

@@ -3,7 +3,8 @@
 // yet present are offered, and never one whose counterpart is (Action / NotAction, ...).
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import type { Entry, PolicyDocument, PolicyKind } from '../../policy/model';
-import { ELEMENT_DOCS, PRINCIPAL_TYPE_DOCS, VALUE_DOCS, type ElementDoc } from '../hover/elementDocs';
+import { ELEMENT_DOCS, PRINCIPAL_TYPE_DOCS } from '../hover/elementDocs';
+import { elementMarkdown, principalTypeMarkdown, valueMarkdown } from '../hover/elements';
 import { CompletionItemKind, type ItemBuilder, sortKey } from './items';
 
 interface ElementSpec {
@@ -62,8 +63,9 @@ const STATEMENT: ElementSpec[] = [
 const PRINCIPAL_TYPES: ElementSpec[] = ['AWS', 'Service', 'Federated', 'CanonicalUser']
   .map(name => ({ name, skeleton: '"$1"', retrigger: true }));
 
-function markdown(doc: ElementDoc | undefined): MarkupContent | undefined {
-  return doc && { kind: 'markdown', value: `${doc.summary}\n\n${doc.details}${doc.trap ? `\n\n${doc.trap}` : ''}\n\n[AWS documentation](${doc.url})` };
+/** The hover's text of an element, principal type or value, as item documentation. */
+function markdown(text: string | undefined): MarkupContent | undefined {
+  return text === undefined ? undefined : { kind: 'markdown', value: text };
 }
 
 /** Statement elements that do not belong in this kind of policy go last (Principal in an identity policy). */
@@ -78,6 +80,7 @@ export function elementKeyItems(items: ItemBuilder, level: 'top' | 'statement' |
   const present = new Set(entries.filter(e => e.keyNode.offset !== site.start).map(e => e.name));
   const specs = level === 'top' ? TOP_LEVEL : level === 'statement' ? STATEMENT : PRINCIPAL_TYPES;
   const docs = level === 'principal' ? PRINCIPAL_TYPE_DOCS : ELEMENT_DOCS;
+  const docOf = level === 'principal' ? principalTypeMarkdown : elementMarkdown;
   return specs
     .filter(spec => !present.has(spec.name) && !(spec.counterpart && present.has(spec.counterpart)))
     .map((spec, index) => items.key({
@@ -85,7 +88,7 @@ export function elementKeyItems(items: ItemBuilder, level: 'top' | 'statement' |
       kind: CompletionItemKind.Property,
       text: spec.name,
       detail: docs[spec.name]?.summary.replace(/`/g, ''),
-      documentation: markdown(docs[spec.name]),
+      documentation: markdown(docOf(spec.name)),
       sortText: sortKey(0, rankOf(spec, index, doc.kind)),
       retrigger: spec.retrigger,
     }, typeof spec.skeleton === 'string' ? spec.skeleton : spec.skeleton(doc.kind)));
@@ -94,7 +97,7 @@ export function elementKeyItems(items: ItemBuilder, level: 'top' | 'statement' |
 function fixedValues(items: ItemBuilder, values: readonly string[]): CompletionItem[] {
   return values.map((value, rank) => items.string({
     label: value, kind: CompletionItemKind.EnumMember, text: value, sortText: sortKey(0, rank),
-    documentation: VALUE_DOCS[value] && { kind: 'markdown', value: VALUE_DOCS[value] },
+    documentation: markdown(valueMarkdown(value)),
   }));
 }
 
@@ -116,7 +119,7 @@ export function statementItems(items: ItemBuilder, doc: PolicyDocument): Complet
 export function principalValueItems(items: ItemBuilder): CompletionItem[] {
   const star = items.string({
     label: '*', kind: CompletionItemKind.Constant, text: '*', sortText: sortKey(1),
-    detail: 'Everyone (including anonymous users)', documentation: markdown(PRINCIPAL_TYPE_DOCS.AWS),
+    detail: 'Everyone (including anonymous users)', documentation: markdown(principalTypeMarkdown('AWS')),
   });
   const objects = PRINCIPAL_TYPES.map((spec, rank) => items.value({
     label: `{ "${spec.name}": … }`, kind: CompletionItemKind.Snippet, text: spec.name, sortText: sortKey(0, rank),

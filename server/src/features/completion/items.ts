@@ -21,7 +21,11 @@ export interface Proposal {
   sortText: string;
   /** open completion again after inserting (a service prefix, a key with an empty value) */
   retrigger?: boolean;
+  /** documentation left to completionItem/resolve (see resolveCompletion), keeping long lists small */
+  resolve?: ResolveKind;
 }
+
+export type ResolveKind = 'action' | 'operator' | 'key';
 
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -100,6 +104,7 @@ export class ItemBuilder {
     if (p.description) item.labelDetails = { description: p.description };
     if (p.documentation) item.documentation = p.documentation;
     if (p.retrigger) item.command = RETRIGGER;
+    if (p.resolve) item.data = p.resolve;
     return item;
   }
 }
