@@ -75,11 +75,11 @@ export function compileCondition(condition: ConditionElement | undefined, variab
   for (const operatorEntry of condition?.operators ?? []) {
     const operator = parseOperator(operatorEntry.entry.name);
     const info = operator.base;
+    const comparison = info ? comparisonOf(info) : 'equals';
     for (const keyEntry of operatorEntry.keys) {
-      const comparison = info ? comparisonOf(info) : 'equals';
       const values: CompiledValue[] = keyEntry.values.map(v => {
-        const raw = v.value === null ? '' : String(v.value);
         if (v.value === null) return { raw: v.node.type, error: `a ${v.node.type} is not a condition value` };
+        const raw = String(v.value);
         if (!info) return { raw };
         const template = parseTemplate(raw, info.wildcards, variables && info.variables);
         if (template.hasVariables) return { raw, template };
