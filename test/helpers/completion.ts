@@ -51,7 +51,7 @@ export function expandSnippet(snippet: string): string {
       const open = /^\$\{(\d+)([:|}])/.exec(snippet.slice(i));
       if (!open) { out += c; i++; continue; }
       i += open[0].length;
-      let value = '';
+      let value = values.get(open[1]) ?? '';   // `${2}` mirrors tab stop 2
       if (open[2] === ':') { value = parse('}'); i++; }
       else if (open[2] === '|') {
         const choices = [''];
