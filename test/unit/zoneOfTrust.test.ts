@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
+import { doHover } from '../../server/src/features/hover';
 import { accountsInDocument, SET_ZONE_OF_TRUST_COMMAND, zoneOfTrustActions, type SetZoneOfTrustArgs } from '../../server/src/features/zoneOfTrustFix';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
@@ -128,4 +129,15 @@ test('with a zone, a finding on another account offers to add it to the zone', (
   const [action] = zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults({ zoneOfTrust: ZONE }));
   assert.match(action.title, /Add account 444455556666/);
   assert.deepEqual((action.command?.arguments?.[0] as SetZoneOfTrustArgs).zoneOfTrust.accounts, ['111122223333', '444455556666']);
+});
+
+test('the hover on a principal outside the zone says who can do what', () => {
+  const { doc, offset } = parseAtCursor(JSON.stringify({ Version: '2012-10-17', Statement: [allow({ AWS: 'arn:aws:iam::4444|55556666:root' })] }), 'file:///test/bucket-policy.json', { kind: 'resource' });
+  const hover = doHover(doc, offset, getCatalog(), withDefaults({ zoneOfTrust: ZONE }));
+  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  assert.match(value, /Outside the zone of trust/);
+  assert.match(value, /s3:GetObject/);
+  const inside = doHover(doc, offset, getCatalog(), withDefaults({ zoneOfTrust: { accounts: ['444455556666'] } }));
+  const insideValue = inside && typeof inside.contents === 'object' && 'value' in inside.contents ? inside.contents.value : '';
+  assert.doesNotMatch(insideValue, /Outside the zone of trust/);
 });

@@ -14,6 +14,7 @@ import { elementMarkdown, principalTypeMarkdown, valueMarkdown } from './hover/e
 import { markdownHover, stringContent } from './hover/markdown';
 import { principalMarkdown } from './hover/principals';
 import { variableAt, variableMarkdown } from './hover/variables';
+import { describeOutsideGrant, outsideGrantAt } from '../rules/zoneOfTrust';
 
 type Path = (string | number)[];
 
@@ -28,7 +29,13 @@ function keyMarkdown(catalog: Catalog, statement: Statement | undefined, rest: P
   return undefined;
 }
 
-function valueHover(doc: PolicyDocument, catalog: Catalog, statement: Statement | undefined, rest: Path, node: Node, content: Span, offset: number): Hover | null {
+/** For a principal outside the zone of trust: who, outside the zone, can do what. */
+function withZoneOfTrust(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, offset: number, markdown: string | undefined): string | undefined {
+  const grant = outsideGrantAt(doc, catalog, offset, settings.zoneOfTrust);
+  return grant ? `${markdown ?? ''}\n\n---\n\n**Outside the zone of trust.** ${describeOutsideGrant(grant)}` : markdown;
+}
+
+function valueHover(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, statement: Statement | undefined, rest: Path, node: Node, content: Span, offset: number): Hover | null {
   const value = node.value as string;
   const [element, second] = rest;
   const hover = (markdown: string | undefined, span: Span = content) => markdown ? markdownHover(doc, span, markdown) : null;
@@ -41,13 +48,14 @@ function valueHover(doc: PolicyDocument, catalog: Catalog, statement: Statement 
   }
   switch (element) {
     case 'Action': case 'NotAction': return hover(actionHoverMarkdown(catalog, value, element === 'NotAction'));
-    case 'Principal': case 'NotPrincipal': return hover(principalMarkdown(catalog, typeof second === 'string' ? second : undefined, value));
+    case 'Principal': case 'NotPrincipal':
+      return hover(withZoneOfTrust(doc, catalog, settings, offset, principalMarkdown(catalog, typeof second === 'string' ? second : undefined, value)));
     case 'Effect': return hover(valueMarkdown(value));
     default: return null;
   }
 }
 
-export function doHover(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings): Hover | null {
+export function doHover(doc: PolicyDocument, offset: number, catalog: Catalog, settings: IamPolicySettings): Hover | null {
   const location = locate(doc, offset);
   const node = location.node;
   const content = stringContent(node, offset);
@@ -58,5 +66,5 @@ export function doHover(doc: PolicyDocument, offset: number, catalog: Catalog, _
     const markdown = keyMarkdown(catalog, location.statement, rest);
     return markdown ? markdownHover(doc, content, markdown) : null;
   }
-  return valueHover(doc, catalog, location.statement, rest, node, content, offset);
+  return valueHover(doc, catalog, settings, location.statement, rest, node, content, offset);
 }
