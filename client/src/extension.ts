@@ -8,6 +8,7 @@ import {
 import { registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
+import { registerZoneOfTrust } from './zoneOfTrust';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerAccessSummary(context, client);
   registerSimulate(context, client);
   registerKindStatus(context, client);
+  registerZoneOfTrust(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
       await client?.restart();

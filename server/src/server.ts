@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from './catalog/loadCatalog';
 import { provideCodeActions } from './features/codeActions';
+import { zoneOfTrustActions } from './features/zoneOfTrustFix';
 import { provideCodeLenses } from './features/codeLens';
 import { computeDiagnostics } from './features/diagnostics';
 import { doComplete, resolveCompletion } from './features/completion';
@@ -145,7 +146,13 @@ connection.onHover(guard('hover', null, async params => {
 
 connection.onCodeAction(guard('codeAction', null, async params => {
   const found = await policyAt(params.textDocument.uri);
-  return found ? provideCodeActions(found.doc, params.context.diagnostics, getCatalog(), found.settings) : null;
+  if (!found) return null;
+  const { doc, settings } = found;
+  const [start, end] = [params.range.start, params.range.end].map(p => doc.textDocument.offsetAt(p));
+  return [
+    ...provideCodeActions(doc, params.context.diagnostics, getCatalog(), settings),
+    ...zoneOfTrustActions(doc, start, end, getCatalog(), settings),
+  ];
 }));
 
 connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async params => {
