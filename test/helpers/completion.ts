@@ -97,6 +97,11 @@ export function jsonErrors(text: string): string[] {
   return errors.map(e => `${e.error}@${e.offset}`);
 }
 
+/** The text an item's main edit inserts. */
+export function newText(item: CompletionItem): string {
+  return (item.textEdit as TextEdit).newText;
+}
+
 /** The text the editor filters on for an item: from the edit's start to the cursor. */
 export function typedWord(c: Completion, item: CompletionItem): string {
   const main = item.textEdit as TextEdit;

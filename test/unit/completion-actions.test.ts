@@ -3,10 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { resolveCompletion } from '../../server/src/features/completion';
-import { applyItem, complete, editorKeeps, inStatement, jsonErrors, typedWord } from '../helpers/completion';
+import { applyItem, complete, editorKeeps, inStatement, jsonErrors, typedWord, newText } from '../helpers/completion';
 
 const catalog = getCatalog();
-const newText = (item: { textEdit?: unknown }) => (item.textEdit as { newText: string }).newText;
 
 test('actions: service prefixes first, with the service name, inserting "prefix:" and reopening completion', () => {
   const c = complete(inStatement('"Effect": "Allow", "Action": "|"'));

@@ -3,10 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { resolveCompletion } from '../../server/src/features/completion';
-import { applyItem, complete, inStatement, jsonErrors } from '../helpers/completion';
+import { applyItem, complete, inStatement, jsonErrors, newText } from '../helpers/completion';
 
 const catalog = getCatalog();
-const newText = (item: { textEdit?: unknown }) => (item.textEdit as { newText: string }).newText;
 const withCondition = (condition: string, action = 's3:GetObject') =>
   inStatement(`"Effect": "Allow", "Action": "${action}", "Resource": "*", "Condition": ${condition}`);
 

@@ -3,9 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InsertTextFormat } from 'vscode-languageserver-types';
-import { applyItem, complete, expandSnippet, inStatement, jsonErrors } from '../helpers/completion';
+import { applyItem, complete, expandSnippet, inStatement, jsonErrors, newText } from '../helpers/completion';
 
-const newText = (item: { textEdit?: unknown }) => (item.textEdit as { newText: string }).newText;
 
 test('elements: top level offers what is missing', () => {
   assert.deepEqual(complete('{ | }').labels, ['Version', 'Id', 'Statement']);

@@ -1,7 +1,7 @@
 // Principal values: AWS principals, service principals, federated providers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyItem, complete, inStatement, jsonErrors } from '../helpers/completion';
+import { applyItem, complete, inStatement, jsonErrors, newText } from '../helpers/completion';
 
 const trust = (principal: string) => inStatement(`"Effect": "Allow", "Principal": ${principal}, "Action": "sts:AssumeRole"`);
 
@@ -22,7 +22,7 @@ test('principals: "AWS" offers the root ARNs of accounts in the document, role a
       "Condition": { "StringEquals": { "sts:ExternalId": "x" } } } ] }`);
   assert.equal(c.items[0].label, 'arn:aws:iam::123456789012:root');
   const role = c.items.find(i => i.labelDetails?.description === 'IAM role')!;
-  assert.equal((role.textEdit as { newText: string }).newText, '"arn:${1:aws}:iam::${2:123456789012}:role/${3:Deployer}"', 'names from the document');
+  assert.equal(newText(role), '"arn:${1:aws}:iam::${2:123456789012}:role/${3:Deployer}"', 'names from the document');
   assert.ok(c.labels.includes('*'));
   const listed = complete(trust('{ "AWS": [ "arn:aws:iam::123456789012:root", | ] }'));
   assert.ok(!listed.items.some(i => i.label === 'arn:aws:iam::123456789012:root' && i.labelDetails?.description === 'account'), 'not listed twice');
