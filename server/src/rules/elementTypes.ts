@@ -35,14 +35,18 @@ function checkStringElement(ctx: RuleContext, entry: Entry | undefined): void {
   if (entry && value && value.type !== 'string') wrongType(ctx, value, `"${entry.name}"`, 'a string');
 }
 
-function checkStringList(ctx: RuleContext, element: StringListElement | undefined): void {
-  if (!element) return;
-  const { entry, isArray, invalid } = element;
+/** A string-or-array-of-strings value: not empty, and only strings. */
+function checkStrings(ctx: RuleContext, entry: Entry, invalid: readonly Node[]): void {
   const value = entry.valueNode;
-  if (isArray && value && (value.children ?? []).length === 0) emptyList(ctx, value, `"${entry.name}"`);
+  const isArray = value?.type === 'array';
+  if (isArray && (value.children ?? []).length === 0) emptyList(ctx, value, `"${entry.name}"`);
   for (const node of invalid) {
     wrongType(ctx, node, isArray ? `Each value of "${entry.name}"` : `"${entry.name}"`, isArray ? 'a string' : 'a string or an array of strings');
   }
+}
+
+function checkStringList(ctx: RuleContext, element: StringListElement | undefined): void {
+  if (element) checkStrings(ctx, element.entry, element.invalid);
 }
 
 function checkPrincipal(ctx: RuleContext, element: PrincipalElement | undefined): void {
@@ -63,12 +67,7 @@ function checkPrincipal(ctx: RuleContext, element: PrincipalElement | undefined)
         message: `"${type.entry.name}" is not a principal type: use ${PRINCIPAL_TYPES.map(t => `"${t}"`).join(', ')} (case-sensitive).`,
         data: { replacements: (replacements.length ? replacements : [...PRINCIPAL_TYPES]).map(r => JSON.stringify(r)) } });
     }
-    const typeValue = type.entry.valueNode;
-    const isArray = typeValue?.type === 'array';
-    if (isArray && (typeValue.children ?? []).length === 0) emptyList(ctx, typeValue, `"${type.entry.name}"`);
-    for (const node of type.invalid) {
-      wrongType(ctx, node, isArray ? `Each value of "${type.entry.name}"` : `"${type.entry.name}"`, isArray ? 'a string' : 'a string or an array of strings');
-    }
+    checkStrings(ctx, type.entry, type.invalid);
     for (const item of type.values) {
       if (item.value.trim() === '') {
         ctx.report({ code: 'IAM032', offset: item.offset, length: item.length,
