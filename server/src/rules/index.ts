@@ -17,6 +17,9 @@ import { conditionVariableRules } from './conditionsVariables';
 import { actionRedundancyRules } from './actionRedundancy';
 import { resourceArnRules } from './resourceArns';
 import { resourceMatchRules } from './resourceMatch';
+import { securityGrantRules } from './securityGrants';
+import { securityEscalationRules } from './securityEscalation';
+import { securityPrincipalRules } from './securityPrincipals';
 import { zoneOfTrustRules } from './zoneOfTrust';
 
 export const RULE_MODULES: readonly RuleModule[] = [
@@ -24,6 +27,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   statementShapeRules, elementTypeRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionSetRules, conditionVariableRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
+  securityGrantRules, securityEscalationRules, securityPrincipalRules,
   zoneOfTrustRules,
 ];
 

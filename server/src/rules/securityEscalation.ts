@@ -1,0 +1,122 @@
+// IAM410-IAM413: grants that let a principal widen its own access, in identity policies.
+// - IAM410 iam:PassRole on every role: IAM policy validation check reference, "Security Warning –
+//   Pass role with star in resource" (and "... with NotResource", "... with star in resource and
+//   NotAction"): silent when iam:PassedToService confines the services, as that page recommends.
+// - IAM411 privilege escalation: the actions of one of Rhino Security Labs' escalation methods
+//   (securityTables.ts) all allowed on "*" without conditions by the policy, after its unconditional
+//   Deny statements.
+// - IAM412 permissions-management actions (the Service Authorization Reference's access level
+//   "Permissions management": policies, ACLs, grants, resource shares), also in resource policies.
+// - IAM413 actions whose responses carry credentials (securityTables.ts). IAM412 and IAM413 are
+//   information: they are often needed; the reader should know they are there.
+// `"Action": "*"` is left to IAM400, which already says the principal can do everything.
+import type { Span, StringItem } from '../policy/model';
+import { wildcardMatch } from '../policy/wildcard';
+import { hasStarResource } from './securityGrants';
+import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from './securityTables';
+import { narrows, statementFacts, type StatementFacts } from './statementFacts';
+import type { RuleContext, RuleModule } from './types';
+
+const PASS_ROLE = 'iam:passrole';
+const ROLE_WILDCARDS = /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/;
+const ESCALATION_ACTIONS: readonly string[] = [...new Set(PRIVILEGE_ESCALATION_METHODS.flatMap(m => m.actions))];
+
+/** Whether an action name (lower case) is matched by an Action or NotAction entry. */
+function entryMatches(item: StringItem, action: string): boolean {
+  return wildcardMatch(item.value, action, true);
+}
+
+/** Where the statement grants iam:PassRole: the Action entry, or the NotAction key that leaves it out. */
+function grantsPassRoleAt(facts: StatementFacts): Span | undefined {
+  const { statement } = facts;
+  if (statement.notAction) {
+    return statement.notAction.items.some(i => entryMatches(i, PASS_ROLE)) ? undefined : statement.notAction.entry.keyNode;
+  }
+  return facts.actions.find(a => !a.everything && entryMatches(a.item, PASS_ROLE))?.item;
+}
+
+function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
+  const at = grantsPassRoleAt(facts);
+  if (!at || facts.conditions.some(c => c.key === 'iam:passedtoservice' && narrows(c))) return;
+  const everyRole = facts.statement.notResource !== undefined
+    || (facts.statement.resource?.items ?? []).some(i => i.value === '*' || ROLE_WILDCARDS.test(i.value));
+  if (!everyRole) return;
+  ctx.report({ code: 'IAM410', offset: at.offset, length: at.length,
+    message: 'This statement lets the principal pass any role to any service, and so act with that role\'s permissions. Name the roles in Resource, or add a condition on iam:PassedToService.' });
+}
+
+/** The action names (lower case) each statement allows on "*", with the entry that allows them. */
+function escalationGrants(allFacts: readonly StatementFacts[]): Map<string, StringItem> {
+  const granted = new Map<string, StringItem>();
+  for (const facts of allFacts) {
+    // a condition may confine the grant in ways we cannot judge: only unconditional grants count
+    if (!facts.allow || !hasStarResource(facts) || facts.conditions.length > 0) continue;
+    for (const entry of facts.actions) {
+      if (entry.everything) continue;
+      for (const action of ESCALATION_ACTIONS) if (!granted.has(action) && entryMatches(entry.item, action)) granted.set(action, entry.item);
+    }
+  }
+  for (const facts of allFacts) {
+    if (!facts.deny || !hasStarResource(facts) || facts.conditions.length > 0) continue;
+    const notAction = facts.statement.notAction?.items;
+    for (const action of granted.keys()) {
+      const denied = notAction ? !notAction.some(i => entryMatches(i, action)) : facts.actions.some(a => entryMatches(a.item, action));
+      if (denied) granted.delete(action);
+    }
+  }
+  return granted;
+}
+
+function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[]): void {
+  const granted = escalationGrants(allFacts);
+  const methodsAt = new Map<StringItem, string[]>();
+  for (const method of PRIVILEGE_ESCALATION_METHODS) {
+    if (!method.actions.every(a => granted.has(a))) continue;
+    const at = granted.get(method.actions[method.actions.length - 1]) as StringItem;
+    methodsAt.set(at, [...methodsAt.get(at) ?? [], method.name]);
+  }
+  for (const [at, methods] of methodsAt) {
+    ctx.report({ code: 'IAM411', offset: at.offset, length: at.length,
+      message: `With this policy a principal can escalate its own privileges: ${methods.join('; ')}. Restrict these actions to named resources, or remove them.`,
+      data: { methods } });
+  }
+}
+
+function checkActionLists(ctx: RuleContext, facts: StatementFacts): void {
+  for (const entry of facts.actions) {
+    if (entry.everything) continue;
+    const managing = entry.actions.filter(a => a.accessLevel === 'Permissions management').map(a => `${a.service}:${a.name}`);
+    if (managing.length > 0) {
+      ctx.report({ code: 'IAM412', offset: entry.item.offset, length: entry.item.length,
+        message: `Permissions management: ${managing.length === 1 ? `"${managing[0]}" changes` : `${managing.length} actions here (such as "${managing[0]}") change`} who may access resources. Grant ${managing.length === 1 ? 'it' : 'them'} only to administrators.`,
+        data: { actions: managing } });
+    }
+    if (ctx.doc.kind !== 'identity') continue;
+    const exposing = entry.actions.map(a => `${a.service}:${a.name}`).filter(n => CREDENTIALS_EXPOSURE_ACTIONS.has(n.toLowerCase()));
+    if (exposing.length > 0) {
+      ctx.report({ code: 'IAM413', offset: entry.item.offset, length: entry.item.length,
+        message: `${exposing.map(n => `"${n}"`).join(', ')} return${exposing.length === 1 ? 's' : ''} credentials or tokens in ${exposing.length === 1 ? 'its' : 'their'} response: whoever holds this grant can use them elsewhere.`,
+        data: { actions: exposing } });
+    }
+  }
+}
+
+export const securityEscalationRules: RuleModule = {
+  rules: [
+    { code: 'IAM410', name: 'pass-role-any', category: 'security', defaultSeverity: 'warning', summary: 'iam:PassRole on every role, without iam:PassedToService.' },
+    { code: 'IAM411', name: 'privilege-escalation', category: 'security', defaultSeverity: 'warning', summary: 'The policy allows a known way to escalate privileges on "*".' },
+    { code: 'IAM412', name: 'permissions-management', category: 'security', defaultSeverity: 'information', summary: 'Actions of the access level "Permissions management".' },
+    { code: 'IAM413', name: 'credentials-exposure', category: 'security', defaultSeverity: 'information', summary: 'Actions whose responses carry credentials.' },
+  ],
+  check(ctx) {
+    const { kind } = ctx.doc;
+    if (kind !== 'identity' && kind !== 'resource') return;
+    const allFacts = statementFacts(ctx.doc, ctx.catalog);
+    for (const facts of allFacts) {
+      if (!facts.allow) continue;
+      checkActionLists(ctx, facts);
+      if (kind === 'identity') checkPassRole(ctx, facts);
+    }
+    if (kind === 'identity') checkEscalation(ctx, allFacts);
+  },
+};

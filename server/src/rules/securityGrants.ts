@@ -1,0 +1,143 @@
+// IAM400-IAM406: broad grants. Each is a warning with the reason; none runs when the user turns
+// security rules off (category 'security').
+// - IAM400 Allow of "*" on "*", IAM401 a whole service (`s3:*`), IAM402 "Resource": "*" for actions
+//   that support resource-level permissions, IAM403 an ARN that matches every resource of a type
+//   in every account: in identity policies only. SCPs, RCPs, permissions boundaries and VPC endpoint
+//   policies set limits rather than grant, and their defaults are "Allow * on *"
+//   (FullAWSAccess, RCPFullAWSAccess, the default endpoint policy); in resource policies "*" means
+//   the resource the policy is attached to (a KMS key policy's "Resource": "*" is the key).
+//   Sources: IAM User Guide, "Security best practices in IAM" (apply least-privilege permissions),
+//   "IAM JSON policy elements: Resource" (services without resource-level permissions need "*").
+// - IAM404 Allow with NotAction, IAM405 Allow with NotResource: everything but a list is granted,
+//   including actions and resources AWS adds later ("IAM JSON policy elements: NotAction /
+//   NotResource": "be careful").
+// - IAM406 Allow with NotPrincipal: IAM policy validation check reference, "Security Warning – Allow
+//   with NotPrincipal" (it can grant access to anonymous principals).
+import type { ResourceTypeInfo } from '../catalog/types';
+import { parseArn } from '../policy/arn';
+import { arnCoversFormat } from '../policy/arnGlobs';
+import type { PolicyKind, StringItem } from '../policy/model';
+import { hasPlaceholder } from '../policy/placeholders';
+import { resourceTypesOf } from './resourceTypes';
+import { restrictsResources } from './securityTables';
+import { narrows, statementFacts, type StatementFacts } from './statementFacts';
+import type { RuleContext, RuleModule } from './types';
+
+const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;
+const NOT_ELEMENT_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource', 'trust']);
+
+export function hasStarResource(facts: StatementFacts): StringItem | undefined {
+  return facts.statement.resource?.items.find(i => i.value === '*');
+}
+
+/** A condition on the resource's tags, account or organization confines the statement despite "*". */
+export function confinesResources(facts: StatementFacts): boolean {
+  return facts.conditions.some(c => restrictsResources(c.key) && narrows(c));
+}
+
+function actionName(action: { service: string; name: string }): string {
+  return `${action.service}:${action.name}`;
+}
+
+function examples(names: readonly string[]): string {
+  return names.slice(0, 3).map(n => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+}
+
+function checkFullAccess(ctx: RuleContext, facts: StatementFacts): boolean {
+  const star = hasStarResource(facts);
+  const everything = facts.actions.find(a => a.everything);
+  if (!star || !everything) return false;
+  ctx.report({ code: 'IAM400', offset: everything.item.offset, length: everything.item.length,
+    message: 'This statement allows every action on every resource (full administrator access). Grant only the actions and resources the principal needs.' });
+  return true;
+}
+
+function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
+  for (const entry of facts.actions) {
+    if (!SERVICE_WILDCARD.test(entry.item.value)) continue;
+    const prefix = entry.item.value.slice(0, entry.item.value.indexOf(':'));
+    ctx.report({ code: 'IAM401', offset: entry.item.offset, length: entry.item.length,
+      message: `"${entry.item.value}" allows every ${prefix} action, including ones AWS adds later (${entry.actions.length} today). List the actions the principal needs.`,
+      data: { actionCount: entry.actions.length } });
+  }
+}
+
+function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
+  const star = hasStarResource(facts);
+  if (!star || confinesResources(facts)) return;
+  const scoped = new Set<string>();
+  for (const entry of facts.actions) {
+    for (const action of entry.actions) if (resourceTypesOf(ctx.catalog, action).length > 0) scoped.add(actionName(action));
+  }
+  if (scoped.size === 0) return;
+  const names = [...scoped];
+  ctx.report({ code: 'IAM402', offset: star.offset, length: star.length,
+    message: `"Resource": "*" grants ${examples(names)} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions. Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.`,
+    data: { actions: names } });
+}
+
+function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
+  const items = facts.statement.resource?.items ?? [];
+  if (items.length === 0 || confinesResources(facts)) return;
+  const typesByService = new Map<string, Set<ResourceTypeInfo>>();
+  for (const entry of facts.actions) {
+    for (const action of entry.actions) {
+      for (const type of resourceTypesOf(ctx.catalog, action)) {
+        const service = parseArn(type.arnFormat)?.service ?? '';
+        typesByService.set(service, (typesByService.get(service) ?? new Set()).add(type));
+      }
+    }
+  }
+  for (const item of items) {
+    if (item.value === '*' || hasPlaceholder(item.value)) continue;
+    const service = parseArn(item.value)?.service;
+    const candidates = service === undefined ? [] : [...typesByService.get(service) ?? []];
+    const covered = candidates.find(t => arnCoversFormat(item.value, t.arnFormat));
+    if (!covered) continue;
+    ctx.report({ code: 'IAM403', offset: item.offset, length: item.length,
+      message: `"${item.value}" matches every ${covered.service} ${covered.name} in every account and Region, as "*" would. Name the account, Region or resources.`,
+      data: { resourceType: covered.name, arnFormat: covered.arnFormat } });
+  }
+}
+
+function checkNotElements(ctx: RuleContext, facts: StatementFacts): void {
+  const { statement } = facts;
+  if (statement.notAction && NOT_ELEMENT_KINDS.has(ctx.doc.kind)) {
+    const key = statement.notAction.entry.keyNode;
+    ctx.report({ code: 'IAM404', offset: key.offset, length: key.length,
+      message: 'Allow with NotAction grants every action not listed, in every service, including actions AWS adds later. List the allowed actions in Action instead, or use NotAction in a Deny.' });
+  }
+  if (statement.notResource && NOT_ELEMENT_KINDS.has(ctx.doc.kind)) {
+    const key = statement.notResource.entry.keyNode;
+    ctx.report({ code: 'IAM405', offset: key.offset, length: key.length,
+      message: 'Allow with NotResource grants the actions on every resource not listed, including resources created later. List the allowed resources in Resource instead, or use NotResource in a Deny.' });
+  }
+  if (statement.notPrincipal) {
+    const key = statement.notPrincipal.entry.keyNode;
+    ctx.report({ code: 'IAM406', offset: key.offset, length: key.length,
+      message: 'Allow with NotPrincipal grants access to everyone not listed, anonymous users included. Name the allowed principals in Principal, or use NotPrincipal in a Deny.' });
+  }
+}
+
+export const securityGrantRules: RuleModule = {
+  rules: [
+    { code: 'IAM400', name: 'full-access', category: 'security', defaultSeverity: 'warning', summary: 'An identity policy allows every action on every resource.' },
+    { code: 'IAM401', name: 'service-wildcard', category: 'security', defaultSeverity: 'warning', summary: 'An identity policy allows every action of a service (`s3:*`).' },
+    { code: 'IAM402', name: 'resource-star', category: 'security', defaultSeverity: 'warning', summary: '"Resource": "*" for actions that support resource-level permissions.' },
+    { code: 'IAM403', name: 'resource-effectively-star', category: 'security', defaultSeverity: 'information', summary: 'An ARN matches every resource of its type in every account and Region.' },
+    { code: 'IAM404', name: 'allow-not-action', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotAction.' },
+    { code: 'IAM405', name: 'allow-not-resource', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotResource.' },
+    { code: 'IAM406', name: 'allow-not-principal', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotPrincipal.' },
+  ],
+  check(ctx) {
+    for (const facts of statementFacts(ctx.doc, ctx.catalog)) {
+      if (!facts.allow) continue;
+      checkNotElements(ctx, facts);
+      if (ctx.doc.kind !== 'identity') continue;
+      if (checkFullAccess(ctx, facts)) continue;
+      checkServiceWildcards(ctx, facts);
+      checkResourceStar(ctx, facts);
+      checkEffectivelyStar(ctx, facts);
+    }
+  },
+};
