@@ -20,6 +20,7 @@ import { resourceMatchRules } from './resourceMatch';
 import { securityGrantRules } from './securityGrants';
 import { securityEscalationRules } from './securityEscalation';
 import { securityPrincipalRules } from './securityPrincipals';
+import { limitRules } from './limits';
 import { zoneOfTrustRules } from './zoneOfTrust';
 
 export const RULE_MODULES: readonly RuleModule[] = [
@@ -27,7 +28,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   statementShapeRules, elementTypeRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionSetRules, conditionVariableRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
-  securityGrantRules, securityEscalationRules, securityPrincipalRules,
+  securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
   zoneOfTrustRules,
 ];
 

@@ -1,0 +1,78 @@
+// IAM500-IAM502: the policy's size against the quota of its kind (catalog/tables/policyLimits.ts,
+// each quota with its AWS page). The size is counted without white space: IAM ignores it, and for
+// the quotas whose documentation does not say, the count without it is the least the policy can
+// weigh, so "over" is certain however the policy is sent. Byte quotas count UTF-8 bytes.
+// - IAM501 (error): over a quota that AWS enforces for every policy of the kind: SCPs, S3 bucket,
+//   KMS key, Lambda function and Secrets Manager policies, VPC endpoint policies.
+// - IAM502 (warning): over a quota that may not apply. Identity policies and permissions boundaries
+//   are measured against the managed policy quota (6,144): an inline policy counts instead toward
+//   its user's (2,048), group's (5,120) or role's (10,240) total, which one file cannot show, and
+//   AWS managed policies are not bound by it (AWSSupportServiceRolePolicy and ReadOnlyAccess are far
+//   larger). A trust policy's 2,048 is a default that can be raised. RCPs: AWS's own example
+//   collection (resource-control-policy-examples, Shared-Issuers) is larger than 5,120 as a whole.
+// - IAM500 (warning): above 90% of the quota.
+import { POLICY_LIMITS, type PolicyLimit, type PolicyLimitKind } from '../catalog/tables/policyLimits';
+import type { PolicyDocument } from '../policy/model';
+import { isBucketPolicy } from './securityPrincipals';
+import type { RuleModule } from './types';
+
+const NEAR = 0.9;
+const CERTAIN: ReadonlySet<PolicyLimitKind> = new Set(['scp', 's3-bucket', 'kms-key', 'lambda', 'secretsmanager', 'vpc-endpoint']);
+
+/** The resource policy's service when every action is of one service (a KMS key policy has only kms: actions). */
+function onlyService(doc: PolicyDocument): string | undefined {
+  const prefixes = new Set(doc.statements.flatMap(s => s.action?.items ?? []).map(i => i.value.split(':')[0].toLowerCase()));
+  return prefixes.size === 1 ? [...prefixes][0] : undefined;
+}
+
+const RESOURCE_LIMITS: Record<string, PolicyLimitKind> = { kms: 'kms-key', lambda: 'lambda', secretsmanager: 'secretsmanager' };
+
+/** The quota that applies to the document, if we know one. */
+export function limitFor(doc: PolicyDocument): PolicyLimit | undefined {
+  let kind: PolicyLimitKind | undefined;
+  switch (doc.kind) {
+    case 'identity': case 'boundary': kind = 'managed'; break;
+    case 'trust': case 'scp': case 'rcp': kind = doc.kind; break;
+    case 'endpoint': kind = 'vpc-endpoint'; break;
+    case 'resource': kind = isBucketPolicy(doc) ? 's3-bucket' : RESOURCE_LIMITS[onlyService(doc) ?? '']; break;
+  }
+  return POLICY_LIMITS.find(l => l.kind === kind);
+}
+
+/** The size AWS counts at least: characters (or UTF-8 bytes) without white space. */
+export function policySize(text: string, unit: PolicyLimit['unit']): number {
+  const compact = text.replace(/\s/g, '');
+  return unit === 'bytes' ? new TextEncoder().encode(compact).length : compact.length;
+}
+
+export const limitRules: RuleModule = {
+  rules: [
+    { code: 'IAM500', name: 'policy-size-near-quota', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is above 90% of the size quota of its kind.' },
+    { code: 'IAM501', name: 'policy-size-over-quota', category: 'limits', defaultSeverity: 'error', summary: 'The policy is larger than the size quota AWS enforces for its kind.' },
+    { code: 'IAM502', name: 'policy-size-over-usual-quota', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is larger than the quota that usually applies to its kind.' },
+  ],
+  check(ctx) {
+    const { doc } = ctx;
+    const limit = limitFor(doc);
+    const at = doc.statementEntry?.keyNode;
+    if (!limit || !at) return;
+    const size = policySize(doc.text, limit.unit);
+    if (size <= limit.max * NEAR) return;
+    const amount = `${size.toLocaleString('en-US')} ${limit.unit} without white space`;
+    const quota = `${limit.label.toLowerCase()} quota of ${limit.max.toLocaleString('en-US')} ${limit.unit}`;
+    const data = { size, max: limit.max, unit: limit.unit, quota: limit.kind, source: limit.source };
+    if (size <= limit.max) {
+      ctx.report({ code: 'IAM500', offset: at.offset, length: at.length, data,
+        message: `This policy has ${amount}, close to the ${quota}. Leave room for changes, or split it.` });
+    } else if (CERTAIN.has(limit.kind)) {
+      ctx.report({ code: 'IAM501', offset: at.offset, length: at.length, data,
+        message: `This policy has ${amount}, over the ${quota}: AWS will reject it. Split it into several policies, or use wildcards and shorter statements.` });
+    } else {
+      const which = limit.kind === 'managed'
+        ? ' Inline policies count instead toward the user\'s (2,048), group\'s (5,120) or role\'s (10,240) total; AWS managed policies are not bound by it.'
+        : limit.adjustable ? ' The quota can be raised through Service Quotas.' : '';
+      ctx.report({ code: 'IAM502', offset: at.offset, length: at.length, data,
+        message: `This policy has ${amount}, over the ${quota}.${which} Split it if it has to fit.` });
+    }
+  },
+};
