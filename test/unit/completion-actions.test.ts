@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
-import { resolveCompletion } from '../../server/src/features/completion';
+import { doComplete, resolveCompletion } from '../../server/src/features/completion';
+import { withDefaults } from '../../server/src/protocol';
+import { parseAtCursor } from '../helpers/cursor';
 import { applyItem, complete, editorKeeps, inStatement, jsonErrors, typedWord, newText } from '../helpers/completion';
 
 const catalog = getCatalog();
@@ -79,6 +81,18 @@ test('actions: no quotes yet: items bring them, and the commas between entries',
   assert.ok(applyItem(bare.doc, bare.item('s3:GetObject')).includes('[ "s3:GetObject" ]'));
   assert.ok(editorKeeps(bare, bare.item('s3:GetObject')));
   for (const c2 of [c, d, bare]) for (const item of c2.items) assert.deepEqual(jsonErrors(applyItem(c2.doc, item)), [], item.label);
+});
+
+test('actions: a name typed without its service prefix finds the actions of every service', () => {
+  const c = complete(inStatement('"Action": "AssumeRo|"'));
+  assert.ok(c.labels.includes('sts:AssumeRole') && c.labels.includes('sts:AssumeRoleWithWebIdentity'));
+  assert.ok(c.item('sts:AssumeRole').sortText! < c.item('iam:UpdateAssumeRolePolicy').sortText!, 'names that start so first');
+  assert.ok(applyItem(c.doc, c.item('sts:AssumeRole')).includes('"Action": "sts:AssumeRole"'));
+  assert.ok(editorKeeps(c, c.item('sts:AssumeRole')));
+  const prefix = complete(inStatement('"Action": "cloudfor|"'));
+  assert.ok(prefix.labels.includes('cloudformation') && !prefix.labels.some(l => l.includes(':')), 'a service prefix being typed');
+  const { doc, offset } = parseAtCursor(inStatement('"Action": "Describ|"'));
+  assert.ok(doComplete(doc, offset, catalog, withDefaults(undefined)).isIncomplete, 'a long result is cut short and marked incomplete');
 });
 
 test('actions: an unknown service prefix offers nothing', () => {

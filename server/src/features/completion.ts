@@ -100,7 +100,7 @@ export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog
   if (!site) return { isIncomplete: false, items: [] };
   const items = new ItemBuilder(doc, site);
   const all = site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog);
-  return { isIncomplete: false, items: all.filter(item => editorMayKeep(doc, offset, item)) };
+  return { isIncomplete: items.incomplete, items: all.filter(item => editorMayKeep(doc, offset, item)) };
 }
 
 const RESOLVERS: Record<ResolveKind, (catalog: Catalog, label: string) => string | undefined> = {

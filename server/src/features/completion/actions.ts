@@ -23,6 +23,11 @@ interface ServiceProposals {
 
 const serviceLists = new WeakMap<Catalog, Proposal[]>();
 const actionLists = new WeakMap<ServiceInfo, ServiceProposals>();
+const nameIndexes = new WeakMap<Catalog, NameIndex>();
+/** A name typed without a service prefix searches every service from this many characters on... */
+const MIN_SEARCH = 4;
+/** ...and offers at most this many of the actions found (the list is then marked incomplete). */
+const MAX_FOUND = 60;
 
 function serviceProposals(catalog: Catalog): Proposal[] {
   let list = serviceLists.get(catalog);
@@ -52,6 +57,14 @@ function wildcardProposal(service: ServiceInfo, pattern: string, actions: readon
   };
 }
 
+function actionProposal(service: ServiceInfo, action: ActionInfo, rank: number): Proposal & { lower: string } {
+  const name = `${service.prefix}:${action.name}`;
+  return {
+    label: name, kind: CompletionItemKind.Function, text: name, lower: name.toLowerCase(), detail: action.accessLevel,
+    sortText: sortKey(GROUP_ACTION, rank), resolve: 'action',
+  };
+}
+
 function proposalsOf(service: ServiceInfo): ServiceProposals {
   let proposals = actionLists.get(service);
   if (proposals) return proposals;
@@ -67,14 +80,7 @@ function proposalsOf(service: ServiceInfo): ServiceProposals {
   const verbs = [...byVerb].filter(([, actions]) => actions.length >= MIN_GROUP && actions.length < sorted.length)
     .map(([verb, actions], rank) => wildcardProposal(service, `${verb}*`, actions, rank + 1));
   verbs.push(wildcardProposal(service, '*', sorted, 0));
-  proposals = {
-    verbs,
-    actions: sorted.map((action, rank) => ({
-      label: `${service.prefix}:${action.name}`, kind: CompletionItemKind.Function, text: `${service.prefix}:${action.name}`,
-      lower: `${service.prefix}:${action.name}`.toLowerCase(), detail: action.accessLevel,
-      sortText: sortKey(GROUP_ACTION, rank), resolve: 'action',
-    })),
-  };
+  proposals = { verbs, actions: sorted.map((action, rank) => actionProposal(service, action, rank)) };
   actionLists.set(service, proposals);
   return proposals;
 }
@@ -89,6 +95,65 @@ function typedWildcard(service: ServiceInfo, typedName: string, verbs: readonly 
   return wildcardProposal(service, pattern, actions, 0);
 }
 
+/** Every action's lower-cased `service:name`, one a line, to search with indexOf (a scan of the objects is slower). */
+interface NameIndex {
+  text: string;
+  starts: number[];
+  actions: Array<[ServiceInfo, ActionInfo]>;
+}
+
+function nameIndex(catalog: Catalog): NameIndex {
+  let index = nameIndexes.get(catalog);
+  if (index) return index;
+  const lines: string[] = [];
+  index = { text: '', starts: [], actions: [] };
+  let at = 0;
+  for (const service of catalog.services()) {
+    for (const action of service.actions) {
+      const line = `${service.prefix}:${action.name}`.toLowerCase();
+      lines.push(line);
+      index.starts.push(at);
+      index.actions.push([service, action]);
+      at += line.length + 1;
+    }
+  }
+  index.text = lines.join('\n');
+  nameIndexes.set(catalog, index);
+  return index;
+}
+
+/** The entry whose line holds `position` (binary search over the line starts). */
+function lineAt(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * `"AssumeRo` typed where no service prefix starts so: the actions of every service whose name
+ * contains it, names that start with it first. The first search reads every service of the catalog.
+ */
+function actionsNamed(catalog: Catalog, typed: string): { found: Proposal[]; complete: boolean } {
+  const { text, starts, actions } = nameIndex(catalog);
+  const needle = typed.toLowerCase();
+  const starting = new Set<number>();
+  const containing = new Set<number>();
+  for (let at = text.indexOf(needle); at >= 0 && starting.size <= MAX_FOUND; at = text.indexOf(needle, at + 1)) {
+    const line = lineAt(starts, at);
+    const nameStart = starts[line] + actions[line][0].prefix.length + 1;
+    if (at === nameStart) starting.add(line);
+    else if (at > nameStart && containing.size <= MAX_FOUND) containing.add(line);
+  }
+  const lines = [...starting, ...[...containing].filter(line => !starting.has(line))];
+  const found = lines.slice(0, MAX_FOUND).map((line, rank) => actionProposal(actions[line][0], actions[line][1], rank));
+  return { found, complete: lines.length <= MAX_FOUND };
+}
+
 export function actionItems(items: ItemBuilder, catalog: Catalog, element: StringListElement | undefined): CompletionItem[] {
   const { site } = items;
   const colon = site.typed.indexOf(':');
@@ -97,7 +162,15 @@ export function actionItems(items: ItemBuilder, catalog: Catalog, element: Strin
       label: '*', kind: CompletionItemKind.Constant, text: '*', detail: 'every action of every service',
       sortText: sortKey(GROUP_EVERYTHING, 1),
     };
-    return [...serviceProposals(catalog).map(p => items.string(p)), items.string(everything)];
+    const proposals = [...serviceProposals(catalog), everything];
+    const typedLower = site.typed.toLowerCase();
+    const aPrefix = (p: Proposal) => p.label.startsWith(typedLower);
+    if (site.typed.length >= MIN_SEARCH && !/[*?]/.test(site.typed) && !proposals.some(aPrefix)) {
+      const { found, complete } = actionsNamed(catalog, site.typed);
+      proposals.push(...found);
+      if (!complete) items.incomplete = true;
+    }
+    return proposals.map(p => items.string(p));
   }
   const service = catalog.service(site.typed.slice(0, colon));
   if (!service) return [];

@@ -51,6 +51,9 @@ export function sortKey(group: number, rank = 0): string {
 }
 
 export class ItemBuilder {
+  /** set when a list was cut short: the editor must ask again as the word grows */
+  incomplete = false;
+
   constructor(readonly doc: PolicyDocument, readonly site: CompletionSite) {}
 
   range(start: number, end: number): Range {
