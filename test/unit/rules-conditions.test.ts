@@ -51,7 +51,12 @@ test('IAM311: a key of another service that none of the actions lists', () => {
   assert.deepEqual(codes('{"StringEquals":{"iam:ResourceTag/Project":"x"}}', { action: '"sts:AssumeRole"' }), [], 'sts:AssumeRole lists iam:ResourceTag');
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"x"}}', { action: '"*"' }), [], 'silent with *');
   assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1"}}'), [], 'global keys apply everywhere');
-  assert.deepEqual(codes('{"StringEquals":{"states:HTTPEndpoint":"https://x"}}', { action: '"states:InvokeHTTPEndpoint"' }), [], 'same service: the reference leaves keys unattached');
+});
+
+test('IAM313: a key of the same service that the reference attaches to other actions only (information)', () => {
+  assert.deepEqual(codes('{"StringEquals":{"s3:x-amz-storage-class":"STANDARD"}}', { action: '"s3:ListBucket"' }), ['IAM313']);
+  assert.deepEqual(codes('{"StringEquals":{"s3:x-amz-storage-class":"STANDARD"}}', { action: '"s3:PutObject"' }), []);
+  assert.deepEqual(codes('{"StringEquals":{"states:HTTPEndpoint":"https://x"}}', { action: '"states:InvokeHTTPEndpoint"' }), [], 'a key no action lists: the reference is incomplete');
 });
 
 test('IAM312: the same key twice in different case', () => {
@@ -92,6 +97,12 @@ test('IAM331: Null takes true or false', () => {
 test('IAM332: a key with an empty list of values', () => {
   assert.deepEqual(codes('{"StringEquals":{"aws:username":[]}}'), ['IAM332']);
   assert.deepEqual(codes('{"StringEquals":{"aws:username":[""]}}'), []);
+});
+
+test('IAM333: Bool aws:MultiFactorAuthPresent "false" misses long-term access keys', () => {
+  assert.deepEqual(codes('{"Bool":{"aws:MultiFactorAuthPresent":"false"}}', { effect: 'Deny', action: '"*"' }), ['IAM333']);
+  assert.deepEqual(codes('{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}', { effect: 'Deny', action: '"*"' }), []);
+  assert.deepEqual(codes('{"Bool":{"aws:MultiFactorAuthPresent":"true"}}'), []);
 });
 
 test('IAM340, IAM341: set qualifiers and multivalued keys', () => {

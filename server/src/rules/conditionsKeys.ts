@@ -10,12 +10,13 @@
 //   resources-contextkeys.html). Keys of the same service are not compared action by action: the
 //   reference leaves many keys unattached to the actions that support them (states:HTTPEndpoint for
 //   states:InvokeHTTPEndpoint, aws-marketplace:ProductId for aws-marketplace:Subscribe), so that check
-//   would raise false alarms. A key of another service that an action lists is fine (sts:AssumeRole
+//   would raise false alarms; IAM313 says it only as information, and only for keys the reference
+//   attaches to some other action of the service. A key of another service that an action lists is fine (sts:AssumeRole
 //   lists iam:ResourceTag/${TagKey}); cross-service keys such as ec2:SourceInstanceARN are global.
 //   With "*", NotAction or an action the catalog does not know we stay silent.
 // - IAM312: the same key twice in one operator block, in different letter case ("Access Analyzer policy
 //   check reference": "Duplicate keys with different case"). Exact duplicates are IAM031.
-import type { ActionInfo, Catalog } from '../catalog/types';
+import type { ActionInfo, Catalog, ServiceInfo } from '../catalog/types';
 import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
@@ -76,11 +77,32 @@ function listedKeys(action: ActionInfo, catalog: Catalog): Set<string> {
   return keys;
 }
 
+const serviceKeysCache = new WeakMap<ServiceInfo, Set<string>>();
+
+/** Lower-case keys that some action or resource type of the service lists (the others are unattached). */
+function attachedKeys(service: ServiceInfo, catalog: Catalog): Set<string> {
+  let keys = serviceKeysCache.get(service);
+  if (!keys) {
+    keys = new Set(service.actions.flatMap(action => [...listedKeys(action, catalog)]));
+    serviceKeysCache.set(service, keys);
+  }
+  return keys;
+}
+
 function checkKeyService(ctx: RuleContext, entry: ConditionEntry, actions: ActionInfo[]): void {
   const service = entry.key?.service;
-  if (!service || actions.some(action => action.service === service)) return; // global keys apply to every action
+  if (!service) return; // global keys apply to every action
   const canonical = entry.key?.key.toLowerCase() ?? '';
   if (actions.some(action => listedKeys(action, ctx.catalog).has(canonical))) return;
+  if (actions.some(action => action.service === service)) {
+    const info = ctx.catalog.service(service);
+    if (!info || !attachedKeys(info, ctx.catalog).has(canonical)) return;
+    const names = [...new Set(actions.filter(a => a.service === service).map(a => `${a.service}:${a.name}`))];
+    const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    ctx.report({ code: 'IAM313', ...keySpan(entry),
+      message: `The Service Authorization Reference does not list "${entry.keyEntry.entry.name}" for ${shown}; if the key is really absent from these requests, this condition ${outcome(entry)}. Check the service's documentation.` });
+    return;
+  }
   const services = [...new Set(actions.map(a => a.service))];
   ctx.report({ code: 'IAM311', ...keySpan(entry),
     message: `"${entry.keyEntry.entry.name}" is a key of ${service}, but the statement's actions are all ${services.join(', ')} actions: their requests do not have the key, so this condition ${outcome(entry)}. Use a key of ${services.length === 1 ? 'that service' : 'those services'} or a global aws: key, or move the condition to a statement with ${service} actions.` });
@@ -110,6 +132,7 @@ export const conditionKeyRules: RuleModule = {
   rules: [
     { code: 'IAM310', name: 'unknown-condition-key', category: 'condition', defaultSeverity: 'warning', summary: 'The condition key is unknown.' },
     { code: 'IAM311', name: 'condition-key-of-other-service', category: 'condition', defaultSeverity: 'warning', summary: 'A service\'s condition key in a statement with only other services\' actions.' },
+    { code: 'IAM313', name: 'condition-key-not-listed-for-actions', category: 'condition', defaultSeverity: 'information', summary: 'The reference lists the service\'s key for other actions, not for the statement\'s.' },
     { code: 'IAM312', name: 'condition-key-case-duplicate', category: 'condition', defaultSeverity: 'warning', summary: 'The same condition key twice in one operator, in different letter case.' },
   ],
   check(ctx) {

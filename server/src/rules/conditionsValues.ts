@@ -14,6 +14,11 @@
 // - BinaryEquals: a base-64 encoded value.
 // - Null: "use either true (the key doesn't exist — it is null) or false".
 // Values with a template placeholder (<ACCOUNT_ID>) are left to IAM090.
+// IAM333: "Bool": { "aws:MultiFactorAuthPresent": "false" }. The key is absent from requests signed with
+// long-term access keys, and Bool does not match a missing key, so those requests escape the condition.
+// Sources: IAM User Guide, "AWS global condition context keys", aws:MultiFactorAuthPresent
+// (reference_policies_condition-keys.html#condition-keys-multifactorauthpresent); AWS re:Post Knowledge
+// Center, "mfa-iam-user-aws-cli" (use BoolIfExists).
 import { isIP } from 'node:net';
 import type { OperatorFamily } from '../catalog/types';
 import type { ConditionValue } from '../policy/model';
@@ -65,8 +70,18 @@ const VALUE_RULES: Partial<Record<OperatorFamily, ValueRule>> = {
   Binary: { valid: t => BASE64.test(t), expected: 'a base-64 encoded value', variables: false },
 };
 
+const MFA_PRESENT = 'aws:multifactorauthpresent';
+
+function checkMfaFalse(ctx: RuleContext, entry: ConditionEntry, value: ConditionValue): void {
+  if (entry.operator.ifExists || entry.keyEntry.entry.name.toLowerCase() !== MFA_PRESENT) return;
+  if (String(value.value).toLowerCase() !== 'false') return;
+  ctx.report({ code: 'IAM333', offset: value.offset, length: value.length,
+    message: 'Requests signed with long-term access keys have no aws:MultiFactorAuthPresent, and Bool does not match a missing key, so they escape this condition. Use "BoolIfExists" (a Deny with BoolIfExists "false" catches both).' });
+}
+
 function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFamily, value: ConditionValue): void {
   if (value.value === null) return; // wrong JSON type: IAM016
+  if (family === 'Bool') checkMfaFalse(ctx, entry, value);
   const text = String(value.value);
   if (hasPlaceholder(text)) return;
   const operator = entry.operator.base?.name ?? family;
@@ -97,6 +112,7 @@ export const conditionValueRules: RuleModule = {
   rules: [
     { code: 'IAM330', name: 'invalid-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A condition value does not parse for its operator (number, date, Boolean, IP range, ARN, base-64).' },
     { code: 'IAM331', name: 'invalid-null-value', category: 'condition', defaultSeverity: 'warning', summary: 'The Null operator with a value other than true or false.' },
+    { code: 'IAM333', name: 'mfa-present-false-without-ifexists', category: 'condition', defaultSeverity: 'warning', summary: 'Bool aws:MultiFactorAuthPresent "false" misses requests with long-term access keys.' },
     { code: 'IAM332', name: 'empty-condition-values', category: 'condition', defaultSeverity: 'warning', summary: 'A condition key with an empty list of values.' },
   ],
   check(ctx) {
