@@ -7,7 +7,8 @@ import type {
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
 import { FormatGroup, arnTokens, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
-import { BoundedCache, arnSegmentRegExp, hasWildcard, wildcardRegExp } from './wildcard';
+import { compileWildcard } from '../policy/wildcard';
+import { BoundedCache, arnSegmentRegExp, hasWildcard } from './wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
 import { SERVICE_PRINCIPALS } from './tables/servicePrincipals';
@@ -73,7 +74,7 @@ export class IamCatalog implements Catalog {
     if (colon < 0) return /^\*+$/.test(pattern) ? this.everyAction() : [];
     const servicePart = pattern.slice(0, colon);
     const namePart = pattern.slice(colon + 1);
-    const servicePattern = hasWildcard(servicePart) ? wildcardRegExp(servicePart) : undefined;
+    const servicePattern = hasWildcard(servicePart) ? compileWildcard(servicePart, true) : undefined;
     const services = servicePattern
       ? this.entries.filter(s => servicePattern.test(s.prefix))
       : [this.entry(servicePart)].filter((s): s is ServiceEntry => s !== undefined);
@@ -81,7 +82,7 @@ export class IamCatalog implements Catalog {
       return services.map(s => s.actionNamed(namePart.toLowerCase())).filter((a): a is ActionInfo => a !== undefined);
     }
     if (/^\*+$/.test(namePart)) return services.flatMap(s => s.actions);
-    const name = wildcardRegExp(namePart);
+    const name = compileWildcard(namePart, true);
     return services.flatMap(s => s.actions.filter(a => name.test(a.name)));
   }
 

@@ -9,11 +9,6 @@ function globSource(text: string, star: string, one: string): string {
   return text.replace(/[.+^${}()|[\]\\*?]/g, c => (c === '*' ? star : c === '?' ? one : `\\${c}`));
 }
 
-/** `s3:Get*` -> /^s3:get.*$/i, for names IAM matches case-insensitively (prefixes, actions). */
-export function wildcardRegExp(pattern: string): RegExp {
-  return new RegExp(`^${globSource(pattern, '.*', '.')}$`, 'is');
-}
-
 /** One segment of an ARN in a policy (`s3*`, `${aws:x}`): case-sensitive, never crossing a colon. */
 export function arnSegmentRegExp(segment: string): RegExp {
   const source = segment.split(VARIABLE).map(part => globSource(part, '[^:]*', '[^:]')).join('[^:]*');

@@ -2,7 +2,7 @@
 // lists and compiled conditions, built once per parsed document (cached) so that one request against
 // the largest managed policy takes well under a millisecond.
 import type { PolicyDocument, Span, Statement, StringListElement } from '../policy/model';
-import { wildcardToRegExp } from '../policy/wildcard';
+import { compileWildcard, type WildcardPattern } from '../policy/wildcard';
 import { compileArnMatcher } from './arnPattern';
 import { compileCondition, type CompiledConditionKey } from './conditions/evaluate';
 import { principalValues, type PrincipalValue } from './principals';
@@ -12,7 +12,7 @@ import { literalParts, parseTemplate, resolveTemplate, type Template } from './v
 /** Actions are matched case-insensitively, with * and ?. Source: "IAM JSON policy elements: Action". */
 export interface ActionMatcher {
   exact: ReadonlySet<string>;
-  patterns: readonly RegExp[];
+  patterns: readonly WildcardPattern[];
 }
 
 interface ResourcePattern {
@@ -50,10 +50,10 @@ function spanOf(element: { entry: { node: Span } }): Span {
 
 function compileActions(element: StringListElement): ActionMatcher {
   const exact = new Set<string>();
-  const patterns: RegExp[] = [];
+  const patterns: WildcardPattern[] = [];
   for (const item of element.items) {
     const lower = item.value.toLowerCase();
-    if (lower.includes('*') || lower.includes('?')) patterns.push(wildcardToRegExp(lower, true));
+    if (lower.includes('*') || lower.includes('?')) patterns.push(compileWildcard(lower, true));
     else exact.add(lower);
   }
   return { exact, patterns };

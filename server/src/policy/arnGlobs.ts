@@ -6,7 +6,7 @@
 // Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" (`*` any run of
 // characters, `?` one character; wildcards work within each ARN segment).
 import { parseArn } from './arn';
-import { wildcardToRegExp } from './wildcard';
+import { compileWildcard } from './wildcard';
 
 /**
  * Whether every string that `specific` matches is matched by `general` too (case-insensitive).
@@ -16,7 +16,7 @@ import { wildcardToRegExp } from './wildcard';
 export function globCovers(general: string, specific: string): boolean {
   if (general === '*') return true;
   if (general.includes('?') && specific.includes('*')) return false;   // a ? could match a literal *
-  return wildcardToRegExp(general, true).test(specific);
+  return compileWildcard(general, true).test(specific);
 }
 
 /**

@@ -1,27 +1,65 @@
 // IAM wildcards: `*` matches any run of characters (also none), `?` matches one character.
 // Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" and "Condition operators"
-// (StringLike, ArnLike). Compiled patterns are cached: the same few patterns are matched over and over.
+// (StringLike, ArnLike). Matching is iterative, not a regular expression: a backtracking RegExp
+// takes minutes on a pattern such as `s3:*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b`, and overflows the stack
+// on thousands of `*`; this loop is O(pattern × value) at worst, with no recursion.
 
-const cache = new Map<string, RegExp>();
+/** A compiled wildcard pattern. */
+export interface WildcardPattern {
+  readonly pattern: string;
+  test(value: string): boolean;
+}
+
+const STAR = 42;      // *
+const QUESTION = 63;  // ?
 
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
-/** A RegExp that matches the whole string against an IAM wildcard pattern. */
-export function wildcardToRegExp(pattern: string, caseInsensitive = false): RegExp {
-  const cacheKey = (caseInsensitive ? 'i' : 's') + pattern;
-  let regexp = cache.get(cacheKey);
-  if (!regexp) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    regexp = new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
-    if (cache.size > 5000) cache.clear();
-    cache.set(cacheKey, regexp);
+/** Whole-string match of `value` against `pattern` (case-sensitive; lower-case both for IAM names). */
+export function globMatch(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let star = -1;      // position in the pattern just after the last `*` seen
+  let starValue = 0;  // where in the value that `*` stopped matching
+  while (v < value.length) {
+    const c = pattern.charCodeAt(p);
+    if (c === STAR) {
+      star = ++p;
+      starValue = v;
+    } else if (p < pattern.length && (c === QUESTION || c === value.charCodeAt(v))) {
+      p++;
+      v++;
+    } else if (star >= 0) {
+      p = star;          // let the last `*` take one more character, retry from there
+      v = ++starValue;
+    } else {
+      return false;
+    }
   }
-  return regexp;
+  while (pattern.charCodeAt(p) === STAR) p++;
+  return p === pattern.length;
+}
+
+const cache = new Map<string, WildcardPattern>();
+
+/** A matcher of whole strings against an IAM wildcard pattern; cached, as the same few patterns recur. */
+export function compileWildcard(pattern: string, caseInsensitive = false): WildcardPattern {
+  const cacheKey = (caseInsensitive ? 'i' : 's') + pattern;
+  let compiled = cache.get(cacheKey);
+  if (!compiled) {
+    const folded = caseInsensitive ? pattern.toLowerCase() : pattern;
+    compiled = caseInsensitive
+      ? { pattern, test: value => globMatch(folded, value.toLowerCase()) }
+      : { pattern, test: value => globMatch(folded, value) };
+    if (cache.size > 5000) cache.clear();
+    cache.set(cacheKey, compiled);
+  }
+  return compiled;
 }
 
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
   if (!hasWildcard(pattern)) return caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-  return wildcardToRegExp(pattern, caseInsensitive).test(value);
+  return compileWildcard(pattern, caseInsensitive).test(value);
 }
