@@ -6,7 +6,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import { type Arn, arnSegmentOffsets, parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
-import { resourcePartSnippet } from './arnSnippets';
+import { resourcePartSnippet } from './resources';
 import { documentValues } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, type Proposal, snippetEscape, sortKey } from './items';
 import { statementFacts } from './statementFacts';

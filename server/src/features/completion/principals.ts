@@ -6,7 +6,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, StringItem } from '../../policy/model';
 import { arnSegmentItems } from './arnSegments';
-import { arnSnippet } from './arnSnippets';
+import { arnSnippet } from './resources';
 import { AWS_PRINCIPAL_FORMATS, IDENTITY_PROVIDER_FORMATS, WEB_IDENTITY_PROVIDERS } from './awsValues';
 import { documentValues } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, type Proposal, sortKey } from './items';
