@@ -6,7 +6,8 @@
 //   (securityTables.ts) all allowed on "*" without conditions by the policy, after its unconditional
 //   Deny statements.
 // - IAM412 permissions-management actions (the Service Authorization Reference's access level
-//   "Permissions management": policies, ACLs, grants, resource shares), also in resource policies.
+//   "Permissions management": policies, ACLs, grants, resource shares), also in resource policies;
+//   those that an unconditional Deny on "*" in the same policy takes back are left out.
 // - IAM413 actions whose responses carry credentials (securityTables.ts). IAM412 and IAM413 are
 //   information: they are often needed; the reader should know they are there.
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
@@ -56,15 +57,17 @@ function escalationGrants(allFacts: readonly StatementFacts[]): Map<string, Stri
       for (const action of ESCALATION_ACTIONS) if (!granted.has(action) && entryMatches(entry.item, action)) granted.set(action, entry.item);
     }
   }
-  for (const facts of allFacts) {
-    if (!facts.deny || !hasStarResource(facts) || facts.conditions.length > 0) continue;
-    const notAction = facts.statement.notAction?.items;
-    for (const action of granted.keys()) {
-      const denied = notAction ? !notAction.some(i => entryMatches(i, action)) : facts.actions.some(a => entryMatches(a.item, action));
-      if (denied) granted.delete(action);
-    }
-  }
+  for (const action of granted.keys()) if (deniedEverywhere(allFacts, action)) granted.delete(action);
   return granted;
+}
+
+/** Whether a Deny without conditions on "*" covers the action (lower case) everywhere in the policy. */
+function deniedEverywhere(allFacts: readonly StatementFacts[], action: string): boolean {
+  return allFacts.some(facts => {
+    if (!facts.deny || !hasStarResource(facts) || facts.conditions.length > 0) return false;
+    const notAction = facts.statement.notAction?.items;
+    return notAction ? !notAction.some(i => entryMatches(i, action)) : facts.actions.some(a => entryMatches(a.item, action));
+  });
 }
 
 function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[]): void {
@@ -82,10 +85,11 @@ function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[]):
   }
 }
 
-function checkActionLists(ctx: RuleContext, facts: StatementFacts): void {
+function checkActionLists(ctx: RuleContext, facts: StatementFacts, allFacts: readonly StatementFacts[]): void {
   for (const entry of facts.actions) {
     if (entry.everything) continue;
-    const managing = entry.actions.filter(a => a.accessLevel === 'Permissions management').map(a => `${a.service}:${a.name}`);
+    const managing = entry.actions.filter(a => a.accessLevel === 'Permissions management').map(a => `${a.service}:${a.name}`)
+      .filter(name => !deniedEverywhere(allFacts, name.toLowerCase()));
     if (managing.length > 0) {
       ctx.report({ code: 'IAM412', offset: entry.item.offset, length: entry.item.length,
         message: `Permissions management: ${managing.length === 1 ? `"${managing[0]}" changes` : `${managing.length} actions here (such as "${managing[0]}") change`} who may access resources. Grant ${managing.length === 1 ? 'it' : 'them'} only to administrators.`,
@@ -114,7 +118,7 @@ export const securityEscalationRules: RuleModule = {
     const allFacts = statementFacts(ctx.doc, ctx.catalog);
     for (const facts of allFacts) {
       if (!facts.allow) continue;
-      checkActionLists(ctx, facts);
+      checkActionLists(ctx, facts, allFacts);
       if (kind === 'identity') checkPassRole(ctx, facts);
     }
     if (kind === 'identity') checkEscalation(ctx, allFacts);
