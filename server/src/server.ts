@@ -137,7 +137,15 @@ connection.onCompletion(guard('completion', null, async params => {
   return at ? doComplete(at.doc, at.offset, getCatalog(), at.settings) : null;
 }));
 
-connection.onCompletionResolve(guard('completion resolve', null, item => resolveCompletion(item, getCatalog())));
+// A failed resolve answers with the item as it came: the list is still usable without documentation.
+connection.onCompletionResolve(item => {
+  try {
+    return resolveCompletion(item, getCatalog());
+  } catch (error) {
+    logError('completion resolve', error);
+    return item;
+  }
+});
 
 connection.onHover(guard('hover', null, async params => {
   const at = await atPosition(params);
