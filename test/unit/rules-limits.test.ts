@@ -1,0 +1,60 @@
+// Limits IAM500-IAM502: the policy's size against the quota of its kind.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { PolicyKind } from '../../server/src/policy/model';
+import { policySize } from '../../server/src/rules/limits';
+import { codesOf, findingsOf } from '../helpers/findings';
+
+const LIMITS = /^IAM50\d$/;
+
+/** A policy of `count` statements, each about `size` characters without white space. */
+function bigPolicy(count: number, statement: (i: number) => Record<string, unknown>): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: count }, (_, i) => statement(i)) }, null, 2);
+}
+const identityStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-number-${i}/*` });
+const scpStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Deny', Action: 's3:DeleteBucket', Resource: `arn:aws:s3:::bucket-number-${i}` });
+const bucketStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::b/prefix-${i}/*` });
+
+/** The smallest statement count whose policy exceeds `size`. */
+function countOver(size: number, statement: (i: number) => Record<string, unknown>): number {
+  let n = 1;
+  while (policySize(bigPolicy(n, statement), 'characters') <= size) n++;
+  return n;
+}
+
+const codes = (text: string, kind: PolicyKind) => codesOf(text, LIMITS, { kind });
+
+test('policySize ignores white space; byte quotas count UTF-8 bytes', () => {
+  assert.equal(policySize('{ "a" : "b c" }\n', 'characters'), 10);
+  assert.equal(policySize('"é"', 'bytes'), 4);
+});
+
+test('IAM502: an identity policy over 6,144 characters (warning: inline and AWS managed policies differ)', () => {
+  const n = countOver(6144, identityStatement);
+  assert.deepEqual(codes(bigPolicy(n, identityStatement), 'identity'), ['IAM502']);
+  assert.deepEqual(codes(bigPolicy(n - 1, identityStatement), 'identity'), ['IAM500']);
+  assert.deepEqual(codes(bigPolicy(5, identityStatement), 'identity'), []);
+  const [finding] = findingsOf(bigPolicy(n, identityStatement), { kind: 'identity' }).filter(f => f.code === 'IAM502');
+  assert.equal(finding.data?.max, 6144);
+});
+
+test('IAM501: an SCP over 5,120 characters is an error; IAM500 near it', () => {
+  const n = countOver(5120, scpStatement);
+  assert.deepEqual(codes(bigPolicy(n, scpStatement), 'scp'), ['IAM501']);
+  assert.deepEqual(codes(bigPolicy(n - 2, scpStatement), 'scp'), ['IAM500']);
+  assert.deepEqual(codes(bigPolicy(n - 1, scpStatement).replace(/\n/g, '\n          '), 'scp'), ['IAM500'], 'white space does not count');
+});
+
+test('IAM502: an RCP or a trust policy over its quota is a warning', () => {
+  const rcp = (i: number) => ({ ...scpStatement(i), Principal: '*' });
+  assert.deepEqual(codes(bigPolicy(countOver(5120, rcp), rcp), 'rcp'), ['IAM502']);
+  const trust = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::111122223333:role/r${i}` }, Action: 'sts:AssumeRole' });
+  assert.deepEqual(codes(bigPolicy(countOver(2048, trust), trust), 'trust'), ['IAM502']);
+});
+
+test('IAM501: an S3 bucket policy over 20 KB; other resource policies without a known quota are not measured', () => {
+  const n = countOver(20 * 1024, bucketStatement);
+  assert.deepEqual(codes(bigPolicy(n, bucketStatement), 'resource'), ['IAM501']);
+  const queue = (i: number) => ({ ...bucketStatement(i), Action: 'sqs:SendMessage', Resource: `arn:aws:sqs:us-east-1:123456789012:q${i}` });
+  assert.deepEqual(codes(bigPolicy(n, queue), 'resource'), []);
+});
