@@ -8,7 +8,7 @@ import { withDefaults } from '../../server/src/protocol';
 import { cleanSid } from '../../server/src/rules/sid';
 import { parse } from '../helpers/cursor';
 
-const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-3])$/;
+const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-4])$/;
 
 /** The grammar codes a policy text gets, in text order. */
 function codes(text: string, kind?: PolicyKind): string[] {
@@ -83,9 +83,10 @@ test('IAM024: Principal in an identity policy, boundary or SCP', () => {
   for (const kind of ['resource', 'rcp', 'endpoint'] as const) assert.deepEqual(codes(withPrincipal, kind), [], kind);
 });
 
-test('IAM025: no Principal in a resource, trust, RCP or endpoint policy', () => {
+test('IAM025, IAM034: no Principal in a trust, RCP or endpoint policy (error), in a resource policy (warning)', () => {
   const noPrincipal = statement(`{${ALLOW}}`);
-  for (const kind of ['resource', 'trust', 'rcp', 'endpoint'] as const) assert.deepEqual(codes(noPrincipal, kind), ['IAM025'], kind);
+  for (const kind of ['trust', 'rcp', 'endpoint'] as const) assert.deepEqual(codes(noPrincipal, kind), ['IAM025'], kind);
+  assert.deepEqual(codes(noPrincipal, 'resource'), ['IAM034']);
   assert.deepEqual(codes(statement('{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
 });
 

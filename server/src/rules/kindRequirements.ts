@@ -16,6 +16,10 @@
 // - Amazon VPC PrivateLink Guide, "Control access to VPC endpoints using endpoint policies"
 //   (vpc-endpoints-access.html): an endpoint policy "must contain a Principal element".
 // - Resource policies without Resource exist (ECR repository policies omit it: the repository is implied).
+// - A resource policy without Principal: S3 and KMS reject it ("Missing required field Principal"), but
+//   not every service does (an SQS queue policy statement without Principal is reported as accepted:
+//   github.com/trendmicro/cloudone-filestorage-deployment-templates/issues/93), so for the generic
+//   resource kind it is a warning; role trust, RCP and VPC endpoint policies keep the error.
 // A permissions boundary is a managed policy attached as a boundary: identity-policy grammar.
 import type { PolicyKind } from '../policy/model';
 
@@ -24,7 +28,7 @@ type Rejected = 'error' | 'none';
 
 export interface KindRequirements {
   /** a statement without Principal/NotPrincipal */
-  missingPrincipal: Rejected;
+  missingPrincipal: Requirement;
   /** a statement with Principal or NotPrincipal */
   principalPresent: Rejected;
   /** a statement with NotPrincipal (when Principal is allowed at all) */
@@ -58,7 +62,7 @@ export const KIND_REQUIREMENTS: Record<PolicyKind, KindRequirements> = {
     missingResource: 'warning', sidCharacters: 'warning', duplicateSid: 'warning',
   },
   resource: {
-    missingPrincipal: 'error', principalPresent: 'none', notPrincipalPresent: 'none',
+    missingPrincipal: 'warning', principalPresent: 'none', notPrincipalPresent: 'none',
     missingResource: 'warning', sidCharacters: 'none', duplicateSid: 'warning',
   },
   endpoint: {

@@ -1,4 +1,4 @@
-// IAM014-IAM015, IAM017-IAM026: the shape of the Statement element and of each statement: a statement
+// IAM014-IAM015, IAM017-IAM026, IAM034: the shape of the Statement element and of each statement: a statement
 // needs Effect, exactly one of Action/NotAction, at most one of each other pair, and Principal and
 // Resource as the policy's kind requires (see kindRequirements.ts for the sources).
 // Sources: IAM User Guide, "IAM JSON policy element reference" (reference_policies_elements.html: Action/
@@ -75,9 +75,9 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
       ctx.report({ code: 'IAM024', ...keySpan(entry),
         message: `"${entry.name}" is not allowed in ${phrase}: the policy applies to whoever it is attached to. Remove it (to limit who, use a condition on aws:PrincipalArn). If this is a resource or trust policy, set the policy kind.` });
     }
-  } else if (!principal && !notPrincipal && rules.missingPrincipal === 'error') {
-    ctx.report({ code: 'IAM025', ...anchor,
-      message: `The statement has no "Principal": ${phrase} must name who it applies to. Add "Principal": { "AWS": "arn:aws:iam::111122223333:root" } (or "*" with conditions).` });
+  } else if (!principal && !notPrincipal && rules.missingPrincipal !== 'none') {
+    ctx.report({ code: rules.missingPrincipal === 'error' ? 'IAM025' : 'IAM034', ...anchor,
+      message: `The statement has no "Principal": ${phrase} must name who it applies to${rules.missingPrincipal === 'error' ? '' : ' (S3, KMS and most services reject it without one)'}. Add "Principal": { "AWS": "arn:aws:iam::111122223333:root" } (or "*" with conditions).` });
   }
   if (notPrincipal && rules.notPrincipalPresent === 'error') {
     ctx.report({ code: 'IAM026', ...keySpan(notPrincipal),
@@ -97,7 +97,8 @@ export const statementShapeRules: RuleModule = {
     { code: 'IAM022', name: 'resource-expected', category: 'grammar', defaultSeverity: 'warning', summary: 'A statement of a resource policy, SCP, RCP or endpoint policy has no Resource.' },
     { code: 'IAM023', name: 'principal-and-notprincipal', category: 'grammar', defaultSeverity: 'error', summary: 'A statement has both Principal and NotPrincipal.' },
     { code: 'IAM024', name: 'principal-not-allowed', category: 'grammar', defaultSeverity: 'error', summary: 'Principal in an identity policy, permissions boundary or SCP.' },
-    { code: 'IAM025', name: 'missing-principal', category: 'grammar', defaultSeverity: 'error', summary: 'A statement of a resource, trust, RCP or endpoint policy has no Principal.' },
+    { code: 'IAM025', name: 'missing-principal', category: 'grammar', defaultSeverity: 'error', summary: 'A statement of a trust, RCP or endpoint policy has no Principal.' },
+    { code: 'IAM034', name: 'principal-expected', category: 'grammar', defaultSeverity: 'warning', summary: 'A statement of a resource policy has no Principal.' },
     { code: 'IAM026', name: 'notprincipal-not-supported', category: 'grammar', defaultSeverity: 'error', summary: 'NotPrincipal in a role trust policy or RCP.' },
   ],
   check(ctx) {
