@@ -76,13 +76,20 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
 
   const driver: EditorDriver = {
     async openFile(file) {
-      await page.keyboard.press('Escape');
-      await quickInput('Control+P', file);
-      // The first result is the best match once the list shows the file's name.
       const name = file.split('/').pop()!;
-      await page.locator(`.quick-input-widget .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: WAIT_TIMEOUT_MS });
-      await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: WAIT_TIMEOUT_MS });
+      const activeTab = page.locator(`.tab.active[aria-label^="${name}"]`);
+      await waitFor(`${file} to open`, async () => {
+        if (await activeTab.isVisible()) return true;
+        await page.keyboard.press('Escape');
+        await quickInput('Control+P', file);
+        // Enter only once the list has settled with the file focused: history rows come first
+        // and the list re-renders when the search results arrive.
+        await page.locator(`.quick-input-widget .monaco-list-row.focused[aria-label^="${name}"]`).waitFor({ timeout: 5_000 });
+        await page.waitForTimeout(200);
+        await page.keyboard.press('Enter');
+        await activeTab.waitFor({ timeout: 3_000 });
+        return true;
+      });
       await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().waitFor({ timeout: WAIT_TIMEOUT_MS });
     },
 
