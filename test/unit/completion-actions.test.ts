@@ -10,14 +10,21 @@ import { applyItem, complete, editorKeeps, inStatement, jsonErrors, typedWord, n
 const catalog = getCatalog();
 
 test('actions: service prefixes first, with the service name, inserting "prefix:" and reopening completion', () => {
-  const c = complete(inStatement('"Effect": "Allow", "Action": "|"'));
-  assert.equal(c.items.length, catalog.services().length + 1);
+  const c = complete(inStatement('"Effect": "Allow", "Action": "s|"'));
   const s3 = c.item('s3');
   assert.equal(s3.labelDetails?.description, 'Amazon S3');
   assert.equal(newText(s3), '"s3:$0"');
   assert.equal(s3.command?.command, 'editor.action.triggerSuggest');
   assert.ok(applyItem(c.doc, s3).includes('"Action": "s3:"'));
-  assert.ok(c.item('*').sortText! > s3.sortText!);
+});
+
+test('actions: the service list is cut to a few hundred, the services the document uses first', () => {
+  const { doc, offset } = parseAtCursor(inStatement('"Effect": "Allow", "Action": [ "sqs:SendMessage", "|" ]'));
+  const list = doComplete(doc, offset, catalog, withDefaults(undefined));
+  assert.ok(list.isIncomplete && list.items.length < catalog.services().length);
+  const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  assert.equal(sorted[0].label, 'sqs');
+  assert.equal(sorted.at(-1)!.label, '*');
 });
 
 test('actions: after "s3:" the actions of S3 with access level and description, AWS spelling', () => {
@@ -93,6 +100,17 @@ test('actions: a name typed without its service prefix finds the actions of ever
   assert.ok(prefix.labels.includes('cloudformation') && !prefix.labels.some(l => l.includes(':')), 'a service prefix being typed');
   const { doc, offset } = parseAtCursor(inStatement('"Action": "Describ|"'));
   assert.ok(doComplete(doc, offset, catalog, withDefaults(undefined)).isIncomplete, 'a long result is cut short and marked incomplete');
+});
+
+test('actions: a service with very many actions gets a cut list, marked incomplete, wildcard forms kept', () => {
+  const ec2 = parseAtCursor(inStatement('"Action": "ec2:|"'));
+  const list = doComplete(ec2.doc, ec2.offset, catalog, withDefaults(undefined));
+  assert.ok(list.isIncomplete);
+  assert.ok(list.items.length < catalog.service('ec2')!.actions.length);
+  assert.ok(list.items.some(i => i.label === 'ec2:Describe*') && list.items.some(i => i.label === 'ec2:*'));
+  const narrow = parseAtCursor(inStatement('"Action": "ec2:DescribeInst|"'));
+  const narrowList = doComplete(narrow.doc, narrow.offset, catalog, withDefaults(undefined));
+  assert.ok(!narrowList.isIncomplete && narrowList.items.some(i => i.label === 'ec2:DescribeInstances'));
 });
 
 test('actions: an unknown service prefix offers nothing', () => {

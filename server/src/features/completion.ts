@@ -9,7 +9,7 @@ import { actionItems } from './completion/actions';
 import { arnSegmentItems } from './completion/arnSegments';
 import { conditionKeyItems, conditionValueItems, operatorItems } from './completion/conditions';
 import { effectItems, elementKeyItems, principalValueItems, statementItems, versionItems } from './completion/elements';
-import { ItemBuilder, type ResolveKind } from './completion/items';
+import { isSubsequence, ItemBuilder, type ResolveKind } from './completion/items';
 import { principalItems } from './completion/principals';
 import { resourceFormatItems } from './completion/resources';
 import { type CompletionSite, completionSite } from './completion/site';
@@ -87,10 +87,7 @@ function editorMayKeep(doc: PolicyDocument, offset: number, item: CompletionItem
   const edit = item.textEdit;
   if (!edit || !('range' in edit)) return true;
   const word = doc.text.slice(doc.textDocument.offsetAt(edit.range.start), offset).toLowerCase();
-  const filter = (item.filterText ?? item.label).toLowerCase();
-  let matched = 0;
-  for (let i = 0; i < filter.length && matched < word.length; i++) if (filter[i] === word[matched]) matched++;
-  return matched === word.length;
+  return isSubsequence(word, (item.filterText ?? item.label).toLowerCase());
 }
 
 export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings): CompletionList {

@@ -6,12 +6,13 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { ActionInfo, Catalog, ServiceInfo } from '../../catalog/types';
 import type { StringListElement } from '../../policy/model';
-import { CompletionItemKind, type ItemBuilder, type Proposal, sortKey } from './items';
+import { CompletionItemKind, type ItemBuilder, keepMatching, type Proposal, sortKey } from './items';
 
-const GROUP_SERVICE = 0;
-const GROUP_ACTION = 1;
-const GROUP_WILDCARD = 2;
-const GROUP_EVERYTHING = 3;
+const GROUP_USED_SERVICE = 0;
+const GROUP_SERVICE = 1;
+const GROUP_ACTION = 2;
+const GROUP_WILDCARD = 3;
+const GROUP_EVERYTHING = 4;
 /** Wildcard groups need at least this many actions to be worth offering. */
 const MIN_GROUP = 2;
 
@@ -28,6 +29,8 @@ const nameIndexes = new WeakMap<Catalog, NameIndex>();
 const MIN_SEARCH = 4;
 /** ...and offers at most this many of the actions found (the list is then marked incomplete). */
 const MAX_FOUND = 60;
+/** The most services, or actions of one service, in a list (EC2 has over 800); wildcard forms come in addition. */
+const MAX_LISTED = 250;
 
 function serviceProposals(catalog: Catalog): Proposal[] {
   let list = serviceLists.get(catalog);
@@ -154,29 +157,36 @@ function actionsNamed(catalog: Catalog, typed: string): { found: Proposal[]; com
   return { found, complete: lines.length <= MAX_FOUND };
 }
 
+/** Service prefixes, those the document's actions use first; `*`; actions of any service named as typed. */
+function serviceItems(items: ItemBuilder, catalog: Catalog): CompletionItem[] {
+  const { doc, site } = items;
+  const used = new Set(doc.statements.flatMap(st => [...st.action?.items ?? [], ...st.notAction?.items ?? []])
+    .map(item => item.value.split(':')[0].toLowerCase()));
+  const all = serviceProposals(catalog);
+  const preferred = all.filter(p => used.has(p.label)).map((p, rank) => ({ ...p, sortText: sortKey(GROUP_USED_SERVICE, rank) }));
+  const proposals: Proposal[] = keepMatching(items, [...preferred, ...all.filter(p => !used.has(p.label))], MAX_LISTED);
+  proposals.push({
+    label: '*', kind: CompletionItemKind.Constant, text: '*', detail: 'every action of every service',
+    sortText: sortKey(GROUP_EVERYTHING, 1),
+  });
+  const typedLower = site.typed.toLowerCase();
+  if (site.typed.length >= MIN_SEARCH && !/[*?]/.test(site.typed) && !all.some(p => p.label.startsWith(typedLower))) {
+    const { found, complete } = actionsNamed(catalog, site.typed);
+    proposals.push(...found);
+    if (!complete) items.incomplete = true;
+  }
+  return proposals.map(p => items.string(p));
+}
+
 export function actionItems(items: ItemBuilder, catalog: Catalog, element: StringListElement | undefined): CompletionItem[] {
   const { site } = items;
   const colon = site.typed.indexOf(':');
-  if (colon < 0) {
-    const everything: Proposal = {
-      label: '*', kind: CompletionItemKind.Constant, text: '*', detail: 'every action of every service',
-      sortText: sortKey(GROUP_EVERYTHING, 1),
-    };
-    const proposals = [...serviceProposals(catalog), everything];
-    const typedLower = site.typed.toLowerCase();
-    const aPrefix = (p: Proposal) => p.label.startsWith(typedLower);
-    if (site.typed.length >= MIN_SEARCH && !/[*?]/.test(site.typed) && !proposals.some(aPrefix)) {
-      const { found, complete } = actionsNamed(catalog, site.typed);
-      proposals.push(...found);
-      if (!complete) items.incomplete = true;
-    }
-    return proposals.map(p => items.string(p));
-  }
+  if (colon < 0) return serviceItems(items, catalog);
   const service = catalog.service(site.typed.slice(0, colon));
   if (!service) return [];
   const listed = new Set((element?.items ?? []).filter(item => item.offset !== site.start).map(item => item.value.toLowerCase()));
   const { actions, verbs } = proposalsOf(service);
-  const result = actions.filter(p => !listed.has(p.lower)).map(p => items.string(p));
+  const result = keepMatching(items, actions.filter(p => !listed.has(p.lower)), MAX_LISTED).map(p => items.string(p));
   const typed = typedWildcard(service, site.typed.slice(colon + 1), verbs);
   for (const p of typed ? [typed, ...verbs] : verbs) if (!listed.has(p.text.toLowerCase())) result.push(items.string(p));
   return result;

@@ -45,6 +45,26 @@ export function placeholdersToTabStops(text: string, first = 1): string {
   return text.split(/(\$\{[^}]*\})/).map((part, i) => i % 2 ? `\${${stop++}:${snippetEscape(part.slice(2, -1))}}` : snippetEscape(part)).join('');
 }
 
+/** Whether `word` is a subsequence of `text` (lower case both): the least an editor's fuzzy filter needs. */
+export function isSubsequence(word: string, text: string): boolean {
+  let matched = 0;
+  for (let i = 0; i < text.length && matched < word.length; i++) if (text[i] === word[matched]) matched++;
+  return matched === word.length;
+}
+
+/**
+ * At most `max` of the proposals that the typed word can still match, those that start with it first
+ * (in their order); a cut marks the list incomplete, so the editor asks again as the word grows.
+ */
+export function keepMatching<P extends Proposal>(items: ItemBuilder, proposals: readonly P[], max: number): P[] {
+  const typed = items.site.typed.toLowerCase();
+  const matching = proposals.filter(p => isSubsequence(typed, p.text.toLowerCase()));
+  if (matching.length <= max) return matching;
+  items.incomplete = true;
+  const starts = (p: P) => p.text.toLowerCase().startsWith(typed);
+  return [...matching.filter(starts), ...matching.filter(p => !starts(p))].slice(0, max);
+}
+
 /** Zero-padded rank for sortText: group first, then rank within the group. */
 export function sortKey(group: number, rank = 0): string {
   return `${group}${String(rank).padStart(5, '0')}`;
