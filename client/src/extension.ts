@@ -9,6 +9,7 @@ import { registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
 import { registerZoneOfTrust } from './zoneOfTrust';
+import { registerSnippetFix } from './snippetFix';
 
 let client: LanguageClient | undefined;
 
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerSimulate(context, client);
   registerKindStatus(context, client);
   registerZoneOfTrust(context);
+  registerSnippetFix(context, client);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
       await client?.restart();

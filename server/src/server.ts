@@ -2,12 +2,13 @@
 // an offset, calls one pure feature function, and is guarded so that an exception is logged and
 // answered with an empty result instead of killing the server.
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
   TextDocumentSyncKind, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from './catalog/loadCatalog';
-import { provideCodeActions } from './features/codeActions';
+import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
+import { SNIPPET_CAPABILITY } from './features/fixes/snippetProtocol';
 import { zoneOfTrustActions } from './features/zoneOfTrustFix';
 import { provideCodeLenses } from './features/codeLens';
 import { computeDiagnostics } from './features/diagnostics';
@@ -29,6 +30,8 @@ const documents = new TextDocuments(TextDocument);
 const policies = new PolicyCache();
 const settingsByUri = new Map<string, Promise<IamPolicySettings>>();
 let pullConfiguration = false;
+/** the client turns fixes' placeholders into snippet tab stops (features/fixes/snippetProtocol.ts) */
+let snippetCommand = false;
 
 function logError(where: string, error: unknown): void {
   connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -96,12 +99,13 @@ function scheduleValidation(uri: string): void {
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  snippetCommand = (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SNIPPET_CAPABILITY] === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: true },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS] },
       codeLensProvider: { resolveProvider: false },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     },
@@ -158,7 +162,8 @@ connection.onCodeAction(guard('codeAction', null, async params => {
   const { doc, settings } = found;
   const [start, end] = [params.range.start, params.range.end].map(p => doc.textDocument.offsetAt(p));
   return [
-    ...provideCodeActions(doc, params.context.diagnostics, getCatalog(), settings),
+    ...provideCodeActions(doc, params.context.diagnostics, getCatalog(), settings,
+      { range: params.range, only: params.context.only, snippets: snippetCommand }),
     ...zoneOfTrustActions(doc, start, end, getCatalog(), settings),
   ];
 }));

@@ -1,85 +1,78 @@
-// Quick-fixes for the diagnostics in a request. Each fix is a WorkspaceEdit on the smallest range.
-// Fixes come from two places: the finding's own `data.replacements` (one fix per candidate, the
-// first preferred), and the syntax repairs below. Richer refactorings (narrowing resources,
-// splitting statements) add providers to FIX_PROVIDERS.
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit, type Range } from 'vscode-languageserver-types';
+// Code actions: the entry for quick-fixes, refactorings and `source.fixAll`. Each fix is a
+// WorkspaceEdit on the smallest range; `isPreferred` marks the one to run on the keyboard shortcut.
+// - Quick-fixes: FIX_PROVIDERS, each asked about every diagnostic of the request that is ours.
+// - Refactorings: REFACTOR_PROVIDERS, asked about the selection (splitting a statement, wildcards,
+//   adding the Version); one that repeats a quick-fix's title is left out.
+// - `source.fixAll` (fixes/fixAll.ts), only when the request asks for source actions.
+// Fixes that insert placeholders also carry the client's snippet command when the client has it
+// (fixes/snippetProtocol.ts).
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import type { PolicyDocument } from '../policy/model';
-import { SYNTAX_CODES } from '../policy/syntax';
 import type { IamPolicySettings } from '../protocol';
-import type { FindingData } from '../rules/types';
+import { replacementFixes, syntaxFixes } from './fixes/basic';
+import { fixAllAction } from './fixes/fixAll';
+import type { FixProvider, RefactorProvider } from './fixes/framework';
+import { hardeningFixes } from './fixes/hardening';
+import { narrowResourceFixes } from './fixes/narrowResources';
+import { addVersionRefactor, repairFixes } from './fixes/repairs';
+import { splitStatementFixes, splitStatementRefactors } from './fixes/splitStatement';
+import { wildcardFixes, wildcardRefactors } from './fixes/wildcards';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
-export interface FixContext {
-  doc: PolicyDocument;
-  catalog: Catalog;
-  settings: IamPolicySettings;
-  diagnostic: Diagnostic;
+export { quickFix, type FixContext, type FixProvider, type RefactorContext, type RefactorProvider } from './fixes/framework';
+
+export const FIX_PROVIDERS: FixProvider[] = [
+  syntaxFixes, replacementFixes, repairFixes, narrowResourceFixes, splitStatementFixes, wildcardFixes, hardeningFixes,
+];
+
+export const REFACTOR_PROVIDERS: RefactorProvider[] = [splitStatementRefactors, wildcardRefactors, addVersionRefactor];
+
+/** The kinds the server offers, for the codeActionProvider capability. */
+export const CODE_ACTION_KINDS: readonly string[] = [
+  CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, CodeActionKind.Source, CodeActionKind.SourceFixAll,
+];
+
+export interface CodeActionRequest {
+  /** the selection; without it, no refactorings */
+  range?: Range;
+  /** `context.only` of the request: the kinds wanted (a kind includes its sub-kinds) */
+  only?: readonly string[];
+  /** the client runs the snippet command (fixes/snippetProtocol.ts) */
+  snippets?: boolean;
 }
 
-/** A provider returns the fixes it knows for one diagnostic (usually of a few codes). */
-export type FixProvider = (ctx: FixContext) => CodeAction[];
-
-export function quickFix(ctx: FixContext, title: string, edits: TextEdit[], isPreferred = false): CodeAction {
-  return {
-    title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [ctx.diagnostic],
-    isPreferred,
-    edit: { changes: { [ctx.doc.uri]: edits } },
-  };
+/** Whether a kind is wanted: `only` absent means every kind but source actions, which must be asked for. */
+function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  if (!only) return !kind.startsWith(CodeActionKind.Source);
+  return only.some(k => kind === k || kind.startsWith(`${k}.`));
 }
 
-function rangeOf(doc: PolicyDocument, offset: number, length: number): Range {
-  return { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + length) };
-}
-
-/** Replaces the diagnostic's range with each of `data.replacements`. */
-const replacementFixes: FixProvider = ctx => {
-  const replacements = (ctx.diagnostic.data as FindingData | undefined)?.replacements ?? [];
-  return replacements.map((text, index) =>
-    quickFix(ctx, `Change to ${text}`, [TextEdit.replace(ctx.diagnostic.range, text)], index === 0 && replacements.length === 1));
-};
-
-/** Comments and trailing commas are deleted, with the white space before them; a missing comma is inserted. */
-const syntaxFixes: FixProvider = ctx => {
-  const { doc, diagnostic } = ctx;
-  const text = doc.text;
-  const start = doc.textDocument.offsetAt(diagnostic.range.start);
-  const end = doc.textDocument.offsetAt(diagnostic.range.end);
-  switch (diagnostic.code) {
-    case SYNTAX_CODES.comment: {
-      let from = start;
-      while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
-      let to = end;
-      // a comment alone on its line goes with its line break
-      if ((from === 0 || text[from - 1] === '\n') && text[to] === '\r') to++;
-      if ((from === 0 || text[from - 1] === '\n') && text[to] === '\n') to++;
-      return [quickFix(ctx, 'Remove the comment', [TextEdit.del(rangeOf(doc, from, to - from))], true)];
-    }
-    case SYNTAX_CODES.trailingComma:
-      return [quickFix(ctx, 'Remove the trailing comma', [TextEdit.del(diagnostic.range)], true)];
-    case SYNTAX_CODES.missingComma: {
-      // insert right after the previous value, not before the next one, so the comma ends the line
-      let at = start;
-      while (at > 0 && /\s/.test(text[at - 1])) at--;
-      return [quickFix(ctx, 'Insert the missing comma', [TextEdit.insert(doc.textDocument.positionAt(at), ',')], true)];
-    }
-    default:
-      return [];
-  }
-};
-
-export const FIX_PROVIDERS: FixProvider[] = [syntaxFixes, replacementFixes];
-
-/** The quick-fixes for the diagnostics of a code-action request that are ours. */
+/** The code actions of a request: quick-fixes for our diagnostics, refactorings of the selection, source.fixAll. */
 export function provideCodeActions(
   doc: PolicyDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings,
+  request: CodeActionRequest = {},
 ): CodeAction[] {
+  const { only, snippets } = request;
   const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== 'iam-policy') continue;
-    const ctx = { doc, catalog, settings, diagnostic };
-    for (const provider of FIX_PROVIDERS) actions.push(...provider(ctx));
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const ctx = { doc, catalog, settings, diagnostic, snippets };
+      for (const provider of FIX_PROVIDERS) actions.push(...provider(ctx));
+    }
+  }
+  if (request.range && wanted(CodeActionKind.RefactorRewrite, only)) {
+    const titles = new Set(actions.map(a => a.title));
+    const ctx = {
+      doc, catalog, settings, snippets,
+      start: doc.textDocument.offsetAt(request.range.start), end: doc.textDocument.offsetAt(request.range.end),
+    };
+    for (const provider of REFACTOR_PROVIDERS) actions.push(...provider(ctx).filter(a => !titles.has(a.title)));
+  }
+  if (only && wanted(CodeActionKind.SourceFixAll, only)) {
+    const fixAll = fixAllAction(doc, catalog, settings);
+    if (fixAll) actions.push(fixAll);
   }
   return actions;
 }

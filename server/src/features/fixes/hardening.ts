@@ -1,0 +1,130 @@
+// Hardening fixes for the security findings about who may use a resource or a role: each adds the
+// condition (or the statement) that the finding's page recommends, with a placeholder for the value
+// only the user knows (values already in the document are proposed first).
+// - IAM420/IAM421 a public principal: aws:PrincipalOrgID (or aws:PrincipalAccount). IAM421 on a
+//   shared identity provider: the claim that names your tenant (data.conditionKey).
+// - IAM422 a trusted account: sts:ExternalId, or aws:PrincipalArn naming the roles.
+// - IAM423 a service principal: aws:SourceAccount or aws:SourceArn ("The confused deputy problem").
+// - IAM424 a bucket policy without aws:SecureTransport: a Deny statement for plain HTTP (Amazon S3
+//   User Guide, "Security best practices for Amazon S3", the example policy).
+// - IAM410 iam:PassRole on every role: iam:PassedToService, in a statement of PassRole alone.
+import type { CodeAction } from 'vscode-languageserver-types';
+import { parseArn } from '../../policy/arn';
+import type { PolicyDocument, Statement } from '../../policy/model';
+import { documentValues } from '../completion/documentValues';
+import { fixAction, spanOf, type FixContext, type FixProvider } from './framework';
+import { appendItem, insertProperty, type Change, type JsonValue } from './jsonEdits';
+import { factsAt, statementAt } from './narrowResources';
+import { uniqueSid } from './repairs';
+import { placeholder } from './template';
+
+/** Adds `operator: { key: value }` to the statement's Condition (creating it, or the operator block, as needed). */
+export function addCondition(doc: PolicyDocument, statement: Statement, operator: string, key: string, value: string): Change | undefined {
+  if (statement.node.type !== 'object') return undefined;
+  const condition = statement.condition;
+  if (!condition) return insertProperty(doc, statement.node, 'Condition', { [operator]: { [key]: value } });
+  const conditionNode = condition.entry.valueNode;
+  if (conditionNode?.type !== 'object') return undefined;
+  const block = condition.operators.find(o => o.entry.name === operator);
+  if (!block) return insertProperty(doc, conditionNode, operator, { [key]: value });
+  if (block.entry.valueNode?.type !== 'object' || block.keys.some(k => k.entry.name.toLowerCase() === key.toLowerCase())) return undefined;
+  return insertProperty(doc, block.entry.valueNode, key, value);
+}
+
+interface ConditionChoice { operator: string; key: string; value: string }
+
+function conditionFixes(ctx: FixContext, choices: ConditionChoice[]): CodeAction[] {
+  const statement = statementAt(ctx.doc, spanOf(ctx).start);
+  if (!statement) return [];
+  return choices.flatMap((choice, index) => {
+    const change = addCondition(ctx.doc, statement, choice.operator, choice.key, choice.value);
+    return change ? [fixAction(ctx, `Add a condition on ${choice.key}`, [change], index === 0)] : [];
+  });
+}
+
+const accountValue = (doc: PolicyDocument) => placeholder('Account', documentValues(doc).accounts[0] ?? '<account-id>');
+
+function orgChoices(doc: PolicyDocument): ConditionChoice[] {
+  return [
+    { operator: 'StringEquals', key: 'aws:PrincipalOrgID', value: placeholder('OrgId', documentValues(doc).organizations[0] ?? '<org-id>') },
+    { operator: 'StringEquals', key: 'aws:PrincipalAccount', value: accountValue(doc) },
+  ];
+}
+
+/**
+ * The claim a trust on a shared identity provider must check, with the value form its provider
+ * documents: GitHub ("Configuring OpenID Connect in Amazon Web Services": `repo:OWNER/REPO:*` with
+ * StringLike), Amazon Cognito identity pools (IAM User Guide, web identity federation: the pool ID).
+ */
+const PROVIDER_CLAIMS: Record<string, ConditionChoice> = {
+  'token.actions.githubusercontent.com:sub': {
+    operator: 'StringLike', key: 'token.actions.githubusercontent.com:sub',
+    value: `repo:${placeholder('Owner', '<owner>')}/${placeholder('Repository', '<repository>')}:*`,
+  },
+  'cognito-identity.amazonaws.com:aud': { operator: 'StringEquals', key: 'cognito-identity.amazonaws.com:aud', value: placeholder('Pool', '<identity-pool-id>') },
+};
+
+const publicPrincipal: FixProvider = ctx => {
+  const key = (ctx.diagnostic.data as { conditionKey?: string } | undefined)?.conditionKey;
+  if (key) {
+    const claim = PROVIDER_CLAIMS[key] ?? { operator: 'StringEquals', key, value: placeholder('Value', '<value>') };
+    return conditionFixes(ctx, [claim]);
+  }
+  return conditionFixes(ctx, orgChoices(ctx.doc));
+};
+
+const accountTrust: FixProvider = ctx => {
+  const { start, end } = spanOf(ctx);
+  const account = /\d{12}/.exec(ctx.doc.text.slice(start, end))?.[0] ?? '<account-id>';
+  return conditionFixes(ctx, [
+    { operator: 'StringEquals', key: 'sts:ExternalId', value: placeholder('ExternalId', '<external-id>') },
+    { operator: 'ArnEquals', key: 'aws:PrincipalArn', value: `arn:aws:iam::${account}:role/${placeholder('Role', '<role-name>')}` },
+  ]);
+};
+
+const confusedDeputy: FixProvider = ctx => conditionFixes(ctx, [
+  { operator: 'StringEquals', key: 'aws:SourceAccount', value: accountValue(ctx.doc) },
+  { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
+]);
+
+const passRole: FixProvider = ctx => {
+  const facts = factsAt(ctx, spanOf(ctx).start);
+  const onlyPassRole = facts?.actions.every(a => a.actions.length === 1 && a.actions[0].service === 'iam' && a.actions[0].name === 'PassRole');
+  if (!facts || !onlyPassRole) return [];
+  return conditionFixes(ctx, [{ operator: 'StringEquals', key: 'iam:PassedToService', value: `${placeholder('Service', '<service>')}.amazonaws.com` }]);
+};
+
+/** The bucket ARNs (bucket and its objects) of a bucket policy's resources, with their partition. */
+function bucketResources(doc: PolicyDocument): string[] {
+  const arns = new Set<string>();
+  for (const statement of doc.statements) {
+    for (const item of [...statement.resource?.items ?? [], ...statement.notResource?.items ?? []]) {
+      const arn = parseArn(item.value);
+      if (!arn || arn.service !== 's3') continue;
+      const bucket = arn.resource.split('/')[0];
+      arns.add(`arn:${arn.partition}:s3:::${bucket}`).add(`arn:${arn.partition}:s3:::${bucket}/*`);
+    }
+  }
+  return [...arns];
+}
+
+const secureTransport: FixProvider = ctx => {
+  const array = ctx.doc.statementEntry?.valueNode;
+  if (array?.type !== 'array') return [];
+  const resources = bucketResources(ctx.doc);
+  const statement: JsonValue = {
+    Sid: ctx.doc.statements.some(s => s.sid?.valueNode?.value === 'DenyInsecureTransport') ? uniqueSid(ctx.doc, 'DenyInsecureTransport') : 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: resources.length === 1 ? resources[0] : resources,
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+  return [fixAction(ctx, 'Add a statement that denies requests over plain HTTP (aws:SecureTransport)', [appendItem(ctx.doc, array, statement)], true)];
+};
+
+const PROVIDERS: Record<string, FixProvider> = {
+  IAM410: passRole, IAM420: publicPrincipal, IAM421: publicPrincipal, IAM422: accountTrust, IAM423: confusedDeputy, IAM424: secureTransport,
+};
+
+export const hardeningFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];

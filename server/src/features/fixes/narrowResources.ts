@@ -1,0 +1,93 @@
+// The flagship fix: narrowing a broad resource to the ARNs the statement's actions act on.
+// - IAM402 `"Resource": "*"`: replaced with the ARN formats of the resource types the actions need
+//   (arnTemplates.ts), placeholders filled from the document where it can, else left visible.
+//   Offered when every action can take an ARN; otherwise the split (splitStatement.ts) keeps the
+//   actions without resource-level permissions on "*".
+// - IAM403 an ARN that matches every resource of its type (`arn:aws:s3:::*`): the format of that
+//   type with what the ARN already says (partition, Region) kept.
+// - IAM212 an action none of the resources applies to: add an ARN of the type it needs.
+import type { Node } from 'jsonc-parser';
+import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
+import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
+import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
+import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesFromArn } from './arnTemplates';
+import { fixAction, spanOf, type FixContext, type FixProvider } from './framework';
+import { appendToList, isMultiline, listText, replaceItem, type Change } from './jsonEdits';
+import { plainText } from './template';
+
+/** More resource types than this and the statement is too broad to narrow in one step (`s3:*`). */
+export const MAX_NARROWED_TYPES = 8;
+
+export function statementAt(doc: PolicyDocument, offset: number): Statement | undefined {
+  return doc.statements.find(s => s.node.offset <= offset && offset < s.node.offset + s.node.length);
+}
+
+export function factsAt(ctx: { doc: PolicyDocument; catalog: Catalog }, offset: number): StatementFacts | undefined {
+  const statement = statementAt(ctx.doc, offset);
+  return statement && statementFacts(ctx.doc, ctx.catalog)[statement.index];
+}
+
+/** The resource types a statement's actions need, when every action can take an ARN (and there are not too many). */
+export function narrowedTypes(ctx: { catalog: Catalog }, facts: StatementFacts): ResourceTypeInfo[] | undefined {
+  if (facts.statement.notAction || facts.actions.length === 0) return undefined;
+  const types = new Set<ResourceTypeInfo>();
+  for (const entry of facts.actions) {
+    const needs = entryNeeds(ctx.catalog, entry);
+    if (!needs || needs.unscoped) return undefined;
+    for (const type of needs.types) types.add(type);
+  }
+  return types.size > 0 && types.size <= MAX_NARROWED_TYPES ? [...types] : undefined;
+}
+
+/** The ARN templates of resource types, one per distinct format. */
+export function templatesOf(doc: PolicyDocument, types: readonly ResourceTypeInfo[]): string[] {
+  return [...new Set(types.map(t => t.arnFormat))].map(format => arnTemplate(doc, format));
+}
+
+/** Replaces one item of a list element (or the element's single string) with several values. */
+export function replaceListItem(doc: PolicyDocument, statement: Statement, value: Node, item: StringItem, values: string[]): Change {
+  if (value.type === 'array') return replaceItem(doc, value, item.node, values);
+  return { offset: item.offset, length: item.length, text: listText(doc, value.offset, values, isMultiline(doc.text, statement.node)) };
+}
+
+const narrowStar: FixProvider = ctx => {
+  const { start } = spanOf(ctx);
+  const facts = factsAt(ctx, start);
+  const resource = facts?.statement.resource;
+  const star = resource?.items.find(i => i.offset === start && i.value === '*');
+  if (!facts || !resource?.entry.valueNode || !star) return [];
+  const types = narrowedTypes(ctx, facts);
+  if (!types) return [];
+  const change = replaceListItem(ctx.doc, facts.statement, resource.entry.valueNode, star, templatesOf(ctx.doc, types));
+  return [fixAction(ctx, `Narrow "*" to ARNs of the resources the actions need (${typeNames(types)})`, [change], true)];
+};
+
+const narrowBroadArn: FixProvider = ctx => {
+  const { start } = spanOf(ctx);
+  const facts = factsAt(ctx, start);
+  const resource = facts?.statement.resource;
+  const item = resource?.items.find(i => i.offset === start);
+  const data = ctx.diagnostic.data as { resourceType?: string; arnFormat?: string } | undefined;
+  if (!facts || !resource?.entry.valueNode || !item || !data?.arnFormat) return [];
+  const template = arnTemplate(ctx.doc, data.arnFormat, valuesFromArn(data.arnFormat, item.value));
+  if (plainText(template) === item.value) return [];
+  const change = { offset: item.offset, length: item.length, text: JSON.stringify(template) };
+  return [fixAction(ctx, `Narrow to one ${data.resourceType ?? 'resource'}: ${plainText(template)}`, [change], true)];
+};
+
+const addArnForAction: FixProvider = ctx => {
+  const { start } = spanOf(ctx);
+  const facts = factsAt(ctx, start);
+  const entry = facts?.actions.find(e => e.item.offset === start);
+  const value = facts?.statement.resource?.entry.valueNode;
+  if (!facts || !entry || entry.actions.length !== 1 || !value) return [];
+  const types = neededTypes(ctx.catalog, entry.actions[0]);
+  if (types.length === 0 || types.length > MAX_NARROWED_TYPES) return [];
+  const templates = templatesOf(ctx.doc, types);
+  const change = appendToList(ctx.doc, value, templates, isMultiline(ctx.doc.text, facts.statement.node));
+  return [fixAction(ctx, `Add ${types.length > 1 ? 'ARNs' : 'an ARN'} of ${typeNames(types)} for "${entry.item.value}" to Resource`, [change])];
+};
+
+const PROVIDERS: Record<string, FixProvider> = { IAM402: narrowStar, IAM403: narrowBroadArn, IAM212: addArnForAction };
+
+export const narrowResourceFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];

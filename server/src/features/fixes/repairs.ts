@@ -1,0 +1,158 @@
+// Repairs of the grammar and of the names in a policy, beyond the replacements a rule puts in its
+// finding (codeActions.ts applies those): the Version (set, or added where it is missing or where
+// policy variables need it), a missing Effect, one of two elements that exclude each other, a
+// duplicate key or Sid, repeated actions and actions a wildcard already covers, and a condition
+// operator that does not fit its key's type.
+import type { Node } from 'jsonc-parser';
+import type { CodeAction } from 'vscode-languageserver-types';
+import type { Catalog } from '../../catalog/types';
+import type { PolicyDocument } from '../../policy/model';
+import { conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
+import { fixAction, refactorAction, spanOf, type FixContext, type FixProvider, type RefactorProvider } from './framework';
+import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
+import { statementAt } from './narrowResources';
+import { operatorForKeyType } from './operatorTypes';
+
+export const CURRENT_VERSION = '2012-10-17';
+
+/** The change that makes the policy's Version 2012-10-17: the value replaced, or the element added first. */
+export function setVersion(doc: PolicyDocument): Change | undefined {
+  const value = doc.version?.valueNode;
+  if (value) return { offset: value.offset, length: value.length, text: JSON.stringify(CURRENT_VERSION) };
+  return doc.root?.type === 'object' ? insertProperty(doc, doc.root, 'Version', CURRENT_VERSION, 'first') : undefined;
+}
+
+const versionFixes: FixProvider = ctx => {
+  const change = setVersion(ctx.doc);
+  if (!change) return [];
+  const verb = ctx.doc.version ? 'Set' : 'Add';
+  return [fixAction(ctx, `${verb} "Version": "${CURRENT_VERSION}"${ctx.diagnostic.code === 'IAM350' ? ' (policy variables need it)' : ''}`, [change], true)];
+};
+
+export const addVersionRefactor: RefactorProvider = ctx => {
+  if (ctx.doc.version || !ctx.doc.looksLikePolicy) return [];
+  const change = setVersion(ctx.doc);
+  return change ? [refactorAction(ctx, `Add "Version": "${CURRENT_VERSION}"`, [change])] : [];
+};
+
+/** The array item or object property the diagnostic's span starts, with its container. */
+export function memberAt(doc: PolicyDocument, offset: number): { member: Node; container: Node } | undefined {
+  let node: Node | undefined = doc.root;
+  while (node) {
+    const child: Node | undefined = node.children?.find(c => c.offset <= offset && offset < c.offset + c.length);
+    if (!child) return undefined;
+    if (child.offset === offset && node.type === 'array') return { member: child, container: node };
+    if (child.type === 'property' && child.children?.[0]?.offset === offset) return { member: child, container: node };
+    node = child;
+  }
+  return undefined;
+}
+
+function removeMember(ctx: FixContext, title: string, offset: number, isPreferred = false): CodeAction[] {
+  const found = memberAt(ctx.doc, offset);
+  return found ? [fixAction(ctx, title, removeMembers(found.container, new Set([found.member])), isPreferred)] : [];
+}
+
+/** The Sid with its trailing number raised until no statement has it. */
+export function uniqueSid(doc: PolicyDocument, sid: string, taken = new Set<string>()): string {
+  for (const s of doc.statements) if (typeof s.sid?.valueNode?.value === 'string') taken.add(s.sid.valueNode.value);
+  const [, stem, digits] = /^(.*?)(\d*)$/.exec(sid)!;
+  let n = digits ? Number(digits) + 1 : 2;
+  while (taken.has(`${stem}${n}`)) n++;
+  return `${stem}${n}`;
+}
+
+const duplicateSid: FixProvider = ctx => {
+  const statement = statementAt(ctx.doc, spanOf(ctx).start);
+  const node = statement?.sid?.valueNode;
+  if (node?.type !== 'string') return [];
+  const sid = uniqueSid(ctx.doc, node.value as string);
+  return [fixAction(ctx, `Rename the Sid to "${sid}"`, [{ offset: node.offset, length: node.length, text: JSON.stringify(sid) }], true)];
+};
+
+const redundantAction: FixProvider = ctx => {
+  const { start, end } = spanOf(ctx);
+  const name = ctx.doc.text.slice(start, end);
+  const coveredBy = (ctx.diagnostic.data as { coveredBy?: string } | undefined)?.coveredBy;
+  return removeMember(ctx, coveredBy ? `Remove ${name} (matched by "${coveredBy}")` : `Remove the repeated ${name}`, start, true);
+};
+
+const missingEffect: FixProvider = ctx => {
+  const statement = statementAt(ctx.doc, spanOf(ctx).start);
+  if (statement?.node.type !== 'object') return [];
+  return ['Allow', 'Deny'].map(effect =>
+    fixAction(ctx, `Add "Effect": "${effect}"`, [insertProperty(ctx.doc, statement.node, 'Effect', effect, 'first')]));
+};
+
+/** IAM018, IAM020, IAM023: the diagnostic is on the second element of the pair; either may go. */
+const PAIRS: Record<string, [string, string]> = { IAM018: ['Action', 'NotAction'], IAM020: ['Resource', 'NotResource'], IAM023: ['Principal', 'NotPrincipal'] };
+
+const exclusivePair: FixProvider = ctx => {
+  const statement = statementAt(ctx.doc, spanOf(ctx).start);
+  const pair = PAIRS[String(ctx.diagnostic.code)];
+  if (!statement || !pair) return [];
+  return pair.flatMap(name => statement.entries.filter(e => e.name === name).slice(-1)
+    .flatMap(entry => removeMember(ctx, `Remove "${name}"`, entry.keyNode.offset)));
+};
+
+const principalNotAllowed: FixProvider = ctx => {
+  const { start, end } = spanOf(ctx);
+  return removeMember(ctx, `Remove ${ctx.doc.text.slice(start, end)}`, start);
+};
+
+/** IAM031: the diagnostic is on the later key; IAM rejects both, JSON tools keep the later one. */
+const duplicateKey: FixProvider = ctx => {
+  const found = memberAt(ctx.doc, spanOf(ctx).start);
+  const name = found?.member.children?.[0]?.value;
+  const first = found?.container.children?.find(p => p.children?.[0]?.value === name);
+  if (!found || !first || first === found.member) return [];
+  return [
+    fixAction(ctx, `Remove the earlier "${name}" (the one JSON tools ignore)`, removeMembers(found.container, new Set([first]))),
+    fixAction(ctx, `Remove this "${name}"`, removeMembers(found.container, new Set([found.member]))),
+  ];
+};
+
+/** Moves a condition key to the operator that fits its type (renaming the operator when the key is alone in it). */
+function changeOperator(doc: PolicyDocument, entry: ConditionEntry, target: string): Change[] | undefined {
+  const condition = entry.statement.condition?.entry.valueNode;
+  const block = entry.operatorEntry;
+  if (!condition || !block.entry.valueNode) return undefined;
+  const existing = entry.statement.condition!.operators.find(o => o.entry.name === target);
+  const keyName = entry.keyEntry.entry.name;
+  if (!existing && block.keys.length === 1) {
+    const key = block.entry.keyNode;
+    return [{ offset: key.offset, length: key.length, text: JSON.stringify(target) }];
+  }
+  if (existing && (!existing.entry.valueNode || existing.keys.some(k => k.entry.name.toLowerCase() === keyName.toLowerCase()))) return undefined;
+  const value = new RawJson(entry.keyEntry.entry.valueNode ? nodeText(doc.text, entry.keyEntry.entry.valueNode) : '""');
+  const removal = block.keys.length === 1
+    ? removeMembers(condition, new Set([block.entry.node]))
+    : removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]));
+  const insertion = existing
+    ? insertProperty(doc, existing.entry.valueNode!, keyName, value)
+    : insertProperty(doc, condition, target, { [keyName]: value });
+  return [...removal, insertion];
+}
+
+function conditionEntryAt(doc: PolicyDocument, catalog: Catalog, offset: number): ConditionEntry | undefined {
+  return conditionEntries(doc, catalog).find(e => e.keyEntry.entry.keyNode.offset === offset);
+}
+
+const operatorType: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
+  const target = entry && operatorForKeyType(ctx.catalog, entry);
+  const changes = entry && target && changeOperator(ctx.doc, entry, target);
+  return changes ? [fixAction(ctx, `Use ${target} for "${entry.keyEntry.entry.name}"`, changes, true)] : [];
+};
+
+const PROVIDERS: Record<string, FixProvider> = {
+  IAM013: versionFixes, IAM350: versionFixes,
+  IAM017: missingEffect, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
+  IAM024: principalNotAllowed, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
+  IAM104: redundantAction, IAM105: redundantAction, IAM320: operatorType, IAM321: operatorType,
+};
+
+/** Codes whose rule-supplied replacements this module's fix supersedes. */
+export const REPLACED_BY_REPAIRS: ReadonlySet<string> = new Set(['IAM013']);
+
+export const repairFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];
