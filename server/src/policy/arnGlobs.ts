@@ -5,7 +5,7 @@
 // CloudWatch Logs actions take `log-group:name:*`, which a strict reading of the format rejects).
 // Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" (`*` any run of
 // characters, `?` one character; wildcards work within each ARN segment).
-import { parseArn } from './arn';
+import { parseArn, type Arn } from './arn';
 import { compileWildcard } from './wildcard';
 
 /**
@@ -19,18 +19,21 @@ export function globCovers(general: string, specific: string): boolean {
   return compileWildcard(general, true).test(specific);
 }
 
+/** The format with each `${Placeholder}` read as `*`, parsed: what "every resource of the type" looks like. */
+export function formatAsPattern(format: string): Arn | undefined {
+  return parseArn(format.replace(/\$\{[^}]*\}/g, '*'));
+}
+
 /**
  * Whether the ARN pattern matches every ARN of the format in its partition, e.g.
  * `arn:*:cloudtrail:*:*:trail/*` for `arn:${Partition}:cloudtrail:${Region}:${Account}:trail/${TrailName}`:
- * the format with each placeholder read as `*` is covered, segment by segment. A policy variable
- * in the pattern names one resource per caller, so such a pattern covers nothing.
+ * the format with each placeholder read as `*` (formatAsPattern) is covered, segment by segment.
+ * A policy variable in the pattern names one resource per caller, so such a pattern covers nothing.
  */
-export function arnCoversFormat(pattern: string, format: string): boolean {
-  if (pattern.includes('${')) return false;
-  const have = parseArn(pattern);
-  const want = parseArn(format.replace(/\$\{[^}]*\}/g, '*'));
-  if (!have || !want) return false;
-  return (['service', 'region', 'account', 'resource'] as const).every(part => globCovers(have[part], want[part]));
+export function arnCoversFormat(pattern: Arn, format: Arn): boolean {
+  // the partition does not count: an account lives in one partition
+  return !pattern.resource.includes('${')
+    && (['service', 'region', 'account', 'resource'] as const).every(part => globCovers(pattern[part], format[part]));
 }
 
 /** Whether some string matches both globs (`*` any run, `?` one character); case-insensitive. */

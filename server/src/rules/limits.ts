@@ -41,8 +41,14 @@ export function limitFor(doc: PolicyDocument): PolicyLimit | undefined {
 
 /** The size AWS counts at least: characters (or UTF-8 bytes) without white space. */
 export function policySize(text: string, unit: PolicyLimit['unit']): number {
-  const compact = text.replace(/\s/g, '');
-  return unit === 'bytes' ? new TextEncoder().encode(compact).length : compact.length;
+  let size = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && /\s/.test(text[i]))) continue;
+    // UTF-8: 1 byte to U+007F, 2 to U+07FF, 3 above, 4 for a surrogate pair (2 + 2 here)
+    size += unit === 'characters' ? 1 : code <= 0x7f ? 1 : code <= 0x7ff ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+  }
+  return size;
 }
 
 export const limitRules: RuleModule = {

@@ -12,7 +12,7 @@ import { parseArn, type Arn } from '../policy/arn';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { editDistance } from '../util/closest';
-import { formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
+import { catalogNames, formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
 import type { RuleContext, RuleModule } from './types';
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -29,8 +29,10 @@ export function isPatternSegment(segment: string): boolean {
  */
 function candidateFormats(catalog: Catalog, formats: FormatInfo[], arn: Arn): FormatInfo[] {
   const open = typedArn(catalog, `arn:${arn.partition}:${arn.service}:*:*:${arn.resource}`);
-  const fitting = formats.filter(f => mayName(open, f.type));
-  return fitting.length ? fitting : formats;
+  const strictly = formats.filter(f => catalogNames(open, f.type));
+  if (strictly.length) return strictly;
+  const loosely = formats.filter(f => mayName(open, f.type));
+  return loosely.length ? loosely : formats;
 }
 
 const regionPatterns = new WeakMap<Catalog, RegExp[]>();
@@ -46,8 +48,23 @@ function knownRegion(catalog: Catalog, region: string): boolean {
   return patterns.some(p => p.test(region)) || (patterns.length === 0 && catalog.regions().length === 0);
 }
 
-/** The first thing wrong with the ARN's shape, as [code, message, replacement ARN?]; undefined when it looks right. */
-export function arnProblem(catalog: Catalog, text: string): [code: string, message: string, replacement?: string] | undefined {
+type ArnProblem = [code: string, message: string, replacement?: string];
+
+const PROBLEM_CACHE_LIMIT = 5000;
+const problems = new WeakMap<Catalog, Map<string, ArnProblem | undefined>>();
+
+/** The first thing wrong with the ARN's shape, as [code, message, replacement ARN?]; undefined when it looks right. Memoised. */
+export function arnProblem(catalog: Catalog, text: string): ArnProblem | undefined {
+  let cache = problems.get(catalog);
+  if (!cache) problems.set(catalog, (cache = new Map()));
+  if (cache.has(text)) return cache.get(text);
+  const problem = findArnProblem(catalog, text);
+  if (cache.size > PROBLEM_CACHE_LIMIT) cache.clear();
+  cache.set(text, problem);
+  return problem;
+}
+
+function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined {
   if (text === '*' || hasPlaceholder(text)) return undefined;   // IAM090 reports placeholders
   if (!text.startsWith('arn:')) {
     return ['IAM200', `"${text}" is not an ARN: a resource is "*" or an ARN of the form arn:partition:service:region:account-id:resource.`];

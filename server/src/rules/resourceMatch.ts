@@ -11,7 +11,7 @@ import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { arnProblem, isPatternSegment } from './resourceArns';
-import { formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
+import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
 import { statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
@@ -19,10 +19,6 @@ interface ArnResource {
   item: StringItem;
   service: string;
   arn: TypedArn;
-}
-
-function serviceOfFormat(type: ResourceTypeInfo): string {
-  return parseArn(type.arnFormat)?.service.toLowerCase() ?? '';
 }
 
 /** Whether the resource can name something the action acts on. */
@@ -66,7 +62,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
         for (const type of resourceTypesOf(catalog, action)) types.add(type);
       }
     }
-    for (const type of types) services.add(serviceOfFormat(type));
+    for (const type of types) services.add(arnServiceOf(type));
     const anyService = [...services].some(s => s.includes('${'));
     for (const resource of resources) {
       if (!anyService && !isPatternSegment(resource.service) && !services.has(resource.service)) {
@@ -75,7 +71,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
           message: `According to the Service Authorization Reference, no action in this statement acts on ${resource.service} resources, so this ARN probably grants nothing here: move it to a statement with ${resource.service} actions, or fix the service.` });
       } else if (types.size > 0 && ![...types].some(t => mayName(resource.arn, t))) {
         mismatched.add(resource);
-        const wanted = [...types].filter(t => serviceOfFormat(t) === resource.service);
+        const wanted = [...types].filter(t => arnServiceOf(t) === resource.service);
         const fix = suggestion(catalog, resource, wanted);
         const formats = (wanted.length ? wanted : [...types]).map(t => t.arnFormat);
         ctx.report({ code: 'IAM211', offset: resource.item.offset, length: resource.item.length,

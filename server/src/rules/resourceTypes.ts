@@ -4,7 +4,8 @@
 // (rules built on this must not call an ARN wrong that AWS accepts).
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
 import { parseArn } from '../policy/arn';
-import { arnOverlapsFormat } from '../policy/arnGlobs';
+import { arnOverlapsFormat, formatAsPattern } from '../policy/arnGlobs';
+import type { Arn } from '../policy/arn';
 
 export interface FormatInfo {
   type: ResourceTypeInfo;
@@ -72,33 +73,68 @@ export function resourceTypesOf(catalog: Catalog, action: ActionInfo): ResourceT
   return types;
 }
 
+const keys = new WeakMap<ResourceTypeInfo, string>();
+
 /** Identifies a resource type across lookups: "s3/object". */
 export function typeKey(type: ResourceTypeInfo): string {
-  return `${type.service}/${type.name}`.toLowerCase();
+  let key = keys.get(type);
+  if (key === undefined) keys.set(type, (key = `${type.service}/${type.name}`.toLowerCase()));
+  return key;
 }
 
-/** An ARN of a policy with the keys of the resource types the catalog says it can name. */
+const arnServicesOfTypes = new WeakMap<ResourceTypeInfo, string>();
+
+/** The service named in the type's ARN format, lower case ("iam" for sts's role type). */
+export function arnServiceOf(type: ResourceTypeInfo): string {
+  let service = arnServicesOfTypes.get(type);
+  if (service === undefined) arnServicesOfTypes.set(type, (service = parseArn(type.arnFormat)?.service.toLowerCase() ?? ''));
+  return service;
+}
+
+const everyOfType = new WeakMap<ResourceTypeInfo, Arn | null>();
+
+/** The type's ARN format with every placeholder read as `*`, parsed (memoised). */
+export function everyResourceOf(type: ResourceTypeInfo): Arn | undefined {
+  let arn = everyOfType.get(type);
+  if (arn === undefined) everyOfType.set(type, (arn = formatAsPattern(type.arnFormat) ?? null));
+  return arn ?? undefined;
+}
+
+/**
+ * An ARN of a policy with the resource types the catalog says it can name, and the answers of the
+ * loose reading worked out so far.
+ */
 export interface TypedArn {
   text: string;
   catalogTypes: Set<string>;
+  loose: Map<ResourceTypeInfo, boolean>;
 }
 
+const TYPED_CACHE_LIMIT = 5000;
+const typedArns = new WeakMap<Catalog, Map<string, TypedArn>>();
+
+/** The ARN with its resource types (memoised per catalog: the same ARNs come back on every keystroke). */
 export function typedArn(catalog: Catalog, text: string): TypedArn {
-  return { text, catalogTypes: new Set(catalog.resourceTypesForArn(text).map(typeKey)) };
+  let cache = typedArns.get(catalog);
+  if (!cache) typedArns.set(catalog, (cache = new Map()));
+  let typed = cache.get(text);
+  if (!typed) {
+    typed = { text, catalogTypes: new Set(catalog.resourceTypesForArn(text).map(typeKey)), loose: new Map() };
+    if (cache.size > TYPED_CACHE_LIMIT) cache.clear();
+    cache.set(text, typed);
+  }
+  return typed;
 }
 
-const OVERLAP_CACHE_LIMIT = 50000;
-const overlaps = new Map<string, boolean>();
+/** Whether the ARN can name a resource of the type by the catalog's matcher. */
+export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {
+  return arn.catalogTypes.has(typeKey(type));
+}
 
-/** Whether the ARN can name a resource of the type (the catalog's answer, or the loose reading; memoised). */
+/** Whether the ARN can name a resource of the type: the catalog's answer, or else the loose reading. */
 export function mayName(arn: TypedArn, type: ResourceTypeInfo): boolean {
-  if (arn.catalogTypes.has(typeKey(type))) return true;
-  const key = `${arn.text}\n${type.arnFormat}`;
-  let result = overlaps.get(key);
-  if (result === undefined) {
-    result = arnOverlapsFormat(arn.text, type.arnFormat);
-    if (overlaps.size > OVERLAP_CACHE_LIMIT) overlaps.clear();
-    overlaps.set(key, result);
-  }
+  if (catalogNames(arn, type)) return true;
+  let result = arn.loose.get(type);
+  if (result === undefined) arn.loose.set(type, (result = arnOverlapsFormat(arn.text, type.arnFormat)));
   return result;
 }

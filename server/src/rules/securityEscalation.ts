@@ -20,7 +20,7 @@ import type { RuleContext, RuleModule } from './types';
 
 const PASS_ROLE = 'iam:passrole';
 const ROLE_WILDCARDS = /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/;
-const ESCALATION_ACTIONS: readonly string[] = [...new Set(PRIVILEGE_ESCALATION_METHODS.flatMap(m => m.actions))];
+const ESCALATION_ACTIONS: ReadonlySet<string> = new Set(PRIVILEGE_ESCALATION_METHODS.flatMap(m => m.actions));
 
 /** Whether an action name (lower case) is matched by an Action or NotAction entry. */
 function entryMatches(item: StringItem, action: string): boolean {
@@ -54,6 +54,11 @@ function escalationGrants(allFacts: readonly StatementFacts[]): Map<string, Stri
     if (!facts.allow || !hasStarResource(facts) || facts.conditions.length > 0) continue;
     for (const entry of facts.actions) {
       if (entry.everything) continue;
+      if (!entry.wildcard) {
+        const action = entry.item.value.toLowerCase();
+        if (ESCALATION_ACTIONS.has(action) && !granted.has(action)) granted.set(action, entry.item);
+        continue;
+      }
       for (const action of ESCALATION_ACTIONS) if (!granted.has(action) && entryMatches(entry.item, action)) granted.set(action, entry.item);
     }
   }

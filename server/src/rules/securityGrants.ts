@@ -18,7 +18,7 @@ import { parseArn } from '../policy/arn';
 import { arnCoversFormat } from '../policy/arnGlobs';
 import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { resourceTypesOf } from './resourceTypes';
+import { arnServiceOf, everyResourceOf, resourceTypesOf } from './resourceTypes';
 import { restrictsResources } from './securityTables';
 import { narrows, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
@@ -77,22 +77,24 @@ function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
 }
 
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
-  const items = facts.statement.resource?.items ?? [];
+  const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !i.value.includes('${'));
   if (items.length === 0 || confinesResources(facts)) return;
   const typesByService = new Map<string, Set<ResourceTypeInfo>>();
   for (const entry of facts.actions) {
     for (const action of entry.actions) {
       for (const type of resourceTypesOf(ctx.catalog, action)) {
-        const service = parseArn(type.arnFormat)?.service ?? '';
+        const service = arnServiceOf(type);
         typesByService.set(service, (typesByService.get(service) ?? new Set()).add(type));
       }
     }
   }
   for (const item of items) {
-    if (item.value === '*' || hasPlaceholder(item.value)) continue;
-    const service = parseArn(item.value)?.service;
-    const candidates = service === undefined ? [] : [...typesByService.get(service) ?? []];
-    const covered = candidates.find(t => arnCoversFormat(item.value, t.arnFormat));
+    const arn = parseArn(item.value);
+    const candidates = arn ? [...typesByService.get(arn.service) ?? []] : [];
+    const covered = candidates.find(t => {
+      const every = everyResourceOf(t);
+      return arn !== undefined && every !== undefined && arnCoversFormat(arn, every);
+    });
     if (!covered) continue;
     ctx.report({ code: 'IAM403', offset: item.offset, length: item.length,
       message: `"${item.value}" matches every ${covered.service} ${covered.name} in every account and Region, as "*" would. Name the account, Region or resources.`,
