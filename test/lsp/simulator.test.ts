@@ -40,5 +40,5 @@ test('IAM600 appears when the zone of trust is set, on the principal outside it'
   const after = await server.setSettings({ zoneOfTrust: { accounts: ['111122223333'] } }, uri);
   const zone = after.filter(d => d.code === 'IAM600');
   assert.deepEqual(zone.map(d => [d.range.start.line, d.severity]), [[3, 2]]);
-  assert.match(zone[0].message, /Account 444455556666, outside the zone of trust, can s3:GetObject/);
+  assert.match(String(zone[0].message), /Account 444455556666, outside the zone of trust, can s3:GetObject/);
 });
