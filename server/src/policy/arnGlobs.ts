@@ -15,6 +15,7 @@ import { compileWildcard } from './wildcard';
  */
 export function globCovers(general: string, specific: string): boolean {
   if (general === '*') return true;
+  if (!general.includes('*') && !general.includes('?')) return general.toLowerCase() === specific.toLowerCase();
   if (general.includes('?') && specific.includes('*')) return false;   // a ? could match a literal *
   return compileWildcard(general, true).test(specific);
 }

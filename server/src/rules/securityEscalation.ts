@@ -12,15 +12,21 @@
 //   information: they are often needed; the reader should know they are there.
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
 import type { Span, StringItem } from '../policy/model';
-import { wildcardMatch } from '../policy/wildcard';
-import { hasStarResource } from './securityGrants';
+import { hasWildcard, wildcardMatch } from '../policy/wildcard';
+import { DATA_LIST_LIMIT, hasStarResource } from './securityGrants';
 import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from './securityTables';
-import { narrows, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, narrows, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const PASS_ROLE = 'iam:passrole';
+const CREDENTIALS_EXPOSURE_SERVICES: ReadonlySet<string> = new Set([...CREDENTIALS_EXPOSURE_ACTIONS].map(a => a.slice(0, a.indexOf(':'))));
 const ROLE_WILDCARDS = /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/;
 const ESCALATION_ACTIONS: ReadonlySet<string> = new Set(PRIVILEGE_ESCALATION_METHODS.flatMap(m => m.actions));
+const ESCALATION_ACTIONS_BY_SERVICE = new Map<string, string[]>();
+for (const action of ESCALATION_ACTIONS) {
+  const service = action.slice(0, action.indexOf(':'));
+  ESCALATION_ACTIONS_BY_SERVICE.set(service, [...ESCALATION_ACTIONS_BY_SERVICE.get(service) ?? [], action]);
+}
 
 /** Whether an action name (lower case) is matched by an Action or NotAction entry. */
 function entryMatches(item: StringItem, action: string): boolean {
@@ -59,7 +65,10 @@ function escalationGrants(allFacts: readonly StatementFacts[]): Map<string, Stri
         if (ESCALATION_ACTIONS.has(action) && !granted.has(action)) granted.set(action, entry.item);
         continue;
       }
-      for (const action of ESCALATION_ACTIONS) if (!granted.has(action) && entryMatches(entry.item, action)) granted.set(action, entry.item);
+      const colon = entry.item.value.indexOf(':');
+      const prefix = colon > 0 ? entry.item.value.slice(0, colon).toLowerCase() : '';
+      const candidates = hasWildcard(prefix) || !prefix ? ESCALATION_ACTIONS : ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [];
+      for (const action of candidates) if (!granted.has(action) && entryMatches(entry.item, action)) granted.set(action, entry.item);
     }
   }
   for (const action of granted.keys()) if (deniedEverywhere(allFacts, action)) granted.delete(action);
@@ -93,15 +102,16 @@ function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[]):
 function checkActionLists(ctx: RuleContext, facts: StatementFacts, allFacts: readonly StatementFacts[]): void {
   for (const entry of facts.actions) {
     if (entry.everything) continue;
-    const managing = entry.actions.filter(a => a.accessLevel === 'Permissions management').map(a => `${a.service}:${a.name}`)
+    const managing = entry.actions.filter(a => a.accessLevel === 'Permissions management').map(actionName)
       .filter(name => !deniedEverywhere(allFacts, name.toLowerCase()));
     if (managing.length > 0) {
       ctx.report({ code: 'IAM412', offset: entry.item.offset, length: entry.item.length,
         message: `Permissions management: ${managing.length === 1 ? `"${managing[0]}" changes` : `${managing.length} actions here (such as "${managing[0]}") change`} who may access resources. Grant ${managing.length === 1 ? 'it' : 'them'} only to administrators.`,
-        data: { actions: managing } });
+        data: { actions: managing.slice(0, DATA_LIST_LIMIT), actionCount: managing.length } });
     }
     if (ctx.doc.kind !== 'identity') continue;
-    const exposing = entry.actions.map(a => `${a.service}:${a.name}`).filter(n => CREDENTIALS_EXPOSURE_ACTIONS.has(n.toLowerCase()));
+    const exposing = entry.actions.filter(a => CREDENTIALS_EXPOSURE_SERVICES.has(a.service)).map(actionName)
+      .filter(n => CREDENTIALS_EXPOSURE_ACTIONS.has(n.toLowerCase()));
     if (exposing.length > 0) {
       ctx.report({ code: 'IAM413', offset: entry.item.offset, length: entry.item.length,
         message: `${exposing.map(n => `"${n}"`).join(', ')} return${exposing.length === 1 ? 's' : ''} credentials or tokens in ${exposing.length === 1 ? 'its' : 'their'} response: whoever holds this grant can use them elsewhere.`,

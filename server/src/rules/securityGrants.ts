@@ -20,10 +20,12 @@ import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { arnServiceOf, everyResourceOf, resourceTypesOf } from './resourceTypes';
 import { restrictsResources } from './securityTables';
-import { narrows, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, narrows, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;
+/** Diagnostics travel to the editor on every keystroke: lists in `data` are cut to this length. */
+export const DATA_LIST_LIMIT = 50;
 const NOT_ELEMENT_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource', 'trust']);
 
 export function hasStarResource(facts: StatementFacts): StringItem | undefined {
@@ -33,10 +35,6 @@ export function hasStarResource(facts: StatementFacts): StringItem | undefined {
 /** A condition on the resource's tags, account or organization confines the statement despite "*". */
 export function confinesResources(facts: StatementFacts): boolean {
   return facts.conditions.some(c => restrictsResources(c.key) && narrows(c));
-}
-
-function actionName(action: { service: string; name: string }): string {
-  return `${action.service}:${action.name}`;
 }
 
 function examples(names: readonly string[]): string {
@@ -73,7 +71,7 @@ function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const names = [...scoped];
   ctx.report({ code: 'IAM402', offset: star.offset, length: star.length,
     message: `"Resource": "*" grants ${examples(names)} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions. Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.`,
-    data: { actions: names } });
+    data: { actions: names.slice(0, DATA_LIST_LIMIT), actionCount: names.length } });
 }
 
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {

@@ -31,6 +31,15 @@ export interface StatementFacts {
   conditions: ConditionFact[];
 }
 
+const names = new WeakMap<ActionInfo, string>();
+
+/** "s3:GetObject" (memoised: long policies name thousands of actions on every keystroke). */
+export function actionName(action: ActionInfo): string {
+  let name = names.get(action);
+  if (name === undefined) names.set(action, (name = `${action.service}:${action.name}`));
+  return name;
+}
+
 const EXPANSION_CACHE_LIMIT = 20000;
 const expansions = new WeakMap<Catalog, Map<string, ActionInfo[]>>();
 
