@@ -4,12 +4,17 @@ import type { Node } from 'jsonc-parser';
 import { firstPlaceholder } from '../policy/placeholders';
 import type { RuleModule } from './types';
 
-/** Every string value under a node (object keys excluded). */
-function* stringValues(node: Node | undefined): Generator<Node> {
-  if (!node) return;
-  if (node.type === 'string') yield node;
-  else if (node.type === 'property') yield* stringValues(node.children?.[1]);
-  else for (const child of node.children ?? []) yield* stringValues(child);
+/**
+ * Every string value under a node (object keys excluded), in text order. Iterative: nested
+ * `yield*` overflowed the stack on deeply nested input and cost O(depth) per value.
+ */
+function* stringValues(root: Node | undefined): Generator<Node> {
+  const pending = root ? [root] : [];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'string') yield node;
+    else if (node.type === 'property') { if (node.children?.[1]) pending.push(node.children[1]); }
+    else for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) pending.push(node.children![i]);
+  }
 }
 
 export const placeholderRules: RuleModule = {
