@@ -16,6 +16,8 @@ const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.tips.enabled': false,
   'editor.minimap.enabled': false,
+  // The run folder sits inside the repository's clone: no "open the parent repository?" toast.
+  'git.enabled': false,
 };
 
 export interface RunFolders {

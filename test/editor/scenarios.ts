@@ -23,7 +23,7 @@ export const ACCESS_SUMMARY_LENS = /\b(Read|Write|List|Tagging|Permissions manag
  * Scenarios whose feature has not landed: they run and report, but do not fail the run.
  * EDITOR_TESTS_PENDING (comma-separated names, or "none") overrides this list.
  */
-export const PENDING_SCENARIOS: readonly string[] = ['quick fix narrows Resource "*"', 'access-summary code lens'];
+export const PENDING_SCENARIOS: readonly string[] = [];
 
 export interface Scenario {
   name: string;
