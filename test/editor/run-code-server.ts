@@ -2,6 +2,8 @@
 // Installs the packaged extension into code-server (VS Code 1.100 served on 127.0.0.1), opens
 // it in Debian's Chromium through playwright-core and runs the shared scenarios as a user would.
 // Needs scripts/install-editor-deps.sh first. Pictures and failure logs: test-results/editor/.
+// EDITOR_TESTS_ONLY=<name part>[,...] runs only the matching scenarios; EDITOR_TESTS_RESULTS
+// puts pictures and logs elsewhere; EDITOR_TESTS_TRACE=1 logs each step with its duration.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -25,7 +27,7 @@ const vsix = resolve(process.argv[2] ?? process.env.EDITOR_TESTS_VSIX ?? join(re
 const depsDir = resolve(process.env.EDITOR_TEST_DEPS_DIR ?? join(repoRoot, '.editor-test/code-server'));
 const codeServerBin = join(depsDir, 'node_modules/.bin/code-server');
 const runDir = join(repoRoot, '.editor-test/run');
-const resultsDir = join(repoRoot, 'test-results/editor');
+const resultsDir = resolve(process.env.EDITOR_TESTS_RESULTS ?? join(repoRoot, 'test-results/editor'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -49,15 +51,15 @@ function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** Copies the extension host's logs next to the failure's screenshot; prints our channel's tail. */
-function attachLogs(target: string): string[] {
+/** Copies the extension host's logs into `target`; after a failure, prints our channels' tails. */
+function attachLogs(target: string, failed: boolean): string[] {
   mkdirSync(target, { recursive: true });
   const copied = extensionHostLogs(folders).map((log) => {
     const copy = join(target, `${basename(join(log, '..'))}-${basename(log)}`);
     copyFileSync(log, copy);
     return copy;
   });
-  const ours = copied.filter((log) => /iam-policy-tools/i.test(log));
+  const ours = failed ? copied.filter((log) => /iam-policy-tools/i.test(log)) : [];
   for (const log of ours) {
     process.stderr.write(`--- ${log} (last 40 lines)\n${readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}\n`);
   }
@@ -86,7 +88,7 @@ before(async () => {
 }, { timeout: 180_000 });
 
 after(async () => {
-  if (folders) attachLogs(join(resultsDir, 'logs'));
+  if (folders) attachLogs(join(resultsDir, 'logs'), false);
   await browser?.close().catch(() => undefined);
   await codeServer?.stop();
   console.log(
@@ -95,7 +97,8 @@ after(async () => {
 });
 
 const pending = pendingScenarios(process.env);
-for (const scenario of SCENARIOS) {
+const only = process.env.EDITOR_TESTS_ONLY?.split(',').map((part) => part.trim());
+for (const scenario of SCENARIOS.filter(({ name }) => !only || only.some((part) => name.includes(part)))) {
   const isPending = pending.has(scenario.name);
   test(scenario.name, { timeout: SCENARIO_TIMEOUT_MS, todo: isPending && 'feature pending (PENDING_SCENARIOS)' }, async (t) => {
     try {
@@ -106,7 +109,7 @@ for (const scenario of SCENARIOS) {
       else tally.failed++;
       const name = `FAILED-${slug(scenario.name)}`;
       await page.screenshot({ path: join(resultsDir, `${name}.png`) }).catch(() => undefined);
-      const logs = attachLogs(join(resultsDir, `${name}-logs`));
+      const logs = attachLogs(join(resultsDir, `${name}-logs`), true);
       t.diagnostic(`screenshot: ${join(resultsDir, `${name}.png`)}; ${logs.length} logs in ${join(resultsDir, `${name}-logs`)}`);
       throw error;
     } finally {
