@@ -2,14 +2,14 @@
 // (template.ts). The Service Authorization Reference marks the types an action requires; where it
 // marks none (s3:GetObject lists access-point objects and objects), the simplest types are meant:
 // the ones whose ARN format has the fewest variables. A placeholder's value is what the document
-// already uses (its partition, Region, account IDs, bucket or role names), else a visible
-// "<bucket-name>" that IAM090 points at until someone fills it in.
+// already uses (its partition, Region, account IDs, and the names its ARNs of the same service give,
+// such as a bucket name), else a visible "<bucket-name>" that IAM090 points at until someone fills it in.
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
-import { arnSegmentOffsets, parseArn } from '../../policy/arn';
+import { parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { resourceTypesOf } from '../../rules/resourceTypes';
 import type { ActionEntry } from '../../rules/statementFacts';
-import { documentValues, namesAt } from '../completion/documentValues';
+import { documentValues } from '../completion/documentValues';
 import { placeholder } from './template';
 
 const VARIABLE = /\$\{([^}]*)\}/g;
@@ -42,20 +42,6 @@ export function entryNeeds(catalog: Catalog, entry: ActionEntry): EntryNeeds | u
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
-/** The value a variable of an ARN format gets: the document's, else a visible placeholder. */
-function defaultValue(doc: PolicyDocument, format: string, at: number, name: string): string {
-  const values = documentValues(doc);
-  if (name === 'Partition') return values.partitions[0] ?? 'aws';
-  if (name === 'Region') return values.regions[0] ?? '<region>';
-  if (name === 'Account') return values.accounts[0] ?? '<account-id>';
-  const resourceStart = arnSegmentOffsets(format)[5] ?? format.length;
-  const literal = format.slice(resourceStart, at);
-  const arn = parseArn(format);
-  const names = arn && at >= resourceStart && !literal.includes('${')
-    ? namesAt(values, arn.service, literal, format[at + name.length + 3]) : [];
-  return names[0] ?? `<${kebab(name)}>`;
-}
-
 /**
  * The values an ARN already gives the variables of a format, where they are concrete (no
  * wildcard): `arn:aws:logs:us-east-1:*:log-group:*` gives Partition and Region.
@@ -74,14 +60,50 @@ export function valuesFromArn(format: string, arn: string): Map<string, string> 
   return known;
 }
 
-/** A resource type's ARN format with its variables filled in (`known` first, then the document's values or placeholders). */
-export function arnTemplate(doc: PolicyDocument, format: string, known: ReadonlyMap<string, string> = new Map()): string {
+/**
+ * What ARNs say about the variables of their own resource types' formats, keyed "service:Variable"
+ * (a bucket ARN gives "s3:BucketName"); the first ARN to give a value wins.
+ */
+export function valuesOfArns(catalog: Catalog, arns: Iterable<string>): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const arn of arns) {
+    for (const type of catalog.resourceTypesForArn(arn)) {
+      const service = parseArn(type.arnFormat)?.service.toLowerCase() ?? '';
+      for (const [name, value] of valuesFromArn(type.arnFormat, arn)) if (!values.has(`${service}:${name}`)) values.set(`${service}:${name}`, value);
+    }
+  }
+  return values;
+}
+
+const documentArnValues = new WeakMap<PolicyDocument, Map<string, string>>();
+
+function arnValuesOf(doc: PolicyDocument, catalog: Catalog): Map<string, string> {
+  let values = documentArnValues.get(doc);
+  if (!values) {
+    const items = doc.statements.flatMap(s => [...s.resource?.items ?? [], ...s.notResource?.items ?? []]);
+    documentArnValues.set(doc, values = valuesOfArns(catalog, items.map(i => i.value).filter(v => v.startsWith('arn:'))));
+  }
+  return values;
+}
+
+/**
+ * A resource type's ARN format with its variables filled in: from `known` (the ARNs of the
+ * statement at hand, keyed like valuesOfArns), then the document's ARNs of the same service, then
+ * the partition, Region and account the document uses, else a placeholder ("<bucket-name>").
+ */
+export function arnTemplate(doc: PolicyDocument, catalog: Catalog, format: string, known: ReadonlyMap<string, string> = new Map()): string {
+  const service = parseArn(format)?.service.toLowerCase() ?? '';
+  const fromDocument = arnValuesOf(doc, catalog);
+  const values = documentValues(doc);
+  const globals: Record<string, string | undefined> = { Partition: values.partitions[0] ?? 'aws', Region: values.regions[0], Account: values.accounts[0] };
   let text = '';
   let last = 0;
   for (const match of format.matchAll(VARIABLE)) {
     const at = match.index ?? 0;
     const name = match[1];
-    text += format.slice(last, at) + placeholder(name, known.get(name) ?? defaultValue(doc, format, at, name));
+    const key = `${service}:${name}`;
+    const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${kebab(name)}>`;
+    text += format.slice(last, at) + placeholder(name, value);
     last = at + match[0].length;
   }
   return text + format.slice(last);

@@ -4,15 +4,56 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { SYNTAX_CODES } from '../../policy/syntax';
 import type { FindingData } from '../../rules/types';
-import { quickFix, rangeOf, spanOf, type FixProvider } from './framework';
-import { REPLACED_BY_REPAIRS } from './repairs';
+import type { Node } from 'jsonc-parser';
+import type { PolicyDocument } from '../../policy/model';
+import { fixAction, quickFix, rangeOf, spanOf, type FixProvider } from './framework';
+import { appendProperties, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
+import { memberAt, REPLACED_BY_REPAIRS } from './repairs';
 
-/** Replaces the diagnostic's range with each of `data.replacements`. */
+/**
+ * A property renamed. When the object already has a property of the new name (an operator block
+ * `stringequals` next to `StringEquals`), the two objects are merged instead, unless they share a
+ * key; other values of the same name cannot be merged: no rename (IAM rejects duplicate keys).
+ */
+function renameProperty(doc: PolicyDocument, object: Node, property: Node, name: string): Change[] | undefined {
+  const key = property.children![0];
+  const sibling = object.children?.find(p => p !== property && p.children?.[0]?.value === name);
+  if (!sibling) return [{ offset: key.offset, length: key.length, text: JSON.stringify(name) }];
+  const value = property.children?.[1];
+  const target = sibling.children?.[1];
+  if (value?.type !== 'object' || target?.type !== 'object') return undefined;
+  const keysOf = (o: Node) => (o.children ?? []).map(p => String(p.children?.[0]?.value).toLowerCase());
+  const taken = new Set(keysOf(target));
+  if (keysOf(value).some(k => taken.has(k))) return undefined;
+  const moved = (value.children ?? []).map((p): [string, RawJson] =>
+    [String(p.children?.[0]?.value), new RawJson(p.children?.[1] ? nodeText(doc.text, p.children[1]) : 'null')]);
+  return [...removeMembers(object, new Set([property])), ...(moved.length ? [appendProperties(doc, target, moved)] : [])];
+}
+
+function parsedString(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces the diagnostic's range with each of `data.replacements` (a property name is renamed as above). */
 export const replacementFixes: FixProvider = ctx => {
   if (REPLACED_BY_REPAIRS.has(String(ctx.diagnostic.code))) return [];
   const replacements = (ctx.diagnostic.data as FindingData | undefined)?.replacements ?? [];
-  return replacements.map((text, index) =>
-    quickFix(ctx, `Change to ${text}`, [TextEdit.replace(ctx.diagnostic.range, text)], index === 0 && replacements.length === 1));
+  const found = memberAt(ctx.doc, spanOf(ctx).start);
+  const onKey = found?.member.type === 'property' && found.member.children?.[0]?.offset === spanOf(ctx).start
+    && found.member.children[0].length === spanOf(ctx).end - spanOf(ctx).start;
+  return replacements.flatMap((text, index) => {
+    const title = `Change to ${text}`;
+    const preferred = index === 0 && replacements.length === 1;
+    const name = parsedString(text);
+    if (!onKey || name === undefined) return [quickFix(ctx, title, [TextEdit.replace(ctx.diagnostic.range, text)], preferred)];
+    const changes = renameProperty(ctx.doc, found.container, found.member, name);
+    return changes ? [fixAction(ctx, title, changes, preferred)] : [];
+  });
 };
 
 /** Comments and trailing commas are deleted, with the white space before them; a missing comma is inserted. */

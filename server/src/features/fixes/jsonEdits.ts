@@ -129,11 +129,14 @@ export function removeMembers(container: Node, remove: ReadonlySet<Node>): Chang
 }
 
 /**
- * Adds a member (`"name": value` to an object, `value` to an array) at the container's end, or its
- * start, in the container's style: on its own line in a multi-line container, laid out like the
+ * Adds a member (`"name": value` to an object, `value` to an array) at the container's end, its
+ * start or after a member, in the container's style: on its own line in a multi-line container, laid out like the
  * members around it.
  */
-function insertMember(doc: PolicyDocument, container: Node, name: string | undefined, value: JsonValue, where: 'first' | 'last'): Change {
+/** Where a member goes: first, last, or right after a member. */
+export type Place = 'first' | 'last' | { after: Node };
+
+function insertMembers(doc: PolicyDocument, container: Node, added: Array<[name: string | undefined, value: JsonValue]>, where: Place): Change {
   const style = styleOf(doc);
   const text = doc.text;
   const members = container.children ?? [];
@@ -141,7 +144,8 @@ function insertMember(doc: PolicyDocument, container: Node, name: string | undef
   const indent = memberIndent(text, container, style);
   // an array item is laid out like its neighbours (one-line statements in a multi-line Statement array)
   const layout = container.type === 'array' && members.length > 0 ? isMultiline(text, members[members.length - 1]) : multiline;
-  const member = `${name === undefined ? '' : `${JSON.stringify(name)}: `}${renderJson(value, style, indent, layout)}`;
+  const separator = multiline ? `,${style.eol}${indent}` : ', ';
+  const member = added.map(([name, value]) => `${name === undefined ? '' : `${JSON.stringify(name)}: `}${renderJson(value, style, indent, layout)}`).join(separator);
   const [open, close] = container.type === 'array' ? ['[', ']'] : ['{', '}'];
   if (members.length === 0) {
     return { offset: container.offset, length: container.length, text: `${open}${style.pad}${member}${style.pad}${close}` };
@@ -149,6 +153,7 @@ function insertMember(doc: PolicyDocument, container: Node, name: string | undef
   if (where === 'first') {
     return { offset: container.offset + 1, length: 0, text: `${multiline ? style.eol + indent : style.pad}${member},` };
   }
+  if (where !== 'last') return { offset: where.after.offset + where.after.length, length: 0, text: `${separator}${member}` };
   const last = members[members.length - 1];
   let at = last.offset + last.length;
   let comma = ',';
@@ -161,13 +166,18 @@ function insertMember(doc: PolicyDocument, container: Node, name: string | undef
 }
 
 /** Adds a property to an object, at its end (or its start), in the object's style. */
-export function insertProperty(doc: PolicyDocument, object: Node, name: string, value: JsonValue, where: 'first' | 'last' = 'last'): Change {
-  return insertMember(doc, object, name, value, where);
+export function insertProperty(doc: PolicyDocument, object: Node, name: string, value: JsonValue, where: Place = 'last'): Change {
+  return insertMembers(doc, object, [[name, value]], where);
+}
+
+/** Adds properties at the end of an object, in one change. */
+export function appendProperties(doc: PolicyDocument, object: Node, properties: Array<[string, JsonValue]>): Change {
+  return insertMembers(doc, object, properties, 'last');
 }
 
 /** Adds an item at the end of an array, in the array's style. */
 export function appendItem(doc: PolicyDocument, array: Node, value: JsonValue): Change {
-  return insertMember(doc, array, undefined, value, 'last');
+  return insertMembers(doc, array, [[undefined, value]], 'last');
 }
 
 /** Replaces one item of an array with several, separated as the array separates its items. */

@@ -10,7 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
-import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesFromArn } from './arnTemplates';
+import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesOfArns } from './arnTemplates';
 import { fixAction, spanOf, type FixContext, type FixProvider } from './framework';
 import { appendToList, isMultiline, listText, replaceItem, type Change } from './jsonEdits';
 import { plainText } from './template';
@@ -39,9 +39,11 @@ export function narrowedTypes(ctx: { catalog: Catalog }, facts: StatementFacts):
   return types.size > 0 && types.size <= MAX_NARROWED_TYPES ? [...types] : undefined;
 }
 
-/** The ARN templates of resource types, one per distinct format. */
-export function templatesOf(doc: PolicyDocument, types: readonly ResourceTypeInfo[]): string[] {
-  return [...new Set(types.map(t => t.arnFormat))].map(format => arnTemplate(doc, format));
+/** The ARN templates of resource types, one per distinct format (`known`: values keyed as valuesOfArns keys them). */
+export function templatesOf(
+  doc: PolicyDocument, catalog: Catalog, types: readonly ResourceTypeInfo[], known?: ReadonlyMap<string, string>,
+): string[] {
+  return [...new Set(types.map(t => t.arnFormat))].map(format => arnTemplate(doc, catalog, format, known));
 }
 
 /** Replaces one item of a list element (or the element's single string) with several values. */
@@ -58,7 +60,7 @@ const narrowStar: FixProvider = ctx => {
   if (!facts || !resource?.entry.valueNode || !star) return [];
   const types = narrowedTypes(ctx, facts);
   if (!types) return [];
-  const change = replaceListItem(ctx.doc, facts.statement, resource.entry.valueNode, star, templatesOf(ctx.doc, types));
+  const change = replaceListItem(ctx.doc, facts.statement, resource.entry.valueNode, star, templatesOf(ctx.doc, ctx.catalog, types));
   return [fixAction(ctx, `Narrow "*" to ARNs of the resources the actions need (${typeNames(types)})`, [change], true)];
 };
 
@@ -69,7 +71,7 @@ const narrowBroadArn: FixProvider = ctx => {
   const item = resource?.items.find(i => i.offset === start);
   const data = ctx.diagnostic.data as { resourceType?: string; arnFormat?: string } | undefined;
   if (!facts || !resource?.entry.valueNode || !item || !data?.arnFormat) return [];
-  const template = arnTemplate(ctx.doc, data.arnFormat, valuesFromArn(data.arnFormat, item.value));
+  const template = arnTemplate(ctx.doc, ctx.catalog, data.arnFormat, valuesOfArns(ctx.catalog, [item.value]));
   if (plainText(template) === item.value) return [];
   const change = { offset: item.offset, length: item.length, text: JSON.stringify(template) };
   return [fixAction(ctx, `Narrow to one ${data.resourceType ?? 'resource'}: ${plainText(template)}`, [change], true)];
@@ -83,7 +85,7 @@ const addArnForAction: FixProvider = ctx => {
   if (!facts || !entry || entry.actions.length !== 1 || !value) return [];
   const types = neededTypes(ctx.catalog, entry.actions[0]);
   if (types.length === 0 || types.length > MAX_NARROWED_TYPES) return [];
-  const templates = templatesOf(ctx.doc, types);
+  const templates = templatesOf(ctx.doc, ctx.catalog, types);
   const change = appendToList(ctx.doc, value, templates, isMultiline(ctx.doc.text, facts.statement.node));
   return [fixAction(ctx, `Add ${types.length > 1 ? 'ARNs' : 'an ARN'} of ${typeNames(types)} for "${entry.item.value}" to Resource`, [change])];
 };

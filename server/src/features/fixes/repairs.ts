@@ -77,11 +77,13 @@ const redundantAction: FixProvider = ctx => {
   return removeMember(ctx, coveredBy ? `Remove ${name} (matched by "${coveredBy}")` : `Remove the repeated ${name}`, start, true);
 };
 
+/** A missing Effect goes first, or after the Sid; not when an element only needs its case fixed ("effect"). */
 const missingEffect: FixProvider = ctx => {
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
-  if (statement?.node.type !== 'object') return [];
+  if (statement?.node.type !== 'object' || statement.entries.some(e => e.name.toLowerCase() === 'effect')) return [];
+  const sid = statement.entries[0]?.name === 'Sid' ? statement.entries[0].node : undefined;
   return ['Allow', 'Deny'].map(effect =>
-    fixAction(ctx, `Add "Effect": "${effect}"`, [insertProperty(ctx.doc, statement.node, 'Effect', effect, 'first')]));
+    fixAction(ctx, `Add "Effect": "${effect}"`, [insertProperty(ctx.doc, statement.node, 'Effect', effect, sid ? { after: sid } : 'first')]));
 };
 
 /** IAM018, IAM020, IAM023: the diagnostic is on the second element of the pair; either may go. */

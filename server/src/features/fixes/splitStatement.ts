@@ -11,14 +11,15 @@ import type { PolicyDocument, StringItem } from '../../policy/model';
 import { cleanSid } from '../../rules/sid';
 import { mayName, typeKey, typedArn } from '../../rules/resourceTypes';
 import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
-import { entryNeeds } from './arnTemplates';
+import { entryNeeds, valuesOfArns } from './arnTemplates';
 import {
   fixAction, refactorAction, spanOf, touches, type FixProvider, type RefactorProvider,
 } from './framework';
-import {
-  isMultiline, lineIndent, listText, nodeText, RawJson, removeMembers, startsLine, styleOf, type Change,
-} from './jsonEdits';
+import { isMultiline, listText, nodeText, RawJson, removeMembers, replaceItem, type Change } from './jsonEdits';
 import { factsAt, MAX_NARROWED_TYPES, narrowedTypes, templatesOf } from './narrowResources';
+
+/** More statements than this is a rewrite of the policy, not a split. */
+const MAX_GROUPS = 6;
 
 export interface ResourceGroup {
   items: StringItem[];
@@ -40,20 +41,24 @@ export function resourceGroups(catalog: Catalog, facts: StatementFacts): Resourc
     if (group) group.items.push(entry.item);
     else groups.set(key, { items: [entry.item], types: needs.types });
   }
-  return groups.size >= 2 ? [...groups.values()] : undefined;
+  return groups.size >= 2 && groups.size <= MAX_GROUPS ? [...groups.values()] : undefined;
 }
 
-/** The Resource values of one group's statement. */
-function groupResources(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts, groups: ResourceGroup[], group: ResourceGroup): Array<string | RawJson> {
+/**
+ * The Resource values of one group's statement: the statement's ARNs that fit the group's types,
+ * else templates of those types filled with what the statement's ARNs say (the bucket of
+ * `arn:aws:s3:::bucket` gives the objects' `arn:aws:s3:::bucket/<object-name>`). An ARN that fits
+ * no group names nothing the actions act on: it goes, its values kept in the templates.
+ */
+function groupResources(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts, group: ResourceGroup): Array<string | RawJson> {
   if (group.types.length === 0) return ['*'];
-  const items = facts.statement.resource?.items ?? [];
-  const fits = (item: StringItem, g: ResourceGroup) => g.types.some(t => mayName(typedArn(catalog, item.value), t));
-  // an ARN that fits no group stays with every group that takes ARNs, as it was
-  const kept = items.filter(item => item.value !== '*'
-    && (fits(item, group) || !groups.some(g => fits(item, g))));
-  return kept.length > 0 && kept.some(item => fits(item, group))
-    ? kept.map(item => new RawJson(nodeText(doc.text, item.node)))
-    : templatesOf(doc, group.types);
+  const items = (facts.statement.resource?.items ?? []).filter(item => item.value !== '*');
+  // the catalog's own reading of an ARN first (`bucket/*` names objects), the loose one if that finds none
+  const typed = items.map(item => ({ item, arn: typedArn(catalog, item.value) }));
+  const strict = typed.filter(({ arn }) => group.types.some(t => arn.catalogTypes.has(typeKey(t))));
+  const fitting = strict.length > 0 ? strict : typed.filter(({ arn }) => group.types.some(t => mayName(arn, t)));
+  if (fitting.length > 0) return fitting.map(({ item }) => new RawJson(nodeText(doc.text, item.node)));
+  return templatesOf(doc, catalog, group.types, valuesOfArns(catalog, items.map(i => i.value)));
 }
 
 function sidSuffix(group: ResourceGroup): string {
@@ -74,8 +79,8 @@ function splitText(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts,
     const inGroup = new Set(group.items.map(i => i.node));
     const changes: Change[] = removeMembers(statement.action!.entry.valueNode!, new Set(statement.action!.items.map(i => i.node).filter(n => !inGroup.has(n))));
     const resource = statement.resource!.entry;
-    const values = groupResources(doc, catalog, facts, groups, group);
-    const resourceMultiline = values.length > 1 && (multiline || isMultiline(text, resource.valueNode!));
+    const values = groupResources(doc, catalog, facts, group);
+    const resourceMultiline = resource.valueNode!.type === 'array' ? isMultiline(text, resource.valueNode!) : multiline;
     changes.push({ offset: resource.valueNode!.offset, length: resource.valueNode!.length, text: listText(doc, resource.node.offset, values, resourceMultiline) });
     if (sid && sidNode && index > 0) {
       let name = `${sid}${sidSuffix(group)}`;
@@ -90,9 +95,9 @@ function splitText(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts,
     }
     return copy;
   });
-  if (!doc.statementIsArray) return `[${copies.join(', ')}]`;
-  const style = styleOf(doc);
-  return copies.join(startsLine(text, node.offset) ? `,${style.eol}${lineIndent(text, node.offset)}` : ', ');
+  const array = doc.statementEntry?.valueNode;
+  if (!doc.statementIsArray || array?.type !== 'array') return `[${copies.join(', ')}]`;
+  return replaceItem(doc, array, node, copies.map(copy => new RawJson(copy))).text;
 }
 
 function splitAction(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts, make: (title: string, changes: Change[]) => CodeAction): CodeAction[] {

@@ -27,7 +27,7 @@ function snippetEscape(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
-/** The text as a snippet (TextMate syntax): `${1:<bucket-name>}`, then `$1` where the name comes again. */
+/** The text as a snippet (TextMate syntax): `${1:<bucket-name>}`, then `$1` where the placeholder comes again. */
 export function snippetText(marked: string): string {
   const stops = new Map<string, number>();
   let snippet = '';
@@ -36,9 +36,11 @@ export function snippetText(marked: string): string {
     const at = match.index ?? 0;
     snippet += snippetEscape(marked.slice(last, at));
     const [, name, value] = match;
-    const stop = stops.get(name);
+    // one tab stop per name and value: the same name with another value is another stop
+    const key = `${name}\u0000${value}`;
+    const stop = stops.get(key);
     if (stop === undefined) {
-      stops.set(name, stops.size + 1);
+      stops.set(key, stops.size + 1);
       snippet += `\${${stops.size}:${snippetEscape(value)}}`;
     } else {
       snippet += `$${stop}`;
