@@ -41,22 +41,27 @@ export function arnCoversFormat(pattern: Arn, format: Arn): boolean {
 export function globsIntersect(a: string, b: string): boolean {
   a = a.toLowerCase();
   b = b.toLowerCase();
+  // a search over the states (i, j) = (position in a, position in b), with an explicit stack:
+  // recursion overflowed on long values
   const seen = new Set<number>();
   const width = b.length + 1;
-  const visit = (i: number, j: number): boolean => {
+  const pending = [0];
+  while (pending.length) {
+    const key = pending.pop()!;
+    const i = Math.floor(key / width);
+    const j = key % width;
     if (i === a.length && j === b.length) return true;
-    const key = i * width + j;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
     const ca = a[i];
     const cb = b[j];
-    if (ca === '*' && visit(i + 1, j)) return true;
-    if (cb === '*' && visit(i, j + 1)) return true;
-    if (i === a.length || j === b.length || (ca === '*' && cb === '*')) return false;
+    if (ca === '*') pending.push(key + width);   // the * of a matches nothing more
+    if (cb === '*') pending.push(key + 1);       // the * of b matches nothing more
+    if (i === a.length || j === b.length || (ca === '*' && cb === '*')) continue;
     const common = ca === '*' || cb === '*' || ca === '?' || cb === '?' || ca === cb;
-    return common && visit(ca === '*' ? i : i + 1, cb === '*' ? j : j + 1);
-  };
-  return visit(0, 0);
+    if (common) pending.push((ca === '*' ? i : i + 1) * width + (cb === '*' ? j : j + 1));
+  }
+  return false;
 }
 
 /** Policy text -> glob: `${aws:username}` may be anything; `${*}`, `${?}`, `${$}` are one literal character. */
