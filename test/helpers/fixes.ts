@@ -62,3 +62,35 @@ export function snippetProblem(doc: PolicyDocument, action: CodeAction): string 
   if (resolveSnippet(args.snippet) !== args.text) return 'the snippet with its defaults differs from the inserted text';
   return undefined;
 }
+
+/** The fixes of the first diagnostic with `code` in the text (asserted to exist). */
+export function fixesOf(text: string, code: string, request: CodeActionRequest = {}): { doc: PolicyDocument; fixes: CodeAction[] } {
+  const { doc, diagnostics } = diagnose(text);
+  const diagnostic = diagnostics.find(d => d.code === code);
+  if (!diagnostic) throw new Error(`no ${code} in: ${diagnostics.map(d => d.code).join(' ')}`);
+  return { doc, fixes: fixesFor(doc, diagnostic, undefined, request) };
+}
+
+/** The text after the fix of the first `code` diagnostic whose title matches (or the preferred one). */
+export function fixed(text: string, code: string, title?: RegExp): string {
+  const { doc, fixes } = fixesOf(text, code);
+  const fix = title ? fixes.find(f => title.test(f.title)) : fixes.find(f => f.isPreferred);
+  if (!fix) throw new Error(`no fix ${title ?? '(preferred)'} for ${code}; offered: ${fixes.map(f => f.title).join(' | ')}`);
+  return applyFix(doc, fix);
+}
+
+/** The text after the refactoring whose title matches, offered at the `|` of a marked text. */
+export function refactored(marked: string, title: RegExp): string {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const { doc } = diagnose(text);
+  const actions = refactorsAt(doc, offset);
+  const action = actions.find(a => title.test(a.title));
+  if (!action) throw new Error(`no refactoring ${title}; offered: ${actions.map(a => a.title).join(' | ')}`);
+  return applyFix(doc, action);
+}
+
+/** The codes of the diagnostics of a text. */
+export function codes(text: string): string[] {
+  return diagnose(text).diagnostics.map(d => String(d.code));
+}

@@ -102,7 +102,7 @@ export function arnTemplate(doc: PolicyDocument, catalog: Catalog, format: strin
     const at = match.index ?? 0;
     const name = match[1];
     const key = `${service}:${name}`;
-    const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${kebab(name)}>`;
+    const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${name === 'Account' ? 'account-id' : kebab(name)}>`;
     text += format.slice(last, at) + placeholder(name, value);
     last = at + match[0].length;
   }

@@ -9,8 +9,10 @@ export interface TextStyle {
   /** one level of indentation: "\t" or some spaces */
   unit: string;
   eol: string;
-  /** inside the brackets of a one-line array or object: " " or "" */
-  pad: string;
+  /** inside the brackets of a one-line array, and of a one-line object: " " or "" */
+  pad: { '[': string; '{': string };
+  /** between the members of a one-line container: ", " or "," */
+  comma: string;
 }
 
 /** A replacement of `length` characters at `offset` by `text` (which may hold placeholders). */
@@ -52,9 +54,9 @@ export function styleOf(doc: PolicyDocument): TextStyle {
   let style = styles.get(doc);
   if (!style) {
     const text = doc.text;
-    const padded = (text.match(/[[{] "/g) ?? []).length;
-    const tight = (text.match(/[[{]"/g) ?? []).length;
-    style = { unit: detectIndentUnit(text) ?? DEFAULT_UNIT, eol: text.includes('\r\n') ? '\r\n' : '\n', pad: tight > padded ? '' : ' ' };
+    const padding = (open: string) => ((text.split(`${open}"`).length > text.split(`${open} "`).length) ? '' : ' ');
+    style = { unit: detectIndentUnit(text) ?? DEFAULT_UNIT, eol: text.includes('\r\n') ? '\r\n' : '\n', pad: { '[': padding('['), '{': padding('{') },
+      comma: text.split(',"').length > text.split(', "').length ? ',' : ', ' };
     styles.set(doc, style);
   }
   return style;
@@ -94,9 +96,9 @@ export function renderJson(value: JsonValue, style: TextStyle, indent: string, m
   const members = Array.isArray(value)
     ? value.map(v => renderJson(v, style, inner, multiline))
     : Object.entries(value).map(([name, v]) => `${JSON.stringify(name)}: ${renderJson(v, style, inner, multiline)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const [open, close] = Array.isArray(value) ? ['[', ']'] as const : ['{', '}'] as const;
   if (members.length === 0) return open + close;
-  if (!multiline || (Array.isArray(value) && members.length === 1)) return `${open}${style.pad}${members.join(', ')}${style.pad}${close}`;
+  if (!multiline || (Array.isArray(value) && members.length === 1)) return `${open}${style.pad[open]}${members.join(style.comma)}${style.pad[open]}${close}`;
   return `${open}${style.eol}${members.map(m => inner + m).join(`,${style.eol}`)}${style.eol}${indent}${close}`;
 }
 
@@ -144,14 +146,14 @@ function insertMembers(doc: PolicyDocument, container: Node, added: Array<[name:
   const indent = memberIndent(text, container, style);
   // an array item is laid out like its neighbours (one-line statements in a multi-line Statement array)
   const layout = container.type === 'array' && members.length > 0 ? isMultiline(text, members[members.length - 1]) : multiline;
-  const separator = multiline ? `,${style.eol}${indent}` : ', ';
+  const separator = multiline ? `,${style.eol}${indent}` : style.comma;
   const member = added.map(([name, value]) => `${name === undefined ? '' : `${JSON.stringify(name)}: `}${renderJson(value, style, indent, layout)}`).join(separator);
-  const [open, close] = container.type === 'array' ? ['[', ']'] : ['{', '}'];
+  const [open, close] = container.type === 'array' ? ['[', ']'] as const : ['{', '}'] as const;
   if (members.length === 0) {
-    return { offset: container.offset, length: container.length, text: `${open}${style.pad}${member}${style.pad}${close}` };
+    return { offset: container.offset, length: container.length, text: `${open}${style.pad[open]}${member}${style.pad[open]}${close}` };
   }
   if (where === 'first') {
-    return { offset: container.offset + 1, length: 0, text: `${multiline ? style.eol + indent : style.pad}${member},` };
+    return { offset: container.offset + 1, length: 0, text: `${multiline ? style.eol + indent : style.pad[open]}${member},` };
   }
   if (where !== 'last') return { offset: where.after.offset + where.after.length, length: 0, text: `${separator}${member}` };
   const last = members[members.length - 1];
@@ -162,7 +164,7 @@ function insertMembers(doc: PolicyDocument, container: Node, added: Array<[name:
     at += trailing[0].length;
     comma = '';
   }
-  return { offset: at, length: 0, text: `${comma}${multiline ? style.eol + indent : ' '}${member}` };
+  return { offset: at, length: 0, text: `${comma}${multiline ? style.eol + indent : style.comma.slice(1)}${member}` };
 }
 
 /** Adds a property to an object, at its end (or its start), in the object's style. */
@@ -187,7 +189,7 @@ export function replaceItem(doc: PolicyDocument, array: Node, item: Node, values
   const items = array.children ?? [];
   const index = items.indexOf(item);
   const neighbour = index > 0 ? items[index - 1] : items[index + 1];
-  let separator = isMultiline(text, array) ? `,${style.eol}${lineIndent(text, item.offset)}` : ', ';
+  let separator = isMultiline(text, array) ? `,${style.eol}${lineIndent(text, item.offset)}` : style.comma;
   if (neighbour) {
     const [from, to] = index > 0 ? [neighbour.offset + neighbour.length, item.offset] : [item.offset + item.length, neighbour.offset];
     const between = text.slice(from, to);
