@@ -64,6 +64,12 @@ test('site: keys: a key with a value after it is replaced alone; between a key a
   assert.ok(afterValue.kind === 'key' && afterValue.commaBefore !== undefined);
 });
 
+test('site: nothing inside a comment', () => {
+  assert.equal(siteOf('{ // the Act| element\n "Version": "2012-10-17" }'), undefined);
+  const after = complete('{ /* note */ | "Version": "2012-10-17" }');
+  assert.equal(applyItem(after.doc, after.item('Id')), '{ /* note */ "Id": "", "Version": "2012-10-17" }', 'comments are skipped for commas');
+});
+
 test('site: after a closing quote, outside the string, nothing is offered', () => {
   assert.equal(complete(inStatement('"Effect": "Allow"|, "Action": "*"')).items.length, 0);
 });

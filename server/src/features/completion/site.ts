@@ -5,6 +5,7 @@
 import { findNodeAtOffset, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import type { PolicyDocument } from '../../policy/model';
 import { describePath, type PathContext } from '../../policy/locate';
+import { SYNTAX_CODES } from '../../policy/syntax';
 
 export interface CompletionSite {
   kind: 'key' | 'value';
@@ -42,16 +43,31 @@ const BARE_WORD = /[^\s"',[\]{}]/;
 // Characters that end a word inside an unterminated string.
 const STRING_WORD = /[^\s",[\]{}]/;
 
-function prevSignificant(text: string, before: number): number {
-  let i = before - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  return i;
+/** The comment around `i`, if any (IAM rejects comments, but a document being edited may have them). */
+function commentAt(doc: PolicyDocument, i: number) {
+  return doc.syntaxErrors.find(issue => issue.code === SYNTAX_CODES.comment && i >= issue.offset && i < issue.offset + issue.length);
 }
 
-function nextSignificant(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && /\s/.test(text[i])) i++;
-  return i < text.length ? i : -1;
+/** The last character before `before` that is neither white space nor in a comment, or -1. */
+function prevSignificant(doc: PolicyDocument, before: number): number {
+  for (let i = before - 1; i >= 0; i--) {
+    if (/\s/.test(doc.text[i])) continue;
+    const comment = commentAt(doc, i);
+    if (!comment) return i;
+    i = comment.offset;
+  }
+  return -1;
+}
+
+/** The first character from `from` on that is neither white space nor in a comment, or -1. */
+function nextSignificant(doc: PolicyDocument, from: number): number {
+  for (let i = from; i < doc.text.length; i++) {
+    if (/\s/.test(doc.text[i])) continue;
+    const comment = commentAt(doc, i);
+    if (!comment) return i;
+    i = comment.offset + comment.length - 1;
+  }
+  return -1;
 }
 
 /** The string has its closing quote (an unescaped `"` that is not the opening one). */
@@ -61,6 +77,12 @@ function isClosedString(text: string, node: Node): boolean {
   let backslashes = 0;
   for (let i = last - 1; i > node.offset && text[i] === '\\'; i--) backslashes++;
   return backslashes % 2 === 0;
+}
+
+/** Inside a comment (which IAM rejects anyway): nothing to complete. */
+function inComment(doc: PolicyDocument, offset: number): boolean {
+  const comment = commentAt(doc, offset - 1);
+  return comment !== undefined && offset > comment.offset;
 }
 
 function isKeyNode(node: Node): boolean {
@@ -81,12 +103,13 @@ function containerAt(text: string, root: Node, pos: number): Node | undefined {
 }
 
 /** Whether a value starts at `pos` (a string that is followed by `:` is the next key, not a value). */
-function valueStartsAt(text: string, root: Node, pos: number): boolean {
+function valueStartsAt(doc: PolicyDocument, root: Node, pos: number): boolean {
+  const text = doc.text;
   if (pos < 0 || /[}\],]/.test(text[pos])) return false;
   if (text[pos] !== '"') return true;
   const node = findNodeAtOffset(root, pos, false);
   if (node?.type !== 'string') return true;
-  const after = nextSignificant(text, node.offset + node.length);
+  const after = nextSignificant(doc, node.offset + node.length);
   return after < 0 || text[after] !== ':';
 }
 
@@ -94,8 +117,8 @@ interface Span { start: number; end: number; quoted: boolean; closed: boolean; c
 
 function finish(doc: PolicyDocument, offset: number, kind: CompletionSite['kind'], path: JSONPath, span: Span, inArray: boolean): CompletionSite {
   const text = doc.text;
-  const prev = prevSignificant(text, span.start);
-  const next = nextSignificant(text, span.end);
+  const prev = prevSignificant(doc, span.start);
+  const next = nextSignificant(doc, span.end);
   const keyOnly = kind === 'key' && next >= 0 && text[next] === ':';
   return {
     kind, path, context: describePath(doc, path), offset, inArray, keyOnly,
@@ -125,7 +148,7 @@ function stringSite(doc: PolicyDocument, node: Node, offset: number): Completion
  */
 export function completionSite(doc: PolicyDocument, offset: number): CompletionSite | undefined {
   const { text, root } = doc;
-  if (!root) return undefined;
+  if (!root || inComment(doc, offset)) return undefined;
   const node = findNodeAtOffset(root, offset, true);
   if (node?.type === 'string' && offset > node.offset) {
     const closed = isClosedString(text, node);
@@ -137,12 +160,12 @@ export function completionSite(doc: PolicyDocument, offset: number): CompletionS
   let end = offset;
   while (end < text.length && BARE_WORD.test(text[end])) end++;
   const span = { start, end, quoted: false, closed: false, contentStart: start, current: text.slice(start, end) };
-  const prev = prevSignificant(text, start);
+  const prev = prevSignificant(doc, start);
   if (prev >= 0 && text[prev] === ':') {
     // The value of `"Key": |`: the parser may have taken the next line's key as this value.
-    const keyNode = findNodeAtOffset(root, prevSignificant(text, prev), false);
+    const keyNode = findNodeAtOffset(root, prevSignificant(doc, prev), false);
     if (keyNode?.type !== 'string' || !isKeyNode(keyNode)) return undefined;
-    if (start === end && valueStartsAt(text, root, nextSignificant(text, end))) return undefined;
+    if (start === end && valueStartsAt(doc, root, nextSignificant(doc, end))) return undefined;
     return finish(doc, offset, 'value', getNodePath(keyNode), span, false);
   }
   // Right after a closing quote or bracket (the `"` just typed that closes a string): nothing to offer.
