@@ -3,8 +3,9 @@
 // it in Debian's Chromium through playwright-core and runs the shared scenarios as a user would.
 // Needs scripts/install-editor-deps.sh first. Pictures and failure logs: test-results/editor/.
 // EDITOR_TESTS_ONLY=<name part>[,...] runs only the matching scenarios; EDITOR_TESTS_RESULTS
-// puts pictures and logs elsewhere; EDITOR_TESTS_TRACE=1 logs each step with its duration.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// puts pictures and logs elsewhere; EDITOR_TESTS_TRACE=1 logs each step with its duration;
+// EDITOR_TESTS_UPDATE_IMAGES=1 copies the pictures of a fully passing run to docs/images/.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { browserDriver } from './browserDriver';
@@ -91,6 +92,14 @@ after(async () => {
   if (folders) attachLogs(join(resultsDir, 'logs'), false);
   await browser?.close().catch(() => undefined);
   await codeServer?.stop();
+  if (process.env.EDITOR_TESTS_UPDATE_IMAGES && tally.failed === 0 && tally.pending === 0 && tally.passed === SCENARIOS.length) {
+    const images = join(repoRoot, 'docs/images');
+    mkdirSync(images, { recursive: true });
+    for (const picture of readdirSync(resultsDir).filter((name) => name.endsWith('.png'))) {
+      copyFileSync(join(resultsDir, picture), join(images, picture));
+    }
+    console.log(`[editor] pictures copied to ${images}`);
+  }
   console.log(
     `[editor] ${tally.passed} passed, ${tally.failed} failed, ${tally.pending} pending; screenshots and logs in ${resultsDir}`,
   );
