@@ -40,8 +40,8 @@ export function snippetEscape(text: string): string {
 }
 
 /** `aws:ResourceTag/${TagKey}` -> `aws:ResourceTag/${1:TagKey}`: each ${Name} becomes a tab stop. */
-export function placeholdersToTabStops(text: string, first = 1): string {
-  let stop = first;
+export function placeholdersToTabStops(text: string): string {
+  let stop = 1;
   return text.split(/(\$\{[^}]*\})/).map((part, i) => i % 2 ? `\${${stop++}:${snippetEscape(part.slice(2, -1))}}` : snippetEscape(part)).join('');
 }
 
@@ -73,8 +73,15 @@ export function sortKey(group: number, rank = 0): string {
 export class ItemBuilder {
   /** set when a list was cut short: the editor must ask again as the word grows */
   incomplete = false;
+  /** the site's range and missing comma, the same for every item that replaces the site */
+  private readonly siteRange: Range;
+  private readonly commaEdits: TextEdit[] | undefined;
 
-  constructor(readonly doc: PolicyDocument, readonly site: CompletionSite) {}
+  constructor(readonly doc: PolicyDocument, readonly site: CompletionSite) {
+    this.siteRange = this.range(site.start, site.end);
+    const at = site.commaBefore;
+    this.commaEdits = at === undefined ? undefined : [{ range: this.range(at, at), newText: ',' }];
+  }
 
   range(start: number, end: number): Range {
     const at = this.doc.textDocument;
@@ -112,11 +119,8 @@ export class ItemBuilder {
 
   private replacing(p: Proposal, newText: string, snippet: boolean): CompletionItem {
     const filterText = (this.site.quoted ? '"' : '') + p.text;
-    const item = this.item(p, { range: this.range(this.site.start, this.site.end), newText }, filterText, snippet);
-    if (this.site.commaBefore !== undefined) {
-      const at = this.site.commaBefore;
-      item.additionalTextEdits = [{ range: this.range(at, at), newText: ',' }];
-    }
+    const item = this.item(p, { range: this.siteRange, newText }, filterText, snippet);
+    if (this.commaEdits) item.additionalTextEdits = this.commaEdits;
     return item;
   }
 
