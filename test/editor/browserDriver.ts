@@ -1,6 +1,6 @@
 // EditorDriver for the VS Code workbench that code-server serves, driven through Chromium with
-// the keyboard and mouse. Selectors are the workbench's own (VS Code 1.100); EDITOR-TESTS.md
-// lists how each was found.
+// the keyboard and mouse. Selectors are the workbench's own (VS Code 1.100); the comments say
+// where the workbench needs care (quick open settling, the code-action menu's pointer block).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WAIT_TIMEOUT_MS, waitFor, type EditorDriver } from './editorDriver';
