@@ -93,8 +93,10 @@ EOF
   log "installing code-server $CODE_SERVER_VERSION and playwright-core $PLAYWRIGHT_CORE_VERSION (native modules build from source; a few minutes)"
   # npm 11 skips dependency install scripts unless allowed. code-server's own postinstall runs
   # nested `npm install`s in lib/vscode and lib/vscode/extensions whose native modules (node-pty,
-  # kerberos, @parcel/watcher, spdlog, ...) must build too, and a config passed by environment
-  # reaches those nested installs where a package.json allowScripts list would not.
+  # kerberos, @parcel/watcher, spdlog, ...) must build too. An allowScripts list in this
+  # package.json does not reach those nested installs, and an allow-scripts list in config does
+  # not either: npm hands it down as npm_config_allow_scripts, which the nested npm rejects as a
+  # command-line flag (EALLOWSCRIPTS). So all scripts are allowed, in this folder only.
   # yes: node-pty's install runs `npx node-gyp`, which a "no" answer cancels.
   # nodedir: node-gyp builds against the installed Node headers instead of downloading them.
   # unsafe_perm: code-server's postinstall refuses to run as root without it.
