@@ -7,7 +7,7 @@ import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import { type Arn, arnSegmentOffsets, parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { resourcePartSnippet } from './resources';
-import { documentValues } from './documentValues';
+import { type DocumentValues, documentValues } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, type Proposal, snippetEscape, sortKey } from './items';
 import { statementFacts } from './statementFacts';
 
@@ -58,66 +58,77 @@ function uniqueFirst(preferred: readonly string[], rest: readonly string[]): str
   return [...new Set([...preferred, ...rest])];
 }
 
-function proposals(segment: Segment, doc: PolicyDocument, catalog: Catalog, items: ItemBuilder): Proposal[] {
-  const values = documentValues(doc);
-  const value = (text: string, rank: number, extra: Partial<Proposal> = {}): Proposal =>
-    ({ label: text, kind: CompletionItemKind.Value, text, sortText: sortKey(0, rank), ...extra });
-  const none = (what: string, rank: number): Proposal =>
-    ({ label: `(no ${what})`, kind: CompletionItemKind.Value, text: '', sortText: sortKey(0, rank), detail: `these ARNs have no ${what}` });
-  const { arn } = segment;
-  switch (segment.index) {
-    case 1: {
-      const partitions = catalog.partitions();
-      return uniqueFirst(values.partitions, partitions.map(p => p.name))
-        .map((name, rank) => value(name, rank, { detail: partitions.find(p => p.name === name)?.description }));
-    }
-    case 2: {
-      const needed = statementFacts(items.site.context.statement, catalog).resourceTypes
-        .map(t => parseArn(t.type.arnFormat)?.service ?? '');
-      const services = uniqueFirst([...needed, ...values.resources.keys()].filter(s => catalog.service(s)),
-        catalog.services().map(s => s.prefix).sort());
-      return services.map((prefix, rank) => value(prefix, rank, { kind: CompletionItemKind.Module, description: catalog.service(prefix)?.name }));
-    }
-    case 3: {
-      const formats = formatsOf(items, catalog, arn.service);
-      const regionless = formats.filter(f => f.arn.region === '').length;
-      const result: Proposal[] = [];
-      // "(no Region)" leads when the statement's first resource type of the service (or most of them) has none.
-      if (regionless > 0 || formats.length === 0) result.push(none('Region', formats[0]?.arn.region === '' ? 0 : 2));
-      if (regionless < formats.length || formats.length === 0) {
-        const partition = arn.partition || 'aws';
-        const regions = catalog.regions();
-        uniqueFirst(values.regions, regions.filter(r => r.partition === partition).map(r => r.code)).forEach(code =>
-          result.push(value(code, 1, { detail: regions.find(r => r.code === code)?.name })));
-        result.push(value('*', 3, { detail: 'any Region' }));
-      }
-      return result;
-    }
-    case 4: {
-      const formats = formatsOf(items, catalog, arn.service);
-      const accounts = new Set(formats.map(f => f.arn.account));
-      const result: Proposal[] = accounts.has('') || formats.length === 0 ? [none('account', formats[0]?.arn.account === '' ? 0 : 2)] : [];
-      // AWS managed policies live in the account "aws" (IAM User Guide, "AWS managed policies").
-      if (arn.service === 'iam') result.push(value('aws', 2, { detail: 'AWS managed policies' }));
-      for (const literal of accounts) if (literal && !literal.includes('${') && literal !== 'aws') result.push(value(literal, 2));
-      if (formats.length === 0 || [...accounts].some(a => a.includes('${'))) {
-        values.accounts.forEach(account => result.push(value(account, 1, { detail: 'used in this policy' })));
-        result.push(value('*', 3, { detail: 'any account' }));
-      }
-      return result;
-    }
-    default: {
-      const types = formatsOf(items, catalog, arn.service).map(f => f.type);
-      const used = (values.resources.get(arn.service) ?? []).map((resource, rank) =>
-        value(resource, rank, { kind: CompletionItemKind.Reference, detail: 'used in this policy' }));
-      const formats = types.map((type, rank) => {
-        const { snippet, display } = resourcePartSnippet(type, values);
-        return value(display, rank, { kind: CompletionItemKind.Snippet, snippet, description: type.name, sortText: sortKey(1, rank) });
-      });
-      return [...used, ...formats, value('*', 0, { sortText: sortKey(2), detail: 'every resource' })];
-    }
-  }
+const value = (text: string, rank: number, extra: Partial<Proposal> = {}): Proposal =>
+  ({ label: text, kind: CompletionItemKind.Value, text, sortText: sortKey(0, rank), ...extra });
+
+/** The empty segment (`arn:aws:iam::`), inserting only the colon. */
+const none = (what: string, rank: number): Proposal =>
+  ({ label: `(no ${what})`, kind: CompletionItemKind.Value, text: '', sortText: sortKey(0, rank), detail: `these ARNs have no ${what}` });
+
+interface SegmentContext {
+  arn: Arn;
+  items: ItemBuilder;
+  catalog: Catalog;
+  values: DocumentValues;
 }
+
+function partitionProposals({ catalog, values }: SegmentContext): Proposal[] {
+  const partitions = catalog.partitions();
+  return uniqueFirst(values.partitions, partitions.map(p => p.name))
+    .map((name, rank) => value(name, rank, { detail: partitions.find(p => p.name === name)?.description }));
+}
+
+/** Services, those of the statement's resource types and the document's ARNs first. */
+function serviceProposals({ items, catalog, values }: SegmentContext): Proposal[] {
+  const needed = statementFacts(items.site.context.statement, catalog).resourceTypes.map(t => parseArn(t.type.arnFormat)?.service ?? '');
+  const services = uniqueFirst([...needed, ...values.resources.keys()].filter(s => catalog.service(s)),
+    catalog.services().map(s => s.prefix).sort());
+  return services.map((prefix, rank) => value(prefix, rank, { kind: CompletionItemKind.Module, description: catalog.service(prefix)?.name }));
+}
+
+/** "(no Region)" leads when the statement's first resource type of the service has none; Regions of the partition. */
+function regionProposals({ arn, items, catalog, values }: SegmentContext): Proposal[] {
+  const formats = formatsOf(items, catalog, arn.service);
+  const regionless = formats.filter(f => f.arn.region === '').length;
+  const result: Proposal[] = [];
+  if (regionless > 0 || formats.length === 0) result.push(none('Region', formats[0]?.arn.region === '' ? 0 : 2));
+  if (regionless === formats.length && formats.length > 0) return result;
+  const regions = catalog.regions();
+  const partition = arn.partition || 'aws';
+  for (const code of uniqueFirst(values.regions, regions.filter(r => r.partition === partition).map(r => r.code))) {
+    result.push(value(code, 1, { detail: regions.find(r => r.code === code)?.name }));
+  }
+  result.push(value('*', 3, { detail: 'any Region' }));
+  return result;
+}
+
+/** None, literal accounts of the formats, the document's account IDs. */
+function accountProposals({ arn, items, catalog, values }: SegmentContext): Proposal[] {
+  const formats = formatsOf(items, catalog, arn.service);
+  const accounts = new Set(formats.map(f => f.arn.account));
+  const result: Proposal[] = accounts.has('') || formats.length === 0 ? [none('account', formats[0]?.arn.account === '' ? 0 : 2)] : [];
+  // AWS managed policies live in the account "aws" (IAM User Guide, "AWS managed policies").
+  if (arn.service === 'iam') result.push(value('aws', 2, { detail: 'AWS managed policies' }));
+  for (const literal of accounts) if (literal && !literal.includes('${') && literal !== 'aws') result.push(value(literal, 2));
+  if (formats.length === 0 || [...accounts].some(a => a.includes('${'))) {
+    values.accounts.forEach(account => result.push(value(account, 1, { detail: 'used in this policy' })));
+    result.push(value('*', 3, { detail: 'any account' }));
+  }
+  return result;
+}
+
+/** Resource parts the document uses for the service, then the resource parts of its formats, as snippets. */
+function resourceProposals({ arn, items, catalog, values }: SegmentContext): Proposal[] {
+  const used = (values.resources.get(arn.service) ?? []).map((resource, rank) =>
+    value(resource, rank, { kind: CompletionItemKind.Reference, detail: 'used in this policy' }));
+  const formats = formatsOf(items, catalog, arn.service).map(({ type }, rank) => {
+    const { snippet, display } = resourcePartSnippet(type, values);
+    return value(display, rank, { kind: CompletionItemKind.Snippet, snippet, description: type.name, sortText: sortKey(1, rank) });
+  });
+  return [...used, ...formats, value('*', 0, { sortText: sortKey(2), detail: 'every resource' })];
+}
+
+const SEGMENTS = [partitionProposals, serviceProposals, regionProposals, accountProposals, resourceProposals];
 
 export function arnSegmentItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): CompletionItem[] {
   const segment = segmentAt(items);
@@ -127,7 +138,8 @@ export function arnSegmentItems(items: ItemBuilder, doc: PolicyDocument, catalog
   // An unterminated string gets its closing quote (and comma), the cursor staying inside.
   const closing = site.closed ? '' : `$0"${site.commaAfter ? ',' : ''}`;
   const suffix = (addsColon ? ':' : '') + closing;
-  return proposals(segment, doc, catalog, items).map(p => items.inner({
+  const context = { arn: segment.arn, items, catalog, values: documentValues(doc) };
+  return SEGMENTS[segment.index - 1](context).map(p => items.inner({
     ...p, retrigger: addsColon, snippet: p.snippet ?? (closing ? snippetEscape(p.text) : undefined),
   }, segment.start, segment.end, suffix));
 }
