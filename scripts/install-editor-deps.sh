@@ -67,6 +67,7 @@ seed_ripgrep_cache() {
 code_server_installed() {
   [ -x "$install_dir/node_modules/.bin/code-server" ] \
     && [ -f "$install_dir/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ] \
+    && [ -f "$install_dir/node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node" ] \
     && [ -f "$install_dir/node_modules/playwright-core/package.json" ] \
     && grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$install_dir/node_modules/code-server/package.json"
 }
@@ -77,6 +78,8 @@ install_code_server() {
     return
   fi
   seed_ripgrep_cache
+  # npm would keep a half-built code-server as it is, without running its install again.
+  rm -rf "$install_dir/node_modules"
   mkdir -p "$install_dir"
   # A package.json of its own keeps these out of the extension's dependencies and lock file.
   cat >"$install_dir/package.json" <<EOF
