@@ -47,6 +47,7 @@ let browser: Browser | undefined;
 let page: Page;
 let editor: EditorDriver;
 const tally = { passed: 0, failed: 0, pending: 0 };
+let setupError: string | undefined;
 
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -68,24 +69,29 @@ function attachLogs(target: string, failed: boolean): string[] {
 }
 
 before(async () => {
-  if (!existsSync(vsix)) throw new Error(`no extension package at ${vsix}: run npm run package first`);
-  if (!existsSync(codeServerBin)) throw new Error(`no code-server in ${depsDir}: run scripts/install-editor-deps.sh first`);
-  rmSync(runDir, { recursive: true, force: true });
-  rmSync(resultsDir, { recursive: true, force: true });
-  mkdirSync(resultsDir, { recursive: true });
-  folders = createRunFolders(runDir);
-  createWorkspace(folders.workspace, join(repoRoot, 'examples'));
-  installExtension(codeServerBin, folders, vsix);
-  codeServer = await startCodeServer(codeServerBin, folders);
-  const { chromium } = loadPlaywright(depsDir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, env: folders.env });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folders.workspace)}`, { timeout: 30_000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
-  editor = browserDriver(page, { workspace: folders.workspace, resultsDir, userSettingsFile: userSettingsPath(folders) });
-  if (process.env.EDITOR_TESTS_TRACE) editor = traced(editor, (line) => console.log(line));
-  console.log(`[editor] ${basename(vsix)} in code-server at ${codeServer.url}, run folder ${runDir}`);
+  try {
+    if (!existsSync(vsix)) throw new Error(`no extension package at ${vsix}: run npm run package first`);
+    if (!existsSync(codeServerBin)) throw new Error(`no code-server in ${depsDir}: run scripts/install-editor-deps.sh first`);
+    rmSync(runDir, { recursive: true, force: true });
+    rmSync(resultsDir, { recursive: true, force: true });
+    mkdirSync(resultsDir, { recursive: true });
+    folders = createRunFolders(runDir);
+    createWorkspace(folders.workspace, join(repoRoot, 'examples'));
+    installExtension(codeServerBin, folders, vsix);
+    codeServer = await startCodeServer(codeServerBin, folders);
+    const { chromium } = loadPlaywright(depsDir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, env: folders.env });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folders.workspace)}`, { timeout: 30_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    editor = browserDriver(page, { workspace: folders.workspace, resultsDir, userSettingsFile: userSettingsPath(folders) });
+    if (process.env.EDITOR_TESTS_TRACE) editor = traced(editor, (line) => console.log(line));
+    console.log(`[editor] ${basename(vsix)} in code-server at ${codeServer.url}, run folder ${runDir}`);
+  } catch (error) {
+    setupError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw error;
+  }
 }, { timeout: 180_000 });
 
 after(async () => {
@@ -101,7 +107,9 @@ after(async () => {
     console.log(`[editor] pictures copied to ${images}`);
   }
   console.log(
-    `[editor] ${tally.passed} passed, ${tally.failed} failed, ${tally.pending} pending; screenshots and logs in ${resultsDir}`,
+    setupError
+      ? `[editor] setup failed, no scenario ran: ${setupError}`
+      : `[editor] ${tally.passed} passed, ${tally.failed} failed, ${tally.pending} pending; screenshots and logs in ${resultsDir}`,
   );
 });
 
