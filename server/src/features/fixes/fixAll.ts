@@ -6,7 +6,7 @@
 // Guesses (closest names of unknown actions) and narrowing are left to a person. One pass: the
 // edits do not overlap; a fix that another makes possible comes on the next call.
 import type { Node } from 'jsonc-parser';
-import { CodeActionKind, TextEdit, type CodeAction } from 'vscode-languageserver-types';
+import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument } from '../../policy/model';
 import { SYNTAX_CODES } from '../../policy/syntax';
@@ -40,17 +40,25 @@ function caseOnly(ctx: FixContext): boolean {
 /** The edits of every safe fix of the document, without overlaps (the first wins). */
 export function fixAll(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings): TextEdit[] {
   const edits: TextEdit[] = [];
+  const diagnostics = computeDiagnostics(doc, catalog, settings);
+  const startOf = (diagnostic: Diagnostic) => doc.textDocument.offsetAt(diagnostic.range.start);
+  // repeated and covered actions are removed together, so that neighbours in one list take their
+  // commas along correctly; nothing else is fixed inside an action that goes
   const removals = new Map<Node, Set<Node>>();
+  const removed: Node[] = [];
+  for (const diagnostic of diagnostics.filter(d => REDUNDANT_CODES.has(String(d.code)))) {
+    const found = memberAt(doc, startOf(diagnostic));
+    if (!found) continue;
+    removals.set(found.container, (removals.get(found.container) ?? new Set()).add(found.member));
+    removed.push(found.member);
+  }
   const sids = new Set<string>();
-  for (const diagnostic of computeDiagnostics(doc, catalog, settings)) {
+  for (const diagnostic of diagnostics) {
     const code = String(diagnostic.code);
     const ctx: FixContext = { doc, catalog, settings, diagnostic };
-    const start = doc.textDocument.offsetAt(diagnostic.range.start);
-    if (REDUNDANT_CODES.has(code)) {
-      // removed together, so that neighbours in one list take their commas along correctly
-      const found = memberAt(doc, start);
-      if (found) removals.set(found.container, (removals.get(found.container) ?? new Set()).add(found.member));
-    } else if (SID_CODES.has(code)) {
+    const start = startOf(diagnostic);
+    if (REDUNDANT_CODES.has(code) || removed.some(m => m.offset <= start && start < m.offset + m.length)) continue;
+    if (SID_CODES.has(code)) {
       const node = statementAt(doc, start)?.sid?.valueNode;
       if (node?.type !== 'string') continue;
       const sid = uniqueSid(doc, node.value as string, sids);

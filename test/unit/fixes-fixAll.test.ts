@@ -1,0 +1,75 @@
+// source.fixAll and the code-action request: the safe fixes all at once (never a guess or a
+// narrowing), `context.only`, refactorings only with a selection.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { CODE_ACTION_KINDS, provideCodeActions } from '../../server/src/features/codeActions';
+import { fixAll } from '../../server/src/features/fixes/fixAll';
+import { withDefaults } from '../../server/src/protocol';
+import { codes, diagnose } from '../helpers/fixes';
+
+const settings = withDefaults(undefined);
+
+function fixAllText(text: string): string {
+  const { doc } = diagnose(text);
+  return TextDocument.applyEdits(doc.textDocument, fixAll(doc, getCatalog(), settings));
+}
+
+const MESSY = `// draft
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "A", "effect": "Allow", "Action": ["s3.GetObject", "S3:getobjectacl", "s3:Get*", "s3:GetObjectTagging", "s3:Get*"], "Resource": "*" },
+    { "Sid": "A", "Effect": "allow", "Action": "s3:GetObjekt", "Resource": "*",
+      "Condition": { "stringequals": { "aws:username": "bob" } } },
+  ]
+}`;
+
+test('fixAll: syntax, malformed action, case, repeated and covered actions, Sids in one pass; no guesses, no narrowing', () => {
+  const after = fixAllText(MESSY);
+  assert.equal(after, `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "A", "Effect": "Allow", "Action": ["s3:GetObject", "s3:Get*"], "Resource": "*" },
+    { "Sid": "A2", "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*",
+      "Condition": { "StringEquals": { "aws:username": "bob" } } }
+  ]
+}`);
+  assert.ok(codes(after).includes('IAM102'), 'the misspelled action is left to a person');
+  assert.ok(codes(after).includes('IAM402'), 'so is the narrowing');
+});
+
+test('fixAll follows the settings: a rule turned off is not fixed', () => {
+  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:GetObject"],"Resource":"*"}]}';
+  const { doc } = diagnose(text);
+  assert.equal(fixAll(doc, getCatalog(), withDefaults({ rules: { IAM104: 'off' } })).length, 0);
+  assert.equal(fixAll(doc, getCatalog(), settings).length, 1);
+});
+
+test('source.fixAll is offered only when asked for; context.only picks the kinds', () => {
+  const { doc, diagnostics } = diagnose(MESSY);
+  const catalog = getCatalog();
+  const range = { start: doc.textDocument.positionAt(MESSY.indexOf('S3:get')), end: doc.textDocument.positionAt(MESSY.indexOf('S3:get')) };
+  const kinds = (only?: string[]) => [...new Set(provideCodeActions(doc, diagnostics, catalog, settings, { range, only }).map(a => a.kind))].sort();
+  assert.deepEqual(kinds(), ['quickfix', 'refactor.rewrite']);
+  assert.deepEqual(kinds(['source.fixAll']), ['source.fixAll']);
+  assert.deepEqual(kinds(['source']), ['source.fixAll']);
+  assert.deepEqual(kinds(['quickfix']), ['quickfix']);
+  assert.deepEqual(kinds(['refactor']), ['refactor.rewrite']);
+  assert.deepEqual(provideCodeActions(doc, [], catalog, settings).length, 0, 'no refactorings without a selection');
+  assert.ok(CODE_ACTION_KINDS.includes('source.fixAll') && CODE_ACTION_KINDS.includes('refactor.rewrite'));
+});
+
+test('a refactoring that repeats a quick-fix of the same request is left out', () => {
+  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject","s3:ListAllMyBuckets"],"Resource":"*"}]}';
+  const { doc, diagnostics } = diagnose(text);
+  const at = doc.textDocument.positionAt(text.indexOf('"*"') + 1);
+  const actions = provideCodeActions(doc, diagnostics, getCatalog(), settings, { range: { start: at, end: at } });
+  assert.equal(actions.filter(a => a.title.startsWith('Split')).length, 1);
+});
+
+test('diagnostics of other sources get no fixes', () => {
+  const { doc, diagnostics } = diagnose(MESSY);
+  assert.deepEqual(provideCodeActions(doc, diagnostics.map(d => ({ ...d, source: 'json' })), getCatalog(), settings), []);
+});

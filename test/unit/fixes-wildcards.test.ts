@@ -1,0 +1,78 @@
+// Wildcards and explicit actions: expansion, the access-level choices for `service:*` and `*`, and
+// the shortest patterns that match exactly a set of actions (checked against the catalog).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import type { ActionInfo } from '../../server/src/catalog/types';
+import { actionName, shortestPatterns } from '../../server/src/features/fixes/wildcards';
+import { codes, diagnose, fixed, fixesOf, refactored, refactorsAt } from '../helpers/fixes';
+
+const catalog = getCatalog();
+const policy = (action: string, resource = '"*"') => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":${action},"Resource":${resource}}]}`;
+const actionsOf = (text: string) => (JSON.parse(text) as { Statement: Array<{ Action: string | string[] }> }).Statement[0].Action;
+
+test('shortest patterns match exactly the chosen actions, for random choices in several services', () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (const prefix of ['s3', 'ec2', 'iam', 'sqs', 'dynamodb', 'kms']) {
+    const all = catalog.service(prefix)!.actions;
+    for (let round = 0; round < 6; round++) {
+      const share = [0.05, 0.3, 0.7, 0.95][round % 4];
+      const chosen = all.filter(() => random() < share);
+      if (chosen.length === 0) continue;
+      const patterns = shortestPatterns(catalog, chosen);
+      const matched = new Set(patterns.flatMap(p => catalog.matchActions(p)).map(actionName));
+      assert.deepEqual([...matched].sort(), chosen.map(actionName).sort(), `${prefix}: ${patterns.join(' ')}`);
+      assert.ok(patterns.length <= chosen.length);
+    }
+  }
+});
+
+test('shortest patterns: whole words where they match the same set, the service wildcard for a whole service', () => {
+  const s3 = catalog.service('s3')!.actions;
+  const pick = (test: (a: ActionInfo) => boolean) => shortestPatterns(catalog, s3.filter(test));
+  assert.deepEqual(pick(a => a.name.startsWith('GetObject')), ['s3:GetObject*']);
+  assert.deepEqual(pick(a => a.name === 'GetObject'), ['s3:GetObject']);
+  assert.deepEqual(pick(() => true), ['s3:*']);
+});
+
+test('a list of actions shortens to wildcards (a refactoring), and only when that is shorter', () => {
+  const names = catalog.service('sqs')!.actions.filter(a => a.name.startsWith('List')).map(actionName);
+  const marked = policy(JSON.stringify(names)).replace('"sqs:List', '"sqs:|List');
+  const after = refactored(marked, /^Shorten/);
+  assert.deepEqual(actionsOf(after), 'sqs:List*');
+  const { doc } = diagnose(policy('["s3:GetObject","s3:PutObject"]'));
+  assert.deepEqual(refactorsAt(doc, doc.text.indexOf('s3:Get')).filter(a => a.title.startsWith('Shorten')), []);
+});
+
+test('a wildcard expands into its actions, in place in the list', () => {
+  const after = refactored(policy('["s3:PutObject","s3:GetObjectVersion|*"]'), /^Expand/);
+  const expected = catalog.matchActions('s3:GetObjectVersion*').map(actionName).sort();
+  assert.deepEqual(actionsOf(after), ['s3:PutObject', ...expected]);
+});
+
+test('IAM401: `sqs:*` gets one fix per set of access levels it has (SQS has no List actions), then the full expansion; none preferred', () => {
+  const text = policy('"sqs:*"', '"arn:aws:sqs:us-east-1:111122223333:q"');
+  const { fixes } = fixesOf(text, 'IAM401');
+  const sqs = catalog.service('sqs')!.actions;
+  const count = (...levels: string[]) => sqs.filter(a => levels.includes(a.accessLevel)).length;
+  assert.equal(count('List'), 0);
+  assert.deepEqual(fixes.map(f => f.title), [
+    `Replace "sqs:*" with read-only actions (List + Read): ${count('List', 'Read')}`,
+    `Replace "sqs:*" with List, Read and Write actions: ${count('List', 'Read', 'Write')}`,
+    `Replace "sqs:*" with all but Permissions management actions: ${count('List', 'Read', 'Write', 'Tagging')}`,
+    `Expand "sqs:*" into its ${sqs.length} actions`,
+  ]);
+  assert.ok(fixes.every(f => !f.isPreferred));
+  const readOnly = actionsOf(fixed(text, 'IAM401', /read-only/)) as string[];
+  const levels = new Set(readOnly.map(name => catalog.action('sqs', name.slice(4))!.accessLevel));
+  assert.deepEqual([...levels], ['Read']);
+  assert.ok(!codes(fixed(text, 'IAM401', /read-only/)).includes('IAM401'));
+});
+
+test('`*` offers access-level choices for the services of the statement\'s ARNs, and nothing on "*"', () => {
+  const after = refactored(policy('"|*"', '"arn:aws:sqs:us-east-1:111122223333:q"'), /read-only/);
+  assert.ok((actionsOf(after) as string[]).every(name => name.startsWith('sqs:')));
+  const { doc } = diagnose(policy('"*"'));
+  assert.deepEqual(refactorsAt(doc, doc.text.indexOf('"*"') + 1).map(a => a.title), []);
+});
