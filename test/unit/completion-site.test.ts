@@ -64,6 +64,11 @@ test('site: keys: a key with a value after it is replaced alone; between a key a
   assert.ok(afterValue.kind === 'key' && afterValue.commaBefore !== undefined);
 });
 
+test('site: a value typed right after the colon gets a space before it', () => {
+  const c = complete(inStatement('"Effect":|'));
+  assert.ok(applyItem(c.doc, c.item('Allow')).includes('"Effect": "Allow"'));
+});
+
 test('site: nothing inside a comment', () => {
   assert.equal(siteOf('{ // the Act| element\n "Version": "2012-10-17" }'), undefined);
   const after = complete('{ /* note */ | "Version": "2012-10-17" }');

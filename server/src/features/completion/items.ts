@@ -119,7 +119,7 @@ export class ItemBuilder {
 
   private replacing(p: Proposal, newText: string, snippet: boolean): CompletionItem {
     const filterText = (this.site.quoted ? '"' : '') + p.text;
-    const item = this.item(p, { range: this.siteRange, newText }, filterText, snippet);
+    const item = this.item(p, { range: this.siteRange, newText: (this.site.spaceBefore ? ' ' : '') + newText }, filterText, snippet);
     if (this.commaEdits) item.additionalTextEdits = this.commaEdits;
     return item;
   }

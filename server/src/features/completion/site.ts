@@ -36,6 +36,8 @@ export interface CompletionSite {
   commaAfter: boolean;
   /** key only: a `:` follows, so the key is replaced and no value skeleton inserted */
   keyOnly: boolean;
+  /** a value typed right after the colon without quotes (`"Action":|`): the item starts with a space */
+  spaceBefore: boolean;
 }
 
 // Characters of a word typed without quotes (an action, an ARN, a key name).
@@ -122,6 +124,7 @@ function finish(doc: PolicyDocument, offset: number, kind: CompletionSite['kind'
   const keyOnly = kind === 'key' && next >= 0 && text[next] === ':';
   return {
     kind, path, context: describePath(doc, path), offset, inArray, keyOnly,
+    spaceBefore: !span.quoted && text[span.start - 1] === ':',
     ...span,
     typed: text.slice(span.contentStart, offset),
     commaBefore: prev >= 0 && !'[{,:'.includes(text[prev]) ? prev + 1 : undefined,
