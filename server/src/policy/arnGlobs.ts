@@ -37,8 +37,15 @@ export function arnCoversFormat(pattern: Arn, format: Arn): boolean {
     && (['service', 'region', 'account', 'resource'] as const).every(part => globCovers(pattern[part], format[part]));
 }
 
-/** Whether some string matches both globs (`*` any run, `?` one character); case-insensitive. */
+/** Past this many states (|a| × |b|) the search would take seconds: answer "they may intersect". */
+const MAX_INTERSECT_STATES = 1_000_000;
+
+/**
+ * Whether some string matches both globs (`*` any run, `?` one character); case-insensitive.
+ * On huge inputs (megabyte values) true, the loose reading that never causes a false warning.
+ */
 export function globsIntersect(a: string, b: string): boolean {
+  if ((a.length + 1) * (b.length + 1) > MAX_INTERSECT_STATES) return true;
   a = a.toLowerCase();
   b = b.toLowerCase();
   // a search over the states (i, j) = (position in a, position in b), with an explicit stack:
