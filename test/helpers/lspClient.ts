@@ -34,7 +34,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { settings?: Partial<IamPolicySettings> } = {}): Promise<TestServer> {
+export async function startServer(options: { settings?: Partial<IamPolicySettings>; experimental?: Record<string, unknown> } = {}): Promise<TestServer> {
   const started = performance.now();
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const log: string[] = [];
@@ -65,6 +65,7 @@ export async function startServer(options: { settings?: Partial<IamPolicySetting
         hover: { contentFormat: ['markdown', 'plaintext'] },
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       },
+      experimental: options.experimental,
     },
   });
   const initializeMs = performance.now() - started;
