@@ -1,7 +1,7 @@
 // Completion: finds what the cursor is on (completion/site.ts) and asks the module for that place:
 // element names, Version / Effect values, actions, resources and ARNs, principals, condition
 // operators, keys and values, policy variables. Every item brings its own text edit (see items.ts).
-import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import type { PolicyDocument, Statement } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
@@ -78,16 +78,20 @@ function valueItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): 
 }
 
 /**
- * Whether the editor's filter can keep the item: the text from the item's edit start to the cursor must
- * be a subsequence of its filter text (VS Code's fuzzy matching requires that, and more). Dropping the
- * rest keeps responses small while the list stays complete for every longer word typed; moving the
- * cursor left makes the editor ask again.
+ * The items the editor's filter can keep: the text from an item's edit start to the cursor must be a
+ * subsequence of its filter text (VS Code's fuzzy matching requires that, and more). Dropping the rest
+ * keeps responses small while the list stays complete for every longer word typed; moving the cursor
+ * left makes the editor ask again.
  */
-function editorMayKeep(doc: PolicyDocument, offset: number, item: CompletionItem): boolean {
-  const edit = item.textEdit;
-  if (!edit || !('range' in edit)) return true;
-  const word = doc.text.slice(doc.textDocument.offsetAt(edit.range.start), offset).toLowerCase();
-  return isSubsequence(word, (item.filterText ?? item.label).toLowerCase());
+function editorMayKeep(doc: PolicyDocument, offset: number, items: CompletionItem[]): CompletionItem[] {
+  const words = new Map<Range, string>();   // most items share the site's range
+  return items.filter(item => {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit)) return true;
+    let word = words.get(edit.range);
+    if (word === undefined) words.set(edit.range, word = doc.text.slice(doc.textDocument.offsetAt(edit.range.start), offset).toLowerCase());
+    return isSubsequence(word, (item.filterText ?? item.label).toLowerCase());
+  });
 }
 
 export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings): CompletionList {
@@ -95,7 +99,7 @@ export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog
   if (!site) return { isIncomplete: false, items: [] };
   const items = new ItemBuilder(doc, site);
   const all = site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog);
-  return { isIncomplete: items.incomplete, items: all.filter(item => editorMayKeep(doc, offset, item)) };
+  return { isIncomplete: items.incomplete, items: editorMayKeep(doc, offset, all) };
 }
 
 const RESOLVERS: Record<ResolveKind, (catalog: Catalog, label: string) => string | undefined> = {
