@@ -18,8 +18,9 @@ export interface ParseOptions {
 
 export function parsePolicy(text: string, uri = 'untitled:policy.json', options: ParseOptions = {}): PolicyDocument {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const syntaxErrors = [...parseErrorsToIssues(errors), ...scanTrivia(text)].sort((a, b) => a.offset - b.offset);
+  const scan = scanTrivia(text);
+  const root = parseTree(scan.treeText, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const syntaxErrors = [...parseErrorsToIssues(errors), ...scan.issues].sort((a, b) => a.offset - b.offset);
   const topEntries = root?.type === 'object' ? entriesOf(root) : [];
   const statementEntry = lastNamed(topEntries, 'Statement');
   const statementValue = statementEntry?.valueNode;

@@ -45,13 +45,39 @@ export function parseErrorsToIssues(errors: readonly ParseError[]): SyntaxIssue[
 }
 
 /**
- * Finds comments and trailing commas with one pass of the scanner. A comma is trailing when the
- * next token that is not trivia is `}` or `]`.
+ * Nesting deeper than any policy needs (a policy nests 6 levels: Statement, statement, Condition,
+ * operator, key, values). jsonc-parser and the walks of the tree recurse once per level and
+ * overflow the stack near 10,000 levels, so deeper values are left out of the tree.
  */
-export function scanTrivia(text: string): SyntaxIssue[] {
+export const MAX_NESTING = 100;
+
+export interface TextScan {
+  issues: SyntaxIssue[];
+  /** the text the tree is built from: values nested deeper than MAX_NESTING become `0` and spaces (same offsets) */
+  treeText: string;
+}
+
+/** The text with each span replaced by `0` and spaces, so that every other offset stays the same. */
+function blankOut(text: string, spans: Array<[number, number]>): string {
+  if (spans.length === 0) return text;
+  const pieces: string[] = [];
+  let at = 0;
+  for (const [start, end] of spans) pieces.push(text.slice(at, start), '0', ' '.repeat(end - start - 1)), at = end;
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}
+
+/**
+ * Finds comments, trailing commas and too deep nesting with one pass of the scanner. A comma is
+ * trailing when the next token that is not trivia is `}` or `]`.
+ */
+export function scanTrivia(text: string): TextScan {
   const issues: SyntaxIssue[] = [];
   const scanner = createScanner(text, false);
   let pendingComma: { offset: number } | undefined;
+  let depth = 0;
+  let deepStart = -1;
+  const tooDeep: Array<[number, number]> = [];
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     switch (kind) {
       case SyntaxKind.LineCommentTrivia:
@@ -65,8 +91,18 @@ export function scanTrivia(text: string): SyntaxIssue[] {
       case SyntaxKind.CommaToken:
         pendingComma = { offset: scanner.getTokenOffset() };
         break;
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        if (++depth === MAX_NESTING + 1) deepStart = scanner.getTokenOffset();
+        pendingComma = undefined;
+        break;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
+        if (depth === MAX_NESTING + 1 && deepStart >= 0) {
+          tooDeep.push([deepStart, scanner.getTokenOffset() + 1]);
+          deepStart = -1;
+        }
+        depth = Math.max(0, depth - 1);
         if (pendingComma) {
           issues.push({ code: SYNTAX_CODES.trailingComma, offset: pendingComma.offset, length: 1,
             message: 'IAM does not accept a trailing comma: remove the comma before the closing bracket.' });
@@ -77,5 +113,10 @@ export function scanTrivia(text: string): SyntaxIssue[] {
         pendingComma = undefined;
     }
   }
-  return issues;
+  if (deepStart >= 0) tooDeep.push([deepStart, text.length]);
+  if (tooDeep.length) {
+    issues.push({ code: SYNTAX_CODES.json, offset: tooDeep[0][0], length: 1,
+      message: `This value is nested more than ${MAX_NESTING} levels deep: IAM policies nest a few levels. The deeper part is ignored.` });
+  }
+  return { issues, treeText: blankOut(text, tooDeep) };
 }
