@@ -26,7 +26,7 @@ function walk(dir: string, accept: (path: string) => boolean): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...walk(path, accept));
+    if (entry.isDirectory()) for (const inner of walk(path, accept)) found.push(inner);
     else if (entry.isFile() && accept(path)) found.push(path);
   }
   return found;
