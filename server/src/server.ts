@@ -3,7 +3,7 @@
 // answered with an empty result instead of killing the server.
 import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, type InitializeResult, type TextDocumentPositionParams,
+  TextDocumentSyncKind, type Diagnostic, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from './catalog/loadCatalog';
@@ -75,6 +75,17 @@ async function atPosition(params: TextDocumentPositionParams) {
 
 const pendingValidation = new Map<string, NodeJS.Immediate>();
 
+/**
+ * Problems published per document, the most severe first: an editor lists no more usefully, and the
+ * 250,000 of a generated 5 MB policy took seconds to send and to read.
+ */
+const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+
+function mostSevere(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_PUBLISHED_DIAGNOSTICS) return diagnostics;
+  return [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1)).slice(0, MAX_PUBLISHED_DIAGNOSTICS);
+}
+
 async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
@@ -82,7 +93,7 @@ async function validate(uri: string): Promise<void> {
   const found = await policyAt(uri);
   if (documents.get(uri)?.version !== version) return; // a newer edit will validate
   const diagnostics = found ? computeDiagnostics(found.doc, getCatalog(), found.settings, e => logError('rule', e)) : [];
-  connection.sendDiagnostics({ uri, version, diagnostics });
+  connection.sendDiagnostics({ uri, version, diagnostics: mostSevere(diagnostics) });
   const kind: DocumentKindParams = {
     uri, kind: found?.doc.kind ?? null, kindSource: found?.doc.kindSource ?? '', dataDate: getCatalog().dataDate,
   };
