@@ -1,0 +1,79 @@
+// Big and hostile inputs over the real server: each is answered (diagnostics, completion, hover)
+// within a generous bound, and the server stays up. The bound is a hang detector, not a budget:
+// budgets live in `npm run bench`.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { prng } from '../fuzz/mutate';
+import { startServer, type TestServer } from '../helpers/lspClient';
+
+/** generous: 10,000 statements with 10,000 different ARNs take about 1.5 s of ARN typing alone */
+const BOUND_MS = 3000;
+let server: TestServer;
+let opened = 0;
+
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  const ms = performance.now() - started;
+  assert.ok(ms < BOUND_MS, `${what} took ${ms.toFixed(0)} ms`);
+  return result;
+}
+
+/** Opens the text, then asks for completion and hover at a few places; every answer within the bound. */
+async function survives(t: { diagnostic(message: string): void }, name: string, text: string): Promise<void> {
+  const uri = `file:///hostile/${++opened}-${name}.json`;
+  const started = performance.now();
+  const diagnostics = await timed(`diagnostics of ${name}`, () => server.open(uri, text));
+  const document = TextDocument.create(uri, 'iam-policy', 1, text);
+  const offsets = [0, 1, Math.floor(text.length / 2), text.length - 2, text.length];
+  for (const offset of offsets) {
+    const position = document.positionAt(Math.max(0, offset));
+    await timed(`completion in ${name} at ${offset}`, () => server.completion(uri, position));
+    await timed(`hover in ${name} at ${offset}`, () => server.hover(uri, position));
+  }
+  t.diagnostic(`${name}: ${(text.length / 1024).toFixed(0)} KB, ${diagnostics.length} diagnostics, all answered in ${(performance.now() - started).toFixed(0)} ms`);
+  await server.close(uri);
+  assert.equal(server.process.exitCode, null, 'the server is still running');
+}
+
+const statement = (i: number) => `    {"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "ec2:Describe*"], "Resource": "arn:aws:s3:::bucket-${i}/*"}`;
+
+test('a 5 MB policy', async t => {
+  const actions: string[] = [];
+  for (let size = 0, i = 0; size < 5 * 1024 * 1024; i++) size += actions[actions.push(`"s3:GetObject${i % 7 ? '' : 'X'}"`) - 1].length + 2;
+  await survives(t, '5mb', `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [${actions.join(', ')}], "Resource": "*"}]}`);
+});
+
+test('10,000 statements', async t => {
+  await survives(t, '10k-statements', `{"Version": "2012-10-17", "Statement": [\n${Array.from({ length: 10_000 }, (_, i) => statement(i)).join(',\n')}\n]}`);
+});
+
+test('10,000-deep nesting, closed and unclosed', async t => {
+  await survives(t, 'deep-arrays', `{"Statement": [{"Effect": "Allow", "Action": ${'['.repeat(10_000)}"s3:GetObject"${']'.repeat(10_000)}, "Resource": "*"}]}`);
+  await survives(t, 'deep-objects', `{"Statement": [{"Condition": ${'{"StringEquals": '.repeat(10_000)}"x"${'}'.repeat(10_000)}}]}`);
+  await survives(t, 'deep-unclosed', `{"Statement": [${'{"Statement": ['.repeat(10_000)}`);
+});
+
+test('a 1 MB string', async t => {
+  await survives(t, '1mb-action', `{"Statement": [{"Effect": "Allow", "Action": "s3:${'Get'.repeat(350_000)}", "Resource": "*"}]}`);
+  await survives(t, '1mb-arn', `{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${'*a'.repeat(500_000)}"}]}`);
+  await survives(t, '1mb-wildcards', `{"Statement": [{"Effect": "Allow", "Action": "s3:${'*a'.repeat(500_000)}b", "Resource": "*"}]}`);
+});
+
+test('binary garbage', async t => {
+  const random = prng(4242);
+  const bytes = Buffer.from(Array.from({ length: 256 * 1024 }, () => Math.floor(random() * 256)));
+  await survives(t, 'garbage-utf8', bytes.toString('utf8'));
+  await survives(t, 'garbage-latin1', bytes.toString('latin1'));
+  await survives(t, 'garbage-in-policy', `{"Statement": [{"Effect": "Allow", "Action": "${bytes.toString('latin1', 0, 4096)}", "Resource": "*"}]}`);
+});
+
+test('the server still answers normally afterwards', async () => {
+  const diagnostics = await server.open('file:///hostile/after.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3.GetObject", "Resource": "*"}]}');
+  assert.ok(diagnostics.some(d => d.code === 'IAM100'));
+  assert.equal(server.process.exitCode, null);
+});
