@@ -20,10 +20,14 @@ export interface TestServer {
   process: ChildProcess;
   /** milliseconds from spawn to the initialize response */
   initializeMs: number;
+  /** performance.now() when the process was spawned */
+  spawnedAt: number;
   /** opens a document and resolves with its first published diagnostics */
   open(uri: string, text: string, languageId?: string): Promise<Diagnostic[]>;
   /** replaces the whole text and resolves with the diagnostics of the new version */
   change(uri: string, text: string): Promise<Diagnostic[]>;
+  /** replaces the whole text without waiting for diagnostics (a newer edit may supersede them) */
+  edit(uri: string, text: string): Promise<void>;
   close(uri: string): Promise<void>;
   completion(uri: string, position: Position): Promise<CompletionItem[]>;
   hover(uri: string, position: Position): Promise<Hover | null>;
@@ -34,9 +38,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { settings?: Partial<IamPolicySettings>; experimental?: Record<string, unknown> } = {}): Promise<TestServer> {
+export async function startServer(options: {
+  settings?: Partial<IamPolicySettings>; experimental?: Record<string, unknown>;
+  /** node options before the server script, e.g. ['-r', preload] */
+  nodeArgs?: string[];
+} = {}): Promise<TestServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...options.nodeArgs ?? [], SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const log: string[] = [];
   child.stderr!.on('data', chunk => log.push(String(chunk)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -83,6 +91,7 @@ export async function startServer(options: { settings?: Partial<IamPolicySetting
     connection,
     process: child,
     initializeMs,
+    spawnedAt: started,
     log,
     async open(uri, text, languageId = 'iam-policy') {
       versions.set(uri, 1);
@@ -96,6 +105,11 @@ export async function startServer(options: { settings?: Partial<IamPolicySetting
       const result = nextDiagnostics(uri);
       await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
       return result;
+    },
+    async edit(uri, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
     async close(uri) {
       versions.delete(uri);
