@@ -20,7 +20,7 @@ import { withDefaults } from '../../server/src/protocol';
 import { corpusFiles } from '../helpers/corpus';
 import { applyFix, snippetProblem } from '../helpers/fixes';
 
-const SAMPLES_PER_KIND = 16;
+const SAMPLES_PER_KIND = 12;
 const ROOT = join(__dirname, '..', '..');
 const settings = withDefaults(undefined);
 
