@@ -59,7 +59,7 @@ test('IAM421: a GitHub OIDC trust gets the sub claim of a repository', () => {
 
 test('IAM410: iam:PassRole alone gets iam:PassedToService; not when other actions would lose the key', () => {
   const alone = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}';
-  assert.match(fixed(alone, 'IAM410'), /"Condition": \{"StringEquals": \{"iam:PassedToService": "<service>.amazonaws.com"\}\}/);
+  assert.match(fixed(alone, 'IAM410'), /"Condition":\{"StringEquals":\{"iam:PassedToService":"<service>.amazonaws.com"\}\}/);
   const mixed = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","ec2:RunInstances"],"Resource":"*"}]}';
   assert.deepEqual(fixesOf(mixed, 'IAM410').fixes, []);
 });

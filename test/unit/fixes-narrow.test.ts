@@ -87,3 +87,13 @@ test('with the client\'s snippet command, the fix carries it: tab stops on the p
   assert.equal(resolveSnippet(args.snippet), args.text);
   assert.equal(fixesOf(text, 'IAM402').fixes.find(f => f.isPreferred)?.command, undefined, 'no command for clients without it');
 });
+
+test('IAM021: a missing Resource comes after the Action, with the ARNs it needs (preferred) or "*"', () => {
+  const text = policy('{ "Effect": "Allow", "Action": "sqs:SendMessage" }');
+  const { fixes } = fixesOf(text, 'IAM021');
+  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [
+    ['Add "Resource" with ARNs of the resources the actions need (queue)', true], ['Add "Resource": "*"', false]]);
+  assert.match(fixed(text, 'IAM021'), /"Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:<region>:<account-id>:<queue-name>" \}/);
+  const unscoped = policy('{ "Effect": "Allow", "Action": "s3:ListAllMyBuckets" }');
+  assert.deepEqual(fixesOf(unscoped, 'IAM021').fixes.map(f => [f.title, f.isPreferred]), [['Add "Resource": "*"', true]]);
+});

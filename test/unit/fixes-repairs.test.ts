@@ -1,5 +1,4 @@
-// Repairs: Version, names (with renames that merge), condition operators that fit the key's type,
-// Sids, repeated and covered actions removed with their commas, missing or conflicting elements.
+// Repairs: Version, names (with renames that merge), Sids, repeated and covered actions removed with their commas, missing or conflicting elements.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detectIndentUnit, removeMembers } from '../../server/src/features/fixes/jsonEdits';
@@ -24,28 +23,7 @@ test('Version: added first, on its own line, where policy variables need it', ()
 
 test('Version: a refactoring when it is missing', () => {
   assert.equal(refactored('{"Statement":[{"Effect":"Allow","Action":"s3:Get|Object","Resource":"*"}]}', /^Add "Version"/),
-    '{"Version": "2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}');
-});
-
-test('an operator that does not fit the key\'s type: renamed when the key is alone in it', () => {
-  const text = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringNotEquals": { "aws:SourceIp": "10.0.0.0/8" } } }');
-  assert.match(fixed(text, 'IAM320'), /"Condition": \{ "NotIpAddress": \{ "aws:SourceIp": "10.0.0.0\/8" \} \}/);
-  const bool = ONE('{ "Effect": "Deny", "Action": "s3:*", "Resource": "*", "Condition": { "StringEqualsIfExists": { "aws:SecureTransport": "false" } } }');
-  assert.match(fixed(bool, 'IAM321'), /"BoolIfExists": \{ "aws:SecureTransport": "false" \}/);
-  const age = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "DateGreaterThan": { "aws:MultiFactorAuthAge": "3600" } } }');
-  assert.match(fixed(age, 'IAM320'), /"NumericGreaterThan": \{ "aws:MultiFactorAuthAge"/);
-});
-
-test('an operator that does not fit: the key moves out of a shared block, into the right one if there is one', () => {
-  const shared = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringEquals": { "aws:SourceIp": "10.0.0.0/8", "aws:username": "bob" } } }');
-  assert.match(fixed(shared, 'IAM320'), /"Condition": \{ "StringEquals": \{ "aws:username": "bob" \}, "IpAddress": \{ "aws:SourceIp": "10.0.0.0\/8" \} \}/);
-  const existing = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "IpAddress": { "aws:VpcSourceIp": "10.1.0.0/16" }, "StringEquals": { "aws:SourceIp": "10.0.0.0/8" } } }');
-  assert.match(fixed(existing, 'IAM320'), /"Condition": \{ "IpAddress": \{ "aws:VpcSourceIp": "10.1.0.0\/16", "aws:SourceIp": "10.0.0.0\/8" \} \}/);
-});
-
-test('no operator fix where no operator keeps the meaning (StringLike on a date)', () => {
-  const text = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringLike": { "aws:CurrentTime": "2030-*" } } }');
-  assert.deepEqual(fixesOf(text, 'IAM321').fixes.map(f => f.title), []);
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}', 'in the file\'s compact style');
 });
 
 test('a misspelled operator next to the one it means: the two blocks merge instead of repeating a key', () => {
@@ -79,6 +57,14 @@ test('repeated and covered actions are removed with the right comma: first, midd
 test('a missing Effect goes after the Sid, in the statement\'s layout', () => {
   const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "A",\n      "Action": "s3:GetObject",\n      "Resource": "*"\n    }\n  ]\n}';
   assert.match(fixed(text, 'IAM017', /Deny/), /"Sid": "A",\n {6}"Effect": "Deny",\n {6}"Action"/);
+});
+
+test('a missing Principal: an account or a service, after the Effect', () => {
+  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:GetQueueUrl","Resource":"arn:aws:sqs:us-east-1:111122223333:q"},'
+    + '{"Sid":"S","Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:111122223333:q"}]}';
+  const { fixes } = fixesOf(text, 'IAM034');
+  assert.deepEqual(fixes.map(f => f.title), ['Add a "Principal": an account', 'Add a "Principal": a service']);
+  assert.match(fixed(text, 'IAM034', /account/), /"Sid":"S","Effect":"Allow","Principal":\{"AWS":"arn:aws:iam::111122223333:root"\},"Action"/);
 });
 
 test('Action with NotAction: either goes; a duplicate key: either goes', () => {

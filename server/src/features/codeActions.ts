@@ -11,6 +11,7 @@ import type { Catalog } from '../catalog/types';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
 import { replacementFixes, syntaxFixes } from './fixes/basic';
+import { conditionFixes } from './fixes/conditions';
 import { fixAllAction } from './fixes/fixAll';
 import type { FixProvider, RefactorProvider } from './fixes/framework';
 import { hardeningFixes } from './fixes/hardening';
@@ -23,7 +24,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 export { quickFix, type FixContext, type FixProvider, type RefactorContext, type RefactorProvider } from './fixes/framework';
 
 export const FIX_PROVIDERS: FixProvider[] = [
-  syntaxFixes, replacementFixes, repairFixes, narrowResourceFixes, splitStatementFixes, wildcardFixes, hardeningFixes,
+  syntaxFixes, replacementFixes, repairFixes, conditionFixes, narrowResourceFixes, splitStatementFixes, wildcardFixes, hardeningFixes,
 ];
 
 export const REFACTOR_PROVIDERS: RefactorProvider[] = [splitStatementRefactors, wildcardRefactors, addVersionRefactor];

@@ -10,26 +10,14 @@
 // - IAM410 iam:PassRole on every role: iam:PassedToService, in a statement of PassRole alone.
 import type { CodeAction } from 'vscode-languageserver-types';
 import { parseArn } from '../../policy/arn';
-import type { PolicyDocument, Statement } from '../../policy/model';
+import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
+import { addCondition } from './conditions';
 import { fixAction, spanOf, type FixContext, type FixProvider } from './framework';
-import { appendItem, insertProperty, type Change, type JsonValue } from './jsonEdits';
+import { appendItem, type JsonValue } from './jsonEdits';
 import { factsAt, statementAt } from './narrowResources';
 import { uniqueSid } from './repairs';
 import { placeholder } from './template';
-
-/** Adds `operator: { key: value }` to the statement's Condition (creating it, or the operator block, as needed). */
-export function addCondition(doc: PolicyDocument, statement: Statement, operator: string, key: string, value: string): Change | undefined {
-  if (statement.node.type !== 'object') return undefined;
-  const condition = statement.condition;
-  if (!condition) return insertProperty(doc, statement.node, 'Condition', { [operator]: { [key]: value } });
-  const conditionNode = condition.entry.valueNode;
-  if (conditionNode?.type !== 'object') return undefined;
-  const block = condition.operators.find(o => o.entry.name === operator);
-  if (!block) return insertProperty(doc, conditionNode, operator, { [key]: value });
-  if (block.entry.valueNode?.type !== 'object' || block.keys.some(k => k.entry.name.toLowerCase() === key.toLowerCase())) return undefined;
-  return insertProperty(doc, block.entry.valueNode, key, value);
-}
 
 interface ConditionChoice { operator: string; key: string; value: string }
 

@@ -6,13 +6,14 @@
 // - IAM403 an ARN that matches every resource of its type (`arn:aws:s3:::*`): the format of that
 //   type with what the ARN already says (partition, Region) kept.
 // - IAM212 an action none of the resources applies to: add an ARN of the type it needs.
+// - IAM021/IAM022 no Resource: add one with those ARNs, or "*".
 import type { Node } from 'jsonc-parser';
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
 import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesOfArns } from './arnTemplates';
 import { fixAction, spanOf, type FixContext, type FixProvider } from './framework';
-import { appendToList, isMultiline, listText, replaceItem, type Change } from './jsonEdits';
+import { appendToList, insertProperty, isMultiline, listText, replaceItem, type Change } from './jsonEdits';
 import { plainText } from './template';
 
 /** More resource types than this and the statement is too broad to narrow in one step (`s3:*`). */
@@ -90,6 +91,27 @@ const addArnForAction: FixProvider = ctx => {
   return [fixAction(ctx, `Add ${types.length > 1 ? 'ARNs' : 'an ARN'} of ${typeNames(types)} for "${entry.item.value}" to Resource`, [change])];
 };
 
-const PROVIDERS: Record<string, FixProvider> = { IAM402: narrowStar, IAM403: narrowBroadArn, IAM212: addArnForAction };
+/** IAM021/IAM022: the missing Resource, with the ARNs the actions need (or "*" where they need it). */
+const addResource: FixProvider = ctx => {
+  const facts = factsAt(ctx, spanOf(ctx).start);
+  const statement = facts?.statement;
+  if (!facts || statement?.node.type !== 'object') return [];
+  const action = statement.action ?? statement.notAction;
+  const place = action ? { after: action.entry.node } : 'last' as const;
+  const types = narrowedTypes(ctx, facts);
+  const unscoped = !types && facts.actions.length > 0 && facts.actions.every(e => entryNeeds(ctx.catalog, e)?.unscoped);
+  const fixes = [fixAction(ctx, 'Add "Resource": "*"', [insertProperty(ctx.doc, statement.node, 'Resource', '*', place)], unscoped)];
+  if (types) {
+    const templates = templatesOf(ctx.doc, ctx.catalog, types);
+    const value = templates.length === 1 ? templates[0] : templates;
+    fixes.unshift(fixAction(ctx, `Add "Resource" with ARNs of the resources the actions need (${typeNames(types)})`,
+      [insertProperty(ctx.doc, statement.node, 'Resource', value, place)], true));
+  }
+  return fixes;
+};
+
+const PROVIDERS: Record<string, FixProvider> = {
+  IAM402: narrowStar, IAM403: narrowBroadArn, IAM212: addArnForAction, IAM021: addResource, IAM022: addResource,
+};
 
 export const narrowResourceFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];

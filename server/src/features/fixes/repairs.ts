@@ -1,17 +1,15 @@
 // Repairs of the grammar and of the names in a policy, beyond the replacements a rule puts in its
-// finding (codeActions.ts applies those): the Version (set, or added where it is missing or where
-// policy variables need it), a missing Effect, one of two elements that exclude each other, a
-// duplicate key or Sid, repeated actions and actions a wildcard already covers, and a condition
-// operator that does not fit its key's type.
+// finding (basic.ts applies those): the Version (set, or added where it is missing or where policy
+// variables need it), a missing Effect or Principal, one of two elements that exclude each other, a duplicate
+// key or Sid, repeated actions and actions a wildcard already covers. Conditions: conditions.ts.
 import type { Node } from 'jsonc-parser';
 import type { CodeAction } from 'vscode-languageserver-types';
-import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument } from '../../policy/model';
-import { conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
+import { documentValues } from '../completion/documentValues';
 import { fixAction, refactorAction, spanOf, type FixContext, type FixProvider, type RefactorProvider } from './framework';
-import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
+import { insertProperty, removeMembers, type Change, type JsonValue } from './jsonEdits';
 import { statementAt } from './narrowResources';
-import { operatorForKeyType } from './operatorTypes';
+import { placeholder } from './template';
 
 export const CURRENT_VERSION = '2012-10-17';
 
@@ -86,6 +84,20 @@ const missingEffect: FixProvider = ctx => {
     fixAction(ctx, `Add "Effect": "${effect}"`, [insertProperty(ctx.doc, statement.node, 'Effect', effect, sid ? { after: sid } : 'first')]));
 };
 
+/** IAM025/IAM034: a Principal to fill in, after the Effect: an account (the document's, else a placeholder) or a service. */
+const missingPrincipal: FixProvider = ctx => {
+  const statement = statementAt(ctx.doc, spanOf(ctx).start);
+  if (statement?.node.type !== 'object') return [];
+  const anchor = statement.effect ?? statement.sid;
+  const place = anchor ? { after: anchor.node } : 'first' as const;
+  const account = placeholder('Account', documentValues(ctx.doc).accounts[0] ?? '<account-id>');
+  const choices: Array<[string, JsonValue]> = [
+    ['an account', { AWS: `arn:aws:iam::${account}:root` }],
+    ['a service', { Service: `${placeholder('Service', '<service>')}.amazonaws.com` }],
+  ];
+  return choices.map(([what, value]) => fixAction(ctx, `Add a "Principal": ${what}`, [insertProperty(ctx.doc, statement.node, 'Principal', value, place)]));
+};
+
 /** IAM018, IAM020, IAM023: the diagnostic is on the second element of the pair; either may go. */
 const PAIRS: Record<string, [string, string]> = { IAM018: ['Action', 'NotAction'], IAM020: ['Resource', 'NotResource'], IAM023: ['Principal', 'NotPrincipal'] };
 
@@ -114,44 +126,11 @@ const duplicateKey: FixProvider = ctx => {
   ];
 };
 
-/** Moves a condition key to the operator that fits its type (renaming the operator when the key is alone in it). */
-function changeOperator(doc: PolicyDocument, entry: ConditionEntry, target: string): Change[] | undefined {
-  const condition = entry.statement.condition?.entry.valueNode;
-  const block = entry.operatorEntry;
-  if (!condition || !block.entry.valueNode) return undefined;
-  const existing = entry.statement.condition!.operators.find(o => o.entry.name === target);
-  const keyName = entry.keyEntry.entry.name;
-  if (!existing && block.keys.length === 1) {
-    const key = block.entry.keyNode;
-    return [{ offset: key.offset, length: key.length, text: JSON.stringify(target) }];
-  }
-  if (existing && (!existing.entry.valueNode || existing.keys.some(k => k.entry.name.toLowerCase() === keyName.toLowerCase()))) return undefined;
-  const value = new RawJson(entry.keyEntry.entry.valueNode ? nodeText(doc.text, entry.keyEntry.entry.valueNode) : '""');
-  const removal = block.keys.length === 1
-    ? removeMembers(condition, new Set([block.entry.node]))
-    : removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]));
-  const insertion = existing
-    ? insertProperty(doc, existing.entry.valueNode!, keyName, value)
-    : insertProperty(doc, condition, target, { [keyName]: value });
-  return [...removal, insertion];
-}
-
-function conditionEntryAt(doc: PolicyDocument, catalog: Catalog, offset: number): ConditionEntry | undefined {
-  return conditionEntries(doc, catalog).find(e => e.keyEntry.entry.keyNode.offset === offset);
-}
-
-const operatorType: FixProvider = ctx => {
-  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
-  const target = entry && operatorForKeyType(ctx.catalog, entry);
-  const changes = entry && target && changeOperator(ctx.doc, entry, target);
-  return changes ? [fixAction(ctx, `Use ${target} for "${entry.keyEntry.entry.name}"`, changes, true)] : [];
-};
-
 const PROVIDERS: Record<string, FixProvider> = {
   IAM013: versionFixes, IAM350: versionFixes,
-  IAM017: missingEffect, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
+  IAM017: missingEffect, IAM025: missingPrincipal, IAM034: missingPrincipal, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
   IAM024: principalNotAllowed, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
-  IAM104: redundantAction, IAM105: redundantAction, IAM320: operatorType, IAM321: operatorType,
+  IAM104: redundantAction, IAM105: redundantAction,
 };
 
 /** Codes whose rule-supplied replacements this module's fix supersedes. */

@@ -1,0 +1,88 @@
+// Fixes inside Condition blocks: a key moved to the operator that fits its type (IAM320, IAM321),
+// a set qualifier removed from a single-valued key (IAM340) or chosen for a multivalued one
+// (IAM341), and the Null check that keeps ForAllValues: from matching requests without the key
+// (IAM342). A key moves with its values; its old block goes when it was the only key there, and
+// it joins a block of the new operator when the statement has one.
+import type { Catalog } from '../../catalog/types';
+import type { PolicyDocument, Statement } from '../../policy/model';
+import { conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
+import { fixAction, spanOf, type FixProvider } from './framework';
+import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
+import { operatorForKeyType } from './operatorTypes';
+
+/** Adds `operator: { key: value }` to the statement's Condition (creating it, or the operator block, as needed). */
+export function addCondition(doc: PolicyDocument, statement: Statement, operator: string, key: string, value: string): Change | undefined {
+  if (statement.node.type !== 'object') return undefined;
+  const condition = statement.condition;
+  if (!condition) return insertProperty(doc, statement.node, 'Condition', { [operator]: { [key]: value } });
+  const conditionNode = condition.entry.valueNode;
+  if (conditionNode?.type !== 'object') return undefined;
+  const block = condition.operators.find(o => o.entry.name === operator);
+  if (!block) return insertProperty(doc, conditionNode, operator, { [key]: value });
+  if (block.entry.valueNode?.type !== 'object' || block.keys.some(k => k.entry.name.toLowerCase() === key.toLowerCase())) return undefined;
+  return insertProperty(doc, block.entry.valueNode, key, value);
+}
+
+/** Moves a condition key to the operator that fits its type (renaming the operator when the key is alone in it). */
+function changeOperator(doc: PolicyDocument, entry: ConditionEntry, target: string): Change[] | undefined {
+  const condition = entry.statement.condition?.entry.valueNode;
+  const block = entry.operatorEntry;
+  if (!condition || !block.entry.valueNode) return undefined;
+  const existing = entry.statement.condition!.operators.find(o => o.entry.name === target);
+  const keyName = entry.keyEntry.entry.name;
+  if (!existing && block.keys.length === 1) {
+    const key = block.entry.keyNode;
+    return [{ offset: key.offset, length: key.length, text: JSON.stringify(target) }];
+  }
+  if (existing && (!existing.entry.valueNode || existing.keys.some(k => k.entry.name.toLowerCase() === keyName.toLowerCase()))) return undefined;
+  const value = new RawJson(entry.keyEntry.entry.valueNode ? nodeText(doc.text, entry.keyEntry.entry.valueNode) : '""');
+  const removal = block.keys.length === 1
+    ? removeMembers(condition, new Set([block.entry.node]))
+    : removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]));
+  const insertion = existing
+    ? insertProperty(doc, existing.entry.valueNode!, keyName, value)
+    : insertProperty(doc, condition, target, { [keyName]: value });
+  return [...removal, insertion];
+}
+
+function conditionEntryAt(doc: PolicyDocument, catalog: Catalog, offset: number): ConditionEntry | undefined {
+  return conditionEntries(doc, catalog).find(e => e.keyEntry.entry.keyNode.offset === offset);
+}
+
+const operatorType: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
+  const target = entry && operatorForKeyType(ctx.catalog, entry);
+  const changes = entry && target && changeOperator(ctx.doc, entry, target);
+  return changes ? [fixAction(ctx, `Use ${target} for "${entry.keyEntry.entry.name}"`, changes, true)] : [];
+};
+
+const setQualifierRemoved: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
+  const name = entry?.operatorEntry.entry.name;
+  const plain = name?.slice(name.indexOf(':') + 1);
+  const changes = entry && plain && changeOperator(ctx.doc, entry, plain);
+  return changes ? [fixAction(ctx, `Use ${plain} (without the set qualifier)`, changes, true)] : [];
+};
+
+const setQualifierAdded: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
+  if (!entry) return [];
+  return ['ForAnyValue', 'ForAllValues'].flatMap(qualifier => {
+    const target = `${qualifier}:${entry.operatorEntry.entry.name}`;
+    const changes = changeOperator(ctx.doc, entry, target);
+    return changes ? [fixAction(ctx, `Use ${target}`, changes)] : [];
+  });
+};
+
+const nullCheck: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
+  const name = entry?.keyEntry.entry.name;
+  const change = entry && name && addCondition(ctx.doc, entry.statement, 'Null', name, 'false');
+  return change ? [fixAction(ctx, `Add "Null": { "${name}": "false" } (the key must be in the request)`, [change], true)] : [];
+};
+
+const PROVIDERS: Record<string, FixProvider> = {
+  IAM320: operatorType, IAM321: operatorType, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
+};
+
+export const conditionFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];
