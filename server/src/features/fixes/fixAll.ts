@@ -14,10 +14,9 @@ import type { IamPolicySettings } from '../../protocol';
 import type { FindingData } from '../../rules/types';
 import { computeDiagnostics } from '../diagnostics';
 import { replacementFixes, syntaxFixes } from './basic';
-import { rangeOf, type FixContext } from './framework';
+import { rangeOf, statementAt, type FixContext } from './framework';
 import { removeMembers } from './jsonEdits';
 import { memberAt, uniqueSid } from './repairs';
-import { statementAt } from './narrowResources';
 
 /** Codes whose preferred fix is safe whenever there is one. */
 const SAFE_CODES: ReadonlySet<string> = new Set([

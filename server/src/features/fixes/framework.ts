@@ -6,8 +6,9 @@ import {
   CodeAction, CodeActionKind, TextEdit, type CodeActionKind as Kind, type Diagnostic, type Range,
 } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
-import type { PolicyDocument } from '../../policy/model';
+import type { PolicyDocument, Statement } from '../../policy/model';
 import type { IamPolicySettings } from '../../protocol';
+import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
 import type { Change } from './jsonEdits';
 import { INSERT_SNIPPET_COMMAND, type InsertSnippetArgs } from './snippetProtocol';
 import { hasPlaceholders, literalEnds, plainText, snippetText } from './template';
@@ -34,6 +35,17 @@ export interface RefactorContext extends BaseContext {
 /** A provider returns the fixes it knows for one diagnostic (usually of a few codes). */
 export type FixProvider = (ctx: FixContext) => CodeAction[];
 export type RefactorProvider = (ctx: RefactorContext) => CodeAction[];
+
+/** The statement whose object holds the offset. */
+export function statementAt(doc: PolicyDocument, offset: number): Statement | undefined {
+  return doc.statements.find(s => s.node.offset <= offset && offset < s.node.offset + s.node.length);
+}
+
+/** The facts (statementFacts) of the statement at the offset. */
+export function factsAt(ctx: { doc: PolicyDocument; catalog: Catalog }, offset: number): StatementFacts | undefined {
+  const statement = statementAt(ctx.doc, offset);
+  return statement && statementFacts(ctx.doc, ctx.catalog)[statement.index];
+}
 
 export function rangeOf(doc: PolicyDocument, offset: number, length: number): Range {
   return { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + length) };

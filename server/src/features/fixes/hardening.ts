@@ -13,9 +13,8 @@ import { parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
 import { addCondition } from './conditions';
-import { fixAction, spanOf, type FixContext, type FixProvider } from './framework';
+import { factsAt, fixAction, spanOf, statementAt, type FixContext, type FixProvider } from './framework';
 import { appendItem, type JsonValue } from './jsonEdits';
-import { factsAt, statementAt } from './narrowResources';
 import { uniqueSid } from './repairs';
 import { placeholder } from './template';
 

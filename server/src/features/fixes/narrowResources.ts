@@ -10,23 +10,14 @@
 import type { Node } from 'jsonc-parser';
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
-import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
+import type { StatementFacts } from '../../rules/statementFacts';
 import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesOfArns } from './arnTemplates';
-import { fixAction, spanOf, type FixContext, type FixProvider } from './framework';
+import { factsAt, fixAction, spanOf, type FixProvider } from './framework';
 import { appendToList, insertProperty, isMultiline, listText, replaceItem, type Change } from './jsonEdits';
 import { plainText } from './template';
 
 /** More resource types than this and the statement is too broad to narrow in one step (`s3:*`). */
 export const MAX_NARROWED_TYPES = 8;
-
-export function statementAt(doc: PolicyDocument, offset: number): Statement | undefined {
-  return doc.statements.find(s => s.node.offset <= offset && offset < s.node.offset + s.node.length);
-}
-
-export function factsAt(ctx: { doc: PolicyDocument; catalog: Catalog }, offset: number): StatementFacts | undefined {
-  const statement = statementAt(ctx.doc, offset);
-  return statement && statementFacts(ctx.doc, ctx.catalog)[statement.index];
-}
 
 /** The resource types a statement's actions need, when every action can take an ARN (and there are not too many). */
 export function narrowedTypes(ctx: { catalog: Catalog }, facts: StatementFacts): ResourceTypeInfo[] | undefined {

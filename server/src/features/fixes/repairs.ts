@@ -6,9 +6,10 @@ import type { Node } from 'jsonc-parser';
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
-import { fixAction, refactorAction, spanOf, type FixContext, type FixProvider, type RefactorProvider } from './framework';
+import {
+  fixAction, refactorAction, spanOf, statementAt, type FixContext, type FixProvider, type RefactorProvider,
+} from './framework';
 import { insertProperty, removeMembers, type Change, type JsonValue } from './jsonEdits';
-import { statementAt } from './narrowResources';
 import { placeholder } from './template';
 
 export const CURRENT_VERSION = '2012-10-17';

@@ -13,10 +13,10 @@ import { mayName, typeKey, typedArn } from '../../rules/resourceTypes';
 import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
 import { entryNeeds, valuesOfArns } from './arnTemplates';
 import {
-  fixAction, refactorAction, spanOf, touches, type FixProvider, type RefactorProvider,
+  factsAt, fixAction, refactorAction, spanOf, touches, type FixProvider, type RefactorProvider,
 } from './framework';
 import { isMultiline, listText, nodeText, RawJson, removeMembers, replaceItem, type Change } from './jsonEdits';
-import { factsAt, MAX_NARROWED_TYPES, narrowedTypes, templatesOf } from './narrowResources';
+import { MAX_NARROWED_TYPES, narrowedTypes, templatesOf } from './narrowResources';
 
 /** More statements than this is a rewrite of the policy, not a split. */
 const MAX_GROUPS = 6;

@@ -10,16 +10,16 @@ import { parseArn } from '../../policy/arn';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { hasWildcard } from '../../policy/wildcard';
 import { expandAction, statementFacts } from '../../rules/statementFacts';
+import { actionName } from '../actionSets';
 import {
-  fixAction, refactorAction, spanOf, touches, type FixContext, type FixProvider, type RefactorContext, type RefactorProvider,
+  fixAction, refactorAction, spanOf, statementAt, touches,
+  type FixContext, type FixProvider, type RefactorContext, type RefactorProvider,
 } from './framework';
 import { isMultiline, listText, type Change } from './jsonEdits';
-import { replaceListItem, statementAt } from './narrowResources';
+import { replaceListItem } from './narrowResources';
 
 /** More actions than this and an expansion is no help to anyone reading the policy (`*`). */
 const MAX_EXPANDED = 1000;
-
-export const actionName = (action: ActionInfo) => `${action.service}:${action.name}`;
 
 interface Trie { names: ActionInfo[]; wanted: ReadonlySet<ActionInfo> }
 
