@@ -1,9 +1,10 @@
 // Property test of every code action: applied to the policies of the corpus, the test fixtures
 // (test/fixtures/fixes, examples/) and the other linters' test policies, the result still parses
 // with no syntax error that was not there, keeps the file's indentation unit, has no error that was
-// not there, and (for a quick-fix) has fewer diagnostics of the code it fixed. Every offer is
-// collected first; then a few of each kind (code and title shape), picked by a hash so the sample
-// is the same on every run and spread over the inputs, are applied and checked.
+// not there, and (for a quick-fix) has fewer diagnostics of the code it fixed; a diagnostic has at
+// most one preferred fix. Every offer is collected first; then a few of each kind (code and title
+// shape), picked by a hash so the sample is the same on every run and spread over the inputs, are
+// applied and checked.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -121,6 +122,7 @@ test('every kind of fix, applied to the corpus and the fixtures, leaves a valid 
   const all = inputs();
   const analyses = new Map<number, Analysis>();
   const byKind = new Map<string, Candidate[]>();
+  const preferredTwice: string[] = [];
   all.forEach((input, index) => {
     const analysis = analyse(input);
     const requests: Request[] = [
@@ -129,7 +131,11 @@ test('every kind of fix, applied to the corpus and the fixtures, leaves a valid 
       { fixAll: true },
     ];
     for (const request of requests) {
-      actionsFor(analysis, request).forEach((action, actionIndex) => {
+      const offered = actionsFor(analysis, request);
+      if ('diagnostic' in request && offered.filter(a => a.isPreferred).length > 1) {
+        preferredTwice.push(`${input.name}: ${offered.filter(a => a.isPreferred).map(a => a.title).join(' | ')}`);
+      }
+      offered.forEach((action, actionIndex) => {
         const kind = kindOf(analysis, request, action);
         const score = createHash('sha1').update(`${input.name} ${JSON.stringify(request)} ${actionIndex}`).digest('hex');
         const list = byKind.get(kind) ?? [];
@@ -154,6 +160,7 @@ test('every kind of fix, applied to the corpus and the fixtures, leaves a valid 
   }
   if (process.env.FIXES_STATS) console.log(`${byKind.size} kinds, ${applied} applied`, [...byKind].map(([k, c]) => `${k}: ${c.length}`).join("\n"));
   assert.deepEqual(failures.slice(0, 40), []);
+  assert.deepEqual(preferredTwice.slice(0, 10), [], 'at most one preferred fix per diagnostic');
   const kinds = [...byKind.keys()];
   const missing = EXPECTED_KINDS.filter(expected => !kinds.some(k => k.startsWith(expected)));
   assert.deepEqual(missing, [], `kinds never offered; offered: ${kinds.sort().join(' | ')}`);
