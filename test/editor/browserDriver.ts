@@ -99,9 +99,9 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
       await filter.waitFor({ state: 'visible', timeout: WAIT_TIMEOUT_MS });
       const name = file.split('/').pop()!;
       if ((await filter.getAttribute('value')) !== name) {
-        await filter.focus(); // not a click: the pointer would leave a tooltip in the pictures
-        await page.keyboard.press('Control+A');
-        await page.keyboard.insertText(name);
+        // fill() types into the filter itself; keys pressed while the focus is still in the
+        // editor would replace the file's text.
+        await filter.fill(name, { timeout: WAIT_TIMEOUT_MS });
         await page.waitForTimeout(300); // the filter applies after a short delay
       }
       const rows = await page

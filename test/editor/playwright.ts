@@ -14,7 +14,7 @@ export interface Locator {
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   allInnerTexts(): Promise<string[]>;
   click(options?: { timeout?: number }): Promise<void>;
-  focus(): Promise<void>;
+  fill(value: string, options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: 'attached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   /** Runs `pageFunction` in the page on the matched elements; it travels as its source text. */
   evaluateAll<R>(pageFunction: (elements: unknown[]) => R): Promise<R>;

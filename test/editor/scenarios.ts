@@ -43,11 +43,10 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'seed policy shows its errors with our codes',
     async run(editor) {
       await editor.openFile(SEED_POLICY);
-      const rows = await waitFor('Problems panel rows with an IAMnnn code for the seed policy', async () => {
-        const coded = (await editor.problems(SEED_POLICY)).filter((row) => IAM_CODE.test(row));
-        return coded.length > 0 && coded;
-      });
-      assert.ok(rows.length > 0);
+      // Issue 3: an error at each of its four problems (comment, s3. actions, missing comma,
+      // trailing commas).
+      await waitFor('Problems panel rows with IAMnnn codes for the seed policy\'s four problems', async () =>
+        (await editor.problems(SEED_POLICY)).filter((row) => IAM_CODE.test(row)).length >= 4);
       await waitFor('an error count above 0 in the status bar', async () => (await editor.statusBarErrorCount()) > 0);
       assert.ok((await editor.squiggleCount()) > 0, 'the editor shows squiggles');
       await editor.screenshot('diagnostics');
