@@ -1,10 +1,10 @@
 // Benchmarks of the language server, measured from the client's side of a real stdio connection:
 // spawn to first diagnostics; completion, hover and re-diagnosis latency on three sizes of policy;
 // the whole corpus opened one document after another; the server's memory after it.
-import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusFiles } from '../test/helpers/corpus';
 import { startServer } from '../test/helpers/lspClient';
+import { rssMb } from '../test/helpers/processMemory';
 import { actionOffset, largestPolicy, policyOf20Kb, smallPolicy, type BenchPolicy } from './policies';
 import { timeEach, type Measurement } from './stats';
 
@@ -12,10 +12,6 @@ const SPAWNS = 10;
 const REQUESTS = 200;
 const EDITS = 40;
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find(l => l.startsWith('VmRSS:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
 
 async function spawnToFirstDiagnostics(): Promise<Measurement> {
   const { text } = smallPolicy();

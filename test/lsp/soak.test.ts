@@ -2,23 +2,18 @@
 // documents opened and closed all along. Every request is answered (a result, or the cancellation
 // error for cancelled ones) and the server's memory stays flat; the test reports both.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { CancellationTokenSource, CompletionRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusFiles } from '../helpers/corpus';
 import { startServer } from '../helpers/lspClient';
+import { rssMb } from '../helpers/processMemory';
 
 const EDITS = 5000;
 const WARM_UP = 500;
 const BATCH = 50;
 const ANSWER_MS = 10_000;
 
-/** Resident memory of a process from /proc, in MB. */
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find(l => l.startsWith('VmRSS:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
 
 test(`${EDITS} edits with completion, hover, cancellations and open/close: all answered, memory flat`, { timeout: 120_000 }, async t => {
   const files = corpusFiles().filter(f => f.text.length > 2000 && f.text.length < 5000 && f.name.startsWith('aws-managed/'));
