@@ -39,8 +39,9 @@ Options:
       --fail-on <error|warning|information|hint>
                                          exit 1 when a finding is at least this severe (default: error)
   -c, --config <file>                    settings file (default: .iam-lint.json in the current folder)
-      --fix                              apply the safe fixes (syntax repairs, malformed action
-                                         separators) to the files; with "-", print the fixed text
+      --fix                              apply the safe fixes (syntax, malformed actions, letter
+                                         case, repeated actions, Sids) to the files; with "-",
+                                         print the fixed text
       --summary                          print the access summary of each policy (text, json)
       --kind <kind>                      treat every policy as this kind (${POLICY_KINDS.join(', ')})
       --stdin-filename <name>            file name for standard input (settings globs, kind detection)
