@@ -40,7 +40,7 @@ test('narrowing "*": an edit with placeholders everywhere, the snippet command o
     if (withCommand) {
       const args = narrow.command!.arguments![0] as InsertSnippetArgs;
       assert.equal(narrow.command!.command, 'iamPolicy.insertSnippet');
-      assert.match(args.snippet, /\$\{2:<bucket-name>\}\/\$\{3:<object-name>\}/);
+      assert.match(args.snippet, /\$\{1:<bucket-name>\}\/\$\{2:<object-name>\}/);
     }
     await server.close(URI);
   }

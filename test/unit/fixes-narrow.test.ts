@@ -83,7 +83,7 @@ test('with the client\'s snippet command, the fix carries it: tab stops on the p
   assert.equal(narrow.command?.command, 'iamPolicy.insertSnippet');
   assert.equal(snippetProblem(doc, narrow), undefined);
   assert.equal(doc.text[args.offset - 1], '\n', 'the snippet starts a line');
-  assert.match(args.snippet, /"arn:\$\{1:aws\}:s3:::\$\{2:<bucket-name>\}", "arn:\$1:s3:::\$2\/\$\{3:<object-name>\}"/);
+  assert.match(args.snippet, /"arn:aws:s3:::\$\{1:<bucket-name>\}", "arn:aws:s3:::\$1\/\$\{2:<object-name>\}"/);
   assert.equal(resolveSnippet(args.snippet), args.text);
   assert.equal(fixesOf(text, 'IAM402').fixes.find(f => f.isPreferred)?.command, undefined, 'no command for clients without it');
 });

@@ -103,7 +103,8 @@ export function arnTemplate(doc: PolicyDocument, catalog: Catalog, format: strin
     const name = match[1];
     const key = `${service}:${name}`;
     const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${name === 'Account' ? 'account-id' : kebab(name)}>`;
-    text += format.slice(last, at) + placeholder(name, value);
+    // the partition is hardly ever to be changed: no tab stop for it
+    text += format.slice(last, at) + (name === 'Partition' ? value : placeholder(name, value));
     last = at + match[0].length;
   }
   return text + format.slice(last);
