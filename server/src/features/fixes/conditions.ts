@@ -6,7 +6,7 @@
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import { conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
-import { fixAction, spanOf, type FixProvider } from './framework';
+import { byCode, fixAction, spanOf, type FixProvider } from './framework';
 import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
 import { operatorForKeyType } from './operatorTypes';
 
@@ -85,4 +85,4 @@ const PROVIDERS: Record<string, FixProvider> = {
   IAM320: operatorType, IAM321: operatorType, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
 };
 
-export const conditionFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];
+export const conditionFixes = byCode(PROVIDERS);

@@ -36,6 +36,11 @@ export interface RefactorContext extends BaseContext {
 export type FixProvider = (ctx: FixContext) => CodeAction[];
 export type RefactorProvider = (ctx: RefactorContext) => CodeAction[];
 
+/** One provider from providers by diagnostic code. */
+export function byCode(providers: Readonly<Record<string, FixProvider>>): FixProvider {
+  return ctx => providers[String(ctx.diagnostic.code)]?.(ctx) ?? [];
+}
+
 /** The statement whose object holds the offset. */
 export function statementAt(doc: PolicyDocument, offset: number): Statement | undefined {
   return doc.statements.find(s => s.node.offset <= offset && offset < s.node.offset + s.node.length);

@@ -13,7 +13,7 @@ import { parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
 import { addCondition } from './conditions';
-import { factsAt, fixAction, spanOf, statementAt, type FixContext, type FixProvider } from './framework';
+import { byCode, factsAt, fixAction, spanOf, statementAt, type FixContext, type FixProvider } from './framework';
 import { appendItem, type JsonValue } from './jsonEdits';
 import { uniqueSid } from './repairs';
 import { placeholder } from './template';
@@ -114,4 +114,4 @@ const PROVIDERS: Record<string, FixProvider> = {
   IAM410: passRole, IAM420: publicPrincipal, IAM421: publicPrincipal, IAM422: accountTrust, IAM423: confusedDeputy, IAM424: secureTransport,
 };
 
-export const hardeningFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];
+export const hardeningFixes = byCode(PROVIDERS);

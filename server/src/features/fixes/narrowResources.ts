@@ -12,7 +12,7 @@ import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import type { StatementFacts } from '../../rules/statementFacts';
 import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesOfArns } from './arnTemplates';
-import { factsAt, fixAction, spanOf, type FixProvider } from './framework';
+import { byCode, factsAt, fixAction, spanOf, type FixProvider } from './framework';
 import { appendToList, insertProperty, isMultiline, listText, replaceItem, type Change } from './jsonEdits';
 import { plainText } from './template';
 
@@ -105,4 +105,4 @@ const PROVIDERS: Record<string, FixProvider> = {
   IAM402: narrowStar, IAM403: narrowBroadArn, IAM212: addArnForAction, IAM021: addResource, IAM022: addResource,
 };
 
-export const narrowResourceFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];
+export const narrowResourceFixes = byCode(PROVIDERS);

@@ -7,7 +7,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
 import {
-  fixAction, refactorAction, spanOf, statementAt, type FixContext, type FixProvider, type RefactorProvider,
+  byCode, fixAction, refactorAction, spanOf, statementAt, type FixContext, type FixProvider, type RefactorProvider,
 } from './framework';
 import { insertProperty, removeMembers, type Change, type JsonValue } from './jsonEdits';
 import { placeholder } from './template';
@@ -137,4 +137,4 @@ const PROVIDERS: Record<string, FixProvider> = {
 /** Codes whose rule-supplied replacements this module's fix supersedes. */
 export const REPLACED_BY_REPAIRS: ReadonlySet<string> = new Set(['IAM013']);
 
-export const repairFixes: FixProvider = ctx => PROVIDERS[String(ctx.diagnostic.code)]?.(ctx) ?? [];
+export const repairFixes = byCode(PROVIDERS);
