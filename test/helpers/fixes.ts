@@ -30,7 +30,7 @@ export function applyFix(doc: PolicyDocument, action: CodeAction): string {
   return TextDocument.applyEdits(doc.textDocument, edits);
 }
 
-/** The text a snippet inserts when every tab stop keeps its default: `${1:x}` -> x, `$1` -> x again. */
+/** The text a snippet inserts when every tab stop keeps its default: `${1:x}` -> x, `${1|x,y|}` -> x, `$1` -> x again. */
 export function resolveSnippet(snippet: string): string {
   const values = new Map<string, string>();
   let text = '';
@@ -40,13 +40,15 @@ export function resolveSnippet(snippet: string): string {
       text += snippet[++i];
       continue;
     }
-    const stop = c === '$' ? /^\$\{(\d+):((?:\\.|[^\\}])*)\}|^\$(\d+)/.exec(snippet.slice(i)) : null;
+    const stop = c === '$' ? /^\$\{(\d+):((?:\\.|[^\\}])*)\}|^\$(\d+)|^\$\{(\d+)\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|\}/.exec(snippet.slice(i)) : null;
     if (!stop) {
       text += c;
       continue;
     }
-    const value = stop[1] !== undefined ? stop[2].replace(/\\(.)/g, '$1') : values.get(stop[3]) ?? '';
-    if (stop[1] !== undefined) values.set(stop[1], value);
+    const number = stop[1] ?? stop[4];
+    const first = stop[2] ?? stop[5];
+    const value = number !== undefined ? first.replace(/\\(.)/g, '$1') : values.get(stop[3]) ?? '';
+    if (number !== undefined) values.set(number, value);
     text += value;
     i += stop[0].length - 1;
   }

@@ -97,3 +97,14 @@ test('IAM021: a missing Resource comes after the Action, with the ARNs it needs 
   const unscoped = policy('{ "Effect": "Allow", "Action": "s3:ListAllMyBuckets" }');
   assert.deepEqual(fixesOf(unscoped, 'IAM021').fixes.map(f => [f.title, f.isPreferred]), [['Add "Resource": "*"', true]]);
 });
+
+test('in the snippet, the other Regions and accounts of the document are a choice', () => {
+  const text = policy('{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }',
+    ',\n    { "Effect": "Allow", "Action": "sns:Publish", "Resource": ["arn:aws:sns:eu-west-1:111122223333:a", "arn:aws:sns:us-east-1:444455556666:b"] }');
+  const { doc, fixes } = fixesOf(text, 'IAM402', { snippets: true });
+  const narrow = fixes.find(f => f.isPreferred)!;
+  const args = narrow.command?.arguments?.[0] as InsertSnippetArgs;
+  assert.match(args.snippet, /"arn:aws:sqs:\$\{1\|eu-west-1,us-east-1\|\}:\$\{2\|111122223333,444455556666\|\}:\$\{3:<queue-name>\}/);
+  assert.equal(snippetProblem(doc, narrow), undefined);
+  assert.match(args.text, /"arn:aws:sqs:eu-west-1:111122223333:<queue-name>/);
+});

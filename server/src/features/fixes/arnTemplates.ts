@@ -13,6 +13,7 @@ import { documentValues } from '../completion/documentValues';
 import { placeholder } from './template';
 
 const VARIABLE = /\$\{([^}]*)\}/g;
+const MAX_CHOICES = 5;
 
 const variableCount = (type: ResourceTypeInfo) => type.arnFormat.split('${').length - 1;
 
@@ -103,8 +104,9 @@ export function arnTemplate(doc: PolicyDocument, catalog: Catalog, format: strin
     const name = match[1];
     const key = `${service}:${name}`;
     const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${name === 'Account' ? 'account-id' : kebab(name)}>`;
-    // the partition is hardly ever to be changed: no tab stop for it
-    text += format.slice(last, at) + (name === 'Partition' ? value : placeholder(name, value));
+    // the partition is hardly ever to be changed: no tab stop for it; other Regions and accounts of the document are a choice
+    const alternatives = (name === 'Region' ? values.regions : name === 'Account' ? values.accounts : []).filter(v => v !== value).slice(0, MAX_CHOICES);
+    text += format.slice(last, at) + (name === 'Partition' ? value : placeholder(name, value, alternatives));
     last = at + match[0].length;
   }
   return text + format.slice(last);

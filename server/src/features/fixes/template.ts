@@ -7,11 +7,12 @@
 const OPEN = '\uE000';
 const MIDDLE = '\uE001';
 const CLOSE = '\uE002';
+const CHOICE = '\uE003';
 const MARKED = /\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/g;
 
-/** A placeholder named `name` (tab stops are shared by name) whose text is `value`. */
-export function placeholder(name: string, value: string): string {
-  return `${OPEN}${name}${MIDDLE}${value}${CLOSE}`;
+/** A placeholder named `name` whose text is `value`; in a snippet, `alternatives` are offered as a choice besides it. */
+export function placeholder(name: string, value: string, alternatives: readonly string[] = []): string {
+  return `${OPEN}${name}${MIDDLE}${[value, ...alternatives].join(CHOICE)}${CLOSE}`;
 }
 
 export function hasPlaceholders(marked: string): boolean {
@@ -20,7 +21,7 @@ export function hasPlaceholders(marked: string): boolean {
 
 /** The text as it goes into the document. */
 export function plainText(marked: string): string {
-  return marked.replace(MARKED, (_, _name: string, value: string) => value);
+  return marked.replace(MARKED, (_, _name: string, values: string) => values.split(CHOICE)[0]);
 }
 
 function snippetEscape(text: string): string {
@@ -41,7 +42,10 @@ export function snippetText(marked: string): string {
     const stop = stops.get(key);
     if (stop === undefined) {
       stops.set(key, stops.size + 1);
-      snippet += `\${${stops.size}:${snippetEscape(value)}}`;
+      const choices = value.split(CHOICE);
+      snippet += choices.length > 1
+        ? `\${${stops.size}|${choices.map(c => c.replace(/[\\|,]/g, '\\$&')).join(',')}|}`
+        : `\${${stops.size}:${snippetEscape(value)}}`;
     } else {
       snippet += `$${stop}`;
     }
