@@ -21,7 +21,7 @@ import { withDefaults } from '../../server/src/protocol';
 import { corpusFiles } from '../helpers/corpus';
 import { applyFix, snippetProblem } from '../helpers/fixes';
 
-const SAMPLES_PER_KIND = 12;
+const SAMPLES_PER_KIND = 20;
 const ROOT = join(__dirname, '..', '..');
 const settings = withDefaults(undefined);
 
