@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusFiles } from '../test/helpers/corpus';
 import { startServer } from '../test/helpers/lspClient';
-import { rssMb } from '../test/helpers/processMemory';
+import { rssMb } from '../test/helpers/processStats';
 import { actionOffset, largestPolicy, policyOf20Kb, smallPolicy, type BenchPolicy } from './policies';
 import { timeEach, type Measurement } from './stats';
 

@@ -42,6 +42,8 @@ export async function startServer(options: {
   settings?: Partial<IamPolicySettings>; experimental?: Record<string, unknown>;
   /** node options before the server script, e.g. ['-r', preload] */
   nodeArgs?: string[];
+  /** how long open() and change() wait for diagnostics (default 10 s) */
+  diagnosticsTimeoutMs?: number;
 } = {}): Promise<TestServer> {
   const started = performance.now();
   const child = spawn(process.execPath, [...options.nodeArgs ?? [], SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -80,7 +82,7 @@ export async function startServer(options: {
   await connection.sendNotification(InitializedNotification.type, {});
   connection.onRequest('client/registerCapability', () => null);
 
-  const nextDiagnostics = (uri: string, timeoutMs = 10_000) => new Promise<Diagnostic[]>((resolve, reject) => {
+  const nextDiagnostics = (uri: string, timeoutMs = options.diagnosticsTimeoutMs ?? 10_000) => new Promise<Diagnostic[]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms\n${log.join('')}`)), timeoutMs);
     const list = waiters.get(uri) ?? [];
     list.push(p => { clearTimeout(timer); resolve(p.diagnostics); });

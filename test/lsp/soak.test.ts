@@ -7,7 +7,7 @@ import { CancellationTokenSource, CompletionRequest, LSPErrorCodes, ResponseErro
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusFiles } from '../helpers/corpus';
 import { startServer } from '../helpers/lspClient';
-import { rssMb } from '../helpers/processMemory';
+import { rssMb } from '../helpers/processStats';
 
 const EDITS = 5000;
 const WARM_UP = 500;
