@@ -9,7 +9,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from './catalog/loadCatalog';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { SNIPPET_CAPABILITY } from './features/fixes/snippetProtocol';
-import { zoneOfTrustActions } from './features/zoneOfTrustFix';
 import { provideCodeLenses } from './features/codeLens';
 import { computeDiagnostics } from './features/diagnostics';
 import { doComplete, resolveCompletion } from './features/completion';
@@ -170,13 +169,8 @@ connection.onHover(guard('hover', null, async params => {
 connection.onCodeAction(guard('codeAction', null, async params => {
   const found = await policyAt(params.textDocument.uri);
   if (!found) return null;
-  const { doc, settings } = found;
-  const [start, end] = [params.range.start, params.range.end].map(p => doc.textDocument.offsetAt(p));
-  return [
-    ...provideCodeActions(doc, params.context.diagnostics, getCatalog(), settings,
-      { range: params.range, only: params.context.only, snippets: snippetCommand }),
-    ...zoneOfTrustActions(doc, start, end, getCatalog(), settings),
-  ];
+  return provideCodeActions(found.doc, params.context.diagnostics, getCatalog(), found.settings,
+    { range: params.range, only: params.context.only, snippets: snippetCommand });
 }));
 
 connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async params => {

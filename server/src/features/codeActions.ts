@@ -8,6 +8,7 @@
 // (fixes/snippetProtocol.ts).
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
+import { zoneOfTrustActions } from './zoneOfTrustFix';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
 import { replacementFixes, syntaxFixes } from './fixes/basic';
@@ -61,6 +62,10 @@ export function provideCodeActions(
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const ctx = { doc, catalog, settings, diagnostic, snippets };
       for (const provider of FIX_PROVIDERS) actions.push(...provider(ctx));
+    }
+    if (request.range) {
+      const [start, end] = [request.range.start, request.range.end].map(p => doc.textDocument.offsetAt(p));
+      actions.push(...zoneOfTrustActions(doc, start, end, catalog, settings));
     }
   }
   if (request.range && wanted(CodeActionKind.RefactorRewrite, only)) {
