@@ -27,6 +27,8 @@ export class IamCatalog implements Catalog {
   private readonly arnCache = new BoundedCache<string, ResourceTypeInfo[]>(2000);
   private readonly formatGroups = new Map<string, FormatGroup>();
   private allActions: ActionInfo[] | undefined;
+  /** lower-cased ARN service part -> as the compact index spells it */
+  private arnServiceNames: Map<string, string> | undefined;
 
   constructor(private readonly compact: CompactCatalog, bodies: readonly string[]) {
     this.dataVersion = compact.dataVersion;
@@ -108,6 +110,12 @@ export class IamCatalog implements Catalog {
     if (strict.length > 0 || !hasExpandingWildcard(arn)) return strict;
     const wider = service.endsWith('*') ? arnServices : groups;
     return wider.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, true)));
+  }
+
+  resourceTypesOfArnService(arnService: string): readonly ResourceTypeInfo[] {
+    this.arnServiceNames ??= new Map(Object.keys(this.compact.arnServices).map(name => [name.toLowerCase(), name]));
+    const name = this.arnServiceNames.get(arnService.toLowerCase());
+    return name === undefined ? [] : this.formatGroup(name).resourceTypes;
   }
 
   /** Every resource type whose ARN format has this service part, the same-named service's first. */

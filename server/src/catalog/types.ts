@@ -125,4 +125,9 @@ export interface Catalog {
   partitions(): readonly PartitionInfo[];
   /** resource types whose ARN format matches the ARN (wildcards in the ARN allowed) */
   resourceTypesForArn(arn: string): ResourceTypeInfo[];
+  /**
+   * resource types whose ARN format names this service (`iam` for `arn:${Partition}:iam::...`, which
+   * sts:AssumeRole acts on too); case-insensitive; decodes only the services that own such formats
+   */
+  resourceTypesOfArnService(arnService: string): readonly ResourceTypeInfo[];
 }

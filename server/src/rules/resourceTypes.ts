@@ -13,50 +13,22 @@ export interface FormatInfo {
   segments: string[];
 }
 
-interface ArnIndex {
-  byService: Map<string, FormatInfo[]>;
-  /** formats whose service segment is a placeholder (`arn:${Partition}:${Vendor}:...`) */
-  anyService: FormatInfo[];
-}
-
-const indexes = new WeakMap<Catalog, ArnIndex>();
-
-function arnIndex(catalog: Catalog): ArnIndex {
-  let index = indexes.get(catalog);
-  if (index) return index;
-  index = { byService: new Map(), anyService: [] };
-  for (const service of catalog.services()) {
-    for (const type of service.resourceTypes) {
-      const arn = parseArn(type.arnFormat);
-      if (!arn) continue;
-      const segments = ['arn', arn.partition, arn.service, arn.region, arn.account, arn.resource];
-      const info = { type, segments };
-      if (segments[2].includes('${')) index.anyService.push(info);
-      else {
-        const key = segments[2].toLowerCase();
-        const list = index.byService.get(key);
-        if (list) list.push(info);
-        else index.byService.set(key, [info]);
-      }
-    }
-  }
-  indexes.set(catalog, index);
-  return index;
-}
+const formatCache = new WeakMap<Catalog, Map<string, FormatInfo[] | undefined>>();
 
 /** The resource types whose ARNs name this service (case-insensitive); undefined when none do. */
 export function formatsOfArnService(catalog: Catalog, service: string): FormatInfo[] | undefined {
-  return arnIndex(catalog).byService.get(service.toLowerCase());
-}
-
-/** Whether some resource type's ARN has a placeholder for its service, so any service may be right. */
-export function hasServicePlaceholderFormats(catalog: Catalog): boolean {
-  return arnIndex(catalog).anyService.length > 0;
-}
-
-/** Every service named in an ARN format, lower case. */
-export function arnServices(catalog: Catalog): Iterable<string> {
-  return arnIndex(catalog).byService.keys();
+  let cache = formatCache.get(catalog);
+  if (!cache) formatCache.set(catalog, cache = new Map());
+  const key = service.toLowerCase();
+  if (cache.has(key)) return cache.get(key);
+  const formats: FormatInfo[] = [];
+  for (const type of catalog.resourceTypesOfArnService(key)) {
+    const arn = parseArn(type.arnFormat);
+    if (arn) formats.push({ type, segments: ['arn', arn.partition, arn.service, arn.region, arn.account, arn.resource] });
+  }
+  const result = formats.length ? formats : undefined;
+  cache.set(key, result);
+  return result;
 }
 
 const actionTypes = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
