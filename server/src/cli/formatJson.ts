@@ -3,7 +3,7 @@
 import type { FindingData } from '../rules/types';
 import type { FileReport } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';
-import { countBySeverity, messageText, severityName, type RunReport } from './report';
+import { messageText, severityName, type Formatter } from './report';
 
 function fileJson(file: FileReport, summary: string | undefined) {
   const { textDocument } = file.doc;
@@ -33,11 +33,14 @@ function fileJson(file: FileReport, summary: string | undefined) {
   };
 }
 
-export function formatJson(report: RunReport, summaries: ReadonlyMap<FileReport, string> = new Map()): string {
-  return JSON.stringify({
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    files: report.files.map(file => fileJson(file, summaries.get(file))),
-    counts: countBySeverity(report.files),
-    problems: report.problems,
-  }, null, 2) + '\n';
+/** Keeps each file's findings (not its parse) and writes one object at the end. */
+export function jsonFormatter(): Formatter {
+  const files: Array<ReturnType<typeof fileJson>> = [];
+  return {
+    file(report, summary) {
+      files.push(fileJson(report, summary));
+      return '';
+    },
+    end: ({ counts, problems }) => JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts, problems }, null, 2) + '\n',
+  };
 }

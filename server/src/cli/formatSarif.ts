@@ -2,13 +2,13 @@
 // metadata and a help link to docs/rules.md, one result per diagnostic, locations relative to the
 // working folder (%SRCROOT%). Columns are UTF-16 code units, as in the editor.
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Artifact, Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES_DOC_URL } from '../features/diagnostics';
 import { RULES_BY_CODE } from '../rules';
 import type { Severity } from '../rules/types';
 import type { FileReport } from './lint';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './manifest';
-import { messageText, severityName, type RunReport } from './report';
+import { messageText, severityName, type Formatter } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -53,21 +53,33 @@ function results(file: FileReport): Result[] {
   });
 }
 
-export function formatSarif(report: RunReport, cwd: string): string {
-  const log: Log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules: RULES } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
-      columnKind: 'utf16CodeUnits',
-      invocations: [{
-        executionSuccessful: report.problems.length === 0,
-        toolExecutionNotifications: report.problems.map(problem => ({ level: 'error' as const, message: { text: problem } })),
-      }],
-      artifacts: report.files.map(file => ({ location: { uri: relativeUri(file.file.display), uriBaseId: '%SRCROOT%' } })),
-      results: report.files.flatMap(results),
-    }],
+/** Keeps each file's results (not its parse) and writes the log at the end. */
+export function sarifFormatter(cwd: string): Formatter {
+  const artifacts: Artifact[] = [];
+  const allResults: Result[] = [];
+  return {
+    file(report) {
+      artifacts.push({ location: { uri: relativeUri(report.file.display), uriBaseId: '%SRCROOT%' } });
+      for (const result of results(report)) allResults.push(result);
+      return '';
+    },
+    end({ problems }) {
+      const log: Log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [{
+          tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules: RULES } },
+          originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+          columnKind: 'utf16CodeUnits',
+          invocations: [{
+            executionSuccessful: problems.length === 0,
+            toolExecutionNotifications: problems.map(problem => ({ level: 'error' as const, message: { text: problem } })),
+          }],
+          artifacts,
+          results: allResults,
+        }],
+      };
+      return JSON.stringify(log, null, 2) + '\n';
+    },
   };
-  return JSON.stringify(log, null, 2) + '\n';
 }

@@ -3,7 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../rules/types';
 import type { FileReport } from './lint';
-import { countBySeverity, messageText, plural, severityName, type RunReport } from './report';
+import { messageText, plural, SEVERITY_NAMES, severityName, type Formatter } from './report';
 
 const WINDOW = 140;
 const COLORS: Record<Severity | 'dim', string> = { error: '31', warning: '33', information: '36', hint: '90', dim: '2' };
@@ -38,21 +38,17 @@ function formatDiagnostic(file: FileReport, d: Diagnostic, paint: Paint): string
     + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n\n`;
 }
 
-export function formatText(report: RunReport, color: boolean, summaries: ReadonlyMap<FileReport, string> = new Map()): string {
+export function textFormatter(color: boolean): Formatter {
   const paint: Paint = color ? (text, style) => `\x1b[${COLORS[style]}m${text}\x1b[0m` : text => text;
-  const parts: string[] = [];
-  for (const file of report.files) {
-    for (const d of file.diagnostics) parts.push(formatDiagnostic(file, d, paint));
-    const summary = summaries.get(file);
-    if (summary) parts.push(`${summary}\n\n`);
-  }
-  const counts = countBySeverity(report.files);
-  const total = counts.error + counts.warning + counts.information + counts.hint;
-  const fixed = report.files.reduce((sum, file) => sum + file.fixed, 0);
-  const detail = (['error', 'warning', 'information', 'hint'] as const)
-    .filter(s => counts[s] > 0).map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
-  const files = plural(report.files.length, 'policy file');
-  parts.push(total === 0 ? `No problems in ${files}.\n` : `${plural(total, 'problem')} (${detail}) in ${files}.\n`);
-  if (fixed) parts.push(`${plural(fixed, 'fix', 'fixes')} applied.\n`);
-  return parts.join('');
+  return {
+    file: (report, summary) => report.diagnostics.map(d => formatDiagnostic(report, d, paint)).join('') + (summary ? `${summary}\n\n` : ''),
+    end({ counts, files, fixed }) {
+      const total = counts.error + counts.warning + counts.information + counts.hint;
+      const detail = SEVERITY_NAMES.filter(s => counts[s] > 0)
+        .map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
+      const checked = plural(files, 'policy file');
+      return (total === 0 ? `No problems in ${checked}.\n` : `${plural(total, 'problem')} (${detail}) in ${checked}.\n`)
+        + (fixed ? `${plural(fixed, 'fix', 'fixes')} applied.\n` : '');
+    },
+  };
 }

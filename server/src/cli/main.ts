@@ -10,14 +10,14 @@ import { parseCommandLine, USAGE, type LintOptions } from './args';
 import { loadSettings } from './config';
 import { expandInputs, readInput, type InputFile } from './files';
 import { applySafeFixes } from './fix';
-import { formatGithub } from './formatGithub';
-import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
-import { formatText } from './formatText';
+import { githubFormatter } from './formatGithub';
+import { jsonFormatter } from './formatJson';
+import { sarifFormatter } from './formatSarif';
+import { textFormatter } from './formatText';
 import { CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
 import { lintDocument, policyOf, type FileReport } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';
-import { hasFindingsAtOrAbove, type RunReport } from './report';
+import { addToTotals, emptyTotals, hasFindingsAtOrAbove, type Formatter } from './report';
 import { runSimulate } from './simulate';
 
 function errorText(error: unknown): string {
@@ -54,15 +54,12 @@ function checkFile(
   return lintDocument(file, doc, catalog, settings, onError, fixed);
 }
 
-function render(report: RunReport, options: LintOptions, io: CliIo, catalog: Catalog): string {
-  const summaries = new Map(options.summary
-    ? report.files.map(file => [file, formatSummaryText(summarizePolicy(file.doc, catalog))])
-    : []);
+function formatterFor(options: LintOptions, io: CliIo): Formatter {
   switch (options.format) {
-    case 'json': return formatJson(report, summaries);
-    case 'sarif': return formatSarif(report, io.cwd);
-    case 'github': return formatGithub(report);
-    case 'text': return formatText(report, io.color && !options.output, summaries);
+    case 'json': return jsonFormatter();
+    case 'sarif': return sarifFormatter(io.cwd);
+    case 'github': return githubFormatter;
+    case 'text': return textFormatter(io.color && !options.output);
   }
 }
 
@@ -71,10 +68,17 @@ function lint(options: LintOptions, io: CliIo): number {
   const catalog = getCatalog();
   const problems: string[] = [];
   const files = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
-  const reports = files.map(file => checkFile(file, options, settings, catalog, io, problems))
-    .filter((report): report is FileReport => report !== undefined);
-  const report: RunReport = { files: reports, problems };
-  const output = render(report, options, io, catalog);
+  const formatter = formatterFor(options, io);
+  const totals = emptyTotals(problems);
+  const chunks: string[] = [];
+  for (const file of files) {
+    const report = checkFile(file, options, settings, catalog, io, problems);
+    if (!report) continue;
+    addToTotals(totals, report);
+    chunks.push(formatter.file(report, options.summary ? formatSummaryText(summarizePolicy(report.doc, catalog)) : undefined));
+  }
+  chunks.push(formatter.end(totals));
+  const output = chunks.join('');
   // with "--fix -", standard output carries the fixed policy: the report goes to standard error
   const fixedStdin = options.fix && files.some(file => file.path === undefined);
   if (options.output) {
@@ -90,7 +94,7 @@ function lint(options: LintOptions, io: CliIo): number {
   }
   for (const problem of problems) io.stderr(`${TOOL_NAME}: ${problem}\n`);
   if (problems.length) return EXIT_ERROR;
-  return hasFindingsAtOrAbove(reports, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return hasFindingsAtOrAbove(totals, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,12 +1,22 @@
-// What a run of the checker produced, shared by the output formats.
+// What a run of the checker produced, and the shape of an output format: each file is formatted
+// as soon as it is checked, so that a run over thousands of files never holds their parses.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../rules/types';
 import type { FileReport } from './lint';
 
-export interface RunReport {
-  files: FileReport[];
+export interface RunTotals {
+  files: number;
+  counts: Record<Severity, number>;
+  fixed: number;
   /** inputs that could not be read or named nothing (exit code 2) */
   problems: string[];
+}
+
+export interface Formatter {
+  /** the output for one checked file (with its access summary under --summary) */
+  file(report: FileReport, summary: string | undefined): string;
+  /** the output after the last file */
+  end(totals: RunTotals): string;
 }
 
 export const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -16,16 +26,19 @@ export function severityName(diagnostic: Diagnostic): Severity {
   return SEVERITY_NAMES[(diagnostic.severity ?? 1) - 1];
 }
 
-export function countBySeverity(files: readonly FileReport[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const file of files) for (const d of file.diagnostics) counts[severityName(d)]++;
-  return counts;
+export function emptyTotals(problems: string[]): RunTotals {
+  return { files: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixed: 0, problems };
 }
 
-/** True when some diagnostic is at least as severe as `failOn`. */
-export function hasFindingsAtOrAbove(files: readonly FileReport[], failOn: Severity): boolean {
-  const limit = SEVERITY_NAMES.indexOf(failOn) + 1;
-  return files.some(file => file.diagnostics.some(d => (d.severity ?? 1) <= limit));
+export function addToTotals(totals: RunTotals, report: FileReport): void {
+  totals.files++;
+  totals.fixed += report.fixed;
+  for (const d of report.diagnostics) totals.counts[severityName(d)]++;
+}
+
+/** True when some finding of the run is at least as severe as `failOn`. */
+export function hasFindingsAtOrAbove(totals: RunTotals, failOn: Severity): boolean {
+  return SEVERITY_NAMES.slice(0, SEVERITY_NAMES.indexOf(failOn) + 1).some(severity => totals.counts[severity] > 0);
 }
 
 /** "3 errors", "1 warning", "2 fixes" */
