@@ -160,3 +160,9 @@ test('--summary prints the access summary of each policy', () => {
   const report = JSON.parse(runCliProcess(['p.json', '--summary', '--format', 'json'], { cwd: dir }).stdout) as { files: Array<{ summary: string }> };
   assert.match(report.files[0].summary, /^Access summary: p\.json/);
 });
+
+test('--fix on standard input with nothing to fix prints the policy unchanged', () => {
+  const run = runCliProcess(['-', '--fix'], { input: GOOD });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, GOOD);
+});

@@ -42,7 +42,7 @@ function checkFile(
   if (options.fix) {
     const reparse = (fixedText: string) => policyFromText(file.uri, 'iam-policy', fixedText, settings, options.kind)!;
     ({ doc, fixed } = applySafeFixes(doc, catalog, settings, reparse));
-    if (fixed && file.path === undefined) io.stdout(doc.text);
+    if (file.path === undefined) io.stdout(doc.text); // the fixed policy, or the same one: a filter always writes
     else if (fixed) {
       try {
         writeFileSync(file.path!, doc.text);
