@@ -38,11 +38,29 @@ export const addVersionRefactor: RefactorProvider = ctx => {
 export function memberAt(doc: PolicyDocument, offset: number): { member: Node; container: Node } | undefined {
   let node: Node | undefined = doc.root;
   while (node) {
-    const child: Node | undefined = node.children?.find(c => c.offset <= offset && offset < c.offset + c.length);
+    const child = childAt(node, offset);
     if (!child) return undefined;
     if (child.offset === offset && node.type === 'array') return { member: child, container: node };
     if (child.type === 'property' && child.children?.[0]?.offset === offset) return { member: child, container: node };
     node = child;
+  }
+  return undefined;
+}
+
+/**
+ * The child whose span holds the offset, by binary search (children are in text order): a linear
+ * search per diagnostic made "fix all" quadratic, minutes on a list of 200,000 actions.
+ */
+function childAt(node: Node, offset: number): Node | undefined {
+  const children = node.children ?? [];
+  let low = 0;
+  let high = children.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const child = children[middle];
+    if (offset < child.offset) high = middle - 1;
+    else if (offset >= child.offset + child.length) low = middle + 1;
+    else return child;
   }
   return undefined;
 }
