@@ -4,6 +4,7 @@
 // that a busy machine does not fail it, and a wall-time limit catches a server that waits forever.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { CodeActionRequest, type Position } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { prng } from '../fuzz/mutate';
 import { startServer, type TestServer } from '../helpers/lspClient';
@@ -35,7 +36,7 @@ async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Opens the text, then asks for completion and hover at a few places; every answer within the bound. */
+/** Opens the text, then asks for completion, hover and code actions at a few places; every answer within the bound. */
 async function survives(t: { diagnostic(message: string): void }, name: string, text: string): Promise<void> {
   const uri = `file:///hostile/${++opened}-${name}.json`;
   const started = performance.now();
@@ -47,11 +48,18 @@ async function survives(t: { diagnostic(message: string): void }, name: string, 
     const position = document.positionAt(Math.max(0, offset));
     await timed(`completion in ${name} at ${offset}`, () => server.completion(uri, position));
     await timed(`hover in ${name} at ${offset}`, () => server.hover(uri, position));
+    // as an editor asks: the diagnostics under the cursor
+    const here = diagnostics.filter(d => comparePositions(d.range.start, position) <= 0 && comparePositions(position, d.range.end) <= 0);
+    await timed(`code actions in ${name} at ${offset}`, () => server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: here },
+    }));
   }
   t.diagnostic(`${name}: ${(text.length / 1024).toFixed(0)} KB, ${diagnostics.length} diagnostics, all answered in ${(performance.now() - started).toFixed(0)} ms (${cpuMs(server.process.pid!) - cpuStarted} ms of CPU)`);
   await server.close(uri);
   assert.equal(server.process.exitCode, null, 'the server is still running');
 }
+
+const comparePositions = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
 
 const statement = (i: number) => `    {"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "ec2:Describe*"], "Resource": "arn:aws:s3:::bucket-${i}/*"}`;
 
