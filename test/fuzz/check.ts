@@ -1,18 +1,26 @@
 // Runs every pure feature on one (mutated) policy text and lists what went wrong: an exception, a
-// range outside the document, or an edit that cannot be applied. An empty list is a pass.
+// range outside the document, or an edit that cannot be applied. An empty list is a pass. The
+// features: diagnostics, code actions of each, completion and hover, code lenses, the access
+// summary, fix all, and the CLI's output formats.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Catalog } from '../../server/src/catalog/types';
 import { provideCodeActions } from '../../server/src/features/codeActions';
 import { provideCodeLenses } from '../../server/src/features/codeLens';
 import { doComplete } from '../../server/src/features/completion';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { fixAll } from '../../server/src/features/fixes/fixAll';
 import { doHover } from '../../server/src/features/hover';
 import { formatSummaryText, summarizePolicy } from '../../server/src/features/summary';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { policyFromText } from '../../server/src/policyDocuments';
 import type { IamPolicySettings } from '../../server/src/protocol';
+import { githubFormatter } from '../../server/src/cli/formatGithub';
+import { jsonFormatter } from '../../server/src/cli/formatJson';
+import { sarifFormatter } from '../../server/src/cli/formatSarif';
+import { textFormatter } from '../../server/src/cli/formatText';
+import { addToTotals, emptyTotals } from '../../server/src/cli/report';
 import { int, type Random } from './mutate';
 
 /** Offsets where the features are asked at: random ones plus the ends. */
@@ -70,8 +78,9 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
   });
   if (!doc) return failures;
   const policy = doc;
+  let diagnostics: Diagnostic[] = [];
   guarded(failures, 'diagnostics', () => {
-    const diagnostics = computeDiagnostics(policy, catalog, settings, error => { throw error; });
+    diagnostics = computeDiagnostics(policy, catalog, settings, error => { throw error; });
     let reparsed = 0;
     for (const d of diagnostics) {
       checkRange(policy, d.range, `diagnostic ${d.code}`, failures);
@@ -93,6 +102,17 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
   guarded(failures, 'code lenses', () => {
     for (const lens of provideCodeLenses(policy, catalog, settings)) checkRange(policy, lens.range, 'code lens', failures);
   });
-  guarded(failures, 'access summary', () => { formatSummaryText(summarizePolicy(policy, catalog)); });
+  let summary = '';
+  guarded(failures, 'access summary', () => { summary = formatSummaryText(summarizePolicy(policy, catalog)); });
+  guarded(failures, 'fix all', () => checkEdits(policy, fixAll(policy, catalog, settings), 'fix all', failures, true));
+  guarded(failures, 'CLI formats', () => {
+    const report = { file: { display: 'fuzz/policy.json', uri, explicit: true, languageId: 'iam-policy' as const }, doc: policy, diagnostics, fixed: 0 };
+    const totals = emptyTotals([]);
+    addToTotals(totals, report);
+    for (const formatter of [textFormatter(true), jsonFormatter(), sarifFormatter('/fuzz'), githubFormatter]) {
+      formatter.file(report, summary);
+      formatter.end(totals);
+    }
+  });
   return failures;
 }
