@@ -166,3 +166,9 @@ test('--fix on standard input with nothing to fix prints the policy unchanged', 
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, GOOD);
 });
+
+test('--kind sets the kind of every policy', () => {
+  const dir = folderWith({ 'p.json': GOOD });
+  const report = JSON.parse(runCliProcess(['p.json', '--kind', 'boundary', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
+  assert.equal(report.files[0].kind, 'boundary');
+});
