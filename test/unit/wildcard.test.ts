@@ -2,7 +2,7 @@
 // RegExp took minutes on the pattern below and overflowed the stack on thousands of `*`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileWildcard, globMatch, wildcardMatch } from '../../server/src/policy/wildcard';
+import { compileWildcard, GlobUnit, globMatch, wildcardMatch } from '../../server/src/policy/wildcard';
 
 test('* matches any run of characters, ? exactly one', () => {
   const cases: Array<[string, string, boolean]> = [
@@ -27,4 +27,13 @@ test('hostile patterns are matched in bounded time', () => {
   assert.equal(globMatch('a*'.repeat(20_000), 'GetJobRuns'), false);
   assert.equal(globMatch('*'.repeat(100_000), 'anything'), true);
   assert.ok(performance.now() - started < 500, `${performance.now() - started} ms`);
+});
+
+test('with units, a * or ? can be literal (a value from ${*} or the request context)', () => {
+  const literalStar = Uint8Array.from([GlobUnit.Literal, GlobUnit.Literal, GlobUnit.Literal]);
+  assert.ok(globMatch('a*b', 'a*b', literalStar));
+  assert.ok(!globMatch('a*b', 'axb', literalStar));
+  assert.ok(globMatch('a*b', 'axxb', Uint8Array.from([GlobUnit.Literal, GlobUnit.Star, GlobUnit.Literal])));
+  assert.ok(globMatch('a?', 'a?', Uint8Array.from([GlobUnit.Literal, GlobUnit.Literal])));
+  assert.ok(!globMatch('a?', 'ab', Uint8Array.from([GlobUnit.Literal, GlobUnit.Literal])));
 });

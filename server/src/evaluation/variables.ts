@@ -9,6 +9,7 @@
 // - variables exist only in policies with "Version": "2012-10-17"; otherwise `${...}` is literal text.
 // The wildcards `*` and `?` written in the policy stay wildcards; values substituted from the request
 // are always literal.
+import { GlobUnit, globMatch } from '../policy/wildcard';
 import type { RequestContext } from './request';
 
 export const STAR = 0;
@@ -104,20 +105,33 @@ export function partsHaveWildcards(parts: readonly ResolvedPart[]): boolean {
   return parts.some(p => p === STAR || p === QUESTION);
 }
 
-const regexpCache = new Map<string, RegExp>();
-
-/** A RegExp matching a whole string against the parts (`*` any run, `?` one character). */
-export function partsToRegExp(parts: readonly ResolvedPart[], ignoreCase = false): RegExp {
-  const source = parts.map(p => p === STAR ? '.*' : p === QUESTION ? '.' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
-  const cacheKey = (ignoreCase ? 'i' : 's') + source;
-  let regexp = regexpCache.get(cacheKey);
-  if (!regexp) {
-    regexp = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
-    if (regexpCache.size > 5000) regexpCache.clear();
-    regexpCache.set(cacheKey, regexp);
+/**
+ * The parts as one pattern for globMatch, with which positions are wildcards (a `*` that came from
+ * `${*}` or a context value is literal). Not a RegExp: a pattern of many `*` made a backtracking
+ * RegExp run for minutes, and thousands of them overflowed its compiler.
+ */
+function partsPattern(parts: readonly ResolvedPart[], ignoreCase: boolean): { pattern: string; units: Uint8Array } {
+  const cache = ignoreCase ? foldedPatterns : patterns;
+  const cached = cache.get(parts);
+  if (cached) return cached;
+  let pattern = '';
+  const units: GlobUnit[] = [];
+  for (const part of parts) {
+    if (part === STAR || part === QUESTION) {
+      pattern += part === STAR ? '*' : '?';
+      units.push(part === STAR ? GlobUnit.Star : GlobUnit.One);
+    } else {
+      const text = ignoreCase ? part.toLowerCase() : part;
+      pattern += text;
+      for (let i = 0; i < text.length; i++) units.push(GlobUnit.Literal);
+    }
   }
-  return regexp;
+  const compiled = { pattern, units: Uint8Array.from(units) };
+  cache.set(parts, compiled);
+  return compiled;
 }
+const patterns = new WeakMap<readonly ResolvedPart[], { pattern: string; units: Uint8Array }>();
+const foldedPatterns = new WeakMap<readonly ResolvedPart[], { pattern: string; units: Uint8Array }>();
 
 /** Whether a text matches the parts: exact comparison when there is no wildcard. */
 export function partsMatch(parts: readonly ResolvedPart[], text: string, ignoreCase = false): boolean {
@@ -125,5 +139,6 @@ export function partsMatch(parts: readonly ResolvedPart[], text: string, ignoreC
     const literal = partsToText(parts);
     return ignoreCase ? literal.toLowerCase() === text.toLowerCase() : literal === text;
   }
-  return partsToRegExp(parts, ignoreCase).test(text);
+  const { pattern, units } = partsPattern(parts, ignoreCase);
+  return globMatch(pattern, ignoreCase ? text.toLowerCase() : text, units);
 }

@@ -17,18 +17,27 @@ export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
-/** Whole-string match of `value` against `pattern` (case-sensitive; lower-case both for IAM names). */
-export function globMatch(pattern: string, value: string): boolean {
+/** What a position of a pattern is, when a `*` or `?` can also be literal text (after `${*}`). */
+export const GlobUnit = { Literal: 0, Star: 1, One: 2 } as const;
+export type GlobUnit = typeof GlobUnit[keyof typeof GlobUnit];
+
+/**
+ * Whole-string match of `value` against `pattern` (case-sensitive; lower-case both for IAM names).
+ * `units` says which positions are wildcards; without it, every `*` and `?` is one.
+ */
+export function globMatch(pattern: string, value: string, units?: Uint8Array): boolean {
+  const unitAt = (p: number): number => units ? units[p]
+    : pattern.charCodeAt(p) === STAR ? GlobUnit.Star : pattern.charCodeAt(p) === QUESTION ? GlobUnit.One : GlobUnit.Literal;
   let p = 0;
   let v = 0;
   let star = -1;      // position in the pattern just after the last `*` seen
   let starValue = 0;  // where in the value that `*` stopped matching
   while (v < value.length) {
-    const c = pattern.charCodeAt(p);
-    if (c === STAR) {
+    const unit: number = p < pattern.length ? unitAt(p) : GlobUnit.Literal;
+    if (unit === GlobUnit.Star) {
       star = ++p;
       starValue = v;
-    } else if (p < pattern.length && (c === QUESTION || c === value.charCodeAt(v))) {
+    } else if (p < pattern.length && (unit === GlobUnit.One || pattern.charCodeAt(p) === value.charCodeAt(v))) {
       p++;
       v++;
     } else if (star >= 0) {
@@ -38,7 +47,7 @@ export function globMatch(pattern: string, value: string): boolean {
       return false;
     }
   }
-  while (pattern.charCodeAt(p) === STAR) p++;
+  while (p < pattern.length && unitAt(p) === GlobUnit.Star) p++;
   return p === pattern.length;
 }
 
