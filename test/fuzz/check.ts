@@ -1,7 +1,7 @@
 // Runs every pure feature on one (mutated) policy text and lists what went wrong: an exception, a
 // range outside the document, or an edit that cannot be applied. An empty list is a pass. The
 // features: diagnostics, code actions of each, completion and hover, code lenses, the access
-// summary, fix all, and the CLI's output formats.
+// summary, the request simulator, fix all, and the CLI's output formats.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Catalog } from '../../server/src/catalog/types';
@@ -21,7 +21,8 @@ import { jsonFormatter } from '../../server/src/cli/formatJson';
 import { sarifFormatter } from '../../server/src/cli/formatSarif';
 import { textFormatter } from '../../server/src/cli/formatText';
 import { addToTotals, emptyTotals } from '../../server/src/cli/report';
-import { int, type Random } from './mutate';
+import { simulateInEditor } from '../../server/src/evaluation/editor';
+import { int, pick, type Random } from './mutate';
 
 /** Offsets where the features are asked at: random ones plus the ends. */
 const POSITIONS_PER_CASE = 4;
@@ -104,6 +105,19 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
   });
   let summary = '';
   guarded(failures, 'access summary', () => { summary = formatSummaryText(summarizePolicy(policy, catalog)); });
+  guarded(failures, 'simulator', () => {
+    const action = policy.statements.flatMap(st => st.action?.items ?? [])[0]?.value ?? 's3:GetObject';
+    const request = {
+      action, resource: pick(random, ['*', 'arn:aws:s3:::bucket/key', 'arn:aws:iam::111122223333:role/x']),
+      principal: pick(random, [undefined, '111122223333', 'arn:aws:iam::111122223333:user/x', 's3.amazonaws.com']),
+      context: { 'aws:SourceIp': '203.0.113.7', 'aws:SecureTransport': 'true', 'aws:PrincipalTag/team': ['a', 'b'] },
+    };
+    const response = simulateInEditor(policy, { uri, request });
+    for (const statement of response.statements ?? []) {
+      checkRange(policy, statement.range, 'simulated statement', failures);
+      for (const mismatch of statement.mismatches) checkRange(policy, mismatch.range, 'simulation mismatch', failures);
+    }
+  });
   guarded(failures, 'fix all', () => checkEdits(policy, fixAll(policy, catalog, settings), 'fix all', failures, true));
   guarded(failures, 'CLI formats', () => {
     const report = { file: { display: 'fuzz/policy.json', uri, explicit: true, languageId: 'iam-policy' as const }, doc: policy, diagnostics, fixed: 0 };
