@@ -172,3 +172,13 @@ test('--kind sets the kind of every policy', () => {
   const report = JSON.parse(runCliProcess(['p.json', '--kind', 'boundary', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
   assert.equal(report.files[0].kind, 'boundary');
 });
+
+test('control characters of a policy never reach the terminal or the CI log', () => {
+  const hostile = GOOD.replace('s3:GetObject', 's3:Get\\u001b[2J\\u001b]0;x\\u0007Object').replace('"Version"', '"Vers\u001b[31mion"');
+  const dir = folderWith({ 'p.json': hostile });
+  for (const format of ['text', 'github']) {
+    const run = runCliProcess(['p.json', '--format', format], { cwd: dir });
+    assert.ok(run.stdout.length > 0);
+    assert.doesNotMatch(run.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/, format);
+  }
+});

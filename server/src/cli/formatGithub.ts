@@ -2,11 +2,11 @@
 // diff. Escaping per the workflow-commands documentation ("Setting an error message").
 import type { Severity } from '../rules/types';
 import { RULES_BY_CODE } from '../rules';
-import { messageText, plural, severityName, type Formatter } from './report';
+import { messageText, plural, printable, severityName, type Formatter } from './report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (text: string) => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const githubFormatter: Formatter = {

@@ -3,7 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../rules/types';
 import type { FileReport } from './lint';
-import { messageText, plural, SEVERITY_NAMES, severityName, type Formatter } from './report';
+import { messageText, plural, printable, SEVERITY_NAMES, severityName, type Formatter } from './report';
 
 const WINDOW = 140;
 const COLORS: Record<Severity | 'dim', string> = { error: '31', warning: '33', information: '36', hint: '90', dim: '2' };
@@ -12,7 +12,7 @@ type Paint = (text: string, style: Severity | 'dim') => string;
 
 /** The source line of the span and its carets, both cut to the same window. */
 export function caretLines(lineText: string, startColumn: number, endColumn: number): [string, string] {
-  const plain = lineText.replace(/\t/g, ' ');
+  const plain = printable(lineText.replace(/\t/g, ' '));
   const width = Math.max(1, Math.min(endColumn, plain.length) - startColumn);
   const from = plain.length <= WINDOW ? 0 : Math.max(0, Math.min(startColumn - 20, plain.length - WINDOW));
   const cut = plain.slice(from, from + WINDOW);
@@ -34,7 +34,7 @@ function formatDiagnostic(file: FileReport, d: Diagnostic, paint: Paint): string
   const [source, carets] = caretLines(lineText, start.character, endColumn);
   const gutter = String(start.line + 1);
   const pad = ' '.repeat(gutter.length);
-  return `${file.file.display}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${messageText(d)}\n\n`
+  return `${printable(file.file.display)}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${printable(messageText(d))}\n\n`
     + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n\n`;
 }
 

@@ -50,3 +50,12 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
 export function messageText(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
+
+/**
+ * Text safe to print on a terminal or in a CI log: control characters (an escape sequence in a
+ * policy could rewrite the screen or a log line) become U+FFFD, one for one so carets stay aligned.
+ * Tabs stay; the text format turns them into spaces.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, '\ufffd');
+}
