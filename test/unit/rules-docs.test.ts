@@ -1,6 +1,5 @@
 // docs/rules.md has an entry for each rule: an anchor the diagnostics link to (#iam014) and a heading
-// with the code and the rule's name. Checked here for the syntax, grammar, first action and
-// condition rules; the other areas keep their entries in the same file.
+// with the code and the rule's name.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,12 +7,10 @@ import { test } from 'node:test';
 import { RULES_BY_CODE } from '../../server/src/rules';
 
 const DOC = readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
-const CHECKED = /^IAM(0[0-8]\d|10[0-3]|3\d\d)$/;
 
-test('docs/rules.md has an anchor and a heading for every rule it documents', () => {
+test('docs/rules.md has an anchor and a heading for every rule', () => {
   const missing: string[] = [];
   for (const rule of RULES_BY_CODE.values()) {
-    if (!CHECKED.test(rule.code)) continue;
     const entry = `<a id="${rule.code.toLowerCase()}"></a>\n## ${rule.code} ${rule.name}\n`;
     if (!DOC.includes(entry)) missing.push(`${rule.code} ${rule.name}`);
   }
