@@ -22,3 +22,11 @@ test('every anchor in docs/rules.md belongs to a rule', () => {
   assert.deepEqual(anchors.filter(code => !RULES_BY_CODE.has(code)), []);
   assert.equal(new Set(anchors).size, anchors.length, 'no anchor twice');
 });
+
+test('the README lists every rule with its link', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const missing = [...RULES_BY_CODE.values()]
+    .filter(rule => !readme.includes(`| [${rule.code}](docs/rules.md#${rule.code.toLowerCase()}) | ${rule.name} | ${rule.defaultSeverity} |`))
+    .map(rule => rule.code);
+  assert.deepEqual(missing, []);
+});
