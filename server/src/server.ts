@@ -29,6 +29,8 @@ const documents = new TextDocuments(TextDocument);
 const policies = new PolicyCache();
 const settingsByUri = new Map<string, Promise<IamPolicySettings>>();
 let pullConfiguration = false;
+/** settings from didChangeConfiguration, for clients that push them instead of answering pulls */
+let pushedSettings = withDefaults(undefined);
 /** the client turns fixes' placeholders into snippet tab stops (features/fixes/snippetProtocol.ts) */
 let snippetCommand = false;
 
@@ -49,7 +51,7 @@ function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Prom
 }
 
 function settingsFor(uri: string): Promise<IamPolicySettings> {
-  if (!pullConfiguration) return Promise.resolve(withDefaults(undefined));
+  if (!pullConfiguration) return Promise.resolve(pushedSettings);
   let settings = settingsByUri.get(uri);
   if (!settings) {
     settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
@@ -130,7 +132,9 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration(params => {
+  const pushed = (params.settings as { iamPolicy?: Partial<IamPolicySettings> } | null)?.iamPolicy;
+  if (!pullConfiguration) pushedSettings = withDefaults(pushed);
   settingsByUri.clear();
   policies.clear();
   for (const document of documents.all()) scheduleValidation(document.uri);

@@ -40,6 +40,8 @@ export interface TestServer {
 
 export async function startServer(options: {
   settings?: Partial<IamPolicySettings>; experimental?: Record<string, unknown>;
+  /** false: a client that pushes settings with didChangeConfiguration instead of answering pulls */
+  pullConfiguration?: boolean;
   /** node options before the server script, e.g. ['-r', preload] */
   nodeArgs?: string[];
   /** how long open() and change() wait for diagnostics (default 10 s) */
@@ -69,7 +71,7 @@ export async function startServer(options: {
     processId: process.pid,
     rootUri: null,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: options.pullConfiguration !== false, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
         completion: { completionItem: { snippetSupport: true } },
         hover: { contentFormat: ['markdown', 'plaintext'] },

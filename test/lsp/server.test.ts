@@ -77,3 +77,16 @@ test('survives garbage and keeps answering', async () => {
   const again = await server.change('file:///work/garbage.iam.json', '{ "Statement": [] }');
   assert.ok(Array.isArray(again));
 });
+
+test('a client that pushes settings (no workspace/configuration) gets them applied', async () => {
+  const pushing = await startServer({ pullConfiguration: false });
+  try {
+    const uri = 'file:///work/pushed.iam.json';
+    const before = await pushing.open(uri, '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*" } ] }');
+    assert.ok(before.some(d => d.code === 'IAM102'));
+    const afterPush = await pushing.setSettings({ rules: { IAM102: 'off' } }, uri);
+    assert.ok(!afterPush.some(d => d.code === 'IAM102'));
+  } finally {
+    await pushing.stop();
+  }
+});
