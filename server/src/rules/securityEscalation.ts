@@ -15,7 +15,7 @@ import type { Span, StringItem } from '../policy/model';
 import { hasWildcard, wildcardMatch } from '../policy/wildcard';
 import { DATA_LIST_LIMIT, hasStarResource } from './securityGrants';
 import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from './securityTables';
-import { actionName, narrows, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const PASS_ROLE = 'iam:passrole';
@@ -44,7 +44,7 @@ function grantsPassRoleAt(facts: StatementFacts): Span | undefined {
 
 function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
   const at = grantsPassRoleAt(facts);
-  if (!at || facts.conditions.some(c => c.key === 'iam:passedtoservice' && narrows(c))) return;
+  if (!at || restrictsWith(facts, key => key === 'iam:passedtoservice')) return;
   const everyRole = facts.statement.notResource !== undefined
     || (facts.statement.resource?.items ?? []).some(i => i.value === '*' || ROLE_WILDCARDS.test(i.value));
   if (!everyRole) return;

@@ -20,7 +20,7 @@ import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { arnServiceOf, everyResourceOf, resourceTypesOf } from './resourceTypes';
 import { restrictsResources } from './securityTables';
-import { actionName, narrows, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;
@@ -34,7 +34,7 @@ export function hasStarResource(facts: StatementFacts): StringItem | undefined {
 
 /** A condition on the resource's tags, account or organization confines the statement despite "*". */
 export function confinesResources(facts: StatementFacts): boolean {
-  return facts.conditions.some(c => restrictsResources(c.key) && narrows(c));
+  return restrictsWith(facts, restrictsResources);
 }
 
 function examples(names: readonly string[]): string {

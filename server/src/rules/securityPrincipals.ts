@@ -22,7 +22,7 @@ import {
   CONFUSED_DEPUTY_KEY_PREFIXES, CONFUSED_DEPUTY_KEYS, CROSS_ACCOUNT_TRUST_KEYS, PUBLIC_RESTRICTING_KEYS,
   SHARED_IDENTITY_PROVIDERS,
 } from './securityTables';
-import { narrows, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
+import { restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/;
@@ -43,7 +43,7 @@ function fencedByDeny(allFacts: readonly StatementFacts[]): boolean {
 
 function checkPublic(ctx: RuleContext, facts: StatementFacts, fenced: boolean): void {
   const open = principalsOf(facts).find(isPublic);
-  if (!open || fenced || restrictsWith(facts, PUBLIC_RESTRICTING_KEYS)) return;
+  if (!open || fenced || restrictsWith(facts, key => PUBLIC_RESTRICTING_KEYS.has(key))) return;
   const trust = ctx.doc.kind === 'trust';
   ctx.report({ code: trust ? 'IAM421' : 'IAM420', offset: open.offset, length: open.length,
     message: trust
@@ -62,7 +62,7 @@ function checkSharedProviders(ctx: RuleContext, facts: StatementFacts): void {
   for (const principal of principalsOf(facts)) {
     if (principal.type !== 'Federated') continue;
     const shared = SHARED_IDENTITY_PROVIDERS.find(p => providerOf(principal.value) === p.provider);
-    if (!shared || restrictsWith(facts, new Set([shared.key]))) continue;
+    if (!shared || restrictsWith(facts, key => key === shared.key)) continue;
     ctx.report({ code: 'IAM421', offset: principal.offset, length: principal.length,
       message: `Every tenant of ${shared.provider} can assume this role: add a condition on "${shared.key}" that names yours.`,
       data: { conditionKey: shared.key } });
@@ -71,7 +71,7 @@ function checkSharedProviders(ctx: RuleContext, facts: StatementFacts): void {
 
 function checkAccountTrust(ctx: RuleContext, facts: StatementFacts): void {
   const assumes = facts.actions.some(a => a.actions.some(x => x.service === 'sts' && x.name === 'AssumeRole'));
-  if (!assumes || restrictsWith(facts, CROSS_ACCOUNT_TRUST_KEYS)) return;
+  if (!assumes || restrictsWith(facts, key => CROSS_ACCOUNT_TRUST_KEYS.has(key))) return;
   for (const principal of principalsOf(facts)) {
     if (principal.type !== 'AWS' || !ACCOUNT_PRINCIPAL.test(principal.value)) continue;
     ctx.report({ code: 'IAM422', offset: principal.offset, length: principal.length,
@@ -81,8 +81,8 @@ function checkAccountTrust(ctx: RuleContext, facts: StatementFacts): void {
 
 function checkConfusedDeputy(ctx: RuleContext, facts: StatementFacts): void {
   const services = principalsOf(facts).filter(p => p.type === 'Service');
-  if (services.length === 0 || restrictsWith(facts, CONFUSED_DEPUTY_KEYS)) return;
-  if (facts.conditions.some(c => CONFUSED_DEPUTY_KEY_PREFIXES.some(p => c.key.startsWith(p)) && narrows(c))) return;
+  if (services.length === 0) return;
+  if (restrictsWith(facts, key => CONFUSED_DEPUTY_KEYS.has(key) || CONFUSED_DEPUTY_KEY_PREFIXES.some(p => key.startsWith(p)))) return;
   const first = services[0];
   ctx.report({ code: 'IAM423', offset: first.offset, length: first.length,
     message: `${services.map(s => s.value).join(', ')} may act here on behalf of any AWS account (the confused deputy problem). Add a condition on aws:SourceArn or aws:SourceAccount naming the resource or account the service acts for.` });

@@ -105,12 +105,12 @@ export function statementFacts(doc: PolicyDocument, catalog: Catalog): Statement
 }
 
 /**
- * Whether a condition on one of these keys narrows the statement: an operator that must match
- * (not negated, not ...IfExists, not Null, not ForAllValues, which all match when the key is
- * absent or different) with a value that is not just `*`.
+ * Whether a condition on a key that `confining` accepts (lower case) narrows the statement: an
+ * operator that must match (not negated, not ...IfExists, not Null, not ForAllValues, which all
+ * match when the key is absent or different) with a value that is not just `*`.
  */
-export function restrictsWith(facts: StatementFacts, keys: ReadonlySet<string>): boolean {
-  return facts.conditions.some(c => keys.has(c.key) && narrows(c));
+export function restrictsWith(facts: StatementFacts, confining: (key: string) => boolean): boolean {
+  return facts.conditions.some(c => confining(c.key) && narrows(c));
 }
 
 export function narrows(condition: ConditionFact): boolean {
