@@ -1,8 +1,9 @@
 // Code lenses of the access summary: one above the policy with the totals per service and access
 // level, one above each statement (`Allow · s3: 12 Read, 3 Write · on 2 resources`). Each opens
 // the summary view (command iamPolicy.showAccessSummary with the document's URI).
-import type { CodeLens, Range } from 'vscode-languageserver-types';
+import type { CodeLens } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
+import { rangeOf } from '../policy/locate';
 import type { PolicyDocument } from '../policy/model';
 import { SHOW_ACCESS_SUMMARY_COMMAND, type IamPolicySettings } from '../protocol';
 import { formatPolicyLine, formatStatementLine, summarizePolicy } from './summary';
@@ -11,9 +12,7 @@ import { PERMISSIONS_MANAGEMENT_MARK } from './summaryFormat';
 const TOOLTIP = `Open the access summary (services x access levels). ${PERMISSIONS_MANAGEMENT_MARK} = Permissions management actions.`;
 
 function lens(doc: PolicyDocument, offset: number, title: string): CodeLens {
-  const position = doc.textDocument.positionAt(offset);
-  const range: Range = { start: position, end: position };
-  return { range, command: { title, command: SHOW_ACCESS_SUMMARY_COMMAND, arguments: [doc.uri], tooltip: TOOLTIP } };
+  return { range: rangeOf(doc, offset, 0), command: { title, command: SHOW_ACCESS_SUMMARY_COMMAND, arguments: [doc.uri], tooltip: TOOLTIP } };
 }
 
 export function provideCodeLenses(doc: PolicyDocument, catalog: Catalog, _settings: IamPolicySettings): CodeLens[] {

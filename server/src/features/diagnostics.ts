@@ -3,6 +3,7 @@
 // that one bug never hides every other diagnostic.
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
+import { rangeOf } from '../policy/locate';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings, SeveritySetting } from '../protocol';
 import { RULE_MODULES, RULES_BY_CODE } from '../rules';
@@ -47,12 +48,8 @@ export function collectFindings(
 }
 
 export function toDiagnostic(doc: PolicyDocument, finding: Finding, severity: Severity): Diagnostic {
-  const at = (offset: number, length: number) => ({
-    start: doc.textDocument.positionAt(offset),
-    end: doc.textDocument.positionAt(offset + length),
-  });
   const diagnostic: Diagnostic = {
-    range: at(finding.offset, finding.length),
+    range: rangeOf(doc, finding.offset, finding.length),
     severity: LSP_SEVERITY[severity],
     code: finding.code,
     codeDescription: { href: `${RULES_DOC_URL}#${finding.code.toLowerCase()}` },
@@ -63,7 +60,7 @@ export function toDiagnostic(doc: PolicyDocument, finding: Finding, severity: Se
   if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(r => ({
-      location: { uri: doc.uri, range: at(r.offset, r.length) }, message: r.message,
+      location: { uri: doc.uri, range: rangeOf(doc, r.offset, r.length) }, message: r.message,
     }));
   }
   return diagnostic;

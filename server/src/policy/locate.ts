@@ -1,6 +1,7 @@
 // Where an offset is in a policy: which statement, which element, which key or value. Completion,
 // hover and code actions all start here, so the walk from offset to meaning is written once.
 import { findNodeAtOffset, getNodePath, JSONPath, Node } from 'jsonc-parser';
+import type { Range } from 'vscode-languageserver-textdocument';
 import type { PolicyDocument, Statement } from './model';
 
 export interface PolicyLocation {
@@ -66,4 +67,9 @@ export function locate(doc: PolicyDocument, offset: number): PolicyLocation {
     || node?.type === 'object' || node?.type === 'property' && offset < (node.children?.[0]?.offset ?? 0);
   // The path of a key node ends at the property that owns it; the element is the first name under the statement.
   return { node, path, inKey, stringNode: node?.type === 'string' ? node : undefined, ...describePath(doc, path) };
+}
+
+/** The LSP range of a span of the text. */
+export function rangeOf(doc: PolicyDocument, offset: number, length: number): Range {
+  return { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + length) };
 }

@@ -5,8 +5,9 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { SYNTAX_CODES } from '../../policy/syntax';
 import type { FindingData } from '../../rules/types';
 import type { Node } from 'jsonc-parser';
+import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument } from '../../policy/model';
-import { fixAction, quickFix, rangeOf, spanOf, type FixProvider } from './framework';
+import { fixAction, quickFix, spanOf, type FixProvider } from './framework';
 import { appendProperties, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
 import { memberAt, REPLACED_BY_REPAIRS } from './repairs';
 

@@ -8,13 +8,14 @@
 import type { Node } from 'jsonc-parser';
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
+import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument } from '../../policy/model';
 import { SYNTAX_CODES } from '../../policy/syntax';
 import type { IamPolicySettings } from '../../protocol';
 import type { FindingData } from '../../rules/types';
 import { computeDiagnostics } from '../diagnostics';
 import { replacementFixes, syntaxFixes } from './basic';
-import { rangeOf, statementAt, type FixContext } from './framework';
+import { statementAt, type FixContext } from './framework';
 import { removeMembers } from './jsonEdits';
 import { memberAt, uniqueSid } from './repairs';
 
@@ -27,8 +28,6 @@ const SAFE_CODES: ReadonlySet<string> = new Set([
 const CASE_CODES: ReadonlySet<string> = new Set(['IAM010', 'IAM011', 'IAM012']);
 const REDUNDANT_CODES: ReadonlySet<string> = new Set(['IAM104', 'IAM105']);
 const SID_CODES: ReadonlySet<string> = new Set(['IAM027', 'IAM028']);
-
-export const FIX_ALL_CODES: ReadonlySet<string> = new Set([...SAFE_CODES, ...CASE_CODES, ...REDUNDANT_CODES, ...SID_CODES]);
 
 function caseOnly(ctx: FixContext): boolean {
   const replacements = (ctx.diagnostic.data as FindingData | undefined)?.replacements ?? [];

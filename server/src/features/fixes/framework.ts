@@ -3,9 +3,10 @@
 // it inserts placeholders and the client runs INSERT_SNIPPET_COMMAND, the action also carries that
 // command, so that VS Code turns the placeholders into tab stops right after applying the edit.
 import {
-  CodeAction, CodeActionKind, TextEdit, type CodeActionKind as Kind, type Diagnostic, type Range,
+  CodeAction, CodeActionKind, TextEdit, type CodeActionKind as Kind, type Diagnostic,
 } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
+import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import type { IamPolicySettings } from '../../protocol';
 import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
@@ -50,10 +51,6 @@ export function statementAt(doc: PolicyDocument, offset: number): Statement | un
 export function factsAt(ctx: { doc: PolicyDocument; catalog: Catalog }, offset: number): StatementFacts | undefined {
   const statement = statementAt(ctx.doc, offset);
   return statement && statementFacts(ctx.doc, ctx.catalog)[statement.index];
-}
-
-export function rangeOf(doc: PolicyDocument, offset: number, length: number): Range {
-  return { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + length) };
 }
 
 /** The diagnostic's span as offsets. */

@@ -4,6 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Hover } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
+import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument, Span } from '../../policy/model';
 
 /** The span of a string node's content, without its quotes; undefined when the offset is not inside it. */
@@ -26,11 +27,7 @@ export function valueToText(doc: PolicyDocument, node: Node, valueStart: number,
 }
 
 export function markdownHover(doc: PolicyDocument, span: Span, value: string): Hover {
-  const { textDocument } = doc;
-  return {
-    contents: { kind: 'markdown', value },
-    range: { start: textDocument.positionAt(span.offset), end: textDocument.positionAt(span.offset + span.length) },
-  };
+  return { contents: { kind: 'markdown', value }, range: rangeOf(doc, span.offset, span.length) };
 }
 
 /** Inline code that survives backticks in the text. */
