@@ -15,34 +15,25 @@
 //   assume a role, so the condition would break the role (prowler issue #2810).
 // - IAM424 (information) an S3 bucket policy with no statement on aws:SecureTransport (Amazon S3
 //   User Guide, "Security best practices for Amazon S3": deny requests over plain HTTP).
-import { principalValues, type PrincipalValue } from '../evaluation/principals';
 import { parseArn } from '../policy/arn';
 import type { PolicyDocument, Span } from '../policy/model';
 import {
   CONFUSED_DEPUTY_KEY_PREFIXES, CONFUSED_DEPUTY_KEYS, CROSS_ACCOUNT_TRUST_KEYS, PUBLIC_RESTRICTING_KEYS,
   SHARED_IDENTITY_PROVIDERS,
 } from './securityTables';
-import { restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
+import { isPublicPrincipal, principalsOf, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/;
 
-function principalsOf(facts: StatementFacts): PrincipalValue[] {
-  return facts.statement.principal ? principalValues(facts.statement.principal) : [];
-}
-
-function isPublic(principal: PrincipalValue): boolean {
-  return principal.value === '*' && (principal.type === '*' || principal.type === 'AWS');
-}
-
 /** A Deny for everyone with a negated condition on a confining key (`StringNotEquals aws:SourceVpce`) fences every Allow in. */
 function fencedByDeny(allFacts: readonly StatementFacts[]): boolean {
-  return allFacts.some(f => f.deny && principalsOf(f).some(isPublic)
+  return allFacts.some(f => f.deny && principalsOf(f).some(isPublicPrincipal)
     && f.conditions.some(c => PUBLIC_RESTRICTING_KEYS.has(c.key) && c.operator.base?.negated === true));
 }
 
 function checkPublic(ctx: RuleContext, facts: StatementFacts, fenced: boolean): void {
-  const open = principalsOf(facts).find(isPublic);
+  const open = principalsOf(facts).find(isPublicPrincipal);
   if (!open || fenced || restrictsWith(facts, key => PUBLIC_RESTRICTING_KEYS.has(key))) return;
   const trust = ctx.doc.kind === 'trust';
   ctx.report({ code: trust ? 'IAM421' : 'IAM420', offset: open.offset, length: open.length,

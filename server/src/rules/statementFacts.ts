@@ -2,6 +2,7 @@
 // once per document: the effect, the catalog actions each Action entry stands for (wildcards
 // expanded, memoised per catalog), and the conditions in a flat list.
 import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
+import { principalValues, type PrincipalValue } from '../evaluation/principals';
 import type { PolicyDocument, Statement, StringItem } from '../policy/model';
 import { hasWildcard } from '../policy/wildcard';
 
@@ -118,4 +119,14 @@ export function narrows(condition: ConditionFact): boolean {
   return operator.base !== undefined && !operator.base.negated && !operator.ifExists
     && operator.base.family !== 'Null' && operator.setQualifier !== 'ForAllValues'
     && condition.values.length > 0 && condition.values.some(v => v !== '*');
+}
+
+/** The values of the statement's Principal (empty without one). */
+export function principalsOf(facts: StatementFacts): PrincipalValue[] {
+  return facts.statement.principal ? principalValues(facts.statement.principal) : [];
+}
+
+/** Everyone, anonymous callers included: "*" or {"AWS": "*"}. */
+export function isPublicPrincipal(principal: PrincipalValue): boolean {
+  return principal.value === '*' && (principal.type === '*' || principal.type === 'AWS');
 }

@@ -12,12 +12,12 @@
 // "Single-valued vs. multivalued context keys"), in the Allow itself, or negated in a Deny for
 // everyone in the same policy that covers the Allow's actions and resources.
 import type { Catalog } from '../catalog/types';
-import { principalAccount, principalValues, type PrincipalValue } from '../evaluation/principals';
+import { principalAccount, type PrincipalValue } from '../evaluation/principals';
 import type { PolicyDocument, Span, Statement, StringListElement } from '../policy/model';
 import { parseArn } from '../policy/arn';
 import { wildcardMatch } from '../policy/wildcard';
 import type { ZoneOfTrust } from '../protocol';
-import { narrows, statementFacts, type StatementFacts } from './statementFacts';
+import { isPublicPrincipal, narrows, principalsOf, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleModule } from './types';
 
 export const ZONE_OF_TRUST_CODE = 'IAM600';
@@ -42,7 +42,7 @@ export function isEmptyZone(zone: ZoneOfTrust | undefined): zone is undefined {
 /** Who a principal is when it is outside the zone; undefined when inside or not judged. */
 function outsider(principal: PrincipalValue, zone: ZoneOfTrust): { who: string; account?: string } | undefined {
   const accounts = zone.accounts ?? [];
-  if (principal.value === '*' && (principal.type === '*' || principal.type === 'AWS')) return { who: 'everyone (public)' };
+  if (isPublicPrincipal(principal)) return { who: 'everyone (public)' };
   if (principal.type === 'AWS') {
     const account = principalAccount(principal.value);
     return account && !accounts.includes(account) ? { who: `account ${account}`, account } : undefined;
@@ -82,9 +82,6 @@ function allowConfined(facts: StatementFacts, zone: ZoneOfTrust): boolean {
   return facts.conditions.some(c => narrows(c) && valuesInZone(c.key, c.values, zone));
 }
 
-const everyone = (statement: Statement) => statement.principal !== undefined
-  && principalValues(statement.principal).some(p => p.value === '*' && (p.type === '*' || p.type === 'AWS'));
-
 function covers(deny: StringListElement | undefined, allow: StringListElement | undefined, ignoreCase: boolean): boolean {
   if (!deny) return allow === undefined;
   return (allow?.items ?? []).every(a => deny.items.some(d => wildcardMatch(d.value, a.value, ignoreCase)));
@@ -92,7 +89,7 @@ function covers(deny: StringListElement | undefined, allow: StringListElement | 
 
 /** A Deny for everyone in the policy, negating a zone key, that covers the Allow's actions and resources. */
 function denyConfines(facts: readonly StatementFacts[], allow: Statement, zone: ZoneOfTrust): boolean {
-  return facts.some(deny => deny.deny && everyone(deny.statement)
+  return facts.some(deny => deny.deny && principalsOf(deny).some(isPublicPrincipal)
     && covers(deny.statement.action, allow.action, true) && covers(deny.statement.resource, allow.resource, false)
     && deny.conditions.some(({ operator, key, values }) =>
       operator.base?.negated === true && operator.setQualifier !== 'ForAnyValue' && valuesInZone(key, values, zone)));
@@ -108,10 +105,10 @@ export function grantsOutsideZone(doc: PolicyDocument, catalog: Catalog, zone: Z
     if (!fact.allow) continue;
     const outside: Array<Span & { who: string; account?: string }> = statement.notPrincipal
       ? [{ who: 'everyone except the principals in NotPrincipal', offset: statement.notPrincipal.entry.keyNode.offset, length: statement.notPrincipal.entry.keyNode.length }]
-      : statement.principal ? principalValues(statement.principal).flatMap(p => {
+      : principalsOf(fact).flatMap(p => {
         const found = outsider(p, zone);
         return found ? [{ ...found, offset: p.offset, length: p.length }] : [];
-      }) : [];
+      });
     if (!outside.length || allowConfined(fact, zone) || denyConfines(facts, statement, zone)) continue;
     const actions = (statement.action ?? statement.notAction)?.items.map(i => (statement.action ? i.value : `everything but ${i.value}`)) ?? [];
     const resources = (statement.resource ?? statement.notResource)?.items.map(i => (statement.resource ? i.value : `everything but ${i.value}`)) ?? [];
