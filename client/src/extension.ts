@@ -9,6 +9,7 @@ import { registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
 import { registerZoneOfTrust } from './zoneOfTrust';
+import { ruleLinkMiddleware } from './ruleLinks';
 import { registerSnippetFix } from './snippetFix';
 
 let client: LanguageClient | undefined;
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'iamPolicy' },
     outputChannel,
     traceOutputChannel: outputChannel,
+    middleware: ruleLinkMiddleware(context.extensionUri),
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
   registerAccessSummary(context, client);

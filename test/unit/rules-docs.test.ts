@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULES_BY_CODE } from '../../server/src/rules';
+import { anchorLines } from '../../client/src/ruleAnchors';
 
 const DOC = readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
 
@@ -29,4 +30,14 @@ test('the README lists every rule with its link', () => {
     .filter(rule => !readme.includes(`| [${rule.code}](docs/rules.md#${rule.code.toLowerCase()}) | ${rule.name} | ${rule.defaultSeverity} |`))
     .map(rule => rule.code);
   assert.deepEqual(missing, []);
+});
+
+test('rule links point at the heading of each rule in the bundled docs/rules.md', () => {
+  const lines = anchorLines(DOC);
+  const docLines = DOC.split('\n');
+  for (const rule of RULES_BY_CODE.values()) {
+    const line = lines.get(rule.code.toLowerCase());
+    assert.ok(line, rule.code);
+    assert.equal(docLines[line - 1], `## ${rule.code} ${rule.name}`);
+  }
 });
