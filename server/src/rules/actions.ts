@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
+import { actionName } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;
@@ -17,7 +18,7 @@ export function repairSeparator(text: string, catalog: Catalog): string | undefi
   if (!match) return undefined;
   const [, service, name] = match;
   const action = catalog.action(service, name);
-  if (action) return `${action.service}:${action.name}`;
+  if (action) return actionName(action);
   return catalog.service(service) ? `${service.toLowerCase()}:${name}` : undefined;
 }
 
@@ -83,7 +84,7 @@ function checkAction(ctx: RuleContext, item: StringItem): void {
   }
   const action = catalog.action(prefix, name);
   if (action) {
-    const spelled = `${action.service}:${action.name}`;
+    const spelled = actionName(action);
     if (spelled !== text) {
       ctx.report({ code: 'IAM106', offset: item.offset, length: item.length,
         message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,

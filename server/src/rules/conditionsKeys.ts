@@ -21,6 +21,7 @@ import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
+import { actionName } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 /** Key names to suggest for a misspelled key: the global keys, or the keys of its service. */
@@ -97,7 +98,7 @@ function checkKeyService(ctx: RuleContext, entry: ConditionEntry, actions: Actio
   if (actions.some(action => action.service === service)) {
     const info = ctx.catalog.service(service);
     if (!info || !attachedKeys(info, ctx.catalog).has(canonical)) return;
-    const names = [...new Set(actions.filter(a => a.service === service).map(a => `${a.service}:${a.name}`))];
+    const names = [...new Set(actions.filter(a => a.service === service).map(actionName))];
     const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
     ctx.report({ code: 'IAM313', ...keySpan(entry),
       message: `The Service Authorization Reference does not list "${entry.keyEntry.entry.name}" for ${shown}; if the key is really absent from these requests, this condition ${outcome(entry)}. Check the service's documentation.` });

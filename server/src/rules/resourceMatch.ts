@@ -12,7 +12,7 @@ import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { arnProblem, isPatternSegment } from './resourceArns';
 import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
-import { statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 interface ArnResource {
@@ -86,7 +86,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
     const action = entry.actions[0];
     if (resources.some(r => applies(catalog, action, r))) continue;
     const types = resourceTypesOf(catalog, action);
-    const name = `${action.service}:${action.name}`;
+    const name = actionName(action);
     ctx.report({ code: 'IAM212', offset: entry.item.offset, length: entry.item.length,
       message: types.length === 0
         ? `"${name}" does not support resource-level permissions (Service Authorization Reference), so none of these resources applies to it: move it to a statement with "Resource": "*".`
