@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import type { ActionInfo } from '../../server/src/catalog/types';
-import { actionName } from '../../server/src/features/actionSets';
 import { shortestPatterns } from '../../server/src/features/fixes/wildcards';
+import { actionName } from '../../server/src/rules/statementFacts';
 import { codes, diagnose, fixed, fixesOf, refactored, refactorsAt } from '../helpers/fixes';
 
 const catalog = getCatalog();

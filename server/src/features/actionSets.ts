@@ -7,26 +7,24 @@ import { perCatalog } from './hover/markdown';
 const matches = perCatalog((catalog, pattern) => catalog.matchActions(pattern));
 
 /** How many actions a service has per access level (memoised: the summary asks for every service it lists). */
-export const serviceLevelTotals = perCatalog((catalog, prefix): ByLevel<number> => {
-  const totals = byLevel(() => 0);
-  for (const action of catalog.service(prefix)?.actions ?? []) totals[action.accessLevel]++;
-  return totals;
-});
+export const serviceLevelTotals = perCatalog((catalog, prefix) => countByLevel(catalog.service(prefix)?.actions ?? []));
 
 /** The actions an Action/NotAction value matches; case-insensitive like IAM. */
 export function matchedActions(catalog: Catalog, pattern: string): ActionInfo[] {
   return matches(catalog, pattern.toLowerCase());
 }
 
-/** "s3:GetObject" */
-export function actionName(action: ActionInfo): string {
-  return `${action.service}:${action.name}`;
-}
-
 export type ByLevel<T> = Record<AccessLevel, T>;
 
 export function byLevel<T>(make: () => T): ByLevel<T> {
   return { List: make(), Read: make(), Write: make(), 'Permissions management': make(), Tagging: make() };
+}
+
+/** How many of the actions are at each access level. */
+export function countByLevel(actions: Iterable<ActionInfo>): ByLevel<number> {
+  const counts = byLevel(() => 0);
+  for (const action of actions) counts[action.accessLevel]++;
+  return counts;
 }
 
 /** Action names per access level, each list sorted. */

@@ -9,8 +9,7 @@ import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type Catalog } from '
 import { parseArn } from '../../policy/arn';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { hasWildcard } from '../../policy/wildcard';
-import { expandAction, statementFacts } from '../../rules/statementFacts';
-import { actionName } from '../actionSets';
+import { actionName, expandAction, statementFacts } from '../../rules/statementFacts';
 import {
   fixAction, refactorAction, spanOf, statementAt, touches,
   type FixContext, type FixProvider, type RefactorContext, type RefactorProvider,

@@ -5,7 +5,8 @@
 // so it is memoised per value.
 import { ACCESS_LEVELS, type ActionInfo, type Catalog, type ServiceInfo } from '../../catalog/types';
 import { hasWildcard } from '../../policy/wildcard';
-import { actionName, byLevel, groupByLevel, matchedActions, SENSITIVE_LEVELS } from '../actionSets';
+import { actionName } from '../../rules/statementFacts';
+import { countByLevel, groupByLevel, matchedActions, SENSITIVE_LEVELS } from '../actionSets';
 import { code, escapeMarkdown, perCatalog, plural, shortList } from './markdown';
 
 const MAX_KEYS = 15;
@@ -51,8 +52,7 @@ function actionMarkdown(catalog: Catalog, action: ActionInfo): string {
 }
 
 function countsLine(actions: readonly ActionInfo[]): { line: string; sensitive: string[] } {
-  const counts = byLevel(() => 0);
-  for (const action of actions) counts[action.accessLevel]++;
+  const counts = countByLevel(actions);
   const line = ACCESS_LEVELS.filter(level => counts[level]).map(level => `${level} **${counts[level]}**`).join(' · ');
   const sensitive = SENSITIVE_LEVELS.filter(level => counts[level]).map(level => `${counts[level]} ${level}`);
   return { line, sensitive };

@@ -7,7 +7,8 @@ import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types'
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { arnSegmentOffsets, parseArn } from '../../policy/arn';
 import { hasWildcard } from '../../policy/wildcard';
-import { actionName, matchedActions } from '../actionSets';
+import { actionName } from '../../rules/statementFacts';
+import { matchedActions } from '../actionSets';
 import { code, escapeMarkdown, markdownHover, perCatalog, plural, shortList, stringContent, valueToText } from './markdown';
 
 const SEGMENTS = ['arn', 'partition', 'service', 'region', 'account', 'resource'] as const;
