@@ -3,7 +3,7 @@
 // brackets of one-line containers are padded (`[ "a" ]` or `["a"]`). Changes are offset based and
 // may carry placeholders (template.ts); fixes turn them into TextEdits.
 import type { Node } from 'jsonc-parser';
-import type { PolicyDocument } from '../../policy/model';
+import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 
 export interface TextStyle {
   /** one level of indentation: "\t" or some spaces */
@@ -215,4 +215,10 @@ export function appendToList(doc: PolicyDocument, value: Node, values: string[],
   }
   const existing = value.type === 'array' ? [] : [new RawJson(nodeText(doc.text, value))];
   return { offset: value.offset, length: value.length, text: listText(doc, value.offset, [...existing, ...values], multiline) };
+}
+
+/** Replaces one item of a list element (or the element's single string) with several values. */
+export function replaceListItem(doc: PolicyDocument, statement: Statement, value: Node, item: StringItem, values: string[]): Change {
+  if (value.type === 'array') return replaceItem(doc, value, item.node, values);
+  return { offset: item.offset, length: item.length, text: listText(doc, value.offset, values, isMultiline(doc.text, statement.node)) };
 }

@@ -7,13 +7,12 @@
 //   type with what the ARN already says (partition, Region) kept.
 // - IAM212 an action none of the resources applies to: add an ARN of the type it needs.
 // - IAM021/IAM022 no Resource: add one with those ARNs, or "*".
-import type { Node } from 'jsonc-parser';
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
-import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
+import type { PolicyDocument } from '../../policy/model';
 import type { StatementFacts } from '../../rules/statementFacts';
 import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesOfArns } from './arnTemplates';
 import { byCode, factsAt, fixAction, spanOf, type FixProvider } from './framework';
-import { appendToList, insertProperty, isMultiline, listText, replaceItem, type Change } from './jsonEdits';
+import { appendToList, insertProperty, isMultiline, replaceListItem } from './jsonEdits';
 import { plainText } from './template';
 
 /** More resource types than this and the statement is too broad to narrow in one step (`s3:*`). */
@@ -36,12 +35,6 @@ export function templatesOf(
   doc: PolicyDocument, catalog: Catalog, types: readonly ResourceTypeInfo[], known?: ReadonlyMap<string, string>,
 ): string[] {
   return [...new Set(types.map(t => t.arnFormat))].map(format => arnTemplate(doc, catalog, format, known));
-}
-
-/** Replaces one item of a list element (or the element's single string) with several values. */
-export function replaceListItem(doc: PolicyDocument, statement: Statement, value: Node, item: StringItem, values: string[]): Change {
-  if (value.type === 'array') return replaceItem(doc, value, item.node, values);
-  return { offset: item.offset, length: item.length, text: listText(doc, value.offset, values, isMultiline(doc.text, statement.node)) };
 }
 
 const narrowStar: FixProvider = ctx => {

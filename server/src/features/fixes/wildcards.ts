@@ -14,8 +14,7 @@ import {
   fixAction, refactorAction, spanOf, statementAt, touches,
   type FixContext, type FixProvider, type RefactorContext, type RefactorProvider,
 } from './framework';
-import { isMultiline, listText, type Change } from './jsonEdits';
-import { replaceListItem } from './narrowResources';
+import { isMultiline, listText, replaceListItem, type Change } from './jsonEdits';
 
 /** More actions than this and an expansion is no help to anyone reading the policy (`*`). */
 const MAX_EXPANDED = 1000;
