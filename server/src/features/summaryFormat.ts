@@ -3,6 +3,7 @@
 // the CLI's --summary. Computation lives in summary.ts.
 import { ACCESS_LEVELS, type AccessLevel } from '../catalog/types';
 import { byLevel, levelCountsText } from './actionSets';
+import { plural } from './hover/markdown';
 import type { AccessSet, PolicySummary, ServiceAccess, StatementSummary } from './summary';
 
 /** Marks services with Permissions management actions (they change who can do what). */
@@ -12,7 +13,6 @@ const MAX_CELL_ACTIONS = 100;
 
 const pmMark = (service: ServiceAccess) => service.permissionsManagement ? ` ${PERMISSIONS_MANAGEMENT_MARK}` : '';
 const count = (service: ServiceAccess, level: AccessLevel) => service.actions[level].length;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function serviceText(service: ServiceAccess): string {
   if (service.full) return `${service.prefix}: Full access${pmMark(service)}`;
