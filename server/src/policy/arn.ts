@@ -46,3 +46,8 @@ export function arnSegmentOffsets(text: string): number[] {
   while (offsets.length < 6 && (index = separatorAfter(text, index + 1)) >= 0) offsets.push(index + 1);
   return offsets;
 }
+
+/** A variable of an ARN format as a placeholder's text: `BucketName` -> `bucket-name`. */
+export function kebabCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}

@@ -39,6 +39,13 @@ export function snippetEscape(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
+/** A snippet tab stop with the text `choices[0]`, or a choice among them when there are several. */
+export function tabStop(stop: number, choices: readonly string[]): string {
+  return choices.length > 1
+    ? `\${${stop}|${choices.map(c => c.replace(/[\\|,]/g, '\\$&')).join(',')}|}`
+    : `\${${stop}:${snippetEscape(choices[0])}}`;
+}
+
 /** `aws:ResourceTag/${TagKey}` -> `aws:ResourceTag/${1:TagKey}`: each ${Name} becomes a tab stop. */
 export function placeholdersToTabStops(text: string): string {
   let stop = 1;

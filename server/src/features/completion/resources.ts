@@ -7,10 +7,10 @@
 // offered as a choice when there are several.
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
-import { arnSegmentOffsets, parseArn } from '../../policy/arn';
+import { arnSegmentOffsets, kebabCase, parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { type DocumentValues, documentValues, namesAt } from './documentValues';
-import { CompletionItemKind, type ItemBuilder, snippetEscape, sortKey } from './items';
+import { CompletionItemKind, type ItemBuilder, snippetEscape, sortKey, tabStop } from './items';
 import { type NeededResourceType, statementFacts } from './statementFacts';
 
 export interface ArnSnippet {
@@ -27,8 +27,6 @@ const DEFAULT_REGION = 'us-east-1';
 // Friendlier tab-stop defaults than the kebab-cased placeholder name.
 const ALIASES: Record<string, string> = { ObjectName: 'key' };
 
-const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-const choiceEscape = (text: string) => text.replace(/[\\|,]/g, '\\$&');
 
 /** Default values for one placeholder, best first. */
 function defaultsFor(name: string, format: string, at: number, values: DocumentValues): string[] {
@@ -40,7 +38,7 @@ function defaultsFor(name: string, format: string, at: number, values: DocumentV
   const end = at + name.length + 3;
   const arn = parseArn(format);
   const names = arn && at >= resourceStart && !literal.includes('${') ? namesAt(values, arn.service, literal, format[end]) : [];
-  return names.length ? names : [ALIASES[name] ?? kebab(name)];
+  return names.length ? names : [ALIASES[name] ?? kebabCase(name)];
 }
 
 /** The format (from offset `from` on, e.g. only its resource part) as a snippet. */
@@ -58,9 +56,7 @@ export function arnSnippet(format: string, values: DocumentValues, from = 0): Ar
     let stop = stops.get(name);
     const repeated = stop !== undefined;
     if (stop === undefined) stops.set(name, stop = stops.size + 1);
-    const tabStop = repeated ? `$${stop}`
-      : defaults.length > 1 ? `\${${stop}|${defaults.map(choiceEscape).join(',')}|}` : `\${${stop}:${snippetEscape(defaults[0])}}`;
-    snippet += snippetEscape(literal) + tabStop;
+    snippet += snippetEscape(literal) + (repeated ? `$${stop}` : tabStop(stop, defaults));
     display += literal + defaults[0];
     last = at + match[0].length;
   }

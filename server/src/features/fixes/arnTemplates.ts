@@ -5,7 +5,7 @@
 // already uses (its partition, Region, account IDs, and the names its ARNs of the same service give,
 // such as a bucket name), else a visible "<bucket-name>" that IAM090 points at until someone fills it in.
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
-import { parseArn } from '../../policy/arn';
+import { kebabCase, parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { resourceTypesOf } from '../../rules/resourceTypes';
 import type { ActionEntry } from '../../rules/statementFacts';
@@ -41,7 +41,6 @@ export function entryNeeds(catalog: Catalog, entry: ActionEntry): EntryNeeds | u
   return { types: [...types], unscoped: types.size === 0 };
 }
 
-const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /**
  * The values an ARN already gives the variables of a format, where they are concrete (no
@@ -103,7 +102,7 @@ export function arnTemplate(doc: PolicyDocument, catalog: Catalog, format: strin
     const at = match.index ?? 0;
     const name = match[1];
     const key = `${service}:${name}`;
-    const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${name === 'Account' ? 'account-id' : kebab(name)}>`;
+    const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${name === 'Account' ? 'account-id' : kebabCase(name)}>`;
     // the partition is hardly ever to be changed: no tab stop for it; other Regions and accounts of the document are a choice
     const alternatives = (name === 'Region' ? values.regions : name === 'Account' ? values.accounts : []).filter(v => v !== value).slice(0, MAX_CHOICES);
     text += format.slice(last, at) + (name === 'Partition' ? value : placeholder(name, value, alternatives));

@@ -3,6 +3,7 @@
 // leaves alone, so marked strings can be built into JSON values and rendered like any text; at the
 // end the marked text becomes the plain text of the edit (each placeholder its value) and the
 // snippet for the client (each placeholder a tab stop; the same name, the same tab stop).
+import { snippetEscape, tabStop } from '../completion/items';
 
 const OPEN = '\uE000';
 const MIDDLE = '\uE001';
@@ -24,10 +25,6 @@ export function plainText(marked: string): string {
   return marked.replace(MARKED, (_, _name: string, values: string) => values.split(CHOICE)[0]);
 }
 
-function snippetEscape(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
-
 /** The text as a snippet (TextMate syntax): `${1:<bucket-name>}`, then `$1` where the placeholder comes again. */
 export function snippetText(marked: string): string {
   const stops = new Map<string, number>();
@@ -42,10 +39,7 @@ export function snippetText(marked: string): string {
     const stop = stops.get(key);
     if (stop === undefined) {
       stops.set(key, stops.size + 1);
-      const choices = value.split(CHOICE);
-      snippet += choices.length > 1
-        ? `\${${stops.size}|${choices.map(c => c.replace(/[\\|,]/g, '\\$&')).join(',')}|}`
-        : `\${${stops.size}:${snippetEscape(value)}}`;
+      snippet += tabStop(stops.size, value.split(CHOICE));
     } else {
       snippet += `$${stop}`;
     }
