@@ -48,7 +48,12 @@ export function nameWords(name: string): string {
     .trim();
 }
 
+// Every name hint contains one of these, and nameWords only inserts and replaces separators: a name
+// without any of them has no hint, and most names (folders, page names) are ruled out this cheaply.
+const HINT_FRAGMENTS = /scp|rcp|vpce|boundar|trust|polic/i;
+
 function hintOf(name: string): PolicyKind | undefined {
+  if (!HINT_FRAGMENTS.test(name)) return undefined;
   const words = nameWords(name);
   return NAME_HINTS.find(([pattern]) => pattern.test(words))?.[1];
 }

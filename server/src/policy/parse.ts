@@ -1,12 +1,14 @@
-// parsePolicy: text -> PolicyDocument. One tolerant jsonc-parser pass builds the tree; the model
-// keeps the node (and so the source span) of every element and value.
+// parsePolicy: text -> PolicyDocument. A fast strict-JSON parser builds the tree, or, for any other
+// text, one tolerant jsonc-parser pass; the model keeps the node (and so the source span) of every
+// element and value.
 import { Node, ParseError, parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from './kind';
 import type {
   ConditionElement, ConditionKeyEntry, ConditionValue, Entry, PolicyDocument, PolicyKind,
-  PrincipalElement, Statement, StringItem, StringListElement,
+  PrincipalElement, Statement, StringItem, StringListElement, SyntaxIssue,
 } from './model';
+import { parseStrictJson } from './strictJson';
 import { parseErrorsToIssues, scanTrivia } from './syntax';
 
 export interface ParseOptions {
@@ -16,17 +18,26 @@ export interface ParseOptions {
   languageId?: string;
 }
 
-export function parsePolicy(text: string, uri = 'untitled:policy.json', options: ParseOptions = {}): PolicyDocument {
+/** The tree and syntax errors of any text: comments, trailing commas and errors are all reported. */
+function parseTolerant(text: string): { root: Node | undefined; syntaxErrors: SyntaxIssue[] } {
   const errors: ParseError[] = [];
   const scan = scanTrivia(text);
   const root = parseTree(scan.treeText, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const syntaxErrors = [...parseErrorsToIssues(errors), ...scan.issues].sort((a, b) => a.offset - b.offset);
+  return { root, syntaxErrors: [...parseErrorsToIssues(errors), ...scan.issues].sort((a, b) => a.offset - b.offset) };
+}
+
+export function parsePolicy(text: string, uri = 'untitled:policy.json', options: ParseOptions = {}): PolicyDocument {
+  // strict JSON (nearly every policy) has no syntax errors, and the fast parser builds the same tree
+  const strictRoot = parseStrictJson(text);
+  const { root, syntaxErrors } = strictRoot ? { root: strictRoot, syntaxErrors: [] } : parseTolerant(text);
   const topEntries = root?.type === 'object' ? entriesOf(root) : [];
   const statementEntry = lastNamed(topEntries, 'Statement');
   const statementValue = statementEntry?.valueNode;
   const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? []
     : statementValue?.type === 'object' ? [statementValue] : [];
-  const partial: Omit<PolicyDocument, 'kind' | 'kindSource'> = {
+  const statements = statementNodes.map(parseStatement);
+  const { kind, source } = detectKind({ uri, statements }, options.kind);
+  return {
     uri,
     text,
     textDocument: TextDocument.create(uri, options.languageId ?? 'iam-policy', 0, text),
@@ -38,10 +49,10 @@ export function parsePolicy(text: string, uri = 'untitled:policy.json', options:
     id: lastNamed(topEntries, 'Id'),
     statementEntry,
     statementIsArray: statementValue?.type !== 'object',
-    statements: statementNodes.map(parseStatement),
+    statements,
+    kind,
+    kindSource: source,
   };
-  const { kind, source } = detectKind(partial, options.kind);
-  return { ...partial, kind, kindSource: source };
 }
 
 const POLICY_ELEMENTS = new Set(['version', 'id', 'statement']);
@@ -108,7 +119,9 @@ function strings(value: Node | undefined): { isArray: boolean; items: StringItem
 }
 
 function stringList(entry: Entry | undefined): StringListElement | undefined {
-  return entry && { entry, ...strings(entry.valueNode) };
+  if (!entry) return undefined;
+  const { isArray, items, invalid } = strings(entry.valueNode);
+  return { entry, isArray, items, invalid };
 }
 
 function principal(entry: Entry | undefined): PrincipalElement | undefined {
