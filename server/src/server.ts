@@ -6,6 +6,7 @@ import {
   TextDocumentSyncKind, type Diagnostic, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { announceWarm } from './bootstrap/warm';
 import { getCatalog } from './catalog/loadCatalog';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { SNIPPET_CAPABILITY } from './features/fixes/snippetProtocol';
@@ -95,6 +96,7 @@ async function validate(uri: string): Promise<void> {
   if (documents.get(uri)?.version !== version) return; // a newer edit will validate
   const diagnostics = found ? computeDiagnostics(found.doc, getCatalog(), found.settings, e => logError('rule', e)) : [];
   connection.sendDiagnostics({ uri, version, diagnostics: mostSevere(diagnostics) });
+  announceWarm();
   const kind: DocumentKindParams = {
     uri, kind: found?.doc.kind ?? null, kindSource: found?.doc.kindSource ?? '', dataDate: getCatalog().dataDate,
   };

@@ -15,13 +15,17 @@ import { startServer, SERVER_PATH } from '../helpers/lspClient';
 
 const PRELOAD = join(__dirname, '..', 'helpers', 'noNetworkPreload.cjs');
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
+/** the code-cache loader of both entries (server/src/bootstrap) */
+const LOADER = ['fs', 'module', 'os', 'path', 'vm'];
 const ALLOWED_BUILTINS: Record<string, string[]> = {
-  [SERVER_PATH]: ['child_process', 'crypto', 'fs', 'net', 'os', 'path', 'url', 'util'],
-  [CLI_PATH]: ['fs', 'net', 'path', 'url', 'util'],
+  [SERVER_PATH]: [...LOADER, 'child_process', 'crypto', 'net', 'url', 'util'],
+  [CLI_PATH]: [...LOADER, 'net', 'url', 'util'],
 };
 
-function builtinsOf(bundle: string): string[] {
-  const names = [...readFileSync(bundle, 'utf8').matchAll(/require\("(?:node:)?([a-z_0-9/]+)"\)/g)].map(m => m[1]);
+/** What the entry and the bundle it loads (dist/x.js -> dist/x-main.js) require. */
+function builtinsOf(entry: string): string[] {
+  const text = [entry, entry.replace(/\.js$/, '-main.js')].map(file => readFileSync(file, 'utf8')).join('\n');
+  const names = [...text.matchAll(/require\("(?:node:)?([a-z_0-9/]+)"\)/g)].map(m => m[1]);
   return [...new Set(names)].sort();
 }
 
