@@ -15,44 +15,66 @@
 // Wildcards follow the IAM User Guide, "IAM JSON policy elements: Resource": * and ? stay within their
 // colon-separated segment, except that "if the * wildcard is the last character of a resource ARN
 // segment, it can expand to match beyond the colon boundaries"; in the resource part (after the fifth
-// colon) colons are ordinary characters. arnTokens(arn, false) gives the segment-bound reading,
-// arnTokens(arn, true) the expanding one.
+// colon) colons are ordinary characters. arnPattern(arn, false) gives the segment-bound reading,
+// arnPattern(arn, true) the expanding one.
+//
+// Tokens are numbers, so that matching allocates nothing: a literal character is its char code (>= 0);
+// a wildcard of the ARN and a placeholder of a format are negative.
 import type { ResourceTypeInfo } from './types';
+import { type ArnHead, COLON, RESOURCE_PART, arnHead, formatHead, headsAgree } from './arnHeads';
 
-type ArnToken = string | Wildcard;                               // a string is one literal character
-type FormatToken = string | { excluded: ReadonlySet<string> };     // a placeholder: 1+ chars not excluded
-
-interface Wildcard { run: boolean; colon: boolean }              // run: 0+ chars (else exactly 1); colon: may match ':'
-const wildcard = (run: boolean, colon: boolean): Wildcard => ({ run, colon });
-const SPECIAL_VARIABLES: Record<string, string> = { '${*}': '*', '${?}': '?', '${$}': '$' };
+/** ARN wildcards: * (a run of 0+ characters) or ? (exactly one), each either allowed to match ':' or not. */
+const RUN_ANY = -1;
+const RUN_IN_SEGMENT = -2;
+const ONE_ANY = -3;
+const ONE_IN_SEGMENT = -4;
+const SPECIAL_VARIABLES: Record<string, number> = { '${*}': 42, '${?}': 63, '${$}': 36 };
 const PLACEHOLDER = /\$\{[^}]*\}/g;
-const RESOURCE_PART = 5;   // colons before the resource part
 
-/** Tokens of an ARN written in a policy; `expand`: a * that ends a segment may run past colons. */
-export function arnTokens(arn: string, expand: boolean): ArnToken[] {
-  const tokens: ArnToken[] = [];
+/** An ARN of a policy, compiled for one reading. */
+export interface ArnPattern {
+  tokens: Int32Array;
+  /** its first five segments, for the pre-filter; undefined when they may not line up with a format's */
+  head: ArnHead | undefined;
+}
+
+/**
+ * An ARN format: literal char codes, and placeholder k as -(k + 1), whose excluded characters are
+ * `excluded[k]`.
+ */
+export interface FormatPattern {
+  tokens: Int32Array;
+  excluded: ReadonlySet<number>[];
+  head: ArnHead | undefined;
+}
+
+/** An ARN written in a policy; `expand`: a * that ends a segment may run past colons. */
+export function arnPattern(arn: string, expand: boolean): ArnPattern {
+  const tokens: number[] = [];
   let colons = 0;
   for (let i = 0; i < arn.length; i++) {
-    const c = arn[i];
+    const c = arn.charCodeAt(i);
     const inResource = colons >= RESOURCE_PART;
-    if (c === '$' && arn[i + 1] === '{') {
+    if (c === 36 && arn.charCodeAt(i + 1) === 123) {   // ${
       const end = arn.indexOf('}', i + 2);
       if (end > 0) {
-        const variable = arn.slice(i, end + 1);
-        tokens.push(SPECIAL_VARIABLES[variable] ?? wildcard(true, true));
+        tokens.push(SPECIAL_VARIABLES[arn.slice(i, end + 1)] ?? RUN_ANY);
         i = end;
         continue;
       }
     }
-    if (c === ':') colons++;
-    if (c === '*') {
-      const endsSegment = i + 1 === arn.length || arn[i + 1] === ':';
-      tokens.push(wildcard(true, inResource || (expand && endsSegment)));
+    if (c === COLON) colons++;
+    if (c === 42) {   // *
+      const endsSegment = i + 1 === arn.length || arn.charCodeAt(i + 1) === COLON;
+      tokens.push(inResource || (expand && endsSegment) ? RUN_ANY : RUN_IN_SEGMENT);
+    } else if (c === 63) {   // ?
+      tokens.push(inResource ? ONE_ANY : ONE_IN_SEGMENT);
     } else {
-      tokens.push(c === '?' ? wildcard(false, inResource) : c);
+      tokens.push(c);
     }
   }
-  return tokens;
+  // In the expanding reading a * may take colons of the first five segments: they no longer line up.
+  return { tokens: Int32Array.from(tokens), head: expand ? undefined : arnHead(arn) };
 }
 
 /** Whether the ARN has a * that ends one of its first five segments (the two readings differ). */
@@ -61,84 +83,115 @@ export function hasExpandingWildcard(arn: string): boolean {
   return segments.slice(0, RESOURCE_PART).some(segment => segment.endsWith('*'));
 }
 
-/**
- * Tokens of ARN formats that share an ARN service part (whichever service of the catalog lists them),
- * one token list per format, in the same order.
- */
-export function formatTokens(formats: readonly string[]): FormatToken[][] {
+/** ARN formats that share an ARN service part (whichever service of the catalog lists them), compiled in the same order. */
+export function formatPatterns(formats: readonly string[]): FormatPattern[] {
   return formats.map(format => {
-    const tokens: FormatToken[] = [];
+    const tokens: number[] = [];
+    const excluded: Set<number>[] = [];
+    let colons = 0;
+    let alignable = true;   // no placeholder of the first five segments may match ':'
+    const literal = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const c = format.charCodeAt(i);
+        if (c === COLON) colons++;
+        tokens.push(c);
+      }
+    };
     let last = 0;
     for (const match of format.matchAll(PLACEHOLDER)) {
       const start = match.index ?? 0;
-      for (const c of format.slice(last, start)) tokens.push(c);
+      literal(last, start);
       last = start + match[0].length;
       const prefix = format.slice(0, last);
-      const excluded = new Set<string>();
+      const chars = new Set<number>();
       for (const other of formats) {
         const next = other.startsWith(prefix) ? other[last] : undefined;
-        if (next !== undefined && next !== '$') excluded.add(next);
+        if (next !== undefined && next !== '$') chars.add(next.charCodeAt(0));
       }
-      tokens.push({ excluded });
+      if (colons < RESOURCE_PART && !chars.has(COLON)) alignable = false;
+      excluded.push(chars);
+      tokens.push(-excluded.length);
     }
-    for (const c of format.slice(last)) tokens.push(c);
-    return tokens;
+    literal(last, format.length);
+    return { tokens: Int32Array.from(tokens), excluded, head: alignable ? formatHead(tokens) : undefined };
   });
 }
 
+// The search's visited states and stack, reused: a state is visited in this search when it holds the
+// search's generation number.
+let visited = new Uint32Array(4096);
+let stack = new Int32Array(4096);
+let generation = 0;
+let top = 0;
+
+function push(state: number): void {
+  if (visited[state] !== generation) {
+    visited[state] = generation;
+    stack[top++] = state;
+  }
+}
+
 /** Whether some ARN matches both the policy's ARN pattern and the resource type's format. */
-export function intersects(arn: readonly ArnToken[], format: readonly FormatToken[]): boolean {
+export function intersects(arn: Int32Array, format: FormatPattern): boolean {
   const n = arn.length;
-  const m = format.length;
-  // State (i, j, inside): i ARN tokens and j format tokens consumed; inside = within placeholder j,
-  // having matched at least one character of it.
-  const seen = new Uint8Array((n + 1) * (m + 1) * 2);
-  const stack: number[] = [0];
-  const push = (i: number, j: number, inside: boolean) => {
-    const state = ((i * (m + 1)) + j) * 2 + (inside ? 1 : 0);
-    if (!seen[state]) { seen[state] = 1; stack.push(state); }
-  };
-  seen[0] = 1;
-  while (stack.length > 0) {
-    const state = stack.pop() as number;
-    const inside = (state & 1) === 1;
-    const j = (state >> 1) % (m + 1);
-    const i = Math.floor((state >> 1) / (m + 1));
-    if (i === n && j === m && !inside) return true;
-    if (inside) push(i, j + 1, false);
+  const { tokens, excluded } = format;
+  const m = tokens.length;
+  // State (i, j, inside) as (i * (m + 1) + j) * 2 + inside: i ARN tokens and j format tokens consumed;
+  // inside = within placeholder j, having matched at least one character of it.
+  const width = (m + 1) * 2;
+  const states = (n + 1) * width;
+  if (visited.length < states) {
+    visited = new Uint32Array(states);
+    stack = new Int32Array(states);
+    generation = 0;
+  }
+  if (++generation === 0xffffffff) {
+    visited.fill(0);
+    generation = 1;
+  }
+  top = 0;
+  push(0);
+  while (top > 0) {
+    const state = stack[--top];
+    const inside = state & 1;
+    const i = Math.floor(state / width);
+    const j = (state - i * width) >> 1;
+    if (i === n && j === m && inside === 0) return true;
+    if (inside === 1) push(state + 1);                     // (i, j + 1, outside)
     if (i === n) continue;
     const token = arn[i];
-    const run = typeof token !== 'string' && token.run;
-    const consumedBy = run ? i : i + 1;                    // * may go on matching
-    if (run) push(i + 1, j, inside);                       // * matching nothing
-    if (inside) {
-      if (fitsPlaceholder(token, format[j] as { excluded: ReadonlySet<string> })) push(consumedBy, j, true);
+    const run = token === RUN_ANY || token === RUN_IN_SEGMENT;
+    const next = run ? state : state + width;              // * may go on matching
+    if (run) push(state + width);                          // * matching nothing
+    if (inside === 1) {
+      if (token < 0 || !excluded[-tokens[j] - 1].has(token)) push(next);
     } else if (j < m) {
-      const expected = format[j];
-      if (typeof expected === 'string') {
-        if (typeof token === 'string' ? token === expected : token.colon || expected !== ':') push(consumedBy, j + 1, false);
-      } else if (fitsPlaceholder(token, expected)) {
-        push(consumedBy, j, true);
+      const expected = tokens[j];
+      if (expected >= 0) {
+        const matches = token >= 0 ? token === expected : token === RUN_ANY || token === ONE_ANY || expected !== COLON;
+        if (matches) push(next + 2);                       // (.., j + 1, outside)
+      } else if (token < 0 || !excluded[-expected - 1].has(token)) {
+        push(next + 1);                                    // (.., j, inside)
       }
     }
   }
   return false;
 }
 
-/** A character of the token can be part of the placeholder (a wildcard: some character can). */
-function fitsPlaceholder(token: ArnToken, placeholder: { excluded: ReadonlySet<string> }): boolean {
-  return typeof token !== 'string' || !placeholder.excluded.has(token);
-}
-
 /** Resource types whose ARN formats share one ARN service part, with their compiled formats. */
 export class FormatGroup {
-  private readonly tokens: FormatToken[][];
+  private readonly formats: FormatPattern[];
   constructor(readonly resourceTypes: readonly ResourceTypeInfo[]) {
-    this.tokens = formatTokens(resourceTypes.map(r => r.arnFormat));
+    this.formats = formatPatterns(resourceTypes.map(r => r.arnFormat));
   }
 
-  matching(arn: readonly ArnToken[]): ResourceTypeInfo[] {
-    return this.resourceTypes.filter((_, i) => intersects(arn, this.tokens[i]));
+  matching(arn: ArnPattern): ResourceTypeInfo[] {
+    const found: ResourceTypeInfo[] = [];
+    this.formats.forEach((format, i) => {
+      if (arn.head && format.head && !headsAgree(arn.head, format.head)) return;
+      if (intersects(arn.tokens, format)) found.push(this.resourceTypes[i]);
+    });
+    return found;
   }
 }
 

@@ -6,7 +6,7 @@ import type {
 } from './types';
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
-import { FormatGroup, arnTokens, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
+import { FormatGroup, arnPattern, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
 import { compileWildcard } from '../policy/wildcard';
 import { BoundedCache, arnSegmentRegExp, hasWildcard } from './wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
@@ -29,6 +29,7 @@ export class IamCatalog implements Catalog {
   private allActions: ActionInfo[] | undefined;
   /** lower-cased ARN service part -> as the compact index spells it */
   private arnServiceNames: Map<string, string> | undefined;
+  private serviceParts: { all: string[]; anyService: string[] } | undefined;
 
   constructor(private readonly compact: CompactCatalog, bodies: readonly string[]) {
     this.dataVersion = compact.dataVersion;
@@ -98,22 +99,32 @@ export class IamCatalog implements Catalog {
     // Matching is quadratic in the length; no real ARN comes near this.
     if (!arn.startsWith('arn:') || arn.length > MAX_ARN_LENGTH) return [];
     const service = serviceOfFormat(arn);
-    const arnServices = Object.keys(this.compact.arnServices);
-    const anyService = (name: string) => name.includes('${');   // backup's arn:${Partition}:${Vendor}:...
+    const { all, anyService } = this.arnServiceParts();
     const servicePattern = /[*?]|\$\{/.test(service) ? arnSegmentRegExp(service) : undefined;
     const groups = servicePattern
-      ? arnServices.filter(name => anyService(name) || servicePattern.test(name))
-      : [service, ...arnServices.filter(anyService)];
+      ? all.filter(name => anyService.includes(name) || servicePattern.test(name))
+      : [service, ...anyService];
     // The segment-bound reading; only if it finds nothing, the reading where a segment-ending * spans
     // colons (which AWS allows, but which mostly adds far-fetched readings).
-    const strict = groups.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, false)));
+    const strictly = arnPattern(arn, false);
+    const strict = groups.flatMap(name => this.formatGroup(name).matching(strictly));
     if (strict.length > 0 || !hasExpandingWildcard(arn)) return strict;
-    const wider = service.endsWith('*') ? arnServices : groups;
-    return wider.flatMap(name => this.formatGroup(name).matching(arnTokens(arn, true)));
+    const wider = service.endsWith('*') ? all : groups;
+    const expanding = arnPattern(arn, true);
+    return wider.flatMap(name => this.formatGroup(name).matching(expanding));
+  }
+
+  /** The ARN service parts of the formats; `anyService`: those that are a placeholder (backup's arn:${Partition}:${Vendor}:...). */
+  private arnServiceParts(): { all: string[]; anyService: string[] } {
+    if (!this.serviceParts) {
+      const all = Object.keys(this.compact.arnServices);
+      this.serviceParts = { all, anyService: all.filter(name => name.includes('${')) };
+    }
+    return this.serviceParts;
   }
 
   resourceTypesOfArnService(arnService: string): readonly ResourceTypeInfo[] {
-    this.arnServiceNames ??= new Map(Object.keys(this.compact.arnServices).map(name => [name.toLowerCase(), name]));
+    this.arnServiceNames ??= new Map(this.arnServiceParts().all.map(name => [name.toLowerCase(), name]));
     const name = this.arnServiceNames.get(arnService.toLowerCase());
     return name === undefined ? [] : this.formatGroup(name).resourceTypes;
   }
