@@ -2,12 +2,13 @@
 // "service:action"); an unknown service or action is only a warning, because AWS adds names faster
 // than any catalog; a known name in another letter case only gets a hint (IAM matches names
 // case-insensitively). Source: IAM User Guide, "IAM JSON policy elements: Action".
+import { perCatalog } from '../catalog/perCatalog';
 import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import { actionName } from './statementFacts';
-import type { RuleContext, RuleModule } from './types';
+import type { Finding, RuleContext, RuleModule } from './types';
 
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;
 const ACTION_NAME = /^[A-Za-z0-9*?_-]+$/;
@@ -36,67 +37,52 @@ function malformedReason(text: string): string | undefined {
   return undefined;
 }
 
+type ActionVerdict = Omit<Finding, 'offset' | 'length'>;
+
 /**
- * "Did you mean" names per catalog and misspelled name: a policy repeats its names, and each list
- * costs an edit distance to every candidate (a 5 MB policy of one unknown action took seconds).
+ * What is wrong with an action name, if anything; per catalog and text, as policies repeat their
+ * names (and each "did you mean" list costs an edit distance to every candidate: a 5 MB policy of
+ * one unknown action took seconds).
  */
-const suggestionCache = new WeakMap<Catalog, Map<string, string[]>>();
-
-function closestCached(catalog: Catalog, key: string, compute: () => string[]): string[] {
-  let cache = suggestionCache.get(catalog);
-  if (!cache) suggestionCache.set(catalog, cache = new Map());
-  let names = cache.get(key);
-  if (!names) {
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(key, names = compute());
-  }
-  return names;
-}
-
-function checkAction(ctx: RuleContext, item: StringItem): void {
-  const { catalog } = ctx;
-  const text = item.value;
-  if (hasPlaceholder(text)) return; // IAM090 reports it
+const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
+  if (hasPlaceholder(text)) return undefined; // IAM090 reports it
   const reason = malformedReason(text);
   if (reason) {
     const repaired = repairSeparator(text, catalog);
-    ctx.report({ code: 'IAM100', offset: item.offset, length: item.length,
+    return { code: 'IAM100',
       message: `"${text}" is not a valid action: it ${reason}.${repaired ? ` Did you mean "${repaired}"?` : ''}`,
-      data: { replacements: repaired ? [JSON.stringify(repaired)] : [] } });
-    return;
+      data: { replacements: repaired ? [JSON.stringify(repaired)] : [] } };
   }
-  if (text === '*') return;
+  if (text === '*') return undefined;
   const [prefix, name] = text.split(':');
   const service = catalog.service(prefix);
   if (!service) {
-    const replacements = closestCached(catalog, prefix.toLowerCase(), () => closestNames(prefix, catalog.services().map(s => s.prefix), 3));
-    ctx.report({ code: 'IAM101', offset: item.offset, length: item.length,
+    const replacements = closestNames(prefix, catalog.services().map(s => s.prefix), 3);
+    return { code: 'IAM101',
       message: `Unknown service prefix "${prefix}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
-      data: { replacements: replacements.map(r => JSON.stringify(`${r}:${name}`)) } });
-    return;
+      data: { replacements: replacements.map(r => JSON.stringify(`${r}:${name}`)) } };
   }
   if (/[*?]/.test(name)) {
-    if (catalog.matchActions(text).length === 0) {
-      ctx.report({ code: 'IAM103', offset: item.offset, length: item.length,
-        message: `"${text}" matches no action of ${service.name}: check the pattern, or remove it.` });
-    }
-    return;
+    if (catalog.matchActions(text).length > 0) return undefined;
+    return { code: 'IAM103', message: `"${text}" matches no action of ${service.name}: check the pattern, or remove it.` };
   }
   const action = catalog.action(prefix, name);
   if (action) {
     const spelled = actionName(action);
-    if (spelled !== text) {
-      ctx.report({ code: 'IAM106', offset: item.offset, length: item.length,
-        message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,
-        data: { replacements: [JSON.stringify(spelled)] } });
-    }
-    return;
+    if (spelled === text) return undefined;
+    return { code: 'IAM106',
+      message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,
+      data: { replacements: [JSON.stringify(spelled)] } };
   }
-  const replacements = closestCached(catalog, `${service.prefix}:${name.toLowerCase()}`, () => closestNames(name, service.actions.map(a => a.name), 3))
-    .map(n => `${service.prefix}:${n}`);
-  ctx.report({ code: 'IAM102', offset: item.offset, length: item.length,
+  const replacements = closestNames(name, service.actions.map(a => a.name), 3).map(n => `${service.prefix}:${n}`);
+  return { code: 'IAM102',
     message: `${service.name} has no action "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
-    data: { replacements: replacements.map(r => JSON.stringify(r)) } });
+    data: { replacements: replacements.map(r => JSON.stringify(r)) } };
+}, 20_000);
+
+function checkAction(ctx: RuleContext, item: StringItem): void {
+  const verdict = verdictOf(ctx.catalog, item.value);
+  if (verdict) ctx.report({ ...verdict, offset: item.offset, length: item.length });
 }
 
 export const actionRules: RuleModule = {
