@@ -1,13 +1,21 @@
 // iam-policy-lint: the engine on files, for CI. This entry only hands the command line to
 // cli/main.ts and turns an unexpected failure into exit code 2 with a message, never a stack dump
-// without context.
+// without context. In a worker thread of a parallel run, it checks the batches it is sent.
+import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/main';
 import { EXIT_ERROR, processIo } from './cli/io';
+import { serveBatches } from './cli/threads';
 
-runCli(process.argv.slice(2), processIo()).then(
-  code => { process.exitCode = code; },
-  error => {
-    process.stderr.write(`iam-policy-lint: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = EXIT_ERROR;
-  },
-);
+if (isMainThread) {
+  // workers start from dist/cli.js, the loader of this bundle, for its code cache
+  runCli(process.argv.slice(2), { ...processIo(), workerScript: join(__dirname, 'cli.js') }).then(
+    code => { process.exitCode = code; },
+    error => {
+      process.stderr.write(`iam-policy-lint: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+} else {
+  serveBatches();
+}

@@ -16,11 +16,9 @@ import type { PolicyDocument } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { policyFromText } from '../../server/src/policyDocuments';
 import type { IamPolicySettings } from '../../server/src/protocol';
-import { githubFormatter } from '../../server/src/cli/formatGithub';
-import { jsonFormatter } from '../../server/src/cli/formatJson';
-import { sarifFormatter } from '../../server/src/cli/formatSarif';
-import { textFormatter } from '../../server/src/cli/formatText';
-import { addToTotals, emptyTotals } from '../../server/src/cli/report';
+import { FORMATS } from '../../server/src/cli/args';
+import { formatterFor } from '../../server/src/cli/formatters';
+import { totalsOf } from '../../server/src/cli/report';
 import { simulateInEditor } from '../../server/src/evaluation/editor';
 import { int, pick, type Random } from './mutate';
 
@@ -121,11 +119,10 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
   guarded(failures, 'fix all', () => checkEdits(policy, fixAll(policy, catalog, settings), 'fix all', failures, true));
   guarded(failures, 'CLI formats', () => {
     const report = { file: { display: 'fuzz/policy.json', uri, explicit: true, languageId: 'iam-policy' as const }, doc: policy, diagnostics, fixed: 0 };
-    const totals = emptyTotals([]);
-    addToTotals(totals, report);
-    for (const formatter of [textFormatter(true), jsonFormatter(), sarifFormatter('/fuzz'), githubFormatter]) {
-      formatter.file(report, summary);
-      formatter.end(totals);
+    for (const format of FORMATS) {
+      const formatter = formatterFor(format, '/fuzz', true);
+      const entry = formatter.entry(report, summary);
+      formatter.end([entry], totalsOf([{ entry, counts: { error: 1, warning: 0, information: 0, hint: 0 }, fixed: 0, problems: [] }], []));
     }
   });
   return failures;

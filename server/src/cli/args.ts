@@ -19,6 +19,8 @@ export interface LintOptions {
   kind?: PolicyKind;
   stdinFilename?: string;
   output?: string;
+  /** threads to check files on; undefined: one per core */
+  jobs?: number;
 }
 
 export type Command =
@@ -46,6 +48,8 @@ Options:
       --kind <kind>                      treat every policy as this kind (${POLICY_KINDS.join(', ')})
       --stdin-filename <name>            file name for standard input (settings globs, kind detection)
   -o, --output <file>                    write the report to a file instead of standard output
+  -j, --jobs <n>                         threads to check files on (default: one per CPU core, at
+                                         most 8; runs of fewer than 200 files use one)
   -h, --help                             show this help
   -v, --version                          show the version
 
@@ -56,6 +60,12 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function positiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^[1-9]\d{0,3}$/.test(value)) return Number(value);
+  throw new CliError(`${option} must be a whole number from 1 to 9999 (got "${value}")`);
 }
 
 export function parseCommandLine(argv: string[]): Command {
@@ -75,6 +85,7 @@ export function parseCommandLine(argv: string[]): Command {
         kind: { type: 'string' },
         'stdin-filename': { type: 'string' },
         output: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -98,6 +109,7 @@ export function parseCommandLine(argv: string[]): Command {
       kind: oneOf(values.kind, POLICY_KINDS, '--kind'),
       stdinFilename: values['stdin-filename'],
       output: values.output,
+      jobs: positiveInteger(values.jobs, '--jobs'),
     },
   };
 }

@@ -9,8 +9,8 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
 const escapeData = (text: string) => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export const githubFormatter: Formatter = {
-  file: report => report.diagnostics.map(d => {
+export const githubFormatter: Formatter<string> = {
+  entry: report => report.diagnostics.map(d => {
     const code = String(d.code);
     const title = `${code} ${RULES_BY_CODE.get(code)?.name ?? ''}`.trim();
     const properties = [
@@ -21,6 +21,6 @@ export const githubFormatter: Formatter = {
     ];
     return `::${COMMAND[severityName(d)]} ${properties.join(',')}::${escapeData(messageText(d))}\n`;
   }).join(''),
-  end: ({ problems, counts, files }) => problems.map(problem => `::error::${escapeData(problem)}\n`).join('')
+  end: (entries, { problems, counts, files }) => entries.join('') + problems.map(problem => `::error::${escapeData(problem)}\n`).join('')
     + `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(files, 'policy file')}.\n`,
 };

@@ -33,14 +33,8 @@ function fileJson(file: FileReport, summary: string | undefined) {
   };
 }
 
-/** Keeps each file's findings (not its parse) and writes one object at the end. */
-export function jsonFormatter(): Formatter {
-  const files: Array<ReturnType<typeof fileJson>> = [];
-  return {
-    file(report, summary) {
-      files.push(fileJson(report, summary));
-      return '';
-    },
-    end: ({ counts, problems }) => JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts, problems }, null, 2) + '\n',
-  };
-}
+/** Each file's findings (not its parse), written as one object at the end. */
+export const jsonFormatter: Formatter<ReturnType<typeof fileJson>> = {
+  entry: fileJson,
+  end: (files, { counts, problems }) => JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts, problems }, null, 2) + '\n',
+};

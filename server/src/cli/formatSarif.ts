@@ -53,17 +53,13 @@ function results(file: FileReport): Result[] {
   });
 }
 
-/** Keeps each file's results (not its parse) and writes the log at the end. */
-export function sarifFormatter(cwd: string): Formatter {
-  const artifacts: Artifact[] = [];
-  const allResults: Result[] = [];
+interface SarifEntry { artifact: Artifact; results: Result[] }
+
+/** Each file's results (not its parse), written as one log at the end. */
+export function sarifFormatter(cwd: string): Formatter<SarifEntry> {
   return {
-    file(report) {
-      artifacts.push({ location: { uri: relativeUri(report.file.display), uriBaseId: '%SRCROOT%' } });
-      for (const result of results(report)) allResults.push(result);
-      return '';
-    },
-    end({ problems }) {
+    entry: report => ({ artifact: { location: { uri: relativeUri(report.file.display), uriBaseId: '%SRCROOT%' } }, results: results(report) }),
+    end(entries, { problems }) {
       const log: Log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -75,8 +71,8 @@ export function sarifFormatter(cwd: string): Formatter {
             executionSuccessful: problems.length === 0,
             toolExecutionNotifications: problems.map(problem => ({ level: 'error' as const, message: { text: problem } })),
           }],
-          artifacts,
-          results: allResults,
+          artifacts: entries.map(entry => entry.artifact),
+          results: entries.flatMap(entry => entry.results),
         }],
       };
       return JSON.stringify(log, null, 2) + '\n';

@@ -38,16 +38,17 @@ function formatDiagnostic(file: FileReport, d: Diagnostic, paint: Paint): string
     + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n\n`;
 }
 
-export function textFormatter(color: boolean): Formatter {
+export function textFormatter(color: boolean): Formatter<string> {
   const paint: Paint = color ? (text, style) => `\x1b[${COLORS[style]}m${text}\x1b[0m` : text => text;
   return {
-    file: (report, summary) => report.diagnostics.map(d => formatDiagnostic(report, d, paint)).join('') + (summary ? `${summary}\n\n` : ''),
-    end({ counts, files, fixed }) {
+    entry: (report, summary) => report.diagnostics.map(d => formatDiagnostic(report, d, paint)).join('') + (summary ? `${summary}\n\n` : ''),
+    end(entries, { counts, files, fixed }) {
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const detail = SEVERITY_NAMES.filter(s => counts[s] > 0)
         .map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
       const checked = plural(files, 'policy file');
-      return (total === 0 ? `No problems in ${checked}.\n` : `${plural(total, 'problem')} (${detail}) in ${checked}.\n`)
+      return entries.join('')
+        + (total === 0 ? `No problems in ${checked}.\n` : `${plural(total, 'problem')} (${detail}) in ${checked}.\n`)
         + (fixed ? `${plural(fixed, 'fix', 'fixes')} applied.\n` : '');
     },
   };

@@ -10,6 +10,8 @@ export interface CliIo {
   cwd: string;
   /** colours in text output */
   color: boolean;
+  /** the script that serves check batches in a worker thread (cli/threads.ts); without it, one thread */
+  workerScript?: string;
 }
 
 /** Usage or I/O problem: exit code 2. */

@@ -1,11 +1,19 @@
-// Checks one input with the editor's engine: same kind detection, same rules, same severities.
+// Checks one input with the editor's engine: same kind detection, same rules, same severities. The
+// same code runs in the main thread and in the worker threads of a parallel run (cli/threads.ts), so
+// a job is plain data and a file's outcome is its formatter's entry, not its parse.
+import { writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { computeDiagnostics } from '../features/diagnostics';
+import { formatSummaryText, summarizePolicy } from '../features/summary';
 import type { PolicyDocument, PolicyKind } from '../policy/model';
 import { policyFromText } from '../policyDocuments';
 import type { IamPolicySettings } from '../protocol';
-import type { InputFile } from './files';
+import type { LintOptions } from './args';
+import { readInput, type InputFile } from './files';
+import { applySafeFixes } from './fix';
+import { formatterFor } from './formatters';
+import { noCounts, severityName, type FileOutcome, type Formatter } from './report';
 
 export interface FileReport {
   file: InputFile;
@@ -15,6 +23,27 @@ export interface FileReport {
   fixed: number;
 }
 
+/** Everything a thread needs to check files as the command line says. */
+export interface CheckJob {
+  options: LintOptions;
+  settings: IamPolicySettings;
+  cwd: string;
+  color: boolean;
+}
+
+/** What checking talks to besides the file system: the catalog, standard input and output. */
+export interface CheckContext {
+  job: CheckJob;
+  catalog: Catalog;
+  formatter: Formatter;
+  readStdin(): string;
+  stdout(text: string): void;
+}
+
+export function checkContext(job: CheckJob, catalog: Catalog, io: Pick<CheckContext, 'readStdin' | 'stdout'>): CheckContext {
+  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output), ...io };
+}
+
 /** The parsed policy, or undefined when the file is not one to check (a JSON file that is no policy). */
 export function policyOf(file: InputFile, text: string, settings: IamPolicySettings, kind?: PolicyKind): PolicyDocument | undefined {
   const doc = policyFromText(file.uri, file.languageId, text, settings, kind);
@@ -22,10 +51,45 @@ export function policyOf(file: InputFile, text: string, settings: IamPolicySetti
   return doc;
 }
 
-/** `onError` gets the exceptions of rules (bugs): the other rules still run, as in the editor. */
-export function lintDocument(
-  file: InputFile, doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings,
-  onError: (error: unknown) => void, fixed = 0,
-): FileReport {
-  return { file, doc, diagnostics: computeDiagnostics(doc, catalog, settings, onError), fixed };
+function errorText(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Writes the fixes of --fix: to the file, or for standard input to standard output (a filter always writes). */
+function fixFile(file: InputFile, doc: PolicyDocument, ctx: CheckContext, problems: string[]): { doc: PolicyDocument; fixed: number } {
+  const { settings, options } = ctx.job;
+  const reparse = (fixedText: string) => policyFromText(file.uri, 'iam-policy', fixedText, settings, options.kind)!;
+  const result = applySafeFixes(doc, ctx.catalog, settings, reparse);
+  if (file.path === undefined) ctx.stdout(result.doc.text);
+  else if (result.fixed) {
+    try {
+      writeFileSync(file.path, result.doc.text);
+    } catch (error) {
+      problems.push(`${file.display}: cannot write the fixes: ${errorText(error)}`);
+    }
+  }
+  return result;
+}
+
+/** Checks one file (fixing it first with --fix). Rules' exceptions (bugs) become problems; the other rules still run. */
+export function checkFile(file: InputFile, ctx: CheckContext): FileOutcome {
+  const { settings, options } = ctx.job;
+  const problems: string[] = [];
+  const outcome: FileOutcome = { counts: noCounts(), fixed: 0, problems };
+  let text: string;
+  try {
+    text = readInput(file, ctx.readStdin);
+  } catch (error) {
+    problems.push(`${file.display}: cannot read: ${errorText(error)}`);
+    return outcome;
+  }
+  let doc = policyOf(file, text, settings, options.kind);
+  if (!doc) return outcome;
+  if (options.fix) ({ doc, fixed: outcome.fixed } = fixFile(file, doc, ctx, problems));
+  const onError = (error: unknown) => problems.push(`${file.display}: internal error in a rule (please report it): ${error instanceof Error ? error.stack : String(error)}`);
+  const report: FileReport = { file, doc, diagnostics: computeDiagnostics(doc, ctx.catalog, settings, onError), fixed: outcome.fixed };
+  for (const d of report.diagnostics) outcome.counts[severityName(d)]++;
+  const summary = options.summary ? formatSummaryText(summarizePolicy(doc, ctx.catalog)) : undefined;
+  outcome.entry = ctx.formatter.entry(report, summary);
+  return outcome;
 }

@@ -2,83 +2,35 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCatalog } from '../catalog/loadCatalog';
-import type { Catalog } from '../catalog/types';
-import { formatSummaryText, summarizePolicy } from '../features/summary';
-import { policyFromText } from '../policyDocuments';
-import type { IamPolicySettings } from '../protocol';
 import { parseCommandLine, USAGE, type LintOptions } from './args';
 import { loadSettings } from './config';
-import { expandInputs, readInput, type InputFile } from './files';
-import { applySafeFixes } from './fix';
-import { githubFormatter } from './formatGithub';
-import { jsonFormatter } from './formatJson';
-import { sarifFormatter } from './formatSarif';
-import { textFormatter } from './formatText';
+import { expandInputs, type InputFile } from './files';
 import { CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
-import { lintDocument, policyOf, type FileReport } from './lint';
+import { checkContext, checkFile, type CheckContext } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';
-import { addToTotals, emptyTotals, hasFindingsAtOrAbove, type Formatter } from './report';
+import { hasFindingsAtOrAbove, totalsOf, type FileOutcome } from './report';
 import { runSimulate } from './simulate';
+import { checkInThreads, threadCount } from './threads';
 
 function errorText(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** Checks one file (fixing it first with --fix); undefined when it is not a policy to check. */
-function checkFile(
-  file: InputFile, options: LintOptions, settings: IamPolicySettings, catalog: Catalog, io: CliIo, problems: string[],
-): FileReport | undefined {
-  let text: string;
-  try {
-    text = readInput(file, io.readStdin);
-  } catch (error) {
-    problems.push(`${file.display}: cannot read: ${errorText(error)}`);
-    return undefined;
-  }
-  let doc = policyOf(file, text, settings, options.kind);
-  if (!doc) return undefined;
-  const onError = (error: unknown) => problems.push(`${file.display}: internal error in a rule (please report it): ${error instanceof Error ? error.stack : String(error)}`);
-  let fixed = 0;
-  if (options.fix) {
-    const reparse = (fixedText: string) => policyFromText(file.uri, 'iam-policy', fixedText, settings, options.kind)!;
-    ({ doc, fixed } = applySafeFixes(doc, catalog, settings, reparse));
-    if (file.path === undefined) io.stdout(doc.text); // the fixed policy, or the same one: a filter always writes
-    else if (fixed) {
-      try {
-        writeFileSync(file.path!, doc.text);
-      } catch (error) {
-        problems.push(`${file.display}: cannot write the fixes: ${errorText(error)}`);
-      }
-    }
-  }
-  return lintDocument(file, doc, catalog, settings, onError, fixed);
+/** Every file's outcome, in order: on several threads when there are many files (and none is standard input). */
+async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | undefined, workerScript: string | undefined): Promise<FileOutcome[]> {
+  const threads = workerScript && files.every(file => file.path !== undefined) ? threadCount(files.length, jobs) : 1;
+  if (threads > 1) return checkInThreads(files, ctx, threads, workerScript!);
+  return files.map(file => checkFile(file, ctx));
 }
 
-function formatterFor(options: LintOptions, io: CliIo): Formatter {
-  switch (options.format) {
-    case 'json': return jsonFormatter();
-    case 'sarif': return sarifFormatter(io.cwd);
-    case 'github': return githubFormatter;
-    case 'text': return textFormatter(io.color && !options.output);
-  }
-}
-
-function lint(options: LintOptions, io: CliIo): number {
+async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const { settings } = loadSettings(options.config, io.cwd);
-  const catalog = getCatalog();
   const problems: string[] = [];
   const files = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
-  const formatter = formatterFor(options, io);
-  const totals = emptyTotals(problems);
-  const chunks: string[] = [];
-  for (const file of files) {
-    const report = checkFile(file, options, settings, catalog, io, problems);
-    if (!report) continue;
-    addToTotals(totals, report);
-    chunks.push(formatter.file(report, options.summary ? formatSummaryText(summarizePolicy(report.doc, catalog)) : undefined));
-  }
-  chunks.push(formatter.end(totals));
-  const output = chunks.join('');
+  const ctx = checkContext({ options, settings, cwd: io.cwd, color: io.color }, getCatalog(), io);
+  const outcomes = await checkAll(files, ctx, options.jobs, io.workerScript);
+  const totals = totalsOf(outcomes, problems);
+  const output = ctx.formatter.end(outcomes.flatMap(outcome => (outcome.entry === undefined ? [] : [outcome.entry])), totals);
   // with "--fix -", standard output carries the fixed policy: the report goes to standard error
   const fixedStdin = options.fix && files.some(file => file.path === undefined);
   if (options.output) {

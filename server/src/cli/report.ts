@@ -1,5 +1,6 @@
-// What a run of the checker produced, and the shape of an output format: each file is formatted
-// as soon as it is checked, so that a run over thousands of files never holds their parses.
+// What a run of the checker produced, and the shape of an output format: each file becomes its
+// formatter's entry as soon as it is checked, so that a run over thousands of files never holds their
+// parses; entries are plain data, as they may come from a worker thread (cli/threads.ts).
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../rules/types';
 import type { FileReport } from './lint';
@@ -12,11 +13,20 @@ export interface RunTotals {
   problems: string[];
 }
 
-export interface Formatter {
-  /** the output for one checked file (with its access summary under --summary) */
-  file(report: FileReport, summary: string | undefined): string;
-  /** the output after the last file */
-  end(totals: RunTotals): string;
+export interface Formatter<Entry = unknown> {
+  /** what the output needs of one checked file (with its access summary under --summary): plain data */
+  entry(report: FileReport, summary: string | undefined): Entry;
+  /** the whole output, from the entries of the checked files in order */
+  end(entries: Entry[], totals: RunTotals): string;
+}
+
+/** One input file, checked: its formatter entry (none when it is not a policy to check) and its counts. */
+export interface FileOutcome {
+  entry?: unknown;
+  counts: Record<Severity, number>;
+  fixed: number;
+  /** what went wrong with this file (cannot read or write it, a rule's internal error) */
+  problems: string[];
 }
 
 export const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -26,14 +36,19 @@ export function severityName(diagnostic: Diagnostic): Severity {
   return SEVERITY_NAMES[(diagnostic.severity ?? 1) - 1];
 }
 
-export function emptyTotals(problems: string[]): RunTotals {
-  return { files: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixed: 0, problems };
-}
+export const noCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, information: 0, hint: 0 });
 
-export function addToTotals(totals: RunTotals, report: FileReport): void {
-  totals.files++;
-  totals.fixed += report.fixed;
-  for (const d of report.diagnostics) totals.counts[severityName(d)]++;
+/** The totals of the checked files, in order; `problems` starts with the run's own (inputs naming nothing). */
+export function totalsOf(outcomes: readonly FileOutcome[], problems: string[]): RunTotals {
+  const totals: RunTotals = { files: 0, counts: noCounts(), fixed: 0, problems };
+  for (const outcome of outcomes) {
+    problems.push(...outcome.problems);
+    if (outcome.entry === undefined) continue;
+    totals.files++;
+    totals.fixed += outcome.fixed;
+    for (const severity of SEVERITY_NAMES) totals.counts[severity] += outcome.counts[severity];
+  }
+  return totals;
 }
 
 /** True when some finding of the run is at least as severe as `failOn`. */

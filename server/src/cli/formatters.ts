@@ -1,0 +1,16 @@
+// The formatter of each --format.
+import type { Format } from './args';
+import { githubFormatter } from './formatGithub';
+import { jsonFormatter } from './formatJson';
+import { sarifFormatter } from './formatSarif';
+import { textFormatter } from './formatText';
+import type { Formatter } from './report';
+
+export function formatterFor(format: Format, cwd: string, color: boolean): Formatter {
+  switch (format) {
+    case 'json': return jsonFormatter as Formatter;
+    case 'sarif': return sarifFormatter(cwd) as Formatter;
+    case 'github': return githubFormatter as Formatter;
+    case 'text': return textFormatter(color) as Formatter;
+  }
+}
