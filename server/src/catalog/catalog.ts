@@ -7,7 +7,7 @@ import type {
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
 import { FormatGroup, arnPattern, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
-import { compileWildcard } from '../policy/wildcard';
+import { compileWildcard, globMatch } from '../policy/wildcard';
 import { BoundedCache, arnSegmentRegExp, hasWildcard } from './wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
@@ -85,8 +85,8 @@ export class IamCatalog implements Catalog {
       return services.map(s => s.actionNamed(namePart.toLowerCase())).filter((a): a is ActionInfo => a !== undefined);
     }
     if (/^\*+$/.test(namePart)) return services.flatMap(s => s.actions);
-    const name = compileWildcard(namePart, true);
-    return services.flatMap(s => s.actions.filter(a => name.test(a.name)));
+    const name = namePart.toLowerCase();
+    return services.flatMap(s => s.actions.filter((_, i) => globMatch(name, s.lowerActionNames[i])));
   }
 
   private everyAction(): ActionInfo[] {

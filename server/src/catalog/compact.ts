@@ -52,6 +52,8 @@ const DOC_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/refer
 
 interface Decoded {
   actions: ActionInfo[];
+  /** the actions' names in lower case, in the same order */
+  lowerNames: string[];
   resourceTypes: ResourceTypeInfo[];
   conditionKeys: ConditionKeyInfo[];
   actionsByName: Map<string, ActionInfo>;
@@ -81,6 +83,9 @@ export class ServiceEntry implements ServiceInfo {
   get actions(): ActionInfo[] { return this.#decode().actions; }
   get resourceTypes(): ResourceTypeInfo[] { return this.#decode().resourceTypes; }
   get conditionKeys(): ConditionKeyInfo[] { return this.#decode().conditionKeys; }
+
+  /** The actions' names in lower case, in the order of `actions`. */
+  get lowerActionNames(): readonly string[] { return this.#decode().lowerNames; }
 
   /** By lower-cased action name. */
   actionNamed(lowerName: string): ActionInfo | undefined { return this.#decode().actionsByName.get(lowerName); }
@@ -116,9 +121,10 @@ export class ServiceEntry implements ServiceInfo {
       docUrl: this.docUrl,
     }));
 
+    const lowerNames = actions.map(a => a.name.toLowerCase());
     this.#decoded = {
-      actions, resourceTypes, conditionKeys,
-      actionsByName: new Map(actions.map(a => [a.name.toLowerCase(), a])),
+      actions, lowerNames, resourceTypes, conditionKeys,
+      actionsByName: new Map(actions.map((a, i) => [lowerNames[i], a])),
       resourcesByName: new Map(resourceTypes.map(r => [r.name.toLowerCase(), r])),
       keysByName: new Map(conditionKeys.map(k => [k.key.toLowerCase(), k])),
     };

@@ -20,7 +20,7 @@ import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { arnServiceOf, everyResourceOf, resourceTypesOf } from './resourceTypes';
 import { restrictsResources } from './securityTables';
-import { actionName, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;
@@ -60,39 +60,46 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
   }
 }
 
+/** The names of the actions that support resource-level permissions, without repeats. */
+const scopedNames = perExpansion((actions, catalog) =>
+  [...new Set(actions.filter(a => resourceTypesOf(catalog, a).length > 0).map(actionName))]);
+
 function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const star = hasStarResource(facts);
   if (!star || confinesResources(facts)) return;
-  const scoped = new Set<string>();
-  for (const entry of facts.actions) {
-    for (const action of entry.actions) if (resourceTypesOf(ctx.catalog, action).length > 0) scoped.add(actionName(action));
-  }
-  if (scoped.size === 0) return;
-  const names = [...scoped];
+  const lists = facts.actions.map(entry => scopedNames(entry, ctx.catalog)).filter(names => names.length > 0);
+  if (lists.length === 0) return;
+  const names = lists.length === 1 ? lists[0] : [...new Set(lists.flat())];
   ctx.report({ code: 'IAM402', offset: star.offset, length: star.length,
     message: `"Resource": "*" grants ${examples(names)} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions. Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.`,
     data: { actions: names.slice(0, DATA_LIST_LIMIT), actionCount: names.length } });
 }
 
+/** The resource types the actions act on, by the service of their ARN format, each list in order and without repeats. */
+const typesByArnService = perExpansion((actions, catalog) => {
+  const byService = new Map<string, Set<ResourceTypeInfo>>();
+  for (const action of actions) {
+    for (const type of resourceTypesOf(catalog, action)) {
+      const service = arnServiceOf(type);
+      byService.set(service, (byService.get(service) ?? new Set()).add(type));
+    }
+  }
+  return new Map([...byService].map(([service, types]) => [service, [...types]]));
+});
+
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
   const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !i.value.includes('${'));
   if (items.length === 0 || confinesResources(facts)) return;
-  const typesByService = new Map<string, Set<ResourceTypeInfo>>();
-  for (const entry of facts.actions) {
-    for (const action of entry.actions) {
-      for (const type of resourceTypesOf(ctx.catalog, action)) {
-        const service = arnServiceOf(type);
-        typesByService.set(service, (typesByService.get(service) ?? new Set()).add(type));
-      }
-    }
-  }
   for (const item of items) {
     const arn = parseArn(item.value);
-    const candidates = arn ? [...typesByService.get(arn.service) ?? []] : [];
-    const covered = candidates.find(t => {
-      const every = everyResourceOf(t);
-      return arn !== undefined && every !== undefined && arnCoversFormat(arn, every);
-    });
+    if (!arn) continue;
+    const lists = facts.actions.map(entry => typesByArnService(entry, ctx.catalog).get(arn.service) ?? []).filter(types => types.length > 0);
+    const candidates = lists.length === 1 ? lists[0] : new Set(lists.flat());
+    let covered: ResourceTypeInfo | undefined;
+    for (const type of candidates) {
+      const every = everyResourceOf(type);
+      if (every !== undefined && arnCoversFormat(arn, every)) { covered = type; break; }
+    }
     if (!covered) continue;
     ctx.report({ code: 'IAM403', offset: item.offset, length: item.length,
       message: `"${item.value}" matches every ${covered.service} ${covered.name} in every account and Region, as "*" would. Name the account, Region or resources.`,

@@ -5,6 +5,7 @@ import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
 import { principalValues, type PrincipalValue } from '../evaluation/principals';
 import type { PolicyDocument, Statement, StringItem } from '../policy/model';
 import { hasWildcard } from '../policy/wildcard';
+import { perCatalog } from '../catalog/perCatalog';
 
 export interface ActionEntry {
   item: StringItem;
@@ -42,25 +43,31 @@ export function actionName(action: ActionInfo): string {
 }
 
 const EXPANSION_CACHE_LIMIT = 20000;
-const expansions = new WeakMap<Catalog, Map<string, ActionInfo[]>>();
 
-/** The catalog actions an action name stands for, case-insensitive; memoised per catalog. */
-export function expandAction(catalog: Catalog, text: string): ActionInfo[] {
-  let cache = expansions.get(catalog);
-  if (!cache) expansions.set(catalog, (cache = new Map()));
-  const key = text.toLowerCase();
-  let result = cache.get(key);
-  if (!result) {
-    const colon = key.indexOf(':');
-    if (hasWildcard(key)) result = catalog.matchActions(key);
-    else {
-      const action = colon > 0 ? catalog.action(key.slice(0, colon), key.slice(colon + 1)) : undefined;
-      result = action ? [action] : [];
-    }
-    if (cache.size > EXPANSION_CACHE_LIMIT) cache.clear();
-    cache.set(key, result);
-  }
-  return result;
+const expansionOfLowerCase = perCatalog((catalog, key): ActionInfo[] => {
+  if (hasWildcard(key)) return catalog.matchActions(key);
+  const colon = key.indexOf(':');
+  const action = colon > 0 ? catalog.action(key.slice(0, colon), key.slice(colon + 1)) : undefined;
+  return action ? [action] : [];
+}, EXPANSION_CACHE_LIMIT);
+
+/**
+ * The catalog actions an action name stands for, case-insensitive; memoised per catalog (by the text
+ * as written, then lower-cased, so that every spelling of a name shares one array).
+ */
+export const expandAction = perCatalog((catalog, text) => expansionOfLowerCase(catalog, text.toLowerCase()), EXPANSION_CACHE_LIMIT);
+
+/**
+ * What a rule derives from an entry's actions, worked out once per distinct expansion: entries with
+ * the same name (in any statement or document) share the array that expandAction returns.
+ */
+export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog: Catalog) => T): (entry: ActionEntry, catalog: Catalog) => T {
+  const memo = new WeakMap<readonly ActionInfo[], T>();
+  return (entry, catalog) => {
+    let value = memo.get(entry.actions);
+    if (value === undefined) memo.set(entry.actions, (value = derive(entry.actions, catalog)));
+    return value;
+  };
 }
 
 function conditionFacts(statement: Statement, catalog: Catalog): ConditionFact[] {
