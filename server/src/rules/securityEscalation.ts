@@ -11,14 +11,16 @@
 // - IAM413 actions whose responses carry credentials (securityTables.ts). IAM412 and IAM413 are
 //   information: they are often needed; the reader should know they are there.
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
+import { BoundedCache } from '../catalog/wildcard';
 import type { Span, StringItem } from '../policy/model';
 import { hasWildcard, wildcardMatch } from '../policy/wildcard';
 import { DATA_LIST_LIMIT, hasStarResource } from './securityGrants';
 import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from './securityTables';
-import { actionName, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const PASS_ROLE = 'iam:passrole';
+const ESCALATION_CACHE_LIMIT = 5000;
 const CREDENTIALS_EXPOSURE_SERVICES: ReadonlySet<string> = new Set([...CREDENTIALS_EXPOSURE_ACTIONS].map(a => a.slice(0, a.indexOf(':'))));
 const ROLE_WILDCARDS = /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/;
 const ESCALATION_ACTIONS: ReadonlySet<string> = new Set(PRIVILEGE_ESCALATION_METHODS.flatMap(m => m.actions));
@@ -52,8 +54,22 @@ function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
     message: 'This statement lets the principal pass any role to any service, and so act with that role\'s permissions. Name the roles in Resource, or add a condition on iam:PassedToService.' });
 }
 
+/** The escalation actions (lower case) that an Action entry matches, per text. */
+const escalationMatches = new BoundedCache<string, string[]>(ESCALATION_CACHE_LIMIT);
+
+function escalationActionsOf(item: StringItem): string[] {
+  let matched = escalationMatches.get(item.value);
+  if (!matched) {
+    const colon = item.value.indexOf(':');
+    const prefix = colon > 0 ? item.value.slice(0, colon).toLowerCase() : '';
+    const candidates = hasWildcard(prefix) || !prefix ? ESCALATION_ACTIONS : ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [];
+    matched = escalationMatches.set(item.value, [...candidates].filter(action => entryMatches(item, action)));
+  }
+  return matched;
+}
+
 /** The action names (lower case) each statement allows on "*", with the entry that allows them. */
-function escalationGrants(allFacts: readonly StatementFacts[]): Map<string, StringItem> {
+function escalationGrants(allFacts: readonly StatementFacts[], denials: readonly StatementFacts[]): Map<string, StringItem> {
   const granted = new Map<string, StringItem>();
   for (const facts of allFacts) {
     // a condition may confine the grant in ways we cannot judge: only unconditional grants count
@@ -65,27 +81,28 @@ function escalationGrants(allFacts: readonly StatementFacts[]): Map<string, Stri
         if (ESCALATION_ACTIONS.has(action) && !granted.has(action)) granted.set(action, entry.item);
         continue;
       }
-      const colon = entry.item.value.indexOf(':');
-      const prefix = colon > 0 ? entry.item.value.slice(0, colon).toLowerCase() : '';
-      const candidates = hasWildcard(prefix) || !prefix ? ESCALATION_ACTIONS : ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [];
-      for (const action of candidates) if (!granted.has(action) && entryMatches(entry.item, action)) granted.set(action, entry.item);
+      for (const action of escalationActionsOf(entry.item)) if (!granted.has(action)) granted.set(action, entry.item);
     }
   }
-  for (const action of granted.keys()) if (deniedEverywhere(allFacts, action)) granted.delete(action);
+  for (const action of granted.keys()) if (deniedEverywhere(denials, action)) granted.delete(action);
   return granted;
 }
 
-/** Whether a Deny without conditions on "*" covers the action (lower case) everywhere in the policy. */
-function deniedEverywhere(allFacts: readonly StatementFacts[], action: string): boolean {
-  return allFacts.some(facts => {
-    if (!facts.deny || !hasStarResource(facts) || facts.conditions.length > 0) return false;
+/** The statements that deny without conditions on "*". */
+function unconditionalDenials(allFacts: readonly StatementFacts[]): StatementFacts[] {
+  return allFacts.filter(facts => facts.deny && hasStarResource(facts) && facts.conditions.length === 0);
+}
+
+/** Whether one of the unconditional denials on "*" covers the action (lower case) everywhere in the policy. */
+function deniedEverywhere(denials: readonly StatementFacts[], action: string): boolean {
+  return denials.some(facts => {
     const notAction = facts.statement.notAction?.items;
     return notAction ? !notAction.some(i => entryMatches(i, action)) : facts.actions.some(a => entryMatches(a.item, action));
   });
 }
 
-function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[]): void {
-  const granted = escalationGrants(allFacts);
+function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[], denials: readonly StatementFacts[]): void {
+  const granted = escalationGrants(allFacts, denials);
   const methodsAt = new Map<StringItem, string[]>();
   for (const method of PRIVILEGE_ESCALATION_METHODS) {
     if (!method.actions.every(a => granted.has(a))) continue;
@@ -99,19 +116,22 @@ function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[]):
   }
 }
 
-function checkActionLists(ctx: RuleContext, facts: StatementFacts, allFacts: readonly StatementFacts[]): void {
+const managingNames = perExpansion(actions => actions.filter(a => a.accessLevel === 'Permissions management').map(actionName));
+const exposingNames = perExpansion(actions => actions.filter(a => CREDENTIALS_EXPOSURE_SERVICES.has(a.service)).map(actionName)
+  .filter(n => CREDENTIALS_EXPOSURE_ACTIONS.has(n.toLowerCase())));
+
+function checkActionLists(ctx: RuleContext, facts: StatementFacts, denials: readonly StatementFacts[]): void {
   for (const entry of facts.actions) {
     if (entry.everything) continue;
-    const managing = entry.actions.filter(a => a.accessLevel === 'Permissions management').map(actionName)
-      .filter(name => !deniedEverywhere(allFacts, name.toLowerCase()));
+    const allManaging = managingNames(entry, ctx.catalog);
+    const managing = denials.length === 0 ? allManaging : allManaging.filter(name => !deniedEverywhere(denials, name.toLowerCase()));
     if (managing.length > 0) {
       ctx.report({ code: 'IAM412', offset: entry.item.offset, length: entry.item.length,
         message: `Permissions management: ${managing.length === 1 ? `"${managing[0]}" changes` : `${managing.length} actions here (such as "${managing[0]}") change`} who may access resources. Grant ${managing.length === 1 ? 'it' : 'them'} only to administrators.`,
         data: { actions: managing.slice(0, DATA_LIST_LIMIT), actionCount: managing.length } });
     }
     if (ctx.doc.kind !== 'identity') continue;
-    const exposing = entry.actions.filter(a => CREDENTIALS_EXPOSURE_SERVICES.has(a.service)).map(actionName)
-      .filter(n => CREDENTIALS_EXPOSURE_ACTIONS.has(n.toLowerCase()));
+    const exposing = exposingNames(entry, ctx.catalog);
     if (exposing.length > 0) {
       ctx.report({ code: 'IAM413', offset: entry.item.offset, length: entry.item.length,
         message: `${exposing.map(n => `"${n}"`).join(', ')} return${exposing.length === 1 ? 's' : ''} credentials or tokens in ${exposing.length === 1 ? 'its' : 'their'} response: whoever holds this grant can use them elsewhere.`,
@@ -131,11 +151,12 @@ export const securityEscalationRules: RuleModule = {
     const { kind } = ctx.doc;
     if (kind !== 'identity' && kind !== 'resource') return;
     const allFacts = statementFacts(ctx.doc, ctx.catalog);
+    const denials = unconditionalDenials(allFacts);
     for (const facts of allFacts) {
       if (!facts.allow) continue;
-      checkActionLists(ctx, facts, allFacts);
+      checkActionLists(ctx, facts, denials);
       if (kind === 'identity') checkPassRole(ctx, facts);
     }
-    if (kind === 'identity') checkEscalation(ctx, allFacts);
+    if (kind === 'identity') checkEscalation(ctx, allFacts, denials);
   },
 };
