@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
 import { ACCESS_LEVELS } from '../../server/src/catalog/types';
+import { keyTemplate } from '../../server/src/catalog/wildcard';
 
 const catalog = loadCatalog(defaultCatalogPath());
 const names = (types: { service: string; name: string }[]) => types.map(t => `${t.service}:${t.name}`);
@@ -91,6 +92,17 @@ test('condition keys resolve case-insensitively, including variable parts and id
   }
   assert.equal(catalog.conditionKey('s3:NoSuchKey'), undefined);
   assert.equal(catalog.conditionKey('example.com:nosuchclaim'), undefined);
+});
+
+test('key templates: the literal start filters keys before the pattern, exactly', () => {
+  const tag = keyTemplate('aws:ResourceTag/${TagKey}');
+  assert.equal(tag.prefix, 'aws:resourcetag/');
+  assert.ok(tag.pattern.test('aws:resourcetag/team') && 'aws:resourcetag/team'.startsWith(tag.prefix));
+  assert.equal(keyTemplate('${Prefix}:thing').prefix, '');
+  assert.equal(keyTemplate('s\u017f:Tag/${K}').prefix, '', 'a non-ASCII start is left to the pattern');
+  assert.equal(catalog.conditionKey('AWS:ResourceTag/Team')?.key, 'aws:ResourceTag/${TagKey}');
+  assert.equal(catalog.conditionKey('codebuild:SecondaryArtifacts/out.BucketOwnerAccess')?.key, 'codebuild:secondaryArtifacts/${artifactIdentifier}.bucketOwnerAccess');
+  assert.equal(catalog.conditionKey('aws:ResourceTag/'), undefined, 'a variable part has one or more characters');
 });
 
 test('global condition keys carry types, multivalued flags and availability', () => {

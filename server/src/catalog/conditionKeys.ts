@@ -8,9 +8,11 @@ import type { ServiceEntry } from './compact';
 import type { ConditionKeyInfo } from './types';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { FEDERATED_CONDITION_KEYS, oidcClaimKey } from './tables/federatedKeys';
-import { BoundedCache, keyTemplateRegExp } from './wildcard';
+import { BoundedCache, keyTemplate } from './wildcard';
 
 interface KeyTemplate {
+  /** the lower-case literal text before the first ${...}: a key that does not start with it cannot match */
+  prefix: string;
   pattern: RegExp;
   resolve: () => ConditionKeyInfo | undefined;
 }
@@ -51,17 +53,17 @@ export class ConditionKeyIndex {
 
   private fromTemplates(lower: string): ConditionKeyInfo | undefined {
     this.templates ??= this.compileTemplates();
-    return this.templates.find(t => t.pattern.test(lower))?.resolve();
+    return this.templates.find(t => lower.startsWith(t.prefix) && t.pattern.test(lower))?.resolve();
   }
 
   private compileTemplates(): KeyTemplate[] {
     const templates: KeyTemplate[] = [];
     for (const info of this.ownKeys.values()) {
-      if (info.key.includes('${')) templates.push({ pattern: keyTemplateRegExp(info.key), resolve: () => info });
+      if (info.key.includes('${')) templates.push({ ...keyTemplate(info.key), resolve: () => info });
     }
     this.keys.forEach((key, index) => {
       if (key.includes('${')) {
-        templates.push({ pattern: keyTemplateRegExp(key), resolve: () => this.owned(index, key.toLowerCase()) });
+        templates.push({ ...keyTemplate(key), resolve: () => this.owned(index, key.toLowerCase()) });
       }
     });
     return templates;

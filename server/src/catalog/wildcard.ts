@@ -15,10 +15,15 @@ export function arnSegmentRegExp(segment: string): RegExp {
   return new RegExp(`^${source}$`, 's');
 }
 
-/** `aws:ResourceTag/${TagKey}` -> a case-insensitive pattern where each `${...}` matches one or more characters. */
-export function keyTemplateRegExp(template: string): RegExp {
-  const source = template.split(VARIABLE).map(literal => globSource(literal, '\\*', '\\?')).join('.+');
-  return new RegExp(`^${source}$`, 'is');
+/**
+ * `aws:ResourceTag/${TagKey}` -> a case-insensitive pattern where each `${...}` matches one or more
+ * characters, and the lower-case text it starts with, to test a lower-case key before the pattern
+ * (exact for ASCII text: without the u flag, /i folds no other character into ASCII; else "").
+ */
+export function keyTemplate(template: string): { prefix: string; pattern: RegExp } {
+  const literals = template.split(VARIABLE);
+  const source = literals.map(literal => globSource(literal, '\\*', '\\?')).join('.+');
+  return { prefix: /^[\x00-\x7f]*$/.test(literals[0]) ? literals[0].toLowerCase() : '', pattern: new RegExp(`^${source}$`, 'is') };
 }
 
 /** A Map that forgets everything once it holds `limit` entries: enough for per-keystroke caches. */

@@ -21,7 +21,7 @@ import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
-import { actionName } from './statementFacts';
+import { actionName, expandAction } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 /** Key names to suggest for a misspelled key: the global keys, or the keys of its service. */
@@ -55,7 +55,7 @@ function knownActions(statement: Statement, catalog: Catalog): ActionInfo[] | un
   const actions: ActionInfo[] = [];
   for (const item of statement.action.items) {
     if (item.value === '*' || hasPlaceholder(item.value)) return undefined;
-    const matched = catalog.matchActions(item.value);
+    const matched = expandAction(catalog, item.value);
     if (matched.length === 0) return undefined;
     actions.push(...matched);
   }
