@@ -60,6 +60,15 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
   }
 }
 
+/** The items of the lists without repeats, in order (each list has none). */
+function unionOf<T>(lists: readonly (readonly T[])[]): readonly T[] {
+  const filled = lists.filter(list => list.length > 0);
+  if (filled.length <= 1) return filled[0] ?? [];
+  const union = new Set<T>();
+  for (const list of filled) for (const item of list) union.add(item);
+  return [...union];
+}
+
 /** The names of the actions that support resource-level permissions, without repeats. */
 const scopedNames = perExpansion((actions, catalog) =>
   [...new Set(actions.filter(a => resourceTypesOf(catalog, a).length > 0).map(actionName))]);
@@ -67,9 +76,8 @@ const scopedNames = perExpansion((actions, catalog) =>
 function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const star = hasStarResource(facts);
   if (!star || confinesResources(facts)) return;
-  const lists = facts.actions.map(entry => scopedNames(entry, ctx.catalog)).filter(names => names.length > 0);
-  if (lists.length === 0) return;
-  const names = lists.length === 1 ? lists[0] : [...new Set(lists.flat())];
+  const names = unionOf(facts.actions.map(entry => scopedNames(entry, ctx.catalog)));
+  if (names.length === 0) return;
   ctx.report({ code: 'IAM402', offset: star.offset, length: star.length,
     message: `"Resource": "*" grants ${examples(names)} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions. Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.`,
     data: { actions: names.slice(0, DATA_LIST_LIMIT), actionCount: names.length } });
@@ -90,11 +98,15 @@ const typesByArnService = perExpansion((actions, catalog) => {
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
   const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !i.value.includes('${'));
   if (items.length === 0 || confinesResources(facts)) return;
+  const candidatesByService = new Map<string, readonly ResourceTypeInfo[]>();
   for (const item of items) {
     const arn = parseArn(item.value);
     if (!arn) continue;
-    const lists = facts.actions.map(entry => typesByArnService(entry, ctx.catalog).get(arn.service) ?? []).filter(types => types.length > 0);
-    const candidates = lists.length === 1 ? lists[0] : new Set(lists.flat());
+    let candidates = candidatesByService.get(arn.service);
+    if (!candidates) {
+      candidates = unionOf(facts.actions.map(entry => typesByArnService(entry, ctx.catalog).get(arn.service) ?? []));
+      candidatesByService.set(arn.service, candidates);
+    }
     let covered: ResourceTypeInfo | undefined;
     for (const type of candidates) {
       const every = everyResourceOf(type);
