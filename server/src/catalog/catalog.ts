@@ -86,7 +86,12 @@ export class IamCatalog implements Catalog {
     }
     if (/^\*+$/.test(namePart)) return services.flatMap(s => s.actions);
     const name = namePart.toLowerCase();
-    return services.flatMap(s => s.actions.filter((_, i) => globMatch(name, s.lowerActionNames[i])));
+    const found: ActionInfo[] = [];
+    for (const service of services) {
+      const names = service.lowerActionNames;
+      for (let i = 0; i < names.length; i++) if (globMatch(name, names[i])) found.push(service.actions[i]);
+    }
+    return found;
   }
 
   private everyAction(): ActionInfo[] {

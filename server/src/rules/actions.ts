@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import { actionName } from './statementFacts';
+import { actionName, expandAction } from './statementFacts';
 import type { Finding, RuleContext, RuleModule } from './types';
 
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;
@@ -63,7 +63,7 @@ const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
       data: { replacements: replacements.map(r => JSON.stringify(`${r}:${name}`)) } };
   }
   if (/[*?]/.test(name)) {
-    if (catalog.matchActions(text).length > 0) return undefined;
+    if (expandAction(catalog, text).length > 0) return undefined;
     return { code: 'IAM103', message: `"${text}" matches no action of ${service.name}: check the pattern, or remove it.` };
   }
   const action = catalog.action(prefix, name);
