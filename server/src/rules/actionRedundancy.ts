@@ -19,9 +19,9 @@ function prefixOf(name: string): string {
  * earlier one wins. Wildcards are grouped by service prefix so long lists stay fast.
  */
 function coveringWildcard(item: StringItem, wildcards: ReadonlyMap<string, StringItem[]>): StringItem | undefined {
-  const candidates = [...wildcards.get(prefixOf(item.value)) ?? [], ...wildcards.get('') ?? []];
-  return candidates.find(w => w !== item && globCovers(w.value, item.value)
-    && (w.offset < item.offset || !globCovers(item.value, w.value)));
+  const covers = (w: StringItem) => w !== item && globCovers(w.value, item.value)
+    && (w.offset < item.offset || !globCovers(item.value, w.value));
+  return wildcards.get(prefixOf(item.value))?.find(covers) ?? wildcards.get('')?.find(covers);
 }
 
 function checkList(ctx: RuleContext, element: StringListElement): void {
@@ -45,7 +45,7 @@ function checkList(ctx: RuleContext, element: StringListElement): void {
       continue;
     }
     firstOf.set(key, item);
-    const wildcard = coveringWildcard(item, wildcards);
+    const wildcard = wildcards.size > 0 ? coveringWildcard(item, wildcards) : undefined;
     if (wildcard) {
       ctx.report({ code: 'IAM105', offset: item.offset, length: item.length, unnecessary: true,
         message: `"${item.value}" is already matched by "${wildcard.value}" in this ${element.entry.name}: it can be removed.`,
