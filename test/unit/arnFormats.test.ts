@@ -6,6 +6,7 @@ import { arnPattern, formatPatterns, intersects } from '../../server/src/catalog
 import { arnHead, headsAgree } from '../../server/src/catalog/arnHeads';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
 import { corpusFiles } from '../helpers/corpus';
+import { seededRandom } from '../helpers/random';
 
 const catalog = loadCatalog(defaultCatalogPath());
 const names = (arn: string) => catalog.resourceTypesForArn(arn).map(t => `${t.service}:${t.name}`);
@@ -33,9 +34,7 @@ function assertPrefilterExact(arn: string, parts: Iterable<string>): void {
   }
 }
 
-// Deterministic pseudo-random numbers, so that a failure can be reproduced.
-let seed = 12345;
-const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+const random = seededRandom(12345);
 
 const FILLINGS = ['x', 'abc', '*', '?', '', 'a:b', 'a*', '*:b', 'a/b', '${aws:username}', '${*}', '${?}', '${$}', 'a?c', '**', 'x:*', '*/*'];
 

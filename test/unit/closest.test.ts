@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closestNames, editDistance } from '../../server/src/util/closest';
+import { seededRandom } from '../helpers/random';
 
 /** The textbook recurrence, as the reference. */
 function naiveDistance(a: string, b: string): number {
@@ -15,8 +16,7 @@ function naiveDistance(a: string, b: string): number {
 }
 
 test('editDistance agrees with the textbook recurrence, also after longer and shorter words', () => {
-  let seed = 7;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const random = seededRandom(7);
   const word = () => Array.from({ length: random(12) }, () => 'abc'[random(3)]).join('');
   for (let round = 0; round < 2000; round++) {
     const a = word();

@@ -21,6 +21,7 @@
 // Tokens are numbers, so that matching allocates nothing: a literal character is its char code (>= 0);
 // a wildcard of the ARN and a placeholder of a format are negative.
 import type { ResourceTypeInfo } from './types';
+import { StateSearch } from './stateSearch';
 import { type ArnHead, COLON, RESOURCE_PART, arnHead, formatHead, headsAgree } from './arnHeads';
 
 /** ARN wildcards: * (a run of 0+ characters) or ? (exactly one), each either allowed to match ':' or not. */
@@ -117,19 +118,7 @@ export function formatPatterns(formats: readonly string[]): FormatPattern[] {
   });
 }
 
-// The search's visited states and stack, reused: a state is visited in this search when it holds the
-// search's generation number.
-let visited = new Uint32Array(4096);
-let stack = new Int32Array(4096);
-let generation = 0;
-let top = 0;
-
-function push(state: number): void {
-  if (visited[state] !== generation) {
-    visited[state] = generation;
-    stack[top++] = state;
-  }
-}
+const search = new StateSearch();
 
 /** Whether some ARN matches both the policy's ARN pattern and the resource type's format. */
 export function intersects(arn: Int32Array, format: FormatPattern): boolean {
@@ -139,39 +128,27 @@ export function intersects(arn: Int32Array, format: FormatPattern): boolean {
   // State (i, j, inside) as (i * (m + 1) + j) * 2 + inside: i ARN tokens and j format tokens consumed;
   // inside = within placeholder j, having matched at least one character of it.
   const width = (m + 1) * 2;
-  const states = (n + 1) * width;
-  if (visited.length < states) {
-    visited = new Uint32Array(states);
-    stack = new Int32Array(states);
-    generation = 0;
-  }
-  if (++generation === 0xffffffff) {
-    visited.fill(0);
-    generation = 1;
-  }
-  top = 0;
-  push(0);
-  while (top > 0) {
-    const state = stack[--top];
+  search.start((n + 1) * width);
+  for (let state = search.next(); state >= 0; state = search.next()) {
     const inside = state & 1;
     const i = Math.floor(state / width);
     const j = (state - i * width) >> 1;
     if (i === n && j === m && inside === 0) return true;
-    if (inside === 1) push(state + 1);                     // (i, j + 1, outside)
+    if (inside === 1) search.push(state + 1);              // (i, j + 1, outside)
     if (i === n) continue;
     const token = arn[i];
     const run = token === RUN_ANY || token === RUN_IN_SEGMENT;
     const next = run ? state : state + width;              // * may go on matching
-    if (run) push(state + width);                          // * matching nothing
+    if (run) search.push(state + width);                   // * matching nothing
     if (inside === 1) {
-      if (token < 0 || !excluded[-tokens[j] - 1].has(token)) push(next);
+      if (token < 0 || !excluded[-tokens[j] - 1].has(token)) search.push(next);
     } else if (j < m) {
       const expected = tokens[j];
       if (expected >= 0) {
         const matches = token >= 0 ? token === expected : token === RUN_ANY || token === ONE_ANY || expected !== COLON;
-        if (matches) push(next + 2);                       // (.., j + 1, outside)
+        if (matches) search.push(next + 2);                // (.., j + 1, outside)
       } else if (token < 0 || !excluded[-expected - 1].has(token)) {
-        push(next + 1);                                    // (.., j, inside)
+        search.push(next + 1);                             // (.., j, inside)
       }
     }
   }

@@ -6,6 +6,8 @@
 // Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" (`*` any run of
 // characters, `?` one character; wildcards work within each ARN segment).
 import { parseArn, type Arn } from './arn';
+import { StateSearch } from '../catalog/stateSearch';
+import { BoundedCache } from '../catalog/wildcard';
 import { compileWildcard } from './wildcard';
 
 /**
@@ -25,6 +27,9 @@ export function formatAsPattern(format: string): Arn | undefined {
   return parseArn(format.replace(/\$\{[^}]*\}/g, '*'));
 }
 
+const COVERED_PARTS = ['service', 'region', 'account', 'resource'] as const;
+const ALL_PARTS = ['partition', 'service', 'region', 'account', 'resource'] as const;
+
 /**
  * Whether the ARN pattern matches every ARN of the format in its partition, e.g.
  * `arn:*:cloudtrail:*:*:trail/*` for `arn:${Partition}:cloudtrail:${Region}:${Account}:trail/${TrailName}`:
@@ -33,40 +38,38 @@ export function formatAsPattern(format: string): Arn | undefined {
  */
 export function arnCoversFormat(pattern: Arn, format: Arn): boolean {
   // the partition does not count: an account lives in one partition
-  return !pattern.resource.includes('${')
-    && (['service', 'region', 'account', 'resource'] as const).every(part => globCovers(pattern[part], format[part]));
+  return !pattern.resource.includes('${') && COVERED_PARTS.every(part => globCovers(pattern[part], format[part]));
 }
 
 /** Past this many states (|a| × |b|) the search would take seconds: answer "they may intersect". */
 const MAX_INTERSECT_STATES = 1_000_000;
+
+const search = new StateSearch();
 
 /**
  * Whether some string matches both globs (`*` any run, `?` one character); case-insensitive.
  * On huge inputs (megabyte values) true, the loose reading that never causes a false warning.
  */
 export function globsIntersect(a: string, b: string): boolean {
-  if ((a.length + 1) * (b.length + 1) > MAX_INTERSECT_STATES) return true;
+  const states = (a.length + 1) * (b.length + 1);
+  if (states > MAX_INTERSECT_STATES) return true;
   a = a.toLowerCase();
   b = b.toLowerCase();
   // a search over the states (i, j) = (position in a, position in b), with an explicit stack:
   // recursion overflowed on long values
-  const seen = new Set<number>();
   const width = b.length + 1;
-  const pending = [0];
-  while (pending.length) {
-    const key = pending.pop()!;
+  search.start(states);
+  for (let key = search.next(); key >= 0; key = search.next()) {
     const i = Math.floor(key / width);
-    const j = key % width;
+    const j = key - i * width;
     if (i === a.length && j === b.length) return true;
-    if (seen.has(key)) continue;
-    seen.add(key);
     const ca = a[i];
     const cb = b[j];
-    if (ca === '*') pending.push(key + width);   // the * of a matches nothing more
-    if (cb === '*') pending.push(key + 1);       // the * of b matches nothing more
+    if (ca === '*') search.push(key + width);   // the * of a matches nothing more
+    if (cb === '*') search.push(key + 1);       // the * of b matches nothing more
     if (i === a.length || j === b.length || (ca === '*' && cb === '*')) continue;
     const common = ca === '*' || cb === '*' || ca === '?' || cb === '?' || ca === cb;
-    if (common) pending.push((ca === '*' ? i : i + 1) * width + (cb === '*' ? j : j + 1));
+    if (common) search.push((ca === '*' ? i : i + 1) * width + (cb === '*' ? j : j + 1));
   }
   return false;
 }
@@ -76,11 +79,19 @@ function policyGlob(text: string): string {
   return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === '*' || name === '?' || name === '$' ? '?' : '*'));
 }
 
+const looseFormats = new Map<string, Arn | undefined>();
+const loosePatterns = new BoundedCache<string, Arn | null>(5000);
+
 /** Whether the ARN pattern can name some ARN of the format, each placeholder being one or more characters of any kind. */
 export function arnOverlapsFormat(pattern: string, format: string): boolean {
-  const have = parseArn(policyGlob(pattern));
-  const want = parseArn(format.replace(/\$\{[^}]*\}/g, '?*'));
+  let have = loosePatterns.get(pattern);
+  if (have === undefined) have = loosePatterns.set(pattern, parseArn(policyGlob(pattern)) ?? null);
+  let want = looseFormats.get(format);
+  if (want === undefined && !looseFormats.has(format)) {
+    want = parseArn(format.replace(/\$\{[^}]*\}/g, '?*'));
+    looseFormats.set(format, want);   // the formats of the catalog: a few thousand
+  }
   if (!have || !want) return false;
   // an empty segment of a format (S3 buckets have no Region) matches only an empty segment
-  return (['partition', 'service', 'region', 'account', 'resource'] as const).every(part => globsIntersect(have[part], want[part]));
+  return ALL_PARTS.every(part => globsIntersect(have[part], want[part]));
 }
