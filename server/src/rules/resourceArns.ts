@@ -7,6 +7,7 @@
 // the Service Authorization Reference (IAM, S3 buckets and objects, CloudFront, ...).
 // All are warnings, never errors: real policies (and the AWS documentation) use placeholders such
 // as "<bucket-arn>" and "account-id", and IAM accepts many of these ARNs (they just match nothing).
+import { perCatalog } from '../catalog/perCatalog';
 import type { Catalog } from '../catalog/types';
 import { parseArn, type Arn } from '../policy/arn';
 import type { StringItem } from '../policy/model';
@@ -51,18 +52,9 @@ function knownRegion(catalog: Catalog, region: string): boolean {
 type ArnProblem = [code: string, message: string, replacement?: string];
 
 const PROBLEM_CACHE_LIMIT = 5000;
-const problems = new WeakMap<Catalog, Map<string, ArnProblem | undefined>>();
 
 /** The first thing wrong with the ARN's shape, as [code, message, replacement ARN?]; undefined when it looks right. Memoised. */
-export function arnProblem(catalog: Catalog, text: string): ArnProblem | undefined {
-  let cache = problems.get(catalog);
-  if (!cache) problems.set(catalog, (cache = new Map()));
-  if (cache.has(text)) return cache.get(text);
-  const problem = findArnProblem(catalog, text);
-  if (cache.size > PROBLEM_CACHE_LIMIT) cache.clear();
-  cache.set(text, problem);
-  return problem;
-}
+export const arnProblem = perCatalog(findArnProblem, PROBLEM_CACHE_LIMIT);
 
 function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined {
   if (text === '*' || hasPlaceholder(text)) return undefined;   // IAM090 reports placeholders

@@ -6,13 +6,12 @@
 // The rules stay silent where they cannot know: NotAction, `*` or an unknown name among the
 // actions, a wildcard in a service prefix, NotResource, `"*"` among the resources, placeholders.
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
-import { parseArn } from '../policy/arn';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { arnProblem, isPatternSegment } from './resourceArns';
 import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
-import { actionName, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 interface ArnResource {
@@ -38,42 +37,57 @@ function suggestion(catalog: Catalog, resource: ArnResource, wanted: readonly Re
   return extended ? `${resource.item.value}/*` : undefined;
 }
 
+/** Whether every action supports resource-level permissions (and there is one). */
+const allScoped = perExpansion((actions, catalog) => actions.length > 0 && actions.every(a => resourceTypesOf(catalog, a).length > 0));
+
+/** The resource types the actions act on, without repeats, and the services of the actions and of those types' ARNs. */
+const typesAndServices = perExpansion((actions, catalog) => {
+  const types = new Set<ResourceTypeInfo>();
+  const services = new Set<string>();
+  for (const action of actions) {
+    services.add(action.service);
+    for (const type of resourceTypesOf(catalog, action)) types.add(type);
+  }
+  for (const type of types) services.add(arnServiceOf(type));
+  return { types: [...types], services };
+});
+
+/** The service prefix of an action name as written (the text before the first colon). */
+function servicePart(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(0, colon);
+}
+
 function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   const { catalog } = ctx;
   const items = facts.statement.resource?.items ?? [];
   if (facts.actions.length === 0 || items.length === 0 || items.some(i => i.value === '*')) return;
   if (items.some(i => hasPlaceholder(i.value) || arnProblem(catalog, i.value))) return;
-  const resources: ArnResource[] = items.map(item => ({
-    item, service: parseArn(item.value)?.service.toLowerCase() ?? '', arn: typedArn(catalog, item.value),
-  }));
+  const resources: ArnResource[] = items.map(item => {
+    const arn = typedArn(catalog, item.value);
+    return { item, service: arn.service, arn };
+  });
 
   // An action the Service Authorization Reference lists without resource types is sometimes used
   // with ARNs anyway, by AWS itself (ssmmessages:OpenDataChannel on ssm session ARNs): then the
   // reference is no guide to which services' ARNs the statement may name.
-  const known = facts.actions.every(a => a.actions.length > 0 && !isPatternSegment(a.item.value.split(':')[0])
-    && a.actions.every(action => resourceTypesOf(catalog, action).length > 0));
+  const known = facts.actions.every(a => !isPatternSegment(servicePart(a.item.value)) && allScoped(a, catalog));
   const mismatched = new Set<ArnResource>();
   if (known) {
-    const types = new Set<ResourceTypeInfo>();
-    const services = new Set<string>();
-    for (const entry of facts.actions) {
-      for (const action of entry.actions) {
-        services.add(action.service);
-        for (const type of resourceTypesOf(catalog, action)) types.add(type);
-      }
-    }
-    for (const type of types) services.add(arnServiceOf(type));
+    const perEntry = facts.actions.map(entry => typesAndServices(entry, catalog));
+    const types = perEntry.length === 1 ? perEntry[0].types : [...new Set(perEntry.flatMap(e => e.types))];
+    const services = perEntry.length === 1 ? perEntry[0].services : new Set(perEntry.flatMap(e => [...e.services]));
     const anyService = [...services].some(s => s.includes('${'));
     for (const resource of resources) {
       if (!anyService && !isPatternSegment(resource.service) && !services.has(resource.service)) {
         mismatched.add(resource);
         ctx.report({ code: 'IAM210', offset: resource.item.offset, length: resource.item.length,
           message: `According to the Service Authorization Reference, no action in this statement acts on ${resource.service} resources, so this ARN probably grants nothing here: move it to a statement with ${resource.service} actions, or fix the service.` });
-      } else if (types.size > 0 && ![...types].some(t => mayName(resource.arn, t))) {
+      } else if (types.length > 0 && !types.some(t => mayName(resource.arn, t))) {
         mismatched.add(resource);
-        const wanted = [...types].filter(t => arnServiceOf(t) === resource.service);
+        const wanted = types.filter(t => arnServiceOf(t) === resource.service);
         const fix = suggestion(catalog, resource, wanted);
-        const formats = (wanted.length ? wanted : [...types]).map(t => t.arnFormat);
+        const formats = (wanted.length ? wanted : types).map(t => t.arnFormat);
         ctx.report({ code: 'IAM211', offset: resource.item.offset, length: resource.item.length,
           message: `This ARN matches no resource type of the statement's actions (Service Authorization Reference), so it probably grants nothing here.${fix ? ` Did you mean "${fix}"?` : ''} Expected ${formats.slice(0, 3).join(' or ')}${formats.length > 3 ? ', ...' : ''}.`,
           data: { replacements: fix ? [JSON.stringify(fix)] : [], resourceTypes: formats } });

@@ -2,10 +2,12 @@
 // format (`sts:AssumeRole` acts on `arn:...:iam::...:role/...`), resolved per action, and whether
 // an ARN can name a type: by the catalog's matcher, or else by the loosest reading of the format
 // (rules built on this must not call an ARN wrong that AWS accepts).
+import { perCatalog } from '../catalog/perCatalog';
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
-import { parseArn } from '../policy/arn';
+import { parseArn, type Arn } from '../policy/arn';
 import { arnOverlapsFormat, formatAsPattern } from '../policy/arnGlobs';
-import type { Arn } from '../policy/arn';
+
+const FORMAT_CACHE_LIMIT = 2000;
 
 export interface FormatInfo {
   type: ResourceTypeInfo;
@@ -13,23 +15,19 @@ export interface FormatInfo {
   segments: string[];
 }
 
-const formatCache = new WeakMap<Catalog, Map<string, FormatInfo[] | undefined>>();
-
 /** The resource types whose ARNs name this service (case-insensitive); undefined when none do. */
 export function formatsOfArnService(catalog: Catalog, service: string): FormatInfo[] | undefined {
-  let cache = formatCache.get(catalog);
-  if (!cache) formatCache.set(catalog, cache = new Map());
-  const key = service.toLowerCase();
-  if (cache.has(key)) return cache.get(key);
+  return formatsOfLowerCase(catalog, service.toLowerCase());
+}
+
+const formatsOfLowerCase = perCatalog((catalog, service): FormatInfo[] | undefined => {
   const formats: FormatInfo[] = [];
-  for (const type of catalog.resourceTypesOfArnService(key)) {
+  for (const type of catalog.resourceTypesOfArnService(service)) {
     const arn = parseArn(type.arnFormat);
     if (arn) formats.push({ type, segments: ['arn', arn.partition, arn.service, arn.region, arn.account, arn.resource] });
   }
-  const result = formats.length ? formats : undefined;
-  cache.set(key, result);
-  return result;
-}
+  return formats.length ? formats : undefined;
+}, FORMAT_CACHE_LIMIT);
 
 const actionTypes = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
 
@@ -78,25 +76,21 @@ export function everyResourceOf(type: ResourceTypeInfo): Arn | undefined {
  */
 export interface TypedArn {
   text: string;
+  /** the service segment, lower case ("" when the text is not an ARN) */
+  service: string;
   catalogTypes: Set<string>;
   loose: Map<ResourceTypeInfo, boolean>;
 }
 
 const TYPED_CACHE_LIMIT = 5000;
-const typedArns = new WeakMap<Catalog, Map<string, TypedArn>>();
 
 /** The ARN with its resource types (memoised per catalog: the same ARNs come back on every keystroke). */
-export function typedArn(catalog: Catalog, text: string): TypedArn {
-  let cache = typedArns.get(catalog);
-  if (!cache) typedArns.set(catalog, (cache = new Map()));
-  let typed = cache.get(text);
-  if (!typed) {
-    typed = { text, catalogTypes: new Set(catalog.resourceTypesForArn(text).map(typeKey)), loose: new Map() };
-    if (cache.size > TYPED_CACHE_LIMIT) cache.clear();
-    cache.set(text, typed);
-  }
-  return typed;
-}
+export const typedArn = perCatalog((catalog, text): TypedArn => ({
+  text,
+  service: parseArn(text)?.service.toLowerCase() ?? '',
+  catalogTypes: new Set(catalog.resourceTypesForArn(text).map(typeKey)),
+  loose: new Map(),
+}), TYPED_CACHE_LIMIT);
 
 /** Whether the ARN can name a resource of the type by the catalog's matcher. */
 export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {
