@@ -48,6 +48,17 @@ type CompactResource = [name: string, arnFormat: string, keys?: number[]];
 type CompactKey = [key: number, type: number, description: string];
 type CompactBody = [CompactAction[], CompactResource[], CompactKey[]];
 
+// The empty lists of every decoded service share one (frozen) array each: most actions have no
+// condition keys or dependent actions, and the catalog is decoded in one go for "Action": "*".
+const NONE = Object.freeze([]) as unknown as never[];
+
+/** The items by their lower-cased name. */
+function byLowerCase<T>(items: readonly T[], name: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) map.set(name(item).toLowerCase(), item);
+  return map;
+}
+
 const DOC_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_';
 
 interface Decoded {
@@ -98,7 +109,7 @@ export class ServiceEntry implements ServiceInfo {
     if (this.#decoded) return this.#decoded;
     const [actionRows, resourceRows, keyRows] = JSON.parse(this.#body) as CompactBody;
     const { keys, levels, types } = this.#catalog;
-    const keyNames = (indexes: number[] | undefined): string[] => (indexes ?? []).map(i => keys[i]);
+    const keyNames = (indexes: number[] | undefined): string[] => (indexes?.length ? indexes.map(i => keys[i]) : NONE);
     const service = this.prefix;
 
     const resourceTypes = resourceRows.map(([name, arnFormat, keyIndexes]): ResourceTypeInfo =>
@@ -106,14 +117,14 @@ export class ServiceEntry implements ServiceInfo {
     const actions = actionRows.map(([name, level, description, refs, keyIndexes, dependentActions]): ActionInfo => ({
       service, name, description,
       accessLevel: levels[level],
-      resourceTypes: (refs ?? []).map(([resource, required, refKeys, refDependents]): ActionResourceType => ({
+      resourceTypes: refs?.length ? refs.map(([resource, required, refKeys, refDependents]): ActionResourceType => ({
         name: resourceTypes[resource].name,
         required: required === 1,
         conditionKeys: keyNames(refKeys),
-        dependentActions: refDependents ?? [],
-      })),
+        dependentActions: refDependents ?? NONE,
+      })) : NONE,
       conditionKeys: keyNames(keyIndexes),
-      dependentActions: dependentActions ?? [],
+      dependentActions: dependentActions ?? NONE,
     }));
     const conditionKeys = keyRows.map(([key, type, description]): ConditionKeyInfo => ({
       key: keys[key], type: types[type], description, service,
@@ -122,11 +133,12 @@ export class ServiceEntry implements ServiceInfo {
     }));
 
     const lowerNames = actions.map(a => a.name.toLowerCase());
+    const actionsByName = new Map<string, ActionInfo>();
+    actions.forEach((action, i) => actionsByName.set(lowerNames[i], action));
     this.#decoded = {
-      actions, lowerNames, resourceTypes, conditionKeys,
-      actionsByName: new Map(actions.map((a, i) => [lowerNames[i], a])),
-      resourcesByName: new Map(resourceTypes.map(r => [r.name.toLowerCase(), r])),
-      keysByName: new Map(conditionKeys.map(k => [k.key.toLowerCase(), k])),
+      actions, lowerNames, resourceTypes, conditionKeys, actionsByName,
+      resourcesByName: byLowerCase(resourceTypes, r => r.name),
+      keysByName: byLowerCase(conditionKeys, k => k.key),
     };
     return this.#decoded;
   }
