@@ -28,6 +28,11 @@ const NAME_HINTS: ReadonlyArray<[RegExp, PolicyKind]> = [
   [/\bidentity based polic\w*\b/, 'identity'],
 ];
 
+// Each alternative of each hint above contains one of these words (keep them in step), and nameWords
+// only inserts and replaces separators: a name without any of them has no hint. Most names
+// ("AWSBackupAdminPolicy", folders) are ruled out this cheaply, without splitting them into words.
+const HINT_FRAGMENTS = /scp|rcp|vpce|boundar|trust|assume|control|endpoint|based/i;
+
 // Actions that a role trust policy grants (sts:AssumeRole* and the session actions that go with it).
 // Source: IAM User Guide, "Modifying a role trust policy" and "Passing session tags in AWS STS".
 const TRUST_ACTIONS = new Set([
@@ -48,10 +53,6 @@ export function nameWords(name: string): string {
     .trim();
 }
 
-// Every name hint contains one of these, and nameWords only inserts and replaces separators: a name
-// without any of them has no hint, and most names (folders, page names) are ruled out this cheaply.
-const HINT_FRAGMENTS = /scp|rcp|vpce|boundar|trust|polic/i;
-
 function hintOf(name: string): PolicyKind | undefined {
   if (!HINT_FRAGMENTS.test(name)) return undefined;
   const words = nameWords(name);
@@ -65,6 +66,7 @@ function hintOf(name: string): PolicyKind | undefined {
  */
 export function kindFromFileName(uri: string): PolicyKind | undefined {
   const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i, ''));
+  if (!HINT_FRAGMENTS.test(path)) return undefined; // no name in the path can have a hint
   const parts = path.split(/[\\/]/).filter(Boolean);
   const base = (parts.pop() ?? '').replace(/\.(json|jsonc|ya?ml|tf|txt)$/i, '');
   const names = [...base.split('__').reverse(), ...parts.reverse()];

@@ -202,11 +202,11 @@ class StrictJsonParser {
   private property(parent: Node): MutableNode {
     const offset = this.pos;
     const property: MutableNode = { type: 'property', offset, length: -1, parent, children: [] };
-    const value = this.string();
-    property.children!.push({ type: 'string', value, offset, length: this.pos - offset, parent: property });
+    const name = this.string();
+    const key: Node = { type: 'string', value: name, offset, length: this.pos - offset, parent: property };
     if (this.skipWhitespace() !== COLON) giveUp();
     property.colonOffset = this.pos++;
-    property.children!.push(this.value(property, this.skipWhitespace()));
+    property.children = [key, this.value(property, this.skipWhitespace())];
     property.length = this.pos - offset;
     return property;
   }
