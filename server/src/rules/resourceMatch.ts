@@ -16,7 +16,6 @@ import type { RuleContext, RuleModule } from './types';
 
 interface ArnResource {
   item: StringItem;
-  service: string;
   arn: TypedArn;
 }
 
@@ -32,7 +31,7 @@ function applies(catalog: Catalog, action: ActionInfo, resource: ArnResource): b
 
 /** For `arn:aws:s3:::bucket` where objects were meant: the ARN with "/*", when a wanted type extends the one it names. */
 function suggestion(catalog: Catalog, resource: ArnResource, wanted: readonly ResourceTypeInfo[]): string | undefined {
-  const named = formatsOfArnService(catalog, resource.service)?.filter(f => mayName(resource.arn, f.type)) ?? [];
+  const named = formatsOfArnService(catalog, resource.arn.service)?.filter(f => mayName(resource.arn, f.type)) ?? [];
   const extended = named.some(n => wanted.some(w => w.arnFormat.startsWith(`${n.type.arnFormat}/`)));
   return extended ? `${resource.item.value}/*` : undefined;
 }
@@ -40,7 +39,10 @@ function suggestion(catalog: Catalog, resource: ArnResource, wanted: readonly Re
 /** Whether every action supports resource-level permissions (and there is one). */
 const allScoped = perExpansion((actions, catalog) => actions.length > 0 && actions.every(a => resourceTypesOf(catalog, a).length > 0));
 
-/** The resource types the actions act on, without repeats, and the services of the actions and of those types' ARNs. */
+/**
+ * The resource types the actions act on, without repeats; the services of the actions and of those
+ * types' ARNs, and whether one of those is a placeholder (backup's `${Vendor}`).
+ */
 const typesAndServices = perExpansion((actions, catalog) => {
   const types = new Set<ResourceTypeInfo>();
   const services = new Set<string>();
@@ -49,7 +51,7 @@ const typesAndServices = perExpansion((actions, catalog) => {
     for (const type of resourceTypesOf(catalog, action)) types.add(type);
   }
   for (const type of types) services.add(arnServiceOf(type));
-  return { types: [...types], services };
+  return { types: [...types], services, anyService: [...services].some(s => s.includes('${')) };
 });
 
 /** The service prefix of an action name as written (the text before the first colon). */
@@ -63,10 +65,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   const items = facts.statement.resource?.items ?? [];
   if (facts.actions.length === 0 || items.length === 0 || items.some(i => i.value === '*')) return;
   if (items.some(i => hasPlaceholder(i.value) || arnProblem(catalog, i.value))) return;
-  const resources: ArnResource[] = items.map(item => {
-    const arn = typedArn(catalog, item.value);
-    return { item, service: arn.service, arn };
-  });
+  const resources: ArnResource[] = items.map(item => ({ item, arn: typedArn(catalog, item.value) }));
 
   // An action the Service Authorization Reference lists without resource types is sometimes used
   // with ARNs anyway, by AWS itself (ssmmessages:OpenDataChannel on ssm session ARNs): then the
@@ -77,15 +76,15 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
     const perEntry = facts.actions.map(entry => typesAndServices(entry, catalog));
     const types = perEntry.length === 1 ? perEntry[0].types : [...new Set(perEntry.flatMap(e => e.types))];
     const services = perEntry.length === 1 ? perEntry[0].services : new Set(perEntry.flatMap(e => [...e.services]));
-    const anyService = [...services].some(s => s.includes('${'));
+    const anyService = perEntry.some(e => e.anyService);
     for (const resource of resources) {
-      if (!anyService && !isPatternSegment(resource.service) && !services.has(resource.service)) {
+      if (!anyService && !isPatternSegment(resource.arn.service) && !services.has(resource.arn.service)) {
         mismatched.add(resource);
         ctx.report({ code: 'IAM210', offset: resource.item.offset, length: resource.item.length,
-          message: `According to the Service Authorization Reference, no action in this statement acts on ${resource.service} resources, so this ARN probably grants nothing here: move it to a statement with ${resource.service} actions, or fix the service.` });
+          message: `According to the Service Authorization Reference, no action in this statement acts on ${resource.arn.service} resources, so this ARN probably grants nothing here: move it to a statement with ${resource.arn.service} actions, or fix the service.` });
       } else if (types.length > 0 && !types.some(t => mayName(resource.arn, t))) {
         mismatched.add(resource);
-        const wanted = types.filter(t => arnServiceOf(t) === resource.service);
+        const wanted = types.filter(t => arnServiceOf(t) === resource.arn.service);
         const fix = suggestion(catalog, resource, wanted);
         const formats = (wanted.length ? wanted : types).map(t => t.arnFormat);
         ctx.report({ code: 'IAM211', offset: resource.item.offset, length: resource.item.length,

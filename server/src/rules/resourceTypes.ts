@@ -71,15 +71,15 @@ export function everyResourceOf(type: ResourceTypeInfo): Arn | undefined {
 }
 
 /**
- * An ARN of a policy with the resource types the catalog says it can name, and the answers of the
- * loose reading worked out so far.
+ * An ARN of a policy with the resource types the catalog says it can name, and the answers of
+ * mayName worked out so far.
  */
 export interface TypedArn {
   text: string;
   /** the service segment, lower case ("" when the text is not an ARN) */
   service: string;
   catalogTypes: Set<string>;
-  loose: Map<ResourceTypeInfo, boolean>;
+  mayName: Map<ResourceTypeInfo, boolean>;
 }
 
 const TYPED_CACHE_LIMIT = 5000;
@@ -89,7 +89,7 @@ export const typedArn = perCatalog((catalog, text): TypedArn => ({
   text,
   service: parseArn(text)?.service.toLowerCase() ?? '',
   catalogTypes: new Set(catalog.resourceTypesForArn(text).map(typeKey)),
-  loose: new Map(),
+  mayName: new Map(),
 }), TYPED_CACHE_LIMIT);
 
 /** Whether the ARN can name a resource of the type by the catalog's matcher. */
@@ -99,8 +99,7 @@ export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {
 
 /** Whether the ARN can name a resource of the type: the catalog's answer, or else the loose reading. */
 export function mayName(arn: TypedArn, type: ResourceTypeInfo): boolean {
-  if (catalogNames(arn, type)) return true;
-  let result = arn.loose.get(type);
-  if (result === undefined) arn.loose.set(type, (result = arnOverlapsFormat(arn.text, type.arnFormat)));
+  let result = arn.mayName.get(type);
+  if (result === undefined) arn.mayName.set(type, (result = catalogNames(arn, type) || arnOverlapsFormat(arn.text, type.arnFormat)));
   return result;
 }
