@@ -11,7 +11,7 @@ import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { arnProblem, isPatternSegment } from './resourceArns';
 import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
-import { actionName, perExpansion, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 interface ArnResource {
@@ -74,17 +74,18 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   const mismatched = new Set<ArnResource>();
   if (known) {
     const perEntry = facts.actions.map(entry => typesAndServices(entry, catalog));
-    const types = perEntry.length === 1 ? perEntry[0].types : [...new Set(perEntry.flatMap(e => e.types))];
-    const services = perEntry.length === 1 ? perEntry[0].services : new Set(perEntry.flatMap(e => [...e.services]));
     const anyService = perEntry.some(e => e.anyService);
+    const typed = perEntry.some(e => e.types.length > 0);
     for (const resource of resources) {
-      if (!anyService && !isPatternSegment(resource.arn.service) && !services.has(resource.arn.service)) {
+      const { service } = resource.arn;
+      if (!anyService && !isPatternSegment(service) && !perEntry.some(e => e.services.has(service))) {
         mismatched.add(resource);
         ctx.report({ code: 'IAM210', offset: resource.item.offset, length: resource.item.length,
-          message: `According to the Service Authorization Reference, no action in this statement acts on ${resource.arn.service} resources, so this ARN probably grants nothing here: move it to a statement with ${resource.arn.service} actions, or fix the service.` });
-      } else if (types.length > 0 && !types.some(t => mayName(resource.arn, t))) {
+          message: `According to the Service Authorization Reference, no action in this statement acts on ${service} resources, so this ARN probably grants nothing here: move it to a statement with ${service} actions, or fix the service.` });
+      } else if (typed && !perEntry.some(e => e.types.some(t => mayName(resource.arn, t)))) {
         mismatched.add(resource);
-        const wanted = types.filter(t => arnServiceOf(t) === resource.arn.service);
+        const types = unionOfEntries(facts, entry => typesAndServices(entry, catalog).types);
+        const wanted = types.filter(t => arnServiceOf(t) === service);
         const fix = suggestion(catalog, resource, wanted);
         const formats = (wanted.length ? wanted : types).map(t => t.arnFormat);
         ctx.report({ code: 'IAM211', offset: resource.item.offset, length: resource.item.length,

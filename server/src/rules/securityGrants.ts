@@ -20,7 +20,7 @@ import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { arnServiceOf, everyResourceOf, resourceTypesOf } from './resourceTypes';
 import { restrictsResources } from './securityTables';
-import { actionName, perExpansion, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion, restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;
@@ -60,15 +60,6 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
   }
 }
 
-/** The items of the lists without repeats, in order (each list has none). */
-function unionOf<T>(lists: readonly (readonly T[])[]): readonly T[] {
-  const filled = lists.filter(list => list.length > 0);
-  if (filled.length <= 1) return filled[0] ?? [];
-  const union = new Set<T>();
-  for (const list of filled) for (const item of list) union.add(item);
-  return [...union];
-}
-
 /** The names of the actions that support resource-level permissions, without repeats. */
 const scopedNames = perExpansion((actions, catalog) =>
   [...new Set(actions.filter(a => resourceTypesOf(catalog, a).length > 0).map(actionName))]);
@@ -76,7 +67,7 @@ const scopedNames = perExpansion((actions, catalog) =>
 function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const star = hasStarResource(facts);
   if (!star || confinesResources(facts)) return;
-  const names = unionOf(facts.actions.map(entry => scopedNames(entry, ctx.catalog)));
+  const names = unionOfEntries(facts, entry => scopedNames(entry, ctx.catalog));
   if (names.length === 0) return;
   ctx.report({ code: 'IAM402', offset: star.offset, length: star.length,
     message: `"Resource": "*" grants ${examples(names)} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions. Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.`,
@@ -104,7 +95,7 @@ function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
     if (!arn) continue;
     let candidates = candidatesByService.get(arn.service);
     if (!candidates) {
-      candidates = unionOf(facts.actions.map(entry => typesByArnService(entry, ctx.catalog).get(arn.service) ?? []));
+      candidates = unionOfEntries(facts, entry => typesByArnService(entry, ctx.catalog).get(arn.service) ?? []);
       candidatesByService.set(arn.service, candidates);
     }
     let covered: ResourceTypeInfo | undefined;

@@ -70,6 +70,26 @@ export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog
   };
 }
 
+/**
+ * The items of each entry's list (as listOf gives it, without repeats), in order and without repeats
+ * across entries; one entry's list itself when the others are empty.
+ */
+export function unionOfEntries<T>(facts: StatementFacts, listOf: (entry: ActionEntry) => readonly T[]): readonly T[] {
+  let first: readonly T[] | undefined;
+  let union: Set<T> | undefined;
+  for (const entry of facts.actions) {
+    const list = listOf(entry);
+    if (list.length === 0) continue;
+    if (!first) {
+      first = list;
+      continue;
+    }
+    union ??= new Set(first);
+    for (const item of list) union.add(item);
+  }
+  return union ? [...union] : first ?? [];
+}
+
 function conditionFacts(statement: Statement, catalog: Catalog): ConditionFact[] {
   const facts: ConditionFact[] = [];
   for (const operator of statement.condition?.operators ?? []) {
