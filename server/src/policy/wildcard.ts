@@ -26,14 +26,12 @@ export type GlobUnit = typeof GlobUnit[keyof typeof GlobUnit];
  * `units` says which positions are wildcards; without it, every `*` and `?` is one.
  */
 export function globMatch(pattern: string, value: string, units?: Uint8Array): boolean {
-  const unitAt = (p: number): number => units ? units[p]
-    : pattern.charCodeAt(p) === STAR ? GlobUnit.Star : pattern.charCodeAt(p) === QUESTION ? GlobUnit.One : GlobUnit.Literal;
   let p = 0;
   let v = 0;
   let star = -1;      // position in the pattern just after the last `*` seen
   let starValue = 0;  // where in the value that `*` stopped matching
   while (v < value.length) {
-    const unit: number = p < pattern.length ? unitAt(p) : GlobUnit.Literal;
+    const unit: number = p < pattern.length ? unitAt(pattern, units, p) : GlobUnit.Literal;
     if (unit === GlobUnit.Star) {
       star = ++p;
       starValue = v;
@@ -47,23 +45,31 @@ export function globMatch(pattern: string, value: string, units?: Uint8Array): b
       return false;
     }
   }
-  while (p < pattern.length && unitAt(p) === GlobUnit.Star) p++;
+  while (p < pattern.length && unitAt(pattern, units, p) === GlobUnit.Star) p++;
   return p === pattern.length;
 }
 
-const cache = new Map<string, WildcardPattern>();
+/** What position p of the pattern is (not a closure in globMatch: it runs for every action name). */
+function unitAt(pattern: string, units: Uint8Array | undefined, p: number): number {
+  if (units) return units[p];
+  const c = pattern.charCodeAt(p);
+  return c === STAR ? GlobUnit.Star : c === QUESTION ? GlobUnit.One : GlobUnit.Literal;
+}
+
+/** Compiled patterns, case-sensitive and case-insensitive (two maps: no key to build per lookup). */
+const caches = { sensitive: new Map<string, WildcardPattern>(), insensitive: new Map<string, WildcardPattern>() };
 
 /** A matcher of whole strings against an IAM wildcard pattern; cached, as the same few patterns recur. */
 export function compileWildcard(pattern: string, caseInsensitive = false): WildcardPattern {
-  const cacheKey = (caseInsensitive ? 'i' : 's') + pattern;
-  let compiled = cache.get(cacheKey);
+  const cache = caseInsensitive ? caches.insensitive : caches.sensitive;
+  let compiled = cache.get(pattern);
   if (!compiled) {
     const folded = caseInsensitive ? pattern.toLowerCase() : pattern;
     compiled = caseInsensitive
       ? { pattern, test: value => globMatch(folded, value.toLowerCase()) }
       : { pattern, test: value => globMatch(folded, value) };
     if (cache.size > 5000) cache.clear();
-    cache.set(cacheKey, compiled);
+    cache.set(pattern, compiled);
   }
   return compiled;
 }

@@ -25,6 +25,7 @@ function coveringWildcard(item: StringItem, wildcards: ReadonlyMap<string, Strin
 }
 
 function checkList(ctx: RuleContext, element: StringListElement): void {
+  if (element.items.length < 2) return;   // nothing to repeat or to cover it
   const firstOf = new Map<string, StringItem>();
   const wildcards = new Map<string, StringItem[]>();
   for (const item of element.items) {

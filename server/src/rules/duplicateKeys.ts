@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import type { RuleContext, RuleModule } from './types';
 
 function checkObject(ctx: RuleContext, object: Node): void {
+  if ((object.children?.length ?? 0) < 2) return;
   const seen = new Map<string, Node>();
   for (const property of object.children ?? []) {
     const key = property.children?.[0];

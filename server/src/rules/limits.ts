@@ -62,6 +62,8 @@ export const limitRules: RuleModule = {
     const limit = limitFor(doc);
     const at = doc.statementEntry?.keyNode;
     if (!limit || !at) return;
+    // a UTF-16 unit weighs at most one character or three bytes: most policies are clearly small
+    if (doc.text.length * (limit.unit === 'characters' ? 1 : 3) <= limit.max * NEAR) return;
     const size = policySize(doc.text, limit.unit);
     if (size <= limit.max * NEAR) return;
     const amount = `${size.toLocaleString('en-US')} ${limit.unit} without white space`;
