@@ -23,7 +23,8 @@ export const placeholderRules: RuleModule = {
   ],
   check(ctx) {
     for (const node of stringValues(ctx.doc.statementEntry?.valueNode)) {
-      const placeholder = firstPlaceholder(node.value as string);
+      const value = node.value as string;
+      const placeholder = value.includes('<') ? firstPlaceholder(value) : undefined;
       if (!placeholder) continue;
       ctx.report({ code: 'IAM090', offset: node.offset, length: node.length,
         message: `"${placeholder}" is a placeholder: replace it with the real value before you use this policy.` });
