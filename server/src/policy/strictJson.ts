@@ -25,12 +25,13 @@ function isDigit(ch: number): boolean {
   return ch >= ZERO && ch <= NINE;
 }
 
+/** 0-9, A-F, a-f */
 function isHexDigit(ch: number): boolean {
   return isDigit(ch) || (ch >= 65 && ch <= 70) || (ch >= 97 && ch <= 102);
 }
 
-/** The escapes of strict JSON besides \u: \" \\ \/ \b \f \n \r \t. */
-const SIMPLE_ESCAPES = new Set([QUOTE, BACKSLASH, 47, 98, LOWER_F, LOWER_N, 114, LOWER_T]);
+/** The characters after a backslash that make an escape of strict JSON, besides \uXXXX. */
+const SIMPLE_ESCAPES = new Set(Array.from('"\\/bfnrt', c => c.charCodeAt(0)));
 
 /**
  * The tree of a strict JSON text, equal to `parseTree(text)` of jsonc-parser; undefined when the
@@ -69,7 +70,7 @@ class StrictJsonParser {
     return ch;
   }
 
-  /** The value starting at `ch` (the character at pos). */
+  /** The value that starts at pos, whose first character is `ch`. */
   private value(parent: Node | undefined, ch: number): MutableNode {
     switch (ch) {
       case QUOTE: {
@@ -77,8 +78,8 @@ class StrictJsonParser {
         const value = this.string();
         return { type: 'string', offset, length: this.pos - offset, parent, value };
       }
-      case OPEN_BRACE: return this.object(parent);
-      case OPEN_BRACKET: return this.array(parent);
+      case OPEN_BRACE: return this.container('object', parent);
+      case OPEN_BRACKET: return this.container('array', parent);
       case LOWER_T: return this.keyword(parent, 'true', true);
       case LOWER_F: return this.keyword(parent, 'false', false);
       case LOWER_N: return this.keyword(parent, 'null', null);
@@ -151,55 +152,32 @@ class StrictJsonParser {
     return pos + 6;
   }
 
-  private enter(): void {
+  /** An array of values or an object of properties: items separated by commas up to the closing bracket or brace. */
+  private container(type: 'array' | 'object', parent: Node | undefined): MutableNode {
+    const node: MutableNode = { type, offset: this.pos, length: -1, parent, children: [] };
+    const close = type === 'array' ? CLOSE_BRACKET : CLOSE_BRACE;
     if (++this.depth > MAX_NESTING) giveUp(); // scanTrivia blanks these out of the tree
     this.pos++;
-  }
-
-  private leave(node: MutableNode): MutableNode {
+    let ch = this.skipWhitespace();
+    if (ch !== close) {
+      for (;;) {
+        node.children!.push(type === 'array' ? this.value(node, ch) : this.property(node, ch));
+        ch = this.skipWhitespace();
+        if (ch === close) break;
+        if (ch !== COMMA) giveUp();
+        this.pos++;
+        ch = this.skipWhitespace();
+      }
+    }
     this.pos++;
     this.depth--;
     node.length = this.pos - node.offset;
     return node;
   }
 
-  private array(parent: Node | undefined): MutableNode {
-    const node: MutableNode = { type: 'array', offset: this.pos, length: -1, parent, children: [] };
-    this.enter();
-    let ch = this.skipWhitespace();
-    if (ch !== CLOSE_BRACKET) {
-      for (;;) {
-        node.children!.push(this.value(node, ch));
-        ch = this.skipWhitespace();
-        if (ch === CLOSE_BRACKET) break;
-        if (ch !== COMMA) giveUp();
-        this.pos++;
-        ch = this.skipWhitespace();
-      }
-    }
-    return this.leave(node);
-  }
-
-  private object(parent: Node | undefined): MutableNode {
-    const node: MutableNode = { type: 'object', offset: this.pos, length: -1, parent, children: [] };
-    this.enter();
-    let ch = this.skipWhitespace();
-    if (ch !== CLOSE_BRACE) {
-      for (;;) {
-        if (ch !== QUOTE) giveUp();
-        node.children!.push(this.property(node));
-        ch = this.skipWhitespace();
-        if (ch === CLOSE_BRACE) break;
-        if (ch !== COMMA) giveUp();
-        this.pos++;
-        ch = this.skipWhitespace();
-      }
-    }
-    return this.leave(node);
-  }
-
   /** `"name": value`, a property node with the key's and the value's nodes as children. */
-  private property(parent: Node): MutableNode {
+  private property(parent: Node, ch: number): MutableNode {
+    if (ch !== QUOTE) giveUp();
     const offset = this.pos;
     const property: MutableNode = { type: 'property', offset, length: -1, parent, children: [] };
     const name = this.string();
