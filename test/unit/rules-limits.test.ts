@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PolicyKind } from '../../server/src/policy/model';
-import { policySize } from '../../server/src/rules/limits';
+import { policySize, withThousands } from '../../server/src/rules/limits';
 import { codesOf, findingsOf } from '../helpers/findings';
 
 const LIMITS = /^IAM50\d$/;
@@ -27,6 +27,10 @@ const codes = (text: string, kind: PolicyKind) => codesOf(text, LIMITS, { kind }
 test('policySize ignores white space; byte quotas count UTF-8 bytes', () => {
   assert.equal(policySize('{ "a" : "b c" }\n', 'characters'), 10);
   assert.equal(policySize('"é"', 'bytes'), 4);
+});
+
+test('withThousands writes whole numbers as toLocaleString(\'en-US\') does', () => {
+  for (const n of [0, 7, 999, 1000, 6144, 20480, 999999, 1000000, 12345678, 2 ** 40]) assert.equal(withThousands(n), n.toLocaleString('en-US'));
 });
 
 test('IAM502: an identity policy over 6,144 characters (warning: inline and AWS managed policies differ)', () => {

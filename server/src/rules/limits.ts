@@ -51,6 +51,11 @@ export function policySize(text: string, unit: PolicyLimit['unit']): number {
   return size;
 }
 
+/** 12345 -> "12,345", as toLocaleString('en-US') writes a whole number, without loading ICU's number formats. */
+export function withThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 export const limitRules: RuleModule = {
   rules: [
     { code: 'IAM500', name: 'policy-size-near-quota', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is above 90% of the size quota of its kind.' },
@@ -66,8 +71,8 @@ export const limitRules: RuleModule = {
     if (doc.text.length * (limit.unit === 'characters' ? 1 : 3) <= limit.max * NEAR) return;
     const size = policySize(doc.text, limit.unit);
     if (size <= limit.max * NEAR) return;
-    const amount = `${size.toLocaleString('en-US')} ${limit.unit} without white space`;
-    const quota = `${limit.label.toLowerCase()} quota of ${limit.max.toLocaleString('en-US')} ${limit.unit}`;
+    const amount = `${withThousands(size)} ${limit.unit} without white space`;
+    const quota = `${limit.label.toLowerCase()} quota of ${withThousands(limit.max)} ${limit.unit}`;
     const data = { size, max: limit.max, unit: limit.unit, quota: limit.kind, source: limit.source };
     if (size <= limit.max) {
       ctx.report({ code: 'IAM500', offset: at.offset, length: at.length, data,
