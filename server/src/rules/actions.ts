@@ -57,7 +57,9 @@ const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
       data: { replacements: repaired ? [JSON.stringify(repaired)] : [] } };
   }
   if (text === '*') return undefined;
-  const [prefix, name] = text.split(':');
+  const colon = text.indexOf(':');   // exactly one: the name is well formed
+  const prefix = text.slice(0, colon);
+  const name = text.slice(colon + 1);
   const service = catalog.service(prefix);
   if (!service) {
     const replacements = closestNames(prefix, catalog.services().map(s => s.prefix), 3);
