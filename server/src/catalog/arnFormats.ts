@@ -45,7 +45,7 @@ export interface ArnPattern {
  */
 export interface FormatPattern {
   tokens: Int32Array;
-  excluded: ReadonlySet<number>[];
+  excluded: readonly ReadonlySet<number>[];
   head: ArnHead | undefined;
 }
 
@@ -86,9 +86,10 @@ export function hasExpandingWildcard(arn: string): boolean {
 
 /** ARN formats that share an ARN service part (whichever service of the catalog lists them), compiled in the same order. */
 export function formatPatterns(formats: readonly string[]): FormatPattern[] {
+  const followers = placeholderFollowers(formats);
   return formats.map(format => {
     const tokens: number[] = [];
-    const excluded: Set<number>[] = [];
+    const excluded: ReadonlySet<number>[] = [];
     let colons = 0;
     let alignable = true;   // no placeholder of the first five segments may match ':'
     const literal = (from: number, to: number) => {
@@ -103,12 +104,7 @@ export function formatPatterns(formats: readonly string[]): FormatPattern[] {
       const start = match.index ?? 0;
       literal(last, start);
       last = start + match[0].length;
-      const prefix = format.slice(0, last);
-      const chars = new Set<number>();
-      for (const other of formats) {
-        const next = other.startsWith(prefix) ? other[last] : undefined;
-        if (next !== undefined && next !== '$') chars.add(next.charCodeAt(0));
-      }
+      const chars = followers.get(format.slice(0, last)) as ReadonlySet<number>;   // every placeholder's end is there
       if (colons < RESOURCE_PART && !chars.has(COLON)) alignable = false;
       excluded.push(chars);
       tokens.push(-excluded.length);
@@ -116,6 +112,25 @@ export function formatPatterns(formats: readonly string[]): FormatPattern[] {
     literal(last, format.length);
     return { tokens: Int32Array.from(tokens), excluded, head: alignable ? formatHead(tokens) : undefined };
   });
+}
+
+/**
+ * The text up to the end of each placeholder -> the characters that follow it in the formats (not
+ * `$`: the start of another placeholder). Formats that start with the same text up to a placeholder's
+ * end have that placeholder there too, so these are the characters a placeholder excludes.
+ */
+function placeholderFollowers(formats: readonly string[]): Map<string, Set<number>> {
+  const followers = new Map<string, Set<number>>();
+  for (const format of formats) {
+    for (const match of format.matchAll(PLACEHOLDER)) {
+      const end = (match.index ?? 0) + match[0].length;
+      const prefix = format.slice(0, end);
+      let chars = followers.get(prefix);
+      if (!chars) followers.set(prefix, (chars = new Set()));
+      if (end < format.length && format[end] !== '$') chars.add(format.charCodeAt(end));
+    }
+  }
+  return followers;
 }
 
 const search = new StateSearch();
