@@ -51,7 +51,8 @@ export interface FormatPattern {
 
 /** An ARN written in a policy; `expand`: a * that ends a segment may run past colons. */
 export function arnPattern(arn: string, expand: boolean): ArnPattern {
-  const tokens: number[] = [];
+  const tokens = new Int32Array(arn.length);   // at most one token a character
+  let count = 0;
   let colons = 0;
   for (let i = 0; i < arn.length; i++) {
     const c = arn.charCodeAt(i);
@@ -59,7 +60,7 @@ export function arnPattern(arn: string, expand: boolean): ArnPattern {
     if (c === 36 && arn.charCodeAt(i + 1) === 123) {   // ${
       const end = arn.indexOf('}', i + 2);
       if (end > 0) {
-        tokens.push(SPECIAL_VARIABLES[arn.slice(i, end + 1)] ?? RUN_ANY);
+        tokens[count++] = SPECIAL_VARIABLES[arn.slice(i, end + 1)] ?? RUN_ANY;
         i = end;
         continue;
       }
@@ -67,15 +68,15 @@ export function arnPattern(arn: string, expand: boolean): ArnPattern {
     if (c === COLON) colons++;
     if (c === 42) {   // *
       const endsSegment = i + 1 === arn.length || arn.charCodeAt(i + 1) === COLON;
-      tokens.push(inResource || (expand && endsSegment) ? RUN_ANY : RUN_IN_SEGMENT);
+      tokens[count++] = inResource || (expand && endsSegment) ? RUN_ANY : RUN_IN_SEGMENT;
     } else if (c === 63) {   // ?
-      tokens.push(inResource ? ONE_ANY : ONE_IN_SEGMENT);
+      tokens[count++] = inResource ? ONE_ANY : ONE_IN_SEGMENT;
     } else {
-      tokens.push(c);
+      tokens[count++] = c;
     }
   }
   // In the expanding reading a * may take colons of the first five segments: they no longer line up.
-  return { tokens: Int32Array.from(tokens), head: expand ? undefined : arnHead(arn) };
+  return { tokens: tokens.subarray(0, count), head: expand ? undefined : arnHead(arn) };
 }
 
 /** Whether the ARN has a * that ends one of its first five segments (the two readings differ). */
