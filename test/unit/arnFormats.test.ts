@@ -2,7 +2,7 @@
 // pre-filter may only skip formats that the full search rejects too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arnPattern, formatPatterns, intersects } from '../../server/src/catalog/arnFormats';
+import { arnPattern, formatPatterns, intersects, serviceOfFormat } from '../../server/src/catalog/arnFormats';
 import { arnHead, headsAgree } from '../../server/src/catalog/arnHeads';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
 import { corpusFiles } from '../helpers/corpus';
@@ -67,6 +67,12 @@ test('the pre-filter applies only where the first five segments line up', () => 
   const [format] = formatPatterns(['arn:aws:svc:${Region}x:acct:thing']);
   assert.equal(format.head, undefined);
   assert.ok(intersects(arnPattern('arn:aws:svc:a:bx:acct:thing', false).tokens, format));
+});
+
+test('serviceOfFormat: the third colon-separated part, as split(":", 3)[2] gives it', () => {
+  for (const text of ['arn:aws:s3:::b', 'arn:${Partition}:${Vendor}:x', 'a', 'a:b', 'a:b:', 'a:b:c', 'a::c:d', '::', '', 'arn:aws:s3']) {
+    assert.equal(serviceOfFormat(text), text.split(':', 3)[2] ?? '', text);
+  }
 });
 
 test('resourceTypesForArn: wildcards and variables that span colons, service wildcards', () => {

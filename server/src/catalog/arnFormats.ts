@@ -178,17 +178,19 @@ export class FormatGroup {
     this.formats = formatPatterns(resourceTypes.map(r => r.arnFormat));
   }
 
-  matching(arn: ArnPattern): ResourceTypeInfo[] {
-    const found: ResourceTypeInfo[] = [];
+  /** Adds to `found` the resource types whose formats the ARN pattern can name. */
+  addMatching(arn: ArnPattern, found: ResourceTypeInfo[]): void {
     this.formats.forEach((format, i) => {
       if (arn.head && format.head && !headsAgree(arn.head, format.head)) return;
       if (intersects(arn.tokens, format)) found.push(this.resourceTypes[i]);
     });
-    return found;
   }
 }
 
 /** The service part (third component) of an ARN or ARN format. */
 export function serviceOfFormat(arn: string): string {
-  return arn.split(':', 3)[2] ?? '';
+  const start = arn.indexOf(':', arn.indexOf(':') + 1) + 1;
+  if (start === 0) return '';
+  const end = arn.indexOf(':', start);
+  return end < 0 ? arn.slice(start) : arn.slice(start, end);
 }

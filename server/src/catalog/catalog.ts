@@ -6,7 +6,7 @@ import type {
 } from './types';
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
-import { FormatGroup, arnPattern, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
+import { type ArnPattern, FormatGroup, arnPattern, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
 import { compileWildcard, globMatch } from '../policy/wildcard';
 import { BoundedCache, arnSegmentRegExp, hasWildcard } from './wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
@@ -111,12 +111,16 @@ export class IamCatalog implements Catalog {
       : [service, ...anyService];
     // The segment-bound reading; only if it finds nothing, the reading where a segment-ending * spans
     // colons (which AWS allows, but which mostly adds far-fetched readings).
-    const strictly = arnPattern(arn, false);
-    const strict = groups.flatMap(name => this.formatGroup(name).matching(strictly));
+    const strict = this.matching(groups, arnPattern(arn, false));
     if (strict.length > 0 || !hasExpandingWildcard(arn)) return strict;
-    const wider = service.endsWith('*') ? all : groups;
-    const expanding = arnPattern(arn, true);
-    return wider.flatMap(name => this.formatGroup(name).matching(expanding));
+    return this.matching(service.endsWith('*') ? all : groups, arnPattern(arn, true));
+  }
+
+  /** The resource types of the groups (by ARN service part) whose formats the ARN pattern can name. */
+  private matching(groups: readonly string[], arn: ArnPattern): ResourceTypeInfo[] {
+    const found: ResourceTypeInfo[] = [];
+    for (const name of groups) this.formatGroup(name).addMatching(arn, found);
+    return found;
   }
 
   /** The ARN service parts of the formats; `anyService`: those that are a placeholder (backup's arn:${Partition}:${Vendor}:...). */
