@@ -27,3 +27,7 @@ test('names without a hint word get no hint', () => {
     assert.equal(kindFromFileName(`file:///p/${name}.json`), undefined, name);
   }
 });
+
+test('a URI with a malformed %-escape still gets its kind from the name', () => {
+  assert.equal(kindFromFileName('file:///p/100%/scp.json'), 'scp');
+});

@@ -59,13 +59,22 @@ function hintOf(name: string): PolicyKind | undefined {
   return NAME_HINTS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
+/** A URI's path with its %-escapes decoded; as written when an escape is malformed (some clients send `%` raw). */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * The kind that the file name suggests. The base name is read from its last part to its first (parts
  * split by "__", as in flattened paths), then the folders from the nearest up, so the most specific
  * name wins: `resource_control_policies/resource_based_policies/ecr_repository_policy.json` is resource.
  */
 export function kindFromFileName(uri: string): PolicyKind | undefined {
-  const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i, ''));
+  const path = decodedPath(uri.replace(/^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i, ''));
   if (!HINT_FRAGMENTS.test(path)) return undefined; // no name in the path can have a hint
   const parts = path.split(/[\\/]/).filter(Boolean);
   const base = (parts.pop() ?? '').replace(/\.(json|jsonc|ya?ml|tf|txt)$/i, '');

@@ -8,6 +8,7 @@ import type {
   ConditionElement, ConditionKeyEntry, ConditionValue, Entry, PolicyDocument, PolicyKind,
   PrincipalElement, Statement, StringItem, StringListElement, SyntaxIssue,
 } from './model';
+import { ownStringsOf } from './ownString';
 import { parseStrictJson } from './strictJson';
 import { parseErrorsToIssues, scanTrivia } from './syntax';
 
@@ -23,6 +24,7 @@ function parseTolerant(text: string): { root: Node | undefined; syntaxErrors: Sy
   const errors: ParseError[] = [];
   const scan = scanTrivia(text);
   const root = parseTree(scan.treeText, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  ownStringsOf(root);
   return { root, syntaxErrors: [...parseErrorsToIssues(errors), ...scan.issues].sort((a, b) => a.offset - b.offset) };
 }
 

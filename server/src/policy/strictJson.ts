@@ -4,6 +4,7 @@
 // plain strict JSON (comments, trailing commas, any syntax error, nesting deeper than MAX_NESTING,
 // an empty text) it gives up, and parsePolicy takes the tolerant path that reports the issues.
 import type { Node } from 'jsonc-parser';
+import { ownString } from './ownString';
 import { MAX_NESTING } from './syntax';
 
 const TAB = 9, LINE_FEED = 10, CARRIAGE_RETURN = 13, SPACE = 32;
@@ -140,7 +141,7 @@ class StrictJsonParser {
     }
     this.pos = pos + 1;
     // the escapes are all valid, so JSON.parse decodes them as jsonc-parser's scanner does
-    return escaped ? JSON.parse(text.slice(start, pos + 1)) as string : text.slice(start + 1, pos);
+    return escaped ? JSON.parse(text.slice(start, pos + 1)) as string : ownString(text.slice(start + 1, pos));
   }
 
   /** The end of the valid escape sequence whose backslash is at pos. */
