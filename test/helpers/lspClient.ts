@@ -11,6 +11,7 @@ import {
   PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type CompletionItem, type Diagnostic, type Position, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
 import type { IamPolicySettings } from '../../server/src/protocol';
 
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -48,7 +49,8 @@ export async function startServer(options: {
   diagnosticsTimeoutMs?: number;
 } = {}): Promise<TestServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...options.nodeArgs ?? [], SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // started as the client starts it (client/src/extension.ts)
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...options.nodeArgs ?? [], SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const log: string[] = [];
   child.stderr!.on('data', chunk => log.push(String(chunk)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
