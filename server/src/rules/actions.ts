@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import { actionName, expandAction } from './statementFacts';
+import { actionName, expandAction } from './actionExpansions';
 import type { Finding, RuleContext, RuleModule } from './types';
 
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;

@@ -21,7 +21,7 @@ import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
-import { actionName, expandAction } from './statementFacts';
+import { actionName, expandAction } from './actionExpansions';
 import type { RuleContext, RuleModule } from './types';
 
 /** Key names to suggest for a misspelled key: the global keys, or the keys of its service. */

@@ -11,7 +11,8 @@ import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { arnProblem, isPatternSegment } from './resourceArns';
 import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
-import { actionName, perExpansion, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion } from './actionExpansions';
+import { statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 interface ArnResource {

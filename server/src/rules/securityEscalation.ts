@@ -16,7 +16,8 @@ import type { Span, StringItem } from '../policy/model';
 import { hasWildcard, wildcardMatch } from '../policy/wildcard';
 import { DATA_LIST_LIMIT, hasStarResource } from './securityGrants';
 import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from './securityTables';
-import { actionName, perExpansion, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion } from './actionExpansions';
+import { restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const PASS_ROLE = 'iam:passrole';

@@ -20,7 +20,8 @@ import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { arnServiceOf, everyResourceOf, resourceTypesOf } from './resourceTypes';
 import { restrictsResources } from './securityTables';
-import { actionName, perExpansion, restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
+import { actionName, perExpansion } from './actionExpansions';
+import { restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;

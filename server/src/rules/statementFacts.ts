@@ -1,16 +1,21 @@
 // What the action, resource and security rules need to know about each statement, worked out
 // once per document: the effect, the catalog actions each Action entry stands for (wildcards
-// expanded, memoised per catalog), and the conditions in a flat list.
+// expanded, memoised per catalog: actionExpansions.ts), and the conditions in a flat list.
 import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
 import { principalValues, type PrincipalValue } from '../evaluation/principals';
 import type { PolicyDocument, Statement, StringItem } from '../policy/model';
 import { hasWildcard } from '../policy/wildcard';
-import { perCatalog } from '../catalog/perCatalog';
+import { type Expansion, expansionOf } from './actionExpansions';
+
+// features import these from here
+export { actionName, expandAction } from './actionExpansions';
 
 export interface ActionEntry {
   item: StringItem;
   /** the catalog actions it names (all matches of a wildcard); empty when unknown or malformed */
   actions: ActionInfo[];
+  /** the same actions, shared with every entry of that name */
+  expansion: Expansion;
   /** `*` alone: every action of every service, also ones the catalog does not know */
   everything: boolean;
   wildcard: boolean;
@@ -31,43 +36,6 @@ export interface StatementFacts {
   /** the Action element's entries (empty with NotAction) */
   actions: ActionEntry[];
   conditions: ConditionFact[];
-}
-
-const names = new WeakMap<ActionInfo, string>();
-
-/** "s3:GetObject" (memoised: long policies name thousands of actions on every keystroke). */
-export function actionName(action: ActionInfo): string {
-  let name = names.get(action);
-  if (name === undefined) names.set(action, (name = `${action.service}:${action.name}`));
-  return name;
-}
-
-const EXPANSION_CACHE_LIMIT = 20000;
-
-const expansionOfLowerCase = perCatalog((catalog, key): ActionInfo[] => {
-  if (hasWildcard(key)) return catalog.matchActions(key);
-  const colon = key.indexOf(':');
-  const action = colon > 0 ? catalog.action(key.slice(0, colon), key.slice(colon + 1)) : undefined;
-  return action ? [action] : [];
-}, EXPANSION_CACHE_LIMIT);
-
-/**
- * The catalog actions an action name stands for, case-insensitive; memoised per catalog (by the text
- * as written, then lower-cased, so that every spelling of a name shares one array).
- */
-export const expandAction = perCatalog((catalog, text) => expansionOfLowerCase(catalog, text.toLowerCase()), EXPANSION_CACHE_LIMIT);
-
-/**
- * What a rule derives from an entry's actions, worked out once per distinct expansion: entries with
- * the same name (in any statement or document) share the array that expandAction returns.
- */
-export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog: Catalog) => T): (entry: ActionEntry, catalog: Catalog) => T {
-  const memo = new WeakMap<readonly ActionInfo[], T>();
-  return (entry, catalog) => {
-    let value = memo.get(entry.actions);
-    if (value === undefined) memo.set(entry.actions, (value = derive(entry.actions, catalog)));
-    return value;
-  };
 }
 
 /**
@@ -111,12 +79,10 @@ function factsOfStatement(statement: Statement, catalog: Catalog): StatementFact
     statement,
     allow: effect === 'Allow',
     deny: effect === 'Deny',
-    actions: (statement.action?.items ?? []).map(item => ({
-      item,
-      actions: expandAction(catalog, item.value),
-      everything: item.value === '*',
-      wildcard: hasWildcard(item.value),
-    })),
+    actions: (statement.action?.items ?? []).map(item => {
+      const expansion = expansionOf(catalog, item.value);
+      return { item, actions: expansion.actions, expansion, everything: item.value === '*', wildcard: hasWildcard(item.value) };
+    }),
     conditions: conditionFacts(statement, catalog),
   };
 }
