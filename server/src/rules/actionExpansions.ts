@@ -18,16 +18,17 @@ export function actionName(action: ActionInfo): string {
 export class Expansion {
   /** by the slot of each perExpansion memo */
   readonly derived: unknown[] = [];
-  constructor(readonly actions: ActionInfo[]) {}
+  /** name: lower case */
+  constructor(readonly name: string, readonly actions: ActionInfo[]) {}
 }
 
 const EXPANSION_CACHE_LIMIT = 20000;
 
 const expansionOfLowerCase = perCatalog((catalog, key): Expansion => {
-  if (hasWildcard(key)) return new Expansion(catalog.matchActions(key));
+  if (hasWildcard(key)) return new Expansion(key, catalog.matchActions(key));
   const colon = key.indexOf(':');
   const action = colon > 0 ? catalog.action(key.slice(0, colon), key.slice(colon + 1)) : undefined;
-  return new Expansion(action ? [action] : []);
+  return new Expansion(key, action ? [action] : []);
 }, EXPANSION_CACHE_LIMIT);
 
 /** The expansion of an action name, case-insensitive; memoised by the text as written, then lower-cased. */
@@ -41,15 +42,15 @@ export function expandAction(catalog: Catalog, text: string): ActionInfo[] {
 let slots = 0;
 
 /**
- * What a rule derives from an entry's actions, worked out once per expansion (entries with the same
- * name, in any statement or document, share it) and kept in the expansion's slot for this memo.
+ * What a rule derives from an entry's actions (or its lower-case name), worked out once per expansion
+ * (entries with the same name, in any statement or document, share it) and kept in the expansion's
+ * slot for this memo.
  */
-export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog: Catalog) => T): (entry: { expansion: Expansion }, catalog: Catalog) => T {
+export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog: Catalog, name: string) => T): (entry: { expansion: Expansion }, catalog: Catalog) => T {
   const slot = slots++;
-  return (entry, catalog) => {
-    const { derived } = entry.expansion;
-    let value = derived[slot] as T | undefined;
-    if (value === undefined) derived[slot] = value = derive(entry.expansion.actions, catalog);
+  return ({ expansion }, catalog) => {
+    let value = expansion.derived[slot] as T | undefined;
+    if (value === undefined) expansion.derived[slot] = value = derive(expansion.actions, catalog, expansion.name);
     return value;
   };
 }

@@ -11,7 +11,7 @@
 // - IAM413 actions whose responses carry credentials (securityTables.ts). IAM412 and IAM413 are
 //   information: they are often needed; the reader should know they are there.
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
-import { BoundedCache } from '../catalog/wildcard';
+import type { Catalog } from '../catalog/types';
 import type { Span, StringItem } from '../policy/model';
 import { hasWildcard, wildcardMatch } from '../policy/wildcard';
 import { DATA_LIST_LIMIT, hasStarResource } from './securityGrants';
@@ -21,7 +21,6 @@ import { restrictsWith, statementFacts, type StatementFacts } from './statementF
 import type { RuleContext, RuleModule } from './types';
 
 const PASS_ROLE = 'iam:passrole';
-const ESCALATION_CACHE_LIMIT = 5000;
 const CREDENTIALS_EXPOSURE_SERVICES: ReadonlySet<string> = new Set([...CREDENTIALS_EXPOSURE_ACTIONS].map(a => a.slice(0, a.indexOf(':'))));
 const ROLE_WILDCARDS = /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/;
 const ESCALATION_ACTIONS: ReadonlySet<string> = new Set(PRIVILEGE_ESCALATION_METHODS.flatMap(m => m.actions));
@@ -36,17 +35,20 @@ function entryMatches(item: StringItem, action: string): boolean {
   return wildcardMatch(item.value, action, true);
 }
 
+/** Whether an Action entry's name matches iam:PassRole. */
+const matchesPassRole = perExpansion((_actions, _catalog, name) => wildcardMatch(name, PASS_ROLE, true));
+
 /** Where the statement grants iam:PassRole: the Action entry, or the NotAction key that leaves it out. */
-function grantsPassRoleAt(facts: StatementFacts): Span | undefined {
+function grantsPassRoleAt(facts: StatementFacts, catalog: Catalog): Span | undefined {
   const { statement } = facts;
   if (statement.notAction) {
     return statement.notAction.items.some(i => entryMatches(i, PASS_ROLE)) ? undefined : statement.notAction.entry.keyNode;
   }
-  return facts.actions.find(a => !a.everything && entryMatches(a.item, PASS_ROLE))?.item;
+  return facts.actions.find(a => !a.everything && matchesPassRole(a, catalog))?.item;
 }
 
 function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
-  const at = grantsPassRoleAt(facts);
+  const at = grantsPassRoleAt(facts, ctx.catalog);
   if (!at || restrictsWith(facts, key => key === 'iam:passedtoservice')) return;
   const everyRole = facts.statement.notResource !== undefined
     || (facts.statement.resource?.items ?? []).some(i => i.value === '*' || ROLE_WILDCARDS.test(i.value));
@@ -55,34 +57,23 @@ function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
     message: 'This statement lets the principal pass any role to any service, and so act with that role\'s permissions. Name the roles in Resource, or add a condition on iam:PassedToService.' });
 }
 
-/** The escalation actions (lower case) that an Action entry matches, per text. */
-const escalationMatches = new BoundedCache<string, string[]>(ESCALATION_CACHE_LIMIT);
-
-function escalationActionsOf(item: StringItem): string[] {
-  let matched = escalationMatches.get(item.value);
-  if (!matched) {
-    const colon = item.value.indexOf(':');
-    const prefix = colon > 0 ? item.value.slice(0, colon).toLowerCase() : '';
-    const candidates = hasWildcard(prefix) || !prefix ? ESCALATION_ACTIONS : ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [];
-    matched = escalationMatches.set(item.value, [...candidates].filter(action => entryMatches(item, action)));
-  }
-  return matched;
-}
+/** The escalation actions (lower case) that an Action entry's name matches. */
+const escalationActions = perExpansion((_actions, _catalog, name) => {
+  const colon = name.indexOf(':');
+  const prefix = colon > 0 ? name.slice(0, colon) : '';
+  const candidates = hasWildcard(prefix) || !prefix ? ESCALATION_ACTIONS : ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [];
+  return [...candidates].filter(action => wildcardMatch(name, action, true));
+});
 
 /** The action names (lower case) each statement allows on "*", with the entry that allows them. */
-function escalationGrants(allFacts: readonly StatementFacts[], denials: readonly StatementFacts[]): Map<string, StringItem> {
+function escalationGrants(allFacts: readonly StatementFacts[], denials: readonly StatementFacts[], catalog: Catalog): Map<string, StringItem> {
   const granted = new Map<string, StringItem>();
   for (const facts of allFacts) {
     // a condition may confine the grant in ways we cannot judge: only unconditional grants count
     if (!facts.allow || !hasStarResource(facts) || facts.conditions.length > 0) continue;
     for (const entry of facts.actions) {
       if (entry.everything) continue;
-      if (!entry.wildcard) {
-        const action = entry.item.value.toLowerCase();
-        if (ESCALATION_ACTIONS.has(action) && !granted.has(action)) granted.set(action, entry.item);
-        continue;
-      }
-      for (const action of escalationActionsOf(entry.item)) if (!granted.has(action)) granted.set(action, entry.item);
+      for (const action of escalationActions(entry, catalog)) if (!granted.has(action)) granted.set(action, entry.item);
     }
   }
   for (const action of granted.keys()) if (deniedEverywhere(denials, action)) granted.delete(action);
@@ -103,7 +94,7 @@ function deniedEverywhere(denials: readonly StatementFacts[], action: string): b
 }
 
 function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[], denials: readonly StatementFacts[]): void {
-  const granted = escalationGrants(allFacts, denials);
+  const granted = escalationGrants(allFacts, denials, ctx.catalog);
   const methodsAt = new Map<StringItem, string[]>();
   for (const method of PRIVILEGE_ESCALATION_METHODS) {
     if (!method.actions.every(a => granted.has(a))) continue;
