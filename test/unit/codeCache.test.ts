@@ -1,0 +1,69 @@
+// The code-cache loader of dist/server.js and dist/cli.js (server/src/bootstrap/codeCache.ts): runs a
+// bundle as a main module, writes the cache once the bundle says it is warm, compiles from it on the
+// next start, keeps only the newest caches of a bundle, and never fails over a cache it cannot use.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CACHE_FOLDER, runWithCodeCache } from '../../server/src/bootstrap/codeCache';
+
+const RUNNER = join(__dirname, '..', 'helpers', 'codeCacheRun.ts');
+
+/** A start of the bundle in a new process: 'cached' or 'compiled'. */
+function start(bundle: string, warm: 'warm' | 'cold' = 'warm'): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', RUNNER, bundle, warm], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+function bundleIn(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  const path = join(dir, `${name}.js`);
+  writeFileSync(path, `globalThis.ranBundle = [__filename, __dirname, typeof require, module.exports === exports];\n`);
+  return path;
+}
+
+const cachesOf = (name: string) => readdirSync(CACHE_FOLDER).filter(file => file.startsWith(`${name}-`)).sort();
+const uniqueName = (what: string) => `${what}${process.pid}x${Date.now()}`;
+
+test('a bundle runs as a main module', () => {
+  const bundle = bundleIn(uniqueName('main'));
+  runWithCodeCache(bundle);
+  assert.deepEqual((globalThis as { ranBundle?: unknown }).ranBundle, [bundle, join(bundle, '..'), 'function', true]);
+});
+
+test('the cache is written once the bundle is warm (or at exit), and used by the next start', () => {
+  const name = uniqueName('bundle');
+  const bundle = bundleIn(name);
+  assert.equal(start(bundle), 'compiled');
+  assert.equal(cachesOf(name).length, 1);
+  assert.equal(start(bundle), 'cached');
+  const cold = bundleIn(uniqueName('exit'));
+  assert.equal(start(cold, 'cold'), 'compiled');
+  assert.equal(start(cold), 'cached');
+});
+
+test('a cache V8 rejects only means a plain load, and a new cache', () => {
+  const name = uniqueName('broken');
+  const bundle = bundleIn(name);
+  start(bundle);
+  writeFileSync(join(CACHE_FOLDER, cachesOf(name)[0]), 'not V8 data');
+  assert.equal(start(bundle), 'compiled');
+  assert.equal(start(bundle), 'cached');
+});
+
+test('writing a cache removes the older caches of the same bundle but the newest two', () => {
+  mkdirSync(CACHE_FOLDER, { recursive: true });
+  const name = uniqueName('stale');
+  for (let i = 0; i < 5; i++) {
+    const old = join(CACHE_FOLDER, `${name}-1-${i}-old.bin`);
+    writeFileSync(old, 'not V8 data');
+    utimesSync(old, 1000 + i, 1000 + i);
+  }
+  start(bundleIn(name));
+  const left = cachesOf(name);
+  assert.equal(left.length, 3);
+  assert.deepEqual(left.filter(file => file.endsWith('-old.bin')), [`${name}-1-3-old.bin`, `${name}-1-4-old.bin`]);
+});
