@@ -25,6 +25,7 @@ export class IamCatalog implements Catalog {
   private readonly keys: ConditionKeyIndex;
   private readonly actionCache = new BoundedCache<string, ActionInfo[]>(2000);
   private readonly arnCache = new BoundedCache<string, ResourceTypeInfo[]>(2000);
+  private readonly operatorCache = new BoundedCache<string, ParsedOperator>(1000);
   private readonly formatGroups = new Map<string, FormatGroup>();
   private allActions: ActionInfo[] | undefined;
   /** lower-cased ARN service part -> as the compact index spells it */
@@ -58,7 +59,9 @@ export class IamCatalog implements Catalog {
   conditionKey(key: string): ConditionKeyInfo | undefined { return this.keys.lookup(key); }
   globalConditionKeys(): readonly ConditionKeyInfo[] { return GLOBAL_CONDITION_KEYS; }
   operators(): readonly ConditionOperatorInfo[] { return CONDITION_OPERATORS; }
-  parseOperator(text: string): ParsedOperator { return parseOperator(text); }
+  parseOperator(text: string): ParsedOperator {
+    return this.operatorCache.get(text) ?? this.operatorCache.set(text, parseOperator(text));
+  }
   servicePrincipals(): readonly ServicePrincipalInfo[] { return SERVICE_PRINCIPALS; }
   policyVariables(): readonly PolicyVariableInfo[] { return POLICY_VARIABLES; }
   regions(): readonly RegionInfo[] { return REGIONS; }
