@@ -52,3 +52,16 @@ test('IAM106 near misses: the usual spelling, wildcards, unknown names', () => {
   assert.deepEqual(codes('s3:get*'), []);
   assert.deepEqual(codes('s3:getnothing'), []);
 });
+
+test('IAM100-IAM103, IAM106: one finding a name, from the same expansion the other rules use', () => {
+  const names = /^IAM10[0-36]$/;
+  const codeOf = (action: string) => codesOf(policyOf(stmt({ Action: action, Resource: '*' })), names);
+  assert.deepEqual(codeOf('s3.GetObject'), ['IAM100']);
+  assert.deepEqual(codeOf('s3:Get:Object'), ['IAM100']);
+  assert.deepEqual(codeOf('nosuch:GetObject'), ['IAM101']);
+  assert.deepEqual(codeOf('nosuch:Get*'), ['IAM101'], 'an unknown service before a wildcard that matches nothing');
+  assert.deepEqual(codeOf('s3:GetObjekt'), ['IAM102']);
+  assert.deepEqual(codeOf('s3:Frobnicate*'), ['IAM103']);
+  assert.deepEqual(codeOf('s3:getobject'), ['IAM106']);
+  for (const fine of ['s3:GetObject', 's3:Get*', 'S3:get*', 's3:Get?bject', '*', 's3:<action>']) assert.deepEqual(codeOf(fine), [], fine);
+});

@@ -6,6 +6,7 @@ import { perCatalog } from '../catalog/perCatalog';
 import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
+import { hasWildcard } from '../policy/wildcard';
 import { closestNames } from '../util/closest';
 import { actionName, expandAction } from './actionExpansions';
 import type { Finding, RuleContext, RuleModule } from './types';
@@ -57,6 +58,15 @@ const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
       data: { replacements: repaired ? [JSON.stringify(repaired)] : [] } };
   }
   if (text === '*') return undefined;
+  const actions = expandAction(catalog, text);   // the statement facts ask for it too
+  if (actions.length > 0) {
+    if (hasWildcard(text)) return undefined;
+    const spelled = actionName(actions[0]);
+    if (spelled === text) return undefined;
+    return { code: 'IAM106',
+      message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,
+      data: { replacements: [JSON.stringify(spelled)] } };
+  }
   const colon = text.indexOf(':');   // exactly one: the name is well formed
   const prefix = text.slice(0, colon);
   const name = text.slice(colon + 1);
@@ -67,17 +77,8 @@ const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
       message: `Unknown service prefix "${prefix}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
       data: { replacements: replacements.map(r => JSON.stringify(`${r}:${name}`)) } };
   }
-  if (/[*?]/.test(name)) {
-    if (expandAction(catalog, text).length > 0) return undefined;
+  if (hasWildcard(name)) {
     return { code: 'IAM103', message: `"${text}" matches no action of ${service.name}: check the pattern, or remove it.` };
-  }
-  const action = catalog.action(prefix, name);
-  if (action) {
-    const spelled = actionName(action);
-    if (spelled === text) return undefined;
-    return { code: 'IAM106',
-      message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,
-      data: { replacements: [JSON.stringify(spelled)] } };
   }
   const replacements = closestNames(name, service.actions.map(a => a.name), 3).map(n => `${service.prefix}:${n}`);
   return { code: 'IAM102',
