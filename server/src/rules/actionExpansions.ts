@@ -14,12 +14,20 @@ export function actionName(action: ActionInfo): string {
   return name;
 }
 
-/** The actions of one name (in any letter case), with the values perExpansion memos derived from them. */
-export class Expansion {
-  /** by the slot of each perExpansion memo */
+/** Values that rules derive from an object once, kept in numbered slots of the object. */
+class Derived {
   readonly derived: unknown[] = [];
+}
+
+/** The actions of one name (in any letter case), with what perExpansion memos derived from them. */
+export class Expansion extends Derived {
   /** name: lower case */
-  constructor(readonly name: string, readonly actions: ActionInfo[]) {}
+  constructor(readonly name: string, readonly actions: ActionInfo[]) { super(); }
+}
+
+/** An action name as written (IAM106 looks at its letter case), with its expansion. */
+export class Spelling extends Derived {
+  constructor(readonly text: string, readonly expansion: Expansion) { super(); }
 }
 
 const EXPANSION_CACHE_LIMIT = 20000;
@@ -31,26 +39,34 @@ const expansionOfLowerCase = perCatalog((catalog, key): Expansion => {
   return new Expansion(key, action ? [action] : []);
 }, EXPANSION_CACHE_LIMIT);
 
-/** The expansion of an action name, case-insensitive; memoised by the text as written, then lower-cased. */
-export const expansionOf = perCatalog((catalog, text) => expansionOfLowerCase(catalog, text.toLowerCase()), EXPANSION_CACHE_LIMIT);
+/** An action name as written, with its expansion (case-insensitive, so every spelling of a name shares it). */
+export const spellingOf = perCatalog((catalog, text) => new Spelling(text, expansionOfLowerCase(catalog, text.toLowerCase())), EXPANSION_CACHE_LIMIT);
 
 /** The catalog actions an action name stands for, case-insensitive. */
 export function expandAction(catalog: Catalog, text: string): ActionInfo[] {
-  return expansionOf(catalog, text).actions;
+  return spellingOf(catalog, text).expansion.actions;
 }
 
 let slots = 0;
 
-/**
- * What a rule derives from an entry's actions (or its lower-case name), worked out once per expansion
- * (entries with the same name, in any statement or document, share it) and kept in the expansion's
- * slot for this memo.
- */
-export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog: Catalog, name: string) => T): (entry: { expansion: Expansion }, catalog: Catalog) => T {
+/** derive(owner, catalog), worked out once per owner and kept in the owner's slot for this memo. */
+function perOwner<O extends Derived, T>(derive: (owner: O, catalog: Catalog) => T): (owner: O, catalog: Catalog) => T {
   const slot = slots++;
-  return ({ expansion }, catalog) => {
-    let value = expansion.derived[slot] as T | undefined;
-    if (value === undefined) expansion.derived[slot] = value = derive(expansion.actions, catalog, expansion.name);
+  return (owner, catalog) => {
+    let value = owner.derived[slot] as T | undefined;
+    if (value === undefined) owner.derived[slot] = value = derive(owner, catalog);
     return value;
   };
 }
+
+/**
+ * What a rule derives from an entry's actions (or its lower-case name), worked out once per expansion:
+ * entries with the same name, in any statement or document, share it.
+ */
+export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog: Catalog, name: string) => T): (entry: { expansion: Expansion }, catalog: Catalog) => T {
+  const memo = perOwner<Expansion, T>((expansion, catalog) => derive(expansion.actions, catalog, expansion.name));
+  return (entry, catalog) => memo(entry.expansion, catalog);
+}
+
+/** What a rule derives from an action name as written, worked out once per spelling. */
+export const perSpelling: <T>(derive: (spelling: Spelling, catalog: Catalog) => T) => (spelling: Spelling, catalog: Catalog) => T = perOwner;

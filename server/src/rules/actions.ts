@@ -2,13 +2,13 @@
 // "service:action"); an unknown service or action is only a warning, because AWS adds names faster
 // than any catalog; a known name in another letter case only gets a hint (IAM matches names
 // case-insensitively). Source: IAM User Guide, "IAM JSON policy elements: Action".
-import { perCatalog } from '../catalog/perCatalog';
 import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { closestNames } from '../util/closest';
-import { actionName, expandAction } from './actionExpansions';
+import { actionName, perSpelling, type Spelling, spellingOf } from './actionExpansions';
+import { statementFacts } from './statementFacts';
 import type { Finding, RuleContext, RuleModule } from './types';
 
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;
@@ -48,7 +48,8 @@ type ActionVerdict = Omit<Finding, 'offset' | 'length'>;
  * names (and each "did you mean" list costs an edit distance to every candidate: a 5 MB policy of
  * one unknown action took seconds).
  */
-const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
+const verdictOf = perSpelling((spelling, catalog): ActionVerdict | undefined => {
+  const { text } = spelling;
   if (hasPlaceholder(text)) return undefined; // IAM090 reports it
   const reason = malformedReason(text);
   if (reason) {
@@ -58,7 +59,7 @@ const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
       data: { replacements: repaired ? [JSON.stringify(repaired)] : [] } };
   }
   if (text === '*') return undefined;
-  const actions = expandAction(catalog, text);   // the statement facts ask for it too
+  const { actions } = spelling.expansion;
   if (actions.length > 0) {
     if (hasWildcard(text)) return undefined;
     const spelled = actionName(actions[0]);
@@ -84,10 +85,10 @@ const verdictOf = perCatalog((catalog, text): ActionVerdict | undefined => {
   return { code: 'IAM102',
     message: `${service.name} has no action "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
     data: { replacements: replacements.map(r => JSON.stringify(r)) } };
-}, 20_000);
+});
 
-function checkAction(ctx: RuleContext, item: StringItem): void {
-  const verdict = verdictOf(ctx.catalog, item.value);
+function checkAction(ctx: RuleContext, item: StringItem, spelling: Spelling): void {
+  const verdict = verdictOf(spelling, ctx.catalog);
   // not { ...verdict }: spreading objects of several shapes is slow
   if (verdict) ctx.report({ code: verdict.code, offset: item.offset, length: item.length, message: verdict.message, data: verdict.data });
 }
@@ -101,10 +102,10 @@ export const actionRules: RuleModule = {
     { code: 'IAM106', name: 'action-case', category: 'action', defaultSeverity: 'hint', summary: 'An action is not spelled the way AWS spells it (letter case).' },
   ],
   check(ctx) {
+    // the Action entries' spellings come with the statement facts (which later rules use too)
+    for (const facts of statementFacts(ctx.doc, ctx.catalog)) for (const entry of facts.actions) checkAction(ctx, entry.item, entry.spelling);
     for (const statement of ctx.doc.statements) {
-      for (const element of [statement.action, statement.notAction]) {
-        for (const item of element?.items ?? []) checkAction(ctx, item);
-      }
+      for (const item of statement.notAction?.items ?? []) checkAction(ctx, item, spellingOf(ctx.catalog, item.value));
     }
   },
 };

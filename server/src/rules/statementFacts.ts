@@ -5,7 +5,7 @@ import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
 import { principalValues, type PrincipalValue } from '../evaluation/principals';
 import type { PolicyDocument, Statement, StringItem } from '../policy/model';
 import { hasWildcard } from '../policy/wildcard';
-import { type Expansion, expansionOf } from './actionExpansions';
+import { type Expansion, type Spelling, spellingOf } from './actionExpansions';
 
 // features import these from here
 export { actionName, expandAction } from './actionExpansions';
@@ -16,6 +16,8 @@ export interface ActionEntry {
   actions: ActionInfo[];
   /** the same actions, shared with every entry of that name */
   expansion: Expansion;
+  /** the name as written, shared with every entry that writes it so */
+  spelling: Spelling;
   /** `*` alone: every action of every service, also ones the catalog does not know */
   everything: boolean;
   wildcard: boolean;
@@ -80,8 +82,9 @@ function factsOfStatement(statement: Statement, catalog: Catalog): StatementFact
     allow: effect === 'Allow',
     deny: effect === 'Deny',
     actions: (statement.action?.items ?? []).map(item => {
-      const expansion = expansionOf(catalog, item.value);
-      return { item, actions: expansion.actions, expansion, everything: item.value === '*', wildcard: hasWildcard(item.value) };
+      const spelling = spellingOf(catalog, item.value);
+      const { expansion } = spelling;
+      return { item, actions: expansion.actions, expansion, spelling, everything: item.value === '*', wildcard: hasWildcard(item.value) };
     }),
     conditions: conditionFacts(statement, catalog),
   };
