@@ -48,14 +48,19 @@ export function expandAction(catalog: Catalog, text: string): ActionInfo[] {
 }
 
 let slots = 0;
+/** What a slot holds when the derived value is undefined (an empty slot is one not worked out yet). */
+const UNDEFINED = Symbol('undefined');
 
 /** derive(owner, catalog), worked out once per owner and kept in the owner's slot for this memo. */
 function perOwner<O extends Derived, T>(derive: (owner: O, catalog: Catalog) => T): (owner: O, catalog: Catalog) => T {
   const slot = slots++;
   return (owner, catalog) => {
-    let value = owner.derived[slot] as T | undefined;
-    if (value === undefined) owner.derived[slot] = value = derive(owner, catalog);
-    return value;
+    let value = owner.derived[slot];
+    if (value === undefined) {
+      value = derive(owner, catalog);
+      owner.derived[slot] = value === undefined ? UNDEFINED : value;
+    }
+    return (value === UNDEFINED ? undefined : value) as T;
   };
 }
 
