@@ -76,26 +76,32 @@ export function everyResourceOf(type: ResourceTypeInfo): Arn | undefined {
 }
 
 /**
- * An ARN of a policy with the resource types the catalog says it can name, and the answers of
- * mayName worked out so far.
+ * An ARN of a policy, parsed, with the resource types the catalog says it can name (worked out when
+ * first asked) and the answers of mayName so far.
  */
-export interface TypedArn {
-  text: string;
+export class TypedArn {
+  readonly parsed: Arn | undefined;
   /** the service segment, lower case ("" when the text is not an ARN) */
-  service: string;
-  catalogTypes: Set<string>;
-  mayName: Map<ResourceTypeInfo, boolean>;
+  readonly service: string;
+  readonly mayName = new Map<ResourceTypeInfo, boolean>();
+  #catalogTypes: Set<string> | undefined;
+
+  constructor(private readonly catalog: Catalog, readonly text: string) {
+    this.parsed = parseArn(text);
+    this.service = this.parsed?.service.toLowerCase() ?? '';
+  }
+
+  /** typeKey of each resource type the catalog's matcher finds */
+  get catalogTypes(): Set<string> {
+    this.#catalogTypes ??= new Set(this.catalog.resourceTypesForArn(this.text).map(typeKey));
+    return this.#catalogTypes;
+  }
 }
 
 const TYPED_CACHE_LIMIT = 5000;
 
-/** The ARN with its resource types (memoised per catalog: the same ARNs come back on every keystroke). */
-export const typedArn = perCatalog((catalog, text): TypedArn => ({
-  text,
-  service: parseArn(text)?.service.toLowerCase() ?? '',
-  catalogTypes: new Set(catalog.resourceTypesForArn(text).map(typeKey)),
-  mayName: new Map(),
-}), TYPED_CACHE_LIMIT);
+/** The ARN of a policy as the resource rules see it (memoised per catalog: the same ARNs come back on every keystroke). */
+export const typedArn = perCatalog((catalog, text) => new TypedArn(catalog, text), TYPED_CACHE_LIMIT);
 
 /** Whether the ARN can name a resource of the type by the catalog's matcher. */
 export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {

@@ -14,11 +14,10 @@
 // - IAM406 Allow with NotPrincipal: IAM policy validation check reference, "Security Warning – Allow
 //   with NotPrincipal" (it can grant access to anonymous principals).
 import type { ResourceTypeInfo } from '../catalog/types';
-import { parseArn } from '../policy/arn';
 import { arnCoversFormat } from '../policy/arnGlobs';
 import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { arnServiceOf, everyResourceOf, resourceTypesOf } from './resourceTypes';
+import { arnServiceOf, everyResourceOf, resourceTypesOf, typedArn } from './resourceTypes';
 import { restrictsResources } from './securityTables';
 import { actionName, perExpansion } from './actionExpansions';
 import { restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
@@ -92,7 +91,7 @@ function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
   if (items.length === 0 || confinesResources(facts)) return;
   const candidatesByService = new Map<string, readonly ResourceTypeInfo[]>();
   for (const item of items) {
-    const arn = parseArn(item.value);
+    const arn = typedArn(ctx.catalog, item.value).parsed;
     if (!arn) continue;
     let candidates = candidatesByService.get(arn.service);
     if (!candidates) {
