@@ -18,7 +18,7 @@ const EXAMPLES = join(__dirname, '..', '..', 'examples');
 /** the code-cache loader of both entries (server/src/bootstrap) */
 const LOADER = ['fs', 'module', 'os', 'path', 'vm'];
 const ALLOWED_BUILTINS: Record<string, string[]> = {
-  [SERVER_PATH]: [...LOADER, 'child_process', 'crypto', 'net', 'url', 'util'],
+  [SERVER_PATH]: [...LOADER, 'child_process', 'crypto', 'net', 'url', 'util', 'v8'],
   [CLI_PATH]: [...LOADER, 'net', 'url', 'util', 'worker_threads'],
 };
 
