@@ -8,7 +8,8 @@ import type { ServiceEntry } from './compact';
 import type { ConditionKeyInfo } from './types';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { FEDERATED_CONDITION_KEYS, oidcClaimKey } from './tables/federatedKeys';
-import { BoundedCache, keyTemplate } from './wildcard';
+import { BoundedCache } from './memo';
+import { keyTemplate } from './wildcard';
 
 interface KeyTemplate {
   /** the lower-case literal text before the first ${...}: a key that does not start with it cannot match */

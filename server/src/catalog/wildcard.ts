@@ -1,4 +1,4 @@
-// IAM's * and ? wildcards and ${...} placeholders as regular expressions, and a small cache.
+// IAM's * and ? wildcards and ${...} placeholders as regular expressions.
 
 const VARIABLE = /\$\{[^}]*\}/;
 
@@ -24,18 +24,4 @@ export function keyTemplate(template: string): { prefix: string; pattern: RegExp
   const literals = template.split(VARIABLE);
   const source = literals.map(literal => globSource(literal, '\\*', '\\?')).join('.+');
   return { prefix: /^[\x00-\x7f]*$/.test(literals[0]) ? literals[0].toLowerCase() : '', pattern: new RegExp(`^${source}$`, 'is') };
-}
-
-/** A Map that forgets everything once it holds `limit` entries: enough for per-keystroke caches. */
-export class BoundedCache<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly limit: number) {}
-
-  get(key: K): V | undefined { return this.map.get(key); }
-
-  set(key: K, value: V): V {
-    if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
-    return value;
-  }
 }

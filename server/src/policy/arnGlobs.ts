@@ -7,7 +7,7 @@
 // characters, `?` one character; wildcards work within each ARN segment).
 import { parseArn, type Arn } from './arn';
 import { StateSearch } from '../catalog/stateSearch';
-import { BoundedCache } from '../catalog/wildcard';
+import { BoundedCache } from '../catalog/memo';
 import { compileWildcard } from './wildcard';
 
 /**

@@ -1,7 +1,7 @@
 // The catalog actions that an action name of a policy stands for (wildcards expanded), worked out
 // once per name and catalog, and what rules derive from them, worked out once per expansion:
 // policies repeat the same few thousand names across statements and documents.
-import { perCatalog } from '../catalog/perCatalog';
+import { perCatalog } from '../catalog/memo';
 import type { ActionInfo, Catalog } from '../catalog/types';
 import { hasWildcard } from '../policy/wildcard';
 

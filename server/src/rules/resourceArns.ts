@@ -7,7 +7,7 @@
 // the Service Authorization Reference (IAM, S3 buckets and objects, CloudFront, ...).
 // All are warnings, never errors: real policies (and the AWS documentation) use placeholders such
 // as "<bucket-arn>" and "account-id", and IAM accepts many of these ARNs (they just match nothing).
-import { perCatalog } from '../catalog/perCatalog';
+import { perCatalog } from '../catalog/memo';
 import type { Catalog } from '../catalog/types';
 import { parseArn, type Arn } from '../policy/arn';
 import type { StringItem } from '../policy/model';

@@ -2,7 +2,7 @@
 // format (`sts:AssumeRole` acts on `arn:...:iam::...:role/...`), resolved per action, and whether
 // an ARN can name a type: by the catalog's matcher, or else by the loosest reading of the format
 // (rules built on this must not call an ARN wrong that AWS accepts).
-import { perCatalog } from '../catalog/perCatalog';
+import { perCatalog } from '../catalog/memo';
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
 import { parseArn, type Arn } from '../policy/arn';
 import { arnOverlapsFormat, formatAsPattern } from '../policy/arnGlobs';
