@@ -8,7 +8,7 @@
 import { parseArn, type Arn } from './arn';
 import { StateSearch } from '../catalog/stateSearch';
 import { BoundedCache } from '../catalog/memo';
-import { compileWildcard } from './wildcard';
+import { compileWildcard, globMatch, hasWildcard } from './wildcard';
 
 /**
  * Whether every string that `specific` matches is matched by `general` too (case-insensitive).
@@ -51,14 +51,22 @@ const search = new StateSearch();
  * On huge inputs (megabyte values) true, the loose reading that never causes a false warning.
  */
 export function globsIntersect(a: string, b: string): boolean {
-  const states = (a.length + 1) * (b.length + 1);
-  if (states > MAX_INTERSECT_STATES) return true;
-  a = a.toLowerCase();
-  b = b.toLowerCase();
+  return tooLarge(a, b) || lowerCaseGlobsIntersect(a.toLowerCase(), b.toLowerCase());
+}
+
+function tooLarge(a: string, b: string): boolean {
+  return (a.length + 1) * (b.length + 1) > MAX_INTERSECT_STATES;
+}
+
+/** globsIntersect of two lower-case globs of a size that can be searched. */
+function lowerCaseGlobsIntersect(a: string, b: string): boolean {
+  // a glob without wildcards is the one string it matches: the other need only match it
+  if (!hasWildcard(a)) return globMatch(b, a);
+  if (!hasWildcard(b)) return globMatch(a, b);
   // a search over the states (i, j) = (position in a, position in b), with an explicit stack:
   // recursion overflowed on long values
   const width = b.length + 1;
-  search.start(states);
+  search.start((a.length + 1) * width);
   for (let key = search.next(); key >= 0; key = search.next()) {
     const i = Math.floor(key / width);
     const j = key - i * width;
@@ -79,19 +87,26 @@ function policyGlob(text: string): string {
   return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === '*' || name === '?' || name === '$' ? '?' : '*'));
 }
 
-const looseFormats = new Map<string, Arn | undefined>();
-const loosePatterns = new BoundedCache<string, Arn | null>(5000);
+/** The five parts of an ARN glob as written and in lower case (the size limit counts the former). */
+type GlobParts = { text: string; lower: string }[];
+
+function globParts(arn: Arn | undefined): GlobParts | undefined {
+  return arn && ALL_PARTS.map(part => ({ text: arn[part], lower: arn[part].toLowerCase() }));
+}
+
+const looseFormats = new Map<string, GlobParts | undefined>();
+const loosePatterns = new BoundedCache<string, GlobParts | null>(5000);
 
 /** Whether the ARN pattern can name some ARN of the format, each placeholder being one or more characters of any kind. */
 export function arnOverlapsFormat(pattern: string, format: string): boolean {
   let have = loosePatterns.get(pattern);
-  if (have === undefined) have = loosePatterns.set(pattern, parseArn(policyGlob(pattern)) ?? null);
+  if (have === undefined) have = loosePatterns.set(pattern, globParts(parseArn(policyGlob(pattern))) ?? null);
   let want = looseFormats.get(format);
   if (want === undefined && !looseFormats.has(format)) {
-    want = parseArn(format.replace(/\$\{[^}]*\}/g, '?*'));
+    want = globParts(parseArn(format.replace(/\$\{[^}]*\}/g, '?*')));
     looseFormats.set(format, want);   // the formats of the catalog: a few thousand
   }
   if (!have || !want) return false;
   // an empty segment of a format (S3 buckets have no Region) matches only an empty segment
-  return ALL_PARTS.every(part => globsIntersect(have[part], want[part]));
+  return have.every((a, i) => tooLarge(a.text, want[i].text) || lowerCaseGlobsIntersect(a.lower, want[i].lower));
 }
