@@ -6,7 +6,6 @@ import {
   TextDocumentSyncKind, type Diagnostic, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyServerHeapSettings } from './bootstrap/nodeOptions';
 import { announceWarm } from './bootstrap/warm';
 import { getCatalog } from './catalog/loadCatalog';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
@@ -26,7 +25,6 @@ import {
   type DocumentKindParams, type IamPolicySettings, type SetKindParams,
 } from './protocol';
 
-applyServerHeapSettings();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const policies = new PolicyCache();

@@ -1,5 +1,11 @@
-// dist/server.js: the language server (dist/server-main.js), loaded through the code cache.
+// dist/server.js: the language server (dist/server-main.js), loaded through the code cache. The heap
+// settings wait until the server is warm and its code cache written: V8 rejects cached code made
+// under other flags, so the cache must be written, and read, under node's own.
 import { join } from 'node:path';
 import { runWithCodeCache } from './codeCache';
+import { applyServerHeapSettings } from './nodeOptions';
+import { WARM_EVENT } from './warm';
 
 runWithCodeCache(join(__dirname, 'server-main.js'));
+const events: NodeJS.EventEmitter = process;
+events.once(WARM_EVENT, () => setImmediate(applyServerHeapSettings));   // after the cache writer's turn
