@@ -30,11 +30,13 @@ async function run(args: string[], cwd: string, workerScript?: string) {
   return { code, stdout, stderr };
 }
 
-test('threads: one per core, at most 8, never fewer than 100 files each, --jobs wins', () => {
+test('threads: half the cores, at most 8, never fewer than 100 files each, --jobs wins', () => {
   assert.equal(threadCount(150, 4), 1);
   assert.equal(threadCount(250, 4), 2);
   assert.equal(threadCount(10_000, 3), 3);
-  assert.ok(threadCount(10_000, undefined) <= 8);
+  assert.equal(threadCount(10_000, undefined, 2), 1);
+  assert.equal(threadCount(10_000, undefined, 8), 4);
+  assert.equal(threadCount(10_000, undefined, 64), 8);
 });
 
 test('a parallel run reports exactly what one thread reports, in every format', async () => {

@@ -48,8 +48,8 @@ Options:
       --kind <kind>                      treat every policy as this kind (${POLICY_KINDS.join(', ')})
       --stdin-filename <name>            file name for standard input (settings globs, kind detection)
   -o, --output <file>                    write the report to a file instead of standard output
-  -j, --jobs <n>                         threads to check files on (default: one per CPU core, at
-                                         most 8; runs of fewer than 200 files use one)
+  -j, --jobs <n>                         threads to check files on (default: half the CPU cores,
+                                         at most 8, each with 100 files at least)
   -h, --help                             show this help
   -v, --version                          show the version
 
