@@ -14,6 +14,11 @@ export interface CliIo {
   workerScript?: string;
 }
 
+/** An I/O error as one word (ENOENT) where node gives one, else its message. */
+export function errorText(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}
+
 /** Usage or I/O problem: exit code 2. */
 export class CliError extends Error {}
 

@@ -11,6 +11,7 @@ import { policyFromText } from '../policyDocuments';
 import type { IamPolicySettings } from '../protocol';
 import type { LintOptions } from './args';
 import { readInput, type InputFile } from './files';
+import { errorText } from './io';
 import { applySafeFixes } from './fix';
 import { formatterFor } from './formatters';
 import { noCounts, severityName, type FileOutcome, type Formatter } from './report';
@@ -49,10 +50,6 @@ export function policyOf(file: InputFile, text: string, settings: IamPolicySetti
   const doc = policyFromText(file.uri, file.languageId, text, settings, kind);
   if (!doc || (!file.explicit && !doc.statementEntry)) return undefined;
   return doc;
-}
-
-function errorText(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** Writes the fixes of --fix: to the file, or for standard input to standard output (a filter always writes). */

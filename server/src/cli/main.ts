@@ -5,16 +5,12 @@ import { getCatalog } from '../catalog/loadCatalog';
 import { parseCommandLine, USAGE, type LintOptions } from './args';
 import { loadSettings } from './config';
 import { expandInputs, type InputFile } from './files';
-import { CliError, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
+import { CliError, errorText, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
 import { checkContext, checkFile, type CheckContext } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';
 import { hasFindingsAtOrAbove, totalsOf, type FileOutcome } from './report';
 import { runSimulate } from './simulate';
 import { checkInThreads, threadCount } from './threads';
-
-function errorText(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-}
 
 /** Every file's outcome, in order: on several threads when there are many files (and none is standard input). */
 async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | undefined, workerScript: string | undefined): Promise<FileOutcome[]> {
