@@ -9,7 +9,7 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { WARM_EVENT } from './warm';
+import { onceWarm } from './warm';
 
 export const CACHE_FOLDER = join(tmpdir(), 'iam-policy-tools-code-cache');
 /** caches kept per bundle: a few versions side by side (VS Code and VS Code Insiders, say) */
@@ -72,8 +72,7 @@ export function runWithCodeCache(bundle: string): boolean {
   const cached = cachedData !== undefined && !script.cachedDataRejected;
   if (file && !cached) {
     const write = cacheWriter(script, file, bundleName);
-    const events: NodeJS.EventEmitter = process;
-    events.once(WARM_EVENT, () => setImmediate(write));
+    onceWarm(write);
     process.once('exit', write);
   }
   const module = new Module(bundle);

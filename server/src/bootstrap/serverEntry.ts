@@ -4,8 +4,7 @@
 import { join } from 'node:path';
 import { runWithCodeCache } from './codeCache';
 import { applyServerHeapSettings } from './nodeOptions';
-import { WARM_EVENT } from './warm';
+import { onceWarm } from './warm';
 
 runWithCodeCache(join(__dirname, 'server-main.js'));
-const events: NodeJS.EventEmitter = process;
-events.once(WARM_EVENT, () => setImmediate(applyServerHeapSettings));   // after the cache writer's turn
+onceWarm(applyServerHeapSettings);   // registered after the cache writer, so it runs after it

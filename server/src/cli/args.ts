@@ -19,7 +19,7 @@ export interface LintOptions {
   kind?: PolicyKind;
   stdinFilename?: string;
   output?: string;
-  /** threads to check files on; undefined: one per core */
+  /** threads to check files on; undefined: half the cores (cli/threads.ts) */
   jobs?: number;
 }
 
