@@ -24,19 +24,22 @@ export interface CompactCatalog {
 export type CompactServiceHead = [prefix: string, name: string, docSlug: string];
 
 /**
- * Splits the catalog file's text into its header and the JSON text of each service (one a line after
- * the header), without parsing the services.
+ * Splits the catalog file's bytes (pure ASCII) into its header and the JSON text of each service (one a
+ * line after the header), without parsing the services. Each body is a string of its own, not a view
+ * into the file's text, so that a decoded service's text can be freed (3 MB once all are decoded).
  */
-export function splitCatalogText(text: string): { header: CompactCatalog; bodies: string[] } {
-  const headerEnd = text.indexOf('\n');
+export function splitCatalogText(bytes: Buffer): { header: CompactCatalog; bodies: string[] } {
+  const NEWLINE = 10;
+  const COMMA = 44;
+  const headerEnd = bytes.indexOf(NEWLINE);
   if (headerEnd < 0) throw new Error('not a catalog file of this version: run npm run build');
-  const header = JSON.parse(`${text.slice(0, headerEnd)}]}`) as CompactCatalog;
+  const header = JSON.parse(`${bytes.toString('latin1', 0, headerEnd)}]}`) as CompactCatalog;
   const bodies: string[] = [];
   let start = headerEnd + 1;
   for (let i = 0; i < (header.heads?.length ?? 0); i++) {
-    const end = text.indexOf('\n', start);
+    const end = bytes.indexOf(NEWLINE, start);
     if (end < 0) throw new Error('catalog file truncated');
-    bodies.push(text.slice(start, text[end - 1] === ',' ? end - 1 : end));
+    bodies.push(bytes.toString('latin1', start, bytes[end - 1] === COMMA ? end - 1 : end));
     start = end + 1;
   }
   return { header, bodies };
@@ -80,7 +83,8 @@ export class ServiceEntry implements ServiceInfo {
   readonly prefix: string;
   readonly name: string;
   readonly docUrl: string;
-  readonly #body: string;
+  /** the service's JSON text until it is decoded */
+  #body: string | undefined;
   readonly #catalog: CompactCatalog;
   #decoded: Decoded | undefined;
 
@@ -107,7 +111,8 @@ export class ServiceEntry implements ServiceInfo {
 
   #decode(): Decoded {
     if (this.#decoded) return this.#decoded;
-    const [actionRows, resourceRows, keyRows] = JSON.parse(this.#body) as CompactBody;
+    const [actionRows, resourceRows, keyRows] = JSON.parse(this.#body!) as CompactBody;
+    this.#body = undefined;
     const { keys, levels, types } = this.#catalog;
     const keyNames = (indexes: number[] | undefined): string[] => (indexes?.length ? indexes.map(i => keys[i]) : NONE);
     const service = this.prefix;

@@ -18,7 +18,7 @@ export function defaultCatalogPath(): string {
 /** Reads and parses the catalog; indexes are built lazily on first use. Throws if the file is missing. */
 export function loadCatalog(path: string = defaultCatalogPath()): Catalog {
   // The build writes pure ASCII, so latin1 decoding is exact and faster than UTF-8.
-  const { header, bodies } = splitCatalogText(readFileSync(path, 'latin1'));
+  const { header, bodies } = splitCatalogText(readFileSync(path));
   if (header.format !== CATALOG_FORMAT) {
     throw new Error(`${path} has catalog format ${header.format}, expected ${CATALOG_FORMAT}: run npm run build`);
   }
