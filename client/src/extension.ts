@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
+import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
 import { registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
@@ -18,8 +18,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...SERVER_ENV } } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENV } } },
   };
   const outputChannel = vscode.window.createOutputChannel('IAM Policy', { log: true });
   const clientOptions: LanguageClientOptions = {

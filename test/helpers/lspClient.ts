@@ -11,7 +11,7 @@ import {
   PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type CompletionItem, type Diagnostic, type Position, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
+import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
 import type { IamPolicySettings } from '../../server/src/protocol';
 
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -50,7 +50,9 @@ export async function startServer(options: {
 } = {}): Promise<TestServer> {
   const started = performance.now();
   // started as the client starts it (client/src/extension.ts)
-  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...options.nodeArgs ?? [], SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...options.nodeArgs ?? [], SERVER_PATH, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENV },
+  });
   const log: string[] = [];
   child.stderr!.on('data', chunk => log.push(String(chunk)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
