@@ -3,10 +3,10 @@
 // next start, keeps only the newest caches of a bundle, and never fails over a cache it cannot use.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { CACHE_FOLDER, runWithCodeCache } from '../../server/src/bootstrap/codeCache';
 
 const RUNNER = join(__dirname, '..', 'helpers', 'codeCacheRun.ts');
@@ -18,15 +18,31 @@ function start(bundle: string, warm: 'warm' | 'cold' = 'warm'): string {
   return run.stdout;
 }
 
+/** the bundles' folders and names, removed with their caches when the tests are done */
+const madeFolders: string[] = [];
+const madeNames: string[] = [];
+
 function bundleIn(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  madeFolders.push(dir);
   const path = join(dir, `${name}.js`);
   writeFileSync(path, `globalThis.ranBundle = [__filename, __dirname, typeof require, module.exports === exports];\n`);
   return path;
 }
 
 const cachesOf = (name: string) => readdirSync(CACHE_FOLDER).filter(file => file.startsWith(`${name}-`)).sort();
-const uniqueName = (what: string) => `${what}${process.pid}x${Date.now()}`;
+function uniqueName(what: string): string {
+  const name = `${what}${process.pid}x${Date.now()}`;
+  madeNames.push(name);
+  return name;
+}
+
+function removeMade(): void {
+  for (const dir of madeFolders) rmSync(dir, { recursive: true, force: true });
+  for (const name of madeNames) for (const file of cachesOf(name)) rmSync(join(CACHE_FOLDER, file), { force: true });
+}
+// and at exit again: the bundle run in this process writes its cache when the process exits
+after(() => { removeMade(); process.once('exit', removeMade); });
 
 test('a bundle runs as a main module', () => {
   const bundle = bundleIn(uniqueName('main'));
