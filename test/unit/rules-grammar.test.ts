@@ -121,6 +121,16 @@ test('IAM031: duplicate keys anywhere', () => {
   assert.deepEqual(codes(`{"Version":"2012-10-17","Version":"2012-10-17","Statement":[{${ALLOW}}]}`), ['IAM031']);
   assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a"},"StringLike":{"aws:username":"b*"}}}`)), [],
     'the same key under two operators is fine');
+  // small objects compare keys one with another, large ones use a map: both find every repeat of the first
+  for (const size of [3, 40]) {
+    const keys = Array.from({ length: size }, (_, i) => `"aws:PrincipalTag/t${i}":"v"`);
+    keys.splice(2, 0, '"aws:PrincipalTag/t0":"w"');
+    keys.push('"aws:PrincipalTag/t0":"x"', '"aws:PrincipalTag/t1":"y"');
+    const doc = parse(statement(`{${ALLOW},"Condition":{"StringEquals":{${keys.join(',')}}}}`), 'file:///test/policy.json', { languageId: 'iam-policy' });
+    const found = collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; }).filter(f => f.code === 'IAM031');
+    const first = doc.text.indexOf('"aws:PrincipalTag/t0"');
+    assert.deepEqual(found.map(f => f.related?.[0].offset), [first, first, doc.text.indexOf('"aws:PrincipalTag/t1"')], `${size} keys`);
+  }
 });
 
 test('IAM032: empty lists and empty principals', () => {

@@ -26,7 +26,8 @@ function lineOf(file: FileReport, line: number): string {
   return textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
 }
 
-function formatDiagnostic(file: FileReport, d: Diagnostic, paint: Paint): string {
+/** `where` is the file's name as printed (worked out once for all its diagnostics). */
+function formatDiagnostic(file: FileReport, where: string, d: Diagnostic, paint: Paint): string {
   const { start, end } = d.range;
   const severity = severityName(d);
   const lineText = lineOf(file, start.line);
@@ -34,14 +35,17 @@ function formatDiagnostic(file: FileReport, d: Diagnostic, paint: Paint): string
   const [source, carets] = caretLines(lineText, start.character, endColumn);
   const gutter = String(start.line + 1);
   const pad = ' '.repeat(gutter.length);
-  return `${printable(file.file.display)}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${printable(messageText(d))}\n\n`
+  return `${where}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${printable(messageText(d))}\n\n`
     + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n\n`;
 }
 
 export function textFormatter(color: boolean): Formatter<string> {
   const paint: Paint = color ? (text, style) => `\x1b[${COLORS[style]}m${text}\x1b[0m` : text => text;
   return {
-    entry: (report, summary) => report.diagnostics.map(d => formatDiagnostic(report, d, paint)).join('') + (summary ? `${summary}\n\n` : ''),
+    entry(report, summary) {
+      const where = printable(report.file.display);
+      return report.diagnostics.map(d => formatDiagnostic(report, where, d, paint)).join('') + (summary ? `${summary}\n\n` : '');
+    },
     end(entries, { counts, files, fixed }) {
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const detail = SEVERITY_NAMES.filter(s => counts[s] > 0)

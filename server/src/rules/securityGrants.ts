@@ -61,8 +61,11 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
 }
 
 /** The names of the actions that support resource-level permissions, without repeats. */
-const scopedNames = perExpansion((actions, catalog) =>
-  [...new Set(actions.filter(a => resourceTypesOf(catalog, a).length > 0).map(actionName))]);
+const scopedNames = perExpansion((actions, catalog) => {
+  const names = new Set<string>();
+  for (const action of actions) if (resourceTypesOf(catalog, action).length > 0) names.add(actionName(action));
+  return [...names];
+});
 
 function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const star = hasStarResource(facts);
@@ -83,7 +86,9 @@ const typesByArnService = perExpansion((actions, catalog) => {
       byService.set(service, (byService.get(service) ?? new Set()).add(type));
     }
   }
-  return new Map([...byService].map(([service, types]) => [service, [...types]]));
+  const lists = new Map<string, ResourceTypeInfo[]>();
+  for (const [service, types] of byService) lists.set(service, [...types]);
+  return lists;
 });
 
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
