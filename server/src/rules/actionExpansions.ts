@@ -14,9 +14,13 @@ export function actionName(action: ActionInfo): string {
   return name;
 }
 
+/** How many slots perOwner has handed out: every memo is made when its rule module loads. */
+let slots = 0;
+
 /** Values that rules derive from an object once, kept in numbered slots of the object. */
 class Derived {
-  readonly derived: unknown[] = [];
+  // sized once: filling slots of an empty array one by one would grow it past the slots' number
+  readonly derived: unknown[] = new Array(slots);
 }
 
 /** The actions of one name (in any letter case), with what perExpansion memos derived from them. */
@@ -52,7 +56,6 @@ export function expandAction(catalog: Catalog, text: string): ActionInfo[] {
   return spellingOf(catalog, text).expansion.actions;
 }
 
-let slots = 0;
 /** What a slot holds when the derived value is undefined (an empty slot is one not worked out yet). */
 const UNDEFINED = Symbol('undefined');
 
