@@ -48,12 +48,21 @@ export function collectFindings(
   return findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
+const docLinks = new Map<string, string>();
+
+/** The link to a code's entry in docs/rules.md (one string a code, not one a diagnostic). */
+function docLinkOf(code: string): string {
+  let link = docLinks.get(code);
+  if (link === undefined) docLinks.set(code, (link = `${RULES_DOC_URL}#${code.toLowerCase()}`));
+  return link;
+}
+
 export function toDiagnostic(doc: PolicyDocument, finding: Finding, severity: Severity): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(doc, finding.offset, finding.length),
     severity: LSP_SEVERITY[severity],
     code: finding.code,
-    codeDescription: { href: `${RULES_DOC_URL}#${finding.code.toLowerCase()}` },
+    codeDescription: { href: docLinkOf(finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

@@ -84,6 +84,9 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
     if (catalog.service(arn.service)) return undefined;
     return ['IAM205', `No AWS service has ARNs with the service "${arn.service}". Check the spelling; if AWS added the service recently, ignore this warning.`];
   }
+  // what follows checks a Region or an account the ARN names (or an empty Region): nothing else to check
+  const accountNamed = arn.account !== '' && !isPatternSegment(arn.account);
+  if (isPatternSegment(arn.region) && !accountNamed) return undefined;
   const candidates = candidateFormats(catalog, formats, arn);
   const regional = candidates.filter(f => f.segments[3] !== '');
   if (arn.region !== '' && !isPatternSegment(arn.region)) {
@@ -98,7 +101,7 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   // An empty account is not checked: AWS-owned resources have none even where the format has
   // one (arn:aws:ssm:us-east-1::document/AWS-RunShellScript, public SSM parameters).
   const withAccount = candidates.filter(f => f.segments[4] !== '');
-  if (arn.account !== '' && !isPatternSegment(arn.account)) {
+  if (accountNamed) {
     if (withAccount.length === 0) {
       return ['IAM206', `${arn.service} ARNs of this kind have no account ID (names are global): leave the account empty.`, replaceSegment(text, arn, 4, '')];
     }
