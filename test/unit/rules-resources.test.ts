@@ -2,6 +2,8 @@
 // resources fit together. Each triggered, and the near misses that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { resourceTypesOf } from '../../server/src/rules/resourceTypes';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 
 const RESOURCE_CODES = /^IAM2\d\d$/;
@@ -115,4 +117,12 @@ test('IAM212 near misses: "*", wildcard ARNs for "*"-only actions, wildcard acti
   assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], 'arn:aws:s3:::*'), []);
   assert.deepEqual(codes(['s3:ListBucket', 's3:Get*'], 'arn:aws:s3:::b'), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b'), ['IAM211'], 'IAM211 alone tells the story');
+});
+
+test('every resource type an action names is one of its service\'s (supportsResourceLevel relies on it)', () => {
+  const catalog = getCatalog();
+  const unresolved = catalog.services().flatMap(service => service.actions)
+    .filter(action => resourceTypesOf(catalog, action).length !== action.resourceTypes.length)
+    .map(action => `${action.service}:${action.name}`);
+  assert.deepEqual(unresolved, []);
 });

@@ -10,7 +10,7 @@ import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
 import { arnProblem, isPatternSegment } from './resourceArns';
-import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, typedArn, type TypedArn } from './resourceTypes';
+import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, supportsResourceLevel, typedArn, type TypedArn } from './resourceTypes';
 import { actionName, perExpansion } from './actionExpansions';
 import { statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
@@ -38,7 +38,7 @@ function suggestion(catalog: Catalog, resource: ArnResource, wanted: readonly Re
 }
 
 /** Whether every action supports resource-level permissions (and there is one). */
-const allScoped = perExpansion((actions, catalog) => actions.length > 0 && actions.every(a => resourceTypesOf(catalog, a).length > 0));
+const allScoped = perExpansion(actions => actions.length > 0 && actions.every(supportsResourceLevel));
 
 /**
  * The resource types the actions act on, without repeats; the services of the actions and of those

@@ -48,6 +48,15 @@ export function resourceTypesOf(catalog: Catalog, action: ActionInfo): readonly 
 
 const NO_TYPES: readonly ResourceTypeInfo[] = [];
 
+/**
+ * Whether the action supports resource-level permissions: the Service Authorization Reference lists
+ * resource types for it. The same as resourceTypesOf(...).length > 0, as every resource type an
+ * action names is one of its service's (a test checks the whole catalog), without resolving them.
+ */
+export function supportsResourceLevel(action: ActionInfo): boolean {
+  return action.resourceTypes.length > 0;
+}
+
 const keys = new WeakMap<ResourceTypeInfo, string>();
 
 /** Identifies a resource type across lookups: "s3/object". */

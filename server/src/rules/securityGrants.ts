@@ -17,7 +17,7 @@ import type { ResourceTypeInfo } from '../catalog/types';
 import { arnCoversFormat } from '../policy/arnGlobs';
 import type { PolicyKind, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { arnServiceOf, everyResourceOf, resourceTypesOf, typedArn } from './resourceTypes';
+import { arnServiceOf, everyResourceOf, resourceTypesOf, supportsResourceLevel, typedArn } from './resourceTypes';
 import { restrictsResources } from './securityTables';
 import { actionName, perExpansion } from './actionExpansions';
 import { restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
@@ -61,9 +61,9 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
 }
 
 /** The names of the actions that support resource-level permissions, without repeats. */
-const scopedNames = perExpansion((actions, catalog) => {
+const scopedNames = perExpansion(actions => {
   const names = new Set<string>();
-  for (const action of actions) if (resourceTypesOf(catalog, action).length > 0) names.add(actionName(action));
+  for (const action of actions) if (supportsResourceLevel(action)) names.add(actionName(action));
   return [...names];
 });
 
