@@ -6,6 +6,7 @@
 import { globCovers } from '../policy/arnGlobs';
 import type { StringItem, StringListElement } from '../policy/model';
 import { hasWildcard } from '../policy/wildcard';
+import { statementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 /** The service prefix a wildcard is limited to ("s3" for `s3:Get*`), or "" when it may match any service. */
@@ -24,7 +25,8 @@ function coveringWildcard(item: StringItem, wildcards: ReadonlyMap<string, Strin
   return wildcards.get(prefixOf(item.value))?.find(covers) ?? wildcards.get('')?.find(covers);
 }
 
-function checkList(ctx: RuleContext, element: StringListElement): void {
+/** `lowerName(i)`: item i's name in lower case (the Action entries have it from the statement facts). */
+function checkList(ctx: RuleContext, element: StringListElement, lowerName: (index: number) => string): void {
   if (element.items.length < 2) return;   // nothing to repeat or to cover it
   const firstOf = new Map<string, StringItem>();
   const wildcards = new Map<string, StringItem[]>();
@@ -35,15 +37,15 @@ function checkList(ctx: RuleContext, element: StringListElement): void {
     if (group) group.push(item);
     else wildcards.set(prefix, [item]);
   }
-  for (const item of element.items) {
-    const key = item.value.toLowerCase();
+  element.items.forEach((item, index) => {
+    const key = lowerName(index);
     const first = firstOf.get(key);
     if (first) {
       ctx.report({ code: 'IAM104', offset: item.offset, length: item.length, unnecessary: true,
         message: `"${item.value}" is already listed in this ${element.entry.name}: remove the repetition.`,
         data: { removable: true },
         related: [{ offset: first.offset, length: first.length, message: 'first listed here' }] });
-      continue;
+      return;
     }
     firstOf.set(key, item);
     const wildcard = wildcards.size > 0 ? coveringWildcard(item, wildcards) : undefined;
@@ -53,7 +55,7 @@ function checkList(ctx: RuleContext, element: StringListElement): void {
         data: { removable: true, coveredBy: wildcard.value },
         related: [{ offset: wildcard.offset, length: wildcard.length, message: 'the wildcard that matches it' }] });
     }
-  }
+  });
 }
 
 export const actionRedundancyRules: RuleModule = {
@@ -62,8 +64,10 @@ export const actionRedundancyRules: RuleModule = {
     { code: 'IAM105', name: 'action-covered-by-wildcard', category: 'action', defaultSeverity: 'hint', summary: 'An action is already matched by a wildcard in the same statement.' },
   ],
   check(ctx) {
-    for (const statement of ctx.doc.statements) {
-      for (const element of [statement.action, statement.notAction]) if (element) checkList(ctx, element);
-    }
+    statementFacts(ctx.doc, ctx.catalog).forEach(({ statement, actions }) => {
+      if (statement.action) checkList(ctx, statement.action, index => actions[index].expansion.name);
+      const { notAction } = statement;
+      if (notAction) checkList(ctx, notAction, index => notAction.items[index].value.toLowerCase());
+    });
   },
 };
