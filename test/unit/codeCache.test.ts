@@ -3,11 +3,12 @@
 // next start, keeps only the newest caches of a bundle, and never fails over a cache it cannot use.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { CACHE_FOLDER, runWithCodeCache } from '../../server/src/bootstrap/codeCache';
+import { CLI_PATH } from '../helpers/cliRunner';
 
 const RUNNER = join(__dirname, '..', 'helpers', 'codeCacheRun.ts');
 
@@ -82,4 +83,18 @@ test('writing a cache removes the older caches of the same bundle but the newest
   const left = cachesOf(name);
   assert.equal(left.length, 3);
   assert.deepEqual(left.filter(file => file.endsWith('-old.bin')), [`${name}-1-3-old.bin`, `${name}-1-4-old.bin`]);
+});
+
+test('the checker compiles from its cache on the next run (its V8 flags are set before the load)', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'code-cache-cli-'));
+  madeFolders.push(temp);
+  const caches = () => readdirSync(join(temp, 'iam-policy-tools-code-cache')).filter(file => file.startsWith('cli-main-'));
+  const run = () => spawnSync(process.execPath, [CLI_PATH, '--version'], { env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp } });
+  assert.equal(run().status, 0);
+  const [cache] = caches();
+  const written = statSync(join(temp, 'iam-policy-tools-code-cache', cache)).mtimeMs;
+  assert.equal(run().status, 0);
+  // a cache V8 rejected would have been written again
+  assert.deepEqual(caches(), [cache]);
+  assert.equal(statSync(join(temp, 'iam-policy-tools-code-cache', cache)).mtimeMs, written);
 });

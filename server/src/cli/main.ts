@@ -11,7 +11,6 @@ import { TOOL_NAME, TOOL_VERSION } from './manifest';
 import { hasFindingsAtOrAbove, totalsOf, type FileOutcome } from './report';
 import { runSimulate } from './simulate';
 import { checkInThreads, threadCount } from './threads';
-import { tuneV8ForOnePass } from './v8Tuning';
 
 /** Every file's outcome, in order: on several threads when there are many files (and none is standard input). */
 async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | undefined, workerScript: string | undefined): Promise<FileOutcome[]> {
@@ -21,7 +20,6 @@ async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | un
 }
 
 async function lint(options: LintOptions, io: CliIo): Promise<number> {
-  tuneV8ForOnePass();
   const { settings } = loadSettings(options.config, io.cwd);
   const problems: string[] = [];
   const files = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
