@@ -36,6 +36,18 @@ function candidateFormats(catalog: Catalog, formats: FormatInfo[], arn: Arn): Fo
   return loosely.length ? loosely : formats;
 }
 
+const REGION = 3;
+const ACCOUNT = 4;
+
+/** Whether all, none or some of the formats (never an empty list) have a Region (an account). */
+type Share = 'all' | 'none' | 'some';
+
+function shareWith(formats: readonly FormatInfo[], segment: typeof REGION | typeof ACCOUNT): Share {
+  let count = 0;
+  for (const format of formats) if (format.segments[segment] !== '') count++;
+  return count === 0 ? 'none' : count === formats.length ? 'all' : 'some';
+}
+
 const regionPatterns = new WeakMap<Catalog, RegExp[]>();
 
 /** A Region in the catalog's table, or one that fits a partition's pattern of Region codes (newer than the table). */
@@ -87,22 +99,28 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   // what follows checks a Region or an account the ARN names (or an empty Region): nothing else to check
   const accountNamed = arn.account !== '' && !isPatternSegment(arn.account);
   if (isPatternSegment(arn.region) && !accountNamed) return undefined;
-  const candidates = candidateFormats(catalog, formats, arn);
-  const regional = candidates.filter(f => f.segments[3] !== '');
+  // Which of the service's formats the ARN names matters only where they differ in having a Region
+  // (an account): for most services all or none have one, and the matcher need not run.
+  let candidates: FormatInfo[] | undefined;
+  const candidatesWith = (segment: typeof REGION | typeof ACCOUNT): Share => {
+    const share = shareWith(formats, segment);
+    if (share !== 'some') return share;
+    candidates ??= candidateFormats(catalog, formats, arn);
+    return shareWith(candidates, segment);
+  };
   if (arn.region !== '' && !isPatternSegment(arn.region)) {
-    if (regional.length === 0) {
+    if (candidatesWith(REGION) === 'none') {
       return ['IAM203', `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`, replaceSegment(text, arn, 3, '')];
     }
     if (!knownRegion(catalog, arn.region)) return ['IAM207', `"${arn.region}" is not a known AWS Region code (like us-east-1).`];
   }
-  if (arn.region === '' && regional.length === candidates.length) {
+  if (arn.region === '' && candidatesWith(REGION) === 'all') {
     return ['IAM204', `${arn.service} ARNs of this kind need a Region (or "*"): with an empty Region this ARN matches nothing.`, replaceSegment(text, arn, 3, '*')];
   }
   // An empty account is not checked: AWS-owned resources have none even where the format has
   // one (arn:aws:ssm:us-east-1::document/AWS-RunShellScript, public SSM parameters).
-  const withAccount = candidates.filter(f => f.segments[4] !== '');
   if (accountNamed) {
-    if (withAccount.length === 0) {
+    if (candidatesWith(ACCOUNT) === 'none') {
       return ['IAM206', `${arn.service} ARNs of this kind have no account ID (names are global): leave the account empty.`, replaceSegment(text, arn, 4, '')];
     }
     // "aws" owns AWS managed resources: managed policies, prefix lists, public SageMaker hubs, ...
