@@ -117,9 +117,13 @@ export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {
   return arn.catalogTypes.has(typeKey(type));
 }
 
-/** Whether the ARN can name a resource of the type: the catalog's answer, or else the loose reading. */
+/**
+ * Whether the ARN can name a resource of the type: the catalog's answer, or else the loose reading.
+ * The loose reading goes first: it takes one format, where the catalog's matcher takes every format
+ * of the ARN's service, and it mostly answers yes.
+ */
 export function mayName(arn: TypedArn, type: ResourceTypeInfo): boolean {
   let result = arn.mayName.get(type);
-  if (result === undefined) arn.mayName.set(type, (result = catalogNames(arn, type) || arnOverlapsFormat(arn.text, type.arnFormat)));
+  if (result === undefined) arn.mayName.set(type, (result = arnOverlapsFormat(arn.text, type.arnFormat) || catalogNames(arn, type)));
   return result;
 }
