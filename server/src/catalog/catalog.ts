@@ -90,10 +90,14 @@ export class IamCatalog implements Catalog {
     }
     if (/^\*+$/.test(namePart)) return services.flatMap(s => s.actions);
     const name = namePart.toLowerCase();
+    // the usual pattern, `Describe*`: its names are those that start with its stem
+    const stem = name.indexOf('*') === name.length - 1 && !name.includes('?') ? name.slice(0, -1) : undefined;
     const found: ActionInfo[] = [];
     for (const service of services) {
       const names = service.lowerActionNames;
-      for (let i = 0; i < names.length; i++) if (globMatch(name, names[i])) found.push(service.actions[i]);
+      for (let i = 0; i < names.length; i++) {
+        if (stem !== undefined ? names[i].startsWith(stem) : globMatch(name, names[i])) found.push(service.actions[i]);
+      }
     }
     return found;
   }
