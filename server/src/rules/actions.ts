@@ -2,7 +2,7 @@
 // "service:action"); an unknown service or action is only a warning, because AWS adds names faster
 // than any catalog; a known name in another letter case only gets a hint (IAM matches names
 // case-insensitively). Source: IAM User Guide, "IAM JSON policy elements: Action".
-import type { Catalog } from '../catalog/types';
+import type { ActionInfo, Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../policy/wildcard';
@@ -43,6 +43,12 @@ function malformedReason(text: string): string | undefined {
 
 type ActionVerdict = Omit<Finding, 'offset' | 'length'>;
 
+/** Whether the text is "service:Name" as AWS spells it (without building that string for every name of a policy). */
+function spelledAsAws(text: string, action: ActionInfo): boolean {
+  const { service, name } = action;
+  return text.length === service.length + 1 + name.length && text.startsWith(service) && text.endsWith(name) && text[service.length] === ':';
+}
+
 /**
  * What is wrong with an action name, if anything; per catalog and text, as policies repeat their
  * names (and each "did you mean" list costs an edit distance to every candidate: a 5 MB policy of
@@ -61,9 +67,8 @@ const verdictOf = perSpelling((spelling, catalog): ActionVerdict | undefined => 
   if (text === '*') return undefined;
   const { actions } = spelling.expansion;
   if (actions.length > 0) {
-    if (hasWildcard(text)) return undefined;
+    if (hasWildcard(text) || spelledAsAws(text, actions[0])) return undefined;
     const spelled = actionName(actions[0]);
-    if (spelled === text) return undefined;
     return { code: 'IAM106',
       message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,
       data: { replacements: [JSON.stringify(spelled)] } };
