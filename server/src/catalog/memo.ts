@@ -33,7 +33,7 @@ export class BoundedCache<K, V> {
  * catalog (an action name's expansion, an ARN's problems); bounded, so that a long session (or a
  * megabyte of distinct names) cannot grow it without end.
  */
-export function perCatalog<T>(compute: (catalog: Catalog, key: string) => T, maxEntries: number): (catalog: Catalog, key: string) => T {
+export function perCatalog<T>(compute: (catalog: Catalog, key: string) => T, maxEntries = 2000): (catalog: Catalog, key: string) => T {
   const caches = new WeakMap<Catalog, Map<string, T>>();
   let lastCatalog: Catalog | undefined;
   let last = new Map<string, T>();

@@ -2,7 +2,7 @@
 // (memoised per catalog: `s3:Get*` is matched once, not on every hover or code lens), and
 // actions grouped by access level.
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type Catalog } from '../catalog/types';
-import { perCatalog } from './hover/markdown';
+import { perCatalog } from '../catalog/memo';
 
 const matches = perCatalog((catalog, pattern) => catalog.matchActions(pattern));
 

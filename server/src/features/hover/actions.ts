@@ -7,7 +7,8 @@ import { ACCESS_LEVELS, type ActionInfo, type Catalog, type ServiceInfo } from '
 import { hasWildcard } from '../../policy/wildcard';
 import { actionName } from '../../rules/statementFacts';
 import { countByLevel, groupByLevel, matchedActions, SENSITIVE_LEVELS } from '../actionSets';
-import { code, escapeMarkdown, perCatalog, plural, shortList } from './markdown';
+import { perCatalog } from '../../catalog/memo';
+import { code, escapeMarkdown, plural, shortList } from './markdown';
 
 const MAX_KEYS = 15;
 const MAX_NAMES_PER_LEVEL = 12;

@@ -3,13 +3,14 @@
 // which not (with the resource type those need). ARN structure: IAM User Guide, "IAM identifiers"
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
 import type { Hover } from 'vscode-languageserver-types';
+import { perCatalog } from '../../catalog/memo';
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { arnSegmentOffsets, parseArn } from '../../policy/arn';
 import { hasWildcard } from '../../policy/wildcard';
 import { actionName } from '../../rules/statementFacts';
 import { matchedActions } from '../actionSets';
-import { code, escapeMarkdown, markdownHover, perCatalog, plural, shortList, stringContent, valueToText } from './markdown';
+import { code, escapeMarkdown, markdownHover, plural, shortList, stringContent, valueToText } from './markdown';
 
 const SEGMENTS = ['arn', 'partition', 'service', 'region', 'account', 'resource'] as const;
 type Segment = typeof SEGMENTS[number];

@@ -6,7 +6,8 @@
 // and "Single-valued vs. multivalued context keys"
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 import type { Catalog, ConditionKeyInfo, OperatorFamily, ParsedOperator } from '../../catalog/types';
-import { code, escapeMarkdown, perCatalog, plural, shortList } from './markdown';
+import { perCatalog } from '../../catalog/memo';
+import { code, escapeMarkdown, plural, shortList } from './markdown';
 
 /** What each operator family compares (condition operators page, one section per family). */
 const FAMILY_COMPARES: Record<OperatorFamily, string> = {

@@ -1,9 +1,8 @@
 // Shared pieces of every hover: the token span under the cursor, the Hover object, markdown
-// escaping and shortened lists, and a per-catalog cache for computations that depend only on
-// a pattern or a name (wildcard counts, key usage), so repeated hovers stay well under 1 ms.
+// escaping and shortened lists. (Computations that depend only on a pattern or a name, such as
+// wildcard counts and key usage, are memoised with catalog/memo.ts's perCatalog.)
 import type { Node } from 'jsonc-parser';
 import type { Hover } from 'vscode-languageserver-types';
-import type { Catalog } from '../../catalog/types';
 import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument, Span } from '../../policy/model';
 
@@ -49,18 +48,4 @@ export function shortList(items: readonly string[], max: number, format: (item: 
 
 export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
-}
-
-/** A per-catalog memo: compute(catalog, key) once per key (bounded so a long session cannot grow it without end). */
-export function perCatalog<T>(compute: (catalog: Catalog, key: string) => T, maxEntries = 2000): (catalog: Catalog, key: string) => T {
-  const caches = new WeakMap<Catalog, Map<string, T>>();
-  return (catalog, key) => {
-    let cache = caches.get(catalog);
-    if (!cache) caches.set(catalog, cache = new Map());
-    if (cache.has(key)) return cache.get(key) as T;
-    const value = compute(catalog, key);
-    if (cache.size >= maxEntries) cache.clear();
-    cache.set(key, value);
-    return value;
-  };
 }
