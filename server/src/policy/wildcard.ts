@@ -3,6 +3,7 @@
 // (StringLike, ArnLike). Matching is iterative, not a regular expression: a backtracking RegExp
 // takes minutes on a pattern such as `s3:*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b`, and overflows the stack
 // on thousands of `*`; this loop is O(pattern × value) at worst, with no recursion.
+import { BoundedCache } from '../catalog/memo';
 
 /** A compiled wildcard pattern. */
 export interface WildcardPattern {
@@ -57,7 +58,7 @@ function unitAt(pattern: string, units: Uint8Array | undefined, p: number): numb
 }
 
 /** Compiled patterns, case-sensitive and case-insensitive (two maps: no key to build per lookup). */
-const caches = { sensitive: new Map<string, WildcardPattern>(), insensitive: new Map<string, WildcardPattern>() };
+const caches = { sensitive: new BoundedCache<string, WildcardPattern>(5000), insensitive: new BoundedCache<string, WildcardPattern>(5000) };
 
 /** A matcher of whole strings against an IAM wildcard pattern; cached, as the same few patterns recur. */
 export function compileWildcard(pattern: string, caseInsensitive = false): WildcardPattern {
@@ -68,7 +69,6 @@ export function compileWildcard(pattern: string, caseInsensitive = false): Wildc
     compiled = caseInsensitive
       ? { pattern, test: value => globMatch(folded, value.toLowerCase()) }
       : { pattern, test: value => globMatch(folded, value) };
-    if (cache.size > 5000) cache.clear();
     cache.set(pattern, compiled);
   }
   return compiled;
