@@ -4,10 +4,11 @@
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './cli/main';
-import { EXIT_ERROR, processIo } from './cli/io';
+import { dropOutputToClosedPipes, EXIT_ERROR, processIo } from './cli/io';
 import { serveBatches } from './cli/threads';
 
 if (isMainThread) {
+  dropOutputToClosedPipes();
   // workers start from dist/cli.js, the loader of this bundle, for its code cache
   runCli(process.argv.slice(2), { ...processIo(), workerScript: join(__dirname, 'cli.js') }).then(
     code => { process.exitCode = code; },

@@ -1,10 +1,11 @@
 // The command-line checker end to end: the bundled dist/cli.js on folders, files, globs and stdin;
 // exit codes; the settings file; --fix.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { folderWith, runCliProcess } from '../helpers/cliRunner';
+import { CLI_PATH, folderWith, runCliProcess } from '../helpers/cliRunner';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const SEED = readFileSync(join(EXAMPLES, 'seed-policy.iam.json'), 'utf8');
@@ -181,4 +182,16 @@ test('control characters of a policy never reach the terminal or the CI log', ()
     assert.ok(run.stdout.length > 0);
     assert.doesNotMatch(run.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/, format);
   }
+});
+
+test('a reader that closes the pipe early (| head) ends the run quietly, with its exit code', async () => {
+  // enough findings that the report does not fit in the pipe's buffer
+  const dir = folderWith(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}.json`, SEED])));
+  const child = spawn(process.execPath, [CLI_PATH, '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', chunk => { stderr += chunk; });
+  const status = await new Promise<number | null>(resolve => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(status, 1);
 });

@@ -26,6 +26,19 @@ export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
+/**
+ * A reader that stops early (`iam-policy-lint . | head`) closes the pipe under the report. That is
+ * the reader's choice, not a failure: the rest of the output is dropped and the run keeps its exit
+ * code, instead of node's unhandled 'error' event and a stack trace.
+ */
+export function dropOutputToClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 export function processIo(): CliIo {
   return {
     stdout: text => process.stdout.write(text),
