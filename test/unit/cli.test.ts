@@ -76,6 +76,15 @@ test('usage and I/O errors exit 2 with a message', () => {
   assert.match(both.stdout, /No problems in 1 policy file/);
 });
 
+test('--minimum-severity reports only findings at least that severe, over the settings file', () => {
+  const dir = folderWith({ 'p.json': GOOD.replace('s3:GetObject', 'S3:getobject'), '.iam-lint.json': '{ "minimumSeverity": "error" }' });
+  const codes = (...args: string[]) => codesOf(JSON.parse(runCliProcess(['p.json', '--format', 'json', ...args], { cwd: dir }).stdout) as JsonReport);
+  assert.deepEqual(codes(), []);
+  assert.deepEqual(codes('--minimum-severity', 'hint'), ['IAM106']);
+  assert.deepEqual(codes('--minimum-severity', 'warning'), []);
+  assert.equal(runCliProcess(['p.json', '--minimum-severity', 'loud'], { cwd: dir }).status, 2);
+});
+
 test('--help and --version', () => {
   const help = runCliProcess(['--help']);
   assert.equal(help.status, 0);

@@ -7,12 +7,14 @@ import { CliError } from './io';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = typeof FORMATS[number];
-export const FAIL_ON: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+export const SEVERITY_LEVELS: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export interface LintOptions {
   inputs: string[];
   format: Format;
   failOn: Severity;
+  /** overrides the settings file's minimumSeverity: findings below it are not reported */
+  minimumSeverity?: Severity;
   config?: string;
   fix: boolean;
   summary: boolean;
@@ -40,6 +42,9 @@ Options:
   -f, --format <text|json|sarif|github>  output format (default: text)
       --fail-on <error|warning|information|hint>
                                          exit 1 when a finding is at least this severe (default: error)
+      --minimum-severity <error|warning|information|hint>
+                                         report only findings at least this severe (default: the
+                                         settings file's minimumSeverity, else hint: all)
   -c, --config <file>                    settings file (default: .iam-lint.json in the current folder)
       --fix                              apply the safe fixes (syntax, malformed actions, letter
                                          case, repeated actions, Sids) to the files; with "-",
@@ -79,6 +84,7 @@ export function parseCommandLine(argv: string[]): Command {
       options: {
         format: { type: 'string', short: 'f' },
         'fail-on': { type: 'string' },
+        'minimum-severity': { type: 'string' },
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
         summary: { type: 'boolean' },
@@ -102,7 +108,8 @@ export function parseCommandLine(argv: string[]): Command {
     options: {
       inputs: positionals,
       format: oneOf(values.format, FORMATS, '--format') ?? 'text',
-      failOn: oneOf(values['fail-on'], FAIL_ON, '--fail-on') ?? 'error',
+      failOn: oneOf(values['fail-on'], SEVERITY_LEVELS, '--fail-on') ?? 'error',
+      minimumSeverity: oneOf(values['minimum-severity'], SEVERITY_LEVELS, '--minimum-severity'),
       config: values.config,
       fix: values.fix ?? false,
       summary: values.summary ?? false,

@@ -20,7 +20,8 @@ async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | un
 }
 
 async function lint(options: LintOptions, io: CliIo): Promise<number> {
-  const { settings } = loadSettings(options.config, io.cwd);
+  const loaded = loadSettings(options.config, io.cwd).settings;
+  const settings = options.minimumSeverity ? { ...loaded, minimumSeverity: options.minimumSeverity } : loaded;
   const problems: string[] = [];
   const files = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
   const ctx = checkContext({ options, settings, cwd: io.cwd, color: io.color }, getCatalog(), io);
