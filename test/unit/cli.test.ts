@@ -122,6 +122,23 @@ test('the settings file has the shape of the editor settings (plain, nested or V
   assert.ok(!codesOf(report).includes('IAM002'));
 });
 
+test('without --config, the nearest .iam-lint.json or .vscode/settings.json with iamPolicy settings, up to the repository root', () => {
+  const policy = GOOD.replace('s3:GetObject', 'S3:getobject').replace('arn:aws:s3:::bucket/*', '*');   // a hint (IAM106) and a warning (IAM402)
+  const codes = (cwd: string) => codesOf(JSON.parse(runCliProcess(['p.json', '--format', 'json'], { cwd }).stdout) as JsonReport).sort();
+  const repo = folderWith({
+    '.git/HEAD': '', '.iam-lint.json': '{ "minimumSeverity": "warning" }',
+    'a/p.json': policy, 'a/.vscode/settings.json': '{ // VS Code settings with none of ours\n "editor.tabSize": 2 }',
+    'b/p.json': policy, 'b/.vscode/settings.json': '{ "iamPolicy.minimumSeverity": "error" }',
+    'b/c/p.json': policy, 'b/c/.iam-lint.json': '{}',
+  });
+  assert.deepEqual(codes(join(repo, 'a')), ['IAM402']);
+  assert.deepEqual(codes(join(repo, 'b')), []);
+  assert.deepEqual(codes(join(repo, 'b', 'c')), ['IAM106', 'IAM402']);
+  // above the repository's root nothing is read
+  const outside = folderWith({ '.iam-lint.json': '{ "minimumSeverity": "error" }', 'repo/.git/HEAD': '', 'repo/p.json': policy });
+  assert.deepEqual(codes(join(outside, 'repo')), ['IAM106', 'IAM402']);
+});
+
 test('an invalid or missing settings file is a usage error', () => {
   const dir = folderWith({ 'p.json': GOOD, 'bad.json': '{ "rules": { "IAM100": "loud" }, "colour": 1 }', 'broken.json': '{ "rules": ' });
   const bad = runCliProcess(['p.json', '--config', 'bad.json'], { cwd: dir });

@@ -45,7 +45,9 @@ Options:
       --minimum-severity <error|warning|information|hint>
                                          report only findings at least this severe (default: the
                                          settings file's minimumSeverity, else hint: all)
-  -c, --config <file>                    settings file (default: .iam-lint.json in the current folder)
+  -c, --config <file>                    settings file (default: the nearest .iam-lint.json, or
+                                         .vscode/settings.json with iamPolicy settings, in the
+                                         current folder or a parent up to the repository's root)
       --fix                              apply the safe fixes (syntax, malformed actions, letter
                                          case, repeated actions, Sids) to the files; with "-",
                                          print the fixed text

@@ -1,14 +1,18 @@
 // The settings file of the CLI: the editor's `iamPolicy` settings as a JSON object, so that CI and
 // the editor agree. Accepted shapes: { "rules": ..., "minimumSeverity": ... }, the same under an
 // "iamPolicy" key, or VS Code's flat keys ("iamPolicy.rules": ...), so .vscode/settings.json works.
+// Without --config the file is looked for as ESLint and Prettier look for theirs: in the working
+// folder, then its parents up to the repository's root, so a run from a subfolder keeps the settings.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { POLICY_KINDS } from '../policy/model';
 import { withDefaults, type IamPolicySettings } from '../protocol';
 import { CliError } from './io';
 
 export const DEFAULT_CONFIG_FILE = '.iam-lint.json';
+/** The editor's settings: used when they hold `iamPolicy` settings and no .iam-lint.json is nearer. */
+const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 const KNOWN_KEYS = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'zoneOfTrust']);
@@ -48,10 +52,32 @@ export function settingsProblems(settings: Json): string[] {
   return problems;
 }
 
-/** Reads the settings file (the one given, or the default one if present) merged over the defaults. */
+/** Whether a VS Code settings text sets any `iamPolicy` setting (nested or as flat keys). */
+function hasIamPolicySettings(text: string): boolean {
+  const json: unknown = parse(text);
+  return isObject(json) && (isObject(json.iamPolicy) || Object.keys(json).some(key => key.startsWith('iamPolicy.')));
+}
+
+/**
+ * The nearest settings file: .iam-lint.json, or .vscode/settings.json with `iamPolicy` settings, in
+ * `cwd` or a parent folder; the search stops at the repository's root (the folder with .git).
+ */
+export function findSettingsFile(cwd: string): string | undefined {
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    const own = join(folder, DEFAULT_CONFIG_FILE);
+    if (existsSync(own)) return own;
+    const editor = join(folder, EDITOR_SETTINGS_FILE);
+    try {
+      if (hasIamPolicySettings(readFileSync(editor, 'utf8'))) return editor;
+    } catch { /* no editor settings here */ }
+    if (existsSync(join(folder, '.git')) || dirname(folder) === folder) return undefined;
+  }
+}
+
+/** Reads the settings file (the one given, or the nearest one if any) merged over the defaults. */
 export function loadSettings(configPath: string | undefined, cwd: string): { settings: IamPolicySettings; path?: string } {
-  const path = resolve(cwd, configPath ?? DEFAULT_CONFIG_FILE);
-  if (!configPath && !existsSync(path)) return { settings: withDefaults(undefined) };
+  const path = configPath === undefined ? findSettingsFile(cwd) : resolve(cwd, configPath);
+  if (path === undefined) return { settings: withDefaults(undefined) };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
