@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { errorText } from './io';
 import { POLICY_FILENAME_PATTERNS } from './manifest';
 
 export interface InputFile {
@@ -21,15 +22,31 @@ export interface InputFile {
 
 const isPolicyName = picomatch(POLICY_FILENAME_PATTERNS as string[], { basename: true, nocase: false });
 
-function walk(dir: string, accept: (path: string) => boolean): string[] {
+/** The accepted files below `dir`, in name order; a folder that cannot be read is a problem, and the walk goes on. */
+function walk(dir: string, accept: (path: string) => boolean, problems: string[], cwd: string): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push(`${relative(cwd, dir) || dir}: cannot read the folder: ${errorText(error)}`);
+    return found;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) for (const inner of walk(path, accept)) found.push(inner);
+    if (entry.isDirectory()) for (const inner of walk(path, accept, problems, cwd)) found.push(inner);
     else if (entry.isFile() && accept(path)) found.push(path);
   }
   return found;
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function inputFile(path: string, cwd: string, explicit: boolean): InputFile {
@@ -54,27 +71,18 @@ export function expandInputs(inputs: string[], cwd: string, stdinFilename: strin
       continue;
     }
     const path = resolve(cwd, input);
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      stat = undefined;
-    }
+    const stat = statOrUndefined(path);
     if (stat?.isDirectory()) {
-      for (const found of walk(path, p => p.endsWith('.json'))) add(inputFile(found, cwd, false));
+      for (const found of walk(path, p => p.endsWith('.json'), problems, cwd)) add(inputFile(found, cwd, false));
     } else if (stat) {
       add(inputFile(path, cwd, true));
     } else {
       const { base, glob, isGlob } = picomatch.scan(input);
       const baseDir = resolve(cwd, base || '.');
       let found: string[] = [];
-      if (isGlob) {
+      if (isGlob && statOrUndefined(baseDir)?.isDirectory()) {
         const matches = picomatch(glob, { dot: false });
-        try {
-          found = walk(baseDir, p => matches(relative(baseDir, p)));
-        } catch {
-          found = [];
-        }
+        found = walk(baseDir, p => matches(relative(baseDir, p)), problems, cwd);
       }
       if (found.length === 0) problems.push(`${input}: no such file, folder or matching file`);
       for (const match of found) add(inputFile(match, cwd, false));
