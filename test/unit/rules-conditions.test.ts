@@ -69,6 +69,8 @@ test('IAM320, IAM321: operator type against key type', () => {
   assert.deepEqual(codes('{"Bool":{"aws:CurrentTime":"true"}}'), ['IAM320']);
   assert.deepEqual(codes('{"DateGreaterThan":{"aws:MultiFactorAuthAge":"2020-01-01"}}'), ['IAM320']);
   assert.deepEqual(codes('{"StringEquals":{"aws:SecureTransport":"true"}}'), ['IAM321']);
+  // a Numeric operator on a key the Service Authorization Reference types String parses its value (AWS's Glacier vault lock example)
+  assert.deepEqual(codes('{"NumericLessThan":{"glacier:ArchiveAgeInDays":"365"}}', { action: '"glacier:DeleteArchive"' }), []);
   // near misses AWS documents: string operators on ARN keys, ARN operators on string keys, numeric on aws:EpochTime
   assert.deepEqual(codes('{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}'), []);
 });

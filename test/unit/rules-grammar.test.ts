@@ -70,9 +70,14 @@ test('IAM021, IAM022: Resource is required in identity policies and boundaries, 
   assert.deepEqual(codes(noResource, 'identity'), ['IAM021']);
   assert.deepEqual(codes(noResource, 'boundary'), ['IAM021']);
   assert.deepEqual(codes(noResource, 'scp'), ['IAM022']);
-  const withPrincipal = statement('{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"ecr:BatchGetImage"}');
+  const withPrincipal = statement('{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sns:Publish"}');
   assert.deepEqual(codes(withPrincipal, 'resource'), ['IAM022']);
   assert.deepEqual(codes(withPrincipal, 'endpoint'), ['IAM022']);
+  // ECR repository policies imply the repository (AWS's examples have no Resource); an endpoint policy does not
+  const ecr = statement('{"Effect":"Deny","Principal":"*","Action":["ecr:BatchGetImage","ecr:*"]}');
+  assert.deepEqual(codes(ecr, 'resource'), []);
+  assert.deepEqual(codes(ecr, 'endpoint'), ['IAM022']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","s3:GetObject"]}'), 'resource'), ['IAM022']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), []);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::b/*"}'), 'identity'), []);
 });

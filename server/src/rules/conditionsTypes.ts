@@ -7,7 +7,10 @@
 // (reference_policies_condition-keys.html) gives each key's "Works with" operators (aws:EpochTime: date
 // and numeric). Only pairs that cannot compare meaningfully are warnings (IAM320: Bool on a date key,
 // an IP range compared as text, ...); a string operator on a Bool, numeric or date key compares the text
-// of the value, which may work but is not what AWS documents: information (IAM321).
+// of the value, which may work but is not what AWS documents: information (IAM321). The other way round
+// is fine: the Service Authorization Reference types numeric-valued keys as String (glacier:ArchiveAgeInDays,
+// which the S3 Glacier Developer Guide's "Vault Lock policies" examples compare with NumericLessThan), and a
+// Numeric, Date, Bool, IP or Binary operator parses the value rather than comparing its text.
 import type { OperatorFamily } from '../catalog/types';
 import { baseType, conditionEntries, keySpan } from './conditionsEntries';
 import type { RuleModule } from './types';
@@ -18,11 +21,11 @@ type KeyType = 'String' | 'ARN' | 'Bool' | 'Date' | 'Numeric' | 'IPAddress' | 'B
 const FIT: Record<Exclude<OperatorFamily, 'Null'>, Record<KeyType, Fit>> = {
   String: { String: 'ok', ARN: 'ok', Bool: 'text', Date: 'text', Numeric: 'text', IPAddress: 'wrong', Binary: 'text' },
   ARN: { String: 'ok', ARN: 'ok', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
-  Numeric: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'ok', Numeric: 'ok', IPAddress: 'wrong', Binary: 'wrong' },
-  Date: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'ok', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
-  Bool: { String: 'text', ARN: 'wrong', Bool: 'ok', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
-  IPAddress: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'ok', Binary: 'wrong' },
-  Binary: { String: 'text', ARN: 'wrong', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'ok' },
+  Numeric: { String: 'ok', ARN: 'wrong', Bool: 'wrong', Date: 'ok', Numeric: 'ok', IPAddress: 'wrong', Binary: 'wrong' },
+  Date: { String: 'ok', ARN: 'wrong', Bool: 'wrong', Date: 'ok', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
+  Bool: { String: 'ok', ARN: 'wrong', Bool: 'ok', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'wrong' },
+  IPAddress: { String: 'ok', ARN: 'wrong', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'ok', Binary: 'wrong' },
+  Binary: { String: 'ok', ARN: 'wrong', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'ok' },
 };
 
 /** The operators that fit a key type, for the message. */

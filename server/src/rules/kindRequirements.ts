@@ -15,7 +15,8 @@
 //   a Principal element (written "*"). Neither page says a statement without Resource is rejected: warning.
 // - Amazon VPC PrivateLink Guide, "Control access to VPC endpoints using endpoint policies"
 //   (vpc-endpoints-access.html): an endpoint policy "must contain a Principal element".
-// - Resource policies without Resource exist (ECR repository policies omit it: the repository is implied).
+// - Resource policies without Resource exist (ECR repository policies omit it: the repository is implied;
+//   RESOURCE_IMPLIED_SERVICES below).
 // - A resource policy without Principal: S3 and KMS reject it ("Missing required field Principal"), but
 //   not every service does (an SQS queue policy statement without Principal is reported as accepted:
 //   github.com/trendmicro/cloudone-filestorage-deployment-templates/issues/93), so for the generic
@@ -70,6 +71,13 @@ export const KIND_REQUIREMENTS: Record<PolicyKind, KindRequirements> = {
     missingResource: 'warning', sidCharacters: 'none', duplicateSid: 'warning',
   },
 };
+
+/**
+ * Services whose resource policies leave Resource out: the resource the policy is attached to is implied.
+ * Amazon ECR User Guide, "Private repository policy examples" (repository-policy-examples.html): no
+ * example repository policy has a Resource element.
+ */
+export const RESOURCE_IMPLIED_SERVICES: ReadonlySet<string> = new Set(['ecr']);
 
 /** The kind with its article, for messages: "an identity policy", "an SCP", ... */
 export const KIND_PHRASES: Record<PolicyKind, string> = {

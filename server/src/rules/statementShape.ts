@@ -5,7 +5,7 @@
 // NotAction, Resource/NotResource and Principal/NotPrincipal are mutually exclusive) and
 // "Access Analyzer policy check reference" (Missing statement, Missing effect, Missing action).
 import type { Entry, PolicyDocument, Span, Statement } from '../policy/model';
-import { KIND_PHRASES, KIND_REQUIREMENTS } from './kindRequirements';
+import { KIND_PHRASES, KIND_REQUIREMENTS, RESOURCE_IMPLIED_SERVICES } from './kindRequirements';
 import type { RuleContext, RuleModule } from './types';
 
 /** Where a finding about a whole statement goes: its opening brace. */
@@ -47,6 +47,12 @@ function checkExclusive(ctx: RuleContext, code: string, first: Entry | undefined
     related: [{ ...keySpan(first), message: `"${first.name}" is here` }] });
 }
 
+/** A resource policy statement whose actions all belong to services that imply the resource (ECR). */
+function impliesResource(statement: Statement): boolean {
+  const actions = statement.action?.items ?? [];
+  return actions.length > 0 && actions.every(a => RESOURCE_IMPLIED_SERVICES.has(a.value.split(':')[0].toLowerCase()));
+}
+
 function checkStatement(ctx: RuleContext, statement: Statement): void {
   const { kind } = ctx.doc;
   const rules = KIND_REQUIREMENTS[kind];
@@ -60,7 +66,8 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
     ctx.report({ code: 'IAM019', ...anchor, message: 'The statement has no "Action" (or "NotAction"): IAM requires one. Add "Action": ["service:Action"].' });
   }
   checkExclusive(ctx, 'IAM020', statement.resource?.entry, statement.notResource?.entry);
-  if (!statement.resource && !statement.notResource && rules.missingResource !== 'none') {
+  if (!statement.resource && !statement.notResource && rules.missingResource !== 'none'
+    && !(kind === 'resource' && impliesResource(statement))) {
     ctx.report({ code: rules.missingResource === 'error' ? 'IAM021' : 'IAM022', ...anchor,
       message: rules.missingResource === 'error'
         ? `The statement has no "Resource" (or "NotResource"): a statement of ${phrase} must have one. Add "Resource": "*" or the ARNs it applies to.`
