@@ -96,3 +96,11 @@ test('detectIndentUnit: tabs, two and four spaces, none', () => {
   assert.equal(detectIndentUnit('{\n    "a": [\n        1\n    ]\n}'), '    ');
   assert.equal(detectIndentUnit('{"a": 1}'), undefined);
 });
+
+test('an "AWS" principal with white space around it is trimmed; other invalid principals get no guess', () => {
+  const text = ONE('{ "Effect": "Allow", "Principal": { "AWS": " arn:aws:iam::111122223333:user/AdminUser" }, "Action": "s3:GetObject", "Resource": "*" }');
+  const after = fixed(text, 'IAM035');
+  assert.equal(after, text.replace('" arn:', '"arn:'));
+  assert.ok(!codes(after).includes('IAM035'));
+  assert.deepEqual(fixesOf(text.replace(' arn:aws:iam::111122223333:user/AdminUser', ' AccountB-ID'), 'IAM035').fixes, []);
+});

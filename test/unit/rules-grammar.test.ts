@@ -1,4 +1,4 @@
-// Grammar rules IAM014-IAM033: each one triggered, and the near misses that must stay silent.
+// Grammar rules IAM014-IAM035: each one triggered, and the near misses that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
@@ -8,7 +8,7 @@ import { withDefaults } from '../../server/src/protocol';
 import { cleanSid } from '../../server/src/rules/sid';
 import { parse } from '../helpers/cursor';
 
-const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-4])$/;
+const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-5])$/;
 
 /** The grammar codes a policy text gets, in text order. */
 function codes(text: string, kind?: PolicyKind): string[] {
@@ -150,11 +150,29 @@ test('IAM032: empty lists and empty principals', () => {
 
 test('IAM033: unknown principal type', () => {
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"aws":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM033']);
-  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":"1","Service":"s3.amazonaws.com","Federated":"cognito-identity.amazonaws.com","CanonicalUser":"abc"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":"111122223333","Service":"s3.amazonaws.com","Federated":"cognito-identity.amazonaws.com","CanonicalUser":"abc"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
 });
 
 test('grammar rules never throw on odd input', () => {
   for (const text of ['', '[]', 'null', '{', '{"Statement":[null, [], {"Effect":}]}', '{"Statement":{"Condition":{"A":{"b":[[[]]]}}}}']) {
     assert.doesNotThrow(() => codes(text));
   }
+});
+
+test('IAM035: an "AWS" principal that IAM does not accept', () => {
+  const trust = (aws: string) => codes(statement(`{"Effect":"Allow","Principal":{"AWS":${JSON.stringify(aws)}},"Action":"sts:AssumeRole"}`), 'trust');
+  for (const bad of [
+    "Example Corp's AWS Account ID", 'AccountB-ID', '12345678901', ' 111122223333', 'arn:aws:iam::AccountB-ID:root',
+    'arn:aws:iam::111122223333:JohnDoe', 'arn:aws:iam::111122223333:group/Admins', 'arn:aws:iam::111122223333:role/*',
+    'arn:aws:iam::*:root', 'arn:aws:s3:::my-bucket', 'arn:aws:iam::111122223333:policy/p', 'arn:aws:sts::111122223333:assumed-role/r',
+  ]) assert.deepEqual(trust(bad), ['IAM035'], bad);
+  for (const good of [
+    '*', '111122223333', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:user/division/Dave',
+    'arn:aws:iam::111122223333:role/service-role/r', 'arn:aws-cn:iam::111122223333:role/r',
+    'arn:aws:sts::111122223333:assumed-role/r/session', 'arn:aws:sts::111122223333:federated-user/Bob',
+    'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1ABCDEF2GHIJ3', 'AROAEXAMPLEID1234567', 'AIDAEXAMPLEID1234567',
+    'arn:aws:iam::<ACCOUNT_ID>:root', 'arn:aws:iam::${AWS::AccountId}:root',
+  ]) assert.deepEqual(trust(good), [], good);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","NotPrincipal":{"AWS":["111122223333","arn:aws:iam::111122223333:group/g"]},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM035']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), [], 'only "AWS" values');
 });

@@ -6,6 +6,7 @@ import { actionRules } from './actions';
 import { placeholderRules } from './placeholders';
 import { statementShapeRules } from './statementShape';
 import { elementTypeRules } from './elementTypes';
+import { principalValueRules } from './principalValues';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
 import { conditionOperatorRules } from './conditionsOperators';
@@ -25,7 +26,7 @@ import { zoneOfTrustRules } from './zoneOfTrust';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
-  statementShapeRules, elementTypeRules, sidRules, duplicateKeyRules,
+  statementShapeRules, elementTypeRules, principalValueRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionSetRules, conditionVariableRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
