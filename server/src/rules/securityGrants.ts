@@ -55,7 +55,8 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
     if (!SERVICE_WILDCARD.test(entry.item.value)) continue;
     const prefix = entry.item.value.slice(0, entry.item.value.indexOf(':'));
     ctx.report({ code: 'IAM401', offset: entry.item.offset, length: entry.item.length,
-      message: `"${entry.item.value}" allows every ${prefix} action, including ones AWS adds later (${entry.actions.length} today). List the actions the principal needs.`,
+      // an unknown service (IAM101) has no count to give
+      message: `"${entry.item.value}" allows every ${prefix} action, including ones AWS adds later${entry.actions.length ? ` (${entry.actions.length} today)` : ''}. List the actions the principal needs.`,
       data: { actionCount: entry.actions.length } });
   }
 }
