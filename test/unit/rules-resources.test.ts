@@ -94,12 +94,17 @@ test('IAM211: an ARN that matches no resource type of the actions, with "/*" as 
   const finding = findingsOf(policyOf(stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket' }))).find(f => f.code === 'IAM211');
   assert.deepEqual(finding?.data?.replacements, ['"arn:aws:s3:::my-bucket/*"']);
   assert.deepEqual(codes('logs:CreateLogStream', 'arn:aws:logs:us-east-1:123456789012:/aws/lambda/x'), ['IAM211'], 'log-group: missing');
+  // a bucket name has no "/": objects are no bucket, however wild the ARN
+  assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::my-bucket/*'), ['IAM211']);
+  assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::*/CodeDeploy/*'), ['IAM211']);
 });
 
 test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs ":*"', () => {
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::my-bucket/*'), []);
   assert.deepEqual(codes(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::b', 'arn:aws:s3:::b/*']), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b*'), []);
+  assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::b*'), []);
+  assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::*'), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::${aws:username}'), []);
   assert.deepEqual(codes('logs:CreateLogGroup', 'arn:aws:logs:*:*:log-group:/aws/lambda/*:*'), []);
   assert.deepEqual(codes('s3:*', 'arn:aws:s3:::b'), []);
@@ -108,6 +113,7 @@ test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs 
 test('IAM212: an action none of the resources applies to', () => {
   assert.deepEqual(codes(['s3:ListBucket', 's3:GetObject'], 'arn:aws:s3:::b'), ['IAM212']);
   assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], 'arn:aws:s3:::b'), ['IAM212'], 'an action without resource-level permissions needs "*"');
+  assert.deepEqual(codes(['s3:GetObject', 's3:ListBucket'], 'arn:aws:s3:::my-bucket/*'), ['IAM212'], 'the classic: ListBucket on the objects');
   const finding = findingsOf(policyOf(stmt({ Action: ['s3:ListBucket', 's3:GetObject'], Resource: 'arn:aws:s3:::b' }))).find(f => f.code === 'IAM212');
   assert.ok((finding?.data?.resourceTypes as string[]).some(f => f.includes('${ObjectName}')));
 });

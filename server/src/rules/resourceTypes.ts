@@ -118,12 +118,26 @@ export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {
 }
 
 /**
+ * Placeholders whose values cannot hold a "/", so the loose reading must not let an ARN through whose
+ * text puts one there: `s3:ListBucket` on `arn:aws:s3:::my-bucket/*` (objects) grants nothing. Amazon
+ * S3 User Guide, "General purpose bucket naming rules" (bucketnamingrules.html): bucket names consist
+ * of lowercase letters, numbers, periods and hyphens.
+ */
+const SLASHLESS_PLACEHOLDERS: readonly string[] = ['${BucketName}'];
+
+/** Whether a type is judged by the catalog's matcher alone (which keeps "/" out of those placeholders). */
+const strictlyMatched = (type: ResourceTypeInfo) => SLASHLESS_PLACEHOLDERS.some(p => type.arnFormat.includes(p));
+
+/**
  * Whether the ARN can name a resource of the type: the catalog's answer, or else the loose reading.
  * The loose reading goes first: it takes one format, where the catalog's matcher takes every format
  * of the ARN's service, and it mostly answers yes.
  */
 export function mayName(arn: TypedArn, type: ResourceTypeInfo): boolean {
   let result = arn.mayName.get(type);
-  if (result === undefined) arn.mayName.set(type, (result = arnOverlapsFormat(arn.text, type.arnFormat) || catalogNames(arn, type)));
+  if (result === undefined) {
+    const loosely = !strictlyMatched(type) && arnOverlapsFormat(arn.text, type.arnFormat);
+    arn.mayName.set(type, (result = loosely || catalogNames(arn, type)));
+  }
   return result;
 }
