@@ -104,3 +104,10 @@ test('an "AWS" principal with white space around it is trimmed; other invalid pr
   assert.ok(!codes(after).includes('IAM035'));
   assert.deepEqual(fixesOf(text.replace(' arn:aws:iam::111122223333:user/AdminUser', ' AccountB-ID'), 'IAM035').fixes, []);
 });
+
+test('a misspelled service principal is replaced by the closest known one', () => {
+  const text = ONE('{ "Effect": "Allow", "Principal": { "Service": "lambda.amazonaws.con" }, "Action": "sts:AssumeRole" }');
+  const after = fixed(text, 'IAM036');
+  assert.equal(after, text.replace('amazonaws.con', 'amazonaws.com'));
+  assert.ok(!codes(after).includes('IAM036'));
+});

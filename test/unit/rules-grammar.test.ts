@@ -1,4 +1,4 @@
-// Grammar rules IAM014-IAM035: each one triggered, and the near misses that must stay silent.
+// Grammar rules IAM014-IAM037: each one triggered, and the near misses that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
@@ -8,7 +8,7 @@ import { withDefaults } from '../../server/src/protocol';
 import { cleanSid } from '../../server/src/rules/sid';
 import { parse } from '../helpers/cursor';
 
-const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-5])$/;
+const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-7])$/;
 
 /** The grammar codes a policy text gets, in text order. */
 function codes(text: string, kind?: PolicyKind): string[] {
@@ -175,4 +175,25 @@ test('IAM035: an "AWS" principal that IAM does not accept', () => {
   ]) assert.deepEqual(trust(good), [], good);
   assert.deepEqual(codes(statement('{"Effect":"Deny","NotPrincipal":{"AWS":["111122223333","arn:aws:iam::111122223333:group/g"]},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM035']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), [], 'only "AWS" values');
+});
+
+test('IAM036: a "Service" principal that is not service-name.amazonaws.com', () => {
+  const trust = (service: string) => codes(statement(`{"Effect":"Allow","Principal":{"Service":${JSON.stringify(service)}},"Action":"sts:AssumeRole"}`), 'trust');
+  for (const bad of ['lambda.amazonaws.con', 'lambda', 'ec2.amazon.com', 'arn:aws:iam::111122223333:role/r', 'ec2.amazonaws.com ']) {
+    assert.deepEqual(trust(bad), ['IAM036'], bad);
+  }
+  for (const good of ['lambda.amazonaws.com', 'ec2.amazonaws.com.cn', 'logs.us-east-1.amazonaws.com', 'brand-new-service.amazonaws.com', '<SERVICE>', '${Service}']) {
+    assert.deepEqual(trust(good), [], good);
+  }
+});
+
+test('IAM037: a "Federated" principal that is not a provider ARN or a web identity provider', () => {
+  const trust = (federated: string) => codes(statement(`{"Effect":"Allow","Principal":{"Federated":${JSON.stringify(federated)}},"Action":"sts:AssumeRoleWithWebIdentity"}`), 'trust');
+  for (const bad of ['token.actions.githubusercontent.com', 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE', 'MySamlProvider', '111122223333']) {
+    assert.deepEqual(trust(bad), ['IAM037'], bad);
+  }
+  for (const good of [
+    'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', 'arn:aws:iam::111122223333:saml-provider/Okta',
+    'cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com',
+  ]) assert.deepEqual(trust(good), [], good);
 });

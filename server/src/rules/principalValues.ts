@@ -1,13 +1,21 @@
-// IAM035: the values of "AWS" in Principal and NotPrincipal. IAM takes there "*", a 12-digit account
+// IAM035-IAM037: the values of Principal and NotPrincipal. Under "AWS" IAM takes "*", a 12-digit account
 // ID, or the ARN of an account (root), IAM user, IAM role, role session or federated user (and the
 // legacy CloudFront origin access identities); a user group cannot be a principal, and a wildcard
 // cannot match part of a principal name or ARN. Source: IAM User Guide, "AWS JSON policy elements:
 // Principal" (reference_policies_elements_principal.html). Documentation examples leave account
 // placeholders there ("AccountB-ID"), and services differ in how strictly they check, so this is a
 // warning: the policy is very likely rejected ("Invalid principal in policy") or matches no one.
+// Under "Service", a service principal: "usually in the format service-name.amazonaws.com" (the same
+// page, "AWS service principals"), ".amazonaws.com.cn" in the China Regions; under "Federated", the
+// ARN of an IAM SAML or OIDC provider, or one of the web identity providers AWS names.
+import { WEB_IDENTITY_PROVIDERS } from '../catalog/tables/webIdentityProviders';
+import type { Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import type { RuleContext, RuleModule } from './types';
+import { closestNames } from '../util/closest';
+import type { Finding, RuleContext, RuleModule } from './types';
+
+type Verdict = Omit<Finding, 'offset' | 'length'>;
 
 const ACCOUNT_ID = /^\d{12}$/;
 /** The unique IDs (AIDA... users, AROA... roles) that IAM shows in place of a principal deleted since. */
@@ -23,9 +31,7 @@ const FORMS = 'an account ID (111122223333), the ARN of an account, IAM user, IA
 
 /** Why an "AWS" principal value is not one IAM accepts, if it is not. */
 export function awsPrincipalProblem(value: string): string | undefined {
-  if (value === '*' || ACCOUNT_ID.test(value) || UNIQUE_ID.test(value) || CLOUDFRONT_IDENTITY.test(value) || hasPlaceholder(value)) return undefined;
-  // empty: IAM032 reports it; "${...}": a template's substitution (CloudFormation, Terraform), filled in before IAM sees it
-  if (value.trim() === '' || value.includes('${')) return undefined;
+  if (value === '*' || ACCOUNT_ID.test(value) || UNIQUE_ID.test(value) || CLOUDFRONT_IDENTITY.test(value)) return undefined;
   if (value !== value.trim()) return 'has white space at its start or end: IAM compares principals exactly';
   if (/[*?]/.test(value)) return 'has a wildcard: a wildcard cannot match part of a principal. Use "*" with a condition on aws:PrincipalArn (ArnLike) or aws:PrincipalAccount instead';
   const arn = PRINCIPAL_ARN.exec(value);
@@ -39,23 +45,72 @@ export function awsPrincipalProblem(value: string): string | undefined {
   return undefined;
 }
 
-function checkValue(ctx: RuleContext, item: StringItem): void {
+/**
+ * Values whose form no check judges: empty (IAM032 reports it), a `<placeholder>` (IAM090) and a
+ * template's substitution (`${AWS::AccountId}` of CloudFormation, filled in before IAM sees the policy).
+ */
+const unjudged = (value: string) => value.trim() === '' || value.includes('${') || hasPlaceholder(value);
+
+function awsFinding(item: StringItem): Verdict | undefined {
   const problem = awsPrincipalProblem(item.value);
-  if (!problem) return;
+  if (!problem) return undefined;
   const trimmed = item.value.trim();
   // the one repair that is certain: white space around an otherwise good principal
   const repair = trimmed !== item.value && !awsPrincipalProblem(trimmed) ? [JSON.stringify(trimmed)] : [];
-  ctx.report({ code: 'IAM035', offset: item.offset, length: item.length, message: `The principal "${item.value}" ${problem}.`, data: { replacements: repair } });
+  return { code: 'IAM035', message: `The principal "${item.value}" ${problem}.`, data: { replacements: repair } };
+}
+
+const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/i;
+
+function serviceFinding(item: StringItem, catalog: Catalog): Verdict | undefined {
+  if (item.value === '*' || SERVICE_PRINCIPAL.test(item.value)) return undefined;
+  const names = catalog.servicePrincipals().map(p => p.name);
+  if (names.includes(item.value)) return undefined;
+  const completed = `${item.value.toLowerCase()}.amazonaws.com`;   // "lambda" for lambda.amazonaws.com
+  const closest = names.includes(completed) ? [completed] : closestNames(item.value, names, 3);
+  return { code: 'IAM036',
+    message: `"${item.value}" is not a service principal, which is written as service-name.amazonaws.com${closest.length ? `. Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ' ("lambda.amazonaws.com").'}`,
+    data: { replacements: closest.map(c => JSON.stringify(c)) } };
+}
+
+const PROVIDER_ARN = /^arn:[a-z0-9-]+:iam::[^:]*:(saml-provider|oidc-provider)\/.+$/;
+const WEB_IDENTITY_PROVIDER_NAMES = new Set(WEB_IDENTITY_PROVIDERS.map(([name]) => name));
+
+function federatedFinding(item: StringItem): Verdict | undefined {
+  const { value } = item;
+  if (PROVIDER_ARN.test(value) || WEB_IDENTITY_PROVIDER_NAMES.has(value)) return undefined;
+  const host = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/.*)?$/i.test(value);
+  return { code: 'IAM037',
+    message: host
+      ? `"${value}" is not a federated principal: name an OpenID Connect provider by the ARN of its IAM identity provider, arn:aws:iam::111122223333:oidc-provider/${value}.`
+      : `"${value}" is not a federated principal: write the ARN of an IAM SAML or OIDC identity provider (arn:aws:iam::111122223333:saml-provider/Name), or ${WEB_IDENTITY_PROVIDERS.map(([name]) => `"${name}"`).join(', ')}.` };
+}
+
+function findingOf(type: string, item: StringItem, catalog: Catalog): Verdict | undefined {
+  if (unjudged(item.value)) return undefined;
+  switch (type) {
+    case 'AWS': return awsFinding(item);
+    case 'Service': return serviceFinding(item, catalog);
+    case 'Federated': return federatedFinding(item);
+    default: return undefined;
+  }
 }
 
 export const principalValueRules: RuleModule = {
   rules: [
     { code: 'IAM035', name: 'invalid-aws-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'An "AWS" principal that is not an account ID, a principal\'s ARN or "*".' },
+    { code: 'IAM036', name: 'invalid-service-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Service" principal that is not of the form service-name.amazonaws.com.' },
+    { code: 'IAM037', name: 'invalid-federated-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Federated" principal that is not an identity provider\'s ARN or a web identity provider.' },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) {
       for (const element of [statement.principal, statement.notPrincipal]) {
-        for (const type of element?.types ?? []) if (type.entry.name === 'AWS') type.values.forEach(item => checkValue(ctx, item));
+        for (const type of element?.types ?? []) {
+          for (const item of type.values) {
+            const finding = findingOf(type.entry.name, item, ctx.catalog);
+            if (finding) ctx.report({ code: finding.code, offset: item.offset, length: item.length, message: finding.message, data: finding.data });
+          }
+        }
       }
     }
   },

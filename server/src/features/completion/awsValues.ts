@@ -13,17 +13,6 @@ export const PRINCIPAL_TYPE_VALUES: ReadonlyArray<[value: string, description: s
 ];
 
 /**
- * Web identity providers that a trust policy names directly in "Federated". Source: IAM User Guide,
- * "AWS JSON policy elements: Principal" (reference_policies_elements_principal.html#principal-federated-web-identity).
- */
-export const WEB_IDENTITY_PROVIDERS: ReadonlyArray<[name: string, description: string]> = [
-  ['cognito-identity.amazonaws.com', 'Amazon Cognito identity pools'],
-  ['www.amazon.com', 'Login with Amazon'],
-  ['graph.facebook.com', 'Facebook'],
-  ['accounts.google.com', 'Google'],
-];
-
-/**
  * IAM identity provider ARNs for "Federated". Sources: IAM User Guide, "Create a SAML identity provider"
  * and "Create an OpenID Connect (OIDC) identity provider"; GitHub Actions' provider host from GitHub's
  * "Configuring OpenID Connect in Amazon Web Services"; EKS's from the Amazon EKS User Guide, "Create an

@@ -7,7 +7,8 @@ import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, StringItem } from '../../policy/model';
 import { arnSegmentItems } from './arnSegments';
 import { arnSnippet } from './resources';
-import { AWS_PRINCIPAL_FORMATS, IDENTITY_PROVIDER_FORMATS, WEB_IDENTITY_PROVIDERS } from './awsValues';
+import { WEB_IDENTITY_PROVIDERS } from '../../catalog/tables/webIdentityProviders';
+import { AWS_PRINCIPAL_FORMATS, IDENTITY_PROVIDER_FORMATS } from './awsValues';
 import { documentValues } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, type Proposal, sortKey } from './items';
 

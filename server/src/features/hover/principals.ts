@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 // and "IAM identifiers" (unique ID prefixes AIDA/AROA)
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+import { WEB_IDENTITY_PROVIDERS } from '../../catalog/tables/webIdentityProviders';
 import type { Catalog } from '../../catalog/types';
 import { parseArn } from '../../policy/arn';
 import { code, escapeMarkdown } from './markdown';
@@ -12,13 +13,8 @@ const ANYONE = '**Anyone** — every principal, including anonymous (unauthentic
 const ACCOUNT = 'delegates to the whole account: any IAM user or role in it whose own identity policies allow the action '
   + '(not only its root user). The account ID and `arn:aws:iam::<account>:root` mean the same.';
 
-/** Well-known web identity providers for `Federated` (Principal page, "Web identity session principals"). */
-const WEB_IDENTITY_PROVIDERS: Record<string, string> = {
-  'cognito-identity.amazonaws.com': 'Amazon Cognito identity pools',
-  'www.amazon.com': 'Login with Amazon',
-  'graph.facebook.com': 'Facebook',
-  'accounts.google.com': 'Google',
-};
+/** Well-known web identity providers for `Federated`, by name. */
+const WEB_IDENTITY_PROVIDER_NAMES = new Map(WEB_IDENTITY_PROVIDERS);
 
 /** Resource types of IAM/STS principal ARNs (arn:aws:iam::<account>:<type>/...): title and meaning. */
 const ARN_KINDS: Record<string, [string, string]> = {
@@ -57,7 +53,7 @@ export function principalMarkdown(catalog: Catalog, type: string | undefined, va
     return parts.join('\n\n');
   }
   if (type === 'Federated') {
-    const provider = WEB_IDENTITY_PROVIDERS[value];
+    const provider = WEB_IDENTITY_PROVIDER_NAMES.get(value);
     if (provider) return `**Web identity provider** ${code(value)} — ${provider}. Used with \`sts:AssumeRoleWithWebIdentity\`.`;
     const arn = arnPrincipal(value);
     if (arn) return `${arn}\n\nUsed with \`sts:AssumeRoleWithSAML\` (SAML) or \`sts:AssumeRoleWithWebIdentity\` (OIDC).`;
