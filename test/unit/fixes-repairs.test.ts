@@ -111,3 +111,10 @@ test('a misspelled service principal is replaced by the closest known one', () =
   assert.equal(after, text.replace('amazonaws.con', 'amazonaws.com'));
   assert.ok(!codes(after).includes('IAM036'));
 });
+
+test('a missing Version is added first', () => {
+  const text = '{\n  "Statement": [ { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b" } ]\n}';
+  const after = fixed(text, 'IAM038');
+  assert.ok(after.startsWith('{\n  "Version": "2012-10-17",\n  "Statement"'));
+  assert.ok(!codes(after).includes('IAM038'));
+});

@@ -1,4 +1,4 @@
-// Grammar rules IAM014-IAM037: each one triggered, and the near misses that must stay silent.
+// Grammar rules IAM014-IAM038 (IAM038 only in its own test: the others' policies leave Version out): each one triggered, and the near misses that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
@@ -196,4 +196,13 @@ test('IAM037: a "Federated" principal that is not a provider ARN or a web identi
     'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', 'arn:aws:iam::111122223333:saml-provider/Okta',
     'cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com',
   ]) assert.deepEqual(trust(good), [], good);
+});
+
+test('IAM038: a policy without Version, once, at its opening brace', () => {
+  const versionCodes = (text: string) => collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy' }), getCatalog(), withDefaults(undefined), e => { throw e; })
+    .filter(f => f.code === 'IAM038').map(f => [f.code, f.offset]);
+  assert.deepEqual(versionCodes(` {"Statement":[{${ALLOW}}]}`), [['IAM038', 1]]);
+  assert.deepEqual(versionCodes(statement(`{${ALLOW}}`)), []);
+  assert.deepEqual(versionCodes('{"Version":"2008-10-17","Statement":[]}'), [], 'an old Version is a choice');
+  assert.deepEqual(versionCodes('[]'), [], 'not an object: IAM014/IAM015 say so');
 });

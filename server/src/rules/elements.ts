@@ -1,7 +1,9 @@
-// IAM010-IAM013: element names at the top level and in statements, and the Effect and Version
-// values. Source: IAM User Guide, "Grammar of the IAM JSON policy language"
+// IAM010-IAM013, IAM038: element names at the top level and in statements, and the Effect and
+// Version values. Source: IAM User Guide, "Grammar of the IAM JSON policy language"
 // (reference_policies_grammar.html) and "IAM JSON policy elements: Effect / Version": element
-// names and the Effect value are case-sensitive; Version is 2012-10-17 or 2008-10-17.
+// names and the Effect value are case-sensitive; Version is 2012-10-17 or 2008-10-17, and "if you
+// do not include a Version element, the value defaults to 2008-10-17", where policy variables are
+// plain text: AWS recommends always writing "2012-10-17".
 import { closestNames } from '../util/closest';
 import type { Entry } from '../policy/model';
 import type { RuleContext, RuleModule } from './types';
@@ -40,12 +42,17 @@ export const elementRules: RuleModule = {
     { code: 'IAM011', name: 'unknown-statement-element', category: 'grammar', defaultSeverity: 'error', summary: 'Unknown element in a statement.' },
     { code: 'IAM012', name: 'invalid-effect', category: 'grammar', defaultSeverity: 'error', summary: 'Effect is not exactly "Allow" or "Deny".' },
     { code: 'IAM013', name: 'invalid-version', category: 'grammar', defaultSeverity: 'error', summary: 'Version is not "2012-10-17" or "2008-10-17".' },
+    { code: 'IAM038', name: 'missing-version', category: 'grammar', defaultSeverity: 'information', summary: 'The policy has no Version: it is read as "2008-10-17".' },
   ],
   check(ctx) {
     const { doc } = ctx;
     if (doc.root?.type !== 'object') return;
     checkNames(ctx, doc.topEntries, TOP_LEVEL_ELEMENTS, 'IAM010', 'a policy');
     checkValue(ctx, doc.version, VERSIONS, 'IAM013', 'Version');
+    if (!doc.version) {
+      ctx.report({ code: 'IAM038', offset: doc.root.offset, length: 1,
+        message: 'The policy has no "Version", so IAM reads it as "2008-10-17", where policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17".' });
+    }
     for (const statement of doc.statements) {
       checkNames(ctx, statement.entries, STATEMENT_ELEMENTS, 'IAM011', 'a statement');
       checkValue(ctx, statement.effect, EFFECTS, 'IAM012', 'Effect');

@@ -146,7 +146,7 @@ const duplicateKey: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM013: versionFixes, IAM350: versionFixes,
+  IAM013: versionFixes, IAM038: versionFixes, IAM350: versionFixes,
   IAM017: missingEffect, IAM025: missingPrincipal, IAM034: missingPrincipal, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
   IAM024: principalNotAllowed, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
   IAM104: redundantAction, IAM105: redundantAction,
