@@ -118,3 +118,10 @@ test('a missing Version is added first', () => {
   assert.ok(after.startsWith('{\n  "Version": "2012-10-17",\n  "Statement"'));
   assert.ok(!codes(after).includes('IAM038'));
 });
+
+test('Resource in a role trust policy is removed with its comma', () => {
+  const text = ONE('{ "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole", "Resource": "*" }');
+  const after = fixed(text, 'IAM039', /^Remove "Resource"/);
+  assert.equal(after, ONE('{ "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" }'));
+  assert.ok(!codes(after).includes('IAM039'));
+});

@@ -206,3 +206,14 @@ test('IAM038: a policy without Version, once, at its opening brace', () => {
   assert.deepEqual(versionCodes('{"Version":"2008-10-17","Statement":[]}'), [], 'an old Version is a choice');
   assert.deepEqual(versionCodes('[]'), [], 'not an object: IAM014/IAM015 say so');
 });
+
+test('IAM039, IAM040: Resource and non-STS actions in a role trust policy', () => {
+  const trustCodes = (body: string, kind?: PolicyKind) => collectFindings(parse(statement(body), 'file:///test/policy.json', { languageId: 'iam-policy', kind }), getCatalog(), withDefaults(undefined), e => { throw e; })
+    .map(f => f.code).filter(c => c === 'IAM039' || c === 'IAM040');
+  const principal = '"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"}';
+  assert.deepEqual(trustCodes(`{${principal},"Action":"sts:AssumeRole","Resource":"*"}`), ['IAM039'], 'detected from the content');
+  assert.deepEqual(trustCodes(`{${principal},"Action":["sts:AssumeRole","sts:TagSession"],"NotResource":"x"}`), ['IAM039']);
+  assert.deepEqual(trustCodes(`{${principal},"Action":["sts:AssumeRole","s3:GetObject"]}`, 'trust'), ['IAM040']);
+  assert.deepEqual(trustCodes(`{${principal},"Action":["sts:AssumeRole","sts:*","*"]}`, 'trust'), []);
+  assert.deepEqual(trustCodes(`{${principal},"Action":"sts:AssumeRole","Resource":"*"}`, 'resource'), [], 'other kinds may have Resource');
+});

@@ -7,6 +7,7 @@ import { placeholderRules } from './placeholders';
 import { statementShapeRules } from './statementShape';
 import { elementTypeRules } from './elementTypes';
 import { principalValueRules } from './principalValues';
+import { trustPolicyRules } from './trustPolicy';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
 import { conditionOperatorRules } from './conditionsOperators';
@@ -26,7 +27,7 @@ import { zoneOfTrustRules } from './zoneOfTrust';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
-  statementShapeRules, elementTypeRules, principalValueRules, sidRules, duplicateKeyRules,
+  statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionSetRules, conditionVariableRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,

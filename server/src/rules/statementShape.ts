@@ -13,7 +13,8 @@ function statementAnchor(statement: Statement): Span {
   return { offset: statement.node.offset, length: 1 };
 }
 
-function keySpan(entry: Entry): Span {
+/** The span of an element's name (with its quotes), where findings about the element go. */
+export function keySpan(entry: Entry): Span {
   return { offset: entry.keyNode.offset, length: entry.keyNode.length };
 }
 

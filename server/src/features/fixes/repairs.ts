@@ -128,7 +128,8 @@ const exclusivePair: FixProvider = ctx => {
     .flatMap(entry => removeMember(ctx, `Remove "${name}"`, entry.keyNode.offset)));
 };
 
-const principalNotAllowed: FixProvider = ctx => {
+/** IAM024, IAM039: the diagnostic is on the name of an element the policy cannot have. */
+const removeElement: FixProvider = ctx => {
   const { start, end } = spanOf(ctx);
   return removeMember(ctx, `Remove ${ctx.doc.text.slice(start, end)}`, start);
 };
@@ -148,7 +149,7 @@ const duplicateKey: FixProvider = ctx => {
 const PROVIDERS: Record<string, FixProvider> = {
   IAM013: versionFixes, IAM038: versionFixes, IAM350: versionFixes,
   IAM017: missingEffect, IAM025: missingPrincipal, IAM034: missingPrincipal, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
-  IAM024: principalNotAllowed, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
+  IAM024: removeElement, IAM039: removeElement, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
   IAM104: redundantAction, IAM105: redundantAction,
 };
 
