@@ -97,6 +97,8 @@ test('IAM211: an ARN that matches no resource type of the actions, with "/*" as 
   // a bucket name has no "/": objects are no bucket, however wild the ARN
   assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::my-bucket/*'), ['IAM211']);
   assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::*/CodeDeploy/*'), ['IAM211']);
+  assert.deepEqual(codes('sqs:SendMessage', 'arn:aws:sqs:us-east-1:123456789012:queue/my-queue'), ['IAM211'], 'a queue name has no "/" either');
+  assert.deepEqual(codes('sns:Publish', 'arn:aws:sns:us-east-1:123456789012:topic/t*'), ['IAM211'], 'nor a topic name');
 });
 
 test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs ":*"', () => {
@@ -105,6 +107,8 @@ test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs 
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b*'), []);
   assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::b*'), []);
   assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::*'), []);
+  assert.deepEqual(codes('s3:ListBucket', 'arn:aws:s3:::${aws:PrincipalTag/bucket}'), [], 'the "/" of a policy variable is not in the name');
+  assert.deepEqual(codes('sqs:SendMessage', 'arn:aws:sqs:*:123456789012:my-queue-*'), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::${aws:username}'), []);
   assert.deepEqual(codes('logs:CreateLogGroup', 'arn:aws:logs:*:*:log-group:/aws/lambda/*:*'), []);
   assert.deepEqual(codes('s3:*', 'arn:aws:s3:::b'), []);

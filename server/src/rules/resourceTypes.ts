@@ -118,15 +118,29 @@ export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {
 }
 
 /**
- * Placeholders whose values cannot hold a "/", so the loose reading must not let an ARN through whose
- * text puts one there: `s3:ListBucket` on `arn:aws:s3:::my-bucket/*` (objects) grants nothing. Amazon
- * S3 User Guide, "General purpose bucket naming rules" (bucketnamingrules.html): bucket names consist
- * of lowercase letters, numbers, periods and hyphens.
+ * Resource parts of ARN formats that are one name which cannot hold a "/", so an ARN with a "/" in
+ * its resource part names no such resource, whatever its wildcards: `s3:ListBucket` on
+ * `arn:aws:s3:::my-bucket/*` (objects) grants nothing, nor `arn:aws:sqs:...:queue/my-queue`. The
+ * loose reading (any text) would let both through. Sources: Amazon S3 User Guide, "General purpose
+ * bucket naming rules" (lowercase letters, numbers, periods, hyphens); Amazon SQS API Reference,
+ * CreateQueue (QueueName: alphanumeric characters, hyphens, underscores); Amazon SNS API Reference,
+ * CreateTopic (Name: ASCII letters, numbers, underscores, hyphens).
  */
-const SLASHLESS_PLACEHOLDERS: readonly string[] = ['${BucketName}'];
+const SLASHLESS_NAMES: ReadonlySet<string> = new Set(['${BucketName}', '${QueueName}', '${TopicName}']);
 
-/** Whether a type is judged by the catalog's matcher alone (which keeps "/" out of those placeholders). */
-const strictlyMatched = (type: ResourceTypeInfo) => SLASHLESS_PLACEHOLDERS.some(p => type.arnFormat.includes(p));
+/** Whether the ARN puts a "/" where the type's ARN has a name that cannot hold one. */
+function slashInName(arn: TypedArn, type: ResourceTypeInfo): boolean {
+  // a policy variable's own "/" (${aws:PrincipalTag/team}) is not in the name: its value is
+  const resource = arn.parsed?.resource.replace(POLICY_VARIABLE, '');
+  return resource !== undefined && resource.includes('/') && SLASHLESS_NAMES.has(formatResourcePart(type));
+}
+
+const POLICY_VARIABLE = /\$\{[^}]*\}/g;
+
+/** The resource part of the type's ARN format (after the fifth colon). */
+function formatResourcePart(type: ResourceTypeInfo): string {
+  return type.arnFormat.split(':').slice(5).join(':');
+}
 
 /**
  * Whether the ARN can name a resource of the type: the catalog's answer, or else the loose reading.
@@ -136,8 +150,8 @@ const strictlyMatched = (type: ResourceTypeInfo) => SLASHLESS_PLACEHOLDERS.some(
 export function mayName(arn: TypedArn, type: ResourceTypeInfo): boolean {
   let result = arn.mayName.get(type);
   if (result === undefined) {
-    const loosely = !strictlyMatched(type) && arnOverlapsFormat(arn.text, type.arnFormat);
-    arn.mayName.set(type, (result = loosely || catalogNames(arn, type)));
+    result = !slashInName(arn, type) && (arnOverlapsFormat(arn.text, type.arnFormat) || catalogNames(arn, type));
+    arn.mayName.set(type, result);
   }
   return result;
 }
