@@ -217,3 +217,18 @@ test('IAM039, IAM040: Resource and non-STS actions in a role trust policy', () =
   assert.deepEqual(trustCodes(`{${principal},"Action":["sts:AssumeRole","sts:*","*"]}`, 'trust'), []);
   assert.deepEqual(trustCodes(`{${principal},"Action":"sts:AssumeRole","Resource":"*"}`, 'resource'), [], 'other kinds may have Resource');
 });
+
+test('IAM041: a federated principal that no statement lets sign in with its STS action', () => {
+  const found = (text: string) => collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'trust' }), getCatalog(), withDefaults(undefined), e => { throw e; })
+    .filter(f => f.code === 'IAM041').length;
+  const oidc = '{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}';
+  const saml = '{"Federated":"arn:aws:iam::111122223333:saml-provider/Okta"}';
+  assert.equal(found(statement(`{"Effect":"Allow","Principal":${oidc},"Action":"sts:AssumeRole"}`)), 1);
+  assert.equal(found(statement(`{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWithWebIdentity"}`)), 1, 'SAML signs in with AssumeRoleWithSAML');
+  assert.equal(found(statement(`{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}`)), 1);
+  assert.equal(found(statement(`{"Effect":"Allow","Principal":${oidc},"Action":"sts:assumerolewithwebidentity"}`)), 0);
+  assert.equal(found(statement(`{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWith*"}`)), 0);
+  assert.equal(found(statement(`{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWithSAML"},{"Effect":"Allow","Principal":${saml},"Action":"sts:SetSourceIdentity"}`)), 0,
+    'another statement lets it sign in');
+  assert.equal(found(statement(`{"Effect":"Deny","Principal":${oidc},"Action":"sts:AssumeRole"}`)), 0);
+});

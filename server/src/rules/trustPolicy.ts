@@ -1,10 +1,15 @@
-// IAM039-IAM040: what a role trust policy cannot hold. The trust policy is the role's resource policy,
+// IAM039-IAM041: what a role trust policy cannot hold, or holds to no effect. The trust policy is the role's resource policy,
 // and the role is the resource: IAM refuses a Resource or NotResource element in it ("Has prohibited
 // field Resource"), and any action other than AWS STS's ("AssumeRole policy may only specify STS
 // AssumeRole actions"). Source: IAM User Guide, "Roles terms and concepts" (role trust policy) and
 // "IAM JSON policy elements: Resource"; the quoted texts are IAM's MalformedPolicyDocument messages.
 // Warnings, not errors: the kind may have been guessed from the content or the file name.
+// IAM041: a federated principal assumes a role through its own STS call: a SAML provider with
+// sts:AssumeRoleWithSAML, an OIDC provider or web identity provider with sts:AssumeRoleWithWebIdentity
+// (IAM User Guide, "Create a role for SAML 2.0 federation" and "Create a role for OpenID Connect
+// federation"); a statement that grants it only sts:AssumeRole lets it assume nothing.
 import type { Statement } from '../policy/model';
+import { globMatch } from '../policy/wildcard';
 import { keySpan } from './statementShape';
 import type { RuleContext, RuleModule } from './types';
 
@@ -22,13 +27,43 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
   }
 }
 
+/** The STS action a federated principal assumes a role with. */
+function federatedAction(principal: string): string {
+  return /:saml-provider\//.test(principal) ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity';
+}
+
+const allows = (statement: Statement) => statement.effect?.valueNode?.value === 'Allow';
+
+/** Whether the statement allows the action (names match case-insensitively: IAM User Guide, "IAM JSON policy elements: Action"). */
+const allowsAction = (statement: Statement, action: string) =>
+  allows(statement) && (statement.action?.items ?? []).some(item => globMatch(item.value.toLowerCase(), action.toLowerCase()));
+
+const namesFederated = (statement: Statement, principal: string) =>
+  statement.principal?.types.some(t => t.entry.name === 'Federated' && t.values.some(v => v.value === principal)) ?? false;
+
+/** Each federated principal that no Allow statement lets sign in, reported where it is first named. */
+function checkFederated(ctx: RuleContext, statements: readonly Statement[]): void {
+  const reported = new Set<string>();
+  for (const statement of statements.filter(allows)) {
+    for (const item of statement.principal?.types.find(t => t.entry.name === 'Federated')?.values ?? []) {
+      const action = federatedAction(item.value);
+      if (reported.has(item.value) || statements.some(other => allowsAction(other, action) && namesFederated(other, item.value))) continue;
+      reported.add(item.value);
+      ctx.report({ code: 'IAM041', offset: item.offset, length: item.length,
+        message: `A federated principal assumes a role with ${action}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${action} to "Action".` });
+    }
+  }
+}
+
 export const trustPolicyRules: RuleModule = {
   rules: [
     { code: 'IAM039', name: 'trust-policy-resource', category: 'grammar', defaultSeverity: 'warning', summary: 'A role trust policy has a Resource or NotResource element.' },
     { code: 'IAM040', name: 'trust-policy-action', category: 'grammar', defaultSeverity: 'warning', summary: 'A role trust policy grants an action of a service other than AWS STS.' },
+    { code: 'IAM041', name: 'federated-principal-action', category: 'grammar', defaultSeverity: 'warning', summary: 'A federated principal without the sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity it signs in with.' },
   ],
   check(ctx) {
     if (ctx.doc.kind !== 'trust') return;
     for (const statement of ctx.doc.statements) checkStatement(ctx, statement);
+    checkFederated(ctx, ctx.doc.statements);
   },
 };
