@@ -143,3 +143,16 @@ test('condition rules never throw on odd input', () => {
     assert.doesNotThrow(() => codes(condition));
   }
 });
+
+test('IAM334: a Region, account ID or organization ID that cannot be one', () => {
+  assert.deepEqual(codes('{"StringEquals":{"aws:RequestedRegion":["us-east1","eu-west-1"]}}'), ['IAM334']);
+  assert.deepEqual(codes('{"StringNotEquals":{"aws:PrincipalOrgID":"123456789012"}}', { effect: 'Deny' }), ['IAM334']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:ResourceAccount":"12345"}}'), ['IAM334']);
+  for (const fine of [
+    '{"StringEquals":{"aws:RequestedRegion":["us-east-1","eu-central-2","ap-southeast-7","us-gov-west-1","cn-north-1"]}}',
+    '{"StringLike":{"aws:RequestedRegion":"eu-*"}}',
+    '{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5","aws:SourceAccount":"111122223333"}}',
+    '{"StringEquals":{"aws:PrincipalAccount":"${aws:ResourceAccount}","aws:ResourceOrgID":"<my-org-id>"}}',
+    '{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"},"StringEquals":{"aws:username":"us-east1"}}',
+  ]) assert.deepEqual(codes(fine), [], fine);
+});

@@ -10,6 +10,7 @@
 // - Service and Federated values name a service principal or an identity provider.
 import type { PrincipalElement, Span } from '../policy/model';
 import { parseArn } from '../policy/arn';
+import { ACCOUNT_ID } from '../policy/identifiers';
 
 export interface PrincipalValue extends Span {
   /** "AWS", "Service", "Federated", "CanonicalUser", or "*" for the string "*" */
@@ -27,7 +28,6 @@ export function principalValues(element: PrincipalElement): PrincipalValue[] {
   return values;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
 
 /** "123456789012" -> its root ARN; other values unchanged. */
 export function canonicalPrincipal(value: string): string {

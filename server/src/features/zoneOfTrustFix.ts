@@ -9,6 +9,7 @@ import type { PolicyDocument } from '../policy/model';
 import { parseArn } from '../policy/arn';
 import type { IamPolicySettings, ZoneOfTrust } from '../protocol';
 import { grantsOutsideZone, isEmptyZone } from '../rules/zoneOfTrust';
+import { ACCOUNT_ID } from '../policy/identifiers';
 
 /** Client command: arguments [SetZoneOfTrustArgs]; writes the setting for the document's folder. */
 export const SET_ZONE_OF_TRUST_COMMAND = 'iamPolicy.setZoneOfTrust';
@@ -19,7 +20,6 @@ export interface SetZoneOfTrustArgs {
   zoneOfTrust: ZoneOfTrust;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
 const ARN_ACCOUNT = /arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
 
 /** The account IDs of the document's resource ARNs, else of every ARN in its text; sorted, unique. */

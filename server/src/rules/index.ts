@@ -14,6 +14,7 @@ import { conditionOperatorRules } from './conditionsOperators';
 import { conditionKeyRules } from './conditionsKeys';
 import { conditionTypeRules } from './conditionsTypes';
 import { conditionValueRules } from './conditionsValues';
+import { conditionKnownValueRules } from './conditionsKnownValues';
 import { conditionSetRules } from './conditionsSets';
 import { conditionVariableRules } from './conditionsVariables';
 import { actionRedundancyRules } from './actionRedundancy';
@@ -28,7 +29,7 @@ import { zoneOfTrustRules } from './zoneOfTrust';
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
   statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, sidRules, duplicateKeyRules,
-  conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionSetRules, conditionVariableRules,
+  conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
   zoneOfTrustRules,

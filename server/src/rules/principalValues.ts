@@ -14,10 +14,10 @@ import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import type { Finding, RuleContext, RuleModule } from './types';
+import { ACCOUNT_ID } from '../policy/identifiers';
 
 type Verdict = Omit<Finding, 'offset' | 'length'>;
 
-const ACCOUNT_ID = /^\d{12}$/;
 /** The unique IDs (AIDA... users, AROA... roles) that IAM shows in place of a principal deleted since. */
 const UNIQUE_ID = /^A(IDA|ROA)[A-Z0-9]{12,}$/;
 const PRINCIPAL_ARN = /^arn:[a-z0-9-]+:(iam|sts)::([^:]*):(.*)$/;

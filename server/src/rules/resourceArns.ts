@@ -15,8 +15,8 @@ import { hasPlaceholder } from '../policy/placeholders';
 import { editDistance } from '../util/closest';
 import { catalogNames, formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
 import type { RuleContext, RuleModule } from './types';
+import { ACCOUNT_ID } from '../policy/identifiers';
 
-const ACCOUNT_ID = /^\d{12}$/;
 const AWS_OWNED_ACCOUNT = 'aws';
 
 /** A segment with a wildcard or a policy variable: it may stand for anything, so it is not checked. */
@@ -51,7 +51,7 @@ function shareWith(formats: readonly FormatInfo[], segment: typeof REGION | type
 const regionPatterns = new WeakMap<Catalog, RegExp[]>();
 
 /** A Region in the catalog's table, or one that fits a partition's pattern of Region codes (newer than the table). */
-function knownRegion(catalog: Catalog, region: string): boolean {
+export function knownRegion(catalog: Catalog, region: string): boolean {
   if (catalog.regions().some(r => r.code === region)) return true;
   let patterns = regionPatterns.get(catalog);
   if (!patterns) {

@@ -46,8 +46,3 @@ export const SERVICE_PRINCIPAL_KEYS = new Set([
   'aws:calledvialast', 'iam:passedtoservice',
 ]);
 
-/** Condition keys whose values are Regions (IAM User Guide, "AWS global condition context keys"). */
-export const REGION_KEYS = new Set(['aws:requestedregion']);
-
-/** Condition keys whose values are AWS Organizations IDs (same page). */
-export const ORGANIZATION_KEYS = new Set(['aws:principalorgid', 'aws:resourceorgid', 'aws:sourceorgid']);

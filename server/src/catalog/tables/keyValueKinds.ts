@@ -1,0 +1,14 @@
+// Condition keys whose values have a known form. Source: IAM User Guide, "AWS global condition
+// context keys" (reference_policies_condition-keys.html): aws:RequestedRegion takes a Region code,
+// aws:PrincipalAccount, aws:ResourceAccount and aws:SourceAccount an account ID, aws:PrincipalOrgID,
+// aws:ResourceOrgID and aws:SourceOrgID an organization ID (their forms: policy/identifiers.ts).
+// Keys are in lower case.
+
+/** Condition keys whose values are Regions. */
+export const REGION_KEYS: ReadonlySet<string> = new Set(['aws:requestedregion']);
+
+/** Condition keys whose values are AWS Organizations IDs. */
+export const ORGANIZATION_KEYS: ReadonlySet<string> = new Set(['aws:principalorgid', 'aws:resourceorgid', 'aws:sourceorgid']);
+
+/** Condition keys whose values are account IDs. */
+export const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['aws:principalaccount', 'aws:resourceaccount', 'aws:sourceaccount']);

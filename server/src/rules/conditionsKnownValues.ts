@@ -1,0 +1,48 @@
+// IAM334: a value that a key with values of a known form can never have: a Region code that is no
+// Region (aws:RequestedRegion "us-east1"), an account ID that is not 12 digits, an organization ID
+// that is not o-... (aws:PrincipalOrgID "123456789012", an account where the organization goes).
+// Such a condition never matches as meant: an Allow grants nothing, a Deny with a negated operator
+// denies everything. Warnings, with String operators only; values with wildcards, policy variables
+// or placeholders are not judged. Sources: catalog/tables/keyValueKinds.ts, policy/identifiers.ts,
+// and the Region table (a Region newer than the table passes if it fits its partition's pattern).
+import { ACCOUNT_KEYS, ORGANIZATION_KEYS, REGION_KEYS } from '../catalog/tables/keyValueKinds';
+import type { Catalog } from '../catalog/types';
+import { ACCOUNT_ID, ORGANIZATION_ID } from '../policy/identifiers';
+import { hasPlaceholder } from '../policy/placeholders';
+import { conditionEntries } from './conditionsEntries';
+import { knownRegion } from './resourceArns';
+import type { RuleModule } from './types';
+
+/** What a key's value must be, and how to say it. */
+interface ValueForm {
+  keys: ReadonlySet<string>;
+  fits: (value: string, catalog: Catalog) => boolean;
+  expected: string;
+}
+
+const FORMS: readonly ValueForm[] = [
+  { keys: REGION_KEYS, fits: (value, catalog) => knownRegion(catalog, value), expected: 'a Region code such as us-east-1' },
+  { keys: ACCOUNT_KEYS, fits: value => ACCOUNT_ID.test(value), expected: 'a 12-digit account ID' },
+  { keys: ORGANIZATION_KEYS, fits: value => ORGANIZATION_ID.test(value), expected: 'an organization ID such as o-a1b2c3d4e5' },
+];
+
+const unjudged = (text: string) => /[*?]|\$\{/.test(text) || hasPlaceholder(text);
+
+export const conditionKnownValueRules: RuleModule = {
+  rules: [
+    { code: 'IAM334', name: 'impossible-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A Region, account ID or organization ID condition value that cannot be one.' },
+  ],
+  check(ctx) {
+    for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
+      if (entry.operator.base?.family !== 'String') continue;
+      const key = entry.keyEntry.entry.name.toLowerCase();
+      const form = FORMS.find(f => f.keys.has(key));
+      if (!form) continue;
+      for (const value of entry.keyEntry.values) {
+        if (typeof value.value !== 'string' || unjudged(value.value) || form.fits(value.value, ctx.catalog)) continue;
+        ctx.report({ code: 'IAM334', offset: value.offset, length: value.length,
+          message: `${JSON.stringify(value.value)} cannot be a value of ${entry.keyEntry.entry.name}, which is ${form.expected}: the condition never matches it.` });
+      }
+    }
+  },
+};
