@@ -125,3 +125,10 @@ test('Resource in a role trust policy is removed with its comma', () => {
   assert.equal(after, ONE('{ "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" }'));
   assert.ok(!codes(after).includes('IAM039'));
 });
+
+test('a Region code with a typo gets the Region it resembles', () => {
+  const text = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "StringNotEquals": { "aws:RequestedRegion": "us-east1" } } }');
+  const after = fixed(text, 'IAM334', /us-east-1/);
+  assert.equal(after, text.replace('"us-east1"', '"us-east-1"'));
+  assert.ok(!codes(after).includes('IAM334'));
+});

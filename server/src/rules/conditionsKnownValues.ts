@@ -9,6 +9,7 @@ import { ACCOUNT_KEYS, ORGANIZATION_KEYS, REGION_KEYS } from '../catalog/tables/
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
+import { closestNames } from '../util/closest';
 import { conditionEntries } from './conditionsEntries';
 import { knownRegion } from './resourceArns';
 import type { RuleModule } from './types';
@@ -18,10 +19,13 @@ interface ValueForm {
   keys: ReadonlySet<string>;
   fits: (value: string, catalog: Catalog) => boolean;
   expected: string;
+  /** the values meant, for the quick-fix */
+  closest?: (value: string, catalog: Catalog) => string[];
 }
 
 const FORMS: readonly ValueForm[] = [
-  { keys: REGION_KEYS, fits: (value, catalog) => knownRegion(catalog, value), expected: 'a Region code such as us-east-1' },
+  { keys: REGION_KEYS, fits: (value, catalog) => knownRegion(catalog, value), expected: 'a Region code such as us-east-1',
+    closest: (value, catalog) => closestNames(value, catalog.regions().map(r => r.code), 3) },
   { keys: ACCOUNT_KEYS, fits: value => ACCOUNT_ID.test(value), expected: 'a 12-digit account ID' },
   { keys: ORGANIZATION_KEYS, fits: value => ORGANIZATION_ID.test(value), expected: 'an organization ID such as o-a1b2c3d4e5' },
 ];
@@ -40,8 +44,10 @@ export const conditionKnownValueRules: RuleModule = {
       if (!form) continue;
       for (const value of entry.keyEntry.values) {
         if (typeof value.value !== 'string' || unjudged(value.value) || form.fits(value.value, ctx.catalog)) continue;
+        const closest = form.closest?.(value.value, ctx.catalog) ?? [];
         ctx.report({ code: 'IAM334', offset: value.offset, length: value.length,
-          message: `${JSON.stringify(value.value)} cannot be a value of ${entry.keyEntry.entry.name}, which is ${form.expected}: the condition never matches it.` });
+          message: `${JSON.stringify(value.value)} cannot be a value of ${entry.keyEntry.entry.name}, which is ${form.expected}: the condition never matches it.${closest.length ? ` Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ''}`,
+          data: { replacements: closest.map(c => JSON.stringify(c)) } });
       }
     }
   },
