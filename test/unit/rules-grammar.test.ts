@@ -232,3 +232,12 @@ test('IAM041: a federated principal that no statement lets sign in with its STS 
     'another statement lets it sign in');
   assert.equal(found(statement(`{"Effect":"Deny","Principal":${oidc},"Action":"sts:AssumeRole"}`)), 0);
 });
+
+test('IAM042: Allow in an RCP, except RCPFullAWSAccess\'s', () => {
+  const rcp = (body: string) => collectFindings(parse(statement(body), 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'rcp' }), getCatalog(), withDefaults(undefined), e => { throw e; })
+    .map(f => f.code).filter(c => c === 'IAM042');
+  assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}'), ['IAM042']);
+  assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}'), ['IAM042']);
+  assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}'), [], 'RCPFullAWSAccess');
+  assert.deepEqual(rcp('{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}'), []);
+});

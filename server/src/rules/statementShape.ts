@@ -1,9 +1,11 @@
-// IAM014-IAM015, IAM017-IAM026, IAM034: the shape of the Statement element and of each statement: a statement
+// IAM014-IAM015, IAM017-IAM026, IAM034, IAM042: the shape of the Statement element and of each statement: a statement
 // needs Effect, exactly one of Action/NotAction, at most one of each other pair, and Principal and
 // Resource as the policy's kind requires (see kindRequirements.ts for the sources).
 // Sources: IAM User Guide, "IAM JSON policy element reference" (reference_policies_elements.html: Action/
 // NotAction, Resource/NotResource and Principal/NotPrincipal are mutually exclusive) and
 // "Access Analyzer policy check reference" (Missing statement, Missing effect, Missing action).
+// IAM042: AWS Organizations User Guide, "RCP syntax" (orgs_manage_policies_rcps_syntax.html): "The effect
+// of Allow is only supported for the RCPFullAWSAccess policy". A warning: AWS's own RCP examples hold one.
 import type { Entry, PolicyDocument, Span, Statement } from '../policy/model';
 import { KIND_PHRASES, KIND_REQUIREMENTS, RESOURCE_IMPLIED_SERVICES } from './kindRequirements';
 import type { RuleContext, RuleModule } from './types';
@@ -54,6 +56,14 @@ function impliesResource(statement: Statement): boolean {
   return actions.length > 0 && actions.every(a => RESOURCE_IMPLIED_SERVICES.has(a.value.split(':')[0].toLowerCase()));
 }
 
+const onlyStar = (items: readonly { value: string }[] | undefined) => items?.length === 1 && items[0].value === '*';
+
+/** The one Allow that an RCP may hold: RCPFullAWSAccess's "*" for everyone on everything, without conditions. */
+function isFullAccess(statement: Statement): boolean {
+  return statement.principal?.wildcard !== undefined && onlyStar(statement.action?.items) && onlyStar(statement.resource?.items)
+    && !statement.condition && !statement.notAction && !statement.notResource;
+}
+
 function checkStatement(ctx: RuleContext, statement: Statement): void {
   const { kind } = ctx.doc;
   const rules = KIND_REQUIREMENTS[kind];
@@ -87,6 +97,10 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
     ctx.report({ code: rules.missingPrincipal === 'error' ? 'IAM025' : 'IAM034', ...anchor,
       message: `The statement has no "Principal": ${phrase} must name who it applies to${rules.missingPrincipal === 'error' ? '' : ' (S3, KMS and most services reject it without one)'}. Add "Principal": { "AWS": "arn:aws:iam::111122223333:root" } (or "*" with conditions).` });
   }
+  if (kind === 'rcp' && statement.effect?.valueNode?.value === 'Allow' && !isFullAccess(statement)) {
+    ctx.report({ code: 'IAM042', ...keySpan(statement.effect),
+      message: 'An RCP you write can only deny: Allow is supported only in AWS\'s RCPFullAWSAccess policy, which allows everything. Write a Deny with conditions that say what to keep out.' });
+  }
   if (notPrincipal && rules.notPrincipalPresent === 'error') {
     ctx.report({ code: 'IAM026', ...keySpan(notPrincipal),
       message: `"NotPrincipal" is not supported in ${phrase}. Use "Principal" with a condition on aws:PrincipalArn instead.` });
@@ -107,6 +121,7 @@ export const statementShapeRules: RuleModule = {
     { code: 'IAM024', name: 'principal-not-allowed', category: 'grammar', defaultSeverity: 'error', summary: 'Principal in an identity policy, permissions boundary or SCP.' },
     { code: 'IAM025', name: 'missing-principal', category: 'grammar', defaultSeverity: 'error', summary: 'A statement of a trust, RCP or endpoint policy has no Principal.' },
     { code: 'IAM034', name: 'principal-expected', category: 'grammar', defaultSeverity: 'warning', summary: 'A statement of a resource policy has no Principal.' },
+    { code: 'IAM042', name: 'rcp-allow', category: 'grammar', defaultSeverity: 'warning', summary: 'An RCP statement with Allow (only AWS\'s RCPFullAWSAccess may allow).' },
     { code: 'IAM026', name: 'notprincipal-not-supported', category: 'grammar', defaultSeverity: 'error', summary: 'NotPrincipal in a role trust policy or RCP.' },
   ],
   check(ctx) {
