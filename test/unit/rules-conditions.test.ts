@@ -148,10 +148,13 @@ test('IAM334: a Region, account ID or organization ID that cannot be one', () =>
   assert.deepEqual(codes('{"StringEquals":{"aws:RequestedRegion":["us-east1","eu-west-1"]}}'), ['IAM334']);
   assert.deepEqual(codes('{"StringNotEquals":{"aws:PrincipalOrgID":"123456789012"}}', { effect: 'Deny' }), ['IAM334']);
   assert.deepEqual(codes('{"StringEquals":{"aws:ResourceAccount":"12345"}}'), ['IAM334']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpc-1a2b3c4d"}}'), ['IAM334'], 'a VPC where the endpoint goes');
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpc":"vpce-1a2b3c4d"}}'), ['IAM334']);
   for (const fine of [
     '{"StringEquals":{"aws:RequestedRegion":["us-east-1","eu-central-2","ap-southeast-7","us-gov-west-1","cn-north-1"]}}',
     '{"StringLike":{"aws:RequestedRegion":"eu-*"}}',
     '{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5","aws:SourceAccount":"111122223333"}}',
+    '{"StringEquals":{"aws:SourceVpc":"vpc-1a2b3c4d","aws:SourceVpce":"vpce-1234abcdf5678c90a"}}',
     '{"StringEquals":{"aws:PrincipalAccount":"${aws:ResourceAccount}","aws:ResourceOrgID":"<my-org-id>"}}',
     '{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"},"StringEquals":{"aws:username":"us-east1"}}',
   ]) assert.deepEqual(codes(fine), [], fine);

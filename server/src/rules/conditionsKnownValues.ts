@@ -1,13 +1,14 @@
 // IAM334: a value that a key with values of a known form can never have: a Region code that is no
 // Region (aws:RequestedRegion "us-east1"), an account ID that is not 12 digits, an organization ID
-// that is not o-... (aws:PrincipalOrgID "123456789012", an account where the organization goes).
+// that is not o-... (aws:PrincipalOrgID "123456789012", an account where the organization goes), a
+// VPC where the VPC endpoint goes (aws:SourceVpce "vpc-...") and the other way round.
 // Such a condition never matches as meant: an Allow grants nothing, a Deny with a negated operator
 // denies everything. Warnings, with String operators only; values with wildcards, policy variables
 // or placeholders are not judged. Sources: catalog/tables/keyValueKinds.ts, policy/identifiers.ts,
 // and the Region table (a Region newer than the table passes if it fits its partition's pattern).
-import { ACCOUNT_KEYS, ORGANIZATION_KEYS, REGION_KEYS } from '../catalog/tables/keyValueKinds';
+import { ACCOUNT_KEYS, ORGANIZATION_KEYS, REGION_KEYS, VPC_ENDPOINT_KEYS, VPC_KEYS } from '../catalog/tables/keyValueKinds';
 import type { Catalog } from '../catalog/types';
-import { ACCOUNT_ID, ORGANIZATION_ID } from '../policy/identifiers';
+import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import { conditionEntries } from './conditionsEntries';
@@ -28,6 +29,8 @@ const FORMS: readonly ValueForm[] = [
     closest: (value, catalog) => closestNames(value, catalog.regions().map(r => r.code), 3) },
   { keys: ACCOUNT_KEYS, fits: value => ACCOUNT_ID.test(value), expected: 'a 12-digit account ID' },
   { keys: ORGANIZATION_KEYS, fits: value => ORGANIZATION_ID.test(value), expected: 'an organization ID such as o-a1b2c3d4e5' },
+  { keys: VPC_KEYS, fits: value => VPC_ID.test(value), expected: 'a VPC ID such as vpc-1a2b3c4d (a VPC endpoint goes in aws:SourceVpce)' },
+  { keys: VPC_ENDPOINT_KEYS, fits: value => VPC_ENDPOINT_ID.test(value), expected: 'a VPC endpoint ID such as vpce-1a2b3c4d (a VPC goes in aws:SourceVpc)' },
 ];
 
 const unjudged = (text: string) => /[*?]|\$\{/.test(text) || hasPlaceholder(text);

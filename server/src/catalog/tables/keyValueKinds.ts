@@ -1,7 +1,8 @@
 // Condition keys whose values have a known form. Source: IAM User Guide, "AWS global condition
 // context keys" (reference_policies_condition-keys.html): aws:RequestedRegion takes a Region code,
 // aws:PrincipalAccount, aws:ResourceAccount and aws:SourceAccount an account ID, aws:PrincipalOrgID,
-// aws:ResourceOrgID and aws:SourceOrgID an organization ID (their forms: policy/identifiers.ts).
+// aws:ResourceOrgID and aws:SourceOrgID an organization ID (their forms: policy/identifiers.ts),
+// aws:SourceVpc a VPC ID and aws:SourceVpce a VPC endpoint ID.
 // Keys are in lower case.
 
 /** Condition keys whose values are Regions. */
@@ -12,3 +13,9 @@ export const ORGANIZATION_KEYS: ReadonlySet<string> = new Set(['aws:principalorg
 
 /** Condition keys whose values are account IDs. */
 export const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['aws:principalaccount', 'aws:resourceaccount', 'aws:sourceaccount']);
+
+/** Condition keys whose values are VPC IDs (vpc-...). */
+export const VPC_KEYS: ReadonlySet<string> = new Set(['aws:sourcevpc']);
+
+/** Condition keys whose values are VPC endpoint IDs (vpce-...). */
+export const VPC_ENDPOINT_KEYS: ReadonlySet<string> = new Set(['aws:sourcevpce']);
