@@ -32,6 +32,9 @@ export const DEFAULT_SETTINGS: IamPolicySettings = {
   jsonDocuments: 'auto',
 };
 
+/** A project's settings file, read by the CLI and, over the editor's settings, by the server (settingsFile.ts). */
+export const SETTINGS_FILE_NAME = '.iam-lint.json';
+
 /** Merges a partial settings object (from the client or a settings file) over the defaults. */
 export function withDefaults(partial: Partial<IamPolicySettings> | undefined | null): IamPolicySettings {
   return { ...DEFAULT_SETTINGS, ...(partial && typeof partial === 'object' ? partial : {}) };

@@ -1,8 +1,9 @@
 // The language server: LSP wiring only. Every handler turns its params into a parsed policy and
 // an offset, calls one pure feature function, and is guarded so that an exception is logged and
 // answered with an empty result instead of killing the server.
+import { existsSync, readFileSync } from 'node:fs';
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
+  createConnection, DidChangeConfigurationNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments,
   TextDocumentSyncKind, type Diagnostic, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,6 +21,8 @@ import { simulateInEditor } from './evaluation/editor';
 import { SIMULATE_REQUEST, type SimulateParams } from './evaluation/editorProtocol';
 import type { PolicyDocument } from './policy/model';
 import { PolicyCache } from './policyDocuments';
+import { ProjectSettings } from './projectSettings';
+import { invalidSettingsMessage } from './settingsFile';
 import {
   ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, withDefaults, type AccessSummaryParams,
   type DocumentKindParams, type IamPolicySettings, type SetKindParams,
@@ -32,6 +35,20 @@ const settingsByUri = new Map<string, Promise<IamPolicySettings>>();
 let pullConfiguration = false;
 /** settings from didChangeConfiguration, for clients that push them instead of answering pulls */
 let pushedSettings = withDefaults(undefined);
+let workspaceFolderUris: string[] = [];
+/** the client tells the server when workspace folders are added and removed */
+let clientWorkspaceFolders = false;
+/** the nearest .iam-lint.json of each document, over the editor's settings (projectSettings.ts) */
+const projectSettings = new ProjectSettings({
+  exists: existsSync,
+  readFile: path => readFileSync(path, 'utf8'),
+  reportInvalid: (path, problems) => {
+    const message = `${invalidSettingsMessage(path, problems)}\nIt is ignored until it is fixed.`;
+    connection.console.warn(message);
+    // window/showMessage, not window.showWarningMessage: that is a request, rejected by clients without it
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  },
+});
 /** the client turns fixes' placeholders into snippet tab stops (features/fixes/snippetProtocol.ts) */
 let snippetCommand = false;
 
@@ -51,12 +68,24 @@ function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Prom
   };
 }
 
-function settingsFor(uri: string): Promise<IamPolicySettings> {
+function editorSettingsFor(uri: string): Promise<IamPolicySettings> {
   if (!pullConfiguration) return Promise.resolve(pushedSettings);
+  return connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
+    .then(withDefaults, () => withDefaults(undefined));
+}
+
+/** The editor's settings with the project's .iam-lint.json over them; one object per URI until they change. */
+function settingsFor(uri: string): Promise<IamPolicySettings> {
   let settings = settingsByUri.get(uri);
   if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
-      .then(withDefaults, () => withDefaults(undefined));
+    settings = editorSettingsFor(uri).then(editor => {
+      try {
+        return projectSettings.apply(uri, editor);
+      } catch (error) {
+        logError('project settings', error);
+        return editor;
+      }
+    });
     settingsByUri.set(uri, settings);
   }
   return settings;
@@ -114,8 +143,12 @@ function scheduleValidation(uri: string): void {
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   snippetCommand = (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SNIPPET_CAPABILITY] === true;
+  clientWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  workspaceFolderUris = params.workspaceFolders?.map(folder => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  projectSettings.setWorkspaceFolders(workspaceFolderUris);
   return {
     capabilities: {
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: true },
       hoverProvider: true,
@@ -127,20 +160,39 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/** Settings changed: every open document is read and checked again with the new ones. */
+function revalidateAll(): void {
+  settingsByUri.clear();
+  policies.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri);
+}
+
 connection.onInitialized(() => {
   if (pullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
       .catch(error => logError('register configuration', error));
   }
+  if (clientWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(guard('workspaceFolders', undefined, ({ added, removed }) => {
+      const gone = new Set(removed.map(folder => folder.uri));
+      workspaceFolderUris = [...workspaceFolderUris.filter(uri => !gone.has(uri)), ...added.map(folder => folder.uri)];
+      projectSettings.setWorkspaceFolders(workspaceFolderUris);
+      revalidateAll();
+    }));
+  }
 });
 
-connection.onDidChangeConfiguration(params => {
+connection.onDidChangeConfiguration(guard('configuration', undefined, params => {
   const pushed = (params.settings as { iamPolicy?: Partial<IamPolicySettings> } | null)?.iamPolicy;
   if (!pullConfiguration) pushedSettings = withDefaults(pushed);
-  settingsByUri.clear();
-  policies.clear();
-  for (const document of documents.all()) scheduleValidation(document.uri);
-});
+  revalidateAll();
+}));
+
+// The client watches **/.iam-lint.json (client/src/extension.ts).
+connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, () => {
+  projectSettings.clear();
+  revalidateAll();
+}));
 
 documents.onDidOpen(e => scheduleValidation(e.document.uri));
 documents.onDidChangeContent(e => scheduleValidation(e.document.uri));

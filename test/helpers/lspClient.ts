@@ -32,6 +32,8 @@ export interface TestServer {
   close(uri: string): Promise<void>;
   completion(uri: string, position: Position): Promise<CompletionItem[]>;
   hover(uri: string, position: Position): Promise<Hover | null>;
+  /** resolves with the next diagnostics published for `uri` (e.g. after a notification the test sends) */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]>;
   /** changes the settings the server pulls, and tells it; resolves with the next diagnostics of `uri` */
   setSettings(settings: Partial<IamPolicySettings>, uri: string): Promise<Diagnostic[]>;
   /** the stderr and window/logMessage output seen so far */
@@ -130,6 +132,7 @@ export async function startServer(options: {
     hover(uri, position) {
       return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     },
+    nextDiagnostics: uri => nextDiagnostics(uri),
     async setSettings(next, uri) {
       settings = next;
       const result = nextDiagnostics(uri);

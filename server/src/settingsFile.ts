@@ -1,0 +1,112 @@
+// A project's settings file, shared by the CLI and the language server so that CI and the editor
+// agree: the editor's `iamPolicy` settings as a JSON object. Accepted shapes: { "rules": ...,
+// "minimumSeverity": ... }, the same under an "iamPolicy" key, or VS Code's flat keys
+// ("iamPolicy.rules": ...), so .vscode/settings.json works. The file is looked for as ESLint and
+// Prettier look for theirs: in a folder, then its parents up to the repository's root.
+// Pure: the file system comes in as functions.
+import { dirname, join, resolve } from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { POLICY_KINDS } from './policy/model';
+import { SETTINGS_FILE_NAME, type IamPolicySettings } from './protocol';
+
+/** The editor's settings: the CLI reads them when they hold `iamPolicy` settings and no .iam-lint.json is nearer. */
+export const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+const KNOWN_KEYS = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'zoneOfTrust']);
+
+/** The file system as the search needs it; `readFile` throws when there is no such file. */
+export interface SettingsFileSystem {
+  exists(path: string): boolean;
+  readFile(path: string): string;
+}
+
+/** A settings file's text read: its settings, or what is wrong with it (each a sentence). */
+export type SettingsFileContent = { settings: Partial<IamPolicySettings> } | { problems: string[] };
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The settings object inside the file, whichever of the accepted shapes it has. */
+function settingsObject(json: Json): Json {
+  if (isObject(json.iamPolicy)) return json.iamPolicy;
+  const flat = Object.entries(json).filter(([key]) => key.startsWith('iamPolicy.'));
+  return flat.length ? Object.fromEntries(flat.map(([key, value]) => [key.slice('iamPolicy.'.length), value])) : json;
+}
+
+/** Problems with the settings, each a sentence naming the key. */
+function settingsProblems(settings: Json): string[] {
+  const problems: string[] = [];
+  const expectValues = (key: string, allowed: readonly string[]) => {
+    const value = settings[key];
+    if (!isObject(value)) return problems.push(`"${key}" must be an object`);
+    for (const [name, v] of Object.entries(value)) {
+      if (typeof v !== 'string' || !allowed.includes(v)) problems.push(`"${key}.${name}" must be one of ${allowed.join(', ')}`);
+    }
+  };
+  for (const key of Object.keys(settings)) {
+    if (key === 'trace.server') continue; // an editor-only setting
+    if (!KNOWN_KEYS.has(key)) problems.push(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+  }
+  if ('rules' in settings) expectValues('rules', SEVERITIES);
+  if ('policyKinds' in settings) expectValues('policyKinds', POLICY_KINDS);
+  if ('minimumSeverity' in settings && !SEVERITIES.slice(0, 4).includes(settings.minimumSeverity as string)) {
+    problems.push(`"minimumSeverity" must be one of ${SEVERITIES.slice(0, 4).join(', ')}`);
+  }
+  if ('securityRules' in settings && typeof settings.securityRules !== 'boolean') problems.push('"securityRules" must be true or false');
+  if ('jsonDocuments' in settings && !['auto', 'off'].includes(settings.jsonDocuments as string)) problems.push('"jsonDocuments" must be "auto" or "off"');
+  if ('zoneOfTrust' in settings && !isObject(settings.zoneOfTrust)) problems.push('"zoneOfTrust" must be an object');
+  return problems;
+}
+
+/** Reads a settings file's text (JSON with comments and trailing commas). */
+export function parseSettingsText(text: string): SettingsFileContent {
+  const errors: ParseError[] = [];
+  const json: unknown = parse(text, errors, { allowTrailingComma: true });
+  if (errors.length) {
+    const lines = text.slice(0, errors[0].offset).split('\n');
+    return { problems: [`${printParseErrorCode(errors[0].error)} at line ${lines.length}, column ${lines[lines.length - 1].length + 1}`] };
+  }
+  if (!isObject(json)) return { problems: ['not a JSON object'] };
+  const settings = settingsObject(json);
+  const problems = settingsProblems(settings);
+  return problems.length ? { problems } : { settings: settings as Partial<IamPolicySettings> };
+}
+
+/** The sentence that says a settings file is not valid and why. */
+export function invalidSettingsMessage(path: string, problems: string[]): string {
+  const why = problems.length === 1 ? ` ${problems[0]}` : `\n  ${problems.join('\n  ')}`;
+  return `the settings file ${path} is not valid:${why}`;
+}
+
+/** Whether a VS Code settings text sets any `iamPolicy` setting (nested or as flat keys). */
+function hasIamPolicySettings(text: string): boolean {
+  const json: unknown = parse(text);
+  return isObject(json) && (isObject(json.iamPolicy) || Object.keys(json).some(key => key.startsWith('iamPolicy.')));
+}
+
+export interface SettingsSearch {
+  /** also take .vscode/settings.json when it holds `iamPolicy` settings (the CLI; VS Code applies it itself) */
+  editorSettings?: boolean;
+  /** a folder above which the search does not go (besides the repository's root) */
+  isBoundary?: (folder: string) => boolean;
+}
+
+/**
+ * The nearest settings file: .iam-lint.json (or, if asked, .vscode/settings.json with `iamPolicy`
+ * settings) in `folder` or a parent; the search stops at the repository's root (the folder with
+ * .git), at a boundary folder, or at the file system's root.
+ */
+export function findSettingsFile(folder: string, fs: SettingsFileSystem, search: SettingsSearch = {}): string | undefined {
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    const own = join(at, SETTINGS_FILE_NAME);
+    if (fs.exists(own)) return own;
+    if (search.editorSettings) {
+      const editor = join(at, EDITOR_SETTINGS_FILE);
+      try {
+        if (hasIamPolicySettings(fs.readFile(editor))) return editor;
+      } catch { /* no editor settings here */ }
+    }
+    if (fs.exists(join(at, '.git')) || search.isBoundary?.(at) || dirname(at) === at) return undefined;
+  }
+}
