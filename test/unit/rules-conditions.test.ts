@@ -50,7 +50,7 @@ test('IAM311: a key of another service that none of the actions lists', () => {
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }), [], 'a kms action is present');
   assert.deepEqual(codes('{"StringEquals":{"iam:ResourceTag/Project":"x"}}', { action: '"sts:AssumeRole"' }), [], 'sts:AssumeRole lists iam:ResourceTag');
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"x"}}', { action: '"*"' }), [], 'silent with *');
-  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1"}}'), [], 'global keys apply everywhere');
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}'), [], 'global keys apply everywhere');
 });
 
 test('IAM313: a key of the same service that the reference attaches to other actions only (information)', () => {
@@ -60,8 +60,8 @@ test('IAM313: a key of the same service that the reference attaches to other act
 });
 
 test('IAM312: the same key twice in different case', () => {
-  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1","aws:sourcevpce":"vpce-2"}}'), ['IAM312']);
-  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1"},"StringLike":{"aws:sourcevpce":"vpce-*"}}'), []);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d","aws:sourcevpce":"vpce-5e6f7a8b"}}'), ['IAM312']);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"},"StringLike":{"aws:sourcevpce":"vpce-*"}}'), []);
 });
 
 test('IAM320, IAM321: operator type against key type', () => {
@@ -108,9 +108,9 @@ test('IAM333: Bool aws:MultiFactorAuthPresent "false" misses long-term access ke
 });
 
 test('IAM340, IAM341: set qualifiers and multivalued keys', () => {
-  assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:SourceVpce":"vpce-1"}}'), ['IAM340']);
+  assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}'), ['IAM340']);
   assert.deepEqual(codes('{"StringEquals":{"aws:TagKeys":"Project"}}', { action: '"ec2:CreateTags"' }), ['IAM341']);
-  assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:TagKeys":"Project"},"StringEquals":{"aws:SourceVpce":"vpce-1"},"Null":{"aws:TagKeys":"false"}}', { action: '"ec2:CreateTags"' }), []);
+  assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:TagKeys":"Project"},"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"},"Null":{"aws:TagKeys":"false"}}', { action: '"ec2:CreateTags"' }), []);
 });
 
 test('IAM342: ForAllValues in an Allow without a Null guard', () => {
