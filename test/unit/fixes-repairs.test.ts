@@ -132,3 +132,18 @@ test('a Region code with a typo gets the Region it resembles', () => {
   assert.equal(after, text.replace('"us-east1"', '"us-east-1"'));
   assert.ok(!codes(after).includes('IAM334'));
 });
+
+test('an OIDC provider written as its host becomes its IAM identity provider ARN, with the policy\'s account', () => {
+  const text = ONE('{ "Effect": "Allow", "Principal": { "Federated": "token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "StringEquals": { "aws:SourceAccount": "111122223333" } } }');
+  const after = fixed(text, 'IAM037', /^Name the provider by its ARN/);
+  assert.ok(after.includes('"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"'), after);
+  assert.ok(!codes(after).includes('IAM037'));
+  assert.deepEqual(fixesOf(text.replace('token.actions.githubusercontent.com"', 'MyProvider"'), 'IAM037').fixes, [], 'no host, no guess');
+});
+
+test('a federated principal\'s sts:AssumeRole becomes the call it signs in with', () => {
+  const text = ONE('{ "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::111122223333:saml-provider/Okta" }, "Action": ["sts:AssumeRole", "sts:TagSession"] }');
+  const after = fixed(text, 'IAM041');
+  assert.equal(after, text.replace('"sts:AssumeRole"', '"sts:AssumeRoleWithSAML"'));
+  assert.ok(!codes(after).includes('IAM041'));
+});

@@ -80,7 +80,7 @@ function federatedFinding(item: StringItem): Verdict | undefined {
   const { value } = item;
   if (PROVIDER_ARN.test(value) || WEB_IDENTITY_PROVIDER_NAMES.has(value)) return undefined;
   const host = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/.*)?$/i.test(value);
-  return { code: 'IAM037',
+  return { code: 'IAM037', data: host ? { oidcHost: value } : undefined,
     message: host
       ? `"${value}" is not a federated principal: name an OpenID Connect provider by the ARN of its IAM identity provider, arn:aws:iam::111122223333:oidc-provider/${value}.`
       : `"${value}" is not a federated principal: write the ARN of an IAM SAML or OIDC identity provider (arn:aws:iam::111122223333:saml-provider/Name), or ${WEB_IDENTITY_PROVIDERS.map(([name]) => `"${name}"`).join(', ')}.` };

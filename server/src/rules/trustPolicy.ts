@@ -50,7 +50,8 @@ function checkFederated(ctx: RuleContext, statements: readonly Statement[]): voi
       if (reported.has(item.value) || statements.some(other => allowsAction(other, action) && namesFederated(other, item.value))) continue;
       reported.add(item.value);
       ctx.report({ code: 'IAM041', offset: item.offset, length: item.length,
-        message: `A federated principal assumes a role with ${action}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${action} to "Action".` });
+        message: `A federated principal assumes a role with ${action}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${action} to "Action".`,
+        data: { action } });
     }
   }
 }

@@ -29,7 +29,8 @@ function conditionFixes(ctx: FixContext, choices: ConditionChoice[]): CodeAction
   });
 }
 
-const accountValue = (doc: PolicyDocument) => placeholder('Account', documentValues(doc).accounts[0] ?? '<account-id>');
+/** The account the policy names, else a placeholder for it. */
+export const accountValue = (doc: PolicyDocument) => placeholder('Account', documentValues(doc).accounts[0] ?? '<account-id>');
 
 function orgChoices(doc: PolicyDocument): ConditionChoice[] {
   return [
