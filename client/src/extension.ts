@@ -6,7 +6,6 @@ import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
-import { SETTINGS_FILE_NAME } from '../../server/src/protocol';
 import { registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
@@ -23,8 +22,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENV } } },
   };
   const outputChannel = vscode.window.createOutputChannel('IAM Policy', { log: true });
-  const settingsFileWatcher = vscode.workspace.createFileSystemWatcher(`**/${SETTINGS_FILE_NAME}`);
-  context.subscriptions.push(settingsFileWatcher);
   const clientOptions: LanguageClientOptions = {
     // JSON documents are offered too; the server answers only for those whose content is a policy.
     documentSelector: [
@@ -33,8 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'jsonc', scheme: 'file' },
       { language: 'json', scheme: 'untitled' },
     ],
-    // A project's .iam-lint.json counts in the editor too: the server reads it again when it changes.
-    synchronize: { configurationSection: 'iamPolicy', fileEvents: settingsFileWatcher },
+    // The server asks the client to watch a project's .iam-lint.json itself (any editor can).
+    synchronize: { configurationSection: 'iamPolicy' },
     outputChannel,
     traceOutputChannel: outputChannel,
     middleware: ruleLinkMiddleware(context.extensionUri),

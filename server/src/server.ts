@@ -3,7 +3,7 @@
 // answered with an empty result instead of killing the server.
 import { existsSync, readFileSync } from 'node:fs';
 import {
-  createConnection, DidChangeConfigurationNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments,
+  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments,
   TextDocumentSyncKind, type Diagnostic, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,7 +24,7 @@ import { PolicyCache } from './policyDocuments';
 import { ProjectSettings } from './projectSettings';
 import { invalidSettingsMessage } from './settingsFile';
 import {
-  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, withDefaults, type AccessSummaryParams,
+  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME, withDefaults, type AccessSummaryParams,
   type DocumentKindParams, type IamPolicySettings, type SetKindParams,
 } from './protocol';
 
@@ -38,6 +38,8 @@ let pushedSettings = withDefaults(undefined);
 let workspaceFolderUris: string[] = [];
 /** the client tells the server when workspace folders are added and removed */
 let clientWorkspaceFolders = false;
+/** the client watches files for the server when asked (VS Code, and other editors that can) */
+let clientWatchesFiles = false;
 /** the nearest .iam-lint.json of each document, over the editor's settings (projectSettings.ts) */
 const projectSettings = new ProjectSettings({
   exists: existsSync,
@@ -144,6 +146,7 @@ connection.onInitialize((params): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   snippetCommand = (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SNIPPET_CAPABILITY] === true;
   clientWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFolderUris = params.workspaceFolders?.map(folder => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   projectSettings.setWorkspaceFolders(workspaceFolderUris);
   return {
@@ -171,6 +174,11 @@ connection.onInitialized(() => {
   if (pullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
       .catch(error => logError('register configuration', error));
+  }
+  if (clientWatchesFiles) {
+    // a project's .iam-lint.json: read again when it is created, changed or deleted
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }] })
+      .catch(error => logError('register file watcher', error));
   }
   if (clientWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(guard('workspaceFolders', undefined, ({ added, removed }) => {

@@ -8,8 +8,8 @@ import {
   CompletionList, CompletionRequest, ConfigurationRequest, createProtocolConnection,
   DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, Hover, HoverRequest, InitializedNotification, InitializeRequest,
-  PublishDiagnosticsNotification, PublishDiagnosticsParams, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type CompletionItem, type Diagnostic, type Position, type ProtocolConnection,
+  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type CompletionItem, type Diagnostic, type Position, type ProtocolConnection, type Registration,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
 import type { IamPolicySettings } from '../../server/src/protocol';
@@ -38,6 +38,8 @@ export interface TestServer {
   setSettings(settings: Partial<IamPolicySettings>, uri: string): Promise<Diagnostic[]>;
   /** the stderr and window/logMessage output seen so far */
   log: string[];
+  /** the capabilities the server registered with client/registerCapability so far */
+  registrations: Registration[];
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,10 @@ export async function startServer(options: {
     processId: process.pid,
     rootUri: null,
     capabilities: {
-      workspace: { configuration: options.pullConfiguration !== false, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: options.pullConfiguration !== false, didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
       textDocument: {
         completion: { completionItem: { snippetSupport: true } },
         hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -87,8 +92,9 @@ export async function startServer(options: {
     },
   });
   const initializeMs = performance.now() - started;
+  const registrations: Registration[] = [];
+  connection.onRequest(RegistrationRequest.type, params => { registrations.push(...params.registrations); });
   await connection.sendNotification(InitializedNotification.type, {});
-  connection.onRequest('client/registerCapability', () => null);
 
   const nextDiagnostics = (uri: string, timeoutMs = options.diagnosticsTimeoutMs ?? 10_000) => new Promise<Diagnostic[]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms\n${log.join('')}`)), timeoutMs);
@@ -103,6 +109,7 @@ export async function startServer(options: {
     initializeMs,
     spawnedAt: started,
     log,
+    registrations,
     async open(uri, text, languageId = 'iam-policy') {
       versions.set(uri, 1);
       const result = nextDiagnostics(uri);

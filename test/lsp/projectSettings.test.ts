@@ -54,3 +54,9 @@ test('the nearest .iam-lint.json counts over the editor settings, and again when
   assert.deepEqual(codes(await fileChanged()), []);
   await server.close(uri);
 });
+
+test('the server asks the client to watch .iam-lint.json files, so any editor that can watch files tells it of changes', () => {
+  const watchers = server.registrations.filter(r => r.method === DidChangeWatchedFilesNotification.method)
+    .flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map(w => w.globPattern));
+  assert.deepEqual(watchers, ['**/.iam-lint.json']);
+});
