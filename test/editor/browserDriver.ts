@@ -1,7 +1,7 @@
 // EditorDriver for the VS Code workbench that code-server serves, driven through Chromium with
 // the keyboard and mouse. Selectors are the workbench's own (VS Code 1.100); the comments say
 // where the workbench needs care (quick open settling, the code-action menu's pointer block).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WAIT_TIMEOUT_MS, waitFor, type EditorDriver } from './editorDriver';
 import type { Page } from './playwright';
@@ -164,6 +164,12 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
       await page.keyboard.press('Control+S');
       await page.waitForTimeout(300);
       return readFileSync(join(options.workspace, file), 'utf8');
+    },
+
+    async writeWorkspaceFile(file, text) {
+      const path = join(options.workspace, file);
+      if (text === undefined) rmSync(path, { force: true });
+      else writeFileSync(path, text);
     },
 
     async hoverText() {

@@ -36,6 +36,8 @@ export interface EditorDriver {
   codeLensTitles(): Promise<string[]>;
   /** Changes a user setting the way the user settings file does (undefined removes it). */
   setUserSetting(key: string, value: unknown): Promise<void>;
+  /** Writes a workspace file on disk outside the editor, as a git checkout would (undefined deletes it). */
+  writeWorkspaceFile(file: string, text: string | undefined): Promise<void>;
   /** Closes whatever popup is open (Escape). */
   dismiss(): Promise<void>;
   /** Saves a picture of the window as test-results/editor/<name>.png (no-op where impossible). */

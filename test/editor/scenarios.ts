@@ -109,6 +109,22 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: 'a project\'s .iam-lint.json counts in the editor, and again when it changes on disk',
+    async run(editor) {
+      const file = 'unknown-action.iam.json';
+      await editor.openFile(file);
+      const withUnknownAction = async () => (await editor.problems(file)).filter((row) => row.includes('IAM102'));
+      await waitFor('IAM102 for the unknown action', async () => (await withUnknownAction()).length > 0);
+      await editor.writeWorkspaceFile('.iam-lint.json', '{ "rules": { "IAM102": "off" } }\n');
+      try {
+        await waitFor('IAM102 to leave the Problems panel once .iam-lint.json turns it off', async () => (await withUnknownAction()).length === 0);
+      } finally {
+        await editor.writeWorkspaceFile('.iam-lint.json', undefined);
+      }
+      await waitFor('IAM102 to come back once .iam-lint.json is deleted', async () => (await withUnknownAction()).length > 0);
+    },
+  },
+  {
     name: 'quick fix narrows Resource "*"',
     async run(editor) {
       const file = 'wildcard-resource.iam.json';

@@ -106,6 +106,11 @@ export function vscodeDriver(): EditorDriver {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri(file)));
     },
 
+    async writeWorkspaceFile(file, text) {
+      if (text === undefined) await vscode.workspace.fs.delete(fileUri(file), { useTrash: false });
+      else await vscode.workspace.fs.writeFile(fileUri(file), new TextEncoder().encode(text));
+    },
+
     async hoverText() {
       const editor = activeEditor();
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
