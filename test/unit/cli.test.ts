@@ -145,8 +145,12 @@ test('an invalid or missing settings file is a usage error', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /"rules\.IAM100" must be one of/);
   assert.match(bad.stderr, /unknown setting "colour"/);
-  assert.equal(runCliProcess(['p.json', '--config', 'broken.json'], { cwd: dir }).status, 2);
-  assert.equal(runCliProcess(['p.json', '--config', 'absent.json'], { cwd: dir }).status, 2);
+  for (const config of ['bad.json', 'broken.json', 'absent.json']) {
+    const run = runCliProcess(['p.json', '--config', config], { cwd: dir });
+    assert.equal(run.status, 2, config);
+    assert.match(run.stderr, /^iam-policy-lint: the settings file|^iam-policy-lint: cannot read the settings file/, config);
+    assert.doesNotMatch(run.stderr, /internal error|\n\s+at /, `${config}: a message, not a stack trace`);
+  }
 });
 
 test('--fix repairs the syntax and the malformed actions of the seed policy, and leaves the rest', () => {

@@ -53,7 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'help': io.stdout(USAGE); return EXIT_CLEAN;
       case 'version': io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`); return EXIT_CLEAN;
       case 'simulate': return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
-      case 'lint': return lint(command.options, io);
+      case 'lint': return await lint(command.options, io);   // awaited: its CliErrors are caught below
     }
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
