@@ -1,7 +1,7 @@
 // The robustness harness: mutates corpus policies and runs every feature on each.
 //   npm run fuzz -- [--seed N] [--cases N] [--case N] [--max-size BYTES] [--out FILE]
 // A failure prints its seed and case number; `--case` re-runs that one case alone, and `--out`
-// writes its text to a file.
+// writes the text of a failing case (or of the one --case, slow or not) to a file.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
@@ -52,8 +52,8 @@ function main(): void {
       failed++;
       console.log(`\nFAIL case ${result.index} (npm run fuzz -- --seed ${seed} --case ${result.index}): ${result.base}, mutations: ${result.applied.join(', ')}`);
       for (const failure of result.failures.slice(0, 5)) console.log(`  ${failure.replace(/\n/g, '\n    ')}`);
-      if (values.out) writeFileSync(values.out, result.text);
     }
+    if (values.out && (result.failures.length || single !== undefined)) writeFileSync(values.out, result.text);
     if ((result.index + 1) % 1000 === 0) console.log(`  ${result.index + 1} cases, ${failed} failed`);
   }
   console.log(`fuzz: ${failed} failed of ${options.cases}; slowest case ${slowest.index}: ${slowest.ms.toFixed(1)} ms`);
