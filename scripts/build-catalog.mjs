@@ -39,6 +39,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { EXTRA_RESOURCE_TYPES } from './catalog-patches.mjs';
 
 const started = performance.now();
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,7 +123,11 @@ function buildService(prefix, name, serviceIndex) {
     .sort((a, b) => byName(a.name, b.name))
     .map(a => {
       const where = `${prefix}:${a.name}`;
-      const refs = a.resourceTypes.map(rt => {
+      const listed = new Set(a.resourceTypes.map(rt => rt.name.toLowerCase()));
+      const extra = (EXTRA_RESOURCE_TYPES[prefix]?.[a.name.toLowerCase()] ?? [])
+        .filter(name => !listed.has(name.toLowerCase()))
+        .map(name => ({ name, required: false, conditionKeys: [], dependentActions: [] }));
+      const refs = [...a.resourceTypes, ...extra].map(rt => {
         const position = resourcePosition.get(rt.name.toLowerCase());
         if (position === undefined) throw new Error(`${where}: unknown resource type ${rt.name}`);
         return trimTrailing([position, rt.required ? 1 : 0, internKeys(rt.conditionKeys), rt.dependentActions]);

@@ -102,6 +102,14 @@ test('IAM211: an ARN that matches no resource type of the actions, with "/*" as 
 });
 
 test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs ":*"', () => {
+  // Elastic Load Balancing V2's types for actions on both ELB pages (scripts/catalog-patches.mjs)
+  assert.deepEqual(codes(['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'], [
+    'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/tg/0123456789abcdef',
+    'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/alb/0123456789abcdef',
+    'arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/net/nlb/0123456789abcdef/0123456789abcdef',
+    'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/classic-lb',
+  ]), []);
+  assert.deepEqual(codes('elasticloadbalancing:DeleteLoadBalancer', 'arn:aws:elasticloadbalancing:*:*:loadbalancer/net/*/*'), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::my-bucket/*'), []);
   assert.deepEqual(codes(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::b', 'arn:aws:s3:::b/*']), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b*'), []);
