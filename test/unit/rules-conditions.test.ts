@@ -127,6 +127,8 @@ test('IAM350: policy variables need Version 2012-10-17', () => {
   assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username}/*"', version: null }), ['IAM350']);
   assert.deepEqual(codes(condition, { action: '"s3:ListBucket"' }), []);
   assert.deepEqual(codes('{"StringLike":{"s3:prefix":"home/*"}}', { action: '"s3:ListBucket"', version: '2008-10-17' }), []);
+  assert.deepEqual(codes('{"StringEquals":{"aws:RequestedRegion":"${HOME_REGION}"}}', { version: null }), ['IAM351'],
+    'a template placeholder is IAM351\'s, not a variable that needs the Version');
 });
 
 test('IAM351: unknown or unterminated policy variables', () => {

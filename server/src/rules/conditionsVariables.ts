@@ -56,7 +56,9 @@ export const conditionVariableRules: RuleModule = {
       const source = ctx.doc.text.slice(span.offset + 1, span.offset + span.length - 1);
       if (!source.includes('${')) continue;
       for (const use of variablesIn(source, span.offset + 1)) {
-        if (literal) {
+        // a template's placeholder (${HOME_REGION}) is no policy variable: IAM351 says what it is
+        const placeholder = use.name !== undefined && !use.name.includes(':') && !SPECIAL_VARIABLES.has(use.name);
+        if (literal && !placeholder) {
           ctx.report({ code: 'IAM350', offset: use.offset, length: use.length,
             message: `Policy variables need "Version": "2012-10-17": ${version === undefined ? 'without a Version' : `with "Version": ${JSON.stringify(version)}`} IAM reads this as literal text. Set the Version to "2012-10-17".` });
         }
