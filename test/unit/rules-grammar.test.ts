@@ -182,7 +182,7 @@ test('IAM036: a "Service" principal that is not service-name.amazonaws.com', () 
   for (const bad of ['lambda.amazonaws.con', 'lambda', 'ec2.amazon.com', 'arn:aws:iam::111122223333:role/r', 'ec2.amazonaws.com ']) {
     assert.deepEqual(trust(bad), ['IAM036'], bad);
   }
-  for (const good of ['lambda.amazonaws.com', 'ec2.amazonaws.com.cn', 'logs.us-east-1.amazonaws.com', 'brand-new-service.amazonaws.com', '<SERVICE>', '${Service}']) {
+  for (const good of ['lambda.amazonaws.com', 'ec2.amazonaws.com.cn', 'logs.us-east-1.amazonaws.com', 'brand-new-service.amazonaws.com', 'ec2.c2s.ic.gov', 'lambda.amazonaws.eu', '<SERVICE>', '${Service}']) {
     assert.deepEqual(trust(good), [], good);
   }
 });

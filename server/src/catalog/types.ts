@@ -100,6 +100,8 @@ export interface PartitionInfo {
   description: string;
   /** regular expression (source text) of the partition's region codes, to accept Regions newer than the table */
   regionPattern?: string;
+  /** the partition's DNS suffix, which its service principals end with (amazonaws.com, amazonaws.com.cn, ...) */
+  dnsSuffix?: string;
 }
 
 export interface Catalog {

@@ -6,7 +6,8 @@
 // placeholders there ("AccountB-ID"), and services differ in how strictly they check, so this is a
 // warning: the policy is very likely rejected ("Invalid principal in policy") or matches no one.
 // Under "Service", a service principal: "usually in the format service-name.amazonaws.com" (the same
-// page, "AWS service principals"), ".amazonaws.com.cn" in the China Regions; under "Federated", the
+// page, "AWS service principals"): the name, then the partition's DNS suffix (amazonaws.com.cn in the
+// China Regions; catalog/tables/regions.ts has each partition's); under "Federated", the
 // ARN of an IAM SAML or OIDC provider, or one of the web identity providers AWS names.
 import { WEB_IDENTITY_PROVIDERS } from '../catalog/tables/webIdentityProviders';
 import type { Catalog } from '../catalog/types';
@@ -60,10 +61,20 @@ function awsFinding(item: StringItem): Verdict | undefined {
   return { code: 'IAM035', message: `The principal "${item.value}" ${problem}.`, data: { replacements: repair } };
 }
 
-const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/i;
+/** service-name.<a partition's DNS suffix>: ec2.amazonaws.com, ec2.amazonaws.com.cn, ... */
+const servicePrincipalForms = new WeakMap<Catalog, RegExp>();
+function servicePrincipalForm(catalog: Catalog): RegExp {
+  let form = servicePrincipalForms.get(catalog);
+  if (!form) {
+    const suffixes = [...new Set(catalog.partitions().flatMap(p => (p.dnsSuffix ? [p.dnsSuffix.replace(/\./g, '\\.')] : [])))];
+    form = new RegExp(`^[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(${suffixes.join('|') || 'amazonaws\\.com'})$`, 'i');
+    servicePrincipalForms.set(catalog, form);
+  }
+  return form;
+}
 
 function serviceFinding(item: StringItem, catalog: Catalog): Verdict | undefined {
-  if (item.value === '*' || SERVICE_PRINCIPAL.test(item.value)) return undefined;
+  if (item.value === '*' || servicePrincipalForm(catalog).test(item.value)) return undefined;
   const names = catalog.servicePrincipals().map(p => p.name);
   if (names.includes(item.value)) return undefined;
   const completed = `${item.value.toLowerCase()}.amazonaws.com`;   // "lambda" for lambda.amazonaws.com

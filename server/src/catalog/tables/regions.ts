@@ -2,18 +2,19 @@
 // @aws-sdk/core 3.981.1), which is the machine-readable form of the AWS General Reference page
 // "AWS Regions" (https://docs.aws.amazon.com/general/latest/gr/rande.html) and of
 // https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html.
-// Region names are the SDK's descriptions. regionPattern lets rules accept a Region newer than this table.
+// Region names are the SDK's descriptions. regionPattern lets rules accept a Region newer than this table;
+// dnsSuffix is the partition's domain, which its service principals end with (ec2.amazonaws.com.cn).
 import type { PartitionInfo, RegionInfo } from '../types';
 
 export const PARTITIONS: readonly PartitionInfo[] = [
-  { name: 'aws', description: 'AWS commercial Regions', regionPattern: '^(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+$' },
-  { name: 'aws-cn', description: 'AWS China Regions', regionPattern: '^cn-\\w+-\\d+$' },
-  { name: 'aws-us-gov', description: 'AWS GovCloud (US) Regions', regionPattern: '^us-gov-\\w+-\\d+$' },
-  { name: 'aws-iso', description: 'AWS ISO (US) Regions', regionPattern: '^us-iso-\\w+-\\d+$' },
-  { name: 'aws-iso-b', description: 'AWS ISOB (US) Regions', regionPattern: '^us-isob-\\w+-\\d+$' },
-  { name: 'aws-iso-e', description: 'AWS ISOE (Europe) Regions', regionPattern: '^eu-isoe-\\w+-\\d+$' },
-  { name: 'aws-iso-f', description: 'AWS ISOF Regions', regionPattern: '^us-isof-\\w+-\\d+$' },
-  { name: 'aws-eusc', description: 'AWS European Sovereign Cloud', regionPattern: '^eusc-(de)-\\w+-\\d+$' },
+  { name: 'aws', description: 'AWS commercial Regions', regionPattern: '^(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+$', dnsSuffix: 'amazonaws.com' },
+  { name: 'aws-cn', description: 'AWS China Regions', regionPattern: '^cn-\\w+-\\d+$', dnsSuffix: 'amazonaws.com.cn' },
+  { name: 'aws-us-gov', description: 'AWS GovCloud (US) Regions', regionPattern: '^us-gov-\\w+-\\d+$', dnsSuffix: 'amazonaws.com' },
+  { name: 'aws-iso', description: 'AWS ISO (US) Regions', regionPattern: '^us-iso-\\w+-\\d+$', dnsSuffix: 'c2s.ic.gov' },
+  { name: 'aws-iso-b', description: 'AWS ISOB (US) Regions', regionPattern: '^us-isob-\\w+-\\d+$', dnsSuffix: 'sc2s.sgov.gov' },
+  { name: 'aws-iso-e', description: 'AWS ISOE (Europe) Regions', regionPattern: '^eu-isoe-\\w+-\\d+$', dnsSuffix: 'cloud.adc-e.uk' },
+  { name: 'aws-iso-f', description: 'AWS ISOF Regions', regionPattern: '^us-isof-\\w+-\\d+$', dnsSuffix: 'csp.hci.ic.gov' },
+  { name: 'aws-eusc', description: 'AWS European Sovereign Cloud', regionPattern: '^eusc-(de)-\\w+-\\d+$', dnsSuffix: 'amazonaws.eu' },
 ];
 
 type Row = [code: string, name: string, partition: string];
