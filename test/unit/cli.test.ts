@@ -85,6 +85,16 @@ test('--minimum-severity reports only findings at least that severe, over the se
   assert.equal(runCliProcess(['p.json', '--minimum-severity', 'loud'], { cwd: dir }).status, 2);
 });
 
+test('--list-rules lists every rule with the severity the settings give it', () => {
+  const dir = folderWith({ '.iam-lint.json': '{ "rules": { "IAM106": "off", "unknown-action": "error" } }' });
+  const lines = runCliProcess(['--list-rules'], { cwd: dir }).stdout.trim().split('\n');
+  assert.ok(lines.length > 90);
+  assert.match(lines.find(l => l.startsWith('IAM106 '))!, /^IAM106 +action-case +off /);
+  assert.match(lines.find(l => l.startsWith('IAM102 '))!, /^IAM102 +unknown-action +error /);
+  const rows = JSON.parse(runCliProcess(['--list-rules', '-f', 'json'], { cwd: dir }).stdout) as Array<{ code: string; severity: string; defaultSeverity: string }>;
+  assert.deepEqual(rows.find(r => r.code === 'IAM102'), { ...rows.find(r => r.code === 'IAM102'), severity: 'error', defaultSeverity: 'warning' });
+});
+
 test('--help and --version', () => {
   const help = runCliProcess(['--help']);
   assert.equal(help.status, 0);

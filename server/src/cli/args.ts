@@ -28,6 +28,7 @@ export interface LintOptions {
 export type Command =
   | { name: 'lint'; options: LintOptions }
   | { name: 'simulate'; argv: string[] }
+  | { name: 'rules'; options: Pick<LintOptions, 'config' | 'format'> }
   | { name: 'help' }
   | { name: 'version' };
 
@@ -52,6 +53,8 @@ Options:
                                          case, repeated actions, Sids) to the files; with "-",
                                          print the fixed text
       --summary                          print the access summary of each policy (text, json)
+      --list-rules                       list every rule: code, name, severity under the settings
+                                         (with -c), summary (text, or -f json)
       --kind <kind>                      treat every policy as this kind (${POLICY_KINDS.join(', ')})
       --stdin-filename <name>            file name for standard input (settings globs, kind detection)
   -o, --output <file>                    write the report to a file instead of standard output
@@ -90,6 +93,7 @@ export function parseCommandLine(argv: string[]): Command {
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
         summary: { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
         kind: { type: 'string' },
         'stdin-filename': { type: 'string' },
         output: { type: 'string', short: 'o' },
@@ -104,6 +108,7 @@ export function parseCommandLine(argv: string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
+  if (values['list-rules']) return { name: 'rules', options: { config: values.config, format: oneOf(values.format, FORMATS, '--format') ?? 'text' } };
   if (positionals.length === 0) throw new CliError('no file, folder or glob given (use "-" for standard input)');
   return {
     name: 'lint',

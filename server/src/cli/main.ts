@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { getCatalog } from '../catalog/loadCatalog';
 import { parseCommandLine, USAGE, type LintOptions } from './args';
 import { loadSettings } from './config';
+import { formatRuleList } from './listRules';
 import { expandInputs, type InputFile } from './files';
 import { CliError, errorText, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
 import { checkContext, checkFile, type CheckContext } from './lint';
@@ -52,6 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command.name) {
       case 'help': io.stdout(USAGE); return EXIT_CLEAN;
       case 'version': io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`); return EXIT_CLEAN;
+      case 'rules': io.stdout(formatRuleList(loadSettings(command.options.config, io.cwd).settings, command.options.format === 'json')); return EXIT_CLEAN;
       case 'simulate': return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
       case 'lint': return await lint(command.options, io);   // awaited: its CliErrors are caught below
     }
