@@ -1,7 +1,7 @@
-// IAM039-IAM041: what a role trust policy cannot hold, or holds to no effect. The trust policy is the role's resource policy,
-// and the role is the resource: IAM refuses a Resource or NotResource element in it ("Has prohibited
-// field Resource"), and any action other than AWS STS's ("AssumeRole policy may only specify STS
-// AssumeRole actions"). Source: IAM User Guide, "Roles terms and concepts" (role trust policy) and
+// IAM039-IAM041: what a role trust policy cannot hold, or holds to no effect. The trust policy is the
+// role's resource policy, and the role is the resource: IAM refuses a Resource or NotResource element
+// in it ("Has prohibited field Resource"), and an Action other than AWS STS's ("AssumeRole policy may
+// only specify STS AssumeRole actions"; NotAction is not judged, as that message does not cover it). Source: IAM User Guide, "Roles terms and concepts" (role trust policy) and
 // "IAM JSON policy elements: Resource"; the quoted texts are IAM's MalformedPolicyDocument messages.
 // Warnings, not errors: the kind may have been guessed from the content or the file name.
 // IAM041: a federated principal assumes a role through its own STS call: a SAML provider with
@@ -19,7 +19,7 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
     ctx.report({ code: 'IAM039', ...keySpan(entry),
       message: `A role trust policy cannot have "${entry.name}": the role it belongs to is the resource, and IAM refuses the policy ("Has prohibited field Resource"). Remove it; what the role may do goes in its permissions policies.` });
   }
-  for (const item of [...statement.action?.items ?? [], ...statement.notAction?.items ?? []]) {
+  for (const item of statement.action?.items ?? []) {
     const colon = item.value.indexOf(':');
     if (colon < 0 || item.value.slice(0, colon).toLowerCase() === 'sts') continue;   // "*" and malformed names: other rules
     ctx.report({ code: 'IAM040', offset: item.offset, length: item.length,
