@@ -5,11 +5,11 @@
 // - on an IAM600 finding for another account: "add that account to the zone".
 import { CodeActionKind, type CodeAction, type Command } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
+import { ACCOUNT_ID } from '../policy/identifiers';
 import type { PolicyDocument } from '../policy/model';
 import { parseArn } from '../policy/arn';
 import type { IamPolicySettings, ZoneOfTrust } from '../protocol';
 import { grantsOutsideZone, isEmptyZone } from '../rules/zoneOfTrust';
-import { ACCOUNT_ID } from '../policy/identifiers';
 
 /** Client command: arguments [SetZoneOfTrustArgs]; writes the setting for the document's folder. */
 export const SET_ZONE_OF_TRUST_COMMAND = 'iamPolicy.setZoneOfTrust';

@@ -7,15 +7,15 @@
 // warning: the policy is very likely rejected ("Invalid principal in policy") or matches no one.
 // Under "Service", a service principal: "usually in the format service-name.amazonaws.com" (the same
 // page, "AWS service principals"): the name, then the partition's DNS suffix (amazonaws.com.cn in the
-// China Regions; catalog/tables/regions.ts has each partition's); under "Federated", the
-// ARN of an IAM SAML or OIDC provider, or one of the web identity providers AWS names.
+// China Regions; catalog/tables/regions.ts has each partition's). Under "Federated", the ARN of an IAM
+// SAML or OIDC provider, or one of the web identity providers AWS names.
 import { WEB_IDENTITY_PROVIDERS } from '../catalog/tables/webIdentityProviders';
 import type { Catalog } from '../catalog/types';
+import { ACCOUNT_ID } from '../policy/identifiers';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import type { Finding, RuleContext, RuleModule } from './types';
-import { ACCOUNT_ID } from '../policy/identifiers';
 
 type Verdict = Omit<Finding, 'offset' | 'length'>;
 

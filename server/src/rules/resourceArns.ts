@@ -9,13 +9,13 @@
 // as "<bucket-arn>" and "account-id", and IAM accepts many of these ARNs (they just match nothing).
 import { perCatalog } from '../catalog/memo';
 import type { Catalog } from '../catalog/types';
+import { ACCOUNT_ID } from '../policy/identifiers';
 import { parseArn, type Arn } from '../policy/arn';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { editDistance } from '../util/closest';
 import { catalogNames, formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
 import type { RuleContext, RuleModule } from './types';
-import { ACCOUNT_ID } from '../policy/identifiers';
 
 const AWS_OWNED_ACCOUNT = 'aws';
 
