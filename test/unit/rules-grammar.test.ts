@@ -231,6 +231,12 @@ test('IAM041: a federated principal that no statement lets sign in with its STS 
   assert.equal(found(statement(`{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWithSAML"},{"Effect":"Allow","Principal":${saml},"Action":"sts:SetSourceIdentity"}`)), 0,
     'another statement lets it sign in');
   assert.equal(found(statement(`{"Effect":"Deny","Principal":${oidc},"Action":"sts:AssumeRole"}`)), 0);
+  for (const unknown of ['*', '${saml_provider_arn}']) {
+    const principal = `{"Federated":"${unknown}"}`;
+    assert.equal(found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRoleWithSAML"}`)), 0, `${unknown} may be a SAML provider`);
+    assert.equal(found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRoleWithWebIdentity"}`)), 0, `${unknown} may be an OIDC provider`);
+    assert.equal(found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRole"}`)), 1);
+  }
 });
 
 test('IAM042: Allow in an RCP, except RCPFullAWSAccess\'s', () => {

@@ -7,7 +7,8 @@
 // IAM041: a federated principal assumes a role through its own STS call: a SAML provider with
 // sts:AssumeRoleWithSAML, an OIDC provider or web identity provider with sts:AssumeRoleWithWebIdentity
 // (IAM User Guide, "Create a role for SAML 2.0 federation" and "Create a role for OpenID Connect
-// federation"); a statement that grants it only sts:AssumeRole lets it assume nothing.
+// federation"); a statement that grants it only sts:AssumeRole lets it assume nothing. A value that
+// does not tell the kind of provider ("*", a template value) may sign in with either.
 import type { Statement } from '../policy/model';
 import { globMatch } from '../policy/wildcard';
 import { keySpan } from './statementShape';
@@ -27,9 +28,17 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
   }
 }
 
-/** The STS action a federated principal assumes a role with. */
-function federatedAction(principal: string): string {
-  return /:saml-provider\//.test(principal) ? 'sts:AssumeRoleWithSAML' : 'sts:AssumeRoleWithWebIdentity';
+const SAML_SIGN_IN = 'sts:AssumeRoleWithSAML';
+const WEB_IDENTITY_SIGN_IN = 'sts:AssumeRoleWithWebIdentity';
+
+/**
+ * The STS actions a federated principal may assume a role with: one when the value says which kind of
+ * provider it is, either when it does not ("*", a template value such as "${saml_provider_arn}").
+ */
+function federatedActions(principal: string): string[] {
+  if (/:saml-provider\//.test(principal)) return [SAML_SIGN_IN];
+  if (/:oidc-provider\//.test(principal) || !/[*{]/.test(principal)) return [WEB_IDENTITY_SIGN_IN];
+  return [SAML_SIGN_IN, WEB_IDENTITY_SIGN_IN];
 }
 
 const allows = (statement: Statement) => statement.effect?.valueNode?.value === 'Allow';
@@ -46,12 +55,13 @@ function checkFederated(ctx: RuleContext, statements: readonly Statement[]): voi
   const reported = new Set<string>();
   for (const statement of statements.filter(allows)) {
     for (const item of statement.principal?.types.find(t => t.entry.name === 'Federated')?.values ?? []) {
-      const action = federatedAction(item.value);
-      if (reported.has(item.value) || statements.some(other => allowsAction(other, action) && namesFederated(other, item.value))) continue;
+      const actions = federatedActions(item.value);
+      if (reported.has(item.value) || statements.some(other => namesFederated(other, item.value) && actions.some(a => allowsAction(other, a)))) continue;
       reported.add(item.value);
+      const named = actions.join(' or ');
       ctx.report({ code: 'IAM041', offset: item.offset, length: item.length,
-        message: `A federated principal assumes a role with ${action}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${action} to "Action".`,
-        data: { action } });
+        message: `A federated principal assumes a role with ${named}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${named} to "Action".`,
+        data: actions.length === 1 ? { action: actions[0] } : undefined });
     }
   }
 }
