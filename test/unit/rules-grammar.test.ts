@@ -194,7 +194,7 @@ test('IAM037: a "Federated" principal that is not a provider ARN or a web identi
   }
   for (const good of [
     'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', 'arn:aws:iam::111122223333:saml-provider/Okta',
-    'cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com',
+    'cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com', '*',
   ]) assert.deepEqual(trust(good), [], good);
 });
 

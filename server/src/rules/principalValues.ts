@@ -89,7 +89,8 @@ const WEB_IDENTITY_PROVIDER_NAMES = new Set(WEB_IDENTITY_PROVIDERS.map(([name]) 
 
 function federatedFinding(item: StringItem): Verdict | undefined {
   const { value } = item;
-  if (PROVIDER_ARN.test(value) || WEB_IDENTITY_PROVIDER_NAMES.has(value)) return undefined;
+  // "*": no AWS page says whether IAM takes it here, so it is not judged
+  if (value === '*' || PROVIDER_ARN.test(value) || WEB_IDENTITY_PROVIDER_NAMES.has(value)) return undefined;
   const host = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/.*)?$/i.test(value);
   return { code: 'IAM037', data: host ? { oidcHost: value } : undefined,
     message: host
