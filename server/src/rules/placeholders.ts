@@ -1,4 +1,4 @@
-// IAM090: a template placeholder (`<ACCOUNT_ID>`) left in a value. A warning, not an error: the
+// IAM090: a template placeholder (`<ACCOUNT_ID>`, `{AccountId}`) left in a value. A warning, not an error: the
 // policy is well-formed, it just cannot do what it means until the placeholder is replaced.
 import type { Node } from 'jsonc-parser';
 import { firstPlaceholder } from '../policy/placeholders';
@@ -24,7 +24,7 @@ export const placeholderRules: RuleModule = {
   check(ctx) {
     for (const node of stringValues(ctx.doc.statementEntry?.valueNode)) {
       const value = node.value as string;
-      const placeholder = value.includes('<') ? firstPlaceholder(value) : undefined;
+      const placeholder = firstPlaceholder(value);
       if (!placeholder) continue;
       ctx.report({ code: 'IAM090', offset: node.offset, length: node.length,
         message: `"${placeholder}" is a placeholder: replace it with the real value before you use this policy.` });
