@@ -84,6 +84,8 @@ export function everyResourceOf(type: ResourceTypeInfo): Arn | undefined {
   return arn ?? undefined;
 }
 
+const POLICY_VARIABLE = /\$\{[^}]*\}/g;
+
 /**
  * An ARN of a policy, parsed, with the resource types the catalog says it can name (worked out when
  * first asked) and the answers of mayName so far.
@@ -94,10 +96,17 @@ export class TypedArn {
   readonly service: string;
   readonly mayName = new Map<ResourceTypeInfo, boolean>();
   #catalogTypes: Set<string> | undefined;
+  #slashInResource: boolean | undefined;
 
   constructor(private readonly catalog: Catalog, readonly text: string) {
     this.parsed = parseArn(text);
     this.service = this.parsed?.service.toLowerCase() ?? '';
+  }
+
+  /** whether the resource part has a "/" of its own (a policy variable's, as in ${aws:PrincipalTag/team}, is its value's) */
+  get slashInResource(): boolean {
+    this.#slashInResource ??= this.parsed?.resource.replace(POLICY_VARIABLE, '').includes('/') ?? false;
+    return this.#slashInResource;
   }
 
   /** typeKey of each resource type the catalog's matcher finds */
@@ -128,18 +137,13 @@ export function catalogNames(arn: TypedArn, type: ResourceTypeInfo): boolean {
  */
 const SLASHLESS_NAMES: ReadonlySet<string> = new Set(['${BucketName}', '${QueueName}', '${TopicName}']);
 
-/** Whether the ARN puts a "/" where the type's ARN has a name that cannot hold one. */
-function slashInName(arn: TypedArn, type: ResourceTypeInfo): boolean {
-  // a policy variable's own "/" (${aws:PrincipalTag/team}) is not in the name: its value is
-  const resource = arn.parsed?.resource.replace(POLICY_VARIABLE, '');
-  return resource !== undefined && resource.includes('/') && SLASHLESS_NAMES.has(formatResourcePart(type));
-}
+const slashlessTypes = new WeakMap<ResourceTypeInfo, boolean>();
 
-const POLICY_VARIABLE = /\$\{[^}]*\}/g;
-
-/** The resource part of the type's ARN format (after the fifth colon). */
-function formatResourcePart(type: ResourceTypeInfo): string {
-  return type.arnFormat.split(':').slice(5).join(':');
+/** Whether the resource part of the type's ARN format (after the fifth colon) is one slashless name. */
+function isSlashless(type: ResourceTypeInfo): boolean {
+  let slashless = slashlessTypes.get(type);
+  if (slashless === undefined) slashlessTypes.set(type, (slashless = SLASHLESS_NAMES.has(type.arnFormat.split(':').slice(5).join(':'))));
+  return slashless;
 }
 
 /**
@@ -150,7 +154,7 @@ function formatResourcePart(type: ResourceTypeInfo): string {
 export function mayName(arn: TypedArn, type: ResourceTypeInfo): boolean {
   let result = arn.mayName.get(type);
   if (result === undefined) {
-    result = !slashInName(arn, type) && (arnOverlapsFormat(arn.text, type.arnFormat) || catalogNames(arn, type));
+    result = !(isSlashless(type) && arn.slashInResource) && (arnOverlapsFormat(arn.text, type.arnFormat) || catalogNames(arn, type));
     arn.mayName.set(type, result);
   }
   return result;
