@@ -47,22 +47,32 @@ const allows = (statement: Statement) => statement.effect?.valueNode?.value === 
 const allowsAction = (statement: Statement, action: string) =>
   allows(statement) && (statement.action?.items ?? []).some(item => globMatch(item.value.toLowerCase(), action.toLowerCase()));
 
-const namesFederated = (statement: Statement, principal: string) =>
-  statement.principal?.types.some(t => t.entry.name === 'Federated' && t.values.some(v => v.value === principal)) ?? false;
+const federatedValues = (statement: Statement) => statement.principal?.types.find(t => t.entry.name === 'Federated')?.values ?? [];
 
-/** Each federated principal that no Allow statement lets sign in, reported where it is first named. */
+/**
+ * Each federated principal that no Allow statement lets sign in, reported where it is first named.
+ * Linear in the statements: what each principal may sign in with is gathered first.
+ */
 function checkFederated(ctx: RuleContext, statements: readonly Statement[]): void {
-  const reported = new Set<string>();
-  for (const statement of statements.filter(allows)) {
-    for (const item of statement.principal?.types.find(t => t.entry.name === 'Federated')?.values ?? []) {
-      const actions = federatedActions(item.value);
-      if (reported.has(item.value) || statements.some(other => namesFederated(other, item.value) && actions.some(a => allowsAction(other, a)))) continue;
-      reported.add(item.value);
-      const named = actions.join(' or ');
-      ctx.report({ code: 'IAM041', offset: item.offset, length: item.length,
-        message: `A federated principal assumes a role with ${named}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${named} to "Action".`,
-        data: actions.length === 1 ? { action: actions[0] } : undefined });
+  const allowed = statements.filter(allows);
+  const signIns = new Map<string, Set<string>>();
+  for (const statement of allowed) {
+    const granted = [SAML_SIGN_IN, WEB_IDENTITY_SIGN_IN].filter(action => allowsAction(statement, action));
+    for (const item of federatedValues(statement)) {
+      const known = signIns.get(item.value) ?? new Set<string>();
+      granted.forEach(action => known.add(action));
+      signIns.set(item.value, known);
     }
+  }
+  const reported = new Set<string>();
+  for (const item of allowed.flatMap(federatedValues)) {
+    const actions = federatedActions(item.value);
+    if (reported.has(item.value) || actions.some(action => signIns.get(item.value)?.has(action))) continue;
+    reported.add(item.value);
+    const named = actions.join(' or ');
+    ctx.report({ code: 'IAM041', offset: item.offset, length: item.length,
+      message: `A federated principal assumes a role with ${named}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${named} to "Action".`,
+      data: actions.length === 1 ? { action: actions[0] } : undefined });
   }
 }
 
