@@ -8,10 +8,11 @@ export const CLI_PATH = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 export interface CliRun { status: number | null; stdout: string; stderr: string }
 
-export function runCliProcess(args: string[], options: { cwd?: string; input?: string } = {}): CliRun {
+/** Runs the checker; `timeoutMs` kills a run that hangs (status null). */
+export function runCliProcess(args: string[], options: { cwd?: string; input?: string; timeoutMs?: number } = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
     cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1' }, timeout: options.timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

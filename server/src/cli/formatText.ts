@@ -10,20 +10,28 @@ const COLORS: Record<Severity | 'dim', string> = { error: '31', warning: '33', i
 
 type Paint = (text: string, style: Severity | 'dim') => string;
 
-/** The source line of the span and its carets, both cut to the same window. */
+/**
+ * The source line of the span and its carets, both cut to the same window. The window is cut before
+ * anything else is done to the line: a minified policy is one line, with thousands of findings on it.
+ */
 export function caretLines(lineText: string, startColumn: number, endColumn: number): [string, string] {
-  const plain = printable(lineText.replace(/\t/g, ' '));
-  const width = Math.max(1, Math.min(endColumn, plain.length) - startColumn);
-  const from = plain.length <= WINDOW ? 0 : Math.max(0, Math.min(startColumn - 20, plain.length - WINDOW));
-  const cut = plain.slice(from, from + WINDOW);
+  const width = Math.max(1, Math.min(endColumn, lineText.length) - startColumn);
+  const from = lineText.length <= WINDOW ? 0 : Math.max(0, Math.min(startColumn - 20, lineText.length - WINDOW));
+  // printable() and the tab replacement keep the length: the columns stay right
+  const cut = printable(lineText.slice(from, from + WINDOW).replace(/\t/g, ' '));
   const lead = from > 0 ? '…' : '';
   const caretWidth = Math.max(1, Math.min(width, WINDOW - (startColumn - from)));
-  return [lead + cut + (from + WINDOW < plain.length ? '…' : ''), ' '.repeat(lead.length + startColumn - from) + '^'.repeat(caretWidth)];
+  return [lead + cut + (from + WINDOW < lineText.length ? '…' : ''), ' '.repeat(lead.length + startColumn - from) + '^'.repeat(caretWidth)];
 }
 
+/** The text of a line without its line break (no regular expression over the line: it may be megabytes long). */
 function lineOf(file: FileReport, line: number): string {
-  const { textDocument } = file.doc;
-  return textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const { textDocument, text } = file.doc;
+  const start = textDocument.offsetAt({ line, character: 0 });
+  let end = textDocument.offsetAt({ line: line + 1, character: 0 });
+  if (end > start && text[end - 1] === '\n') end--;
+  if (end > start && text[end - 1] === '\r') end--;
+  return text.slice(start, end);
 }
 
 /** `where` is the file's name as printed (worked out once for all its diagnostics). */
