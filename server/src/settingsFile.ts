@@ -8,11 +8,12 @@ import { dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { POLICY_KINDS } from './policy/model';
 import { SETTINGS_FILE_NAME, type IamPolicySettings } from './protocol';
+import { SEVERITIES } from './rules/types';
 
 /** The editor's settings: the CLI reads them when they hold `iamPolicy` settings and no .iam-lint.json is nearer. */
 export const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');
 
-const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 const KNOWN_KEYS = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'zoneOfTrust']);
 
 /** The file system as the search needs it; `readFile` throws when there is no such file. */
@@ -48,10 +49,10 @@ function settingsProblems(settings: Json): string[] {
     if (key === 'trace.server') continue; // an editor-only setting
     if (!KNOWN_KEYS.has(key)) problems.push(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
   }
-  if ('rules' in settings) expectValues('rules', SEVERITIES);
+  if ('rules' in settings) expectValues('rules', SEVERITY_SETTINGS);
   if ('policyKinds' in settings) expectValues('policyKinds', POLICY_KINDS);
-  if ('minimumSeverity' in settings && !SEVERITIES.slice(0, 4).includes(settings.minimumSeverity as string)) {
-    problems.push(`"minimumSeverity" must be one of ${SEVERITIES.slice(0, 4).join(', ')}`);
+  if ('minimumSeverity' in settings && !(SEVERITIES as readonly string[]).includes(settings.minimumSeverity as string)) {
+    problems.push(`"minimumSeverity" must be one of ${SEVERITIES.join(', ')}`);
   }
   if ('securityRules' in settings && typeof settings.securityRules !== 'boolean') problems.push('"securityRules" must be true or false');
   if ('jsonDocuments' in settings && !['auto', 'off'].includes(settings.jsonDocuments as string)) problems.push('"jsonDocuments" must be "auto" or "off"');

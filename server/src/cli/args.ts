@@ -2,12 +2,11 @@
 // (exit code 2) with a message that says what to write instead.
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS, type PolicyKind } from '../policy/model';
-import type { Severity } from '../rules/types';
+import { SEVERITIES, type Severity } from '../rules/types';
 import { CliError } from './io';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = typeof FORMATS[number];
-export const SEVERITY_LEVELS: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export interface LintOptions {
   inputs: string[];
@@ -115,8 +114,8 @@ export function parseCommandLine(argv: string[]): Command {
     options: {
       inputs: positionals,
       format: oneOf(values.format, FORMATS, '--format') ?? 'text',
-      failOn: oneOf(values['fail-on'], SEVERITY_LEVELS, '--fail-on') ?? 'error',
-      minimumSeverity: oneOf(values['minimum-severity'], SEVERITY_LEVELS, '--minimum-severity'),
+      failOn: oneOf(values['fail-on'], SEVERITIES, '--fail-on') ?? 'error',
+      minimumSeverity: oneOf(values['minimum-severity'], SEVERITIES, '--minimum-severity'),
       config: values.config,
       fix: values.fix ?? false,
       summary: values.summary ?? false,

@@ -1,9 +1,9 @@
 // The human report: "file:line:col - severity CODE: message", the source line and a caret line
 // under the span, then a count. Long lines are cut to a window around the span.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Severity } from '../rules/types';
+import { SEVERITIES, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
-import { messageText, plural, printable, SEVERITY_NAMES, severityName, type Formatter } from './report';
+import { messageText, plural, printable, severityName, type Formatter } from './report';
 
 const WINDOW = 140;
 const COLORS: Record<Severity | 'dim', string> = { error: '31', warning: '33', information: '36', hint: '90', dim: '2' };
@@ -56,7 +56,7 @@ export function textFormatter(color: boolean): Formatter<string> {
     },
     end(entries, { counts, files, fixed }) {
       const total = counts.error + counts.warning + counts.information + counts.hint;
-      const detail = SEVERITY_NAMES.filter(s => counts[s] > 0)
+      const detail = SEVERITIES.filter(s => counts[s] > 0)
         .map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
       const checked = plural(files, 'policy file');
       return entries.join('')

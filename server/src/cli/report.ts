@@ -2,7 +2,7 @@
 // formatter's entry as soon as it is checked, so that a run over thousands of files never holds their
 // parses; entries are plain data, as they may come from a worker thread (cli/threads.ts).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Severity } from '../rules/types';
+import { SEVERITIES, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
 
 export interface RunTotals {
@@ -29,11 +29,10 @@ export interface FileOutcome {
   problems: string[];
 }
 
-export const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /** LSP severity (1..4) to our name; diagnostics always carry one. */
 export function severityName(diagnostic: Diagnostic): Severity {
-  return SEVERITY_NAMES[(diagnostic.severity ?? 1) - 1];
+  return SEVERITIES[(diagnostic.severity ?? 1) - 1];
 }
 
 export const noCounts = (): Record<Severity, number> => ({ error: 0, warning: 0, information: 0, hint: 0 });
@@ -46,14 +45,14 @@ export function totalsOf(outcomes: readonly FileOutcome[], problems: string[]): 
     if (outcome.entry === undefined) continue;
     totals.files++;
     totals.fixed += outcome.fixed;
-    for (const severity of SEVERITY_NAMES) totals.counts[severity] += outcome.counts[severity];
+    for (const severity of SEVERITIES) totals.counts[severity] += outcome.counts[severity];
   }
   return totals;
 }
 
 /** True when some finding of the run is at least as severe as `failOn`. */
 export function hasFindingsAtOrAbove(totals: RunTotals, failOn: Severity): boolean {
-  return SEVERITY_NAMES.slice(0, SEVERITY_NAMES.indexOf(failOn) + 1).some(severity => totals.counts[severity] > 0);
+  return SEVERITIES.slice(0, SEVERITIES.indexOf(failOn) + 1).some(severity => totals.counts[severity] > 0);
 }
 
 /** "3 errors", "1 warning", "2 fixes" */
