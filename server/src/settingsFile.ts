@@ -83,7 +83,8 @@ export function invalidSettingsMessage(path: string, problems: string[]): string
 /** Whether a VS Code settings text sets any `iamPolicy` setting (nested or as flat keys). */
 function hasIamPolicySettings(text: string): boolean {
   const json: unknown = parse(text);
-  return isObject(json) && (isObject(json.iamPolicy) || Object.keys(json).some(key => key.startsWith('iamPolicy.')));
+  // settingsObject gives the whole object back only when it has neither shape
+  return isObject(json) && settingsObject(json) !== json;
 }
 
 export interface SettingsSearch {

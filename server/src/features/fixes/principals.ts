@@ -1,7 +1,6 @@
 // Fixes of principals in role trust policies: an OIDC provider written as its host gets the ARN of
 // its IAM identity provider (IAM037, with the account to fill in), and a federated principal's
 // statement trades sts:AssumeRole for the call the principal signs in with (IAM041).
-import type { StringItem } from '../../policy/model';
 import { byCode, fixAction, spanOf, statementAt, type FixProvider } from './framework';
 import { accountValue } from './hardening';
 import { plainText } from './template';
@@ -17,7 +16,7 @@ const oidcProviderArn: FixProvider = ctx => {
 const signInAction: FixProvider = ctx => {
   const action = (ctx.diagnostic.data as { action?: string } | undefined)?.action;
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
-  const assumeRole = statement?.action?.items.find((item: StringItem) => item.value.toLowerCase() === 'sts:assumerole');
+  const assumeRole = statement?.action?.items.find(item => item.value.toLowerCase() === 'sts:assumerole');
   if (!action || !assumeRole) return [];
   return [fixAction(ctx, `Allow ${action} instead of sts:AssumeRole`,
     [{ offset: assumeRole.offset, length: assumeRole.length, text: JSON.stringify(action) }], true)];
