@@ -37,7 +37,7 @@ const unjudged = (text: string) => /[*?]|\$\{/.test(text) || hasPlaceholder(text
 
 export const conditionKnownValueRules: RuleModule = {
   rules: [
-    { code: 'IAM334', name: 'impossible-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A Region, account ID or organization ID condition value that cannot be one.' },
+    { code: 'IAM334', name: 'impossible-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A Region, account, organization, VPC or VPC endpoint ID condition value that cannot be one.' },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
