@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { announceWarm } from './bootstrap/warm';
 import { getCatalog } from './catalog/loadCatalog';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
-import { SNIPPET_CAPABILITY } from './features/fixes/snippetProtocol';
+import { SNIPPET_CAPABILITY } from './protocol/snippet';
 import { provideCodeLenses } from './features/codeLens';
 import { computeDiagnostics } from './features/diagnostics';
 import { doComplete, resolveCompletion } from './features/completion';
@@ -18,7 +18,7 @@ import { doHover } from './features/hover';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
 import { simulateInEditor } from './evaluation/editor';
-import { SIMULATE_REQUEST, type SimulateParams } from './evaluation/editorProtocol';
+import { SIMULATE_REQUEST, type SimulateParams } from './protocol/simulate';
 import type { PolicyDocument } from './policy/model';
 import { PolicyCache } from './policyDocuments';
 import { ProjectSettings } from './projectSettings';
@@ -51,7 +51,7 @@ const projectSettings = new ProjectSettings({
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   },
 });
-/** the client turns fixes' placeholders into snippet tab stops (features/fixes/snippetProtocol.ts) */
+/** the client turns fixes' placeholders into snippet tab stops (protocol/snippet.ts) */
 let snippetCommand = false;
 
 function logError(where: string, error: unknown): void {

@@ -11,14 +11,13 @@
 // and every condition match ("IAM JSON policy elements: Action / NotAction / Resource / NotResource /
 // Principal / NotPrincipal / Condition").
 import type { PolicyDocument, PolicyKind, Span } from '../policy/model';
-import { KIND_LABELS } from '../policy/kind';
+import { KIND_LABELS, type Decision, type ElementName } from '../protocol';
 import { actionMatches, compilePolicy, resourceMatches, type CompiledStatement } from './compile';
 import { evaluateConditionKey } from './conditions/evaluate';
 import { principalNamed } from './principals';
 import { normalizeRequest, type NormalizedRequest, type SimulationRequest } from './request';
 
-export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
-export type ElementName = 'Effect' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Principal' | 'NotPrincipal' | 'Condition';
+export type { Decision, ElementName } from '../protocol';
 
 /** Why a statement does not apply, at the span of the element (or condition key) that failed. */
 export interface Mismatch extends Span {

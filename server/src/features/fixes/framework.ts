@@ -11,7 +11,7 @@ import type { PolicyDocument, Statement } from '../../policy/model';
 import type { IamPolicySettings } from '../../protocol';
 import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
 import type { Change } from './jsonEdits';
-import { INSERT_SNIPPET_COMMAND, type InsertSnippetArgs } from './snippetProtocol';
+import { INSERT_SNIPPET_COMMAND, type InsertSnippetArgs } from '../../protocol/snippet';
 import { hasPlaceholders, literalEnds, plainText, snippetText } from './template';
 
 interface BaseContext {
