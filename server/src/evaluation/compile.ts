@@ -2,7 +2,7 @@
 // lists and compiled conditions, built once per parsed document (cached) so that one request against
 // the largest managed policy takes well under a millisecond.
 import type { PolicyDocument, Span, Statement, StringListElement } from '../policy/model';
-import { compileWildcard, type WildcardPattern } from '../policy/wildcard';
+import { compileWildcard, type WildcardPattern } from '../util/wildcard';
 import { compileArnMatcher } from './arnPattern';
 import { compileCondition, type CompiledConditionKey } from './conditions/evaluate';
 import { principalValues, type PrincipalValue } from './principals';

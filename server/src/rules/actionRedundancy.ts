@@ -5,7 +5,7 @@
 // elements: Action" (names are case-insensitive; `*` and `?` wildcards).
 import { globCovers } from '../policy/arnGlobs';
 import type { StringItem, StringListElement } from '../policy/model';
-import { hasWildcard } from '../policy/wildcard';
+import { hasWildcard } from '../util/wildcard';
 import { statementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
 

@@ -5,7 +5,7 @@
 import type { ActionInfo, Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { hasWildcard } from '../policy/wildcard';
+import { hasWildcard } from '../util/wildcard';
 import { closestNames } from '../util/closest';
 import { actionName, perSpelling, type Spelling, spellingOf } from './actionExpansions';
 import { statementFacts } from './statementFacts';

@@ -14,6 +14,7 @@ import { closestNames } from '../util/closest';
 import { conditionEntries } from './conditionsEntries';
 import { knownRegion } from './resourceArns';
 import type { RuleModule } from './types';
+import { hasWildcardOrVariable } from '../util/wildcard';
 
 /** What a key's value must be, and how to say it. */
 interface ValueForm {
@@ -33,7 +34,7 @@ const FORMS: readonly ValueForm[] = [
   { keys: VPC_ENDPOINT_KEYS, fits: value => VPC_ENDPOINT_ID.test(value), expected: 'a VPC endpoint ID such as vpce-1a2b3c4d (a VPC goes in aws:SourceVpc)' },
 ];
 
-const unjudged = (text: string) => /[*?]|\$\{/.test(text) || hasPlaceholder(text);
+const unjudged = (text: string) => hasWildcardOrVariable(text) || hasPlaceholder(text);
 
 export const conditionKnownValueRules: RuleModule = {
   rules: [

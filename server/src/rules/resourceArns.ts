@@ -16,13 +16,9 @@ import { hasPlaceholder } from '../policy/placeholders';
 import { editDistance } from '../util/closest';
 import { catalogNames, formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
 import type { RuleContext, RuleModule } from './types';
+import { hasWildcardOrVariable } from '../util/wildcard';
 
 const AWS_OWNED_ACCOUNT = 'aws';
-
-/** A segment with a wildcard or a policy variable: it may stand for anything, so it is not checked. */
-export function isPatternSegment(segment: string): boolean {
-  return /[*?]|\$\{/.test(segment);
-}
 
 /**
  * The resource types of the ARN's service whose resource part fits the ARN's (Region and account
@@ -80,12 +76,12 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   if (!arn.service) return ['IAM200', `"${text}" has no service: write the service prefix after the partition (arn:aws:s3:::...).`];
   if (!arn.resource) return ['IAM200', `"${text}" has no resource part after the account: name the resource, or use "*".`];
 
-  if (!isPatternSegment(arn.partition) && !catalog.partitions().some(p => p.name === arn.partition)) {
+  if (!hasWildcardOrVariable(arn.partition) && !catalog.partitions().some(p => p.name === arn.partition)) {
     const names = catalog.partitions().map(p => p.name);
     const closest = names.reduce((best, name) => (editDistance(arn.partition, name) < editDistance(arn.partition, best) ? name : best), 'aws');
     return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, `arn:${closest}${text.slice(4 + arn.partition.length)}`];
   }
-  if (isPatternSegment(arn.service)) return undefined;
+  if (hasWildcardOrVariable(arn.service)) return undefined;
   const formats = formatsOfArnService(catalog, arn.service);
   const lower = arn.service.toLowerCase();
   if (lower !== arn.service && (formats || catalog.service(lower))) {
@@ -97,8 +93,8 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
     return ['IAM205', `No AWS service has ARNs with the service "${arn.service}". Check the spelling; if AWS added the service recently, ignore this warning.`];
   }
   // what follows checks a Region or an account the ARN names (or an empty Region): nothing else to check
-  const accountNamed = arn.account !== '' && !isPatternSegment(arn.account);
-  if (isPatternSegment(arn.region) && !accountNamed) return undefined;
+  const accountNamed = arn.account !== '' && !hasWildcardOrVariable(arn.account);
+  if (hasWildcardOrVariable(arn.region) && !accountNamed) return undefined;
   // Which of the service's formats the ARN names matters only where they differ in having a Region
   // (an account): for most services all or none have one, and the matcher need not run.
   let candidates: FormatInfo[] | undefined;
@@ -108,7 +104,7 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
     candidates ??= candidateFormats(catalog, formats, arn);
     return shareWith(candidates, segment);
   };
-  if (arn.region !== '' && !isPatternSegment(arn.region)) {
+  if (arn.region !== '' && !hasWildcardOrVariable(arn.region)) {
     if (candidatesWith(REGION) === 'none') {
       return ['IAM203', `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`, replaceSegment(text, arn, 3, '')];
     }

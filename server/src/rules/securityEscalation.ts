@@ -13,7 +13,7 @@
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
 import type { Catalog } from '../catalog/types';
 import type { Span, StringItem } from '../policy/model';
-import { hasWildcard, wildcardMatch } from '../policy/wildcard';
+import { hasWildcard, wildcardMatch } from '../util/wildcard';
 import { DATA_LIST_LIMIT, hasStarResource } from './securityGrants';
 import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from './securityTables';
 import { actionName, perExpansion } from './actionExpansions';

@@ -22,6 +22,7 @@ import { restrictsResources } from './securityTables';
 import { actionName, perExpansion } from './actionExpansions';
 import { restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
 import type { RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;
 /** Diagnostics travel to the editor on every keystroke: lists in `data` are cut to this length. */
@@ -93,7 +94,7 @@ const typesByArnService = perExpansion((actions, catalog) => {
 });
 
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
-  const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !i.value.includes('${'));
+  const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !hasVariable(i.value));
   if (items.length === 0 || confinesResources(facts)) return;
   const candidatesByService = new Map<string, readonly ResourceTypeInfo[]>();
   for (const item of items) {

@@ -4,7 +4,7 @@
 import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
 import { principalValues, type PrincipalValue } from '../evaluation/principals';
 import type { PolicyDocument, Statement, StringItem } from '../policy/model';
-import { hasWildcard } from '../policy/wildcard';
+import { hasWildcard } from '../util/wildcard';
 import { type Expansion, type Spelling, spellingOf } from './actionExpansions';
 
 // features import these from here

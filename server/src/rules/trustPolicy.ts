@@ -10,7 +10,7 @@
 // federation"); a statement that grants it only sts:AssumeRole lets it assume nothing. A value that
 // does not tell the kind of provider ("*", a template value) may sign in with either.
 import type { Statement } from '../policy/model';
-import { globMatch } from '../policy/wildcard';
+import { globMatch } from '../util/wildcard';
 import { keySpan } from './statementShape';
 import type { RuleContext, RuleModule } from './types';
 

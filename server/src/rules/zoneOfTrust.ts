@@ -15,7 +15,7 @@ import type { Catalog } from '../catalog/types';
 import { principalAccount, type PrincipalValue } from '../evaluation/principals';
 import type { PolicyDocument, Span, Statement, StringListElement } from '../policy/model';
 import { parseArn } from '../policy/arn';
-import { wildcardMatch } from '../policy/wildcard';
+import { wildcardMatch } from '../util/wildcard';
 import type { ZoneOfTrust } from '../protocol';
 import { isPublicPrincipal, narrows, principalsOf, statementFacts, type StatementFacts } from './statementFacts';
 import type { RuleModule } from './types';

@@ -8,7 +8,7 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type Catalog } from '../../catalog/types';
 import { parseArn } from '../../policy/arn';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
-import { hasWildcard } from '../../policy/wildcard';
+import { hasWildcard } from '../../util/wildcard';
 import { actionName, expandAction, statementFacts } from '../../rules/statementFacts';
 import {
   fixAction, refactorAction, spanOf, statementAt, touches,
