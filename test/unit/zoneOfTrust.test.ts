@@ -9,7 +9,8 @@ import { accountsInDocument, zoneOfTrustActions } from '../../server/src/feature
 import type { PolicyKind } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { SET_ZONE_OF_TRUST_COMMAND, withDefaults, type SetZoneOfTrustArgs, type ZoneOfTrust } from '../../server/src/protocol';
-import { grantsOutsideZone, ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
+import { grantsOutsideZone } from '../../server/src/analysis/zoneOfTrust';
+import { ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
 import { corpusFiles } from '../helpers/corpus';
 import { parseAtCursor } from '../helpers/cursor';
 

@@ -5,7 +5,7 @@ import type { PolicyDocument, Span, Statement, StringListElement } from '../poli
 import { compileWildcard, type WildcardPattern } from '../util/wildcard';
 import { compileArnMatcher } from './arnPattern';
 import { compileCondition, type CompiledConditionKey } from './conditions/evaluate';
-import { principalValues, type PrincipalValue } from './principals';
+import { principalValues, type PrincipalValue } from '../policy/principals';
 import type { RequestContext } from './request';
 import { literalParts, parseTemplate, resolveTemplate, type Template } from './variables';
 

@@ -9,7 +9,7 @@ import { ACCOUNT_ID } from '../policy/identifiers';
 import type { PolicyDocument } from '../policy/model';
 import { parseArn } from '../policy/arn';
 import { SET_ZONE_OF_TRUST_COMMAND, type IamPolicySettings, type SetZoneOfTrustArgs } from '../protocol';
-import { grantsOutsideZone, isEmptyZone } from '../rules/zoneOfTrust';
+import { grantsOutsideZone, isEmptyZone } from '../analysis/zoneOfTrust';
 
 const ARN_ACCOUNT = /arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
 

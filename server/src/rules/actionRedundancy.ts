@@ -6,7 +6,7 @@
 import { globCovers } from '../policy/arnGlobs';
 import type { StringItem, StringListElement } from '../policy/model';
 import { hasWildcard } from '../util/wildcard';
-import { statementFacts } from './statementFacts';
+import { statementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 /** The service prefix a wildcard is limited to ("s3" for `s3:Get*`), or "" when it may match any service. */

@@ -20,8 +20,8 @@ import type { ActionInfo, Catalog, ServiceInfo } from '../catalog/types';
 import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
-import { actionName, expandAction } from './actionExpansions';
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from '../analysis/conditionsEntries';
+import { actionName, expandAction } from '../analysis/actionExpansions';
 import type { RuleContext, RuleModule } from './types';
 import { hasVariable } from '../util/policyVariables';
 

@@ -11,8 +11,8 @@ import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import { conditionEntries } from './conditionsEntries';
-import { knownRegion } from './resourceArns';
+import { conditionEntries } from '../analysis/conditionsEntries';
+import { knownRegion } from '../analysis/arnProblems';
 import type { RuleModule } from './types';
 import { hasWildcardOrVariable } from '../util/wildcard';
 

@@ -23,7 +23,7 @@ import { isIP } from 'node:net';
 import type { OperatorFamily } from '../catalog/types';
 import type { ConditionValue } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { type ConditionEntry, conditionEntries } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 import { hasVariable } from '../util/policyVariables';
 

@@ -9,10 +9,10 @@ import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard, hasWildcardOrVariable } from '../util/wildcard';
-import { arnProblem } from './resourceArns';
-import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, supportsResourceLevel, typedArn, type TypedArn } from './resourceTypes';
-import { actionName, perExpansion } from './actionExpansions';
-import { statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
+import { arnProblem } from '../analysis/arnProblems';
+import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, supportsResourceLevel, typedArn, type TypedArn } from '../analysis/resourceTypes';
+import { actionName, perExpansion } from '../analysis/actionExpansions';
+import { statementFacts, unionOfEntries, type StatementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 import { hasVariable } from '../util/policyVariables';
 

@@ -11,7 +11,7 @@
 // does not tell the kind of provider ("*", a template value) may sign in with either.
 import type { Statement } from '../policy/model';
 import { globMatch } from '../util/wildcard';
-import { keySpan } from './statementShape';
+import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
 function checkStatement(ctx: RuleContext, statement: Statement): void {

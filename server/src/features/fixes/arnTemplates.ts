@@ -7,8 +7,8 @@
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
 import { kebabCase, parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
-import { resourceTypesOf } from '../../rules/resourceTypes';
-import type { ActionEntry } from '../../rules/statementFacts';
+import { resourceTypesOf } from '../../analysis/resourceTypes';
+import type { ActionEntry } from '../../analysis/statementFacts';
 import { documentValues } from '../completion/documentValues';
 import { placeholder } from './template';
 import { POLICY_VARIABLE, splitAtVariables, variableCount } from '../../util/policyVariables';

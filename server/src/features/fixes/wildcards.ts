@@ -9,7 +9,7 @@ import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type Catalog } from '
 import { parseArn } from '../../policy/arn';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { hasWildcard } from '../../util/wildcard';
-import { actionName, expandAction, statementFacts } from '../../rules/statementFacts';
+import { actionName, expandAction, statementFacts } from '../../analysis/statementFacts';
 import {
   fixAction, refactorAction, spanOf, statementAt, touches,
   type FixContext, type FixProvider, type RefactorContext, type RefactorProvider,

@@ -8,7 +8,7 @@ import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types'
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { arnSegmentOffsets, parseArn } from '../../policy/arn';
 import { hasWildcard } from '../../util/wildcard';
-import { actionName } from '../../rules/statementFacts';
+import { actionName } from '../../analysis/statementFacts';
 import { matchedActions } from '../actionSets';
 import { code, escapeMarkdown, markdownHover, plural, shortList, stringContent, valueToText } from './markdown';
 
