@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog/types';
 import { computeDiagnostics } from '../features/diagnostics';
 import { formatSummaryText, summarizePolicy } from '../features/summary';
 import type { PolicyDocument, PolicyKind } from '../policy/model';
-import { policyFromText } from '../policyDocuments';
+import { policyFromText } from '../documents/policyDocuments';
 import type { IamPolicySettings } from '../protocol';
 import type { LintOptions } from './args';
 import { readInput, type InputFile } from './files';

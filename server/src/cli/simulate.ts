@@ -9,7 +9,7 @@ import { formatSimulation } from '../evaluation/format';
 import { parseRequestText } from '../evaluation/request';
 import { parseContextPairs, type SimulationRequest } from '../protocol/simulate';
 import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
-import { policyFromText } from '../policyDocuments';
+import { policyFromText } from '../documents/policyDocuments';
 import { withDefaults } from '../protocol';
 
 export interface SimulateIo {

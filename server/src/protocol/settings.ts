@@ -32,7 +32,7 @@ export const DEFAULT_SETTINGS: IamPolicySettings = {
   jsonDocuments: 'auto',
 };
 
-/** A project's settings file, read by the CLI and, over the editor's settings, by the server (settingsFile.ts). */
+/** A project's settings file, read by the CLI and, over the editor's settings, by the server (settings/settingsFile.ts). */
 export const SETTINGS_FILE_NAME = '.iam-lint.json';
 
 /** Merges a partial settings object (from the client or a settings file) over the defaults. */
