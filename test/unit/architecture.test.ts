@@ -32,11 +32,12 @@ function resolveImport(from: string, specifier: string): string | undefined {
 
 interface Import { from: string; to: string }
 
-const imports: Import[] = [SERVER, CLIENT].flatMap(folder => sourceFiles(join(ROOT, folder))).flatMap(file =>
-  ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.flatMap(({ fileName }) => {
-    const target = resolveImport(file, fileName);
-    return target ? [{ from: repoPath(file), to: repoPath(target) }] : [];
-  }));
+const specifiers = [SERVER, CLIENT].flatMap(folder => sourceFiles(join(ROOT, folder))).flatMap(file =>
+  ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map(({ fileName }) => ({ file, specifier: fileName })));
+const imports: Import[] = specifiers.flatMap(({ file, specifier }) => {
+  const target = resolveImport(file, specifier);
+  return target ? [{ from: repoPath(file), to: repoPath(target) }] : [];
+});
 
 /** The layer of a file: `client`, the folder under server/src (`rules`, `util`, ...), or a file there (`server.ts`). */
 function layerOf(file: string): string {
@@ -75,8 +76,11 @@ test('features import rules only through the registry and rules/types.ts', () =>
   assertNone(imports.filter(i => layerOf(i.from) === 'features' && isRuleModule(i.to)), 'features importing rule modules');
 });
 
-test('the command line does not import the LSP wiring', () => {
+test('the command line does not import the LSP wiring, and only the wiring talks to the connection', () => {
   assertNone(imports.filter(i => layerOf(i.from) === 'cli' && ['server.ts', 'serverMain.ts'].includes(layerOf(i.to))), 'cli/ imports of the LSP wiring');
+  const connection = specifiers.filter(({ specifier }) => /^vscode-languageserver(\/|$)/.test(specifier))
+    .map(({ file, specifier }) => ({ from: repoPath(file), to: specifier }));
+  assertNone(connection.filter(i => !['server.ts', 'serverMain.ts'].includes(layerOf(i.from))), 'imports of the connection (vscode-languageserver) outside the wiring');
 });
 
 test('no import loop between folders', () => {
