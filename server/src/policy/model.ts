@@ -2,12 +2,13 @@
 // and value. Every feature and rule reads this model; none re-parses the text.
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyLimitKind } from '../catalog/tables/policyLimits';
 
 export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary' | 'endpoint';
 export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary', 'endpoint'];
 
-/** How the kind was decided: a user setting (glob), the file name, the content, or the fallback. */
-export type KindSource = 'setting' | 'filename' | 'content' | 'default';
+/** How the kind was decided: a user setting (glob), the template property that holds it, the file name, the content, or the fallback. */
+export type KindSource = 'setting' | 'template' | 'filename' | 'content' | 'default';
 
 /** A span of the text: offset and length in UTF-16 code units, like jsonc-parser and LSP. */
 export interface Span { offset: number; length: number }
@@ -94,6 +95,18 @@ export interface Statement {
   condition?: ConditionElement;
 }
 
+/** What rules must know of a policy read from a template (CloudFormation, Terraform, ...; templates/). */
+export interface TemplateContext {
+  /** the `${...}` texts that stand for values known only at deploy time, not for policy variables */
+  unknowns: ReadonlySet<string>;
+  /** statements or elements may be added at deploy time: what is missing is not judged */
+  partial: boolean;
+  /** the policy is JSON text inside the template (a heredoc, a JSON string): JSON syntax rules apply */
+  jsonText: boolean;
+  /** the size quota the host says applies (a role's inline policy) */
+  limit?: PolicyLimitKind;
+}
+
 export interface PolicyDocument {
   uri: string;
   text: string;
@@ -113,4 +126,6 @@ export interface PolicyDocument {
   statements: Statement[];
   kind: PolicyKind;
   kindSource: KindSource;
+  /** set when the policy was read from a template */
+  template?: TemplateContext;
 }
