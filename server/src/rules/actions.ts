@@ -5,6 +5,7 @@
 import type { ActionInfo, Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
+import { hasUnknown } from '../policy/unknowns';
 import { hasWildcard } from '../policy/wildcard';
 import { closestNames } from '../util/closest';
 import { actionName, perSpelling, type Spelling, spellingOf } from './actionExpansions';
@@ -93,6 +94,7 @@ const verdictOf = perSpelling((spelling, catalog): ActionVerdict | undefined => 
 });
 
 function checkAction(ctx: RuleContext, item: StringItem, spelling: Spelling): void {
+  if (hasUnknown(ctx.doc, item.value)) return;   // a template's value, known at deploy time
   const verdict = verdictOf(spelling, ctx.catalog);
   // not { ...verdict }: spreading objects of several shapes is slow
   if (verdict) ctx.report({ code: verdict.code, offset: item.offset, length: item.length, message: verdict.message, data: verdict.data });

@@ -15,6 +15,7 @@ import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { editDistance } from '../util/closest';
 import { catalogNames, formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
+import { hasUnknown } from '../policy/unknowns';
 import type { RuleContext, RuleModule } from './types';
 
 const AWS_OWNED_ACCOUNT = 'aws';
@@ -139,6 +140,12 @@ function replaceSegment(text: string, arn: Arn, index: 2 | 3 | 4, value: string)
 }
 
 function checkResource(ctx: RuleContext, item: StringItem): void {
+  // `${Bucket.Arn}/*`: a template's value that is an ARN at deploy time; its written parts say no more
+  if (!item.value.startsWith('arn:') && hasUnknown(ctx.doc, item.value)) return;
+  // API Gateway's resource policies may name the API as `execute-api:/stage/GET/pets`, which it
+  // expands on save (API Gateway Developer Guide, "API Gateway resource policy examples":
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html)
+  if (ctx.doc.kind === 'resource' && item.value.startsWith('execute-api:/')) return;
   const problem = arnProblem(ctx.catalog, item.value);
   if (!problem) return;
   const [code, message, replacement] = problem;
