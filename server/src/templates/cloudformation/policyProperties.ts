@@ -52,6 +52,17 @@ const KINDS: Record<string, Omit<PolicyProperty, 'path'>> = {
   'AWS::SecretsManager::ResourcePolicy ResourcePolicy': { kind: 'resource', limit: 'secretsmanager' },
 };
 
+/**
+ * Where the specification is silent: values inside a property it types as free JSON.
+ * - An API's OpenAPI definition holds its resource policy in the `x-amazon-apigateway-policy`
+ *   extension (API Gateway Developer Guide, openapi-extensions-policy.html), for a RestApi's `Body`
+ *   and a SAM Api's `DefinitionBody`.
+ */
+const HAND_POLICY_PROPERTIES: ReadonlyArray<readonly [string, string]> = [
+  ['AWS::ApiGateway::RestApi', 'Body.x-amazon-apigateway-policy'],
+  ['AWS::Serverless::Api', 'DefinitionBody.x-amazon-apigateway-policy'],
+];
+
 /** Organizations policy types that are IAM policy documents (AWS::Organizations::Policy Type). */
 export const ORGANIZATIONS_POLICY_KINDS: Record<string, PolicyKind> = {
   SERVICE_CONTROL_POLICY: 'scp',
@@ -61,7 +72,7 @@ export const ORGANIZATIONS_POLICY_KINDS: Record<string, PolicyKind> = {
 /** The policy properties of each resource type. */
 export const POLICY_PROPERTIES: ReadonlyMap<string, readonly PolicyProperty[]> = (() => {
   const byType = new Map<string, PolicyProperty[]>();
-  for (const [type, path] of SPEC_POLICY_PROPERTIES) {
+  for (const [type, path] of [...SPEC_POLICY_PROPERTIES, ...HAND_POLICY_PROPERTIES]) {
     const list = byType.get(type) ?? [];
     list.push({ path, ...(KINDS[`${type} ${path}`] ?? RESOURCE) });
     byType.set(type, list);

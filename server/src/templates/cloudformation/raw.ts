@@ -105,32 +105,34 @@ function tagStart(text: string, nodeStart: number, tag: string | undefined): num
   return text.startsWith(tag, at - tag.length) ? at - tag.length : nodeStart;
 }
 
-function yamlSpans(text: string, node: YamlNode): { span: Span; outer: Span } {
-  const [start, end] = node.range ?? [0, 0];
+type OffsetMap = (offset: number) => number;
+
+function yamlSpans(text: string, node: YamlNode, toOriginal: OffsetMap): { span: Span; outer: Span } {
+  const [start, end] = (node.range ?? [0, 0]).map(toOriginal);
   const span = { offset: start, length: end - start };
   const from = tagStart(text, start, node.tag);
   return { span, outer: { offset: from, length: end - from } };
 }
 
-function fromYamlNode(text: string, node: YamlNode | null | undefined, at: number, depth: number): RawNode {
+function fromYamlNode(text: string, node: YamlNode | null | undefined, at: number, depth: number, toOriginal: OffsetMap): RawNode {
   if (!node || depth > MAX_DEPTH) return nullAt(at);
-  const { span, outer } = yamlSpans(text, node);
+  const { span, outer } = yamlSpans(text, node, toOriginal);
   const tag = node.tag?.startsWith('!') ? node.tag : undefined;
   if (isMap(node)) {
     const entries: RawEntry[] = [];
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = pair.key as Scalar;
-      const keySpan = yamlSpans(text, key).span;
+      const keySpan = yamlSpans(text, key, toOriginal).span;
       const valueNode = pair.value as YamlNode | null;
-      const value = fromYamlNode(text, valueNode, keySpan.offset + keySpan.length, depth + 1);
+      const value = fromYamlNode(text, valueNode, keySpan.offset + keySpan.length, depth + 1, toOriginal);
       const end = Math.max(keySpan.offset + keySpan.length, value.span.offset + value.span.length);
       entries.push({ key: String(key.value), keySpan, keyStyle: YAML_STYLES[key.type ?? 'PLAIN'] ?? 'yaml-plain', value, span: { offset: keySpan.offset, length: end - keySpan.offset } });
     }
     return { kind: 'map', span, outer, tag, entries };
   }
   if (isSeq(node)) {
-    return { kind: 'seq', span, outer, tag, items: node.items.map(item => fromYamlNode(text, item as YamlNode, span.offset, depth + 1)) };
+    return { kind: 'seq', span, outer, tag, items: node.items.map(item => fromYamlNode(text, item as YamlNode, span.offset, depth + 1, toOriginal)) };
   }
   if (isScalar(node)) {
     const style = YAML_STYLES[node.type ?? 'PLAIN'] ?? 'yaml-plain';
@@ -156,16 +158,47 @@ function scalarValue(node: Scalar, written: string): string | number | boolean |
   return String(value);
 }
 
+const YAML_OPTIONS = { version: '1.2', schema: 'core', customTags: CFN_TAGS, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+
+/** A closing bracket of a flow collection at its parent's indentation (`Key: [{` ... `}]` below `Key`). */
+const SHALLOW_FLOW_END = /^Flow (map|sequence) in block collection must be sufficiently indented/;
+const MAX_INDENT_REPAIRS = 64;
+
+/**
+ * The YAML document, read as CloudFormation reads it. YAML 1.2 wants a flow collection's closing
+ * bracket indented deeper than its parent key, which `yaml` enforces (eemeli/yaml#328); CloudFormation,
+ * like PyYAML, accepts it at the key's indentation, and real templates write it so. Such a bracket is
+ * indented by one space for the parser, and every span is mapped back to the text as written.
+ */
+function parseLeniently(text: string): { doc: ReturnType<typeof parseDocument>; toOriginal: (offset: number) => number } {
+  let source = text;
+  const inserted: number[] = [];
+  let doc = parseDocument(source, YAML_OPTIONS);
+  for (let repair = 0; repair < MAX_INDENT_REPAIRS; repair++) {
+    const shallow = doc.errors.find(e => e.code === 'BAD_INDENT' && SHALLOW_FLOW_END.test(e.message));
+    if (!shallow) break;
+    const at = shallow.pos[0];
+    source = `${source.slice(0, at)} ${source.slice(at)}`;
+    for (let i = 0; i < inserted.length; i++) if (inserted[i] >= at) inserted[i]++;
+    inserted.push(at);
+    doc = parseDocument(source, YAML_OPTIONS);
+  }
+  if (!inserted.length) return { doc, toOriginal: offset => offset };
+  inserted.sort((a, b) => a - b);
+  return { doc, toOriginal: offset => offset - inserted.filter(at => at < offset).length };
+}
+
 /** A CloudFormation (or Serverless) YAML template, read as far as it goes. */
 export function parseYamlTemplate(text: string): RawTemplate {
-  const doc = parseDocument(text, { version: '1.2', schema: 'core', customTags: CFN_TAGS, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
-  const problems = doc.errors.map(e => ({
-    offset: e.pos[0],
-    length: Math.max(1, e.pos[1] - e.pos[0]),
+  const { doc, toOriginal } = parseLeniently(text);
+  // the first error only: the ones after it are mostly its echoes
+  const problems = doc.errors.slice(0, 1).map(e => ({
+    offset: toOriginal(e.pos[0]),
+    length: Math.max(1, toOriginal(e.pos[1]) - toOriginal(e.pos[0])),
     message: `The template is not valid YAML: ${e.message.split('\n')[0]}`,
   }));
   const contents = doc.contents as YamlNode | null;
-  return { root: contents ? fromYamlNode(text, contents, 0, 0) : undefined, problems };
+  return { root: contents ? fromYamlNode(text, contents, 0, 0, toOriginal) : undefined, problems };
 }
 
 /** The entry named `key` (the last one, as CloudFormation reads duplicates) of a map node. */
