@@ -20,7 +20,6 @@ function nodesAt(properties: RawMap, path: string, ctx: ReadContext): Array<{ no
       const entry = parent === NO_VALUE ? undefined : entryOf(parent, name);
       if (!entry) continue;
       const property = at.property ? `${at.property}.${name}` : name;
-      ctx.partial = at.partial;
       const value = chooseBranch(entry.value, ctx);
       if (value === NO_VALUE) continue;
       if (!list) {
