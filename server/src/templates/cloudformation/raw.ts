@@ -162,7 +162,7 @@ const YAML_OPTIONS = { version: '1.2', schema: 'core', customTags: CFN_TAGS, uni
 
 /** A closing bracket of a flow collection at its parent's indentation (`Key: [{` ... `}]` below `Key`). */
 const SHALLOW_FLOW_END = /^Flow (map|sequence) in block collection must be sufficiently indented/;
-const MAX_INDENT_REPAIRS = 64;
+const MAX_INDENT_REPAIRS = 16;
 
 /**
  * The YAML document, read as CloudFormation reads it. YAML 1.2 wants a flow collection's closing
@@ -176,8 +176,9 @@ function parseLeniently(text: string): { doc: ReturnType<typeof parseDocument>; 
   let doc = parseDocument(source, YAML_OPTIONS);
   for (let repair = 0; repair < MAX_INDENT_REPAIRS; repair++) {
     const shallow = doc.errors.find(e => e.code === 'BAD_INDENT' && SHALLOW_FLOW_END.test(e.message));
-    if (!shallow) break;
-    const at = shallow.pos[0];
+    const at = shallow?.pos[0] ?? -1;
+    // only a closing bracket that starts its line: an unclosed collection gets the same error
+    if (!shallow || !/^[}\]]/.test(source.slice(at)) || !/(^|\n)[ \t]*$/.test(source.slice(Math.max(0, at - 200), at))) break;
     source = `${source.slice(0, at)} ${source.slice(at)}`;
     for (let i = 0; i < inserted.length; i++) if (inserted[i] >= at) inserted[i]++;
     inserted.push(at);
