@@ -1,5 +1,6 @@
 // Reading templates in tests: the policies a reader finds, each with its virtual JSON text.
-import { emitJsonText, emitTree, type VirtualText } from '../../server/src/templates/virtual';
+import { virtualTextOf } from '../../server/src/templates/document';
+import type { VirtualText } from '../../server/src/templates/virtual';
 import type { EmbeddedPolicySource, TemplateReader, TemplateReadResult } from '../../server/src/templates/types';
 
 export function readTemplate(reader: TemplateReader, text: string, uri = 'file:///work/template'): TemplateReadResult {
@@ -8,9 +9,7 @@ export function readTemplate(reader: TemplateReader, text: string, uri = 'file:/
   return result;
 }
 
-export function virtualOf(policy: EmbeddedPolicySource, text: string): VirtualText {
-  return 'tree' in policy.body ? emitTree(policy.body.tree, text) : emitJsonText(policy.body.json, policy.span);
-}
+export const virtualOf: (policy: EmbeddedPolicySource, text: string) => VirtualText = virtualTextOf;
 
 /** The virtual policy as a value (it must be valid JSON). */
 export function policyValue(policy: EmbeddedPolicySource, text: string): unknown {

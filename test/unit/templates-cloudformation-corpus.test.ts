@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
-import { parsePolicy } from '../../server/src/policy/parse';
 import { withDefaults } from '../../server/src/protocol';
 import { cloudFormationJsonReader, cloudFormationYamlReader } from '../../server/src/templates/cloudformation/readers';
+import { embeddedPolicy } from '../../server/src/templates/document';
 import { serverlessReader } from '../../server/src/templates/serverless/serverless';
 import type { TemplateReader, TemplateReadResult } from '../../server/src/templates/types';
 import { virtualOf } from '../helpers/templates';
@@ -60,10 +60,9 @@ for (const [folder, expected] of Object.entries(EXPECTED)) {
       assert.deepEqual(result.problems, [], template.name);
       policies += result.policies.length;
       named += result.namedPolicies.length;
-      for (const policy of result.policies) {
-        const virtual = virtualOf(policy, template.text);
+      for (const [index, policy] of result.policies.entries()) {
+        const { virtual, doc } = embeddedPolicy(template.uri, template.text, policy, index);
         assert.doesNotThrow(() => JSON.parse(virtual.text), `${template.name} ${policy.resource}.${policy.property}`);
-        const doc = parsePolicy(virtual.text, template.uri, { kind: policy.kind });
         for (const finding of collectFindings(doc, catalog, settings, e => { throw e; })) {
           if (severityOf(finding.code, settings) === 'error') unexpected.push(`${template.name} ${policy.resource}.${policy.property} ${finding.code} ${finding.message}`);
         }
