@@ -196,7 +196,7 @@ export function parseYamlTemplate(text: string): RawTemplate {
   const problems = doc.errors.slice(0, 1).map(e => ({
     offset: toOriginal(e.pos[0]),
     length: Math.max(1, toOriginal(e.pos[1]) - toOriginal(e.pos[0])),
-    message: `The template is not valid YAML: ${e.message.split('\n')[0]}`,
+    message: `The template is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`,
   }));
   const contents = doc.contents as YamlNode | null;
   return { root: contents ? fromYamlNode(text, contents, 0, 0, toOriginal) : undefined, problems };

@@ -39,11 +39,12 @@ function quotedRuns(value: string, written: string, hostStart: number, escape: s
   return valueAt === value.length ? runs : [];
 }
 
-/** Lines of a literal block (`|`) or of a plain scalar: each line of the value is found in order. */
+/** Lines of a literal block (`|`): each line of the value is found, in order, after the block's header. */
 function lineRuns(value: string, written: string, hostStart: number): Run[] {
   const runs: Run[] = [];
   let valueAt = 0;
-  let at = 0;
+  // past the header line (`|`, `|-`, a comment)
+  let at = written.indexOf('\n') + 1;
   for (const line of value.split('\n')) {
     if (line.length > 0) {
       const found = written.indexOf(line, at);
