@@ -17,7 +17,7 @@ export interface InputFile {
   /** named on the command line (or stdin): checked even when it is not a policy */
   explicit: boolean;
   /** the document language the editor would give it */
-  languageId: 'iam-policy' | 'json';
+  languageId: 'iam-policy' | 'json' | 'yaml' | 'terraform';
 }
 
 const isPolicyName = picomatch(POLICY_FILENAME_PATTERNS as string[], { basename: true, nocase: false });
@@ -49,10 +49,19 @@ function statOrUndefined(path: string) {
   }
 }
 
+/** Files a folder is searched for: policies (JSON) and templates (CloudFormation, SAM, Serverless, Terraform). */
+const SEARCHED = /\.(json|ya?ml|template|tf|tofu)$/i;
+
+function languageOf(path: string, explicit: boolean): InputFile['languageId'] {
+  if (/\.ya?ml$/i.test(path)) return 'yaml';
+  if (/\.(tf|tofu)$/i.test(path)) return 'terraform';
+  return explicit || isPolicyName(basename(path)) ? 'iam-policy' : 'json';
+}
+
 export function inputFile(path: string, cwd: string, explicit: boolean): InputFile {
   return {
     path, display: relative(cwd, path) || path, uri: pathToFileURL(path).href, explicit,
-    languageId: explicit || isPolicyName(basename(path)) ? 'iam-policy' : 'json',
+    languageId: languageOf(path, explicit),
   };
 }
 
@@ -73,7 +82,7 @@ export function expandInputs(inputs: string[], cwd: string, stdinFilename: strin
     const path = resolve(cwd, input);
     const stat = statOrUndefined(path);
     if (stat?.isDirectory()) {
-      for (const found of walk(path, p => p.endsWith('.json'), problems, cwd)) add(inputFile(found, cwd, false));
+      for (const found of walk(path, p => SEARCHED.test(p), problems, cwd)) add(inputFile(found, cwd, false));
     } else if (stat) {
       add(inputFile(path, cwd, true));
     } else {

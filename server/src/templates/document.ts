@@ -25,6 +25,12 @@ export interface TemplateDocument {
   policies: EmbeddedPolicy[];
 }
 
+/** A template as the features serve it: its reading, and how to read a changed text of it (to check an edit). */
+export interface ServedTemplate {
+  template: TemplateDocument;
+  reread(text: string): TemplateReadResult | undefined;
+}
+
 /** The virtual text of one policy of the template. */
 export function virtualTextOf(source: EmbeddedPolicySource, templateText: string): VirtualText {
   return 'tree' in source.body ? emitTree(source.body.tree, templateText) : emitJsonText(source.body.json, source.span);

@@ -10,18 +10,9 @@ import { NO_VALUE, type ReadContext, resolve } from '../cloudformation/intrinsic
 import { type FoundPolicies, wrapStatements } from '../cloudformation/policies';
 import { entryOf, parseYamlTemplate, type RawEntry, type RawNode, readSafely, stringOf } from '../cloudformation/raw';
 import { readResources } from '../cloudformation/resources';
+import { isServerlessTemplate } from '../cloudformation/detect';
 
-const SERVERLESS_NAME = /(^|[/\\])serverless\.ya?ml$/i;
-const SERVICE = /^service\s*:/m;
-const PROVIDER = /^provider\s*:/m;
 const ROLES_PER_FUNCTION = 'serverless-iam-roles-per-function';
-
-/** serverless.yml by name, or a YAML file with the framework's top-level `service` and `provider`. */
-export function looksLikeServerless(uri: string, text: string): boolean {
-  if (SERVERLESS_NAME.test(uri)) return true;
-  const head = text.slice(0, 64 * 1024);
-  return SERVICE.test(head) && PROVIDER.test(head);
-}
 
 /** A list of statements as the identity policy the framework makes of it. */
 function statementsPolicy(entry: RawEntry, resource: string, property: string, ctx: ReadContext, found: FoundPolicies): void {
@@ -76,10 +67,7 @@ function readServerless(root: RawNode, text: string): FoundPolicies {
 
 export const serverlessReader: TemplateReader = {
   format: 'serverless',
-  detect(uri, languageId, text) {
-    if (SERVERLESS_NAME.test(uri)) return true;
-    return (languageId === 'yaml' || /\.ya?ml$/i.test(uri)) && looksLikeServerless(uri, text);
-  },
+  detect: isServerlessTemplate,
   read(_uri, text): TemplateReadResult | undefined {
     return readSafely('serverless', () => {
       const parsed = parseYamlTemplate(text);
