@@ -9,6 +9,8 @@ import { suggestOperators } from '../../server/src/rules/conditionsOperators';
 import { isCidr } from '../../server/src/rules/conditionsValues';
 import { variablesIn } from '../../server/src/rules/conditionsVariables';
 import { parse } from '../helpers/cursor';
+import { codesOf } from '../helpers/findings';
+import { fixed } from '../helpers/fixes';
 
 /** The IAM3xx codes a statement gets (Allow unless given), with the given condition block. */
 function codes(condition: string, options: { action?: string; effect?: string; version?: string | null; kind?: PolicyKind; resource?: string } = {}): string[] {
@@ -24,6 +26,11 @@ test('IAM300: unknown operator, with suggestions', () => {
   assert.deepEqual(codes('{"ForAllValue:StringEquals":{"aws:TagKeys":"a"}}'), ['IAM300']);
   assert.deepEqual(suggestOperators('StringEqual', getCatalog())[0], 'StringEquals');
   assert.deepEqual(suggestOperators('ForAllValue:StringEqual', getCatalog())[0], 'ForAllValues:StringEquals');
+  // the closest operator as a fix, and the fixed policy is clean
+  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqual":{"aws:username":"a"}}}]}';
+  const repaired = fixed(text, 'IAM300', /StringEquals"$/);
+  assert.match(repaired, /"StringEquals":\{"aws:username"/);
+  assert.deepEqual(codesOf(repaired, /^IAM/), []);
   assert.deepEqual(codes('{"StringEqualsIgnoreCase":{"aws:username":"a"},"ArnNotLikeIfExists":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"}}'), []);
 });
 
