@@ -5,14 +5,14 @@
 // Such a condition never matches as meant: an Allow grants nothing, a Deny with a negated operator
 // denies everything. Warnings, with String operators only; values with wildcards, policy variables
 // or placeholders are not judged. Sources: catalog/tables/keyValueKinds.ts, policy/identifiers.ts,
-// and the Region table (a Region newer than the table passes if it fits its partition's pattern).
+// and the catalog's Region table, which a refresh updates (any partition's Region passes: the key's value
+// does not say the partition).
 import { ACCOUNT_KEYS, ORGANIZATION_KEYS, REGION_KEYS, VPC_ENDPOINT_KEYS, VPC_KEYS } from '../catalog/tables/keyValueKinds';
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
-import { closestNames } from '../util/closest';
 import { conditionEntries } from './conditionsEntries';
-import { knownRegion } from './resourceArns';
+import { closestRegions, knownRegion } from './resourceArns';
 import type { RuleModule } from './types';
 
 /** What a key's value must be, and how to say it. */
@@ -26,7 +26,7 @@ interface ValueForm {
 
 const FORMS: readonly ValueForm[] = [
   { keys: REGION_KEYS, fits: (value, catalog) => knownRegion(catalog, value), expected: 'a Region code such as us-east-1',
-    closest: (value, catalog) => closestNames(value, catalog.regions().map(r => r.code), 3) },
+    closest: (value, catalog) => closestRegions(catalog, value) },
   { keys: ACCOUNT_KEYS, fits: value => ACCOUNT_ID.test(value), expected: 'a 12-digit account ID' },
   { keys: ORGANIZATION_KEYS, fits: value => ORGANIZATION_ID.test(value), expected: 'an organization ID such as o-a1b2c3d4e5' },
   { keys: VPC_KEYS, fits: value => VPC_ID.test(value), expected: 'a VPC ID such as vpc-1a2b3c4d (a VPC endpoint goes in aws:SourceVpce)' },
