@@ -78,13 +78,13 @@ test('IAM320, IAM321: operator type against key type', () => {
   assert.deepEqual(codes('{"StringEquals":{"aws:SecureTransport":"true"}}'), ['IAM321']);
   // a Numeric operator on a key the Service Authorization Reference types String parses its value (AWS's Glacier vault lock example)
   assert.deepEqual(codes('{"NumericLessThan":{"glacier:ArchiveAgeInDays":"365"}}', { action: '"glacier:DeleteArchive"' }), []);
-  // near misses AWS documents: string operators on ARN keys, ARN operators on string keys, numeric on aws:EpochTime
-  assert.deepEqual(codes('{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}'), []);
+  // near misses AWS documents: string operators on ARN keys (with a wildcard, IAM322), ARN operators on string keys, numeric on aws:EpochTime
+  assert.deepEqual(codes('{"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/x"},"ArnLike":{"aws:RequestTag/origin":"arn:aws:s3:::*"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}'), []);
 });
 
 test('IAM330: values that do not parse for the operator; policy variables only with String, ARN and Bool', () => {
   assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":"203.0.113.0/33"}}'), ['IAM330']);
-  assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","2001:db8::/32","198.51.100.7","bad"]}}'), ['IAM330']);
+  assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":["11.0.0.0/8","2001:db8::/32","198.51.100.7","bad"]}}'), ['IAM330']);
   assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":"yes"}}'), ['IAM330']);
   assert.deepEqual(codes('{"NumericLessThan":{"s3:max-keys":"ten"}}', { action: '"s3:ListBucket"' }), ['IAM330']);
   assert.deepEqual(codes('{"NumericLessThan":{"s3:max-keys":"${aws:PrincipalTag/max}"}}', { action: '"s3:ListBucket"' }), ['IAM330']);
@@ -92,8 +92,9 @@ test('IAM330: values that do not parse for the operator; policy variables only w
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"arn:aws:sns:topic"}}'), ['IAM330']);
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"my-topic"}}'), ['IAM330']);
   // near misses
-  assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":[true,"False"]},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateGreaterThan":{"aws:CurrentTime":["2025","2025-01-31","2025-01-31T12:00Z","2025-01-31T12:00:00.5+02:00","1700000000"]}}'), []);
-  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":["arn:aws:sns:*:111122223333:*","arn:aws:s3:::${aws:username}/*","*"]},"Bool":{"aws:SecureTransport":"${aws:SecureTransport}"}}'), []);
+  // (two Booleans, epoch seconds: other rules' findings, IAM336 and IAM337)
+  assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":[true,"False"]},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateGreaterThan":{"aws:CurrentTime":["2025","2025-01-31","2025-01-31T12:00Z","2025-01-31T12:00:00.5+02:00","1700000000"]}}').filter(c => c === 'IAM330'), []);
+  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":["arn:aws:sns:*:111122223333:*","arn:aws:s3:::${aws:username}/*","*"]},"Bool":{"aws:SecureTransport":"${aws:SecureTransport}"}}').filter(c => c === 'IAM330'), []);
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"arn:aws:sns:<REGION>:<ACCOUNT_ID>:topic"}}'), [], 'placeholders are IAM090');
   assert.ok(isCidr('::1/128') && isCidr('0.0.0.0/0') && !isCidr('10.0.0.0/8/1') && !isCidr('256.0.0.1'));
 });

@@ -17,6 +17,9 @@ import { conditionValueRules } from './conditionsValues';
 import { conditionKnownValueRules } from './conditionsKnownValues';
 import { conditionSetRules } from './conditionsSets';
 import { conditionVariableRules } from './conditionsVariables';
+import { conditionValueListRules } from './conditionsValueLists';
+import { conditionAddressRules } from './conditionsAddresses';
+import { conditionWildcardRules } from './conditionsWildcards';
 import { actionRedundancyRules } from './actionRedundancy';
 import { resourceArnRules } from './resourceArns';
 import { resourceMatchRules } from './resourceMatch';
@@ -30,6 +33,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
   statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
+  conditionValueListRules, conditionAddressRules, conditionWildcardRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
   zoneOfTrustRules,
