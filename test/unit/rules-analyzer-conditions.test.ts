@@ -137,3 +137,25 @@ test('IAM370, IAM371: a value that matches everything: a presence test, or alway
   const kept = repaired(policy({ StringLikeIfExists: { 'aws:ResourceTag/team': '*', 'aws:ResourceTag/unit': 'u' } }), 'IAM371', /Remove/);
   assert.match(kept, /"StringLikeIfExists":\{"aws:ResourceTag\/unit":"u"\}/);
 });
+
+test('IAM352: a variable without its closing brace, empty, with spaces or an unquoted default; the certain repairs', () => {
+  const resource = (arn: string) => codesOf(policyOf(stmt({ Action: 's3:GetObject', Resource: arn })), CONDITION_CODES);
+  assert.deepEqual(resource('arn:aws:s3:::b/${aws:username'), ['IAM352']);
+  assert.deepEqual(resource('arn:aws:s3:::b/${}/x'), ['IAM352']);
+  assert.deepEqual(resource('arn:aws:s3:::b/${ aws:username }/x'), ['IAM352']);
+  assert.deepEqual(resource('arn:aws:s3:::b/${aws:username, anonymous}/x'), ['IAM352']);
+  assert.deepEqual(resource("arn:aws:s3:::b/${aws:username, 'anonymous'}/x"), []);
+  assert.deepEqual(resource('arn:aws:s3:::b/${aws:username}/x'), []);
+  const spaced = repaired(policyOf(stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${ aws:username }/x' })), 'IAM352', /aws:username/);
+  assert.match(spaced, /"arn:aws:s3:::b\/\$\{aws:username\}\/x"/);
+  const closed = repaired(policyOf(stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username' })), 'IAM352', /aws:username/);
+  assert.match(closed, /"arn:aws:s3:::b\/\$\{aws:username\}"/);
+});
+
+test('IAM353: a policy variable in Action or Principal; template substitutions are not variables', () => {
+  const principal = (value: string) => codesOf(policyOf(stmt({ Principal: { AWS: value }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), /^IAM353$/, { kind: 'resource' });
+  assert.deepEqual(principal('arn:aws:iam::${aws:PrincipalAccount}:root'), ['IAM353']);
+  assert.deepEqual(principal('arn:aws:iam::${AWS::AccountId}:root'), []);
+  assert.deepEqual(principal('arn:aws:iam::${var.account_id}:root'), []);
+  assert.deepEqual(codesOf(policyOf(stmt({ Action: 's3:${aws:username}', Resource: '*' })), /^IAM353$/), ['IAM353']);
+});

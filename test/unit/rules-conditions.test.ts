@@ -1,4 +1,4 @@
-// Condition rules IAM300-IAM351: each one triggered, and the near misses that must stay silent.
+// Condition rules IAM300-IAM352: each one triggered, and the near misses that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
@@ -142,10 +142,10 @@ test('IAM350: policy variables need Version 2012-10-17', () => {
 test('IAM351: unknown or unterminated policy variables', () => {
   assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:usrname}/*"' }), ['IAM351']);
   assert.deepEqual(codes('{}', { resource: '"arn:aws:iam::${Account}:role/x"' }), ['IAM351']);
-  assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username"' }), ['IAM351']);
+  assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username"' }), ['IAM352'], 'no closing brace: IAM352');
   assert.deepEqual(codes('{"StringEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"}}', { resource: '["arn:aws:s3:::b/${aws:username, \'anon\'}/*","arn:aws:s3:::b/${*}${?}${$}"]' }), []);
   const uses = variablesIn('a${aws:username}b${x', 10);
-  assert.deepEqual(uses, [{ name: 'aws:username', offset: 11, length: 15 }, { name: undefined, offset: 27, length: 3 }]);
+  assert.deepEqual(uses, [{ name: 'aws:username', raw: 'aws:username', offset: 11, length: 15 }, { name: undefined, raw: 'x', offset: 27, length: 3 }]);
 });
 
 test('condition rules never throw on odd input', () => {
