@@ -8,6 +8,7 @@ import { statementShapeRules } from './statementShape';
 import { elementTypeRules } from './elementTypes';
 import { principalValueRules } from './principalValues';
 import { trustPolicyRules } from './trustPolicy';
+import { rcpRules } from './rcp';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
 import { conditionOperatorRules } from './conditionsOperators';
@@ -31,7 +32,7 @@ import { zoneOfTrustRules } from './zoneOfTrust';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
-  statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, sidRules, duplicateKeyRules,
+  statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, rcpRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
   conditionValueListRules, conditionAddressRules, conditionWildcardRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,

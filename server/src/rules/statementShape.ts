@@ -59,7 +59,7 @@ function impliesResource(statement: Statement): boolean {
 const onlyStar = (items: readonly { value: string }[] | undefined) => items?.length === 1 && items[0].value === '*';
 
 /** The one Allow that an RCP may hold: RCPFullAWSAccess's "*" for everyone on everything, without conditions. */
-function isFullAccess(statement: Statement): boolean {
+export function isFullAccess(statement: Statement): boolean {
   return statement.principal?.wildcard !== undefined && onlyStar(statement.action?.items) && onlyStar(statement.resource?.items)
     && !statement.condition && !statement.notAction && !statement.notResource;
 }
