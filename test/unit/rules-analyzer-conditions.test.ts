@@ -159,3 +159,31 @@ test('IAM353: a policy variable in Action or Principal; template substitutions a
   assert.deepEqual(principal('arn:aws:iam::${var.account_id}:root'), []);
   assert.deepEqual(codesOf(policyOf(stmt({ Action: 's3:${aws:username}', Resource: '*' })), /^IAM353$/), ['IAM353']);
 });
+
+test('IAM314: a service key that the reference lists for some of the named actions only; wildcards are left out', () => {
+  const list = (actions: string[]) => codes({ StringLike: { 's3:prefix': 'home/*' } }, { Action: actions, Resource: 'arn:aws:s3:::b' });
+  assert.deepEqual(list(['s3:ListBucket', 's3:GetObject', 's3:PutObject']), ['IAM314']);
+  assert.deepEqual(list(['s3:ListBucket', 's3:ListBucketVersions']), []);
+  assert.deepEqual(list(['s3:ListBucket', 's3:Get*']), [], 'actions with wildcards are not judged');
+});
+
+test('IAM315, IAM316: a tag key with actions of a service that never sends it, in a Deny or an Allow', () => {
+  const tagged = (effect: string, actions: unknown) => codes({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Effect: effect, Action: actions });
+  assert.deepEqual(tagged('Deny', ['ec2:TerminateInstances', 'support:DescribeCases']), ['IAM315']);
+  assert.deepEqual(tagged('Allow', ['ec2:TerminateInstances', 'support:DescribeCases']), ['IAM316']);
+  assert.deepEqual(tagged('Deny', '*'), ['IAM315'], '"*" covers services without tags');
+  assert.deepEqual(tagged('Deny', ['ec2:TerminateInstances', 'ec2:StopInstances']), []);
+});
+
+test('IAM318: aws:PrincipalOrgID with only service principals', () => {
+  const principal = (value: unknown) => codesOf(policyOf(stmt({ Principal: value, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*',
+    Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })), /^IAM318$/, { kind: 'resource' });
+  assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com' }), ['IAM318']);
+  assert.deepEqual(principal({ AWS: '*' }), []);
+  assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com', AWS: '111122223333' }), []);
+});
+
+test('IAM319: aws:VpcSourceIp without aws:SourceVpc', () => {
+  assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } }), ['IAM319']);
+  assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), []);
+});

@@ -21,6 +21,7 @@ import { conditionVariableRules } from './conditionsVariables';
 import { conditionValueListRules } from './conditionsValueLists';
 import { conditionAddressRules } from './conditionsAddresses';
 import { conditionWildcardRules } from './conditionsWildcards';
+import { conditionPairRules } from './conditionsPairs';
 import { actionRedundancyRules } from './actionRedundancy';
 import { resourceArnRules } from './resourceArns';
 import { resourceMatchRules } from './resourceMatch';
@@ -34,7 +35,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
   statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, rcpRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
-  conditionValueListRules, conditionAddressRules, conditionWildcardRules,
+  conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
   zoneOfTrustRules,
