@@ -25,6 +25,8 @@ import { conditionPairRules } from './conditionsPairs';
 import { actionRedundancyRules } from './actionRedundancy';
 import { resourceArnRules } from './resourceArns';
 import { resourceMatchRules } from './resourceMatch';
+import { resourceListRules } from './resourceLists';
+import { statementRedundancyRules } from './statementRedundancy';
 import { securityGrantRules } from './securityGrants';
 import { securityEscalationRules } from './securityEscalation';
 import { securityPrincipalRules } from './securityPrincipals';
@@ -36,7 +38,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, rcpRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
   conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
-  actionRedundancyRules, resourceArnRules, resourceMatchRules,
+  actionRedundancyRules, resourceArnRules, resourceMatchRules, resourceListRules, statementRedundancyRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
   zoneOfTrustRules,
 ];

@@ -156,6 +156,9 @@ const missingActions: FixProvider = ctx => {
   return [fixAction(ctx, `Add ${actions.join(' and ')} to "Action"`, [appendToList(ctx.doc, value, actions, isMultiline(ctx.doc.text, statement.node))], true)];
 };
 
+/** IAM053: the later of two identical statements goes (the diagnostic is on its opening brace). */
+const redundantStatement: FixProvider = ctx => removeMember(ctx, 'Remove the repeated statement', spanOf(ctx).start, true);
+
 /** IAM048: a principal value that adds nothing leaves its list. */
 const redundantValue: FixProvider = ctx => {
   const { start, end } = spanOf(ctx);
@@ -166,7 +169,8 @@ const PROVIDERS: Record<string, FixProvider> = {
   IAM013: versionFixes, IAM038: versionFixes, IAM350: versionFixes,
   IAM017: missingEffect, IAM025: missingPrincipal, IAM034: missingPrincipal, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
   IAM024: removeElement, IAM039: removeElement, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
-  IAM104: redundantAction, IAM105: redundantAction, IAM048: redundantValue, IAM049: missingActions, IAM050: missingActions,
+  IAM104: redundantAction, IAM105: redundantAction, IAM209: redundantAction, IAM048: redundantValue,
+  IAM051: removeElement, IAM052: removeElement, IAM053: redundantStatement, IAM049: missingActions, IAM050: missingActions,
 };
 
 /** Codes whose rule-supplied replacements this module's fix supersedes. */
