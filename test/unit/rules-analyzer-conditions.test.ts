@@ -187,3 +187,17 @@ test('IAM319: aws:VpcSourceIp without aws:SourceVpc', () => {
   assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } }), ['IAM319']);
   assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), []);
 });
+
+test('IAM317: s3:prefix in a Deny, or negated in an Allow', () => {
+  const list = (effect: string, operator: string) => codes({ [operator]: { 's3:prefix': 'private/*' } }, { Effect: effect, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b' });
+  assert.deepEqual(list('Deny', 'StringLike'), ['IAM317']);
+  assert.deepEqual(list('Allow', 'StringNotLike'), ['IAM317']);
+  assert.deepEqual(list('Allow', 'StringLike'), []);
+  assert.deepEqual(list('Deny', 'StringNotLike'), []);
+});
+
+test('IAM323: dynamodb:Attributes without dynamodb:Select SPECIFIC_ATTRIBUTES', () => {
+  const read = (condition: Record<string, unknown>) => codesOf(policy(condition, { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' }), /^IAM323$/);
+  assert.deepEqual(read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] } }), ['IAM323']);
+  assert.deepEqual(read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] }, StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }), []);
+});

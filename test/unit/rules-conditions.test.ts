@@ -54,7 +54,7 @@ test('IAM310: unknown condition keys; tag keys, variable parts, IdP claims and c
 
 test('IAM311: a key of another service that none of the actions lists', () => {
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}'), ['IAM311']);
-  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }), [], 'a kms action is present');
+  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }), ['IAM314'], 'a kms action is present: not IAM311, but the key is absent for s3:GetObject (IAM314)');
   assert.deepEqual(codes('{"StringEquals":{"iam:ResourceTag/Project":"x"}}', { action: '"sts:AssumeRole"' }), [], 'sts:AssumeRole lists iam:ResourceTag');
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"x"}}', { action: '"*"' }), [], 'silent with *');
   assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}'), [], 'global keys apply everywhere');

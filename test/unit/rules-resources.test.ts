@@ -140,7 +140,7 @@ test('IAM212: an action none of the resources applies to', () => {
 });
 
 test('IAM212 near misses: "*", wildcard ARNs for "*"-only actions, wildcard actions, all resources already wrong', () => {
-  assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], ['arn:aws:s3:::b', '*']), []);
+  assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], ['arn:aws:s3:::b', '*']), ['IAM209'], '(the bucket is redundant beside "*": IAM209)');
   assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], 'arn:aws:s3:::*'), []);
   assert.deepEqual(codes(['s3:ListBucket', 's3:Get*'], 'arn:aws:s3:::b'), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b'), ['IAM211'], 'IAM211 alone tells the story');
