@@ -2,14 +2,10 @@
 // can write settings. It writes `iamPolicy.zoneOfTrust` for the document's workspace folder (or the
 // user settings when the file is outside any folder).
 import * as vscode from 'vscode';
-
-interface SetZoneOfTrustArgs {
-  uri: string;
-  zoneOfTrust: { accounts?: string[]; organizationId?: string; organizationalUnitPaths?: string[] };
-}
+import { SET_ZONE_OF_TRUST_COMMAND, type SetZoneOfTrustArgs } from '../../server/src/protocol';
 
 export function registerZoneOfTrust(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('iamPolicy.setZoneOfTrust', async (args: SetZoneOfTrustArgs) => {
+  context.subscriptions.push(vscode.commands.registerCommand(SET_ZONE_OF_TRUST_COMMAND, async (args: SetZoneOfTrustArgs) => {
     const uri = vscode.Uri.parse(args.uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;

@@ -10,7 +10,7 @@
 // writes the network address, which is what IAM compares anyway.
 import { isIP } from 'node:net';
 import type { ConditionValue } from '../policy/model';
-import { type ConditionEntry, conditionEntries } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 interface Range { bits: bigint; prefix: number; width: 32 | 128 }

@@ -11,10 +11,10 @@ import { ACCOUNT_KEYS, ORGANIZATION_KEYS, ORGANIZATION_PATH_KEYS, REGION_KEYS, V
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
-import { conditionEntries } from './conditionsEntries';
-import { closestRegions, knownRegion } from './resourceArns';
-import type { ConditionEntry } from './conditionsEntries';
+import { conditionEntries, type ConditionEntry } from '../analysis/conditionsEntries';
+import { closestRegions, knownRegion } from '../analysis/arnProblems';
 import type { RuleContext, RuleModule } from './types';
+import { hasWildcardOrVariable } from '../util/wildcard';
 
 /** What a key's value must be, and how to say it. */
 interface ValueForm {
@@ -34,7 +34,7 @@ const FORMS: readonly ValueForm[] = [
   { keys: VPC_ENDPOINT_KEYS, fits: value => VPC_ENDPOINT_ID.test(value), expected: 'a VPC endpoint ID such as vpce-1a2b3c4d (a VPC goes in aws:SourceVpc)' },
 ];
 
-const unjudged = (text: string) => /[*?]|\$\{/.test(text) || hasPlaceholder(text);
+const unjudged = (text: string) => hasWildcardOrVariable(text) || hasPlaceholder(text);
 
 // IAM339: a key that holds the ARN of a KMS key (s3:x-amz-server-side-encryption-aws-kms-key-id and the
 // ARN-typed keys of the Service Authorization Reference whose name says KMS key) compared with an alias,

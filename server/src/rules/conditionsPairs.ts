@@ -14,7 +14,7 @@
 // select", a security warning; Amazon DynamoDB Developer Guide, "Using IAM policy conditions for
 // fine-grained access control").
 import type { Statement } from '../policy/model';
-import { type ConditionEntry, conditionEntries, keySpan } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries, keySpan } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 const ORGANIZATION_MEMBER_KEYS: ReadonlySet<string> = new Set(['aws:principalorgid', 'aws:principalorgpaths']);

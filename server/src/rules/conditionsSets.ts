@@ -9,7 +9,7 @@
 // "Missing qualifier". All warnings: IAM accepts the policies. IAM374: Null with a set qualifier, which
 // "always returns true" (ForAllValues) or "always returns false" (ForAnyValue): "Null with qualifier",
 // a suggestion of the same reference, so information.
-import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 function checkNullQualifier(ctx: RuleContext, entry: ConditionEntry): void {

@@ -21,7 +21,7 @@
 // ("String like operator with ARN condition keys", a security warning of the policy validation check
 // reference: "use ARN operators instead of string operators when comparing ARNs").
 import type { ConditionKeyInfo, OperatorFamily } from '../catalog/types';
-import { baseType, type ConditionEntry, conditionEntries, keySpan } from './conditionsEntries';
+import { baseType, type ConditionEntry, conditionEntries, keySpan } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 type Fit = 'ok' | 'text' | 'wrong';

@@ -9,7 +9,7 @@
 // no AWS page says that IAM rejects such a policy: warnings. The redundant values are hints, faded,
 // with a fix that removes them.
 import type { ConditionValue } from '../policy/model';
-import { type ConditionEntry, conditionEntries } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 /** The JSON types of the values that IAM reads (strings, numbers, Booleans; others are IAM016's). */

@@ -6,7 +6,7 @@
 // condition tests presence; "IAM policy validation check reference": "Equivalent to null false",
 // "Equivalent to null true" and "Redundant key due to wildcard in condition" (suggestions: information
 // and hint here). Set qualifiers are left alone: what a pattern means there depends on the set.
-import { type ConditionEntry, conditionEntries, keySpan } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries, keySpan } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 const STRING_ANYTHING = /^\*+$/;

@@ -17,9 +17,9 @@
 //   differ (Terraform's jsonencode minifies; AWS's data-perimeter examples are larger than 5,120 only
 //   with their indentation), so a warning.
 // - IAM500 (warning): above 90% of the quota (counted as AWS counts it).
+import { isBucketPolicy } from '../analysis/bucketPolicy';
 import { POLICY_LIMITS, type PolicyLimit, type PolicyLimitKind } from '../catalog/tables/policyLimits';
 import type { PolicyDocument } from '../policy/model';
-import { isBucketPolicy } from './securityPrincipals';
 import type { RuleModule } from './types';
 
 const NEAR = 0.9;

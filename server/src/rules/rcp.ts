@@ -11,7 +11,8 @@
 // not be called an error. {"AWS": "*"} names every principal too and is left alone.
 import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { isFullAccess, keySpan } from './statementShape';
+import { isFullAccess } from '../analysis/kindRequirements';
+import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
 function checkPrincipal(ctx: RuleContext, statement: Statement): void {

@@ -9,7 +9,7 @@
 import { parseArn, type Arn } from '../policy/arn';
 import type { StringItem, StringListElement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { compileWildcard, hasWildcard } from '../policy/wildcard';
+import { compileWildcard, hasWildcard } from '../util/wildcard';
 import type { RuleContext, RuleModule } from './types';
 
 const SEGMENTS = ['partition', 'service', 'region', 'account', 'resource'] as const;

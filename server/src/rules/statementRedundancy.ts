@@ -6,7 +6,7 @@
 // each with the fix that removes the part.
 import { getNodeValue } from 'jsonc-parser';
 import type { Statement } from '../policy/model';
-import { keySpan } from './statementShape';
+import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
 /** JSON text with the keys of every object sorted: two statements that differ only in key order are one. */

@@ -17,8 +17,8 @@
 // condition key"; IAM User Guide, "Passing session tags in AWS STS", id_session-tags.html). Access
 // Analyzer calls both errors; IAM accepts the policy, so they are warnings.
 import type { Statement } from '../policy/model';
-import { globMatch } from '../policy/wildcard';
-import { keySpan } from './statementShape';
+import { globMatch } from '../util/wildcard';
+import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
 function checkStatement(ctx: RuleContext, statement: Statement): void {
