@@ -20,7 +20,8 @@ export async function readTemplate(
   const format = templateFormatOf(uri, languageId, text);
   if (!format) return undefined;
   const reader = await loadTemplateReader(format);
-  const read = reader.read(uri, text);
+  // an edit of an open template: only what it touched is read again, where the reader can
+  const read = (previous && previous.read.format === format && reader.readChange?.(uri, text, previous)) || reader.read(uri, text);
   if (!read || !hasContent(read)) return undefined;
   return { template: templateDocument(uri, languageId, text, read, previous), reread: changed => reader.read(uri, changed) };
 }

@@ -3,6 +3,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyDocument, Span } from '../policy/model';
 import { parsePolicy } from '../policy/parse';
+import { originOf } from './incremental';
 import { toVirtualOffset } from './mapping';
 import type { EmbeddedPolicySource, TemplateReadResult } from './types';
 import { emitJsonText, emitTree, type VirtualText } from './virtual';
@@ -41,6 +42,13 @@ export function virtualTextOf(source: EmbeddedPolicySource, templateText: string
  * its text and kind have not changed, its document (and every result cached on it) is kept.
  */
 export function embeddedPolicy(uri: string, templateText: string, source: EmbeddedPolicySource, index: number, previous?: EmbeddedPolicy): EmbeddedPolicy {
+  // a policy the edit did not touch: the same reading, or the last one moved along the text
+  if (previous && previous.source === source) return { ...previous, index };
+  const origin = originOf(source);
+  if (previous && origin && origin.from === previous.source) {
+    const virtual = { ...previous.virtual, delta: previous.virtual.delta + origin.delta };
+    return { index, source, virtual, doc: previous.doc };
+  }
   const virtual = virtualTextOf(source, templateText);
   const jsonText = !('tree' in source.body);
   if (previous && previous.virtual.text === virtual.text && previous.source.kind === source.kind && previous.source.partial === source.partial

@@ -6,9 +6,9 @@
 import type { Span } from '../policy/model';
 import type { EmbeddedPolicy } from './document';
 import type { StringStyle } from './hostTree';
-import { exactSegmentHolding, segmentAt } from './mapping';
+import { exactHostOffset, exactSegmentHolding, hostSpanOf, segmentAt } from './mapping';
 import type { TemplateReadResult } from './types';
-import { emitJsonText, emitTree, type Segment, type VirtualText } from './virtual';
+import { emitJsonText, emitTree, type Segment } from './virtual';
 
 export interface TextChange extends Span {
   text: string;
@@ -77,12 +77,6 @@ function renderToken(segment: Segment, json: string, unknowns: ReadonlySet<strin
   return undefined;
 }
 
-/** Where a virtual offset of a JSON text body is in the template (runs only). */
-function runOffset(virtual: VirtualText, offset: number): number | undefined {
-  for (const s of virtual.segments) if (s.exact && s.offset <= offset && offset <= s.offset + s.length) return s.hostOffset + offset - s.offset;
-  return undefined;
-}
-
 function escapeForJsonText(text: string, policy: EmbeddedPolicy, unknowns: ReadonlySet<string>): string | undefined {
   if (!('json' in policy.source.body)) return undefined;
   if (policy.source.body.json.escape === 'json-string') return JSON.stringify(text).slice(1, -1);
@@ -95,20 +89,20 @@ export function hostChange(policy: EmbeddedPolicy, change: TextChange): TextChan
   const { virtual } = policy;
   const unknowns = policy.doc.template?.unknowns ?? new Set<string>();
   if ('json' in policy.source.body) {
-    const start = runOffset(virtual, change.offset);
-    const end = runOffset(virtual, change.offset + change.length);
+    const start = exactHostOffset(virtual, change.offset);
+    const end = exactHostOffset(virtual, change.offset + change.length);
     const text = escapeForJsonText(change.text, policy, unknowns);
     return start === undefined || end === undefined || end < start || text === undefined ? undefined : { offset: start, length: end - start, text };
   }
   const token = segmentAt(virtual, change);
   if (token) {
     const text = renderToken(token, change.text, unknowns);
-    return text === undefined ? undefined : { offset: token.hostOffset, length: token.hostLength, text };
+    return text === undefined ? undefined : { ...hostSpanOf(virtual, token), text };
   }
   const literal = exactSegmentHolding(virtual, change);
   if (!literal) return undefined;
   const text = renderInside(change.text, literal.style, literal.sub === true, unknowns);
-  return text === undefined ? undefined : { offset: literal.hostOffset + change.offset - literal.offset, length: change.length, text };
+  return text === undefined ? undefined : { offset: hostSpanOf(virtual, literal).offset + change.offset - literal.offset, length: change.length, text };
 }
 
 export function applyChanges(text: string, changes: readonly TextChange[]): string {

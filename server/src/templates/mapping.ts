@@ -19,27 +19,32 @@ function smallestVirtual(segments: readonly Segment[], start: number, end: numbe
 }
 
 /** Where a virtual offset falls in the template, through exact segments only. */
-function exactHostOffset(segments: readonly Segment[], offset: number): number | undefined {
-  for (const s of segments) {
-    if (s.exact && s.offset <= offset && offset <= s.offset + s.length) return s.hostOffset + offset - s.offset;
+export function exactHostOffset(virtual: VirtualText, offset: number): number | undefined {
+  for (const s of virtual.segments) {
+    if (s.exact && s.offset <= offset && offset <= s.offset + s.length) return s.hostOffset + virtual.delta + offset - s.offset;
   }
   return undefined;
+}
+
+/** Where a segment is in the template now. */
+export function hostSpanOf(virtual: VirtualText, segment: Segment): Span {
+  return { offset: segment.hostOffset + virtual.delta, length: segment.hostLength };
 }
 
 /** The template span of a span of the virtual policy. */
 export function toHostSpan(virtual: VirtualText, span: Span): Span {
   const end = span.offset + span.length;
   const segment = smallestVirtual(virtual.segments, span.offset, end);
-  if (segment?.exact) return { offset: segment.hostOffset + span.offset - segment.offset, length: span.length };
+  if (segment?.exact) return { offset: segment.hostOffset + virtual.delta + span.offset - segment.offset, length: span.length };
   if (segment?.role === 'text') {
     // JSON text written in the template: each end maps on its own, through the runs around it
-    const start = exactHostOffset(virtual.segments, span.offset);
-    const stop = exactHostOffset(virtual.segments, end);
+    const start = exactHostOffset(virtual, span.offset);
+    const stop = exactHostOffset(virtual, end);
     if (start !== undefined && stop !== undefined && stop >= start) return { offset: start, length: stop - start };
   }
-  if (segment) return { offset: segment.hostOffset, length: segment.hostLength };
+  if (segment) return hostSpanOf(virtual, segment);
   const root = virtual.segments[0];
-  return root ? { offset: root.hostOffset, length: 0 } : { offset: 0, length: 0 };
+  return root ? { offset: root.hostOffset + virtual.delta, length: 0 } : { offset: 0, length: 0 };
 }
 
 /**
@@ -47,7 +52,8 @@ export function toHostSpan(virtual: VirtualText, span: Span): Span {
  * it. Inside a literal it is the same character; elsewhere, the start of the smallest key or value
  * that holds it (inside its quotes, for a string), so hover and completion find that node.
  */
-export function toVirtualOffset(virtual: VirtualText, hostOffset: number): number | undefined {
+export function toVirtualOffset(virtual: VirtualText, templateOffset: number): number | undefined {
+  const hostOffset = templateOffset - virtual.delta;
   let best: Segment | undefined;
   for (const s of virtual.segments) {
     if (hostOffset < s.hostOffset || hostOffset > s.hostOffset + s.hostLength) continue;

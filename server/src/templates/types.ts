@@ -74,4 +74,9 @@ export interface TemplateReader {
   prepare?(): Promise<void>;
   /** undefined: not a template of this format after all */
   read(uri: string, text: string): TemplateReadResult | undefined;
+  /**
+   * The reading of a changed text from the last one, reading only what the change touched; undefined
+   * when the whole text must be read. Equal to `read` on the new text, only faster.
+   */
+  readChange?(uri: string, text: string, previous: { text: string; read: TemplateReadResult }): TemplateReadResult | undefined;
 }

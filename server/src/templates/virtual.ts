@@ -26,7 +26,10 @@ export interface Segment {
 
 export interface VirtualText {
   text: string;
+  /** their host offsets are those of the text the policy was read from: add `delta` for the template now */
   segments: Segment[];
+  /** how far the policy moved in the template since it was read (an edit before it); 0 when just read */
+  delta: number;
   /** the `${...}` texts that stand for template expressions (not policy variables) */
   unknowns: string[];
 }
@@ -141,7 +144,7 @@ class Emitter {
 export function emitTree(value: HostValue, hostText: string): VirtualText {
   const emitter = new Emitter(hostText);
   emitter.value(value, '');
-  return { text: emitter.text, segments: emitter.segments, unknowns: [...emitter.unknowns] };
+  return { text: emitter.text, segments: emitter.segments, unknowns: [...emitter.unknowns], delta: 0 };
 }
 
 /** The virtual policy of a JSON text written inside a template: the text itself, mapped run by run. */
@@ -150,5 +153,5 @@ export function emitJsonText(body: JsonTextBody, span: Span): VirtualText {
     { offset: 0, length: body.text.length, hostOffset: span.offset, hostLength: span.length, exact: false, role: 'text' },
     ...body.runs.map(run => ({ offset: run.offset, length: run.length, hostOffset: run.hostOffset, hostLength: run.length, exact: true, role: 'part' as const })),
   ];
-  return { text: body.text, segments, unknowns: [...new Set(body.unknowns)] };
+  return { text: body.text, segments, unknowns: [...new Set(body.unknowns)], delta: 0 };
 }

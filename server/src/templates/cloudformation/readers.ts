@@ -6,6 +6,7 @@ import type { ReadContext } from './intrinsics';
 import { entryOf, parseJsonTemplate, parseYamlTemplate, type RawTemplate, readSafely } from './raw';
 import { readResources } from './resources';
 import { isCloudFormationJson, isCloudFormationYaml } from './detect';
+import { readYamlChange } from './incremental';
 
 /** A reader's result, or undefined when the text turned out not to be a template. */
 function resultOf(format: TemplateFormat, parsed: RawTemplate, text: string): TemplateReadResult | undefined {
@@ -30,5 +31,12 @@ export const cloudFormationYamlReader: TemplateReader = {
   detect: isCloudFormationYaml,
   read(_uri, text) {
     return readSafely('cloudformation-yaml', () => resultOf('cloudformation-yaml', parseYamlTemplate(text), text));
+  },
+  readChange(uri, text, previous) {
+    try {
+      return readYamlChange(previous, text, part => this.read(uri, part));
+    } catch {
+      return undefined;   // read the whole text, which reports what went wrong
+    }
   },
 };
