@@ -22,5 +22,5 @@ export const githubFormatter: Formatter<string> = {
     return `::${COMMAND[severityName(d)]} ${properties.join(',')}::${escapeData(messageText(d))}\n`;
   }).join(''),
   end: (entries, { problems, counts, files }) => entries.join('') + problems.map(problem => `::error::${escapeData(problem)}\n`).join('')
-    + `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(files, 'policy file')}.\n`,
+    + (files === 0 ? '' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(files, 'policy file')}.\n`),
 };
