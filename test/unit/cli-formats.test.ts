@@ -104,6 +104,32 @@ test('GitHub annotations escape messages and name the rule', () => {
   assert.equal(lines.at(-1), '8 errors, 0 warnings in 1 policy file.');
 });
 
+test('GitHub shows 10 annotations of each kind per step: the rest are log lines, counted in a last notice and listed in the job summary', () => {
+  const actions = [...Array.from({ length: 13 }, (_, i) => `s3.Get${i}`), ...Array.from({ length: 11 }, (_, i) => `s3:GetObjekt${i}`)];
+  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: 'arn:aws:s3:::b/*' }] }, null, 1);
+  const dir = folderWith({ 'many.json': policy });
+  const summaryFile = join(dir, 'summary.md');
+  const kinds = (stdout: string) => stdout.split('\n').map(line => /^::(\w+) /.exec(line)?.[1] ?? (/^many\.json:\d+:\d+ - /.test(line) ? 'log' : line && 'other'));
+  const count = (list: unknown[], kind: string) => list.filter(k => k === kind).length;
+
+  const withSummary = runCliProcess(['many.json', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+  assert.equal(withSummary.status, 1, withSummary.stderr);
+  const lines = kinds(withSummary.stdout);
+  assert.equal(count(lines, 'error'), 10);
+  assert.equal(count(lines, 'warning'), 10);
+  assert.equal(count(lines, 'log'), 4);
+  const notice = withSummary.stdout.split('\n').find(line => line.startsWith('::notice '))!;
+  assert.equal(notice, '::notice title=iam-policy-lint::3 errors, 1 warning not shown as annotations: GitHub shows 10 of each kind per step. The job summary lists every finding.');
+  const summary = readFileSync(summaryFile, 'utf8');
+  assert.match(summary, /^## IAM policy check\n\n13 errors, 11 warnings in 1 policy file\.\n/);
+  const rows = summary.split('\n').filter(line => /^\| (error|warning) \| IAM\d{3} /.test(line));
+  assert.equal(rows.length, 24);
+  assert.ok(rows.slice(0, 13).every(row => row.startsWith('| error | IAM100 malformed-action | many.json | ')));
+
+  const without = runCliProcess(['many.json', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: '' } });
+  assert.match(without.stdout, /GitHub shows 10 of each kind per step\. They are in the log above\.\n/);
+});
+
 test('the whole corpus in one run: zero errors but the syntax errors of the three files broken upstream', () => {
   const run = runCliProcess([CORPUS_DIR, '--format', 'json']);
   assert.equal(run.stderr, '');

@@ -1,5 +1,5 @@
 // The checker's main flow: command line -> settings -> files -> engine -> report -> exit code.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCatalog } from '../catalog/loadCatalog';
 import { parseCommandLine, USAGE, type LintOptions } from './args';
@@ -26,12 +26,20 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const problems: string[] = [];
   const expanded = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
   const files = expanded.files;
-  const ctx = checkContext({ options, settings, cwd: io.cwd, color: io.color }, getCatalog(), io);
+  const ctx = checkContext({ options, settings, cwd: io.cwd, color: io.color, stepSummaryPath: io.stepSummaryPath }, getCatalog(), io);
   const outcomes = await checkAll(files, ctx, options.jobs, io.workerScript);
   const checked = new Set(files.filter((_, index) => outcomes[index].entry !== undefined));
   const notices = inputsWithoutPolicies(expanded, file => checked.has(file));
   const totals = totalsOf(outcomes, problems);
-  const output = ctx.formatter.end(outcomes.flatMap(outcome => (outcome.entry === undefined ? [] : [outcome.entry])), totals);
+  const entries = outcomes.flatMap(outcome => (outcome.entry === undefined ? [] : [outcome.entry]));
+  const output = ctx.formatter.end(entries, totals);
+  if (io.stepSummaryPath && ctx.formatter.stepSummary) {
+    try {
+      appendFileSync(io.stepSummaryPath, ctx.formatter.stepSummary(entries, totals));
+    } catch (error) {
+      problems.push(`${io.stepSummaryPath}: cannot write the job summary: ${errorText(error)}`);
+    }
+  }
   // with "--fix -", standard output carries the fixed policy: the report goes to standard error
   const fixedStdin = options.fix && files.some(file => file.path === undefined);
   if (options.output) {
