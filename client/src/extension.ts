@@ -6,12 +6,11 @@ import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
-import { registerAccessSummary } from './accessSummary';
+import { accessSummaryMiddleware, registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
-import { registerZoneOfTrust } from './zoneOfTrust';
 import { ruleLinkMiddleware } from './ruleLinks';
-import { registerSnippetFix } from './snippetFix';
+import { registerClientCapabilities, registerSnippetFix } from './snippetFix';
 
 let client: LanguageClient | undefined;
 
@@ -34,14 +33,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'iamPolicy' },
     outputChannel,
     traceOutputChannel: outputChannel,
-    middleware: ruleLinkMiddleware(context.extensionUri),
+    middleware: { ...ruleLinkMiddleware(context.extensionUri), ...accessSummaryMiddleware() },
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
   registerAccessSummary(context, client);
   registerSimulate(context, client);
   registerKindStatus(context, client);
-  registerZoneOfTrust(context);
-  registerSnippetFix(context, client);
+  registerClientCapabilities(client);
+  registerSnippetFix(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
       await client?.restart();

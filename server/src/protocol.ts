@@ -59,5 +59,13 @@ export interface SetKindParams {
 /** Client -> server request: the access summary of a document as markdown (null: not a policy). */
 export const ACCESS_SUMMARY_REQUEST = 'iamPolicy/accessSummary';
 export interface AccessSummaryParams { uri: string }
-/** The client command that shows the access summary; the code lenses carry it with the document's URI. */
+/** The VS Code client's command that shows the access summary in a view beside the policy. */
 export const SHOW_ACCESS_SUMMARY_COMMAND = 'iamPolicy.showAccessSummary';
+/**
+ * Server command (workspace/executeCommand), arguments [uri]: the access summary of a document, as
+ * markdown, also shown to the user as a message. The code lenses carry it, so that they work in every
+ * editor; the VS Code client runs SHOW_ACCESS_SUMMARY_COMMAND in its place.
+ */
+export const ACCESS_SUMMARY_COMMAND = 'iamPolicy.accessSummary';
+/** The experimental client capability of a client that runs VS Code's `editor.action.triggerSuggest` (completion items that reopen completion). */
+export const TRIGGER_SUGGEST_CAPABILITY = 'iamPolicyTriggerSuggest';

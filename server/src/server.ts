@@ -1,16 +1,18 @@
 // The language server: LSP wiring only. Every handler turns its params into a parsed policy and
 // an offset, calls one pure feature function, and is guarded so that an exception is logged and
 // answered with an empty result instead of killing the server.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments,
   TextDocumentSyncKind, type Diagnostic, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { announceWarm } from './bootstrap/warm';
+import { clientAbilities, type ClientAbilities } from './clientAbilities';
 import { getCatalog } from './catalog/loadCatalog';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
-import { SNIPPET_CAPABILITY } from './features/fixes/snippetProtocol';
+import { executeServerCommand, SERVER_COMMANDS, type CommandHost } from './features/commands';
 import { provideCodeLenses } from './features/codeLens';
 import { computeDiagnostics } from './features/diagnostics';
 import { doComplete, resolveCompletion } from './features/completion';
@@ -32,18 +34,25 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const policies = new PolicyCache();
 const settingsByUri = new Map<string, Promise<IamPolicySettings>>();
-let pullConfiguration = false;
+/** what the client announced at initialize */
+let client: ClientAbilities;
 /** settings from didChangeConfiguration, for clients that push them instead of answering pulls */
 let pushedSettings = withDefaults(undefined);
 let workspaceFolderUris: string[] = [];
-/** the client tells the server when workspace folders are added and removed */
-let clientWorkspaceFolders = false;
-/** the client watches files for the server when asked (VS Code, and other editors that can) */
-let clientWatchesFiles = false;
+
+/** An open document's text by its path: the editor's copy of a settings file wins over the disk's. */
+function openText(path: string): string | undefined {
+  for (const document of documents.all()) {
+    if (document.uri.startsWith('file:') && fileURLToPath(document.uri) === path) return document.getText();
+  }
+  return undefined;
+}
+const readText = (path: string) => openText(path) ?? readFileSync(path, 'utf8');
+
 /** the nearest .iam-lint.json of each document, over the editor's settings (projectSettings.ts) */
 const projectSettings = new ProjectSettings({
-  exists: existsSync,
-  readFile: path => readFileSync(path, 'utf8'),
+  exists: path => openText(path) !== undefined || existsSync(path),
+  readFile: readText,
   reportInvalid: (path, problems) => {
     const message = `${invalidSettingsMessage(path, problems)}\nIt is ignored until it is fixed.`;
     connection.console.warn(message);
@@ -51,8 +60,6 @@ const projectSettings = new ProjectSettings({
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   },
 });
-/** the client turns fixes' placeholders into snippet tab stops (features/fixes/snippetProtocol.ts) */
-let snippetCommand = false;
 
 function logError(where: string, error: unknown): void {
   connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -71,7 +78,7 @@ function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Prom
 }
 
 function editorSettingsFor(uri: string): Promise<IamPolicySettings> {
-  if (!pullConfiguration) return Promise.resolve(pushedSettings);
+  if (!client.pullsConfiguration) return Promise.resolve(pushedSettings);
   return connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
     .then(withDefaults, () => withDefaults(undefined));
 }
@@ -143,10 +150,7 @@ function scheduleValidation(uri: string): void {
 }
 
 connection.onInitialize((params): InitializeResult => {
-  pullConfiguration = params.capabilities.workspace?.configuration === true;
-  snippetCommand = (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SNIPPET_CAPABILITY] === true;
-  clientWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-  clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  client = clientAbilities(params);
   workspaceFolderUris = params.workspaceFolders?.map(folder => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   projectSettings.setWorkspaceFolders(workspaceFolderUris);
   return {
@@ -157,6 +161,7 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS] },
       codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     },
     serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
@@ -171,16 +176,16 @@ function revalidateAll(): void {
 }
 
 connection.onInitialized(() => {
-  if (pullConfiguration) {
+  if (client.registersConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
       .catch(error => logError('register configuration', error));
   }
-  if (clientWatchesFiles) {
+  if (client.watchesFiles) {
     // a project's .iam-lint.json: read again when it is created, changed or deleted
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }] })
       .catch(error => logError('register file watcher', error));
   }
-  if (clientWorkspaceFolders) {
+  if (client.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(guard('workspaceFolders', undefined, ({ added, removed }) => {
       const gone = new Set(removed.map(folder => folder.uri));
       workspaceFolderUris = [...workspaceFolderUris.filter(uri => !gone.has(uri)), ...added.map(folder => folder.uri)];
@@ -192,19 +197,25 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(guard('configuration', undefined, params => {
   const pushed = (params.settings as { iamPolicy?: Partial<IamPolicySettings> } | null)?.iamPolicy;
-  if (!pullConfiguration) pushedSettings = withDefaults(pushed);
+  if (!client.pullsConfiguration) pushedSettings = withDefaults(pushed);
   revalidateAll();
 }));
 
-// The client watches **/.iam-lint.json (client/src/extension.ts).
-connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, () => {
+/** A project's .iam-lint.json changed (on disk, or in the editor): every document is checked again with it. */
+function settingsFileChanged(): void {
   projectSettings.clear();
   revalidateAll();
-}));
+}
+const isSettingsFile = (uri: string) => uri.endsWith(`/${SETTINGS_FILE_NAME}`);
 
-documents.onDidOpen(e => scheduleValidation(e.document.uri));
-documents.onDidChangeContent(e => scheduleValidation(e.document.uri));
+// The client watches **/.iam-lint.json when asked (onInitialized).
+connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, settingsFileChanged));
+
+// An editor's copy of a settings file counts as soon as it is opened or edited, even in an editor that watches no files.
+documents.onDidOpen(e => (isSettingsFile(e.document.uri) ? settingsFileChanged() : scheduleValidation(e.document.uri)));
+documents.onDidChangeContent(e => (isSettingsFile(e.document.uri) ? settingsFileChanged() : scheduleValidation(e.document.uri)));
 documents.onDidClose(e => {
+  if (isSettingsFile(e.document.uri)) settingsFileChanged();   // the disk's copy counts again
   clearImmediate(pendingValidation.get(e.document.uri));
   pendingValidation.delete(e.document.uri);
   policies.delete(e.document.uri);
@@ -214,7 +225,7 @@ documents.onDidClose(e => {
 
 connection.onCompletion(guard('completion', null, async params => {
   const at = await atPosition(params);
-  return at ? doComplete(at.doc, at.offset, getCatalog(), at.settings) : null;
+  return at ? doComplete(at.doc, at.offset, getCatalog(), at.settings, client.completion) : null;
 }));
 
 // A failed resolve answers with the item as it came: the list is still usable without documentation.
@@ -236,7 +247,7 @@ connection.onCodeAction(guard('codeAction', null, async params => {
   const found = await policyAt(params.textDocument.uri);
   if (!found) return null;
   return provideCodeActions(found.doc, params.context.diagnostics, getCatalog(), found.settings,
-    { range: params.range, only: params.context.only, snippets: snippetCommand });
+    { range: params.range, only: params.context.only, snippets: client.snippetCommand });
 }));
 
 connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async params => {
@@ -248,6 +259,19 @@ connection.onCodeLens(guard('codeLens', null, async params => {
   const found = await policyAt(params.textDocument.uri);
   return found ? provideCodeLenses(found.doc, getCatalog(), found.settings) : null;
 }));
+
+const commandHost: CommandHost = {
+  get catalog() { return getCatalog(); },
+  policyAt: async uri => (await policyAt(uri))?.doc,
+  settingsFileTarget: uri => projectSettings.target(uri),
+  readFile: readText,
+  get createsFiles() { return client.createsFiles; },
+  writeNewFile: (path, text) => writeFileSync(path, text, { flag: 'wx' }),
+  applyEdit: async (label, edit) => (await connection.workspace.applyEdit({ label, edit })).applied,
+  showDocument: async uri => { if (client.showsDocuments) await connection.window.showDocument({ uri, takeFocus: true }); },
+  showMessage: (type, message) => { void connection.sendNotification(ShowMessageNotification.type, { type, message }); },
+};
+connection.onExecuteCommand(guard('executeCommand', null, params => executeServerCommand(commandHost, params.command, params.arguments)));
 
 connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
   policies.setKind(params.uri, params.kind);
