@@ -1,11 +1,12 @@
 // A real second client: Debian's Neovim (0.7.2), headless, with the README's configuration for
 // Neovim 0.7 to 0.10, drives the built server (dist/server.js --stdio) through test/neovim/drive.lua:
-// the seed policy's diagnostics, a quick fix from the code-action menu, a hover, a completion. It
+// the seed policy's diagnostics, a quick fix from the code-action menu, a hover, a completion, the
+// access-summary code lens, and the zone-of-trust fix (a server command that edits .iam-lint.json). It
 // takes about a second, so it runs in `npm test`; without nvim it is skipped, except under CI=true
 // (.ci/run installs Neovim before the tests), where a skip would hide that it never ran.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -37,21 +38,30 @@ interface NeovimRun {
   completion_prefix: string;
   completion: string[];
   completion_snippets: number;
+  completion_commands: number;
+  code_lens: string;
+  access_summary: string;
+  zone_actions: string[];
+  settings_file: string;
+  messages: string[];
   notifications: Array<{ message: string; level: number }>;
 }
 
-test('Neovim with the README configuration: diagnostics, a quick fix, hover and completion', { skip, timeout: 60_000 }, () => {
+test('Neovim with the README configuration: diagnostics, a quick fix, hover, completion, a code lens and a server command', { skip, timeout: 60_000 }, () => {
   assert.ok(nvimVersion, 'nvim is installed');
   const dir = mkdtempSync(join(tmpdir(), 'iam-nvim-'));
   const policy = join(dir, 'seed-policy.iam.json');
   copyFileSync(join(ROOT, 'examples', 'seed-policy.iam.json'), policy);
+  const bucketPolicy = join(dir, 'bucket-policy.json');
+  copyFileSync(join(ROOT, 'examples', 'bucket-policy.json'), bucketPolicy);
+  mkdirSync(join(dir, '.git'));   // the project's root, where .iam-lint.json goes
   const init = join(dir, 'init.lua');
   writeFileSync(init, readmeConfig('-- Neovim 0.7 to 0.10'));
   const resultPath = join(dir, 'result.json');
   const run = spawnSync('nvim', ['--headless', '--clean', '-u', init, '-c', `luafile ${join(ROOT, 'test', 'neovim', 'drive.lua')}`], {
     cwd: dir, encoding: 'utf8', timeout: 50_000,
     // Neovim's own state (its LSP log) stays in the run's folder
-    env: { ...process.env, IAM_RESULT: resultPath, IAM_POLICY: policy, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+    env: { ...process.env, IAM_RESULT: resultPath, IAM_POLICY: policy, IAM_BUCKET_POLICY: bucketPolicy, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
   });
   const seen = JSON.parse(readFileSync(resultPath, 'utf8')) as NeovimRun;
   assert.equal(seen.error, undefined, `${seen.error}\n${run.stderr}`);
@@ -69,6 +79,11 @@ test('Neovim with the README configuration: diagnostics, a quick fix, hover and 
   assert.equal(seen.completion_prefix, '"s3:Put');
   assert.equal(seen.completion[0], '"s3:PutObject"', seen.completion.join(' '));
   assert.equal(seen.completion_snippets, 0, 'Neovim 0.7 announces no snippet support');
+  assert.equal(seen.completion_commands, 0, 'no VS Code command in completion items');
+  assert.match(seen.code_lens, /^Policy · /);
+  assert.match(seen.access_summary, /^Access summary: seed-policy\.iam\.json/);
+  assert.ok(seen.zone_actions.some(title => /zone of trust/.test(title)), seen.zone_actions.join('\n'));
+  assert.deepEqual(JSON.parse(seen.settings_file), { zoneOfTrust: { accounts: ['111122223333'] } });
   assert.deepEqual(seen.notifications.filter(n => n.level >= 3), [], 'no warning or error shown to the user');
   const lspLog = readFileSync(join(dir, 'nvim', 'lsp.log'), 'utf8');
   assert.doesNotMatch(lspLog, /registerCapability handler despite dynamicRegistration/);

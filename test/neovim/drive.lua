@@ -1,12 +1,14 @@
 -- Drives a real headless Neovim as a user would, after the README's configuration (loaded first as
 -- init.lua by test/lsp/neovim.test.ts): opens the seed policy, waits for its diagnostics, applies
 -- the quick fix of IAM100 through vim.lsp.buf.code_action (vim.ui.select answered by the script),
--- hovers the fixed action, and asks for completion where "s3:Put" is typed, ranked and filtered the
--- way Neovim's omnifunc does it. Everything seen is written as JSON to $IAM_RESULT; any failure
--- ends the run with its message there.
-local result = { notifications = {} }
+-- hovers the fixed action, asks for completion where "s3:Put" is typed, ranked and filtered the way
+-- Neovim's omnifunc does it, and runs the access-summary code lens. Then, in a bucket policy, it
+-- takes the zone-of-trust fix, which the server writes into .iam-lint.json through the editor.
+-- Everything seen is written as JSON to $IAM_RESULT; any failure ends the run with its message there.
+local result = { notifications = {}, messages = {} }
 local result_path = os.getenv('IAM_RESULT')
 local policy_path = os.getenv('IAM_POLICY')
+local bucket_policy_path = os.getenv('IAM_BUCKET_POLICY')
 local timeout = 15000
 
 local function finish()
@@ -19,6 +21,27 @@ end
 -- what Neovim would show the user (an unsupported command, a failed edit, ...)
 vim.notify = function(message, level)
   table.insert(result.notifications, { message = tostring(message), level = level or 0 })
+end
+local show_message = vim.lsp.handlers['window/showMessage']
+vim.lsp.handlers['window/showMessage'] = function(err, message, ctx, config)
+  table.insert(result.messages, message.message)
+  return show_message(err, message, ctx, config)
+end
+
+-- The code-action menu, answered with the first action whose title has `wanted`; the titles offered.
+local function choose_code_action(wanted)
+  local offered = {}
+  vim.ui.select = function(items, opts, on_choice)
+    local chosen
+    for _, item in ipairs(items) do
+      local title = opts.format_item(item)
+      table.insert(offered, title)
+      if not chosen and title:find(wanted, 1, true) then chosen = item end
+    end
+    on_choice(chosen)
+  end
+  vim.lsp.buf.code_action()
+  return offered
 end
 
 local function codes(bufnr)
@@ -57,19 +80,8 @@ local function run()
   -- the quick fix of "s3.ListBucket" (IAM100), chosen as a user would in the code-action menu
   local line, col = find(bufnr, '"s3.ListBucket"')
   vim.api.nvim_win_set_cursor(0, { line + 1, col + 2 })
-  local offered
-  vim.ui.select = function(items, opts, on_choice)
-    offered = {}
-    local chosen
-    for _, item in ipairs(items) do
-      local title = opts.format_item(item)
-      table.insert(offered, title)
-      if not chosen and title:find('s3:ListBucket', 1, true) then chosen = item end
-    end
-    on_choice(chosen)
-  end
   local before = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]
-  vim.lsp.buf.code_action()
+  local offered = choose_code_action('s3:ListBucket')
   wait_for('the quick fix', function() return vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1] ~= before end)
   result.code_actions = offered
   result.fixed_line = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]
@@ -107,6 +119,31 @@ local function run()
     table.insert(result.completion, item.word)
   end
   result.completion_snippets = #vim.tbl_filter(function(item) return item.insertTextFormat == 2 end, items)
+  result.completion_commands = #vim.tbl_filter(function(item) return item.command ~= nil end, items)
+
+  -- the access-summary code lens above the policy
+  vim.lsp.codelens.refresh()
+  wait_for('code lenses', function() return #vim.lsp.codelens.get(bufnr) > 0 end)
+  local lens = vim.lsp.codelens.get(bufnr)[1]
+  result.code_lens = lens.command.title
+  vim.api.nvim_win_set_cursor(0, { lens.range.start.line + 1, 0 })
+  vim.lsp.codelens.run()
+  wait_for('the access summary', function() return #result.messages > 0 end)
+  result.access_summary = result.messages[1]
+
+  -- the zone-of-trust fix on the bucket policy's principal: .iam-lint.json written through the editor
+  vim.cmd('edit ' .. vim.fn.fnameescape(bucket_policy_path))
+  local bucket = vim.api.nvim_get_current_buf()
+  wait_for('the bucket policy attached', function() return #vim.lsp.buf_get_clients(bucket) > 0 end)
+  line, col = find(bucket, 'arn:aws:iam::111122223333:root')
+  vim.api.nvim_win_set_cursor(0, { line + 1, col + 2 })
+  result.zone_actions = choose_code_action('zone of trust')
+  local settings_path = vim.fn.fnamemodify(bucket_policy_path, ':h') .. '/.iam-lint.json'
+  wait_for('the settings file edited', function()
+    local settings = vim.fn.bufnr(settings_path)
+    return settings > 0 and table.concat(vim.api.nvim_buf_get_lines(settings, 0, -1, false), '\n'):find('zoneOfTrust', 1, true) ~= nil
+  end)
+  result.settings_file = table.concat(vim.api.nvim_buf_get_lines(vim.fn.bufnr(settings_path), 0, -1, false), '\n')
 end
 
 local ok, err = pcall(run)
