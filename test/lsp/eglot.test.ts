@@ -34,8 +34,8 @@ interface EglotRun {
 test('Emacs Eglot with the README configuration: diagnostics under language id "js", hover, a quick fix, completion, a code lens command', { skip, timeout: 60_000 }, () => {
   assert.ok(hasEglot, 'Emacs with Eglot is installed');
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const config = /```elisp\n([\s\S]*?)```/.exec(readme)?.[1];
-  assert.ok(config?.includes('/path/to/dist/server.js'), 'the README has an Eglot configuration');
+  const config = /```elisp\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  assert.ok(config.includes('/path/to/dist/server.js'), 'the README has an Eglot configuration');
   const dir = mkdtempSync(join(tmpdir(), 'iam-eglot-'));
   const policy = join(dir, 'seed-policy.iam.json');
   copyFileSync(join(ROOT, 'examples', 'seed-policy.iam.json'), policy);
