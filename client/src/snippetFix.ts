@@ -5,9 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  INSERT_SNIPPET_COMMAND, SNIPPET_CAPABILITY, type InsertSnippetArgs,
-} from '../../server/src/features/fixes/snippetProtocol';
-import { TRIGGER_SUGGEST_CAPABILITY } from '../../server/src/protocol';
+  INSERT_SNIPPET_COMMAND, SNIPPET_CAPABILITY, TRIGGER_SUGGEST_CAPABILITY, type InsertSnippetArgs,
+} from '../../server/src/protocol';
 
 async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
   const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors]

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
 import { ACCESS_LEVELS } from '../../server/src/catalog/types';
-import { keyTemplate } from '../../server/src/catalog/wildcard';
+import { keyTemplate } from '../../server/src/util/wildcard';
 
 const catalog = loadCatalog(defaultCatalogPath());
 const names = (types: { service: string; name: string }[]) => types.map(t => `${t.service}:${t.name}`);

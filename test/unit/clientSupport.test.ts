@@ -9,11 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { clientAbilities } from '../../server/src/clientAbilities';
+import { clientAbilities } from '../../server/src/features/clientAbilities';
 import { zoneOfTrustEdit } from '../../server/src/features/zoneOfTrustFix';
-import { isJsonDocument } from '../../server/src/policyDocuments';
-import { ProjectSettings } from '../../server/src/projectSettings';
-import { parseSettingsText } from '../../server/src/settingsFile';
+import { isJsonDocument } from '../../server/src/documents/policyDocuments';
+import { ProjectSettings } from '../../server/src/settings/projectSettings';
+import { parseSettingsText } from '../../server/src/settings/settingsFile';
 
 test('clientAbilities: only what the client announced', () => {
   const none = clientAbilities({ processId: null, rootUri: null, capabilities: {} });

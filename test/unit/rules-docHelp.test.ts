@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { RULES_BY_CODE } from '../../server/src/rules';
-import { parseRuleDocs, plainText, rulesDocUri } from '../../server/src/rules/docs';
+import { parseRuleDocs, plainText, rulesDocUri } from '../../server/src/catalog/ruleDocs';
 
 const DOC_PATH = join(__dirname, '..', '..', 'docs', 'rules.md');
 

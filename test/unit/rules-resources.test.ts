@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
-import { resourceTypesOf } from '../../server/src/rules/resourceTypes';
+import { resourceTypesOf } from '../../server/src/analysis/resourceTypes';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 
 const RESOURCE_CODES = /^IAM2\d\d$/;

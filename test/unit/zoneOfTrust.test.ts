@@ -5,11 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import { doHover } from '../../server/src/features/hover';
-import { accountsInDocument, SET_ZONE_OF_TRUST_COMMAND, zoneOfTrustActions, type SetZoneOfTrustArgs } from '../../server/src/features/zoneOfTrustFix';
+import { accountsInDocument, zoneOfTrustActions } from '../../server/src/features/zoneOfTrustFix';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
-import { withDefaults, type ZoneOfTrust } from '../../server/src/protocol';
-import { grantsOutsideZone, ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
+import { SET_ZONE_OF_TRUST_COMMAND, withDefaults, type SetZoneOfTrustArgs, type ZoneOfTrust } from '../../server/src/protocol';
+import { grantsOutsideZone } from '../../server/src/analysis/zoneOfTrust';
+import { ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
 import { corpusFiles } from '../helpers/corpus';
 import { parseAtCursor } from '../helpers/cursor';
 

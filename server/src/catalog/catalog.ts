@@ -7,9 +7,9 @@ import type {
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
 import { type ArnPattern, FormatGroup, arnPattern, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
-import { compileWildcard, globMatch } from '../policy/wildcard';
-import { BoundedCache } from './memo';
-import { arnSegmentRegExp, hasWildcard } from './wildcard';
+import { BoundedCache } from '../util/memo';
+import { hasVariable } from '../util/policyVariables';
+import { arnSegmentRegExp, compileWildcard, globMatch, hasWildcard, hasWildcardOrVariable } from '../util/wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
 import { SERVICE_PRINCIPALS } from './tables/servicePrincipals';
@@ -113,7 +113,7 @@ export class IamCatalog implements Catalog {
     if (!arn.startsWith('arn:') || arn.length > MAX_ARN_LENGTH) return [];
     const service = serviceOfFormat(arn);
     const { all, anyService } = this.arnServiceParts();
-    const servicePattern = /[*?]|\$\{/.test(service) ? arnSegmentRegExp(service) : undefined;
+    const servicePattern = hasWildcardOrVariable(service) ? arnSegmentRegExp(service) : undefined;
     const groups = servicePattern
       ? all.filter(name => anyService.includes(name) || servicePattern.test(name))
       : [service, ...anyService];
@@ -135,7 +135,7 @@ export class IamCatalog implements Catalog {
   private arnServiceParts(): { all: string[]; anyService: string[] } {
     if (!this.serviceParts) {
       const all = Object.keys(this.compact.arnServices);
-      this.serviceParts = { all, anyService: all.filter(name => name.includes('${')) };
+      this.serviceParts = { all, anyService: all.filter(hasVariable) };
     }
     return this.serviceParts;
   }

@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Artifact, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { RULES_BY_CODE } from '../rules';
-import { installedRuleDocs } from '../rules/docs';
+import { installedRuleDocs } from '../catalog/ruleDocs';
 import { SEVERITIES, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';

@@ -5,7 +5,7 @@
 //   adding the Version); one that repeats a quick-fix's title is left out.
 // - `source.fixAll` (fixes/fixAll.ts), only when the request asks for source actions.
 // Fixes that insert placeholders also carry the client's snippet command when the client has it
-// (fixes/snippetProtocol.ts).
+// (protocol/snippet.ts).
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { zoneOfTrustActions } from './zoneOfTrustFix';
@@ -41,7 +41,7 @@ export interface CodeActionRequest {
   range?: Range;
   /** `context.only` of the request: the kinds wanted (a kind includes its sub-kinds) */
   only?: readonly string[];
-  /** the client runs the snippet command (fixes/snippetProtocol.ts) */
+  /** the client runs the snippet command (protocol/snippet.ts) */
   snippets?: boolean;
 }
 

@@ -6,10 +6,10 @@ import { MessageType, type WorkspaceEdit } from 'vscode-languageserver-protocol'
 import { pathToFileURL } from 'node:url';
 import type { Catalog } from '../catalog/types';
 import type { PolicyDocument } from '../policy/model';
-import { ACCESS_SUMMARY_COMMAND } from '../protocol';
+import { ACCESS_SUMMARY_COMMAND, SET_ZONE_OF_TRUST_COMMAND, type SetZoneOfTrustArgs } from '../protocol';
 import { formatSummaryMarkdown, formatSummaryText } from './summaryFormat';
 import { summarizePolicy } from './summary';
-import { SET_ZONE_OF_TRUST_COMMAND, zoneOfTrustEdit, type SetZoneOfTrustArgs } from './zoneOfTrustFix';
+import { zoneOfTrustEdit } from './zoneOfTrustFix';
 
 /** The commands the server runs, announced in executeCommandProvider. */
 export const SERVER_COMMANDS: readonly string[] = [ACCESS_SUMMARY_COMMAND, SET_ZONE_OF_TRUST_COMMAND];

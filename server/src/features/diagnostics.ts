@@ -7,7 +7,7 @@ import { rangeOf } from '../policy/locate';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings, SeveritySetting } from '../protocol';
 import { RULE_MODULES, RULES_BY_CODE } from '../rules';
-import { rulesDocUri } from '../rules/docs';
+import { rulesDocUri } from '../catalog/ruleDocs';
 import type { Finding, Severity } from '../rules/types';
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';

@@ -11,17 +11,8 @@ import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID } from '../policy/identifiers';
 import type { PolicyDocument } from '../policy/model';
 import { parseArn } from '../policy/arn';
-import type { IamPolicySettings, ZoneOfTrust } from '../protocol';
-import { grantsOutsideZone, isEmptyZone } from '../rules/zoneOfTrust';
-
-/** Server command: arguments [SetZoneOfTrustArgs]; writes the zone into the document's settings file. */
-export const SET_ZONE_OF_TRUST_COMMAND = 'iamPolicy.setZoneOfTrust';
-
-export interface SetZoneOfTrustArgs {
-  /** the document the setting is for (its nearest .iam-lint.json gets the setting) */
-  uri: string;
-  zoneOfTrust: ZoneOfTrust;
-}
+import { SET_ZONE_OF_TRUST_COMMAND, type IamPolicySettings, type SetZoneOfTrustArgs, type ZoneOfTrust } from '../protocol';
+import { grantsOutsideZone, isEmptyZone } from '../analysis/zoneOfTrust';
 
 /**
  * The edit that sets `zoneOfTrust` in a settings file: in its text when it exists (the rest of the

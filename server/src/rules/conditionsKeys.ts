@@ -20,9 +20,10 @@ import type { ActionInfo, Catalog, ServiceInfo } from '../catalog/types';
 import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
-import { actionName, expandAction } from './actionExpansions';
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from '../analysis/conditionsEntries';
+import { actionName, expandAction } from '../analysis/actionExpansions';
 import type { RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 /** Key names to suggest for a misspelled key: the global keys, or the keys of its service. */
 function keyCandidates(key: string, catalog: Catalog): string[] {
@@ -46,7 +47,7 @@ function checkUnknownKey(ctx: RuleContext, entry: ConditionEntry): void {
   const replacements = closestNames(name, keyCandidates(name, ctx.catalog), 3);
   ctx.report({ code: 'IAM310', ...span,
     message: `Unknown condition key "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If the service added it recently, ignore this warning.`,
-    data: { replacements: replacements.filter(r => !r.includes('${')).map(r => JSON.stringify(r)) } });
+    data: { replacements: replacements.filter(r => !hasVariable(r)).map(r => JSON.stringify(r)) } });
 }
 
 /** The catalog actions of the statement, or undefined when they cannot be known ("*", NotAction, unknown names). */

@@ -11,9 +11,10 @@ import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import { conditionEntries } from './conditionsEntries';
-import { knownRegion } from './resourceArns';
+import { conditionEntries } from '../analysis/conditionsEntries';
+import { knownRegion } from '../analysis/arnProblems';
 import type { RuleModule } from './types';
+import { hasWildcardOrVariable } from '../util/wildcard';
 
 /** What a key's value must be, and how to say it. */
 interface ValueForm {
@@ -33,7 +34,7 @@ const FORMS: readonly ValueForm[] = [
   { keys: VPC_ENDPOINT_KEYS, fits: value => VPC_ENDPOINT_ID.test(value), expected: 'a VPC endpoint ID such as vpce-1a2b3c4d (a VPC goes in aws:SourceVpc)' },
 ];
 
-const unjudged = (text: string) => /[*?]|\$\{/.test(text) || hasPlaceholder(text);
+const unjudged = (text: string) => hasWildcardOrVariable(text) || hasPlaceholder(text);
 
 export const conditionKnownValueRules: RuleModule = {
   rules: [

@@ -9,7 +9,7 @@
 import type { Catalog } from '../catalog/types';
 import type { ConditionOperatorEntry } from '../policy/model';
 import { closestNames } from '../util/closest';
-import { operatorSpan } from './conditionsEntries';
+import { operatorSpan } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 const SET_QUALIFIERS = ['ForAllValues', 'ForAnyValue'];

@@ -7,7 +7,7 @@
 // comes from the catalog (ArrayOf* types, and the global keys the page calls multivalued).
 // "Access Analyzer policy check reference": FORALLVALUES_WITH_SINGLE_VALUED_KEY (security warning),
 // "Missing qualifier". All warnings: IAM accepts the policies.
-import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 function checkQualifier(ctx: RuleContext, entry: ConditionEntry): void {

@@ -12,7 +12,7 @@
 // which the S3 Glacier Developer Guide's "Vault Lock policies" examples compare with NumericLessThan), and a
 // Numeric, Date, Bool, IP or Binary operator parses the value rather than comparing its text.
 import type { OperatorFamily } from '../catalog/types';
-import { baseType, conditionEntries, keySpan } from './conditionsEntries';
+import { baseType, conditionEntries, keySpan } from '../analysis/conditionsEntries';
 import type { RuleModule } from './types';
 
 type Fit = 'ok' | 'text' | 'wrong';

@@ -23,10 +23,10 @@ import { isIP } from 'node:net';
 import type { OperatorFamily } from '../catalog/types';
 import type { ConditionValue } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { type ConditionEntry, conditionEntries } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
-const VARIABLE = /\$\{/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const EPOCH = /^\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
@@ -95,7 +95,7 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
   }
   const rule = VALUE_RULES[family];
   if (!rule) return;
-  if (VARIABLE.test(text)) {
+  if (hasVariable(text)) {
     if (!rule.variables) {
       ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
         message: `Policy variables cannot be used with ${operator}: IAM compares ${JSON.stringify(text)} literally. Only String, ARN and Bool operators take variables.` });

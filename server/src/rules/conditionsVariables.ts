@@ -6,6 +6,7 @@
 import type { Catalog } from '../catalog/types';
 import type { Span } from '../policy/model';
 import type { RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 const SPECIAL_VARIABLES = new Set(['*', '?', '$']);
 const DEFAULT_VALUE = /^(.*?)\s*,\s*'[^']*'\s*$/;
@@ -48,13 +49,13 @@ export const conditionVariableRules: RuleModule = {
     { code: 'IAM351', name: 'unknown-policy-variable', category: 'condition', defaultSeverity: 'warning', summary: 'A policy variable that names no known context key, or lacks its closing brace.' },
   ],
   check(ctx) {
-    if (!ctx.doc.text.includes('${')) return;   // most policies have no variables
+    if (!hasVariable(ctx.doc.text)) return;   // most policies have no variables
     const version = ctx.doc.version?.valueNode?.value;
     const literal = version !== '2012-10-17';
     for (const span of variableStrings(ctx)) {
       // the source text between the quotes, so that spans stay right whatever escapes the string has
       const source = ctx.doc.text.slice(span.offset + 1, span.offset + span.length - 1);
-      if (!source.includes('${')) continue;
+      if (!hasVariable(source)) continue;
       for (const use of variablesIn(source, span.offset + 1)) {
         // a template's placeholder (${HOME_REGION}) is no policy variable: IAM351 says what it is
         const placeholder = use.name !== undefined && !use.name.includes(':') && !SPECIAL_VARIABLES.has(use.name);

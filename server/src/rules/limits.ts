@@ -11,9 +11,9 @@
 //   larger). A trust policy's 2,048 is a default that can be raised. RCPs: AWS's own example
 //   collection (resource-control-policy-examples, Shared-Issuers) is larger than 5,120 as a whole.
 // - IAM500 (warning): above 90% of the quota.
+import { isBucketPolicy } from '../analysis/bucketPolicy';
 import { POLICY_LIMITS, type PolicyLimit, type PolicyLimitKind } from '../catalog/tables/policyLimits';
 import type { PolicyDocument } from '../policy/model';
-import { isBucketPolicy } from './securityPrincipals';
 import type { RuleModule } from './types';
 
 const NEAR = 0.9;

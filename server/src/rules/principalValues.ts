@@ -16,6 +16,7 @@ import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
 import type { Finding, RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 type Verdict = Omit<Finding, 'offset' | 'length'>;
 
@@ -50,7 +51,7 @@ export function awsPrincipalProblem(value: string): string | undefined {
  * Values whose form no check judges: empty (IAM032 reports it), a `<placeholder>` (IAM090) and a
  * template's substitution (`${AWS::AccountId}` of CloudFormation, filled in before IAM sees the policy).
  */
-const unjudged = (value: string) => value.trim() === '' || value.includes('${') || hasPlaceholder(value);
+const unjudged = (value: string) => value.trim() === '' || hasVariable(value) || hasPlaceholder(value);
 
 function awsFinding(item: StringItem): Verdict | undefined {
   const problem = awsPrincipalProblem(item.value);

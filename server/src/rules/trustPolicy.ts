@@ -10,8 +10,8 @@
 // federation"); a statement that grants it only sts:AssumeRole lets it assume nothing. A value that
 // does not tell the kind of provider ("*", a template value) may sign in with either.
 import type { Statement } from '../policy/model';
-import { globMatch } from '../policy/wildcard';
-import { keySpan } from './statementShape';
+import { globMatch } from '../util/wildcard';
+import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
 function checkStatement(ctx: RuleContext, statement: Statement): void {

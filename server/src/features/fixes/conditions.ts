@@ -5,7 +5,7 @@
 // it joins a block of the new operator when the statement has one.
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, Statement } from '../../policy/model';
-import { conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
+import { conditionEntries, type ConditionEntry } from '../../analysis/conditionsEntries';
 import { byCode, fixAction, spanOf, type FixProvider } from './framework';
 import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
 import { operatorForKeyType } from './operatorTypes';

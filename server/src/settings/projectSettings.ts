@@ -5,7 +5,7 @@
 // the reporting come in as functions; the server drops the caches when a settings file changes.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SETTINGS_FILE_NAME, type IamPolicySettings } from './protocol';
+import { SETTINGS_FILE_NAME, type IamPolicySettings } from '../protocol';
 import { findSettingsFile, parseSettingsText, searchSettingsFile, type SettingsFileSystem } from './settingsFile';
 
 export interface ProjectSettingsHost extends SettingsFileSystem {

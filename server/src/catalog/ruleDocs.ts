@@ -17,7 +17,7 @@ export interface RuleDoc {
 
 /** docs/rules.md: beside dist/ in a package, or at the repository's root when running from source. */
 export function rulesDocPath(): string | undefined {
-  const candidates = [join(__dirname, '..', 'docs', 'rules.md'), join(__dirname, '..', '..', '..', 'docs', 'rules.md')];
+  const candidates = [join(__dirname, '..', 'docs', 'rules.md'), join(__dirname, '..', '..', '..', 'docs', 'rules.md')];   // dist/ or server/src/catalog/
   return candidates.find(path => existsSync(path));
 }
 

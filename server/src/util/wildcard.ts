@@ -2,8 +2,10 @@
 // Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" and "Condition operators"
 // (StringLike, ArnLike). Matching is iterative, not a regular expression: a backtracking RegExp
 // takes minutes on a pattern such as `s3:*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b`, and overflows the stack
-// on thousands of `*`; this loop is O(pattern × value) at worst, with no recursion.
-import { BoundedCache } from '../catalog/memo';
+// on thousands of `*`; this loop is O(pattern × value) at worst, with no recursion. Regular
+// expressions only for the catalog's own short patterns (an ARN segment, a key template).
+import { BoundedCache } from './memo';
+import { hasVariable, literalParts } from './policyVariables';
 
 /** A compiled wildcard pattern. */
 export interface WildcardPattern {
@@ -16,6 +18,11 @@ const QUESTION = 63;  // ?
 
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
+}
+
+/** A wildcard or a policy variable: the text may stand for more than itself. */
+export function hasWildcardOrVariable(text: string): boolean {
+  return hasWildcard(text) || hasVariable(text);
 }
 
 /** What a position of a pattern is, when a `*` or `?` can also be literal text (after `${*}`). */
@@ -77,4 +84,26 @@ export function compileWildcard(pattern: string, caseInsensitive = false): Wildc
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
   if (!hasWildcard(pattern)) return caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   return compileWildcard(pattern, caseInsensitive).test(value);
+}
+
+/** Regular-expression source of text whose * and ? become `star` and `one`; all else is literal. */
+function globSource(text: string, star: string, one: string): string {
+  return text.replace(/[.+^${}()|[\]\\*?]/g, c => (c === '*' ? star : c === '?' ? one : `\\${c}`));
+}
+
+/** One segment of an ARN in a policy (`s3*`, `${aws:x}`): case-sensitive, never crossing a colon. */
+export function arnSegmentRegExp(segment: string): RegExp {
+  const source = literalParts(segment).map(part => globSource(part, '[^:]*', '[^:]')).join('[^:]*');
+  return new RegExp(`^${source}$`, 's');
+}
+
+/**
+ * `aws:ResourceTag/${TagKey}` -> a case-insensitive pattern where each `${...}` matches one or more
+ * characters, and the lower-case text it starts with, to test a lower-case key before the pattern
+ * (exact for ASCII text: without the u flag, /i folds no other character into ASCII; else "").
+ */
+export function keyTemplate(template: string): { prefix: string; pattern: RegExp } {
+  const literals = literalParts(template);
+  const source = literals.map(literal => globSource(literal, '\\*', '\\?')).join('.+');
+  return { prefix: /^[\x00-\x7f]*$/.test(literals[0]) ? literals[0].toLowerCase() : '', pattern: new RegExp(`^${source}$`, 'is') };
 }

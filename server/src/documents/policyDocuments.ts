@@ -2,9 +2,9 @@
 // both decide "is this a policy, of which kind" here, so the editor and CI agree.
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from './policy/model';
-import { parsePolicy } from './policy/parse';
-import type { IamPolicySettings } from './protocol';
+import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
+import { parsePolicy } from '../policy/parse';
+import type { IamPolicySettings } from '../protocol';
 
 export const POLICY_LANGUAGE_ID = 'iam-policy';
 const JSON_LANGUAGE_IDS = new Set(['json', 'jsonc']);

@@ -6,9 +6,9 @@
 // Pure: the file system comes in as functions.
 import { dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { POLICY_KINDS } from './policy/model';
-import { SETTINGS_FILE_NAME, type IamPolicySettings } from './protocol';
-import { SEVERITIES } from './rules/types';
+import { POLICY_KINDS } from '../policy/model';
+import { SETTINGS_FILE_NAME, type IamPolicySettings } from '../protocol';
+import { SEVERITIES } from '../rules/types';
 
 /** The editor's settings: the CLI reads them when they hold `iamPolicy` settings and no .iam-lint.json is nearer. */
 export const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');

@@ -2,9 +2,8 @@
 // announced (no snippet items, no dynamic registration, no commands it cannot run), so that every
 // editor gets a working subset instead of errors and warnings.
 import type { InitializeParams } from 'vscode-languageserver-protocol';
-import type { CompletionClient } from './features/completion/items';
-import { SNIPPET_CAPABILITY } from './features/fixes/snippetProtocol';
-import { TRIGGER_SUGGEST_CAPABILITY } from './protocol';
+import { SNIPPET_CAPABILITY, TRIGGER_SUGGEST_CAPABILITY } from '../protocol';
+import type { CompletionClient } from './completion/items';
 
 export interface ClientAbilities {
   /** it answers workspace/configuration */
@@ -15,7 +14,7 @@ export interface ClientAbilities {
   workspaceFolders: boolean;
   /** it watches files for the server when asked */
   watchesFiles: boolean;
-  /** it turns fixes' placeholders into snippet tab stops (features/fixes/snippetProtocol.ts) */
+  /** it turns fixes' placeholders into snippet tab stops (protocol/snippet.ts) */
   snippetCommand: boolean;
   completion: CompletionClient;
   /** it creates files in a workspace edit */

@@ -1,0 +1,41 @@
+// The settings, as the editor sends them (under the `iamPolicy` prefix in VS Code) and as a project's
+// settings file holds them, with their defaults.
+import type { PolicyKind } from './kinds';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface ZoneOfTrust {
+  accounts?: string[];
+  organizationId?: string;
+  organizationalUnitPaths?: string[];
+}
+
+export interface IamPolicySettings {
+  /** severity per diagnostic code, e.g. { "IAM400": "off" } */
+  rules: Record<string, SeveritySetting>;
+  /** diagnostics below this severity are not reported */
+  minimumSeverity: Exclude<SeveritySetting, 'off'>;
+  /** run the security rules (broad grants, public principals, ...) */
+  securityRules: boolean;
+  /** glob (matched against the document's path) -> policy kind; overrides detection */
+  policyKinds: Record<string, PolicyKind>;
+  /** JSON/JSONC files: treat as policies when their content is one ("auto") or never ("off") */
+  jsonDocuments: 'auto' | 'off';
+  zoneOfTrust?: ZoneOfTrust;
+}
+
+export const DEFAULT_SETTINGS: IamPolicySettings = {
+  rules: {},
+  minimumSeverity: 'hint',
+  securityRules: true,
+  policyKinds: {},
+  jsonDocuments: 'auto',
+};
+
+/** A project's settings file, read by the CLI and, over the editor's settings, by the server (settings/settingsFile.ts). */
+export const SETTINGS_FILE_NAME = '.iam-lint.json';
+
+/** Merges a partial settings object (from the client or a settings file) over the defaults. */
+export function withDefaults(partial: Partial<IamPolicySettings> | undefined | null): IamPolicySettings {
+  return { ...DEFAULT_SETTINGS, ...(partial && typeof partial === 'object' ? partial : {}) };
+}
