@@ -15,7 +15,7 @@ import { ACCOUNT_ID } from '../policy/identifiers';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import type { Finding, RuleContext, RuleModule } from './types';
+import type { Finding, RuleModule } from './types';
 import { hasVariable } from '../util/policyVariables';
 
 type Verdict = Omit<Finding, 'offset' | 'length'>;
