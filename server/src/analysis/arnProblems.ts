@@ -11,7 +11,7 @@ import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID } from '../policy/identifiers';
 import { parseArn, type Arn } from '../policy/arn';
 import { hasPlaceholder } from '../policy/placeholders';
-import { editDistance } from '../util/closest';
+import { closestNames, editDistance } from '../util/closest';
 import { catalogNames, formatsOfArnService, mayName, typedArn, type FormatInfo } from './resourceTypes';
 import { hasWildcardOrVariable } from '../util/wildcard';
 
@@ -41,24 +41,53 @@ function shareWith(formats: readonly FormatInfo[], segment: typeof REGION | type
   return count === 0 ? 'none' : count === formats.length ? 'all' : 'some';
 }
 
-const regionPatterns = new WeakMap<Catalog, RegExp[]>();
+const regionCodes = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
 
-/** A Region in the catalog's table, or one that fits a partition's pattern of Region codes (newer than the table). */
-export function knownRegion(catalog: Catalog, region: string): boolean {
-  if (catalog.regions().some(r => r.code === region)) return true;
-  let patterns = regionPatterns.get(catalog);
-  if (!patterns) {
-    patterns = catalog.partitions().flatMap(p => (p.regionPattern ? [new RegExp(`^(?:${p.regionPattern})$`)] : []));
-    regionPatterns.set(catalog, patterns);
+/**
+ * The Region codes of a partition, from the catalog (which a refresh updates: new Regions come with
+ * it); of every partition when the partition is undefined, a pattern or unknown.
+ */
+export function regionsOfPartition(catalog: Catalog, partition?: string): ReadonlySet<string> {
+  let byPartition = regionCodes.get(catalog);
+  if (!byPartition) {
+    byPartition = new Map([['', new Set(catalog.regions().map(r => r.code))]]);
+    for (const region of catalog.regions()) {
+      const codes = byPartition.get(region.partition) as Set<string> | undefined;
+      if (codes) codes.add(region.code);
+      else byPartition.set(region.partition, new Set([region.code]));
+    }
+    regionCodes.set(catalog, byPartition);
   }
-  return patterns.some(p => p.test(region)) || (patterns.length === 0 && catalog.regions().length === 0);
+  return byPartition.get(partition ?? '') ?? byPartition.get('')!;
 }
 
-type ArnProblem = [code: string, message: string, replacement?: string];
+/** A Region of the partition (of any partition without one), as the catalog's Region table knows them. */
+export function knownRegion(catalog: Catalog, region: string, partition?: string): boolean {
+  return regionsOfPartition(catalog, partition).has(region);
+}
+
+/** The Regions of the partition closest to a code that is none (`us-east1` -> `us-east-1`). */
+export function closestRegions(catalog: Catalog, region: string, partition?: string): string[] {
+  return closestNames(region, regionsOfPartition(catalog, partition), 3);
+}
+
+/** Whether a code has the form of the partition's Region codes (of any partition's without one): a Region newer than the data may. */
+function fitsRegionPattern(catalog: Catalog, region: string, partition?: string): boolean {
+  return catalog.partitions().some(p => (partition === undefined || p.name === partition) && p.regionPattern !== undefined && new RegExp(p.regionPattern).test(region));
+}
+
+/** Why a Region code is not one of the partition's, for messages. */
+function regionProblem(catalog: Catalog, region: string, partition?: string): string {
+  const owner = catalog.regions().find(r => r.code === region)?.partition;
+  if (owner && partition) return `"${region}" is a Region of the ${owner} partition, not of ${partition}`;
+  return `"${region}" is not ${partition ? `a Region of the ${partition} partition` : 'an AWS Region'} (Regions as of the catalog's data, ${catalog.dataDate})`;
+}
+
+type ArnProblem = [code: string, message: string, replacements?: string[]];
 
 const PROBLEM_CACHE_LIMIT = 5000;
 
-/** The first thing wrong with the ARN's shape, as [code, message, replacement ARN?]; undefined when it looks right. Memoised. */
+/** The first thing wrong with the ARN's shape, as [code, message, replacement ARNs?]; undefined when it looks right. Memoised. */
 export const arnProblem = perCatalog(findArnProblem, PROBLEM_CACHE_LIMIT);
 
 function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined {
@@ -76,13 +105,13 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   if (!hasWildcardOrVariable(arn.partition) && !catalog.partitions().some(p => p.name === arn.partition)) {
     const names = catalog.partitions().map(p => p.name);
     const closest = names.reduce((best, name) => (editDistance(arn.partition, name) < editDistance(arn.partition, best) ? name : best), 'aws');
-    return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, `arn:${closest}${text.slice(4 + arn.partition.length)}`];
+    return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, [`arn:${closest}${text.slice(4 + arn.partition.length)}`]];
   }
   if (hasWildcardOrVariable(arn.service)) return undefined;
   const formats = formatsOfArnService(catalog, arn.service);
   const lower = arn.service.toLowerCase();
   if (lower !== arn.service && (formats || catalog.service(lower))) {
-    return ['IAM205', `The service in an ARN is lower case: "${lower}", not "${arn.service}".`, replaceSegment(text, arn, 2, lower)];
+    return ['IAM205', `The service in an ARN is lower case: "${lower}", not "${arn.service}".`, [replaceSegment(arn, 2, lower)]];
   }
   if (!formats) {
     // a service whose resource types the Service Authorization Reference does not list (yet)
@@ -103,18 +132,23 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   };
   if (arn.region !== '' && !hasWildcardOrVariable(arn.region)) {
     if (candidatesWith(REGION) === 'none') {
-      return ['IAM203', `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`, replaceSegment(text, arn, 3, '')];
+      return ['IAM203', `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`, [replaceSegment(arn, 3, '')]];
     }
-    if (!knownRegion(catalog, arn.region)) return ['IAM207', `"${arn.region}" is not a known AWS Region code (like us-east-1).`];
+    const partition = hasWildcardOrVariable(arn.partition) ? undefined : arn.partition;
+    if (!knownRegion(catalog, arn.region, partition)) {
+      const closest = closestRegions(catalog, arn.region, partition);
+      return ['IAM207', `${regionProblem(catalog, arn.region, partition)}: the ARN matches nothing.${closest.length ? ` Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ''}${fitsRegionPattern(catalog, arn.region, partition) ? ' If AWS opened the Region recently, ignore this warning.' : ''}`,
+        closest.map(c => replaceSegment(arn, 3, c))];
+    }
   }
   if (arn.region === '' && candidatesWith(REGION) === 'all') {
-    return ['IAM204', `${arn.service} ARNs of this kind need a Region (or "*"): with an empty Region this ARN matches nothing.`, replaceSegment(text, arn, 3, '*')];
+    return ['IAM204', `${arn.service} ARNs of this kind need a Region (or "*"): with an empty Region this ARN matches nothing.`, [replaceSegment(arn, 3, '*')]];
   }
   // An empty account is not checked: AWS-owned resources have none even where the format has
   // one (arn:aws:ssm:us-east-1::document/AWS-RunShellScript, public SSM parameters).
   if (accountNamed) {
     if (candidatesWith(ACCOUNT) === 'none') {
-      return ['IAM206', `${arn.service} ARNs of this kind have no account ID (names are global): leave the account empty.`, replaceSegment(text, arn, 4, '')];
+      return ['IAM206', `${arn.service} ARNs of this kind have no account ID (names are global): leave the account empty.`, [replaceSegment(arn, 4, '')]];
     }
     // "aws" owns AWS managed resources: managed policies, prefix lists, public SageMaker hubs, ...
     if (!ACCOUNT_ID.test(arn.account) && arn.account !== AWS_OWNED_ACCOUNT) {
@@ -125,7 +159,7 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
 }
 
 /** The ARN text with one of its six segments replaced. */
-function replaceSegment(text: string, arn: Arn, index: 2 | 3 | 4, value: string): string {
+function replaceSegment(arn: Arn, index: 2 | 3 | 4, value: string): string {
   const parts = ['arn', arn.partition, arn.service, arn.region, arn.account, arn.resource];
   parts[index] = value;
   return parts.join(':');

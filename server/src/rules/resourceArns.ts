@@ -13,9 +13,9 @@ import type { RuleContext, RuleModule } from './types';
 function checkResource(ctx: RuleContext, item: StringItem): void {
   const problem = arnProblem(ctx.catalog, item.value);
   if (!problem) return;
-  const [code, message, replacement] = problem;
+  const [code, message, replacements = []] = problem;
   ctx.report({ code, offset: item.offset, length: item.length, message,
-    data: { replacements: replacement === undefined ? [] : [JSON.stringify(replacement)] } });
+    data: { replacements: replacements.map(r => JSON.stringify(r)) } });
 }
 
 export const resourceArnRules: RuleModule = {
@@ -27,7 +27,7 @@ export const resourceArnRules: RuleModule = {
     { code: 'IAM204', name: 'arn-region-missing', category: 'resource', defaultSeverity: 'warning', summary: 'An ARN has no Region where the service needs one.' },
     { code: 'IAM205', name: 'unknown-arn-service', category: 'resource', defaultSeverity: 'warning', summary: 'The service of an ARN is unknown or not lower case.' },
     { code: 'IAM206', name: 'arn-account-not-allowed', category: 'resource', defaultSeverity: 'warning', summary: 'An ARN has an account ID where the service has none (S3 buckets, ...).' },
-    { code: 'IAM207', name: 'unknown-region', category: 'resource', defaultSeverity: 'warning', summary: 'The Region of an ARN is not a known Region code.' },
+    { code: 'IAM207', name: 'unknown-region', category: 'resource', defaultSeverity: 'warning', summary: 'The Region of an ARN is not a Region of its partition.' },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) {

@@ -7,7 +7,7 @@
 // IAM042: AWS Organizations User Guide, "RCP syntax" (orgs_manage_policies_rcps_syntax.html): "The effect
 // of Allow is only supported for the RCPFullAWSAccess policy". A warning: AWS's own RCP examples hold one.
 import type { Entry, PolicyDocument, Span, Statement } from '../policy/model';
-import { KIND_PHRASES, KIND_REQUIREMENTS, RESOURCE_IMPLIED_SERVICES } from '../analysis/kindRequirements';
+import { isFullAccess, KIND_PHRASES, KIND_REQUIREMENTS, RESOURCE_IMPLIED_SERVICES } from '../analysis/kindRequirements';
 import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
@@ -50,14 +50,6 @@ function checkExclusive(ctx: RuleContext, code: string, first: Entry | undefined
 function impliesResource(statement: Statement): boolean {
   const actions = statement.action?.items ?? [];
   return actions.length > 0 && actions.every(a => RESOURCE_IMPLIED_SERVICES.has(a.value.split(':')[0].toLowerCase()));
-}
-
-const onlyStar = (items: readonly { value: string }[] | undefined) => items?.length === 1 && items[0].value === '*';
-
-/** The one Allow that an RCP may hold: RCPFullAWSAccess's "*" for everyone on everything, without conditions. */
-function isFullAccess(statement: Statement): boolean {
-  return statement.principal?.wildcard !== undefined && onlyStar(statement.action?.items) && onlyStar(statement.resource?.items)
-    && !statement.condition && !statement.notAction && !statement.notResource;
 }
 
 function checkStatement(ctx: RuleContext, statement: Statement): void {

@@ -40,7 +40,10 @@ function settingsProblems(settings: Json): string[] {
   const problems: string[] = [];
   const expectValues = (key: string, allowed: readonly string[]) => {
     const value = settings[key];
-    if (!isObject(value)) return problems.push(`"${key}" must be an object`);
+    if (!isObject(value)) {
+      problems.push(`"${key}" must be an object`);
+      return;
+    }
     for (const [name, v] of Object.entries(value)) {
       if (typeof v !== 'string' || !allowed.includes(v)) problems.push(`"${key}.${name}" must be one of ${allowed.join(', ')}`);
     }
