@@ -17,9 +17,18 @@ const stage = join(root, 'dist', 'vsix');
 const VSIX = join(root, 'dist', 'iam-policy-tools.vsix');
 /** What the extension runs and shows; the sources, tests and the checker's bundle stay out. */
 const EXTENSION_FILES = [
-  'dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/catalog.json',
-  'language-configuration.json', 'snippets', 'syntaxes', 'images/icon.png',
-  'docs/rules.md', 'README.md', 'CHANGELOG.md', 'LICENSE',
+  'dist/extension.js',
+  'dist/server.js',
+  'dist/server-main.js',
+  'dist/catalog.json',
+  'language-configuration.json',
+  'snippets',
+  'syntaxes',
+  'images/icon.png',
+  'docs/rules.md',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
 ];
 
 rmSync(stage, { recursive: true, force: true });
@@ -28,17 +37,19 @@ for (const file of EXTENSION_FILES) cpSync(join(root, file), join(stage, file), 
 /** The README as the extension page can show it: pictures inline, relative links as their text. */
 function packagedReadme(markdown) {
   return markdown
-    .replace(/!\[([^\]]*)\]\(([^)\s]+\.png)\)/g, (_, alt, path) =>
-      `![${alt}](data:image/png;base64,${readFileSync(join(root, path)).toString('base64')})`)
+    .replace(/!\[([^\]]*)\]\(([^)\s]+\.png)\)/g, (_, alt, path) => `![${alt}](data:image/png;base64,${readFileSync(join(root, path)).toString('base64')})`)
     .replace(/(?<!!)\[([^\]]*)\]\((?![a-z][a-z0-9+.-]*:|#)[^)]*\)/gi, '$1');
 }
 writeFileSync(join(stage, 'README.md'), packagedReadme(readFileSync(join(root, 'README.md'), 'utf8')));
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 manifest.files = EXTENSION_FILES;
-delete manifest.scripts;   // vsce would run a vscode:prepublish; the bundles are built already
+delete manifest.scripts; // vsce would run a vscode:prepublish; the bundles are built already
 writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
 
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', VSIX], { cwd: stage, stdio: 'inherit' });
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', VSIX], {
+  cwd: stage,
+  stdio: 'inherit',
+});
 rmSync(stage, { recursive: true, force: true });

@@ -16,7 +16,7 @@ const ALE = '/usr/share/vim-ale';
 const hasAle = existsSync(join(ALE, 'autoload', 'ale.vim')) && spawnSync('vim', ['--version']).status === 0 && spawnSync('script', ['--version']).status === 0;
 const skip = hasAle || process.env.CI ? false : 'Vim with ALE is not installed (scripts/install-editor-deps.sh installs them)';
 
-test('Vim with ALE and the README configuration: the seed policy\'s diagnostics', { skip, timeout: 60_000 }, () => {
+test("Vim with ALE and the README configuration: the seed policy's diagnostics", { skip, timeout: 60_000 }, () => {
   assert.ok(hasAle, 'Vim with ALE is installed');
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const config = /```vim\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
@@ -28,7 +28,12 @@ test('Vim with ALE and the README configuration: the seed policy\'s diagnostics'
   writeFileSync(join(dir, 'vimrc'), `set nocompatible\nset runtimepath^=${ALE}\nfiletype plugin on\n${config.replace('/path/to/dist/server.js', SERVER_PATH)}`);
   const resultPath = join(dir, 'result.json');
   const vim = `vim -N -u ${join(dir, 'vimrc')} -S ${join(ROOT, 'test', 'vim', 'drive.vim')} ${policy}`;
-  spawnSync('script', ['-qec', vim, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 50_000, env: { ...process.env, HOME: dir, IAM_RESULT: resultPath, TERM: 'xterm' } });
+  spawnSync('script', ['-qec', vim, '/dev/null'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 50_000,
+    env: { ...process.env, HOME: dir, IAM_RESULT: resultPath, TERM: 'xterm' },
+  });
   const seen = JSON.parse(readFileSync(resultPath, 'utf8')) as { filetype: string; codes: string[] };
   assert.equal(seen.filetype, 'json');
   const checker = JSON.parse(runCliProcess([policy, '--format', 'json']).stdout) as { files: Array<{ findings: Array<{ code: string }> }> };

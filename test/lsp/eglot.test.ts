@@ -31,30 +31,47 @@ interface EglotRun {
   messages: string[];
 }
 
-test('Emacs Eglot with the README configuration: diagnostics under language id "js", hover, a quick fix, completion, a code lens command', { skip, timeout: 60_000 }, () => {
-  assert.ok(hasEglot, 'Emacs with Eglot is installed');
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const config = /```elisp\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  assert.ok(config.includes('/path/to/dist/server.js'), 'the README has an Eglot configuration');
-  const dir = mkdtempSync(join(tmpdir(), 'iam-eglot-'));
-  const policy = join(dir, 'seed-policy.iam.json');
-  copyFileSync(join(ROOT, 'examples', 'seed-policy.iam.json'), policy);
-  writeFileSync(join(dir, 'init.el'), config.replace('/path/to/dist/server.js', SERVER_PATH));
-  const resultPath = join(dir, 'result.json');
-  const run = spawnSync('emacs', [...EMACS, '-l', join(dir, 'init.el'), '-l', join(ROOT, 'test', 'emacs', 'drive.el')], {
-    cwd: dir, encoding: 'utf8', timeout: 50_000, env: { ...process.env, HOME: dir, IAM_RESULT: resultPath, IAM_POLICY: policy },
-  });
-  const seen = JSON.parse(readFileSync(resultPath, 'utf8')) as EglotRun;
-  assert.equal(seen.error, undefined, `${seen.error}\n${run.stderr}`);
-  assert.equal(seen.mode, 'js-mode');
-  assert.equal(seen.language_id, 'js');
-  assert.ok(['IAM002', 'IAM003', 'IAM004', 'IAM100'].every(code => seen.diagnostics.includes(code)), seen.diagnostics.join(' '));
-  assert.match(seen.hover, /^`Effect`/);
-  assert.match(seen.fixed_line, /"Action": \[ "s3:ListBucket" \]/);
-  assert.deepEqual(seen.completion.slice(0, 1), ['s3:PutObject'], 'the server\'s ranking, by sortText');
-  assert.equal(seen.completion_snippets, 0, 'Eglot without yasnippet announces no snippet support');
-  assert.match(seen.code_lens, /^Policy · /);
-  assert.match(seen.access_summary, /^# Access summary: seed-policy\.iam\.json/);
-  assert.ok(seen.messages.some(message => message.includes('Access summary: seed-policy.iam.json')), 'the summary shown as a message');
-  assert.deepEqual(seen.messages.filter(message => message.startsWith('WARN')), [], 'no "unsupported capability" warning');
-});
+test(
+  'Emacs Eglot with the README configuration: diagnostics under language id "js", hover, a quick fix, completion, a code lens command',
+  { skip, timeout: 60_000 },
+  () => {
+    assert.ok(hasEglot, 'Emacs with Eglot is installed');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const config = /```elisp\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    assert.ok(config.includes('/path/to/dist/server.js'), 'the README has an Eglot configuration');
+    const dir = mkdtempSync(join(tmpdir(), 'iam-eglot-'));
+    const policy = join(dir, 'seed-policy.iam.json');
+    copyFileSync(join(ROOT, 'examples', 'seed-policy.iam.json'), policy);
+    writeFileSync(join(dir, 'init.el'), config.replace('/path/to/dist/server.js', SERVER_PATH));
+    const resultPath = join(dir, 'result.json');
+    const run = spawnSync('emacs', [...EMACS, '-l', join(dir, 'init.el'), '-l', join(ROOT, 'test', 'emacs', 'drive.el')], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 50_000,
+      env: { ...process.env, HOME: dir, IAM_RESULT: resultPath, IAM_POLICY: policy },
+    });
+    const seen = JSON.parse(readFileSync(resultPath, 'utf8')) as EglotRun;
+    assert.equal(seen.error, undefined, `${seen.error}\n${run.stderr}`);
+    assert.equal(seen.mode, 'js-mode');
+    assert.equal(seen.language_id, 'js');
+    assert.ok(
+      ['IAM002', 'IAM003', 'IAM004', 'IAM100'].every(code => seen.diagnostics.includes(code)),
+      seen.diagnostics.join(' '),
+    );
+    assert.match(seen.hover, /^`Effect`/);
+    assert.match(seen.fixed_line, /"Action": \[ "s3:ListBucket" \]/);
+    assert.deepEqual(seen.completion.slice(0, 1), ['s3:PutObject'], "the server's ranking, by sortText");
+    assert.equal(seen.completion_snippets, 0, 'Eglot without yasnippet announces no snippet support');
+    assert.match(seen.code_lens, /^Policy · /);
+    assert.match(seen.access_summary, /^# Access summary: seed-policy\.iam\.json/);
+    assert.ok(
+      seen.messages.some(message => message.includes('Access summary: seed-policy.iam.json')),
+      'the summary shown as a message',
+    );
+    assert.deepEqual(
+      seen.messages.filter(message => message.startsWith('WARN')),
+      [],
+      'no "unsupported capability" warning',
+    );
+  },
+);

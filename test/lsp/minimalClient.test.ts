@@ -10,8 +10,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import {
-  ApplyWorkspaceEditRequest, CodeActionRequest, CodeLensRequest, ExecuteCommandRequest, InsertTextFormat, ShowMessageNotification,
-  type ApplyWorkspaceEditParams, type ClientCapabilities, type CodeAction, type TextDocumentEdit, type TextEdit,
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  CodeLensRequest,
+  ExecuteCommandRequest,
+  InsertTextFormat,
+  ShowMessageNotification,
+  type ApplyWorkspaceEditParams,
+  type ClientCapabilities,
+  type CodeAction,
+  type TextDocumentEdit,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { snippetToPlainText } from '../../server/src/features/completion/items';
 import { startServer, type TestServer } from '../helpers/lspClient';
@@ -23,10 +32,21 @@ const MINIMAL: ClientCapabilities = {
 };
 
 /** A queue policy of account 111122223333 that lets account 444455556666 send messages. */
-const QUEUE_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:orders' }],
-}, null, 2);
+const QUEUE_POLICY = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+        Action: 'sqs:SendMessage',
+        Resource: 'arn:aws:sqs:us-east-1:111122223333:orders',
+      },
+    ],
+  },
+  null,
+  2,
+);
 
 function project(): { root: string; policyUri: string } {
   const root = mkdtempSync(join(tmpdir(), 'iam-minimal-'));
@@ -44,7 +64,11 @@ function applyToDisk(edit: ApplyWorkspaceEditParams['edit']): void {
     let lines = existsSync(path) ? readFileSync(path, 'utf8') : '';
     // edits from the end, by line and character
     for (const e of [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
-      const offset = (p: { line: number; character: number }) => lines.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+      const offset = (p: { line: number; character: number }) =>
+        lines
+          .split('\n')
+          .slice(0, p.line)
+          .reduce((n, l) => n + l.length + 1, 0) + p.character;
       lines = lines.slice(0, offset(e.range.start)) + e.newText + lines.slice(offset(e.range.end));
     }
     writeFileSync(path, lines);
@@ -59,7 +83,11 @@ function applyToDisk(edit: ApplyWorkspaceEditParams['edit']): void {
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) apply(uri, edits);
 }
 
-async function withServer(capabilities: ClientCapabilities, root: string, run: (server: TestServer, edits: ApplyWorkspaceEditParams[], messages: string[]) => Promise<void>) {
+async function withServer(
+  capabilities: ClientCapabilities,
+  root: string,
+  run: (server: TestServer, edits: ApplyWorkspaceEditParams[], messages: string[]) => Promise<void>,
+) {
   const server = await startServer({ capabilities, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'project' }] });
   const edits: ApplyWorkspaceEditParams[] = [];
   const messages: string[] = [];
@@ -68,7 +96,9 @@ async function withServer(capabilities: ClientCapabilities, root: string, run: (
     applyToDisk(params.edit);
     return { applied: true };
   });
-  server.connection.onNotification(ShowMessageNotification.type, params => { messages.push(params.message); });
+  server.connection.onNotification(ShowMessageNotification.type, params => {
+    messages.push(params.message);
+  });
   try {
     await run(server, edits, messages);
   } finally {
@@ -85,7 +115,7 @@ test('no registration and no configuration request to a client that announced ne
   });
 });
 
-test('completion without snippet support: plain text with the snippets\' result, no VS Code command', async () => {
+test("completion without snippet support: plain text with the snippets' result, no VS Code command", async () => {
   const text = '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "" }] }';
   const position = { line: 0, character: text.indexOf('"Resource": "') + '"Resource": "'.length };
   const full = await startServer({ experimental: { iamPolicyTriggerSuggest: true } });
@@ -97,18 +127,27 @@ test('completion without snippet support: plain text with the snippets\' result,
       await full.stop();
     }
   })();
-  assert.ok(withSnippets.some(item => item.insertTextFormat === InsertTextFormat.Snippet), 'the ARN formats are snippets for VS Code');
+  assert.ok(
+    withSnippets.some(item => item.insertTextFormat === InsertTextFormat.Snippet),
+    'the ARN formats are snippets for VS Code',
+  );
   const { root } = project();
   await withServer(MINIMAL, root, async server => {
     await server.open('file:///p/a.iam.json', text);
     const plain = await server.completion('file:///p/a.iam.json', position);
-    assert.deepEqual(plain.map(item => item.label), withSnippets.map(item => item.label));
+    assert.deepEqual(
+      plain.map(item => item.label),
+      withSnippets.map(item => item.label),
+    );
     for (const [index, item] of plain.entries()) {
       const snippet = withSnippets[index];
       assert.equal(item.insertTextFormat, undefined, item.label);
       assert.equal(item.command, undefined, item.label);
       assert.equal(item.sortText, snippet.sortText, 'the same ranking');
-      const expected = snippet.insertTextFormat === InsertTextFormat.Snippet ? snippetToPlainText((snippet.textEdit as TextEdit).newText) : (snippet.textEdit as TextEdit).newText;
+      const expected =
+        snippet.insertTextFormat === InsertTextFormat.Snippet
+          ? snippetToPlainText((snippet.textEdit as TextEdit).newText)
+          : (snippet.textEdit as TextEdit).newText;
       assert.equal((item.textEdit as TextEdit).newText, expected, item.label);
     }
   });
@@ -135,7 +174,11 @@ async function setZoneThroughCommand(capabilities: ClientCapabilities) {
     const before = await server.open(policyUri, QUEUE_POLICY, 'json');
     assert.ok(!before.some(d => d.code === 'IAM600'), 'no zone, no finding');
     const at = { line: QUEUE_POLICY.split('\n').findIndex(line => line.includes('444455556666')), character: 30 };
-    const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: policyUri }, range: { start: at, end: at }, context: { diagnostics: [] } }) as CodeAction[];
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: policyUri },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
     const zone = actions.find(action => /zone of trust/.test(action.title))!;
     assert.ok(zone, actions.map(a => a.title).join('\n'));
     assert.equal(zone.command!.command, 'iamPolicy.setZoneOfTrust');
@@ -144,8 +187,13 @@ async function setZoneThroughCommand(capabilities: ClientCapabilities) {
     assert.deepEqual(JSON.parse(readFileSync(settingsPath, 'utf8')), { zoneOfTrust: { accounts: ['111122223333'] } });
     // the editor has the settings file open (it applied the edit there): the findings follow at once
     const after = server.nextDiagnostics(policyUri);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(settingsPath).href, languageId: 'json', version: 1, text: readFileSync(settingsPath, 'utf8') } });
-    assert.deepEqual((await after).filter(d => d.code === 'IAM600').map(d => d.range.start.line), [at.line]);
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: pathToFileURL(settingsPath).href, languageId: 'json', version: 1, text: readFileSync(settingsPath, 'utf8') },
+    });
+    assert.deepEqual(
+      (await after).filter(d => d.code === 'IAM600').map(d => d.range.start.line),
+      [at.line],
+    );
   });
 }
 
@@ -157,12 +205,19 @@ test('a client that cannot create files (Neovim 0.7) gets the settings file crea
   await setZoneThroughCommand({ ...MINIMAL, workspace: { applyEdit: true } });
 });
 
-test('a .json file under another language id (Eglot\'s js, js-json) is served when it is a policy, a .js file is not', async () => {
+test("a .json file under another language id (Eglot's js, js-json) is served when it is a policy, a .js file is not", async () => {
   const { root } = project();
   await withServer(MINIMAL, root, async server => {
     for (const languageId of ['js', 'js-json', 'javascript']) {
-      const diagnostics = await server.open(`file:///p/${languageId}/policy.json`, '{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*" }] }', languageId);
-      assert.ok(diagnostics.some(d => d.code === 'IAM102'), languageId);
+      const diagnostics = await server.open(
+        `file:///p/${languageId}/policy.json`,
+        '{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*" }] }',
+        languageId,
+      );
+      assert.ok(
+        diagnostics.some(d => d.code === 'IAM102'),
+        languageId,
+      );
     }
     assert.deepEqual(await server.open('file:///p/policy.js', '{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*" }] }', 'js'), []);
   });

@@ -54,14 +54,25 @@ test('Neovim with the README configuration: diagnostics, a quick fix, hover, com
   copyFileSync(join(ROOT, 'examples', 'seed-policy.iam.json'), policy);
   const bucketPolicy = join(dir, 'bucket-policy.json');
   copyFileSync(join(ROOT, 'examples', 'bucket-policy.json'), bucketPolicy);
-  mkdirSync(join(dir, '.git'));   // the project's root, where .iam-lint.json goes
+  mkdirSync(join(dir, '.git')); // the project's root, where .iam-lint.json goes
   const init = join(dir, 'init.lua');
   writeFileSync(init, readmeConfig('-- Neovim 0.7 to 0.10'));
   const resultPath = join(dir, 'result.json');
   const run = spawnSync('nvim', ['--headless', '--clean', '-u', init, '-c', `luafile ${join(ROOT, 'test', 'neovim', 'drive.lua')}`], {
-    cwd: dir, encoding: 'utf8', timeout: 50_000,
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 50_000,
     // Neovim's own state (its LSP log) stays in the run's folder
-    env: { ...process.env, IAM_RESULT: resultPath, IAM_POLICY: policy, IAM_BUCKET_POLICY: bucketPolicy, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+    env: {
+      ...process.env,
+      IAM_RESULT: resultPath,
+      IAM_POLICY: policy,
+      IAM_BUCKET_POLICY: bucketPolicy,
+      XDG_STATE_HOME: dir,
+      XDG_CACHE_HOME: dir,
+      XDG_DATA_HOME: dir,
+      XDG_CONFIG_HOME: dir,
+    },
   });
   const seen = JSON.parse(readFileSync(resultPath, 'utf8')) as NeovimRun;
   assert.equal(seen.error, undefined, `${seen.error}\n${run.stderr}`);
@@ -70,8 +81,14 @@ test('Neovim with the README configuration: diagnostics, a quick fix, hover, com
   // the same findings as the checker's on the same file
   const checker = JSON.parse(runCliProcess([policy, '--format', 'json']).stdout) as { files: Array<{ findings: Array<{ code: string }> }> };
   assert.deepEqual(seen.diagnostics, checker.files[0].findings.map(f => f.code).sort());
-  assert.ok(['IAM002', 'IAM003', 'IAM004', 'IAM100'].every(code => seen.diagnostics.includes(code)), seen.diagnostics.join(' '));
-  assert.ok(seen.code_actions.some(title => title.includes('s3:ListBucket')), seen.code_actions.join('\n'));
+  assert.ok(
+    ['IAM002', 'IAM003', 'IAM004', 'IAM100'].every(code => seen.diagnostics.includes(code)),
+    seen.diagnostics.join(' '),
+  );
+  assert.ok(
+    seen.code_actions.some(title => title.includes('s3:ListBucket')),
+    seen.code_actions.join('\n'),
+  );
   assert.match(seen.fixed_line, /"Action": \[ "s3:ListBucket" \]/);
   assert.equal(seen.diagnostics_after_fix.filter(code => code === 'IAM100').length, 2);
   assert.match(seen.hover ?? '', /ListBucket/);
@@ -82,9 +99,16 @@ test('Neovim with the README configuration: diagnostics, a quick fix, hover, com
   assert.equal(seen.completion_commands, 0, 'no VS Code command in completion items');
   assert.match(seen.code_lens, /^Policy · /);
   assert.match(seen.access_summary, /^Access summary: seed-policy\.iam\.json/);
-  assert.ok(seen.zone_actions.some(title => /zone of trust/.test(title)), seen.zone_actions.join('\n'));
+  assert.ok(
+    seen.zone_actions.some(title => /zone of trust/.test(title)),
+    seen.zone_actions.join('\n'),
+  );
   assert.deepEqual(JSON.parse(seen.settings_file), { zoneOfTrust: { accounts: ['111122223333'] } });
-  assert.deepEqual(seen.notifications.filter(n => n.level >= 3), [], 'no warning or error shown to the user');
+  assert.deepEqual(
+    seen.notifications.filter(n => n.level >= 3),
+    [],
+    'no warning or error shown to the user',
+  );
   const lspLog = readFileSync(join(dir, 'nvim', 'lsp.log'), 'utf8');
   assert.doesNotMatch(lspLog, /registerCapability handler despite dynamicRegistration/);
 });

@@ -18,24 +18,42 @@ import { parseSettingsText } from '../../server/src/settings/settingsFile';
 test('clientAbilities: only what the client announced', () => {
   const none = clientAbilities({ processId: null, rootUri: null, capabilities: {} });
   assert.deepEqual(none, {
-    pullsConfiguration: false, registersConfiguration: false, workspaceFolders: false, watchesFiles: false, snippetCommand: false,
-    completion: { snippets: false, retrigger: false }, createsFiles: false, showsDocuments: false,
+    pullsConfiguration: false,
+    registersConfiguration: false,
+    workspaceFolders: false,
+    watchesFiles: false,
+    snippetCommand: false,
+    completion: { snippets: false, retrigger: false },
+    createsFiles: false,
+    showsDocuments: false,
   });
   // Eglot 1.9: pulls configuration, but takes no dynamic registration of it
-  const eglot = clientAbilities({ processId: null, rootUri: null, capabilities: {
-    workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
-    textDocument: { completion: { completionItem: { snippetSupport: false } } },
-  } });
+  const eglot = clientAbilities({
+    processId: null,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+      textDocument: { completion: { completionItem: { snippetSupport: false } } },
+    },
+  });
   assert.equal(eglot.pullsConfiguration, true);
   assert.equal(eglot.registersConfiguration, false);
   assert.equal(eglot.watchesFiles, true);
   assert.equal(eglot.createsFiles, false, 'documentChanges without resourceOperations');
-  const vscode = clientAbilities({ processId: null, rootUri: null, capabilities: {
-    workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } },
-    textDocument: { completion: { completionItem: { snippetSupport: true } } },
-    window: { showDocument: { support: true } },
-    experimental: { iamPolicyInsertSnippet: true, iamPolicyTriggerSuggest: true },
-  } });
+  const vscode = clientAbilities({
+    processId: null,
+    rootUri: null,
+    capabilities: {
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+      },
+      textDocument: { completion: { completionItem: { snippetSupport: true } } },
+      window: { showDocument: { support: true } },
+      experimental: { iamPolicyInsertSnippet: true, iamPolicyTriggerSuggest: true },
+    },
+  });
   assert.deepEqual([vscode.registersConfiguration, vscode.createsFiles, vscode.showsDocuments, vscode.snippetCommand], [true, true, true, true]);
   assert.deepEqual(vscode.completion, { snippets: true, retrigger: true });
 });
@@ -49,7 +67,7 @@ test('isJsonDocument: a JSON language, or a name ending in .json under any langu
   assert.ok(!isJsonDocument('file:///p/policy.json5', 'json5'));
 });
 
-test('ProjectSettings.target: the nearest .iam-lint.json, else a new one at the project\'s root', () => {
+test("ProjectSettings.target: the nearest .iam-lint.json, else a new one at the project's root", () => {
   const root = mkdtempSync(join(tmpdir(), 'iam-target-'));
   mkdirSync(join(root, '.git'));
   mkdirSync(join(root, 'a', 'b'), { recursive: true });
@@ -65,7 +83,7 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///s.json', 'json', 0, text), edits);
 }
 
-test('zoneOfTrustEdit: into the settings file\'s text, the rest kept; or a new file', () => {
+test("zoneOfTrustEdit: into the settings file's text, the rest kept; or a new file", () => {
   const zone = { accounts: ['111122223333'] };
   const existing = '{\n  // the project\'s rules\n  "rules": { "IAM102": "off" },\n  "zoneOfTrust": { "accounts": ["444455556666"] }\n}\n';
   const edit = zoneOfTrustEdit('file:///p/.iam-lint.json', existing, zone);

@@ -18,7 +18,9 @@ const GOOD = '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Act
 
 function step(name: string, cwd: string, env: Record<string, string>) {
   const run = spawnSync('bash', [SCRIPT, name], {
-    cwd, encoding: 'utf8', env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? cwd, GITHUB_ACTION_PATH: ROOT, ...env },
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? cwd, GITHUB_ACTION_PATH: ROOT, ...env },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -26,7 +28,12 @@ function step(name: string, cwd: string, env: Record<string, string>) {
 test('action.yml runs each step of the script with its inputs in the environment, and uploads the SARIF file', () => {
   for (const name of ['build', 'sarif', 'annotate']) assert.ok(ACTION.includes(`run: '"$GITHUB_ACTION_PATH/scripts/github-action.sh" ${name}'`), name);
   assert.doesNotMatch(ACTION, /run: .*\$\{\{/, 'no input pasted into a script');
-  for (const variable of ['IAM_PATHS: ${{ inputs.paths }}', 'IAM_FAIL_ON: ${{ inputs.fail-on }}', 'IAM_SARIF_FILE: ${{ inputs.sarif-file }}', 'IAM_CONFIG: ${{ inputs.config }}']) {
+  for (const variable of [
+    'IAM_PATHS: ${{ inputs.paths }}',
+    'IAM_FAIL_ON: ${{ inputs.fail-on }}',
+    'IAM_SARIF_FILE: ${{ inputs.sarif-file }}',
+    'IAM_CONFIG: ${{ inputs.config }}',
+  ]) {
     assert.ok(ACTION.includes(variable), variable);
   }
   assert.match(ACTION, /uses: github\/codeql-action\/upload-sarif@v\d+\n\s+with:\n\s+sarif_file: \$\{\{ inputs\.sarif-file \}\}/);
@@ -55,14 +62,20 @@ test('the steps: build is done once, SARIF does not fail on findings, annotate f
   const annotate = step('annotate', dir, { ...inputs, IAM_PATHS: 'policies' });
   assert.equal(annotate.status, 1);
   assert.match(annotate.stdout, /^::error file=policies\/seed-policy\.iam\.json,line=1,/m);
-  assert.match(readFileSync(summary, 'utf8'), /^## IAM policy check\n\n8 errors in 2 policy files\.\n[\s\S]*\| error \| IAM100 malformed-action \| policies\/seed-policy\.iam\.json \| 5 \|/);
+  assert.match(
+    readFileSync(summary, 'utf8'),
+    /^## IAM policy check\n\n8 errors in 2 policy files\.\n[\s\S]*\| error \| IAM100 malformed-action \| policies\/seed-policy\.iam\.json \| 5 \|/,
+  );
 
   const clean = step('annotate', dir, { ...inputs, IAM_PATHS: 'policies/ok.json', IAM_FAIL_ON: 'hint' });
   assert.equal(clean.status, 0, clean.stdout);
 });
 
 test('the config input names the settings file', () => {
-  const dir = folderWith({ 'p.json': SEED, 'lint.json': '{ "minimumSeverity": "error", "rules": { "IAM100": "off", "IAM002": "off", "IAM003": "off", "IAM004": "off" } }' });
+  const dir = folderWith({
+    'p.json': SEED,
+    'lint.json': '{ "minimumSeverity": "error", "rules": { "IAM100": "off", "IAM002": "off", "IAM003": "off", "IAM004": "off" } }',
+  });
   const run = step('annotate', dir, { IAM_PATHS: 'p.json', IAM_CONFIG: 'lint.json', IAM_FAIL_ON: 'error' });
   assert.equal(run.status, 0, run.stdout);
   assert.ok(!existsSync(join(dir, 'iam-policy-lint.sarif')));

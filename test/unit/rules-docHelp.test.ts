@@ -11,15 +11,39 @@ import { parseRuleDocs, plainText, rulesDocUri } from '../../server/src/catalog/
 const DOC_PATH = join(__dirname, '..', '..', 'docs', 'rules.md');
 
 test('an entry runs from its anchor to the next entry or section, without links to other entries', () => {
-  const docs = parseRuleDocs([
-    '# Syntax', '', '<a id="iam001"></a>', '## IAM001 json-syntax', '', '**Error.** The text is not', 'valid JSON.', '',
-    'Why: see [IAM002](#iam002) and [the guide](https://docs.aws.amazon.com/x.html).', '', '```json', '{ x }', '```', '',
-    '# Grammar', '', 'Source of these rules: a page.', '', '<a id="iam010"></a>', '## IAM010 unknown', '', '**Warning.** Last.',
-  ].join('\n'));
+  const docs = parseRuleDocs(
+    [
+      '# Syntax',
+      '',
+      '<a id="iam001"></a>',
+      '## IAM001 json-syntax',
+      '',
+      '**Error.** The text is not',
+      'valid JSON.',
+      '',
+      'Why: see [IAM002](#iam002) and [the guide](https://docs.aws.amazon.com/x.html).',
+      '',
+      '```json',
+      '{ x }',
+      '```',
+      '',
+      '# Grammar',
+      '',
+      'Source of these rules: a page.',
+      '',
+      '<a id="iam010"></a>',
+      '## IAM010 unknown',
+      '',
+      '**Warning.** Last.',
+    ].join('\n'),
+  );
   assert.deepEqual([...docs.keys()], ['IAM001', 'IAM010']);
   const entry = docs.get('IAM001')!;
   assert.equal(entry.description, 'The text is not valid JSON. Why: see IAM002 and the guide (https://docs.aws.amazon.com/x.html).');
-  assert.equal(entry.markdown, '**Error.** The text is not\nvalid JSON.\n\nWhy: see IAM002 and [the guide](https://docs.aws.amazon.com/x.html).\n\n```json\n{ x }\n```');
+  assert.equal(
+    entry.markdown,
+    '**Error.** The text is not\nvalid JSON.\n\nWhy: see IAM002 and [the guide](https://docs.aws.amazon.com/x.html).\n\n```json\n{ x }\n```',
+  );
   assert.equal(entry.text, 'Error. The text is not\nvalid JSON.\n\nWhy: see IAM002 and the guide (https://docs.aws.amazon.com/x.html).\n\n{ x }');
   assert.equal(docs.get('IAM010')!.markdown, '**Warning.** Last.');
 });

@@ -17,7 +17,7 @@ export interface RuleDoc {
 
 /** docs/rules.md: beside dist/ in a package, or at the repository's root when running from source. */
 export function rulesDocPath(): string | undefined {
-  const candidates = [join(__dirname, '..', 'docs', 'rules.md'), join(__dirname, '..', '..', '..', 'docs', 'rules.md')];   // dist/ or server/src/catalog/
+  const candidates = [join(__dirname, '..', 'docs', 'rules.md'), join(__dirname, '..', '..', '..', 'docs', 'rules.md')]; // dist/ or server/src/catalog/
   return candidates.find(path => existsSync(path));
 }
 
@@ -53,12 +53,20 @@ export function parseRuleDocs(markdown: string): Map<string, RuleDoc> {
   lines.forEach((line, index) => {
     const anchor = /^<a id="(iam\d{3})"><\/a>$/.exec(line);
     if (!anchor) return;
-    let end = index + 2;   // past the anchor and the "## IAM100 name" heading
+    let end = index + 2; // past the anchor and the "## IAM100 name" heading
     while (end < lines.length && !/^(<a id=|# )/.test(lines[end])) end++;
-    const entry = withoutLocalLinks(lines.slice(index + 2, end).join('\n').trim());
+    const entry = withoutLocalLinks(
+      lines
+        .slice(index + 2, end)
+        .join('\n')
+        .trim(),
+    );
     const paragraphs = entry.split(/\n\s*\n/);
     const firstOther = paragraphs.findIndex((paragraph, at) => at > 0 && !paragraph.startsWith('Why:'));
-    const whatAndWhy = paragraphs.slice(0, firstOther < 0 ? undefined : firstOther).join(' ').replace(/^\*\*\w+\.\*\*\s*/, '');
+    const whatAndWhy = paragraphs
+      .slice(0, firstOther < 0 ? undefined : firstOther)
+      .join(' ')
+      .replace(/^\*\*\w+\.\*\*\s*/, '');
     docs.set(anchor[1].toUpperCase(), { description: plainText(whatAndWhy).replace(/\s*\n\s*/g, ' '), markdown: entry, text: plainText(entry) });
   });
   return docs;

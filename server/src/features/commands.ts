@@ -70,8 +70,11 @@ async function setZoneOfTrust(host: CommandHost, args: SetZoneOfTrustArgs | unde
 /** Runs a server command; an unknown command or bad arguments answer null. */
 export async function executeServerCommand(host: CommandHost, command: string, args: unknown[] = []): Promise<unknown> {
   switch (command) {
-    case ACCESS_SUMMARY_COMMAND: return showAccessSummary(host, args[0]);
-    case SET_ZONE_OF_TRUST_COMMAND: return setZoneOfTrust(host, args[0] as SetZoneOfTrustArgs | undefined);
-    default: return null;
+    case ACCESS_SUMMARY_COMMAND:
+      return showAccessSummary(host, args[0]);
+    case SET_ZONE_OF_TRUST_COMMAND:
+      return setZoneOfTrust(host, args[0] as SetZoneOfTrustArgs | undefined);
+    default:
+      return null;
   }
 }
