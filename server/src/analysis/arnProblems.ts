@@ -111,7 +111,7 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   const formats = formatsOfArnService(catalog, arn.service);
   const lower = arn.service.toLowerCase();
   if (lower !== arn.service && (formats || catalog.service(lower))) {
-    return ['IAM205', `The service in an ARN is lower case: "${lower}", not "${arn.service}".`, [replaceSegment(text, arn, 2, lower)]];
+    return ['IAM205', `The service in an ARN is lower case: "${lower}", not "${arn.service}".`, [replaceSegment(arn, 2, lower)]];
   }
   if (!formats) {
     // a service whose resource types the Service Authorization Reference does not list (yet)
@@ -132,23 +132,23 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   };
   if (arn.region !== '' && !hasWildcardOrVariable(arn.region)) {
     if (candidatesWith(REGION) === 'none') {
-      return ['IAM203', `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`, [replaceSegment(text, arn, 3, '')]];
+      return ['IAM203', `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`, [replaceSegment(arn, 3, '')]];
     }
     const partition = hasWildcardOrVariable(arn.partition) ? undefined : arn.partition;
     if (!knownRegion(catalog, arn.region, partition)) {
       const closest = closestRegions(catalog, arn.region, partition);
       return ['IAM207', `${regionProblem(catalog, arn.region, partition)}: the ARN matches nothing.${closest.length ? ` Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ''}${fitsRegionPattern(catalog, arn.region, partition) ? ' If AWS opened the Region recently, ignore this warning.' : ''}`,
-        closest.map(c => replaceSegment(text, arn, 3, c))];
+        closest.map(c => replaceSegment(arn, 3, c))];
     }
   }
   if (arn.region === '' && candidatesWith(REGION) === 'all') {
-    return ['IAM204', `${arn.service} ARNs of this kind need a Region (or "*"): with an empty Region this ARN matches nothing.`, [replaceSegment(text, arn, 3, '*')]];
+    return ['IAM204', `${arn.service} ARNs of this kind need a Region (or "*"): with an empty Region this ARN matches nothing.`, [replaceSegment(arn, 3, '*')]];
   }
   // An empty account is not checked: AWS-owned resources have none even where the format has
   // one (arn:aws:ssm:us-east-1::document/AWS-RunShellScript, public SSM parameters).
   if (accountNamed) {
     if (candidatesWith(ACCOUNT) === 'none') {
-      return ['IAM206', `${arn.service} ARNs of this kind have no account ID (names are global): leave the account empty.`, [replaceSegment(text, arn, 4, '')]];
+      return ['IAM206', `${arn.service} ARNs of this kind have no account ID (names are global): leave the account empty.`, [replaceSegment(arn, 4, '')]];
     }
     // "aws" owns AWS managed resources: managed policies, prefix lists, public SageMaker hubs, ...
     if (!ACCOUNT_ID.test(arn.account) && arn.account !== AWS_OWNED_ACCOUNT) {
@@ -159,7 +159,7 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
 }
 
 /** The ARN text with one of its six segments replaced. */
-function replaceSegment(text: string, arn: Arn, index: 2 | 3 | 4, value: string): string {
+function replaceSegment(arn: Arn, index: 2 | 3 | 4, value: string): string {
   const parts = ['arn', arn.partition, arn.service, arn.region, arn.account, arn.resource];
   parts[index] = value;
   return parts.join(':');

@@ -56,8 +56,8 @@ export function textFormatter(color: boolean): Formatter<string> {
     },
     end(entries, totals) {
       const { counts, fixed } = totals;
-      // nothing checked and something wrong with the inputs: the problems say it all
-      if (totals.files === 0 && totals.problems.length > 0) return '';
+      // no policy checked: the lines on standard error say why (a missing path, a folder without policies)
+      if (totals.files === 0) return '';
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const detail = SEVERITIES.filter(s => counts[s] > 0)
         .map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');

@@ -6,11 +6,12 @@ import { sarifFormatter } from './formatSarif';
 import { textFormatter } from './formatText';
 import type { Formatter } from './report';
 
-export function formatterFor(format: Format, cwd: string, color: boolean): Formatter {
+/** `stepSummary`: a job summary is written too ($GITHUB_STEP_SUMMARY is set). */
+export function formatterFor(format: Format, cwd: string, color: boolean, stepSummary: boolean): Formatter {
   switch (format) {
     case 'json': return jsonFormatter as Formatter;
     case 'sarif': return sarifFormatter(cwd) as Formatter;
-    case 'github': return githubFormatter as Formatter;
+    case 'github': return githubFormatter(stepSummary) as Formatter;
     case 'text': return textFormatter(color) as Formatter;
   }
 }

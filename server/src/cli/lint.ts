@@ -44,6 +44,8 @@ export interface CheckJob {
   settings: IamPolicySettings;
   cwd: string;
   color: boolean;
+  /** the file of the CI job's summary ($GITHUB_STEP_SUMMARY), when it is set */
+  stepSummaryPath?: string;
 }
 
 /** What checking talks to besides the file system: the catalog, standard input and output. */
@@ -58,7 +60,7 @@ export interface CheckContext {
 /** The context of a run (or of a worker thread's share of it); sizes the engine's memos for one pass over many files. */
 export function checkContext(job: CheckJob, catalog: Catalog, io: Pick<CheckContext, 'readStdin' | 'stdout'>): CheckContext {
   sizeMemosForOnePass();
-  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output), ...io };
+  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, job.stepSummaryPath !== undefined), ...io };
 }
 
 /** The parsed policy, or undefined when the file is not one to check (a JSON file that is no policy). */

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { templateDiagnostics } from '../features/templates/diagnostics';
 import { fixTemplate } from '../features/templates/fixAll';
-import { formatSummaryText, summarizePolicy } from '../features/summary';
+import { templateSummaryText } from '../features/templates/summary';
 import { templateDocument, type ServedTemplate } from '../templates/document';
 import { loadedTemplateReader } from '../templates/readers';
 import type { TemplateFormat } from '../templates/types';
@@ -34,10 +34,6 @@ function reported(served: ServedTemplate): ReportedDocument {
       })),
     },
   };
-}
-
-function summaryOf(served: ServedTemplate, ctx: CheckContext): string {
-  return served.template.policies.map(p => `${p.source.resource} ${p.source.property}:\n${formatSummaryText(summarizePolicy(p.doc, ctx.catalog))}`).join('\n\n');
 }
 
 export function checkTemplate(file: InputFile, text: string, format: TemplateFormat, ctx: CheckContext, outcome: FileOutcome): FileOutcome {
@@ -70,6 +66,6 @@ export function checkTemplate(file: InputFile, text: string, format: TemplateFor
   const report: FileReport = { file, doc: reported(served), diagnostics: templateDiagnostics(served.template, ctx.catalog, settings, onError), fixed: outcome.fixed };
   for (const d of report.diagnostics) outcome.counts[severityName(d)]++;
   outcome.policies = served.template.policies.length;
-  outcome.entry = ctx.formatter.entry(report, options.summary ? summaryOf(served, ctx) : undefined);
+  outcome.entry = ctx.formatter.entry(report, options.summary ? templateSummaryText(served.template, ctx.catalog) : undefined);
   return outcome;
 }

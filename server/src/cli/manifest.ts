@@ -4,7 +4,6 @@ import manifest from '../../../package.json';
 
 export const TOOL_NAME = 'iam-policy-lint';
 export const TOOL_VERSION: string = manifest.version;
-export const TOOL_URI = manifest.repository.url.replace(/\.git$/, '');
 
 export const POLICY_FILENAME_PATTERNS: readonly string[] =
   manifest.contributes.languages.find(language => language.id === 'iam-policy')?.filenamePatterns ?? [];

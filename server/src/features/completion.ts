@@ -9,7 +9,7 @@ import { actionItems } from './completion/actions';
 import { arnSegmentItems } from './completion/arnSegments';
 import { conditionKeyItems, conditionValueItems, operatorItems } from './completion/conditions';
 import { effectItems, elementKeyItems, principalValueItems, statementItems, versionItems } from './completion/elements';
-import { isSubsequence, ItemBuilder, type ResolveKind } from './completion/items';
+import { type CompletionClient, isSubsequence, ItemBuilder, type ResolveKind } from './completion/items';
 import { principalItems } from './completion/principals';
 import { resourceFormatItems } from './completion/resources';
 import { type CompletionSite, completionSite } from './completion/site';
@@ -94,10 +94,11 @@ function editorMayKeep(doc: PolicyDocument, offset: number, items: CompletionIte
   });
 }
 
-export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings): CompletionList {
+/** The completion list at `offset`; `client` says whether items may be snippets and reopen completion (default: VS Code's). */
+export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings, client?: CompletionClient): CompletionList {
   const site = completionSite(doc, offset);
   if (!site) return { isIncomplete: false, items: [] };
-  const items = new ItemBuilder(doc, site);
+  const items = new ItemBuilder(doc, site, client);
   const all = site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog);
   return { isIncomplete: items.incomplete, items: editorMayKeep(doc, offset, all) };
 }

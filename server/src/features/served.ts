@@ -12,17 +12,18 @@ import { policyAt, type ServedTemplate } from '../templates/document';
 import { provideCodeActions } from './codeActions';
 import { provideCodeLenses } from './codeLens';
 import { doComplete } from './completion';
+import type { CompletionClient } from './completion/items';
 import { computeDiagnostics } from './diagnostics';
 import { doHover } from './hover';
 import { provideSemanticTokens } from './semanticTokens';
-import { formatSummaryMarkdown, summarizePolicy } from './summary';
+import { formatSummaryMarkdown, formatSummaryText, summarizePolicy } from './summary';
 import { templateCodeActions } from './templates/codeActions';
 import { templateCodeLenses } from './templates/codeLens';
 import { templateCompletion } from './templates/completion';
 import { templateDiagnostics } from './templates/diagnostics';
 import { templateHover } from './templates/hover';
 import { hostRange } from './templates/positions';
-import { templateSummaryMarkdown } from './templates/summary';
+import { templateSummaryMarkdown, templateSummaryText } from './templates/summary';
 
 /** A document as the server serves it: a policy, or a template. */
 export type ServedDocument = { policy: PolicyDocument } | ServedTemplate;
@@ -51,9 +52,9 @@ export function diagnosticsOf(served: ServedDocument, catalog: Catalog, settings
   return 'policy' in served ? computeDiagnostics(served.policy, catalog, settings, onError) : templateDiagnostics(served.template, catalog, settings, onError);
 }
 
-export function completionOf(served: ServedDocument, position: Position, catalog: Catalog, settings: IamPolicySettings): CompletionList | null {
+export function completionOf(served: ServedDocument, position: Position, catalog: Catalog, settings: IamPolicySettings, client?: CompletionClient): CompletionList | null {
   const offset = offsetIn(served, position);
-  return 'policy' in served ? doComplete(served.policy, offset, catalog, settings) : templateCompletion(served.template, offset, catalog, settings);
+  return 'policy' in served ? doComplete(served.policy, offset, catalog, settings, client) : templateCompletion(served.template, offset, catalog, settings, client);
 }
 
 export function hoverOf(served: ServedDocument, position: Position, catalog: Catalog, settings: IamPolicySettings): Hover | null {
@@ -81,6 +82,11 @@ export function semanticTokensOf(served: ServedDocument, catalog: Catalog): Sema
 
 export function accessSummaryOf(served: ServedDocument, catalog: Catalog): string {
   return 'policy' in served ? formatSummaryMarkdown(summarizePolicy(served.policy, catalog)) : templateSummaryMarkdown(served.template, catalog);
+}
+
+/** The access summary as plain text (a message, the checker's --summary). */
+export function accessSummaryTextOf(served: ServedDocument, catalog: Catalog): string {
+  return 'policy' in served ? formatSummaryText(summarizePolicy(served.policy, catalog)) : templateSummaryText(served.template, catalog);
 }
 
 /** The simulator on the policy file, or on the template's policy at the position (its first without one). */

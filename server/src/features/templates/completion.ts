@@ -7,6 +7,7 @@ import type { IamPolicySettings } from '../../protocol';
 import { policyAt, type EmbeddedPolicy, type TemplateDocument } from '../../templates/document';
 import { hostChange } from '../../templates/hostEdits';
 import { doComplete } from '../completion';
+import type { CompletionClient } from '../completion/items';
 import { hostEdit, virtualChange } from './positions';
 
 /** The text a snippet inserts once its tab stops hold their defaults. */
@@ -45,10 +46,12 @@ function hostItem(template: TemplateDocument, policy: EmbeddedPolicy, item: Comp
     : { ...rest, textEdit: hostEdit(template, { ...mapped, text: snippet }) };
 }
 
-export function templateCompletion(template: TemplateDocument, offset: number, catalog: Catalog, settings: IamPolicySettings): CompletionList | null {
+export function templateCompletion(
+  template: TemplateDocument, offset: number, catalog: Catalog, settings: IamPolicySettings, client?: CompletionClient,
+): CompletionList | null {
   const at = policyAt(template, offset);
   if (!at) return null;
-  const list = doComplete(at.policy.doc, at.offset, catalog, settings);
+  const list = doComplete(at.policy.doc, at.offset, catalog, settings, client);
   const items: CompletionItem[] = [];
   for (const item of list.items) {
     const mapped = hostItem(template, at.policy, item);
