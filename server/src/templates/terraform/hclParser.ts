@@ -19,8 +19,10 @@ const PARSE_BUDGET_MS = 3000;
 /** dist/ beside the running bundle, else the npm package when running from source. */
 function wasmPath(file: string, pkg: string): string {
   const beside = join(__dirname, file);
-  if (existsSync(beside)) return beside;
-  return join(__dirname, '..', '..', '..', '..', 'node_modules', pkg, file);   // server/src/templates/terraform -> repo
+  const fromSource = join(__dirname, '..', '..', '..', '..', 'node_modules', pkg, file);   // server/src/templates/terraform -> repo
+  const found = [beside, fromSource].find(path => existsSync(path));
+  if (!found) throw new Error(`${file} is missing beside ${__dirname}`);
+  return found;
 }
 
 export interface HclParser {
@@ -61,7 +63,8 @@ let loading: Promise<HclParser | string> | undefined;
 
 async function load(): Promise<HclParser> {
   const [runtimeWasm, grammarWasm] = HCL_WASM_FILES.map(({ file, pkg }) => readFileSync(wasmPath(file, pkg)));
-  const { Parser: ParserClass, Language, Edit: EditClass } = await import('web-tree-sitter');
+  // require, not import(): the bundles are CommonJS, and the library's ES module build needs import.meta
+  const { Parser: ParserClass, Language, Edit: EditClass } = require('web-tree-sitter') as typeof import('web-tree-sitter');
   await ParserClass.init({ wasmBinary: runtimeWasm });
   const language = await Language.load(grammarWasm);
   const parser: Parser = new ParserClass();
