@@ -3,6 +3,8 @@
 // template.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { templateDocument } from '../../server/src/templates/document';
+import { applyChanges, verifiedHostEdits } from '../../server/src/templates/hostEdits';
 import { terraformReader } from '../../server/src/templates/terraform/terraformReader';
 import { hostTextOf, readHcl, segmentHostText, virtualOf } from '../helpers/terraform';
 
@@ -598,4 +600,44 @@ data "aws_iam_policy_document" "d" {
   const fresh = terraformReader.read('file:///test/fresh/main.tf', after)!;
   assert.deepEqual(edited, fresh);
   assert.deepEqual(JSON.parse(virtualOf(edited.policies[1], after).text).Statement[0].Action, ['sqs:SendMessage', 'sqs:ReceiveMessage']);
+});
+
+test('a fix inside each form is written back in HCL and reads back as the fixed policy', async () => {
+  const forms = {
+    jsonencode: `resource "aws_iam_policy" "p" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["s3:GetObjct"], Resource = "arn:aws:s3:::b/\${var.prefix}/*" }] })
+}`,
+    heredoc: `resource "aws_iam_policy" "p" {
+  policy = <<-EOT
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjct", "Resource": "arn:aws:s3:::b/$\${aws:username}/*"}]}
+  EOT
+}`,
+    quoted: `resource "aws_iam_policy" "p" {
+  policy = "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Action\\": \\"s3:GetObjct\\", \\"Resource\\": \\"*\\"}]}"
+}`,
+    document: `data "aws_iam_policy_document" "p" {
+  statement {
+    actions   = ["s3:GetObjct"]
+    resources = ["arn:aws:s3:::b/&{aws:username}/*"]
+  }
+}`,
+  };
+  for (const [form, hcl] of Object.entries(forms)) {
+    const result = await readHcl(hcl);
+    const template = templateDocument('file:///fix/main.tf', 'terraform', hcl, result);
+    const [policy] = template.policies;
+    const at = policy.virtual.text.indexOf('s3:GetObjct');
+    const reread = (text: string) => terraformReader.read(`file:///fix/${form}/again.tf`, text);
+    const edits = verifiedHostEdits(hcl, policy, [{ offset: at, length: 's3:GetObjct'.length, text: 's3:GetObject' }], reread);
+    assert.ok(edits, form);
+    const fixed = applyChanges(hcl, edits);
+    assert.equal(fixed, hcl.replace('s3:GetObjct', 's3:GetObject'), form);
+    // a policy variable written into the template is escaped as Terraform needs
+    const resourceAt = policy.virtual.text.indexOf('"*"') >= 0 ? policy.virtual.text.indexOf('"*"') + 1 : -1;
+    if (form === 'quoted') {
+      const withVariable = verifiedHostEdits(hcl, policy, [{ offset: resourceAt, length: 1, text: 'arn:aws:s3:::b/${aws:username}/\\"x' }], reread);
+      assert.ok(withVariable, 'quoted: a variable and a quote');
+      assert.match(applyChanges(hcl, withVariable), /arn:aws:s3:::b\/\$\$\{aws:username\}\/\\\\\\"x/);
+    }
+  }
 });
