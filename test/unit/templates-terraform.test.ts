@@ -386,39 +386,18 @@ test('data "aws_iam_policy_document": merged documents and dynamic blocks make i
 });
 
 test('a document takes the kind of the argument that uses it in the file, through merges and locals', async () => {
-  const result = await readHcl(`data "aws_iam_policy_document" "bucket" {
+  const documentOf = (name: string, action: string) => `data "aws_iam_policy_document" "${name}" {
   statement {
-    actions   = ["s3:GetObject"]
+    actions   = ["${action}"]
     resources = ["*"]
   }
 }
-data "aws_iam_policy_document" "base" {
-  statement {
-    actions   = ["s3:ListBucket"]
-    resources = ["*"]
-  }
-}
+`;
+  const result = await readHcl(`${documentOf('bucket', 's3:GetObject')}${documentOf('base', 's3:ListBucket')}
 data "aws_iam_policy_document" "merged" {
   source_policy_documents = [data.aws_iam_policy_document.base.json]
 }
-data "aws_iam_policy_document" "shared" {
-  statement {
-    actions   = ["sqs:SendMessage"]
-    resources = ["*"]
-  }
-}
-data "aws_iam_policy_document" "unused" {
-  statement {
-    actions   = ["sqs:SendMessage"]
-    resources = ["*"]
-  }
-}
-data "aws_iam_policy_document" "endpoint" {
-  statement {
-    actions   = ["s3:GetObject"]
-    resources = ["*"]
-  }
-}
+${documentOf('shared', 'sqs:SendMessage')}${documentOf('unused', 'sqs:SendMessage')}${documentOf('endpoint', 's3:GetObject')}
 locals {
   endpoint_policy = data.aws_iam_policy_document.endpoint.json
 }

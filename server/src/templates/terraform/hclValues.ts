@@ -77,6 +77,11 @@ export function attributesOf(body: HclNode | undefined, text: string): Attribute
   return bodyItems(body, text).flatMap(item => ('attribute' in item ? [item.attribute] : []));
 }
 
+/** A block's attribute by name. */
+export function attributeOf(block: Block, name: string, text: string): Attribute | undefined {
+  return attributesOf(block.body, text).find(attribute => attribute.name === name);
+}
+
 export function blocksOf(body: HclNode | undefined, text: string, type?: string): Block[] {
   return bodyItems(body, text).flatMap(item => ('block' in item && (type === undefined || item.block.type === type) ? [item.block] : []));
 }

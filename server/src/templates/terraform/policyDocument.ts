@@ -10,7 +10,7 @@ import type { Span } from '../../policy/model';
 import type { HostEntry, HostObject, HostValue } from '../hostTree';
 import { unknownToken } from '../virtual';
 import type { HclNode } from './hclParser';
-import { type Attribute, type Block, bodyItems, expressionText, type HclValueReader, literalString, sourceOf, spanOf } from './hclValues';
+import { type Attribute, attributeOf, type Block, bodyItems, expressionText, type HclValueReader, literalString, sourceOf, spanOf } from './hclValues';
 
 /** statement attribute -> policy element; `policyVariables`: `&{` reads as `${` */
 const STATEMENT_ATTRIBUTES: Record<string, { key: string; policyVariables: boolean }> = {
@@ -116,11 +116,6 @@ export class PolicyDocumentReader {
     return { kind: 'object', span: spanOf(block.node), entries };
   }
 
-  /** An attribute of a nested block by name. */
-  private attribute(block: Block, name: string): Attribute | undefined {
-    for (const item of bodyItems(block.body, this.text)) if ('attribute' in item && item.attribute.name === name) return item.attribute;
-    return undefined;
-  }
 
   /** A key written as a string value (`type = "AWS"`, `test = "StringEquals"`): its text, or an unknown token. */
   private keyOf(attribute: Attribute): { key: string; literal: boolean } {
@@ -137,8 +132,8 @@ export class PolicyDocumentReader {
 
   private principalEntry(key: string, blocks: Block[]): HostEntry[] {
     const typed = blocks.flatMap(block => {
-      const type = this.attribute(block, 'type');
-      const identifiers = this.attribute(block, 'identifiers');
+      const type = attributeOf(block, 'type', this.text);
+      const identifiers = attributeOf(block, 'identifiers', this.text);
       return type && identifiers ? [{ block, type, identifiers, ...this.keyOf(type) }] : [];
     });
     if (!typed.length) return [];
@@ -164,9 +159,9 @@ export class PolicyDocumentReader {
 
   private conditionEntry(blocks: Block[]): HostEntry[] {
     const complete = blocks.flatMap(block => {
-      const test = this.attribute(block, 'test');
-      const variable = this.attribute(block, 'variable');
-      const values = this.attribute(block, 'values');
+      const test = attributeOf(block, 'test', this.text);
+      const variable = attributeOf(block, 'variable', this.text);
+      const values = attributeOf(block, 'values', this.text);
       return test && variable && values ? [{ block, test, variable, values, operator: this.keyOf(test), conditionKey: this.keyOf(variable) }] : [];
     });
     if (!complete.length) return [];

@@ -6,14 +6,14 @@
 // argument in the same file (`assume_role_policy = data.aws_iam_policy_document.x.json`) takes that
 // kind. Files in JSON syntax (`.tf.json`) are not read.
 import { posix } from 'node:path';
+import type { Tree } from 'web-tree-sitter';
 import type { PolicyLimitKind } from '../../catalog/tables/policyLimits';
 import type { HostValue } from '../hostTree';
 import type { EmbeddedPolicySource, TemplateProblem, TemplateReader, TemplateReadResult } from '../types';
-import type { Tree } from 'web-tree-sitter';
 import { type HclNode, type HclParser, loadHclParser } from './hclParser';
 import { hclJsonText } from './hclJsonText';
 import {
-  type Attribute, type Block, blocksOf, bodyItems, HclValueReader, heredocContent, literalString, partsOf, quotedContent,
+  attributeOf, type Block, blocksOf, bodyItems, HclValueReader, heredocContent, literalString, partsOf, quotedContent,
   soleInterpolation, sourceOf, spanOf, termOf,
 } from './hclValues';
 import { type PolicyAttribute, organizationsPolicyKind, POLICY_ATTRIBUTES } from './policyAttributes';
@@ -120,22 +120,18 @@ class TerraformFileReader {
   }
 
   private organizationsKind(block: Block): PolicyAttribute | undefined {
-    const type = this.attribute(block, 'type');
+    const type = attributeOf(block, 'type', this.text);
     if (!type) return organizationsPolicyKind(undefined);
     const literal = literalString(type.value, this.text);
     return literal === undefined ? undefined : organizationsPolicyKind(literal);
   }
 
-  private attribute(block: Block, name: string): Attribute | undefined {
-    for (const item of bodyItems(block.body, this.text)) if ('attribute' in item && item.attribute.name === name) return item.attribute;
-    return undefined;
-  }
 
   /** The argument at a path of nested blocks (`inline_policy.policy`), in every block that has it, with its property path. */
   private argumentsAt(block: Block, path: string[], prefix = ''): Array<{ property: string; value: HclNode }> {
     const [name, ...rest] = path;
     if (!rest.length) {
-      const attribute = this.attribute(block, name);
+      const attribute = attributeOf(block, name, this.text);
       return attribute ? [{ property: `${prefix}${name}`, value: attribute.value }] : [];
     }
     const nested = blocksOf(block.body, this.text).flatMap(inner => {
@@ -246,7 +242,7 @@ class TerraformFileReader {
   private policyDocument(block: Block, name: string): void {
     const reference = `data.${POLICY_DOCUMENT}.${name}`;
     for (const attribute of ['source_policy_documents', 'override_policy_documents']) {
-      const merged = this.attribute(block, attribute);
+      const merged = attributeOf(block, attribute, this.text);
       if (merged) for (const source of this.referencesIn(merged.value)) this.feed(source, reference);
     }
     const { tree, partial } = this.documents.read(block);
