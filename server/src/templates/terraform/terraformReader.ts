@@ -191,13 +191,11 @@ class TerraformFileReader {
   }
 
   private add(found: Pick<EmbeddedPolicySource, 'body' | 'span' | 'partial'>, host: Host): void {
+    const { body, span, partial } = found;
     const policy: EmbeddedPolicySource = {
-      ...found, resource: host.resource, resourceType: host.resourceType, property: host.property,
-      kind: host.attribute?.kind, limit: host.attribute?.limit,
+      body, span, resource: host.resource, resourceType: host.resourceType, property: host.property,
+      ...(host.attribute ? { kind: host.attribute.kind } : {}), ...(host.attribute?.limit ? { limit: host.attribute.limit } : {}), ...(partial ? { partial } : {}),
     };
-    if (!policy.partial) delete policy.partial;
-    if (!policy.limit) delete policy.limit;
-    if (!policy.kind) delete policy.kind;
     this.policies.push({ policy, reference: host.reference });
   }
 
