@@ -2,7 +2,7 @@
 // mapped back into the plan's JSON strings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { jsonStringBody, terraformPlanReader } from '../../server/src/templates/terraform/planReader';
+import { terraformPlanReader } from '../../server/src/templates/terraform/planReader';
 import { hostTextOf, virtualOf } from '../helpers/terraform';
 
 const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
@@ -67,11 +67,16 @@ test('a state (no resource_changes) is read from its modules', () => {
 });
 
 test('JSON string escapes decode, and the runs between them are the plan\'s characters', () => {
-  const raw = '"{\\n  \\"Sid\\": \\"caf\\u00e9\\/x\\\\y\\"\\n}"';
-  const body = jsonStringBody(raw, { type: 'string', offset: 0, length: raw.length } as never);
-  assert.equal(body.text, JSON.parse(raw));
-  for (const run of body.runs) assert.equal(raw.slice(run.hostOffset, run.hostOffset + run.length), body.text.slice(run.offset, run.offset + run.length));
-  assert.deepEqual(body.runs.map(run => body.text.slice(run.offset, run.offset + run.length)), ['{', '  ', 'Sid', ': ', 'caf', 'x', 'y', '}']);
+  const policy = '{\n  "Version": "2012-10-17", "Statement": [{"Sid": "caf\u00e9/x\\\\y", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]\n}';
+  const text = plan([change('aws_iam_policy.p', 'aws_iam_policy', ['create'], { policy })]).replaceAll('caf\u00e9', 'caf\\u00e9').replaceAll('/x', '\\/x');
+  const [found] = read(text).policies;
+  const { json } = found.body as { json: { text: string; runs: Array<{ offset: number; hostOffset: number; length: number }> } };
+  assert.equal(json.text, policy);
+  assert.ok(json.runs.length > 5);
+  for (const run of json.runs) assert.equal(text.slice(run.hostOffset, run.hostOffset + run.length), json.text.slice(run.offset, run.offset + run.length));
+  const virtual = virtualOf(found, text);
+  assert.equal(hostTextOf(virtual, text, 's3:GetObject'), 's3:GetObject');
+  assert.equal(hostTextOf(virtual, text, 'café'), undefined, 'an escape is not character for character');
 });
 
 test('a broken plan gets a problem, never an exception', () => {

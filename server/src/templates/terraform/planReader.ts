@@ -4,12 +4,12 @@
 // a resource being deleted has none, and a policy Terraform knows only after apply (after_unknown)
 // is not there to read. The arguments and their kinds are the Terraform reader's (policyAttributes.ts).
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { runsOf } from '../cloudformation/strings';
 import type { JsonTextBody, TemplateProblem, TemplateReader, TemplateReadResult } from '../types';
 import { organizationsPolicyKind, type PolicyAttribute, POLICY_ATTRIBUTES } from './policyAttributes';
 
 /** where the markers of a plan or state are looked for: they open the file */
 const HEAD = 4096;
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 function propertyOf(node: Node | undefined, name: string): Node | undefined {
   if (node?.type !== 'object') return undefined;
@@ -20,27 +20,11 @@ function propertyOf(node: Node | undefined, name: string): Node | undefined {
   return undefined;
 }
 
-/** A JSON string's text decoded, with the runs written character for character (between escapes). */
-export function jsonStringBody(text: string, node: Node): JsonTextBody {
-  const body: JsonTextBody = { text: '', runs: [], unknowns: [], escape: 'json-string' };
-  const end = node.offset + node.length - 1;
-  let runStart = node.offset + 1;
-  const flush = (to: number) => {
-    if (to <= runStart) return;
-    body.runs.push({ offset: body.text.length, hostOffset: runStart, length: to - runStart });
-    body.text += text.slice(runStart, to);
-  };
-  for (let i = runStart; i < end; i++) {
-    if (text[i] !== '\\') continue;
-    flush(i);
-    const letter = text[i + 1];
-    const hex = letter === 'u' ? text.slice(i + 2, i + 6) : '';
-    body.text += letter === 'u' && /^[0-9a-fA-F]{4}$/.test(hex) ? String.fromCharCode(Number.parseInt(hex, 16)) : SIMPLE_ESCAPES[letter] ?? letter ?? '';
-    i += letter === 'u' ? 5 : 1;
-    runStart = i + 1;
-  }
-  flush(end);
-  return body;
+/** A JSON string of the plan as policy text: decoded, mapped run by run between its escapes. */
+function jsonStringBody(text: string, node: Node): JsonTextBody {
+  const span = { offset: node.offset, length: node.length };
+  const value = String(node.value);
+  return { text: value, runs: runsOf({ kind: 'scalar', span, outer: span, value, style: 'json' }, text), unknowns: [], escape: 'json-string' };
 }
 
 interface PlannedResource { address: string; type: string; values: Node; unknown?: Node }
