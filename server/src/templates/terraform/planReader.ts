@@ -6,10 +6,9 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { runsOf } from '../cloudformation/strings';
 import type { JsonTextBody, TemplateProblem, TemplateReader, TemplateReadResult } from '../types';
+import { isTerraformPlan } from './detect';
 import { organizationsPolicyKind, type PolicyAttribute, POLICY_ATTRIBUTES } from './policyAttributes';
 
-/** where the markers of a plan or state are looked for: they open the file */
-const HEAD = 4096;
 
 function propertyOf(node: Node | undefined, name: string): Node | undefined {
   if (node?.type !== 'object') return undefined;
@@ -73,16 +72,9 @@ function problemOf(error: ParseError): TemplateProblem {
   return { offset: error.offset, length: error.length, message: `This Terraform plan is not valid JSON here (${printParseErrorCode(error.error)}).` };
 }
 
-function isPlanHead(text: string): boolean {
-  const head = text.slice(0, HEAD);
-  return /"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head);
-}
-
 export const terraformPlanReader: TemplateReader = {
   format: 'terraform-plan',
-  detect(uri, languageId, text) {
-    return (languageId === 'json' || /\.json$/i.test(uri.replace(/[?#].*$/, ''))) && isPlanHead(text);
-  },
+  detect: isTerraformPlan,
   read(_uri, text): TemplateReadResult | undefined {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });

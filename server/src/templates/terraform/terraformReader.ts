@@ -10,6 +10,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { PolicyLimitKind } from '../../catalog/tables/policyLimits';
 import type { HostValue } from '../hostTree';
 import type { EmbeddedPolicySource, TemplateProblem, TemplateReader, TemplateReadResult } from '../types';
+import { isTerraformFile } from './detect';
 import { type HclNode, type HclParser, loadHclParser } from './hclParser';
 import { hclJsonText } from './hclJsonText';
 import {
@@ -19,7 +20,6 @@ import {
 import { type PolicyAttribute, organizationsPolicyKind, POLICY_ATTRIBUTES } from './policyAttributes';
 import { PolicyDocumentReader } from './policyDocument';
 
-const LANGUAGE_IDS = new Set(['terraform', 'opentofu', 'hcl', 'tofu']);
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
 /** a file with more syntax errors says so once per error up to this many */
 const MAX_PROBLEMS = 10;
@@ -41,10 +41,6 @@ interface Host {
 
 function isExpression(node: HclNode): boolean {
   return node.type === 'expression';
-}
-
-function pathOf(uri: string): string {
-  return uri.replace(/[?#].*$/, '');
 }
 
 function emptyResult(problems: TemplateProblem[] = []): TemplateReadResult {
@@ -323,9 +319,7 @@ function parseFile(hcl: HclParser, uri: string, text: string): Tree | undefined 
 
 export const terraformReader: TemplateReader = {
   format: 'terraform',
-  detect(uri, languageId) {
-    return LANGUAGE_IDS.has(languageId) || /\.(tf|tofu)$/i.test(pathOf(uri));
-  },
+  detect: isTerraformFile,
   async prepare() {
     parser ??= await loadHclParser();
   },
