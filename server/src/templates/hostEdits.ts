@@ -80,6 +80,7 @@ function renderToken(segment: Segment, json: string, unknowns: ReadonlySet<strin
 function escapeForJsonText(text: string, policy: EmbeddedPolicy, unknowns: ReadonlySet<string>): string | undefined {
   if (!('json' in policy.source.body)) return undefined;
   if (policy.source.body.json.escape === 'json-string') return JSON.stringify(text).slice(1, -1);
+  if (policy.source.body.json.escape === 'hcl-string') return renderString(text, 'hcl', false, unknowns)?.slice(1, -1);
   // a heredoc interpolates `${...}` and `%{...}`: a policy variable is written `$${...}` there
   return rewriteTokens(text.replace(/%\{/g, '%%{'), unknowns, (token, unknown) => (unknown ? token : `$${token}`));
 }

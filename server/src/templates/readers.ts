@@ -3,6 +3,7 @@
 // reader, with its parser, is loaded only once a file of its format is opened. Any file no reader
 // claims gets nothing from us.
 import { isCloudFormationJson, isCloudFormationYaml, isServerlessTemplate } from './cloudformation/detect';
+import { isTerraformFile, isTerraformPlan } from './terraform/detect';
 import type { TemplateFormat, TemplateReader } from './types';
 
 interface ReaderEntry {
@@ -16,6 +17,8 @@ const READERS: readonly ReaderEntry[] = [
   { format: 'serverless', detect: isServerlessTemplate, load: async () => (await import('./serverless/serverless')).serverlessReader },
   { format: 'cloudformation-json', detect: isCloudFormationJson, load: async () => (await import('./cloudformation/readers')).cloudFormationJsonReader },
   { format: 'cloudformation-yaml', detect: isCloudFormationYaml, load: async () => (await import('./cloudformation/readers')).cloudFormationYamlReader },
+  { format: 'terraform', detect: isTerraformFile, load: async () => (await import('./terraform/terraformReader')).terraformReader },
+  { format: 'terraform-plan', detect: isTerraformPlan, load: async () => (await import('./terraform/planReader')).terraformPlanReader },
 ];
 
 /** The languages a template may arrive as (a `.tf` or `.template` file opened without an extension for it is plain text). */
@@ -49,7 +52,8 @@ export function templateFormatsByName(path: string): TemplateFormat[] {
   const name = path.toLowerCase();
   if (/\.(ya?ml)$/.test(name)) return ['serverless', 'cloudformation-yaml'];
   if (name.endsWith('.template')) return ['cloudformation-json', 'cloudformation-yaml'];
-  if (name.endsWith('.json')) return ['cloudformation-json'];
+  if (name.endsWith('.json')) return ['cloudformation-json', 'terraform-plan'];
+  if (/\.(tf|tofu)$/.test(name)) return ['terraform'];
   return [];
 }
 

@@ -19,8 +19,12 @@ export interface JsonTextBody {
   runs: Array<{ offset: number; hostOffset: number; length: number }>;
   /** `${...}` texts in `text` that are template expressions, not policy variables (`${var.bucket}`) */
   unknowns: string[];
-  /** how a replacement inside the text is escaped: nothing more in a heredoc, JSON escapes in a JSON string */
-  escape: 'heredoc' | 'json-string';
+  /**
+   * how a replacement inside the text is escaped: nothing more in a heredoc (but Terraform's `${` is
+   * written `$${`), JSON escapes in a JSON string, HCL escapes in a Terraform quoted string (`\"`,
+   * `\\`, and `$${` for `${`)
+   */
+  escape: 'heredoc' | 'json-string' | 'hcl-string';
 }
 
 export interface EmbeddedPolicySource {
