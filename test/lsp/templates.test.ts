@@ -19,6 +19,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'templates');
 const YAML = readFileSync(join(FIXTURES, 'cloudformation.yaml'), 'utf8');
 const JSON_TEMPLATE = readFileSync(join(FIXTURES, 'cloudformation.json'), 'utf8');
 const NOT_A_TEMPLATE = readFileSync(join(FIXTURES, 'not-a-template.yaml'), 'utf8');
+const SAM = readFileSync(join(FIXTURES, 'sam.yaml'), 'utf8');
 
 let server: TestServer;
 before(async () => {
@@ -127,4 +128,16 @@ test('a template that does not parse gets one IAM005 where the parser stopped (a
   assert.equal(diagnostics.filter(d => d.code === 'IAM005').length, 1);
   assert.ok(diagnostics.find(d => d.code === 'IAM005')!.range.start.line >= positionOf(broken, '[sts:AssumeRole').line);
   assert.deepEqual(await server.change(uri, YAML), (await server.open('file:///work/stack/again.yaml', YAML, 'yaml')));
+});
+
+test('SAM: a policy template is known by name (hover says what it grants), a managed policy name is no error', async () => {
+  const uri = 'file:///work/sam/template.yaml';
+  assert.deepEqual(await server.open(uri, SAM, 'yaml'), []);
+  const template = await server.hover(uri, positionOf(SAM, 'S3ReadPolicy', 3));
+  assert.match(JSON.stringify(template?.contents), /s3:GetObject/);
+  assert.equal(textAt(SAM, template!.range!), 'S3ReadPolicy');
+  const managed = await server.hover(uri, positionOf(SAM, 'AWSLambdaBasicExecutionRole', 3));
+  assert.match(JSON.stringify(managed?.contents), /managed policy/);
+  const inline = await server.hover(uri, positionOf(SAM, 'sqs:SendMessage', 5));
+  assert.match(JSON.stringify(inline?.contents), /SendMessage/);
 });

@@ -4,12 +4,22 @@ import type { EmbeddedPolicy, TemplateDocument } from '../../templates/document'
 import { toHostSpan } from '../../templates/mapping';
 import type { TextChange } from '../../templates/hostEdits';
 
-/** A range of the policy's virtual text as a range of the template. */
+/**
+ * A range of the policy's virtual text as a range of the template. A finding anchored on a
+ * statement's or policy's opening brace maps onto the whole YAML or HCL block that holds it: it is
+ * cut to the block's first line, as the brace is in a policy file.
+ */
 export function hostRange(template: TemplateDocument, policy: EmbeddedPolicy, range: Range): Range {
   const { textDocument } = policy.doc;
   const start = textDocument.offsetAt(range.start);
-  const span = toHostSpan(policy.virtual, { offset: start, length: textDocument.offsetAt(range.end) - start });
-  return { start: template.textDocument.positionAt(span.offset), end: template.textDocument.positionAt(span.offset + span.length) };
+  const length = textDocument.offsetAt(range.end) - start;
+  const span = toHostSpan(policy.virtual, { offset: start, length });
+  const hostStart = template.textDocument.positionAt(span.offset);
+  const hostEnd = template.textDocument.positionAt(span.offset + span.length);
+  if (length > 1 || hostEnd.line === hostStart.line) return { start: hostStart, end: hostEnd };
+  const lineEnd = template.textDocument.offsetAt({ line: hostStart.line + 1, character: 0 });
+  const firstLine = template.text.slice(span.offset, lineEnd).trimEnd();
+  return { start: hostStart, end: template.textDocument.positionAt(span.offset + firstLine.length) };
 }
 
 /** A range of the template as offsets of the template. */
