@@ -36,7 +36,8 @@ export interface VirtualText {
 
 /** `${text}`: how an unknown value reads in the virtual policy. */
 export function unknownToken(text: string): string {
-  return `\${${text.replace(/[}\r\n]/g, ' ')}}`;
+  // `Ref: "${self:custom.bucket}"` (a Serverless variable inside an intrinsic) reads as one unknown
+  return `\${${text.replace(/\$\{|[{}\r\n]/g, ' ').trim()}}`;
 }
 
 class Emitter {
