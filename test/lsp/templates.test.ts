@@ -141,3 +141,16 @@ test('SAM: a policy template is known by name (hover says what it grants), a man
   const inline = await server.hover(uri, positionOf(SAM, 'sqs:SendMessage', 5));
   assert.match(JSON.stringify(inline?.contents), /SendMessage/);
 });
+
+test('source.fixAll on a template: the safe fixes of every policy in one edit, read back by the reader of the template', async () => {
+  const uri = 'file:///work/stack/fixall.yaml';
+  const cased = YAML.replace('- s3:ListBucket', '- S3:listbucket').replace('Action: sts:AssumeRole', 'Action: STS:assumerole');
+  await server.open(uri, cased, 'yaml');
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+  }) ?? []) as CodeAction[];
+  assert.equal(actions.length, 1);
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, cased), actions[0].edit!.changes![uri]);
+  assert.equal(fixed, YAML.replace('Action: sts:AssumeRole', 'Action: sts:AssumeRole'));
+  assert.deepEqual(cloudFormationYamlReader.read(uri, fixed)!.problems, []);
+});
