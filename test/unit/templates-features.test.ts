@@ -115,10 +115,18 @@ test('a quick-fix in HCL is written as an HCL string, and the template reads bac
   assert.deepEqual(diagnosticsOf(await served('main.tf', fixed), getCatalog(), settings, rethrow).map(d => d.code), ['IAM402'], 'the typo is gone (s3:GetObject on "*" remains)');
 });
 
-test('a fix that cannot be written in the template is not offered (a value built by an intrinsic)', async () => {
+test('a value an intrinsic builds from literals is checked, and its fix writes the fixed literal in its place', async () => {
   const text = CFN_YAML("!Join [':', [s3, GetObjetc]]");
   const template = await served('t.yaml', text);
   const diagnostics = diagnosticsOf(template, getCatalog(), settings, rethrow);
-  const actions = codeActionsOf(template, { range: diagnostics[0]?.range ?? { start: { line: 9, character: 20 }, end: { line: 9, character: 20 } }, diagnostics, snippets: false }, getCatalog(), settings, rethrow);
-  assert.ok(actions.every(a => !a.edit || a.edit.changes?.['file:///work/t.yaml']?.every(e => !e.newText.includes('GetObject'))), 'no rewrite of the !Join');
+  assert.deepEqual(diagnostics.map(d => d.code), ['IAM102']);
+  const fix = codeActionsOf(template, { range: diagnostics[0].range, diagnostics, snippets: false }, getCatalog(), settings, rethrow)
+    .find(a => a.title === 'Change to "s3:GetObject"');
+  const fixed = apply(text, fix!.edit!.changes!['file:///work/t.yaml'][0]);
+  assert.match(fixed, /^ {12}Action: s3:GetObject$/m);
+});
+
+test('a value known only at deploy time gets no finding, and a statement of unknowns none at all', async () => {
+  const text = CFN_YAML("!Join [':', [!Ref Service, GetObjetc]]").replace("Resource: '*'", 'Resource: !Ref Resources');
+  assert.deepEqual(diagnosticsOf(await served('t.yaml', text), getCatalog(), settings, rethrow), []);
 });
