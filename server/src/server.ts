@@ -19,7 +19,7 @@ import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { executeServerCommand, SERVER_COMMANDS, type CommandHost } from './features/commands';
 import { provideCodeLenses } from './features/codeLens';
 import { doComplete, resolveCompletion } from './features/completion';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, type RuleErrorHandler } from './features/diagnostics';
 import { doHover } from './features/hover';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
@@ -58,6 +58,9 @@ export function startServer(connection: Connection): void {
   function logError(where: string, error: unknown): void {
     connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
+
+  /** Logs a rule's exception; the other rules' findings are still used. */
+  const ruleError = (where: string): RuleErrorHandler => (error, rules) => logError(`${where} ${rules}`, error);
 
   const settings = new DocumentSettings({
     pull: uri => connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' }),
@@ -121,7 +124,7 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const served = await policyAt(uri);
     if (documents.get(uri)?.version !== version) return; // a newer edit will validate
-    const diagnostics = served ? computeDiagnostics(served.doc, getCatalog(), served.settings, e => logError('rule', e)) : [];
+    const diagnostics = served ? computeDiagnostics(served.doc, getCatalog(), served.settings, ruleError('rule')) : [];
     connection.sendDiagnostics({ uri, version, diagnostics: mostSevere(diagnostics) });
     announceWarm();
     const kind: DocumentKindParams = {
@@ -195,7 +198,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onHover(onPolicy('hover', null, (at, params) => doHover(at.doc, offsetOf(at, params.position), getCatalog(), at.settings)));
   connection.onCodeAction(onPolicy('codeAction', null, (at, params) => provideCodeActions(at.doc, params.context.diagnostics, getCatalog(), at.settings,
-    { range: params.range, only: params.context.only, snippets: client.snippetCommand })));
+    { range: params.range, only: params.context.only, snippets: client.snippetCommand }, ruleError('fix all: rule'))));
   connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => provideSemanticTokens(at.doc, getCatalog())));
   connection.onCodeLens(onPolicy('codeLens', null, at => provideCodeLenses(at.doc, getCatalog(), at.settings)));
   connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
