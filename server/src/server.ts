@@ -1,12 +1,16 @@
 // The language server: LSP wiring only, one line per method where it can be. Every handler turns its
 // params into a parsed policy and an offset, calls one pure feature function, and is guarded so that
 // an exception is logged and answered with an empty result instead of killing the server. The
-// settings of each document come from settings/, the parse of each from documents/.
+// settings of each document come from settings/, the parse of each from documents/. A request the
+// client cancelled is answered with RequestCancelled, as LSP asks: at once when it still waited in
+// the queue (an editor cancels the completion of each keystroke that the next one supersedes), else
+// once its document's settings are there.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments,
-  TextDocumentSyncKind, type Connection, type InitializeResult, type Position,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification,
+  TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type ConnectionOptions, type InitializeResult, type Position,
+  type RequestMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { announceWarm } from './bootstrap/warm';
@@ -44,6 +48,17 @@ const INITIALIZE_RESULT: InitializeResult = {
   serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
 };
 
+const CANCELLED_MESSAGE = 'The client cancelled the request.';
+
+/** The options of the server's connection: a request cancelled before it was handled is answered at once. */
+export const CONNECTION_OPTIONS: ConnectionOptions = {
+  connectionStrategy: {
+    cancelUndispatched: message => ({
+      jsonrpc: '2.0', id: (message as RequestMessage).id, error: { code: LSPErrorCodes.RequestCancelled, message: CANCELLED_MESSAGE },
+    }),
+  },
+};
+
 /** A document served as a policy, with its settings. */
 interface Served {
   doc: PolicyDocument;
@@ -74,10 +89,12 @@ export function startServer(connection: Connection): void {
   });
 
   /** Wraps a handler: exceptions are logged and answered with `fallback`. */
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async params => {
+  function guard<P, R>(
+    name: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>,
+  ): (params: P, token?: CancellationToken) => Promise<R> {
+    return async (params, token) => {
       try {
-        return await handler(params);
+        return await handler(params, token);
       } catch (error) {
         logError(name, error);
         return fallback;
@@ -96,9 +113,10 @@ export function startServer(connection: Connection): void {
   /** A guarded handler of a request about one document: `fallback` when the document is not a policy we serve. */
   function onPolicy<P extends { textDocument: { uri: string } } | { uri: string }, R>(
     name: string, fallback: R, answer: (served: Served, params: P) => R,
-  ): (params: P) => Promise<R> {
-    return guard(name, fallback, async (params: P) => {
+  ): (params: P, token?: CancellationToken) => Promise<R | ResponseError> {
+    return guard<P, R | ResponseError>(name, fallback, async (params, token) => {
       const served = await policyAt('textDocument' in params ? params.textDocument.uri : params.uri);
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, CANCELLED_MESSAGE);
       return served ? answer(served, params) : fallback;
     });
   }
