@@ -20,6 +20,7 @@ import { parsePolicy } from '../../server/src/policy/parse';
 import { withDefaults } from '../../server/src/protocol';
 import { corpusFiles } from '../helpers/corpus';
 import { applyFix, snippetProblem } from '../helpers/fixes';
+import { SHARED_DIR } from '../helpers/shared';
 import { rethrow } from '../helpers/findings';
 
 const SAMPLES_PER_KIND = 20;
@@ -38,7 +39,7 @@ function jsonFiles(dir: string): string[] {
 }
 
 function inputs(): Input[] {
-  const extra = [join(ROOT, 'test', 'fixtures', 'fixes'), join(ROOT, 'examples'), join(ROOT, '..', 'shared', 'fixtures', 'linter-tests')]
+  const extra = [join(ROOT, 'test', 'fixtures', 'fixes'), join(ROOT, 'examples'), join(SHARED_DIR, 'fixtures', 'linter-tests')]
     .flatMap(jsonFiles).map(path => ({ name: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
   return [...extra, ...corpusFiles().map(f => ({ name: `corpus/${f.name}`, text: f.text }))];
 }
