@@ -4,6 +4,7 @@
 // per file and per mutant, which for these folders took hours. Loaded by mocha before the test
 // files: `require('node:test')` then gets mocha's functions, with the part of node's API the unit
 // tests use (test with options, before, after, describe, t.diagnostic). Anything else throws.
+// Module-level memos that no catalog keys are not reset: their mutants are static (stryker.config.mjs).
 'use strict';
 const Module = require('node:module');
 
@@ -36,3 +37,9 @@ const load = Module._load;
 Module._load = function loadWithNodeTestOnMocha(request, ...rest) {
   return request === 'node:test' ? nodeTestOnMocha : load.call(this, request, ...rest);
 };
+
+// Each test starts with a new catalog, so that no memo keyed by the catalog (actions by spelling,
+// expansions, ARN patterns) answers with what it worked out in another test: before the mutant was
+// switched on, or in the dry run, where Stryker learns which tests reach which mutant.
+const { forgetCatalog } = require('../../server/src/catalog/loadCatalog');
+exports.mochaHooks = { beforeEach: forgetCatalog };
