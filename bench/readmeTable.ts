@@ -52,13 +52,11 @@ export function machine(): string {
 }
 
 /** The README's table of these measurements, with its caption. */
-export function readmeTable(
-  measurements: readonly Measurement[], corpus: { files: number; largestKb: number }, run: { date: Date; load: number },
-): string[] {
+export function readmeTable(measurements: readonly Measurement[], corpus: { files: number; largestKb: number }, run: { date: Date; load: number }): string[] {
   const byId = new Map(measurements.map(m => [m.id, m]));
   return [
-    `Measured on ${run.date.toISOString().slice(0, 10)} on ${machine()}, load average ${run.load.toFixed(1)} at the start; `
-      + `corpus of ${corpus.files.toLocaleString('en-US')} policies, the largest ${corpus.largestKb} KB (medians unless p95):`,
+    `Measured on ${run.date.toISOString().slice(0, 10)} on ${machine()}, load average ${run.load.toFixed(1)} at the start; ` +
+      `corpus of ${corpus.files.toLocaleString('en-US')} policies, the largest ${corpus.largestKb} KB (medians unless p95):`,
     '',
     '| | measured | budget |',
     '| --- | --- | --- |',

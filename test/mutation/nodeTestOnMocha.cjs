@@ -11,14 +11,18 @@ const Module = require('node:module');
 /** node's `test(name, [options], [fn])` on mocha's `it`, `fn` getting a context with what the tests use. */
 function test(name, options, fn) {
   if (typeof options === 'function') [fn, options] = [options, {}];
-  const body = fn && function () {
-    return fn({ name, diagnostic() {} });
-  };
+  const body =
+    fn &&
+    function () {
+      return fn({ name, diagnostic() {} });
+    };
   if (options?.skip || options?.todo) return globalThis.it.skip(name, body);
   return globalThis.it(name, body);
 }
 
-const unsupported = name => () => { throw new Error(`node:test's ${name} is not mapped onto mocha (test/mutation/nodeTestOnMocha.cjs)`); };
+const unsupported = name => () => {
+  throw new Error(`node:test's ${name} is not mapped onto mocha (test/mutation/nodeTestOnMocha.cjs)`);
+};
 
 const nodeTestOnMocha = {
   test,
@@ -28,7 +32,9 @@ const nodeTestOnMocha = {
   after: fn => globalThis.after(fn),
   beforeEach: fn => globalThis.beforeEach(fn),
   afterEach: fn => globalThis.afterEach(fn),
-  get mock() { return unsupported('mock')(); },
+  get mock() {
+    return unsupported('mock')();
+  },
   run: unsupported('run'),
 };
 nodeTestOnMocha.default = nodeTestOnMocha;

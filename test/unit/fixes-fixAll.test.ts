@@ -77,7 +77,10 @@ test('diagnostics of other sources get no fixes', () => {
   assert.deepEqual(provideCodeActions(doc, diagnostics.map(d => ({ ...d, source: 'json' })), getCatalog(), settings, {}, rethrow), []);
 });
 
-/** Runs `body` while the size rules (IAM500-IAM502) throw on every policy: a rule with a bug. */
+/** The codes of the size rules, which withThrowingRule makes throw. */
+const LIMIT_CODES = limitRules.rules.map(rule => rule.code).join(' ');
+
+/** Runs `body` while the size rules (IAM500-IAM503) throw on every policy: a rule with a bug. */
 async function withThrowingRule<T>(body: () => T | Promise<T>): Promise<T> {
   const check = limitRules.check;
   limitRules.check = () => { throw new Error('a rule with a bug'); };
@@ -93,7 +96,7 @@ test('a rule that throws is reported by the editor\'s Fix all, and the other rul
   const errors: string[] = [];
   const actions = await withThrowingRule(() => provideCodeActions(doc, [], getCatalog(), settings, { only: ['source.fixAll'] },
     (error, rules) => errors.push(`${rules}: ${(error as Error).message}`)));
-  assert.deepEqual(errors, ['IAM500 IAM501 IAM502: a rule with a bug']);
+  assert.deepEqual(errors, [`${LIMIT_CODES}: a rule with a bug`]);
   assert.deepEqual(actions.map(a => a.kind), ['source.fixAll']);
 });
 
@@ -104,6 +107,6 @@ test('a rule that throws is one problem of the CLI\'s --fix run (exit 2), howeve
     stdout: text => { stdout += text; }, stderr: text => { stderr += text; }, readStdin: () => MESSY, cwd: '/', color: false,
   }));
   assert.equal(code, 2);
-  assert.equal(stderr.match(/internal error in rule IAM500 IAM501 IAM502 \(please report it\): Error: a rule with a bug/g)?.length, 1, stderr);
+  assert.equal(stderr.split(`internal error in rule ${LIMIT_CODES} (please report it): Error: a rule with a bug`).length - 1, 1, stderr);
   assert.ok(stdout.startsWith('{\n  "Version"') && !stdout.includes('// draft'), stdout);
 });

@@ -28,11 +28,16 @@ function section(heading: string): string {
   return README.slice(start, end < 0 ? undefined : end);
 }
 
-test('the performance table has bench/readmeTable.ts\'s rows and budgets, and says when and on what it was measured', () => {
+test("the performance table has bench/readmeTable.ts's rows and budgets, and says when and on what it was measured", () => {
   const performance = section('Performance');
   const rows = performance.split('\n').filter(line => line.startsWith('| ') && !line.startsWith('| |') && !line.startsWith('| ---'));
-  assert.deepEqual(rows.map(row => { const cells = row.split(' | '); return [cells[0].slice(2), cells[2].replace(/ \|$/, '')]; }),
-    README_ROWS.map(row => [row.label, budgetCell(row)]));
+  assert.deepEqual(
+    rows.map(row => {
+      const cells = row.split(' | ');
+      return [cells[0].slice(2), cells[2].replace(/ \|$/, '')];
+    }),
+    README_ROWS.map(row => [row.label, budgetCell(row)]),
+  );
   const files = corpusFiles().length;
   const largestKb = Math.round(largestPolicy().text.length / 1024);
   assert.match(performance, /Measured on \d{4}-\d{2}-\d{2} on /);
@@ -49,8 +54,9 @@ test('the corpus figures the README quotes: distinct action names and ARNs, reso
   for (const file of corpusFiles()) {
     const doc = parsePolicy(file.text, `file:///corpus/${file.name}`);
     for (const statement of doc.statements) {
-      for (const item of [...statement.action?.items ?? [], ...statement.notAction?.items ?? []]) actions.add(item.value.toLowerCase());
-      for (const item of [...statement.resource?.items ?? [], ...statement.notResource?.items ?? []]) if (item.value.startsWith('arn:')) arns.add(item.value);
+      for (const item of [...(statement.action?.items ?? []), ...(statement.notAction?.items ?? [])]) actions.add(item.value.toLowerCase());
+      for (const item of [...(statement.resource?.items ?? []), ...(statement.notResource?.items ?? [])])
+        if (item.value.startsWith('arn:')) arns.add(item.value);
     }
     if (!file.name.startsWith('aws-managed/')) continue;
     managed++;
@@ -59,16 +65,24 @@ test('the corpus figures the README quotes: distinct action names and ARNs, reso
     if (resourceWarnings.length) warned.add(file.name);
   }
   const text = README.replace(/\s+/g, ' ');
-  assert.ok(text.includes(`${count(actions.size)} distinct action names and ${count(arns.size)} distinct ARNs`), `${count(actions.size)} action names, ${count(arns.size)} ARNs`);
-  assert.ok(text.includes(`IAM210-IAM212 report ${count(warnings)} in ${count(warned.size)} of the corpus's ${count(managed)} AWS managed policies`),
-    `${warnings} warnings in ${warned.size} of ${managed}`);
+  assert.ok(
+    text.includes(`${count(actions.size)} distinct action names and ${count(arns.size)} distinct ARNs`),
+    `${count(actions.size)} action names, ${count(arns.size)} ARNs`,
+  );
+  assert.ok(
+    text.includes(`IAM210-IAM212 report ${count(warnings)} in ${count(warned.size)} of the corpus's ${count(managed)} AWS managed policies`),
+    `${warnings} warnings in ${warned.size} of ${managed}`,
+  );
 });
 
 test('the seed policy has the four kinds of error the README promises', () => {
   const text = readFileSync(join(ROOT, 'examples', 'seed-policy.iam.json'), 'utf8');
   const doc = parsePolicy(text, 'file:///examples/seed-policy.iam.json');
-  const errors = new Set(collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow)
-    .filter(f => RULES_BY_CODE.get(f.code)?.defaultSeverity === 'error').map(f => f.code));
+  const errors = new Set(
+    collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow)
+      .filter(f => RULES_BY_CODE.get(f.code)?.defaultSeverity === 'error')
+      .map(f => f.code),
+  );
   assert.deepEqual([...errors].sort(), ['IAM002', 'IAM003', 'IAM004', 'IAM100']);
   assert.ok(README.includes('the seed policy there has four kinds of error'));
 });
@@ -83,7 +97,10 @@ test('what npm test runs, as the README says: 2,000 fuzz cases and a 5,000-edit 
 
 test('the rules table lists rules that exist, each once', () => {
   const codes = [...README.matchAll(/^\| \[(IAM\d{3})\]\(docs\/rules\.md#iam\d{3}\) \|/gm)].map(m => m[1]);
-  assert.deepEqual(codes.filter(code => !RULES_BY_CODE.has(code)), []);
+  assert.deepEqual(
+    codes.filter(code => !RULES_BY_CODE.has(code)),
+    [],
+  );
   assert.equal(new Set(codes).size, codes.length);
   assert.equal(codes.length, RULES_BY_CODE.size);
 });
