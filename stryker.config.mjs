@@ -29,13 +29,7 @@ export default {
     // that reaches every mutant, so it would run again for each one that survives), nor the corpus
     // robustness test of zoneOfTrust.test.ts (grep below): they catch crashes, not behaviour
     spec: [
-      'test/unit/rules-actions.test.ts',
-      'test/unit/rules-conditions.test.ts',
-      'test/unit/rules-docs.test.ts',
-      'test/unit/rules-grammar.test.ts',
-      'test/unit/rules-limits.test.ts',
-      'test/unit/rules-resources.test.ts',
-      'test/unit/rules-security.test.ts',
+      'test/unit/rules-*.test.ts',
       'test/unit/fixes-conditions.test.ts',
       'test/unit/fixes-fixAll.test.ts',
       'test/unit/fixes-hardening.test.ts',
