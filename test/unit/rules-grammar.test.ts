@@ -44,6 +44,7 @@ test('IAM011: an unknown element in a statement; a top-level name there is no IA
 test('IAM012, IAM013: Effect and Version values, exactly', () => {
   assert.deepEqual(elementFindings(statement('{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}')), [['IAM012', '"allow"', ['"Allow"']]]);
   assert.deepEqual(elementFindings(statement('{"Effect":true,"Action":"s3:GetObject","Resource":"*"}')), [['IAM012', 'true', ['"Allow"', '"Deny"']]]);
+  assert.deepEqual(elementFindings(statement('{"Effect":"Permission","Action":"s3:GetObject","Resource":"*"}')), [['IAM012', '"Permission"', ['"Allow"', '"Deny"']]], 'nothing close: both');
   assert.deepEqual(elementFindings(statement('{"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}')), []);
   assert.deepEqual(elementFindings(`{"Version":"2012-10-18","Statement":[{${ALLOW}}]}`), [['IAM013', '"2012-10-18"', ['"2012-10-17"', '"2008-10-17"']]]);
   assert.deepEqual(elementFindings(`{"Version":2012,"Statement":[{${ALLOW}}]}`), [['IAM013', '2012', ['"2012-10-17"', '"2008-10-17"']]]);
