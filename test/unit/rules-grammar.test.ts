@@ -94,6 +94,15 @@ test('IAM018, IAM020, IAM023: mutually exclusive pairs', () => {
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotAction":"s3:Get*","Resource":"*"}')), ['IAM018']);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","Resource":"*","NotResource":"arn:aws:s3:::b"}')), ['IAM020']);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM023']);
+  const text = statement('{"Effect":"Deny","Action":"s3:*","NotAction":"s3:Get*","Resource":"*"}');
+  const [pair] = findingsOf(text).filter(f => f.code === 'IAM018');
+  const span = (at: { offset: number; length: number }) => text.slice(at.offset, at.offset + at.length);
+  assert.deepEqual([span(pair), pair.related?.map(span)], ['"NotAction"', ['"Action"']], 'on the second, the first related');
+});
+
+test('IAM014 without Statement: at the policy\'s opening brace', () => {
+  const text = '  {"Version":"2012-10-17"}';
+  assert.deepEqual(findingsOf(text).filter(f => f.code === 'IAM014').map(f => [f.offset, f.length]), [[2, 1]]);
 });
 
 test('IAM021, IAM022: Resource is required in identity policies and boundaries, expected elsewhere, not used in trust policies', () => {
@@ -108,6 +117,7 @@ test('IAM021, IAM022: Resource is required in identity policies and boundaries, 
   const ecr = statement('{"Effect":"Deny","Principal":"*","Action":["ecr:BatchGetImage","ecr:*"]}');
   assert.deepEqual(codes(ecr, 'resource'), []);
   assert.deepEqual(codes(ecr, 'endpoint'), ['IAM022']);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotAction":"ecr:BatchGetImage"}'), 'resource'), ['IAM022'], 'no Action: no service implies the resource');
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","s3:GetObject"]}'), 'resource'), ['IAM022']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), []);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::b/*"}'), 'identity'), []);
