@@ -8,6 +8,7 @@ import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { parsePolicy } from '../server/src/policy/parse';
 import { withDefaults } from '../server/src/protocol';
 import { corpusFiles } from '../test/helpers/corpus';
+import { rethrow } from '../test/helpers/findings';
 import type { BenchResult } from './types';
 
 const BUDGET_MS = 10;
@@ -22,14 +23,14 @@ export function diagnosticsBench(): BenchResult[] {
   const settings = withDefaults(undefined);
   const catalog = getCatalog();
   const files = corpusFiles();
-  for (const file of files) computeDiagnostics(parsePolicy(file.text, `file:///warm/${file.name}`), catalog, settings);
+  for (const file of files) computeDiagnostics(parsePolicy(file.text, `file:///warm/${file.name}`), catalog, settings, rethrow);
   const sized = files.filter(f => f.text.length >= 15_000 && f.text.length <= 25_000);
   const timeOf = (text: string, name: string) => {
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const edited = text.replace('{', `{${' '.repeat(run % 4)}`);
       const start = process.cpuUsage();
-      computeDiagnostics(parsePolicy(edited, `file:///bench/${name}`), catalog, settings);
+      computeDiagnostics(parsePolicy(edited, `file:///bench/${name}`), catalog, settings, rethrow);
       const used = process.cpuUsage(start);
       times.push((used.user + used.system) / 1000);
     }

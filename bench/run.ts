@@ -2,14 +2,18 @@
 // against bench/budgets.json. A miss is printed clearly; it fails the run only with --strict
 // (benchmarks hold timing targets; unit tests never do, so `npm test` never runs this).
 import { readdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { catalogBench } from './catalog';
 import { cliBench } from './cli';
 import { diagnosticsBench } from './diagnostics';
 import { serverBench } from './server';
 import { simulatorBench } from './simulator';
+import { largestPolicy } from './policies';
+import { readmeTable } from './readmeTable';
 import { templateBench } from './templates';
 import { printTable, type Measurement } from './stats';
+import { corpusFiles } from '../test/helpers/corpus';
 
 const DIAGNOSTICS_CPU_IDS = ['diagnostics-cpu-20kb', 'diagnostics-cpu-largest'];
 
@@ -24,6 +28,7 @@ function vsixSize(): Measurement[] {
 }
 
 async function main(): Promise<void> {
+  const run = { date: new Date(), load: loadavg()[0] };
   const step = async (name: string, run: () => Measurement[] | Promise<Measurement[]>) => {
     process.stderr.write(`bench: ${name}...\n`);
     return run();
@@ -41,6 +46,8 @@ async function main(): Promise<void> {
   console.log('');
   const missed = printTable(measurements, line => console.log(line));
   console.log(missed.length ? `\nMISSED ${missed.length} budget(s): ${missed.join(', ')}` : '\nEvery budget met.');
+  const corpus = { files: corpusFiles().length, largestKb: Math.round(largestPolicy().text.length / 1024) };
+  console.log(`\nFor README.md (Performance):\n\n${readmeTable(measurements, corpus, run).join('\n')}`);
   if (process.argv.includes('--strict') && missed.length) process.exitCode = 1;
 }
 

@@ -1,12 +1,16 @@
 // The language server: LSP wiring only, one line per method where it can be. Every handler turns its
 // params into a parsed policy and an offset, calls one pure feature function, and is guarded so that
 // an exception is logged and answered with an empty result instead of killing the server. The
-// settings of each document come from settings/, the parse of each from documents/.
+// settings of each document come from settings/, the parse of each from documents/. A request the
+// client cancelled is answered with RequestCancelled, as LSP asks: at once when it still waited in
+// the queue (an editor cancels the completion of each keystroke that the next one supersedes), else
+// once its document's settings are there.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments,
-  TextDocumentSyncKind, type Connection, type InitializeResult,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification,
+  TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type ConnectionOptions, type InitializeResult,
+  type RequestMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { announceWarm } from './bootstrap/warm';
@@ -17,6 +21,7 @@ import { clientAbilities, type ClientAbilities } from './features/clientAbilitie
 import { CODE_ACTION_KINDS } from './features/codeActions';
 import { executeServerCommand, SERVER_COMMANDS, type CommandHost } from './features/commands';
 import { resolveCompletion } from './features/completion';
+import type { RuleErrorHandler } from './features/diagnostics';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import {
   accessSummaryOf, codeActionsOf, codeLensesOf, completionOf, diagnosticsOf, documentKindOf, hoverOf, semanticTokensOf, simulateOf, type ServedDocument,
@@ -41,6 +46,17 @@ const INITIALIZE_RESULT: InitializeResult = {
   serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
 };
 
+const CANCELLED_MESSAGE = 'The client cancelled the request.';
+
+/** The options of the server's connection: a request cancelled before it was handled is answered at once. */
+export const CONNECTION_OPTIONS: ConnectionOptions = {
+  connectionStrategy: {
+    cancelUndispatched: message => ({
+      jsonrpc: '2.0', id: (message as RequestMessage).id, error: { code: LSPErrorCodes.RequestCancelled, message: CANCELLED_MESSAGE },
+    }),
+  },
+};
+
 /** A document served as a policy, with its settings. */
 interface Served {
   served: ServedDocument;
@@ -56,6 +72,9 @@ export function startServer(connection: Connection): void {
     connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 
+  /** Logs a rule's exception; the other rules' findings are still used. */
+  const ruleError = (where: string): RuleErrorHandler => (error, rules) => logError(`${where} ${rules}`, error);
+
   const settings = new DocumentSettings({
     pull: uri => connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' }),
     warn: message => {
@@ -68,10 +87,12 @@ export function startServer(connection: Connection): void {
   });
 
   /** Wraps a handler: exceptions are logged and answered with `fallback`. */
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async params => {
+  function guard<P, R>(
+    name: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>,
+  ): (params: P, token?: CancellationToken) => Promise<R> {
+    return async (params, token) => {
       try {
-        return await handler(params);
+        return await handler(params, token);
       } catch (error) {
         logError(name, error);
         return fallback;
@@ -90,14 +111,14 @@ export function startServer(connection: Connection): void {
   /** A guarded handler of a request about one document: `fallback` when the document is not a policy we serve. */
   function onPolicy<P extends { textDocument: { uri: string } } | { uri: string }, R>(
     name: string, fallback: R, answer: (served: Served, params: P) => R,
-  ): (params: P) => Promise<R> {
-    return guard(name, fallback, async (params: P) => {
+  ): (params: P, token?: CancellationToken) => Promise<R | ResponseError> {
+    return guard<P, R | ResponseError>(name, fallback, async (params, token) => {
       const served = await policyAt('textDocument' in params ? params.textDocument.uri : params.uri);
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, CANCELLED_MESSAGE);
       return served ? answer(served, params) : fallback;
     });
   }
 
-  const onError = (error: unknown) => logError('rule', error);
 
   /** What the server's commands (features/commands.ts) need of the connection and the files. */
   const commandHost: CommandHost = {
@@ -118,7 +139,7 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const served = await policyAt(uri);
     if (documents.get(uri)?.version !== version) return; // a newer edit will validate
-    const diagnostics = served ? diagnosticsOf(served.served, getCatalog(), served.settings, onError) : [];
+    const diagnostics = served ? diagnosticsOf(served.served, getCatalog(), served.settings, ruleError('rule')) : [];
     connection.sendDiagnostics({ uri, version, diagnostics: mostSevere(diagnostics) });
     announceWarm();
     connection.sendNotification(DOCUMENT_KIND_NOTIFICATION, documentKindOf(uri, served?.served, getCatalog().dataDate));
@@ -189,7 +210,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onHover(onPolicy('hover', null, (at, params) => hoverOf(at.served, params.position, getCatalog(), at.settings)));
   connection.onCodeAction(onPolicy('codeAction', null, (at, params) => codeActionsOf(at.served,
-    { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippets: client.snippetCommand }, getCatalog(), at.settings, onError)));
+    { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippets: client.snippetCommand }, getCatalog(), at.settings, ruleError('fix all: rule'))));
   connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => semanticTokensOf(at.served, getCatalog())));
   connection.onCodeLens(onPolicy('codeLens', null, at => codeLensesOf(at.served, getCatalog(), at.settings)));
   connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {

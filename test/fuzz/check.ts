@@ -20,6 +20,7 @@ import { FORMATS } from '../../server/src/cli/args';
 import { formatterFor } from '../../server/src/cli/formatters';
 import { totalsOf } from '../../server/src/cli/report';
 import { simulateInEditor } from '../../server/src/evaluation/editor';
+import { rethrow } from '../helpers/findings';
 import { int, pick, type Random } from './mutate';
 
 /** Offsets where the features are asked at: random ones plus the ends. */
@@ -79,13 +80,13 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
   const policy = doc;
   let diagnostics: Diagnostic[] = [];
   guarded(failures, 'diagnostics', () => {
-    diagnostics = computeDiagnostics(policy, catalog, settings, error => { throw error; });
+    diagnostics = computeDiagnostics(policy, catalog, settings, rethrow);
     let reparsed = 0;
     for (const d of diagnostics) {
       checkRange(policy, d.range, `diagnostic ${d.code}`, failures);
       for (const related of d.relatedInformation ?? []) checkRange(policy, related.location.range, `related of ${d.code}`, failures);
       guarded(failures, `code actions of ${d.code}`, () => {
-        for (const action of provideCodeActions(policy, [d], catalog, settings)) {
+        for (const action of provideCodeActions(policy, [d], catalog, settings, {}, rethrow)) {
           checkEdits(policy, Object.values(action.edit?.changes ?? {}).flat(), `code action "${action.title}"`, failures, reparsed++ < REPARSED_FIXES);
         }
       });
@@ -116,7 +117,7 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
       for (const mismatch of statement.mismatches) checkRange(policy, mismatch.range, 'simulation mismatch', failures);
     }
   });
-  guarded(failures, 'fix all', () => checkEdits(policy, fixAll(policy, catalog, settings), 'fix all', failures, true));
+  guarded(failures, 'fix all', () => checkEdits(policy, fixAll(policy, catalog, settings, rethrow), 'fix all', failures, true));
   guarded(failures, 'CLI formats', () => {
     const report = { file: { display: 'fuzz/policy.json', uri, explicit: true, languageId: 'iam-policy' as const }, doc: policy, diagnostics, fixed: 0 };
     for (const format of FORMATS) {

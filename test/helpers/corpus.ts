@@ -1,8 +1,9 @@
 // The shared corpus of real AWS policies (../shared/corpus), for tests and benchmarks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { SHARED_DIR } from './shared';
 
-export const CORPUS_DIR = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 
 /**
  * The three files SOURCES.md names as broken upstream, with the line (1-based) of the broken spot

@@ -6,12 +6,17 @@ import { withDefaults } from '../../server/src/protocol';
 import type { Finding } from '../../server/src/rules/types';
 import { parse } from './cursor';
 
+/** The onError of collectFindings and computeDiagnostics in tests: a rule's exception fails the test. */
+export function rethrow(error: unknown): never {
+  throw error;
+}
+
 export interface FindingsOptions { kind?: PolicyKind; uri?: string }
 
 /** Every finding of every rule for the policy text, in text order. */
 export function findingsOf(text: string, options: FindingsOptions = {}): Finding[] {
   const doc = parse(text, options.uri ?? 'file:///test/policy.json', { languageId: 'iam-policy', kind: options.kind });
-  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; });
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow);
 }
 
 /** The codes (matching `only`) that the policy text gets, in text order. */

@@ -8,20 +8,21 @@ import type { InsertSnippetArgs } from '../../server/src/protocol/snippet';
 import { parsePolicy } from '../../server/src/policy/parse';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { withDefaults, type IamPolicySettings } from '../../server/src/protocol';
+import { rethrow } from './findings';
 
 export function diagnose(text: string, uri = 'file:///test/policy.json', settings: IamPolicySettings = withDefaults(undefined)): { doc: PolicyDocument; diagnostics: Diagnostic[] } {
   const doc = parsePolicy(text, uri, { languageId: 'iam-policy' });
-  return { doc, diagnostics: computeDiagnostics(doc, getCatalog(), settings) };
+  return { doc, diagnostics: computeDiagnostics(doc, getCatalog(), settings, rethrow) };
 }
 
 export function fixesFor(doc: PolicyDocument, diagnostic: Diagnostic, settings: IamPolicySettings = withDefaults(undefined), request: CodeActionRequest = {}): CodeAction[] {
-  return provideCodeActions(doc, [diagnostic], getCatalog(), settings, request);
+  return provideCodeActions(doc, [diagnostic], getCatalog(), settings, request, rethrow);
 }
 
 /** The refactorings offered with the cursor (or selection start) at `offset`. */
 export function refactorsAt(doc: PolicyDocument, offset: number, end = offset, request: CodeActionRequest = {}): CodeAction[] {
   const range = { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(end) };
-  return provideCodeActions(doc, [], getCatalog(), withDefaults(undefined), { only: ['refactor'], ...request, range });
+  return provideCodeActions(doc, [], getCatalog(), withDefaults(undefined), { only: ['refactor'], ...request, range }, rethrow);
 }
 
 /** The text after applying a code action's edits (single-document edits). */

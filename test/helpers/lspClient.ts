@@ -5,16 +5,54 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  CompletionList, CompletionRequest, ConfigurationRequest, createProtocolConnection,
+  AbstractMessageWriter, CancellationTokenSource, CompletionList, CompletionRequest, ConfigurationRequest, createProtocolConnection,
   DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, Hover, HoverRequest, InitializedNotification, InitializeRequest,
-  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type CompletionItem, type Diagnostic, type Position, type ProtocolConnection, type Registration, type WorkspaceFolder,
+  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, StreamMessageReader,
+  type ClientCapabilities, type CompletionItem, type Diagnostic, type Message, type MessageWriter, type Position, type ProtocolConnection,
+  type Registration, type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import type { IamPolicySettings } from '../../server/src/protocol';
 
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');
+
+/**
+ * Writes each message to the server's stdin in one write, in the order sent. Between hold() and
+ * release() it gathers them instead, and release() writes them at once: the server then reads them
+ * together, as it does a request and its cancellation from a busy editor.
+ */
+class TestMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private held: Buffer[] | undefined;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+  }
+
+  write(message: Message): Promise<void> {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    const frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    if (!this.held) return this.send(frame);
+    this.held.push(frame);
+    return Promise.resolve();
+  }
+
+  hold(): void {
+    this.held ??= [];
+  }
+
+  release(): Promise<void> {
+    const frames = this.held ?? [];
+    this.held = undefined;
+    return this.send(Buffer.concat(frames));
+  }
+
+  end(): void {}
+
+  private send(data: Buffer): Promise<void> {
+    return new Promise((resolve, reject) => { this.stream.write(data, error => (error ? reject(error) : resolve())); });
+  }
+}
 
 export interface TestServer {
   connection: ProtocolConnection;
@@ -32,6 +70,15 @@ export interface TestServer {
   close(uri: string): Promise<void>;
   completion(uri: string, position: Position): Promise<CompletionItem[]>;
   hover(uri: string, position: Position): Promise<Hover | null>;
+  /**
+   * Sends a request and its cancellation together, so that the server reads the cancellation before
+   * it handles the request; resolves (or rejects, with RequestCancelled) with the server's answer.
+   */
+  cancelledRequest<R>(method: string, params: object): Promise<R>;
+  /** holds the answers to the server's settings pulls until the returned function is called */
+  holdConfiguration(): () => void;
+  /** the documents whose settings the server has pulled, in order */
+  configurationPulls: readonly string[];
   /** resolves with the next diagnostics published for `uri` (e.g. after a notification the test sends) */
   nextDiagnostics(uri: string): Promise<Diagnostic[]>;
   /** changes the settings the server pulls, and tells it; resolves with the next diagnostics of `uri` */
@@ -64,14 +111,20 @@ export async function startServer(options: {
   });
   const log: string[] = [];
   child.stderr!.on('data', chunk => log.push(String(chunk)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const writer = new TestMessageWriter(child.stdin!);
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), writer);
   let settings: Partial<IamPolicySettings> = options.settings ?? {};
   const versions = new Map<string, number>();
   const waiters = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
 
   const requests: string[] = [];
-  connection.onRequest(ConfigurationRequest.type, params => {
+  /** while set, the answers to the server's settings pulls wait for it */
+  let configurationHeld: Promise<void> | undefined;
+  const configurationPulls: string[] = [];
+  connection.onRequest(ConfigurationRequest.type, async params => {
     requests.push(ConfigurationRequest.method);
+    configurationPulls.push(...params.items.map(item => item.scopeUri ?? ''));
+    await configurationHeld;
     return params.items.map(() => settings);
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => { log.push(p.message); });
@@ -152,6 +205,20 @@ export async function startServer(options: {
     },
     hover(uri, position) {
       return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    },
+    holdConfiguration() {
+      let release!: () => void;
+      configurationHeld = new Promise(resolve => { release = resolve; });
+      return () => { configurationHeld = undefined; release(); };
+    },
+    configurationPulls,
+    async cancelledRequest<R>(method: string, params: object) {
+      const source = new CancellationTokenSource();
+      writer.hold();
+      const answer = connection.sendRequest<R>(method, params, source.token);
+      source.cancel();
+      await writer.release();
+      return answer;
     },
     nextDiagnostics: uri => nextDiagnostics(uri),
     async setSettings(next, uri) {

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cursor } from '../helpers/cursor';
 import { startServer, type TestServer } from '../helpers/lspClient';
+import {
+  CancellationTokenSource, CodeActionRequest, CompletionRequest, HoverRequest, LSPErrorCodes, ResponseError, SemanticTokensRequest, type Hover,
+} from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'examples', 'seed-policy.iam.json'), 'utf8');
@@ -12,6 +15,11 @@ let server: TestServer;
 
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
+
+/** The markdown of a hover ('' without one). */
+function hoverText(hover: Hover | null): string {
+  return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+}
 
 function positionOf(marked: string) {
   const { text, offset } = cursor(marked);
@@ -54,7 +62,7 @@ test('hover on an action shows its access level and description', async () => {
   const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetOb|ject", "Resource": "*" } ] }');
   await server.open('file:///work/hover.iam.json', text);
   const hover = await server.hover('file:///work/hover.iam.json', position);
-  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : JSON.stringify(hover);
+  const value = hoverText(hover);
   assert.match(value, /Read/);
   assert.match(value, /GetObject/);
 });
@@ -69,13 +77,53 @@ test('a rule set to off in the settings disappears without a restart', async () 
 });
 
 test('survives garbage and keeps answering', async () => {
+  const uri = 'file:///work/garbage.iam.json';
   const garbage = '\u0000\u0001{{{[[[\uFFFF"\\u12' + 'x'.repeat(1000);
-  const diagnostics = await server.open('file:///work/garbage.iam.json', garbage);
+  const diagnostics = await server.open(uri, garbage);
   assert.ok(diagnostics.some(d => d.code === 'IAM001'));
-  await server.completion('file:///work/garbage.iam.json', { line: 0, character: 5 });
-  await server.hover('file:///work/garbage.iam.json', { line: 0, character: 5 });
-  const again = await server.change('file:///work/garbage.iam.json', '{ "Statement": [] }');
-  assert.ok(Array.isArray(again));
+  assert.ok((await server.completion(uri, { line: 0, character: 5 })).some(i => i.label === 'Version'), 'the top-level elements');
+  assert.equal(await server.hover(uri, { line: 0, character: 5 }), null);
+  const again = await server.change(uri, '{ "Statement": [] }');
+  assert.deepEqual(again.map(d => d.code).sort(), ['IAM014', 'IAM038']);
+  const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetOb|ject", "Resource": "*" } ] }');
+  await server.change(uri, text);
+  assert.match(hoverText(await server.hover(uri, position)), /GetObject/);
+});
+
+test('a request cancelled before the server handles it is answered with RequestCancelled; the next one with its result', async () => {
+  const uri = 'file:///work/cancel.iam.json';
+  const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "s3:Get| ] } ] }');
+  await server.open(uri, text);
+  const params = { textDocument: { uri }, position };
+  const isCancelled = (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled;
+  for (const method of [CompletionRequest.method, HoverRequest.method, CodeActionRequest.method, SemanticTokensRequest.method]) {
+    const request = method === CodeActionRequest.method ? { ...params, range: { start: position, end: position }, context: { diagnostics: [] } } : params;
+    await assert.rejects(server.cancelledRequest(method, request), isCancelled, method);
+  }
+  assert.ok((await server.completion(uri, position)).some(i => i.label === 's3:GetObject'));
+  assert.ok(!server.log.join('').includes('Error'), server.log.join(''));
+});
+
+test('a request cancelled while the server waits for the settings is answered with RequestCancelled', async () => {
+  const uri = 'file:///work/cancel-running.iam.json';
+  const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "s3:Get| ] } ] }');
+  await server.open(uri, text);
+  const release = server.holdConfiguration();
+  const pulls = server.configurationPulls.length;
+  const revalidated = server.setSettings({}, uri);   // the server forgets the settings and pulls them again
+  const source = new CancellationTokenSource();
+  const completion = server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }, source.token);
+  try {
+    // a quick request sent after the completion: once it is answered, the completion is running (waiting for the settings)
+    assert.equal(await server.hover('file:///work/not-open.iam.json', position), null);
+    assert.ok(server.configurationPulls.slice(pulls).includes(uri));
+    source.cancel();
+  } finally {
+    release();
+  }
+  await assert.rejects(completion, (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+  await revalidated;
+  assert.ok((await server.completion(uri, position)).some(i => i.label === 's3:GetObject'));
 });
 
 test('a client that pushes settings (no workspace/configuration) gets them applied', async () => {

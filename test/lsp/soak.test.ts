@@ -1,9 +1,11 @@
 // Soak over LSP: 5,000 edits with completion and hover between them, cancelled requests, and
-// documents opened and closed all along. Every request is answered (a result, or the cancellation
-// error for cancelled ones) and the server's memory stays flat; the test reports both.
+// documents opened and closed all along. Every request is answered: completion with the actions of
+// the prefix typed so far, hover with the documentation of "Action", each cancelled request with the
+// RequestCancelled error (it is sent with its cancellation, as a busy editor does), and the server's
+// memory stays flat; the test reports both.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CancellationTokenSource, CompletionRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, LSPErrorCodes, ResponseError, type CompletionItem, type CompletionList, type Hover } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusFiles } from '../helpers/corpus';
 import { startServer } from '../helpers/lspClient';
@@ -22,21 +24,35 @@ test(`${EDITS} edits with completion, hover, cancellations and open/close: all a
   const word = '"s3:GetObjectVersionAcl", ';
   const server = await startServer();
   const uri = 'file:///soak/policy.json';
-  await server.open(uri, base);
+  const initial = await server.open(uri, base);
+  const actionKey = TextDocument.create(uri, 'iam-policy', 1, base).positionAt(base.indexOf('"Action"') + 2);
   let sent = 0;
   let answered = 0;
   let cancelled = 0;
   const unanswered: string[] = [];
-  const track = <T>(what: string, request: Promise<T>) => {
+  const wrong: string[] = [];
+  /** Tracks a request: `check` says what is wrong with its result, if anything; `cancel`: it must come back cancelled. */
+  const track = <T>(what: string, request: Promise<T>, check: (result: T) => string | undefined = () => undefined, cancel = false) => {
     sent++;
     const timer = setTimeout(() => unanswered.push(what), ANSWER_MS);
     return request.then(
-      () => { answered++; clearTimeout(timer); },
+      result => {
+        answered++;
+        clearTimeout(timer);
+        const problem = cancel ? 'answered, not cancelled' : check(result);
+        if (problem) wrong.push(`${what}: ${problem}`);
+      },
       (error: unknown) => {
         clearTimeout(timer);
-        if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) { answered++; cancelled++; } else unanswered.push(`${what}: ${String(error)}`);
+        if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) {
+          answered++;
+          cancelled++;
+          if (!cancel) wrong.push(`${what}: cancelled, though the client did not cancel it`);
+        } else unanswered.push(`${what}: ${String(error)}`);
       });
   };
+  const offers = (action: string) => (items: CompletionItem[]) => (items.some(i => i.label === action) ? undefined : `${action} not among ${items.length} items`);
+  const documents = (hover: Hover | null) => (hover && JSON.stringify(hover.contents).includes('The actions the statement allows or denies') ? undefined : `hover ${JSON.stringify(hover)}`);
   let pending: Promise<void>[] = [];
   let warmRss = 0;
   let maxRss = 0;
@@ -48,11 +64,12 @@ test(`${EDITS} edits with completion, hover, cancellations and open/close: all a
     const text = base.slice(0, typeAt) + typed + base.slice(typeAt);
     await server.edit(uri, text);
     const position = TextDocument.create(uri, 'iam-policy', i, text).positionAt(typeAt + Math.max(0, typed.length - 1));
-    pending.push(track(`completion ${i}`, server.completion(uri, position)), track(`hover ${i}`, server.hover(uri, position)));
+    // from "s3:G on, until the comma closes the item, the action typed is offered
+    const completionCheck = typed.startsWith('"s3:G') && !typed.includes(',') ? offers('s3:GetObjectVersionAcl') : undefined;
+    pending.push(track(`completion ${i}`, server.completion(uri, position), completionCheck), track(`hover ${i}`, server.hover(uri, actionKey), documents));
     if (i % 10 === 0) {
-      const source = new CancellationTokenSource();
-      pending.push(track(`cancelled completion ${i}`, server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }, source.token)));
-      source.cancel();
+      const request = server.cancelledRequest<CompletionList>(CompletionRequest.method, { textDocument: { uri }, position });
+      pending.push(track(`cancelled completion ${i}`, request, undefined, true));
     }
     if (i % 25 === 0) {
       const other = `file:///soak/other-${i}.json`;
@@ -69,12 +86,14 @@ test(`${EDITS} edits with completion, hover, cancellations and open/close: all a
   await Promise.all(pending);
   const final = await server.change(uri, base);
   const endRss = rssMb(server.process.pid!);
-  t.diagnostic(`${EDITS} edits, ${sent} requests (${cancelled} of the cancelled ones answered with the cancellation error, the others with a result) in ${((performance.now() - started) / 1000).toFixed(1)} s; `
+  t.diagnostic(`${EDITS} edits, ${sent} requests (${cancelled} cancelled ones answered with the cancellation error) in ${((performance.now() - started) / 1000).toFixed(1)} s; `
     + `server RSS ${warmRss.toFixed(0)} MB after ${WARM_UP} edits, ${endRss.toFixed(0)} MB at the end, ${maxRss.toFixed(0)} MB at most`);
   await server.stop();
   assert.deepEqual(unanswered.slice(0, 5), []);
+  assert.deepEqual(wrong.slice(0, 5), []);
   assert.equal(answered, sent);
-  assert.ok(Array.isArray(final));
+  assert.equal(cancelled, EDITS / 10, 'every cancelled request, and only they');
+  assert.deepEqual(final, initial, 'the same diagnostics as before the edits');
   // The heap settles as the bounded caches fill (20,000 edits: 159 MB at 2,000, 205 at 6,000, 223 at
   // 20,000); a leak of a few KB per edit would break this bound.
   assert.ok(endRss <= warmRss * 1.75, `memory grew from ${warmRss.toFixed(0)} MB to ${endRss.toFixed(0)} MB`);

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
+import { CORPUS_DIR } from '../helpers/corpus';
 
-const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const corpus = CORPUS_DIR;
 const catalog = loadCatalog(defaultCatalogPath());
 
 // Also unknown to iam-data 0.21.202609261 but missing from SOURCES.md's list (whose source is noisy):

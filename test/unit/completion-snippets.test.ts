@@ -9,6 +9,7 @@ import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { withDefaults } from '../../server/src/protocol';
 import { expandSnippet, jsonErrors } from '../helpers/completion';
 import { parse } from '../helpers/cursor';
+import { rethrow } from '../helpers/findings';
 
 const root = join(__dirname, '..', '..');
 const FILE = 'snippets/iam-policy.code-snippets.json';
@@ -34,7 +35,7 @@ for (const [name, snippet] of Object.entries(snippets)) {
     const body = expandSnippet(snippet.body.join('\n'));
     const text = body.trimStart().startsWith('{\n\t"Version"') ? body : `{ "Version": "2012-10-17", "Statement": [\n${body}\n] }`;
     assert.deepEqual(jsonErrors(text), [], text);
-    const errors = computeDiagnostics(parse(text), getCatalog(), withDefaults(undefined)).filter(d => d.severity === 1);
+    const errors = computeDiagnostics(parse(text), getCatalog(), withDefaults(undefined), rethrow).filter(d => d.severity === 1);
     assert.deepEqual(errors.map(d => `${d.code}: ${d.message}`), []);
   });
 }

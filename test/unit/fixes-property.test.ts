@@ -20,6 +20,8 @@ import { parsePolicy } from '../../server/src/policy/parse';
 import { withDefaults } from '../../server/src/protocol';
 import { corpusFiles } from '../helpers/corpus';
 import { applyFix, snippetProblem } from '../helpers/fixes';
+import { SHARED_DIR } from '../helpers/shared';
+import { rethrow } from '../helpers/findings';
 
 const SAMPLES_PER_KIND = 20;
 const ROOT = join(__dirname, '..', '..');
@@ -37,7 +39,7 @@ function jsonFiles(dir: string): string[] {
 }
 
 function inputs(): Input[] {
-  const extra = [join(ROOT, 'test', 'fixtures', 'fixes'), join(ROOT, 'examples'), join(ROOT, '..', 'shared', 'fixtures', 'linter-tests')]
+  const extra = [join(ROOT, 'test', 'fixtures', 'fixes'), join(ROOT, 'examples'), join(SHARED_DIR, 'fixtures', 'linter-tests')]
     .flatMap(jsonFiles).map(path => ({ name: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
   return [...extra, ...corpusFiles().map(f => ({ name: `corpus/${f.name}`, text: f.text }))];
 }
@@ -46,7 +48,7 @@ interface Analysis { doc: PolicyDocument; diagnostics: Diagnostic[] }
 
 function analyse(input: Input): Analysis {
   const doc = parsePolicy(input.text, `file:///${input.name}`, { languageId: 'iam-policy' });
-  return { doc, diagnostics: computeDiagnostics(doc, getCatalog(), settings) };
+  return { doc, diagnostics: computeDiagnostics(doc, getCatalog(), settings, rethrow) };
 }
 
 /** Where refactorings are asked for: on each Action and Resource element and the first items of the lists. */
@@ -60,10 +62,10 @@ type Request = { diagnostic: number } | { offset: number } | { fixAll: true };
 
 function actionsFor(analysis: Analysis, request: Request): CodeAction[] {
   const { doc, diagnostics } = analysis;
-  if ('diagnostic' in request) return provideCodeActions(doc, [diagnostics[request.diagnostic]], getCatalog(), settings, { snippets: true });
-  if ('fixAll' in request) return provideCodeActions(doc, [], getCatalog(), settings, { only: ['source.fixAll'] });
+  if ('diagnostic' in request) return provideCodeActions(doc, [diagnostics[request.diagnostic]], getCatalog(), settings, { snippets: true }, rethrow);
+  if ('fixAll' in request) return provideCodeActions(doc, [], getCatalog(), settings, { only: ['source.fixAll'] }, rethrow);
   const at = doc.textDocument.positionAt(request.offset);
-  return provideCodeActions(doc, [], getCatalog(), settings, { range: { start: at, end: at }, only: ['refactor'], snippets: true });
+  return provideCodeActions(doc, [], getCatalog(), settings, { range: { start: at, end: at }, only: ['refactor'], snippets: true }, rethrow);
 }
 
 /** The kind of an offer: its code (or kind) and the shape of its title, without names and numbers. */

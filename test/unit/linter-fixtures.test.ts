@@ -11,8 +11,9 @@ import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
 import { policyFromText } from '../../server/src/documents/policyDocuments';
 import { withDefaults } from '../../server/src/protocol';
+import { SHARED_DIR } from '../helpers/shared';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'linter-tests');
+const FIXTURES = join(SHARED_DIR, 'fixtures', 'linter-tests');
 const settings = withDefaults(undefined);
 
 function findingCodes(folder: string, name: string): { codes: Set<string>; errors: string[] } {

@@ -23,12 +23,19 @@ test('comments, trailing commas and missing commas are reported where they are',
 });
 
 test('other JSON errors are IAM001 and never throw', () => {
-  for (const text of ['{', '{ Version: 1 }', '{ "a": "x\ny" }', '[1,2', '}}}', '\u0000', 'null', '', '"str"', '{"a":}']) {
-    const doc = parsePolicy(text);
-    assert.ok(Array.isArray(doc.syntaxErrors));
+  // text -> the first error: code and offset (jsonc-parser recovers and may report more after it)
+  const broken: Array<[string, string, number]> = [
+    ['{', 'IAM001', 1], ['{ Version: 1 }', 'IAM001', 2], ['{ "a": "x\ny" }', 'IAM001', 7], ['[1,2', 'IAM001', 4],
+    ['}}}', 'IAM001', 0], ['\u0000', 'IAM001', 0], ['{"a":}', 'IAM001', 5],
+  ];
+  for (const [text, code, offset] of broken) {
+    const errors = parsePolicy(text).syntaxErrors;
+    assert.deepEqual([errors[0]?.code, errors[0]?.offset], [code, offset], JSON.stringify(text));
+    assert.deepEqual(errors.filter(e => e.code !== 'IAM001' && e.code !== 'IAM004'), [], JSON.stringify(text));
   }
-  assert.ok(codes('{ Version: "2012-10-17" }').includes('IAM001'));
-  assert.ok(codes('{ "Sid": "a\nb" }').includes('IAM001'));
+  for (const text of ['null', '', '"str"']) assert.deepEqual(codes(text), [], `${JSON.stringify(text)} is JSON (no policy, but no syntax error)`);
+  assert.deepEqual(codes('{ Version: "2012-10-17" }'), ['IAM001', 'IAM001', 'IAM001']);
+  assert.deepEqual(codes('{ "Sid": "a\nb" }').slice(0, 2), ['IAM001', 'IAM001'], 'a line break ends the string');
 });
 
 test('the model has every element with its span', () => {

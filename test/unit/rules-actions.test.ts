@@ -1,6 +1,8 @@
-// Action rules IAM104-IAM106: repeated names, names a wildcard already grants, letter case.
+// Action rules IAM100-IAM106: malformed and unknown names, repeated names, names a wildcard already grants, letter case.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { repairSeparator } from '../../server/src/rules/actions';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 
 const ACTION_CODES = /^IAM10[4-6]$/;
@@ -64,4 +66,24 @@ test('IAM100-IAM103, IAM106: one finding a name, from the same expansion the oth
   assert.deepEqual(codeOf('s3:Frobnicate*'), ['IAM103']);
   assert.deepEqual(codeOf('s3:getobject'), ['IAM106']);
   for (const fine of ['s3:GetObject', 's3:Get*', 'S3:get*', 's3:Get?bject', '*', 's3:<action>']) assert.deepEqual(codeOf(fine), [], fine);
+});
+
+test('IAM100: a malformed name, in Action and NotAction; the repair of a wrong separator in AWS\'s spelling', () => {
+  const found = (action: string, element = 'Action') => findingsOf(policyOf(stmt({ [element]: action, Resource: '*' })))
+    .filter(f => /^IAM10[0-3]$/.test(f.code)).map(f => [f.code, f.data?.replacements]);
+  assert.deepEqual(found('S3.getobject'), [['IAM100', ['"s3:GetObject"']]]);
+  assert.deepEqual(found('s3.GetObject', 'NotAction'), [['IAM100', ['"s3:GetObject"']]]);
+  assert.deepEqual(found('s3:Get:Object'), [['IAM100', []]], 'nothing to repair');
+  assert.deepEqual(repairSeparator(' s3 .GetObject ', getCatalog()), 's3:GetObject', 'white space around the separator and the name');
+  assert.equal(repairSeparator('S3.GetObjekt', getCatalog()), 's3:GetObjekt', 'a known service, an unknown action: the prefix in lower case');
+  assert.equal(repairSeparator('nosuchservice.GetObject', getCatalog()), undefined);
+  assert.equal(repairSeparator('my s3.GetObject', getCatalog()), undefined, 'the whole text, not its end');
+  assert.equal(repairSeparator('s3.GetObject!', getCatalog()), undefined, 'the whole text, not its start');
+});
+
+test('IAM101, IAM102: the replacements keep the rest of the name', () => {
+  const replacements = (action: string, code: string) => findingsOf(policyOf(stmt({ Action: action, Resource: '*' })))
+    .find(f => f.code === code)?.data?.replacements;
+  assert.ok((replacements('s4:GetObject', 'IAM101') as string[]).includes('"s3:GetObject"'));
+  assert.ok((replacements('s3:GetObjekt', 'IAM102') as string[]).includes('"s3:GetObject"'));
 });

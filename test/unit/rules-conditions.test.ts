@@ -9,7 +9,7 @@ import { suggestOperators } from '../../server/src/rules/conditionsOperators';
 import { isCidr } from '../../server/src/rules/conditionsValues';
 import { variablesIn } from '../../server/src/rules/conditionsVariables';
 import { parse } from '../helpers/cursor';
-import { codesOf } from '../helpers/findings';
+import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 import { fixed } from '../helpers/fixes';
 
 /** The IAM3xx codes a statement gets (Allow unless given), with the given condition block. */
@@ -126,6 +126,19 @@ test('IAM342: ForAllValues in an Allow without a Null guard', () => {
   assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"Null":{"aws:TagKeys":"false"}}', { action: '"ec2:CreateTags"' }), []);
   assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"ForAnyValue:StringLike":{"aws:TagKeys":"*"}}', { action: '"ec2:CreateTags"' }), [], 'another condition needs the key');
   assert.deepEqual(codes('{"ForAllValues:StringNotEquals":{"aws:TagKeys":["Project"]}}', { action: '"ec2:CreateTags"', effect: 'Deny' }), [], 'Deny');
+});
+
+test('IAM342: only a condition of the same statement guards, on the same key, in any letter case', () => {
+  const tags = (condition: Record<string, unknown>) => stmt({ Action: 'ec2:CreateTags', Resource: '*', Condition: condition });
+  const forAll = tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] } });
+  const where = (text: string) => findingsOf(text).filter(f => f.code === 'IAM342').map(f => text.slice(f.offset, f.offset + f.length));
+  assert.deepEqual(where(policyOf(forAll, tags({ Null: { 'aws:TagKeys': 'false' } }))), ['"aws:TagKeys"'], 'a Null guard in another statement');
+  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:tagkeys': 'false' } }))), []);
+  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:TagKeys': 'true' } }))), ['"aws:TagKeys"'], 'Null "true" lets the key be absent');
+  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:RequestTag/Project': 'false' } }))), ['"aws:TagKeys"'], 'a guard on another key');
+  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, 'ForAllValues:StringLike': { 'aws:TagKeys': ['P*'] } }))),
+    ['"aws:TagKeys"', '"aws:TagKeys"'], 'two ForAllValues: neither needs the key');
+  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, 'StringEqualsIfExists': { 'aws:TagKeys': 'Project' } }))), ['"aws:TagKeys"'], '...IfExists does not need it');
 });
 
 test('IAM350: policy variables need Version 2012-10-17', () => {

@@ -1,4 +1,4 @@
-// Grammar rules IAM014-IAM038 (IAM038 only in its own test: the others' policies leave Version out): each one triggered, and the near misses that must stay silent.
+// Grammar rules IAM010-IAM042 (IAM038 only in its own test: the others' policies leave Version out): each one triggered, and the near misses that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
@@ -7,6 +7,7 @@ import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
 import { cleanSid } from '../../server/src/analysis/sid';
 import { parse } from '../helpers/cursor';
+import { findingsOf } from '../helpers/findings';
 
 const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-7])$/;
 
@@ -19,6 +20,36 @@ function codes(text: string, kind?: PolicyKind): string[] {
 
 const statement = (body: string) => `{"Version":"2012-10-17","Statement":[${body}]}`;
 const ALLOW = '"Effect":"Allow","Action":"s3:GetObject","Resource":"*"';
+
+/** The IAM010-IAM013 findings of a text: code, the text they point at, and their replacements. */
+function elementFindings(text: string): Array<[string, string, string[] | undefined]> {
+  return findingsOf(text).filter(f => /^IAM01[0-3]$/.test(f.code))
+    .map(f => [f.code, text.slice(f.offset, f.offset + f.length), f.data?.replacements]);
+}
+
+test('IAM010: an unknown element at the top level (names are case-sensitive), with the closest names', () => {
+  assert.deepEqual(elementFindings(`{"Version":"2012-10-17","Statment":[{${ALLOW}}]}`), [['IAM010', '"Statment"', ['"Statement"']]]);
+  assert.deepEqual(elementFindings(`{"version":"2012-10-17","Statement":[{${ALLOW}}]}`), [['IAM010', '"version"', ['"Version"']]]);
+  assert.deepEqual(elementFindings(`{"Version":"2012-10-17","Id":"x","Comment":"y","Statement":[{${ALLOW}}]}`), [['IAM010', '"Comment"', []]]);
+  assert.deepEqual(elementFindings(`{"Version":"2012-10-17","Id":"x","Statement":[{${ALLOW}}]}`), [], 'Version, Id and Statement');
+  assert.match(findingsOf(`{"Comment":"y","Statement":[{${ALLOW}}]}`).find(f => f.code === 'IAM010')!.message, /Allowed: Version, Id, Statement\./);
+});
+
+test('IAM011: an unknown element in a statement; a top-level name there is no IAM010', () => {
+  assert.deepEqual(elementFindings(statement('{"Effect":"Allow","Actions":"s3:GetObject","Resource":"*"}')), [['IAM011', '"Actions"', ['"Action"']]]);
+  assert.deepEqual(elementFindings(statement(`{${ALLOW},"Version":"2012-10-17"}`)), [['IAM011', '"Version"', []]]);
+  assert.deepEqual(elementFindings(statement('{"Sid":"A","Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{}}')), []);
+});
+
+test('IAM012, IAM013: Effect and Version values, exactly', () => {
+  assert.deepEqual(elementFindings(statement('{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}')), [['IAM012', '"allow"', ['"Allow"']]]);
+  assert.deepEqual(elementFindings(statement('{"Effect":true,"Action":"s3:GetObject","Resource":"*"}')), [['IAM012', 'true', ['"Allow"', '"Deny"']]]);
+  assert.deepEqual(elementFindings(statement('{"Effect":"Permission","Action":"s3:GetObject","Resource":"*"}')), [['IAM012', '"Permission"', ['"Allow"', '"Deny"']]], 'nothing close: both');
+  assert.deepEqual(elementFindings(statement('{"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}')), []);
+  assert.deepEqual(elementFindings(`{"Version":"2012-10-18","Statement":[{${ALLOW}}]}`), [['IAM013', '"2012-10-18"', ['"2012-10-17"', '"2008-10-17"']]]);
+  assert.deepEqual(elementFindings(`{"Version":2012,"Statement":[{${ALLOW}}]}`), [['IAM013', '2012', ['"2012-10-17"', '"2008-10-17"']]]);
+  assert.deepEqual(elementFindings(`{"Version":"2008-10-17","Statement":[{${ALLOW}}]}`), []);
+});
 
 test('IAM014: no Statement, or an empty one', () => {
   assert.deepEqual(codes('{"Version":"2012-10-17"}'), ['IAM014']);
@@ -63,6 +94,15 @@ test('IAM018, IAM020, IAM023: mutually exclusive pairs', () => {
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotAction":"s3:Get*","Resource":"*"}')), ['IAM018']);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","Resource":"*","NotResource":"arn:aws:s3:::b"}')), ['IAM020']);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM023']);
+  const text = statement('{"Effect":"Deny","Action":"s3:*","NotAction":"s3:Get*","Resource":"*"}');
+  const [pair] = findingsOf(text).filter(f => f.code === 'IAM018');
+  const span = (at: { offset: number; length: number }) => text.slice(at.offset, at.offset + at.length);
+  assert.deepEqual([span(pair), pair.related?.map(span)], ['"NotAction"', ['"Action"']], 'on the second, the first related');
+});
+
+test('IAM014 without Statement: at the policy\'s opening brace', () => {
+  const text = '  {"Version":"2012-10-17"}';
+  assert.deepEqual(findingsOf(text).filter(f => f.code === 'IAM014').map(f => [f.offset, f.length]), [[2, 1]]);
 });
 
 test('IAM021, IAM022: Resource is required in identity policies and boundaries, expected elsewhere, not used in trust policies', () => {
@@ -77,6 +117,7 @@ test('IAM021, IAM022: Resource is required in identity policies and boundaries, 
   const ecr = statement('{"Effect":"Deny","Principal":"*","Action":["ecr:BatchGetImage","ecr:*"]}');
   assert.deepEqual(codes(ecr, 'resource'), []);
   assert.deepEqual(codes(ecr, 'endpoint'), ['IAM022']);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotAction":"ecr:BatchGetImage"}'), 'resource'), ['IAM022'], 'no Action: no service implies the resource');
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","s3:GetObject"]}'), 'resource'), ['IAM022']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), []);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::b/*"}'), 'identity'), []);

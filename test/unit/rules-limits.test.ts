@@ -72,3 +72,39 @@ test('IAM501: an S3 bucket policy over 20 KB; other resource policies without a 
   const queue = (i: number) => ({ ...bucketStatement(i), Action: 'sqs:SendMessage', Resource: `arn:aws:sqs:us-east-1:123456789012:q${i}` });
   assert.deepEqual(codes(bigPolicy(n, queue), 'resource'), []);
 });
+
+/** A policy of exactly `size` characters, without white space (SCPs count it): `statement`'s Sid is padded to fit. */
+function policyOfSize(size: number, statement: Record<string, unknown>): string {
+  const text = (sid: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: sid, ...statement }] });
+  const pad = size - policySize(text(''), 'characters');
+  assert.ok(pad >= 0);
+  return text('A'.repeat(pad));
+}
+
+test('IAM500 above 90% of the quota, exactly: 5,530 of 6,144 characters warns, 5,529 does not; the quota itself is no IAM502', () => {
+  const identity = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+  assert.equal(policySize(policyOfSize(5529, identity), 'characters'), 5529);
+  assert.deepEqual(codes(policyOfSize(5529, identity), 'identity'), []);
+  assert.deepEqual(codes(policyOfSize(5530, identity), 'identity'), ['IAM500']);
+  assert.deepEqual(codes(policyOfSize(6144, identity), 'identity'), ['IAM500']);
+  assert.deepEqual(codes(policyOfSize(6145, identity), 'identity'), ['IAM502']);
+  const scp = { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' };
+  assert.deepEqual(codes(policyOfSize(4608, scp), 'scp'), []);
+  assert.deepEqual(codes(policyOfSize(4609, scp), 'scp'), ['IAM500']);
+  assert.deepEqual(codes(policyOfSize(5120, scp), 'scp'), ['IAM500']);
+  assert.deepEqual(codes(policyOfSize(5121, scp), 'scp'), ['IAM501']);
+});
+
+test('IAM500 and IAM501 of a bucket policy count UTF-8 bytes: 6,200 three-byte characters are 18,600 bytes', () => {
+  const bucket = (prefix: string) => JSON.stringify({ Version: '2012-10-17', Statement: [bucketStatement(0), { ...bucketStatement(1), Resource: `arn:aws:s3:::b/${prefix}/*` }] });
+  const euros = (n: number) => bucket('\u20ac'.repeat(n));
+  const near = euros(6200);
+  assert.ok(near.length < 18432 && policySize(near, 'bytes') > 18432);
+  assert.deepEqual(codes(near, 'resource'), ['IAM500']);
+  const over = euros(6900);
+  assert.ok(policySize(over, 'bytes') > 20480 && policySize(over, 'characters') < 20480);
+  assert.deepEqual(codes(over, 'resource'), ['IAM501']);
+  const [finding] = findingsOf(over, { kind: 'resource' }).filter(f => f.code === 'IAM501');
+  assert.deepEqual([finding.data?.max, finding.data?.unit, finding.data?.quota], [20480, 'bytes', 's3-bucket']);
+  assert.equal(over.slice(finding.offset, finding.offset + finding.length), '"Statement"');
+});

@@ -13,6 +13,7 @@ import { grantsOutsideZone } from '../../server/src/analysis/zoneOfTrust';
 import { ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
 import { corpusFiles } from '../helpers/corpus';
 import { parseAtCursor } from '../helpers/cursor';
+import { rethrow } from '../helpers/findings';
 
 const ZONE: ZoneOfTrust = { accounts: ['111122223333'], organizationId: 'o-a1b2c3d4e5', organizationalUnitPaths: ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/'] };
 const BUCKET = ['arn:aws:s3:::amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*'];
@@ -22,7 +23,7 @@ function policy(statements: object[], kind: PolicyKind = 'resource') {
 }
 
 function zoneFindings(doc: ReturnType<typeof policy>, zone: ZoneOfTrust | undefined = ZONE) {
-  return collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone })).filter(f => f.code === ZONE_OF_TRUST_CODE);
+  return collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone }), rethrow).filter(f => f.code === ZONE_OF_TRUST_CODE);
 }
 
 const allow = (principal: unknown, condition?: object, extra: object = {}) =>
@@ -37,7 +38,7 @@ test('another account is outside the zone: a warning on that principal, saying w
 });
 
 test('no zone set: no finding', () => {
-  assert.deepEqual(collectFindings(policy([allow('*')]), getCatalog(), withDefaults(undefined)).filter(f => f.code === ZONE_OF_TRUST_CODE), []);
+  assert.deepEqual(collectFindings(policy([allow('*')]), getCatalog(), withDefaults(undefined), rethrow).filter(f => f.code === ZONE_OF_TRUST_CODE), []);
   assert.deepEqual(zoneFindings(policy([allow('*')]), {}), []);
 });
 

@@ -32,3 +32,12 @@ export function getCatalog(): Catalog {
   shared ??= loadCatalog();
   return shared;
 }
+
+/**
+ * Forgets the loaded catalog: the next getCatalog() loads it again, and every memo keyed by it
+ * starts empty. For mutation testing, where one process runs the tests once per mutant and a memo
+ * filled without the mutant would hide it (test/mutation/nodeTestOnMocha.cjs).
+ */
+export function forgetCatalog(): void {
+  shared = undefined;
+}

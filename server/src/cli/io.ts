@@ -1,6 +1,7 @@
 // What a command of the CLI talks to: output streams, standard input and the working folder.
 // Commands take it as a parameter so that tests can run them in-process.
 import { readFileSync } from 'node:fs';
+import type { ThreadHooks } from './threads';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -14,6 +15,8 @@ export interface CliIo {
   stepSummaryPath?: string;
   /** the script that serves check batches in a worker thread (cli/threads.ts); without it, one thread */
   workerScript?: string;
+  /** tests: who checks the batches of a parallel run, and how many each thread checked */
+  threads?: ThreadHooks;
 }
 
 /** An I/O error as one word (ENOENT) where node gives one, else its message. */

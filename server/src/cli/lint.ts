@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { sizeMemosForOnePass } from '../bootstrap/onePass';
 import type { Catalog } from '../catalog/types';
-import { computeDiagnostics } from '../features/diagnostics';
+import { computeDiagnostics, type RuleErrorHandler } from '../features/diagnostics';
 import { formatSummaryText, summarizePolicy } from '../features/summary';
 import type { PolicyDocument, PolicyKind } from '../policy/model';
 import { policyFromText } from '../documents/policyDocuments';
@@ -79,10 +79,10 @@ function mayBePolicyText(file: InputFile, text: string): boolean {
 }
 
 /** Writes the fixes of --fix: to the file, or for standard input to standard output (a filter always writes). */
-function fixFile(file: InputFile, doc: PolicyDocument, ctx: CheckContext, problems: string[]): { doc: PolicyDocument; fixed: number } {
+function fixFile(file: InputFile, doc: PolicyDocument, ctx: CheckContext, problems: string[], onError: RuleErrorHandler): { doc: PolicyDocument; fixed: number } {
   const { settings, options } = ctx.job;
   const reparse = (fixedText: string) => policyFromText(file.uri, 'iam-policy', fixedText, settings, options.kind)!;
-  const result = applySafeFixes(doc, ctx.catalog, settings, reparse);
+  const result = applySafeFixes(doc, ctx.catalog, settings, reparse, onError);
   if (file.path === undefined) ctx.stdout(result.doc.text);
   else if (result.fixed) {
     try {
@@ -107,15 +107,21 @@ export function checkFile(file: InputFile, ctx: CheckContext): FileOutcome {
     return outcome;
   }
   const format = settings.templates === 'off' ? undefined : templateFormatOf(file.uri, file.languageId, text);
-  if (format) return checkTemplate(file, text, format, ctx, outcome);
+  // a rule that throws on every pass of --fix and on the check is one problem
+  const ruleErrors = new Set<string>();
+  const onError: RuleErrorHandler = (error, rules) => {
+    const seen = `${rules}: ${error instanceof Error ? error.message : String(error)}`;
+    if (!ruleErrors.has(seen)) problems.push(`${file.display}: internal error in rule ${rules} (please report it): ${error instanceof Error ? error.stack : String(error)}`);
+    ruleErrors.add(seen);
+  };
+  if (format) return checkTemplate(file, text, format, ctx, outcome, onError);
   if (file.explicit && !mayBePolicyText(file, text)) {
     problems.push(`${file.display}: neither an IAM policy (JSON) nor a template with IAM policies (CloudFormation, SAM, Serverless, Terraform)`);
     return outcome;
   }
   let doc = policyOf(file, text, settings, options.kind);
   if (!doc) return outcome;
-  if (options.fix) ({ doc, fixed: outcome.fixed } = fixFile(file, doc, ctx, problems));
-  const onError = (error: unknown) => problems.push(`${file.display}: internal error in a rule (please report it): ${error instanceof Error ? error.stack : String(error)}`);
+  if (options.fix) ({ doc, fixed: outcome.fixed } = fixFile(file, doc, ctx, problems, onError));
   const report: FileReport = { file, doc, diagnostics: computeDiagnostics(doc, ctx.catalog, settings, onError), fixed: outcome.fixed };
   for (const d of report.diagnostics) outcome.counts[severityName(d)]++;
   const summary = options.summary ? formatSummaryText(summarizePolicy(doc, ctx.catalog)) : undefined;

@@ -2,6 +2,7 @@
 // engine: each policy in it, its findings placed in the template, and --fix written in the template's
 // own syntax. The readers were loaded before the run (main.ts): here they are used as they are.
 import { writeFileSync } from 'node:fs';
+import type { RuleErrorHandler } from '../features/diagnostics';
 import { templateDiagnostics } from '../features/templates/diagnostics';
 import { fixTemplate } from '../features/templates/fixAll';
 import { templateSummaryText } from '../features/templates/summary';
@@ -36,7 +37,7 @@ function reported(served: ServedTemplate): ReportedDocument {
   };
 }
 
-export function checkTemplate(file: InputFile, text: string, format: TemplateFormat, ctx: CheckContext, outcome: FileOutcome): FileOutcome {
+export function checkTemplate(file: InputFile, text: string, format: TemplateFormat, ctx: CheckContext, outcome: FileOutcome, onError: RuleErrorHandler): FileOutcome {
   const { settings, options } = ctx.job;
   const { problems } = outcome;
   const reader = loadedTemplateReader(format);
@@ -48,7 +49,7 @@ export function checkTemplate(file: InputFile, text: string, format: TemplateFor
   }
   let served: ServedTemplate = { template: templateDocument(file.uri, file.languageId, text, read), reread: changed => reader.read(file.uri, changed) };
   if (options.fix && format !== 'terraform-plan') {
-    const result = fixTemplate(served, ctx.catalog, settings);
+    const result = fixTemplate(served, ctx.catalog, settings, onError);
     if (result.fixed) {
       served = result.served;
       outcome.fixed = result.fixed;
@@ -62,7 +63,6 @@ export function checkTemplate(file: InputFile, text: string, format: TemplateFor
       }
     } else if (file.path === undefined) ctx.stdout(text);
   }
-  const onError = (error: unknown) => problems.push(`${file.display}: internal error in a rule (please report it): ${error instanceof Error ? error.stack : String(error)}`);
   const report: FileReport = { file, doc: reported(served), diagnostics: templateDiagnostics(served.template, ctx.catalog, settings, onError), fixed: outcome.fixed };
   for (const d of report.diagnostics) outcome.counts[severityName(d)]++;
   outcome.policies = served.template.policies.length;

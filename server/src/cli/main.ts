@@ -15,11 +15,11 @@ import { checkInThreads, threadCount } from './threads';
 import { loadTemplateReaders, templateFormatsByName } from '../templates/readers';
 
 /** Every file's outcome, in order: on several threads when there are many files (and none is standard input). */
-async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | undefined, workerScript: string | undefined): Promise<FileOutcome[]> {
+async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | undefined, io: CliIo): Promise<FileOutcome[]> {
   // the template readers the files may need, loaded once (checking itself is synchronous)
   if (ctx.job.settings.templates !== 'off') await loadTemplateReaders(files.flatMap(file => templateFormatsByName(file.path ?? file.display)));
-  const threads = workerScript && files.every(file => file.path !== undefined) ? threadCount(files.length, jobs) : 1;
-  if (threads > 1) return checkInThreads(files, ctx, threads, workerScript!);
+  const threads = io.workerScript && files.every(file => file.path !== undefined) ? threadCount(files.length, jobs) : 1;
+  if (threads > 1) return checkInThreads(files, ctx, threads, io.workerScript!, io.threads);
   return files.map(file => checkFile(file, ctx));
 }
 
@@ -30,7 +30,7 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const expanded = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
   const files = expanded.files;
   const ctx = checkContext({ options, settings, cwd: io.cwd, color: io.color, stepSummaryPath: io.stepSummaryPath }, getCatalog(), io);
-  const outcomes = await checkAll(files, ctx, options.jobs, io.workerScript);
+  const outcomes = await checkAll(files, ctx, options.jobs, io);
   const checked = new Set(files.filter((_, index) => outcomes[index].entry !== undefined));
   const notices = inputsWithoutPolicies(expanded, file => checked.has(file));
   const totals = totalsOf(outcomes, problems);

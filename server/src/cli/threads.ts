@@ -31,9 +31,20 @@ export function threadCount(files: number, jobs: number | undefined, cores = ava
 
 const nextTick = () => new Promise(resolve => setImmediate(resolve));
 
+/** Hooks of a parallel run, for tests (CliIo.threads). */
+export interface ThreadHooks {
+  /** false: the main thread leaves the batches to the workers (and takes only what they could not check) */
+  mainThreadChecks?: boolean;
+  /** called with how many batches each thread checked, the main thread first */
+  onBatches?(perThread: number[]): void;
+}
+
 /** Checks `files` on `threads` threads, this one included; `script` runs serveBatches() in a worker. */
-export async function checkInThreads(files: InputFile[], ctx: CheckContext, threads: number, script: string): Promise<FileOutcome[]> {
+export async function checkInThreads(
+  files: InputFile[], ctx: CheckContext, threads: number, script: string, hooks: ThreadHooks = {},
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
+  const batches: number[] = new Array<number>(threads).fill(0);
   let next = 0;
   const takeBatch = (): Batch | undefined => {
     if (next >= files.length) return undefined;
@@ -41,14 +52,23 @@ export async function checkInThreads(files: InputFile[], ctx: CheckContext, thre
     next = Math.min(files.length, next + BATCH_SIZE);
     return { start, files: files.slice(start, next) };
   };
-  const check = (batch: Batch) => batch.files.forEach((file, i) => { outcomes[batch.start + i] = checkFile(file, ctx); });
-  const store = (done: BatchDone) => done.outcomes.forEach((outcome, i) => { outcomes[done.start + i] = outcome; });
-  const workers = Array.from({ length: threads - 1 }, () => runWorker(script, ctx.job, takeBatch, store));
-  for (let batch = takeBatch(); batch; batch = takeBatch()) {
-    check(batch);
-    await nextTick(); // lets the workers' messages in: they get their next batch
+  const check = (batch: Batch) => {
+    batches[0]++;
+    batch.files.forEach((file, i) => { outcomes[batch.start + i] = checkFile(file, ctx); });
+  };
+  const workers = Array.from({ length: threads - 1 }, (_, i) => runWorker(script, ctx.job, takeBatch, done => {
+    batches[i + 1]++;
+    done.outcomes.forEach((outcome, j) => { outcomes[done.start + j] = outcome; });
+  }));
+  if (hooks.mainThreadChecks !== false) {
+    for (let batch = takeBatch(); batch; batch = takeBatch()) {
+      check(batch);
+      await nextTick(); // lets the workers' messages in: they get their next batch
+    }
   }
   for (const orphan of await Promise.all(workers)) if (orphan) check(orphan);
+  for (let batch = takeBatch(); batch; batch = takeBatch()) check(batch);   // left by workers that never started
+  hooks.onBatches?.(batches);
   return outcomes;
 }
 

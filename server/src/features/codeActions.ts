@@ -21,7 +21,7 @@ import { narrowResourceFixes } from './fixes/narrowResources';
 import { addVersionRefactor, repairFixes } from './fixes/repairs';
 import { splitStatementFixes, splitStatementRefactors } from './fixes/splitStatement';
 import { wildcardFixes, wildcardRefactors } from './fixes/wildcards';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, type RuleErrorHandler } from './diagnostics';
 
 export { quickFix, type FixContext, type FixProvider, type RefactorContext, type RefactorProvider } from './fixes/framework';
 
@@ -51,10 +51,13 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return only.some(k => kind === k || kind.startsWith(`${k}.`));
 }
 
-/** The code actions of a request: quick-fixes for our diagnostics, refactorings of the selection, source.fixAll. */
+/**
+ * The code actions of a request: quick-fixes for our diagnostics, refactorings of the selection,
+ * source.fixAll (which runs the rules: a rule's exception goes to `onRuleError`).
+ */
 export function provideCodeActions(
   doc: PolicyDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings,
-  request: CodeActionRequest = {},
+  request: CodeActionRequest, onRuleError: RuleErrorHandler,
 ): CodeAction[] {
   const { only, snippets } = request;
   const actions: CodeAction[] = [];
@@ -78,7 +81,7 @@ export function provideCodeActions(
     for (const provider of REFACTOR_PROVIDERS) actions.push(...provider(ctx).filter(a => !titles.has(a.title)));
   }
   if (only && wanted(CodeActionKind.SourceFixAll, only)) {
-    const fixAll = fixAllAction(doc, catalog, settings);
+    const fixAll = fixAllAction(doc, catalog, settings, onRuleError);
     if (fixAll) actions.push(fixAll);
   }
   return actions;

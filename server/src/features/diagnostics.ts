@@ -1,6 +1,7 @@
 // Runs every rule on a parsed policy and turns findings into LSP diagnostics, with the severity
-// that the settings give each code. A rule that throws is skipped (and reported to `onError`) so
-// that one bug never hides every other diagnostic.
+// that the settings give each code. A rule that throws is skipped so that one bug never hides every
+// other diagnostic, and reported to `onError`, which every caller must give: the server logs it,
+// the CLI reports it, tests rethrow it. Nothing hides a rule's crash.
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { rangeOf } from '../policy/locate';
@@ -29,11 +30,11 @@ export function severityOf(code: string, settings: IamPolicySettings): Severity 
   return LSP_SEVERITY[severity] <= LSP_SEVERITY[settings.minimumSeverity] ? severity : undefined;
 }
 
+/** What a caller does with a rule's exception; `rules` names the codes of the module that threw. */
+export type RuleErrorHandler = (error: unknown, rules: string) => void;
+
 /** Every finding of every rule, sorted by position. */
-export function collectFindings(
-  doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings,
-  onError: (error: unknown) => void = () => {},
-): Finding[] {
+export function collectFindings(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Finding[] {
   const findings: Finding[] = [];
   if (!doc.looksLikePolicy) return findings;
   const ctx = { doc, catalog, settings, report: (f: Finding) => { findings.push(f); } };
@@ -41,7 +42,7 @@ export function collectFindings(
     try {
       module.check(ctx);
     } catch (error) {
-      onError(error);
+      onError(error, module.rules.map(r => r.code).join(' '));
     }
   }
   // codes are plain ASCII (IAMnnn): code-unit order, without localeCompare's cost per comparison
@@ -82,10 +83,7 @@ export function toDiagnostic(doc: Pick<PolicyDocument, 'uri' | 'textDocument'>, 
   return diagnostic;
 }
 
-export function computeDiagnostics(
-  doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings,
-  onError?: (error: unknown) => void,
-): Diagnostic[] {
+export function computeDiagnostics(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of collectFindings(doc, catalog, settings, onError)) {
     const severity = severityOf(finding.code, settings);

@@ -13,7 +13,7 @@ import { provideCodeActions } from './codeActions';
 import { provideCodeLenses } from './codeLens';
 import { doComplete } from './completion';
 import type { CompletionClient } from './completion/items';
-import { computeDiagnostics } from './diagnostics';
+import { computeDiagnostics, type RuleErrorHandler } from './diagnostics';
 import { doHover } from './hover';
 import { provideSemanticTokens } from './semanticTokens';
 import { formatSummaryMarkdown, formatSummaryText, summarizePolicy } from './summary';
@@ -48,7 +48,7 @@ export function offsetIn(served: ServedDocument, position: Position): number {
   return 'policy' in served ? served.policy.textDocument.offsetAt(position) : served.template.textDocument.offsetAt(position);
 }
 
-export function diagnosticsOf(served: ServedDocument, catalog: Catalog, settings: IamPolicySettings, onError: (error: unknown) => void): Diagnostic[] {
+export function diagnosticsOf(served: ServedDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Diagnostic[] {
   return 'policy' in served ? computeDiagnostics(served.policy, catalog, settings, onError) : templateDiagnostics(served.template, catalog, settings, onError);
 }
 
@@ -63,10 +63,10 @@ export function hoverOf(served: ServedDocument, position: Position, catalog: Cat
 }
 
 export function codeActionsOf(
-  served: ServedDocument, params: CodeActionParams, catalog: Catalog, settings: IamPolicySettings, onError: (error: unknown) => void,
+  served: ServedDocument, params: CodeActionParams, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler,
 ): CodeAction[] {
   if ('policy' in served) {
-    return provideCodeActions(served.policy, params.diagnostics, catalog, settings, { range: params.range, only: params.only, snippets: params.snippets });
+    return provideCodeActions(served.policy, params.diagnostics, catalog, settings, { range: params.range, only: params.only, snippets: params.snippets }, onError);
   }
   return templateCodeActions(served.template, params.diagnostics, catalog, settings, { range: params.range, only: params.only, reread: served.reread }, onError);
 }

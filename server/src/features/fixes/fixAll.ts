@@ -13,7 +13,7 @@ import type { PolicyDocument } from '../../policy/model';
 import { SYNTAX_CODES } from '../../policy/syntax';
 import type { IamPolicySettings } from '../../protocol';
 import type { FindingData } from '../../rules/types';
-import { computeDiagnostics } from '../diagnostics';
+import { computeDiagnostics, type RuleErrorHandler } from '../diagnostics';
 import { replacementFixes, syntaxFixes } from './basic';
 import { statementAt, type FixContext } from './framework';
 import { removeMembers } from './jsonEdits';
@@ -35,10 +35,10 @@ function caseOnly(ctx: FixContext): boolean {
   return replacements.length === 1 && replacements[0] !== current && replacements[0].toLowerCase() === current.toLowerCase();
 }
 
-/** The edits of every safe fix of the document, without overlaps (the first wins). */
-export function fixAll(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings): TextEdit[] {
+/** The edits of every safe fix of the document, without overlaps (the first wins); a rule's exception goes to `onError`. */
+export function fixAll(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): TextEdit[] {
   const edits: TextEdit[] = [];
-  const diagnostics = computeDiagnostics(doc, catalog, settings);
+  const diagnostics = computeDiagnostics(doc, catalog, settings, onError);
   const startOf = (diagnostic: Diagnostic) => doc.textDocument.offsetAt(diagnostic.range.start);
   // repeated and covered actions are removed together, so that neighbours in one list take their
   // commas along correctly; nothing else is fixed inside an action that goes
@@ -83,8 +83,8 @@ export function fixAll(doc: PolicyDocument, catalog: Catalog, settings: IamPolic
 }
 
 /** The `source.fixAll` code action, when there is something to fix. */
-export function fixAllAction(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings): CodeAction | undefined {
-  const edits = fixAll(doc, catalog, settings);
+export function fixAllAction(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): CodeAction | undefined {
+  const edits = fixAll(doc, catalog, settings, onError);
   if (edits.length === 0) return undefined;
   return { title: 'Fix all safe IAM policy problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits } } };
 }

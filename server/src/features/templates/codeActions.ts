@@ -10,6 +10,7 @@ import { changedRegion } from '../../templates/incremental';
 import { fixTemplate } from './fixAll';
 import type { TemplateReadResult } from '../../templates/types';
 import { provideCodeActions } from '../codeActions';
+import type { RuleErrorHandler } from '../diagnostics';
 import { toHostDiagnostic, virtualDiagnostics } from './diagnostics';
 import { hostEdit, hostOffsets, virtualChange } from './positions';
 
@@ -33,8 +34,10 @@ export interface TemplateActionRequest {
 }
 
 /** `source.fixAll` on a template: every policy's safe fixes, as one edit of the part of the template they change. */
-function templateFixAll(template: TemplateDocument, catalog: Catalog, settings: IamPolicySettings, reread: TemplateActionRequest['reread']): CodeAction[] {
-  const { served, fixed } = fixTemplate({ template, reread }, catalog, settings);
+function templateFixAll(
+  template: TemplateDocument, catalog: Catalog, settings: IamPolicySettings, reread: TemplateActionRequest['reread'], onError: RuleErrorHandler,
+): CodeAction[] {
+  const { served, fixed } = fixTemplate({ template, reread }, catalog, settings, onError);
   if (fixed === 0) return [];
   const change = changedRegion(template.text, served.template.text);
   const edit = hostEdit(template, { offset: change.start, length: change.oldEnd - change.start, text: served.template.text.slice(change.start, change.newEnd) });
@@ -43,14 +46,14 @@ function templateFixAll(template: TemplateDocument, catalog: Catalog, settings: 
 
 export function templateCodeActions(
   template: TemplateDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings, request: TemplateActionRequest,
-  onError: (error: unknown) => void,
+  onError: RuleErrorHandler,
 ): CodeAction[] {
   // "fix all" is the whole template's, wherever the cursor is
   const fixAll = request.only?.some(kind => CodeActionKind.SourceFixAll === kind || CodeActionKind.SourceFixAll.startsWith(`${kind}.`)) === true;
   const only = request.only?.filter(kind => kind !== CodeActionKind.SourceFixAll);
   const { start, end } = hostOffsets(template, request.range);
   const at = policyAt(template, start);
-  const wholeTemplate = fixAll ? templateFixAll(template, catalog, settings, request.reread) : [];
+  const wholeTemplate = fixAll ? templateFixAll(template, catalog, settings, request.reread, onError) : [];
   if (!at || (only && only.length === 0)) return wholeTemplate;
   const { policy } = at;
   const endOffset = policyAt(template, end)?.policy === policy ? policyAt(template, end)!.offset : at.offset;
@@ -58,7 +61,7 @@ export function templateCodeActions(
   const pairs = virtualDiagnostics(policy, catalog, settings, onError).map(virtual => ({ virtual, host: toHostDiagnostic(template, policy, virtual) }));
   const wanted = pairs.filter(p => diagnostics.some(d => d.code === p.host.code && sameRange(d.range, p.host.range)));
   const range = { start: policy.doc.textDocument.positionAt(Math.min(at.offset, endOffset)), end: policy.doc.textDocument.positionAt(Math.max(at.offset, endOffset)) };
-  const actions = provideCodeActions(policy.doc, wanted.map(p => p.virtual), catalog, settings, { range, only, snippets: false });
+  const actions = provideCodeActions(policy.doc, wanted.map(p => p.virtual), catalog, settings, { range, only, snippets: false }, onError);
   const hostOf = new Map(wanted.map(p => [p.virtual, p.host]));
   const result: CodeAction[] = [...wholeTemplate];
   for (const action of actions) {

@@ -6,13 +6,13 @@ import type { Catalog } from '../../catalog/types';
 import type { IamPolicySettings } from '../../protocol';
 import type { EmbeddedPolicy, TemplateDocument } from '../../templates/document';
 import type { PolicyDocument } from '../../policy/model';
-import { computeDiagnostics, severityOf, toDiagnostic } from '../diagnostics';
+import { computeDiagnostics, severityOf, toDiagnostic, type RuleErrorHandler } from '../diagnostics';
 import { hostRange } from './positions';
 
 const byDocument = new WeakMap<PolicyDocument, { settings: IamPolicySettings; catalog: Catalog; diagnostics: Diagnostic[] }>();
 
 /** A policy's diagnostics in its virtual text, computed once per document and settings. */
-export function virtualDiagnostics(policy: EmbeddedPolicy, catalog: Catalog, settings: IamPolicySettings, onError: (error: unknown) => void): Diagnostic[] {
+export function virtualDiagnostics(policy: EmbeddedPolicy, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Diagnostic[] {
   const cached = byDocument.get(policy.doc);
   if (cached && cached.settings === settings && cached.catalog === catalog) return cached.diagnostics;
   const diagnostics = computeDiagnostics(policy.doc, catalog, settings, onError);
@@ -40,7 +40,7 @@ function problemDiagnostics(template: TemplateDocument, settings: IamPolicySetti
   ));
 }
 
-export function templateDiagnostics(template: TemplateDocument, catalog: Catalog, settings: IamPolicySettings, onError: (error: unknown) => void): Diagnostic[] {
+export function templateDiagnostics(template: TemplateDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Diagnostic[] {
   return [
     ...problemDiagnostics(template, settings),
     ...template.policies.flatMap(policy => virtualDiagnostics(policy, catalog, settings, onError).map(d => toHostDiagnostic(template, policy, d))),

@@ -6,6 +6,7 @@ import type { Catalog } from '../../catalog/types';
 import type { IamPolicySettings } from '../../protocol';
 import { templateDocument, type EmbeddedPolicy, type ServedTemplate } from '../../templates/document';
 import { applyChanges, verifiedHostEdits, type TextChange } from '../../templates/hostEdits';
+import type { RuleErrorHandler } from '../diagnostics';
 import { fixAll } from '../fixes/fixAll';
 import { virtualChange } from './positions';
 
@@ -21,11 +22,11 @@ function policyChanges(template: ServedTemplate, policy: EmbeddedPolicy, edits: 
 }
 
 /** The template's text with every safe fix applied, and how many fixes that was. */
-export function fixTemplate(served: ServedTemplate, catalog: Catalog, settings: IamPolicySettings): { served: ServedTemplate; fixed: number } {
+export function fixTemplate(served: ServedTemplate, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): { served: ServedTemplate; fixed: number } {
   let current = served;
   let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const changes = current.template.policies.flatMap(policy => policyChanges(current, policy, fixAll(policy.doc, catalog, settings)));
+    const changes = current.template.policies.flatMap(policy => policyChanges(current, policy, fixAll(policy.doc, catalog, settings, onError)));
     if (changes.length === 0) break;
     const text = applyChanges(current.template.text, changes);
     const read = current.reread(text);
