@@ -103,11 +103,34 @@ test('the rule runs on every corpus policy with a zone set, without throwing', (
   assert.ok(findings > 0, 'the corpus has public and cross-account grants');
 });
 
-test('accountsInDocument: the resource ARNs\' accounts, else every ARN\'s', () => {
+test('accountsInDocument: the resource ARNs\' accounts, else those of the ARNs outside Principal', () => {
   const withResources = policy([allow({ AWS: 'arn:aws:iam::444455556666:root' }, undefined, { Resource: 'arn:aws:sqs:us-east-1:111122223333:queue' })]);
   assert.deepEqual(accountsInDocument(withResources), ['111122223333']);
   const trust = policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' }, Action: 'sts:AssumeRole' }], 'trust');
-  assert.deepEqual(accountsInDocument(trust), ['444455556666']);
+  assert.deepEqual(accountsInDocument(trust), []);
+});
+
+test('accountsInDocument never takes a principal\'s account: it is the one the finding is about', () => {
+  const bucket = policy([allow({ AWS: 'arn:aws:iam::444455556666:root' })]);
+  assert.deepEqual(accountsInDocument(bucket), []);
+  const trust = policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' }, Action: 'sts:AssumeRole',
+    Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:codebuild:us-east-1:111122223333:project/*' } } }], 'trust');
+  assert.deepEqual(accountsInDocument(trust), ['111122223333'], 'a condition\'s ARN is the policy\'s own side');
+});
+
+test('without a zone and without an account of the policy\'s own, the fix asks for the accounts', () => {
+  for (const [text, kind] of [
+    [JSON.stringify({ Version: '2012-10-17', Statement: [allow({ AWS: 'arn:aws:iam::4444|55556666:root' })] }), 'resource'],
+    ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::4444|55556666:root"}, "Action": "sts:AssumeRole"}]}', 'trust'],
+  ] as const) {
+    const { doc, offset } = parseAtCursor(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind });
+    const actions = zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults(undefined));
+    assert.equal(actions.length, 1, kind);
+    assert.doesNotMatch(actions[0].title, /444455556666/, kind);
+    const args = actions[0].command?.arguments?.[0] as SetZoneOfTrustArgs;
+    assert.equal(args.ask, true, kind);
+    assert.deepEqual(args.zoneOfTrust, {}, kind);
+  }
 });
 
 test('without a zone, a principal offers to set the zone to the document\'s accounts', () => {
