@@ -32,7 +32,7 @@ test('s3:GetObject resolves case-insensitively with its object resource type and
   assert.equal(catalog.resourceType('S3', 'Bucket')?.arnFormat, 'arn:${Partition}:s3:::${BucketName}');
 });
 
-test('matchActions: * and ? wildcards, case-insensitive, per service or across services', () => {
+test('matchActions: * and ? wildcards in the action name, case-insensitive; "*" across services', () => {
   const s3 = catalog.service('s3')!;
   const gets = s3.actions.filter(a => a.name.startsWith('Get'));
   assert.equal(catalog.matchActions('s3:Get*').length, gets.length);
@@ -43,7 +43,7 @@ test('matchActions: * and ? wildcards, case-insensitive, per service or across s
   const total = catalog.services().reduce((n, s) => n + s.actions.length, 0);
   assert.equal(catalog.matchActions('*').length, total);
   assert.ok(total > 15000);
-  assert.ok(names(catalog.matchActions('*:GetObject')).includes('s3:GetObject'));
+  assert.deepEqual(catalog.matchActions('*:GetObject'), [], 'a service prefix cannot have wildcards');
   assert.deepEqual(catalog.matchActions('s3.GetObject'), []);
   assert.deepEqual(catalog.matchActions('nosuch:*'), []);
   assert.deepEqual(catalog.matchActions('s3:NoSuchAction'), []);

@@ -4,6 +4,20 @@ const VARIABLE = /\$\{[^}]*\}/;
 
 export const hasWildcard = (text: string): boolean => /[*?]/.test(text);
 
+/**
+ * Whether an Action value has a wildcard before its colon (`*:*`, `s3*:Get*`). IAM's grammar makes an
+ * action "a service namespace, a colon, and the name of an action"; only "action names can include
+ * wildcards" (IAM User Guide, "Grammar of the IAM JSON policy language", action_string:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html), and IAM Access
+ * Analyzer reports a service that does not exist as an error ("Invalid service in action",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).
+ * Such a value is malformed (IAM100) and matches no action anywhere: rules, hover, summary, simulator.
+ */
+export function hasServiceWildcard(action: string): boolean {
+  const colon = action.indexOf(':');
+  return colon > 0 && hasWildcard(action.slice(0, colon));
+}
+
 /** Regular-expression source of text whose * and ? become `star` and `one`; all else is literal. */
 function globSource(text: string, star: string, one: string): string {
   return text.replace(/[.+^${}()|[\]\\*?]/g, c => (c === '*' ? star : c === '?' ? one : `\\${c}`));

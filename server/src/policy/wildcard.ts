@@ -4,6 +4,7 @@
 // takes minutes on a pattern such as `s3:*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b`, and overflows the stack
 // on thousands of `*`; this loop is O(pattern × value) at worst, with no recursion.
 import { BoundedCache } from '../catalog/memo';
+import { hasServiceWildcard } from '../catalog/wildcard';
 
 /** A compiled wildcard pattern. */
 export interface WildcardPattern {
@@ -72,6 +73,11 @@ export function compileWildcard(pattern: string, caseInsensitive = false): Wildc
     cache.set(pattern, compiled);
   }
   return compiled;
+}
+
+/** Whether an Action value matches an action name, case-insensitive; a value with a wildcard in its service prefix matches none (hasServiceWildcard). */
+export function actionMatch(pattern: string, action: string): boolean {
+  return !hasServiceWildcard(pattern) && wildcardMatch(pattern, action, true);
 }
 
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {

@@ -5,6 +5,7 @@
 // so it is memoised per value.
 import { ACCESS_LEVELS, type ActionInfo, type Catalog, type ServiceInfo } from '../../catalog/types';
 import { hasWildcard } from '../../policy/wildcard';
+import { hasServiceWildcard } from '../../catalog/wildcard';
 import { actionName } from '../../rules/statementFacts';
 import { countByLevel, groupByLevel, matchedActions, SENSITIVE_LEVELS } from '../actionSets';
 import { perCatalog } from '../../catalog/memo';
@@ -96,6 +97,7 @@ function wildcardMarkdown(catalog: Catalog, pattern: string): string {
 }
 
 function computeActionMarkdown(catalog: Catalog, value: string): string | undefined {
+  if (hasServiceWildcard(value)) return `${code(value)} — not a valid action: a service prefix cannot have wildcards, so it matches no action (IAM100).`;
   if (hasWildcard(value)) return wildcardMarkdown(catalog, value);
   const colon = value.indexOf(':');
   if (colon <= 0) return undefined;
