@@ -32,7 +32,7 @@ const EPOCH = /^\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function isDate(text: string): boolean {
+export function isDate(text: string): boolean {
   if (EPOCH.test(text)) return true;
   const match = ISO_DATE.exec(text);
   if (!match) return false;
@@ -103,8 +103,9 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
     return;
   }
   if (!rule.valid(text)) {
+    const dateInstead = family === 'Numeric' && isDate(text) ? ` It is a date: ${operator.replace(/^Numeric/, 'Date')} compares dates.` : '';
     ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
-      message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.` });
+      message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.${dateInstead}` });
   }
 }
 

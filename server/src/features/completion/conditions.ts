@@ -12,6 +12,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog, ConditionKeyInfo, ConditionOperatorInfo, ParsedOperator } from '../../catalog/types';
 import type { ConditionElement, PolicyDocument } from '../../policy/model';
 import { arnSegmentItems } from './arnSegments';
+import { baseType } from '../../rules/conditionsEntries';
 import { ORGANIZATION_KEYS, REGION_KEYS } from '../../catalog/tables/keyValueKinds';
 import { PRINCIPAL_TYPE_VALUES, SERVICE_PRINCIPAL_KEYS } from './awsValues';
 import { documentValues } from './documentValues';
@@ -43,13 +44,19 @@ function operatorForms(catalog: Catalog): OperatorForm[] {
   return forms;
 }
 
-/** Rank of a form for the keys already under the operator (lower is better). */
+/**
+ * Rank of a form for the keys already under the operator (lower is better): the operators of the
+ * keys' own type first (Date operators for aws:CurrentTime, although Numeric ones accept a date key
+ * too), then the others that accept them, then the rest; in each, set forms for multivalued keys,
+ * and the plain form before IfExists.
+ */
 function rank(form: OperatorForm, keys: readonly ConditionKeyInfo[]): number {
   if (keys.length === 0) return form.set ? 2 : form.ifExists ? 1 : 0;
+  const own = keys.every(key => baseType(key) === form.base.family);
   const fits = keys.every(key => form.base.acceptsKeyTypes.includes(key.type));
   const multi = keys.some(key => key.multiValued);
   const setFits = multi === (form.set !== undefined);
-  return (fits ? 0 : 4) + (setFits ? 0 : 2) + (form.ifExists ? 1 : 0);
+  return (own ? 0 : fits ? 4 : 8) + (setFits ? 0 : 2) + (form.ifExists ? 1 : 0);
 }
 
 export function operatorItems(items: ItemBuilder, catalog: Catalog, condition: ConditionElement | undefined): CompletionItem[] {

@@ -1,11 +1,13 @@
-// Fixes inside Condition blocks: a key moved to the operator that fits its type (IAM320, IAM321),
+// Fixes inside Condition blocks: a key moved to the operator that fits its type (IAM320, IAM321;
+// IAM330 when a Numeric operator compares a date key with an ISO date, which only Date operators read),
 // a set qualifier removed from a single-valued key (IAM340) or chosen for a multivalued one
 // (IAM341), and the Null check that keeps ForAllValues: from matching requests without the key
 // (IAM342). A key moves with its values; its old block goes when it was the only key there, and
 // it joins a block of the new operator when the statement has one.
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, Statement } from '../../policy/model';
-import { conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
+import { baseType, conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
+import { isDate } from '../../rules/conditionsValues';
 import { byCode, fixAction, spanOf, type FixProvider } from './framework';
 import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
 import { operatorForKeyType } from './operatorTypes';
@@ -56,6 +58,17 @@ const operatorType: FixProvider = ctx => {
   return changes ? [fixAction(ctx, `Use ${target} for "${entry.keyEntry.entry.name}"`, changes, true)] : [];
 };
 
+/** IAM330 on a date in a Numeric operator of a date key: the Date operator that compares the same way. */
+const dateOperator: FixProvider = ctx => {
+  const { start } = spanOf(ctx);
+  const entry = conditionEntries(ctx.doc, ctx.catalog).find(e => e.keyEntry.values.some(v => v.offset === start));
+  const value = entry?.keyEntry.values.find(v => v.offset === start);
+  if (!entry?.key || entry.operator.base?.family !== 'Numeric' || baseType(entry.key) !== 'Date' || !isDate(String(value?.value))) return [];
+  const target = operatorForKeyType(ctx.catalog, entry);
+  const changes = target && changeOperator(ctx.doc, entry, target);
+  return changes ? [fixAction(ctx, `Use ${target} for "${entry.keyEntry.entry.name}"`, changes, true)] : [];
+};
+
 const setQualifierRemoved: FixProvider = ctx => {
   const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
   const name = entry?.operatorEntry.entry.name;
@@ -82,7 +95,7 @@ const nullCheck: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM320: operatorType, IAM321: operatorType, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
+  IAM320: operatorType, IAM321: operatorType, IAM330: dateOperator, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
 };
 
 export const conditionFixes = byCode(PROVIDERS);
