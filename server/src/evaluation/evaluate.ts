@@ -126,8 +126,16 @@ function decide(statements: StatementOutcome[], kinds: ReadonlySet<PolicyKind>, 
   return { decision: 'ImplicitDeny', summary: `${what} is implicitly denied: ${why}.`, deciding: [] };
 }
 
+/** Whether a condition of the policies looks at the time of the request. */
+function looksAtTime(docs: readonly PolicyDocument[]): boolean {
+  return docs.some(doc => compilePolicy(doc).statements.some(s => s.conditions.some(c => c.keyLower === 'aws:currenttime' || c.keyLower === 'aws:epochtime')));
+}
+
 function notesFor(docs: readonly PolicyDocument[], statements: StatementOutcome[], request: NormalizedRequest): string[] {
   const notes: string[] = [];
+  if (request.clockTime && looksAtTime(docs)) {
+    notes.push(`The request gives no aws:CurrentTime: the current time, ${request.clockTime}, was used. To simulate another, give aws:CurrentTime in the request's context (iam-policy-lint simulate --time).`);
+  }
   const hasPrincipal = docs.some(doc => doc.statements.some(s => s.principal || s.notPrincipal));
   if (hasPrincipal && !request.principal) notes.push('The request names no principal: Principal and NotPrincipal were not checked.');
   if (docs.some(doc => !compilePolicy(doc).variables && doc.text.includes('${'))) {
@@ -138,8 +146,13 @@ function notesFor(docs: readonly PolicyDocument[], statements: StatementOutcome[
 }
 
 /** Simulates a request against policies of one account. Never throws on a parsed policy. */
-export function simulate(docs: readonly PolicyDocument[], input: SimulationRequest): SimulationResult {
-  const request = normalizeRequest(input);
+export interface SimulateOptions {
+  /** the time of a request that gives no aws:CurrentTime or aws:EpochTime (default: the clock's) */
+  now?: Date;
+}
+
+export function simulate(docs: readonly PolicyDocument[], input: SimulationRequest, options: SimulateOptions = {}): SimulationResult {
+  const request = normalizeRequest(input, options.now);
   const statements = docs.flatMap((doc, i) => outcomesOf(doc, i, request));
   const kinds = new Set(docs.map(doc => doc.kind));
   return { ...decide(statements, kinds, request), statements, notes: notesFor(docs, statements, request) };
