@@ -61,7 +61,8 @@ export function knownRegion(catalog: Catalog, region: string): boolean {
   return patterns.some(p => p.test(region)) || (patterns.length === 0 && catalog.regions().length === 0);
 }
 
-type ArnProblem = [code: string, message: string, replacement?: string];
+/** The code, the message and the ARNs meant (one: the fix; several: a choice, none preferred). */
+type ArnProblem = [code: string, message: string, replacements?: string | string[]];
 
 const PROBLEM_CACHE_LIMIT = 5000;
 
@@ -81,9 +82,12 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   if (!arn.resource) return ['IAM200', `"${text}" has no resource part after the account: name the resource, or use "*".`];
 
   if (!isPatternSegment(arn.partition) && !catalog.partitions().some(p => p.name === arn.partition)) {
+    // one partition a letter away is a typo, the fix; otherwise the nearest three are a choice
     const names = catalog.partitions().map(p => p.name);
-    const closest = names.reduce((best, name) => (editDistance(arn.partition, name) < editDistance(arn.partition, best) ? name : best), 'aws');
-    return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, `arn:${closest}${text.slice(4 + arn.partition.length)}`];
+    const distance = new Map(names.map(name => [name, editDistance(arn.partition, name)]));
+    const typos = names.filter(name => distance.get(name)! <= 1);
+    const candidates = typos.length === 1 ? typos : [...names].sort((a, b) => distance.get(a)! - distance.get(b)!).slice(0, 3);
+    return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, candidates.map(name => `arn:${name}${text.slice(4 + arn.partition.length)}`)];
   }
   if (isPatternSegment(arn.service)) return undefined;
   const formats = formatsOfArnService(catalog, arn.service);
@@ -141,9 +145,9 @@ function replaceSegment(text: string, arn: Arn, index: 2 | 3 | 4, value: string)
 function checkResource(ctx: RuleContext, item: StringItem): void {
   const problem = arnProblem(ctx.catalog, item.value);
   if (!problem) return;
-  const [code, message, replacement] = problem;
+  const [code, message, replacements = []] = problem;
   ctx.report({ code, offset: item.offset, length: item.length, message,
-    data: { replacements: replacement === undefined ? [] : [JSON.stringify(replacement)] } });
+    data: { replacements: (Array.isArray(replacements) ? replacements : [replacements]).map(r => JSON.stringify(r)) } });
 }
 
 export const resourceArnRules: RuleModule = {
