@@ -75,3 +75,17 @@ test('the whole corpus in one run: zero errors but the syntax errors of the thre
   assert.deepEqual(unexpected, []);
   assert.equal(run.status, 1, 'the broken files fail the run');
 });
+
+test('a finding folded into another (one problem, one finding) is shown with it in every format', () => {
+  const dir = folderWith({ 'pass.iam.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}' });
+  const text = runCliProcess(['.'], { cwd: dir }).stdout;
+  assert.match(text, /warning IAM410: .*\n(.*\n)*\s+also IAM402 at 1:91: "Resource": "\*" grants/);
+  const json = JSON.parse(runCliProcess(['.', '--format', 'json'], { cwd: dir }).stdout) as { files: Array<{ findings: Array<{ code: string; folded?: Array<{ code: string; line: number; column: number }> }> }> };
+  const [finding] = json.files[0].findings;
+  assert.equal(finding.code, 'IAM410');
+  assert.deepEqual(finding.folded?.map(f => [f.code, f.line, f.column]), [['IAM402', 1, 91]]);
+  const sarif = JSON.parse(runCliProcess(['.', '--format', 'sarif'], { cwd: dir }).stdout) as Log;
+  const [result] = sarif.runs[0].results!;
+  assert.match(result.relatedLocations?.[0].message?.text ?? '', /^IAM402: /);
+  assert.equal(result.relatedLocations?.[0].physicalLocation?.region?.startColumn, 91);
+});

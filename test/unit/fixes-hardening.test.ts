@@ -65,5 +65,5 @@ test('IAM410: iam:PassRole alone gets iam:PassedToService; not when other action
   const alone = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}';
   assert.match(fixed(alone, 'IAM410', /PassedToService/), /"Condition":\{"StringEquals":\{"iam:PassedToService":"<service>.amazonaws.com"\}\}/);
   const mixed = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","ec2:RunInstances"],"Resource":"*"}]}';
-  assert.deepEqual(fixesOf(mixed, 'IAM410').fixes, []);
+  assert.deepEqual(fixesOf(mixed, 'IAM410').fixes.filter(f => /PassedToService/.test(f.title)), []);
 });

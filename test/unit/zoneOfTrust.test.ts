@@ -11,6 +11,7 @@ import { parsePolicy } from '../../server/src/policy/parse';
 import { withDefaults, type ZoneOfTrust } from '../../server/src/protocol';
 import { grantsOutsideZone, ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
 import { corpusFiles } from '../helpers/corpus';
+import { withFolded } from '../helpers/findings';
 import { parseAtCursor } from '../helpers/cursor';
 
 const ZONE: ZoneOfTrust = { accounts: ['111122223333'], organizationId: 'o-a1b2c3d4e5', organizationalUnitPaths: ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/'] };
@@ -21,7 +22,7 @@ function policy(statements: object[], kind: PolicyKind = 'resource') {
 }
 
 function zoneFindings(doc: ReturnType<typeof policy>, zone: ZoneOfTrust | undefined = ZONE) {
-  return collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone })).filter(f => f.code === ZONE_OF_TRUST_CODE);
+  return withFolded(collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone }))).filter(f => f.code === ZONE_OF_TRUST_CODE);
 }
 
 const allow = (principal: unknown, condition?: object, extra: object = {}) =>

@@ -3,7 +3,7 @@
 import type { FindingData } from '../rules/types';
 import type { FileReport } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';
-import { messageText, severityName, type Formatter } from './report';
+import { foldedOf, messageText, severityName, type Formatter } from './report';
 
 function fileJson(file: FileReport, summary: string | undefined) {
   const { textDocument } = file.doc;
@@ -16,6 +16,7 @@ function fileJson(file: FileReport, summary: string | undefined) {
     findings: file.diagnostics.map(d => {
       const offset = textDocument.offsetAt(d.range.start);
       const replacements = (d.data as FindingData | undefined)?.replacements;
+      const folded = foldedOf(file, d);
       return {
         code: d.code,
         severity: severityName(d),
@@ -27,6 +28,7 @@ function fileJson(file: FileReport, summary: string | undefined) {
         offset,
         length: textDocument.offsetAt(d.range.end) - offset,
         ...(replacements?.length ? { replacements } : {}),
+        ...(folded.length ? { folded: folded.map(({ code, message, line, column, offset, length }) => ({ code, message, line, column, offset, length })) } : {}),
         help: d.codeDescription?.href,
       };
     }),

@@ -8,7 +8,7 @@ import { RULES_BY_CODE } from '../rules';
 import type { Severity } from '../rules/types';
 import type { FileReport } from './lint';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './manifest';
-import { messageText, severityName, type Formatter } from './report';
+import { foldedOf, messageText, severityName, type Formatter } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -33,6 +33,7 @@ function results(file: FileReport): Result[] {
   return file.diagnostics.map(d => {
     const code = String(d.code);
     const ruleIndex = RULE_INDEX.get(code);
+    const folded = foldedOf(file, d);
     return {
       ruleId: code,
       ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -49,6 +50,16 @@ function results(file: FileReport): Result[] {
           },
         },
       }],
+      // the findings folded into this one (one problem, one finding), where they are
+      ...(folded.length ? {
+        relatedLocations: folded.map((f, id) => {
+          const end = file.doc.textDocument.positionAt(f.offset + f.length);
+          return {
+            id, message: { text: `${f.code}: ${f.message}` },
+            physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column, endLine: end.line + 1, endColumn: end.character + 1 } },
+          };
+        }),
+      } : {}),
     };
   });
 }

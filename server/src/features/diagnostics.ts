@@ -7,6 +7,7 @@ import { rangeOf } from '../policy/locate';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings, SeveritySetting } from '../protocol';
 import { RULE_MODULES, RULES_BY_CODE } from '../rules';
+import { foldFindings } from '../rules/oneFinding';
 import type { Finding, Severity } from '../rules/types';
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
@@ -29,7 +30,7 @@ export function severityOf(code: string, settings: IamPolicySettings): Severity 
   return LSP_SEVERITY[severity] <= LSP_SEVERITY[settings.minimumSeverity] ? severity : undefined;
 }
 
-/** Every finding of every rule, sorted by position. */
+/** Every finding of every rule, sorted by position; one problem's findings folded into its most specific shown one. */
 export function collectFindings(
   doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings,
   onError: (error: unknown) => void = () => {},
@@ -45,7 +46,8 @@ export function collectFindings(
     }
   }
   // codes are plain ASCII (IAMnnn): code-unit order, without localeCompare's cost per comparison
-  return findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return foldFindings(findings, doc, catalog, code => severityOf(code, settings));
 }
 
 const docLinks = new Map<string, string>();
