@@ -4,6 +4,7 @@
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { rangeOf } from '../policy/locate';
+import { brokenStructure } from '../policy/syntax';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings, SeveritySetting } from '../protocol';
 import { RULE_MODULES, RULES_BY_CODE } from '../rules';
@@ -44,6 +45,16 @@ export function collectFindings(
     } catch (error) {
       onError(error);
     }
+  }
+  const broken = brokenStructure(doc);
+  if (broken) {
+    // the rules judge only what parses soundly: not the statement that holds a syntax error, nor
+    // anything after it, nor a missing element of a node around it
+    const syntax = new Set(broken.issues.map(i => i.code));
+    const sound = findings.filter(f => (syntax.has(f.code) && RULES_BY_CODE.get(f.code)?.category === 'syntax')
+      || (f.offset < broken.guessedFrom && !broken.enclosingStarts.has(f.offset)));
+    findings.length = 0;
+    findings.push(...sound);
   }
   // codes are plain ASCII (IAMnnn): code-unit order, without localeCompare's cost per comparison
   findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
