@@ -15,7 +15,7 @@ import { arnSegmentItems } from './arnSegments';
 import { baseType } from '../../rules/conditionsEntries';
 import { ORGANIZATION_KEYS, REGION_KEYS } from '../../catalog/tables/keyValueKinds';
 import { PRINCIPAL_TYPE_VALUES, SERVICE_PRINCIPAL_KEYS } from './awsValues';
-import { documentValues } from './documentValues';
+import { valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, placeholdersToTabStops, type Proposal, sortKey } from './items';
 import { statementFacts } from './statementFacts';
 
@@ -130,7 +130,7 @@ function choices(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): Cho
   const operator = catalog.parseOperator(conditionOperator);
   const info = catalog.conditionKey(conditionKey);
   const key = conditionKey.toLowerCase();
-  const values = documentValues(doc);
+  const values = valuesBesideSite(doc, items.site);
   if (operator.base?.family === 'Null') return [['true', 'the key is absent from the request'], ['false', 'the key is present']];
   if (operator.base?.family === 'Bool' || info?.type === 'Bool' || info?.type === 'ArrayOfBool') return [['true'], ['false']];
   if (REGION_KEYS.has(key)) {
