@@ -50,6 +50,14 @@ test('completes the actions of a service after "s3:Get', async () => {
   assert.match(String(getObject.detail ?? ''), /Read/);
 });
 
+test('an empty policy file is offered a whole policy of each kind', async () => {
+  await server.open('file:///work/new.iam.json', '');
+  const labels = (await server.completion('file:///work/new.iam.json', { line: 0, character: 0 })).map(i => i.label);
+  for (const label of ['IAM identity policy', 'Trust policy for an AWS service', 'Resource control policy (RCP)', 'VPC endpoint policy', 'Permissions boundary', 'Service control policy (SCP)']) {
+    assert.ok(labels.includes(label), `${label} among ${labels.join(' | ')}`);
+  }
+});
+
 test('hover on an action shows its access level and description', async () => {
   const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetOb|ject", "Resource": "*" } ] }');
   await server.open('file:///work/hover.iam.json', text);

@@ -1,5 +1,5 @@
 // A syntax error is one finding (issue 19, item 8): the rules judge only the structure that parses
-// soundly, the part before the first structural error outside the statement that holds it.
+// soundly, the part before the first JSON error, outside the statement that holds it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findingsOf } from '../helpers/findings';

@@ -140,14 +140,17 @@ export function scanTrivia(text: string): TextScan {
   return { issues, treeText: blankOut(text, tooDeep) };
 }
 
-/** A JSON error or a missing comma: the tolerant parser guesses past it, and what follows may be misread. */
+/**
+ * A JSON error: the tolerant parser guesses past it, and what follows may be misread. Not a missing
+ * comma between two values, comments or trailing commas, which it reads past exactly.
+ */
 function isStructural(issue: SyntaxIssue): boolean {
-  return issue.code === SYNTAX_CODES.json || issue.code === SYNTAX_CODES.missingComma;
+  return issue.code === SYNTAX_CODES.json;
 }
 
 /**
  * Where the structure of a document stops being sound, so that one syntax error is one finding: the
- * syntax issues to report (comments and trailing commas up to the first structural error, and that
+ * syntax issues to report (comments, trailing and missing commas up to the first JSON error, and that
  * error, not the ones the parser's guesses past it cascade into); the offset from which the tree is
  * a guess (the start of the statement that holds the error, else the error); and the starts of the
  * nodes around the error, at which a finding about a missing element would be a guess too.

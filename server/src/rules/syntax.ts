@@ -1,6 +1,6 @@
 // IAM001-IAM004: the syntax errors found by the parser (JSON errors, comments, trailing and
-// missing commas). IAM rejects all of them, so they are errors. After the first JSON error or missing
-// comma, the parser's guesses cascade into more: only that one is reported (brokenStructure).
+// missing commas). IAM rejects all of them, so they are errors. After the first JSON error the
+// parser's guesses cascade into more: only that one is reported (brokenStructure).
 import { brokenStructure, SYNTAX_CODES } from '../policy/syntax';
 import type { RuleModule } from './types';
 
