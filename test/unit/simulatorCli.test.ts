@@ -59,7 +59,7 @@ test('a request file, and JSON output with file, line and column', () => {
 test('a policy kind given as kind=file: an SCP that does not allow s3 denies', () => {
   const { code, stdout } = run('--policy', 'bucket.json', '--policy', 'scp=guard.json', '--request', 'read.iam-request.json');
   assert.equal(code, EXIT_DENY);
-  assert.match(stdout, /no statement of the Service control policy \(SCP\) allows it/);
+  assert.match(stdout, /no statement of the service control policy \(SCP\) allows it/);
 });
 
 test('usage and I/O errors: exit 2 with a message on standard error', () => {

@@ -11,7 +11,7 @@
 // and every condition match ("IAM JSON policy elements: Action / NotAction / Resource / NotResource /
 // Principal / NotPrincipal / Condition").
 import type { PolicyDocument, PolicyKind, Span } from '../policy/model';
-import { KIND_LABELS } from '../policy/kind';
+import { kindInSentence } from '../policy/kind';
 import { actionMatches, compilePolicy, resourceMatches, type CompiledStatement } from './compile';
 import { evaluateConditionKey } from './conditions/evaluate';
 import { principalNamed } from './principals';
@@ -68,7 +68,7 @@ function mismatchesOf(statement: CompiledStatement, request: NormalizedRequest, 
   }
   if (resource) {
     const { match, unresolved } = resourceMatches(resource.matcher, request.resource, request.context);
-    const variables = unresolved.length ? ` (${unresolved.join(', ')} has no value in the request)` : '';
+    const variables = unresolved.length ? ` (${unresolved.join(', ')} ${unresolved.length === 1 ? 'has' : 'have'} no value in the request)` : '';
     if (resource.negated && match) add('NotResource', resource, `${request.resource} is excluded by NotResource "${match}".`);
     if (!resource.negated && !match) add('Resource', resource, `${request.resource} matches no Resource${variables}.`);
   }
@@ -111,7 +111,7 @@ function decide(statements: StatementOutcome[], kinds: ReadonlySet<PolicyKind>, 
   if (denies.length) return { decision: 'ExplicitDeny', summary: `${what} is explicitly denied by ${denies.map(describe).join(', ')}.`, deciding: denies };
   for (const kind of GUARDRAILS) {
     if (kinds.has(kind) && applying('Allow', k => k === kind).length === 0) {
-      return { decision: 'ImplicitDeny', summary: `${what} is implicitly denied: no statement of the ${KIND_LABELS[kind]} allows it.`, deciding: [] };
+      return { decision: 'ImplicitDeny', summary: `${what} is implicitly denied: no statement of the ${kindInSentence(kind)} allows it.`, deciding: [] };
     }
   }
   const resourceAllows = applying('Allow', k => RESOURCE_BASED.has(k));

@@ -72,7 +72,7 @@ export const limitRules: RuleModule = {
     const size = policySize(doc.text, limit.unit);
     if (size <= limit.max * NEAR) return;
     const amount = `${withThousands(size)} ${limit.unit} without white space`;
-    const quota = `${limit.label.toLowerCase()} quota of ${withThousands(limit.max)} ${limit.unit}`;
+    const quota = `${limit.name} quota of ${withThousands(limit.max)} ${limit.unit}`;
     const data = { size, max: limit.max, unit: limit.unit, quota: limit.kind, source: limit.source };
     if (size <= limit.max) {
       ctx.report({ code: 'IAM500', offset: at.offset, length: at.length, data,
