@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
 import { ACCESS_LEVELS } from '../../server/src/catalog/types';
 import { keyTemplate } from '../../server/src/catalog/wildcard';
+import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
+import { parsePolicy } from '../../server/src/policy/parse';
+import { withDefaults } from '../../server/src/protocol';
 
 const catalog = loadCatalog(defaultCatalogPath());
 const names = (types: { service: string; name: string }[]) => types.map(t => `${t.service}:${t.name}`);
@@ -182,6 +185,23 @@ test('resourceTypesForArn: S3 buckets and objects, IAM roles, policy variables, 
   assert.deepEqual(catalog.resourceTypesForArn('arn:aws:S3:::bucket'), [], 'ARNs match case-sensitively');
   assert.deepEqual(catalog.resourceTypesForArn('not an arn'), []);
   assert.ok(catalog.resourceTypesForArn('*').length > 2000);
+});
+
+test('service principals: those AWS managed policies name, and the documented ones they do not; none misspelt', () => {
+  const principals = catalog.servicePrincipals().map(p => p.name);
+  for (const p of ['airflow-env.amazonaws.com', 'comprehend.amazonaws.com', 'es.amazonaws.com', 'dlm.amazonaws.com',
+    'codestar-notifications.amazonaws.com', 'ds.amazonaws.com', 'custom.rds.amazonaws.com', 'eks-connector.amazonaws.com']) {
+    assert.ok(principals.includes(p), p);
+  }
+  assert.ok(principals.length > 300, `${principals.length}`);
+  assert.equal(new Set(principals).size, principals.length);
+  assert.ok(!principals.includes('casssandra.application-autoscaling.amazonaws.com'));
+  for (const p of principals) assert.match(p, /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/, p);
+});
+
+test('a service principal the table does not know is no finding (AWS adds them all the time)', () => {
+  const doc = parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"brand-new-service.amazonaws.com"},"Action":"sts:AssumeRole"}]}', 'file:///t/trust.json', { kind: 'trust' });
+  assert.deepEqual(collectFindings(doc, catalog, withDefaults(undefined)).filter(f => /^IAM03[67]$/.test(f.code) || (severityOf(f.code, withDefaults(undefined)) === 'error')), []);
 });
 
 test('tables: principals, regions, partitions, variables', () => {
