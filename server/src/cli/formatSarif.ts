@@ -7,7 +7,7 @@ import { RULES_DOC_URL } from '../features/diagnostics';
 import { RULES_BY_CODE } from '../rules';
 import type { Severity } from '../rules/types';
 import type { FileReport } from './lint';
-import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './manifest';
+import { DATA_PACKAGE, type DataInfo, TOOL_NAME, TOOL_URI, TOOL_VERSION } from './manifest';
 import { foldedOf, messageText, severityName, type Formatter } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -67,7 +67,7 @@ function results(file: FileReport): Result[] {
 interface SarifEntry { artifact: Artifact; results: Result[] }
 
 /** Each file's results (not its parse), written as one log at the end. */
-export function sarifFormatter(cwd: string): Formatter<SarifEntry> {
+export function sarifFormatter(cwd: string, data: DataInfo): Formatter<SarifEntry> {
   return {
     entry: report => ({ artifact: { location: { uri: relativeUri(report.file.display), uriBaseId: '%SRCROOT%' } }, results: results(report) }),
     end(entries, { problems }) {
@@ -75,7 +75,11 @@ export function sarifFormatter(cwd: string): Formatter<SarifEntry> {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
         runs: [{
-          tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules: RULES } },
+          tool: {
+            driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules: RULES },
+            // the IAM data the results were found with
+            extensions: [{ name: DATA_PACKAGE, version: data.version, releaseDateUtc: data.date }],
+          },
           originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
           columnKind: 'utf16CodeUnits',
           invocations: [{
