@@ -41,6 +41,11 @@ test('serves JSON documents only when their content is a policy', async () => {
   assert.ok(policy.some(d => d.code === 'IAM012'));
 });
 
+test('a JSON file named like a policy gets its findings while it has no Statement yet, as in the checker', async () => {
+  const diagnostics = await server.open('file:///work/v-policy.json', '{ "Version": "2012-10-17" }', 'json');
+  assert.deepEqual(diagnostics.map(d => d.code), ['IAM014']);
+});
+
 test('completes the actions of a service after "s3:Get', async () => {
   const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "s3:Get| ] } ] }');
   await server.open('file:///work/complete.iam.json', text);

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { isPolicyFileName } from '../policyDocuments';
 import { errorText } from './io';
-import { POLICY_FILENAME_PATTERNS } from './manifest';
 
 export interface InputFile {
   /** absolute path, or undefined for standard input */
@@ -19,8 +19,6 @@ export interface InputFile {
   /** the document language the editor would give it */
   languageId: 'iam-policy' | 'json';
 }
-
-const isPolicyName = picomatch(POLICY_FILENAME_PATTERNS as string[], { basename: true, nocase: false });
 
 /** The accepted files below `dir`, in name order; a folder that cannot be read is a problem, and the walk goes on. */
 function walk(dir: string, accept: (path: string) => boolean, problems: string[], cwd: string): string[] {
@@ -52,7 +50,7 @@ function statOrUndefined(path: string) {
 export function inputFile(path: string, cwd: string, explicit: boolean): InputFile {
   return {
     path, display: relative(cwd, path) || path, uri: pathToFileURL(path).href, explicit,
-    languageId: explicit || isPolicyName(basename(path)) ? 'iam-policy' : 'json',
+    languageId: explicit || isPolicyFileName(basename(path)) ? 'iam-policy' : 'json',
   };
 }
 
