@@ -37,6 +37,6 @@ await Promise.all([
   // server.js and cli.js only load server-main.js and cli-main.js through V8's code cache (server/src/bootstrap)
   build({ ...common, entryPoints: ['server/src/bootstrap/serverEntry.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/bootstrap/cliEntry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', plugins: [lazyBuiltins] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js' }),
+  build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/server-main.js', plugins: [lazyBuiltins] }),
+  build({ ...common, entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli-main.js' }),
 ]);

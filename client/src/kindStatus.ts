@@ -4,13 +4,10 @@
 // the server then uses for that document (iamPolicy/setKind) until the user picks "Detect".
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { KIND_LABELS } from '../../server/src/policy/kind';
-import { POLICY_KINDS, type PolicyKind } from '../../server/src/policy/model';
 import {
-  DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, type DocumentKindParams, type SetKindParams,
+  DOCUMENT_KIND_NOTIFICATION, KIND_LABELS, POLICY_KINDS, SET_KIND_REQUEST, SET_POLICY_KIND_COMMAND,
+  type DocumentKindParams, type PolicyKind, type SetKindParams,
 } from '../../server/src/protocol';
-
-export const SET_POLICY_KIND_COMMAND = 'iamPolicy.setPolicyKind';
 
 const SOURCE_TEXT: Record<string, string> = {
   setting: 'set by you (command or iamPolicy.policyKinds)',

@@ -5,9 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  SIMULATE_COMMAND, SIMULATE_REQUEST, type SimulateParams, type SimulateResponse,
-} from '../../server/src/evaluation/editorProtocol';
-import { parseContextPairs, type SimulationRequest } from '../../server/src/evaluation/request';
+  parseContextPairs, SIMULATE_COMMAND, SIMULATE_REQUEST, type SimulateParams, type SimulateResponse, type SimulationRequest,
+} from '../../server/src/protocol';
 
 const REQUEST_SUFFIX = '.iam-request.json';
 const LAST_REQUEST_KEY = 'iamPolicy.simulate.lastRequest';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   INSERT_SNIPPET_COMMAND, SNIPPET_CAPABILITY, type InsertSnippetArgs,
-} from '../../server/src/features/fixes/snippetProtocol';
+} from '../../server/src/protocol';
 
 async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
   const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors]

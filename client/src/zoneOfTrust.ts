@@ -4,14 +4,7 @@
 // (only the principals' accounts, which the findings are about), the server asks for them: the
 // command then prompts for the account IDs.
 import * as vscode from 'vscode';
-
-interface ZoneOfTrust { accounts?: string[]; organizationId?: string; organizationalUnitPaths?: string[] }
-
-interface SetZoneOfTrustArgs {
-  uri: string;
-  zoneOfTrust: ZoneOfTrust;
-  ask?: boolean;
-}
+import { SET_ZONE_OF_TRUST_COMMAND, type SetZoneOfTrustArgs, type ZoneOfTrust } from '../../server/src/protocol';
 
 const ACCOUNT_IDS = /^\s*\d{12}(\s*,\s*\d{12})*\s*$/;
 
@@ -28,7 +21,7 @@ async function askForAccounts(zone: ZoneOfTrust): Promise<ZoneOfTrust | undefine
 }
 
 export function registerZoneOfTrust(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('iamPolicy.setZoneOfTrust', async (args: SetZoneOfTrustArgs) => {
+  context.subscriptions.push(vscode.commands.registerCommand(SET_ZONE_OF_TRUST_COMMAND, async (args: SetZoneOfTrustArgs) => {
     const zoneOfTrust = args.ask ? await askForAccounts(args.zoneOfTrust) : args.zoneOfTrust;
     if (!zoneOfTrust) return;
     const uri = vscode.Uri.parse(args.uri);

@@ -1,272 +1,213 @@
-// The language server: LSP wiring only. Every handler turns its params into a parsed policy and
-// an offset, calls one pure feature function, and is guarded so that an exception is logged and
-// answered with an empty result instead of killing the server.
-import { existsSync, readFileSync } from 'node:fs';
+// The language server: LSP wiring only, one line per method where it can be. Every handler turns its
+// params into a parsed policy and an offset, calls one pure feature function, and is guarded so that
+// an exception is logged and answered with an empty result instead of killing the server. The
+// settings of each document come from settings/, the parse of each from documents/.
 import {
-  createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments,
-  TextDocumentSyncKind, type Diagnostic, type InitializeResult, type TextDocumentPositionParams,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments,
+  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { announceWarm } from './bootstrap/warm';
 import { getCatalog } from './catalog/loadCatalog';
+import { PolicyCache } from './documents/policyDocuments';
+import { mostSevere, ValidationQueue } from './documents/validation';
+import { simulateInEditor } from './evaluation/editor';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
-import { SNIPPET_CAPABILITY } from './features/fixes/snippetProtocol';
 import { provideCodeLenses } from './features/codeLens';
-import { computeDiagnostics } from './features/diagnostics';
 import { doComplete, resolveCompletion } from './features/completion';
+import { computeDiagnostics } from './features/diagnostics';
 import { doHover } from './features/hover';
 import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
-import { simulateInEditor } from './evaluation/editor';
-import { SIMULATE_REQUEST, type SimulateParams } from './evaluation/editorProtocol';
 import type { PolicyDocument } from './policy/model';
-import { PolicyCache } from './policyDocuments';
-import { ProjectSettings } from './projectSettings';
-import { invalidSettingsMessage } from './settingsFile';
 import {
-  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME, withDefaults, type AccessSummaryParams,
-  type DocumentKindParams, type IamPolicySettings, type SetKindParams,
+  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME, SIMULATE_REQUEST, SNIPPET_CAPABILITY,
+  type AccessSummaryParams, type DocumentKindParams, type IamPolicySettings, type SetKindParams, type SimulateParams,
 } from './protocol';
+import { DocumentSettings } from './settings/documentSettings';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const policies = new PolicyCache();
-const settingsByUri = new Map<string, Promise<IamPolicySettings>>();
-let pullConfiguration = false;
-/** settings from didChangeConfiguration, for clients that push them instead of answering pulls */
-let pushedSettings = withDefaults(undefined);
-let workspaceFolderUris: string[] = [];
-/** the client tells the server when workspace folders are added and removed */
-let clientWorkspaceFolders = false;
-/** the client watches files for the server when asked (VS Code, and other editors that can) */
-let clientWatchesFiles = false;
-/** the nearest .iam-lint.json of each document, over the editor's settings (projectSettings.ts) */
-const projectSettings = new ProjectSettings({
-  exists: existsSync,
-  readFile: path => readFileSync(path, 'utf8'),
-  reportInvalid: (path, problems) => {
-    const message = `${invalidSettingsMessage(path, problems)}\nIt is ignored until it is fixed.`;
-    connection.console.warn(message);
-    // window/showMessage, not window.showWarningMessage: that is a request, rejected by clients without it
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-  },
-});
-/** the client turns fixes' placeholders into snippet tab stops (features/fixes/snippetProtocol.ts) */
-let snippetCommand = false;
-
-function logError(where: string, error: unknown): void {
-  connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+/** What the client can do, as it said at initialize. */
+interface ClientAbilities {
+  /** it answers workspace/configuration */
+  pullsConfiguration: boolean;
+  /** it tells the server when workspace folders are added and removed */
+  workspaceFolders: boolean;
+  /** it watches files for the server when asked (VS Code, and other editors that can) */
+  watchesFiles: boolean;
+  /** it turns fixes' placeholders into snippet tab stops (protocol/snippet.ts) */
+  snippetCommand: boolean;
 }
 
-/** Wraps a handler: exceptions are logged and answered with `fallback`. */
-function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-  return async params => {
-    try {
-      return await handler(params);
-    } catch (error) {
-      logError(name, error);
-      return fallback;
-    }
-  };
-}
-
-function editorSettingsFor(uri: string): Promise<IamPolicySettings> {
-  if (!pullConfiguration) return Promise.resolve(pushedSettings);
-  return connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' })
-    .then(withDefaults, () => withDefaults(undefined));
-}
-
-/** The editor's settings with the project's .iam-lint.json over them; one object per URI until they change. */
-function settingsFor(uri: string): Promise<IamPolicySettings> {
-  let settings = settingsByUri.get(uri);
-  if (!settings) {
-    settings = editorSettingsFor(uri).then(editor => {
-      try {
-        return projectSettings.apply(uri, editor);
-      } catch (error) {
-        logError('project settings', error);
-        return editor;
-      }
-    });
-    settingsByUri.set(uri, settings);
-  }
-  return settings;
-}
-
-async function policyAt(uri: string): Promise<{ doc: PolicyDocument; settings: IamPolicySettings } | undefined> {
-  const document = documents.get(uri);
-  if (!document) return undefined;
-  const settings = await settingsFor(uri);
-  const doc = policies.get(document, settings);
-  return doc && { doc, settings };
-}
-
-async function atPosition(params: TextDocumentPositionParams) {
-  const found = await policyAt(params.textDocument.uri);
-  return found && { ...found, offset: found.doc.textDocument.offsetAt(params.position) };
-}
-
-const pendingValidation = new Map<string, NodeJS.Immediate>();
-
-/**
- * Problems published per document, the most severe first: an editor lists no more usefully, and the
- * 250,000 of a generated 5 MB policy took seconds to send and to read.
- */
-const MAX_PUBLISHED_DIAGNOSTICS = 1000;
-
-function mostSevere(diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length <= MAX_PUBLISHED_DIAGNOSTICS) return diagnostics;
-  return [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1)).slice(0, MAX_PUBLISHED_DIAGNOSTICS);
-}
-
-async function validate(uri: string): Promise<void> {
-  const document = documents.get(uri);
-  if (!document) return;
-  const version = document.version;
-  const found = await policyAt(uri);
-  if (documents.get(uri)?.version !== version) return; // a newer edit will validate
-  const diagnostics = found ? computeDiagnostics(found.doc, getCatalog(), found.settings, e => logError('rule', e)) : [];
-  connection.sendDiagnostics({ uri, version, diagnostics: mostSevere(diagnostics) });
-  announceWarm();
-  const kind: DocumentKindParams = {
-    uri, kind: found?.doc.kind ?? null, kindSource: found?.doc.kindSource ?? '', dataDate: getCatalog().dataDate,
-  };
-  connection.sendNotification(DOCUMENT_KIND_NOTIFICATION, kind);
-}
-
-function scheduleValidation(uri: string): void {
-  clearImmediate(pendingValidation.get(uri));
-  pendingValidation.set(uri, setImmediate(() => {
-    pendingValidation.delete(uri);
-    validate(uri).catch(error => logError('validate', error));
-  }));
-}
-
-connection.onInitialize((params): InitializeResult => {
-  pullConfiguration = params.capabilities.workspace?.configuration === true;
-  snippetCommand = (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SNIPPET_CAPABILITY] === true;
-  clientWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-  clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  workspaceFolderUris = params.workspaceFolders?.map(folder => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  projectSettings.setWorkspaceFolders(workspaceFolderUris);
+function clientAbilities(params: InitializeParams): ClientAbilities {
   return {
-    capabilities: {
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: true },
-      hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS] },
-      codeLensProvider: { resolveProvider: false },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-    },
-    serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
+    pullsConfiguration: params.capabilities.workspace?.configuration === true,
+    workspaceFolders: params.capabilities.workspace?.workspaceFolders === true,
+    watchesFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    snippetCommand: (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SNIPPET_CAPABILITY] === true,
   };
-});
-
-/** Settings changed: every open document is read and checked again with the new ones. */
-function revalidateAll(): void {
-  settingsByUri.clear();
-  policies.clear();
-  for (const document of documents.all()) scheduleValidation(document.uri);
 }
 
-connection.onInitialized(() => {
-  if (pullConfiguration) {
-    connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
-      .catch(error => logError('register configuration', error));
+const INITIALIZE_RESULT: InitializeResult = {
+  capabilities: {
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    completionProvider: { triggerCharacters: ['"', ':', '/', '$', '{', '*'], resolveProvider: true },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS] },
+    codeLensProvider: { resolveProvider: false },
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+  },
+  serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
+};
+
+/** A document served as a policy, with its settings. */
+interface Served {
+  doc: PolicyDocument;
+  settings: IamPolicySettings;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const policies = new PolicyCache();
+  let client: ClientAbilities = { pullsConfiguration: false, workspaceFolders: false, watchesFiles: false, snippetCommand: false };
+
+  function logError(where: string, error: unknown): void {
+    connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
-  if (clientWatchesFiles) {
-    // a project's .iam-lint.json: read again when it is created, changed or deleted
-    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }] })
-      .catch(error => logError('register file watcher', error));
+
+  const settings = new DocumentSettings({
+    pull: uri => connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' }),
+    warn: message => {
+      connection.console.warn(message);
+      // window/showMessage, not window.showWarningMessage: that is a request, rejected by clients without it
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    },
+    logError,
+  });
+
+  /** Wraps a handler: exceptions are logged and answered with `fallback`. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return async params => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        logError(name, error);
+        return fallback;
+      }
+    };
   }
-  if (clientWorkspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders(guard('workspaceFolders', undefined, ({ added, removed }) => {
-      const gone = new Set(removed.map(folder => folder.uri));
-      workspaceFolderUris = [...workspaceFolderUris.filter(uri => !gone.has(uri)), ...added.map(folder => folder.uri)];
-      projectSettings.setWorkspaceFolders(workspaceFolderUris);
-      revalidateAll();
-    }));
+
+  async function policyAt(uri: string): Promise<Served | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const documentSettings = await settings.forDocument(uri);
+    const doc = policies.get(document, documentSettings);
+    return doc && { doc, settings: documentSettings };
   }
-});
 
-connection.onDidChangeConfiguration(guard('configuration', undefined, params => {
-  const pushed = (params.settings as { iamPolicy?: Partial<IamPolicySettings> } | null)?.iamPolicy;
-  if (!pullConfiguration) pushedSettings = withDefaults(pushed);
-  revalidateAll();
-}));
-
-// The client watches **/.iam-lint.json (client/src/extension.ts).
-connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, () => {
-  projectSettings.clear();
-  revalidateAll();
-}));
-
-documents.onDidOpen(e => scheduleValidation(e.document.uri));
-documents.onDidChangeContent(e => scheduleValidation(e.document.uri));
-documents.onDidClose(e => {
-  clearImmediate(pendingValidation.get(e.document.uri));
-  pendingValidation.delete(e.document.uri);
-  policies.delete(e.document.uri);
-  settingsByUri.delete(e.document.uri);
-  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
-
-connection.onCompletion(guard('completion', null, async params => {
-  const at = await atPosition(params);
-  return at ? doComplete(at.doc, at.offset, getCatalog(), at.settings) : null;
-}));
-
-// A failed resolve answers with the item as it came: the list is still usable without documentation.
-connection.onCompletionResolve(item => {
-  try {
-    return resolveCompletion(item, getCatalog());
-  } catch (error) {
-    logError('completion resolve', error);
-    return item;
+  /** A guarded handler of a request about one document: `fallback` when the document is not a policy we serve. */
+  function onPolicy<P extends { textDocument: { uri: string } } | { uri: string }, R>(
+    name: string, fallback: R, answer: (served: Served, params: P) => R,
+  ): (params: P) => Promise<R> {
+    return guard(name, fallback, async (params: P) => {
+      const served = await policyAt('textDocument' in params ? params.textDocument.uri : params.uri);
+      return served ? answer(served, params) : fallback;
+    });
   }
-});
 
-connection.onHover(guard('hover', null, async params => {
-  const at = await atPosition(params);
-  return at ? doHover(at.doc, at.offset, getCatalog(), at.settings) : null;
-}));
+  const offsetOf = (served: Served, position: Position) => served.doc.textDocument.offsetAt(position);
 
-connection.onCodeAction(guard('codeAction', null, async params => {
-  const found = await policyAt(params.textDocument.uri);
-  if (!found) return null;
-  return provideCodeActions(found.doc, params.context.diagnostics, getCatalog(), found.settings,
-    { range: params.range, only: params.context.only, snippets: snippetCommand });
-}));
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const served = await policyAt(uri);
+    if (documents.get(uri)?.version !== version) return; // a newer edit will validate
+    const diagnostics = served ? computeDiagnostics(served.doc, getCatalog(), served.settings, e => logError('rule', e)) : [];
+    connection.sendDiagnostics({ uri, version, diagnostics: mostSevere(diagnostics) });
+    announceWarm();
+    const kind: DocumentKindParams = {
+      uri, kind: served?.doc.kind ?? null, kindSource: served?.doc.kindSource ?? '', dataDate: getCatalog().dataDate,
+    };
+    connection.sendNotification(DOCUMENT_KIND_NOTIFICATION, kind);
+  }
 
-connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, async params => {
-  const found = await policyAt(params.textDocument.uri);
-  return found ? provideSemanticTokens(found.doc, getCatalog()) : { data: [] };
-}));
+  const validation = new ValidationQueue(validate, logError);
 
-connection.onCodeLens(guard('codeLens', null, async params => {
-  const found = await policyAt(params.textDocument.uri);
-  return found ? provideCodeLenses(found.doc, getCatalog(), found.settings) : null;
-}));
+  /** Settings changed: every open document is read and checked again with the new ones. */
+  function revalidateAll(): void {
+    policies.clear();
+    for (const document of documents.all()) validation.schedule(document.uri);
+  }
 
-connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
-  policies.setKind(params.uri, params.kind);
-  scheduleValidation(params.uri);
-  return null;
-}));
+  function registerWithClient(): void {
+    if (client.pullsConfiguration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
+        .catch(error => logError('register configuration', error));
+    }
+    if (client.watchesFiles) {
+      // a project's .iam-lint.json: read again when it is created, changed or deleted
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }] })
+        .catch(error => logError('register file watcher', error));
+    }
+    if (client.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(guard('workspaceFolders', undefined, ({ added, removed }) => {
+        settings.changeWorkspaceFolders(added.map(folder => folder.uri), removed.map(folder => folder.uri));
+        revalidateAll();
+      }));
+    }
+  }
 
-connection.onRequest(ACCESS_SUMMARY_REQUEST, guard('accessSummary', null, async (params: AccessSummaryParams) => {
-  const found = await policyAt(params.uri);
-  return found ? formatSummaryMarkdown(summarizePolicy(found.doc, getCatalog())) : null;
-}));
+  connection.onInitialize((params): InitializeResult => {
+    client = clientAbilities(params);
+    settings.initialize(client.pullsConfiguration, params.workspaceFolders?.map(folder => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    return INITIALIZE_RESULT;
+  });
+  connection.onInitialized(registerWithClient);
+  connection.onDidChangeConfiguration(guard('configuration', undefined, params => {
+    settings.changeConfiguration(params.settings);
+    revalidateAll();
+  }));
+  // The client watches **/.iam-lint.json when asked (registerWithClient).
+  connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, () => {
+    settings.settingsFilesChanged();
+    revalidateAll();
+  }));
 
-connection.onRequest(SIMULATE_REQUEST, guard('simulate', null, async (params: SimulateParams) => {
-  const found = await policyAt(params.uri);
-  return found ? simulateInEditor(found.doc, params) : null;
-}));
+  documents.onDidOpen(e => validation.schedule(e.document.uri));
+  documents.onDidChangeContent(e => validation.schedule(e.document.uri));
+  documents.onDidClose(e => {
+    validation.cancel(e.document.uri);
+    policies.delete(e.document.uri);
+    settings.forget(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
 
-process.on('uncaughtException', error => logError('uncaught exception', error));
-process.on('unhandledRejection', error => logError('unhandled rejection', error));
+  connection.onCompletion(onPolicy('completion', null, (at, params) => doComplete(at.doc, offsetOf(at, params.position), getCatalog(), at.settings)));
+  // A failed resolve answers with the item as it came: the list is still usable without documentation.
+  connection.onCompletionResolve(item => {
+    try {
+      return resolveCompletion(item, getCatalog());
+    } catch (error) {
+      logError('completion resolve', error);
+      return item;
+    }
+  });
+  connection.onHover(onPolicy('hover', null, (at, params) => doHover(at.doc, offsetOf(at, params.position), getCatalog(), at.settings)));
+  connection.onCodeAction(onPolicy('codeAction', null, (at, params) => provideCodeActions(at.doc, params.context.diagnostics, getCatalog(), at.settings,
+    { range: params.range, only: params.context.only, snippets: client.snippetCommand })));
+  connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => provideSemanticTokens(at.doc, getCatalog())));
+  connection.onCodeLens(onPolicy('codeLens', null, at => provideCodeLenses(at.doc, getCatalog(), at.settings)));
+  connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
+    policies.setKind(params.uri, params.kind);
+    validation.schedule(params.uri);
+    return null;
+  }));
+  connection.onRequest(ACCESS_SUMMARY_REQUEST, onPolicy<AccessSummaryParams, string | null>('accessSummary', null, at => formatSummaryMarkdown(summarizePolicy(at.doc, getCatalog()))));
+  connection.onRequest(SIMULATE_REQUEST, onPolicy('simulate', null, (at, params: SimulateParams) => simulateInEditor(at.doc, params)));
 
-documents.listen(connection);
-connection.listen();
+  process.on('uncaughtException', error => logError('uncaught exception', error));
+  process.on('unhandledRejection', error => logError('unhandled rejection', error));
+  documents.listen(connection);
+  connection.listen();
+}

@@ -14,7 +14,7 @@ import { doHover } from '../../server/src/features/hover';
 import { formatSummaryText, summarizePolicy } from '../../server/src/features/summary';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
-import { policyFromText } from '../../server/src/policyDocuments';
+import { policyFromText } from '../../server/src/documents/policyDocuments';
 import type { IamPolicySettings } from '../../server/src/protocol';
 import { FORMATS } from '../../server/src/cli/args';
 import { formatterFor } from '../../server/src/cli/formatters';

@@ -3,7 +3,7 @@ import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
-import type { FoldedFinding } from '../../server/src/rules/oneFinding';
+import type { FoldedFinding } from '../../server/src/rules/types';
 import type { Finding } from '../../server/src/rules/types';
 import { parse } from './cursor';
 

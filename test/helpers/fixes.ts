@@ -4,7 +4,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { provideCodeActions, type CodeActionRequest } from '../../server/src/features/codeActions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
-import type { InsertSnippetArgs } from '../../server/src/features/fixes/snippetProtocol';
+import type { InsertSnippetArgs } from '../../server/src/protocol/snippet';
 import { parsePolicy } from '../../server/src/policy/parse';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { withDefaults, type IamPolicySettings } from '../../server/src/protocol';

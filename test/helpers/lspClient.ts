@@ -11,7 +11,7 @@ import {
   PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type CompletionItem, type Diagnostic, type Position, type ProtocolConnection, type Registration,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/bootstrap/nodeOptions';
+import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import type { IamPolicySettings } from '../../server/src/protocol';
 
 export const SERVER_PATH = join(__dirname, '..', '..', 'dist', 'server.js');

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
-import { policyFromText } from '../../server/src/policyDocuments';
+import { policyFromText } from '../../server/src/documents/policyDocuments';
 import { withDefaults } from '../../server/src/protocol';
 
 /** Each folder and the kind its name tells the kind detection. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CodeActionRequest, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-protocol/node';
-import { SNIPPET_CAPABILITY, type InsertSnippetArgs } from '../../server/src/features/fixes/snippetProtocol';
+import { SNIPPET_CAPABILITY, type InsertSnippetArgs } from '../../server/src/protocol/snippet';
 import { startServer, type TestServer } from '../helpers/lspClient';
 
 const TEXT = `{

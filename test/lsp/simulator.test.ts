@@ -2,7 +2,7 @@
 // and IAM600 with the zoneOfTrust setting.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SIMULATE_REQUEST, type SimulateParams, type SimulateResponse } from '../../server/src/evaluation/editorProtocol';
+import { SIMULATE_REQUEST, type SimulateParams, type SimulateResponse } from '../../server/src/protocol/simulate';
 import { startServer, type TestServer } from '../helpers/lspClient';
 
 let server: TestServer;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
-import { expandAction, perExpansion, perSpelling, spellingOf } from '../../server/src/rules/actionExpansions';
+import { expandAction, perExpansion, perSpelling, spellingOf } from '../../server/src/analysis/actionExpansions';
 
 const catalog = loadCatalog(defaultCatalogPath());
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
 import { ACCESS_LEVELS } from '../../server/src/catalog/types';
-import { keyTemplate } from '../../server/src/catalog/wildcard';
+import { keyTemplate } from '../../server/src/util/wildcard';
 import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { withDefaults } from '../../server/src/protocol';

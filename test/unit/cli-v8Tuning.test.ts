@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
-import { BATCH_V8_FLAGS } from '../../server/src/cli/v8Tuning';
+import { BATCH_V8_FLAGS } from '../../server/src/bootstrap/onePass';
 
 test('every batch V8 flag is known to this V8', () => {
   const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });

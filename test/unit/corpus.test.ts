@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
-import { policyFromText } from '../../server/src/policyDocuments';
+import { policyFromText } from '../../server/src/documents/policyDocuments';
 import { withDefaults } from '../../server/src/protocol';
 import { BROKEN_UPSTREAM, corpusFiles } from '../helpers/corpus';
 

@@ -2,7 +2,7 @@
 // IAM212 an action no resource applies to) to ARN templates, and the snippet that goes with them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InsertSnippetArgs } from '../../server/src/features/fixes/snippetProtocol';
+import type { InsertSnippetArgs } from '../../server/src/protocol/snippet';
 import { codes, fixed, fixesOf, resolveSnippet, snippetProblem } from '../helpers/fixes';
 
 const policy = (statement: string, extra = '') => `{

@@ -18,8 +18,7 @@ import { detectIndentUnit } from '../../server/src/features/fixes/jsonEdits';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { withDefaults } from '../../server/src/protocol';
-import type { FoldedFinding } from '../../server/src/rules/oneFinding';
-import type { FindingData } from '../../server/src/rules/types';
+import type { FindingData, FoldedFinding } from '../../server/src/rules/types';
 import { corpusFiles } from '../helpers/corpus';
 import { applyFix, snippetProblem } from '../helpers/fixes';
 

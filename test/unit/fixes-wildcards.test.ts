@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import type { ActionInfo } from '../../server/src/catalog/types';
 import { shortestPatterns } from '../../server/src/features/fixes/wildcards';
-import { actionName } from '../../server/src/rules/statementFacts';
+import { actionName } from '../../server/src/analysis/statementFacts';
 import { codes, diagnose, fixed, fixesOf, refactored, refactorsAt } from '../helpers/fixes';
 
 const catalog = getCatalog();

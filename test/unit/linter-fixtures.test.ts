@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
 import { withFolded } from '../helpers/findings';
-import { policyFromText } from '../../server/src/policyDocuments';
+import { policyFromText } from '../../server/src/documents/policyDocuments';
 import { withDefaults } from '../../server/src/protocol';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'linter-tests');

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BoundedCache, perCatalog, scaleMemoCapacity } from '../../server/src/catalog/memo';
+import { perCatalog } from '../../server/src/catalog/memo';
+import { BoundedCache, scaleMemoCapacity } from '../../server/src/util/memo';
 import type { Catalog } from '../../server/src/catalog/types';
 
 test('memos start afresh at their limit, times the capacity scale', () => {

@@ -19,7 +19,7 @@ const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const LOADER = ['fs', 'module', 'os', 'path', 'vm'];
 const ALLOWED_BUILTINS: Record<string, string[]> = {
   [SERVER_PATH]: [...LOADER, 'child_process', 'crypto', 'net', 'url', 'util', 'v8'],
-  [CLI_PATH]: [...LOADER, 'net', 'url', 'util', 'v8', 'worker_threads'],   // v8: its compiler flags (cli/v8Tuning.ts)
+  [CLI_PATH]: [...LOADER, 'net', 'url', 'util', 'v8', 'worker_threads'],   // v8: its compiler flags (bootstrap/onePass.ts)
 };
 
 /** What the entry and the bundle it loads (dist/x.js -> dist/x-main.js) require. */

@@ -4,7 +4,7 @@ import { parsePolicy } from '../../server/src/policy/parse';
 import { locate } from '../../server/src/policy/locate';
 import { detectKind, kindFromFileName } from '../../server/src/policy/kind';
 import { parseArn } from '../../server/src/policy/arn';
-import { wildcardMatch } from '../../server/src/policy/wildcard';
+import { wildcardMatch } from '../../server/src/util/wildcard';
 import { parseAtCursor } from '../helpers/cursor';
 
 const codes = (text: string) => parsePolicy(text).syntaxErrors.map(e => e.code);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
-import { policyFromText } from '../../server/src/policyDocuments';
+import { policyFromText } from '../../server/src/documents/policyDocuments';
 import { withDefaults } from '../../server/src/protocol';
 
 const settings = withDefaults(undefined);

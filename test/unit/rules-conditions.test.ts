@@ -1,4 +1,4 @@
-// Condition rules IAM300-IAM351: each one triggered, and the near misses that must stay silent.
+// Condition rules IAM300-IAM352: each one triggered, and the near misses that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
@@ -9,6 +9,8 @@ import { suggestOperators } from '../../server/src/rules/conditionsOperators';
 import { isCidr } from '../../server/src/rules/conditionsValues';
 import { variablesIn } from '../../server/src/rules/conditionsVariables';
 import { parse } from '../helpers/cursor';
+import { codesOf } from '../helpers/findings';
+import { fixed } from '../helpers/fixes';
 
 /** The IAM3xx codes a statement gets (Allow unless given), with the given condition block. */
 function codes(condition: string, options: { action?: string; effect?: string; version?: string | null; kind?: PolicyKind; resource?: string } = {}): string[] {
@@ -24,6 +26,11 @@ test('IAM300: unknown operator, with suggestions', () => {
   assert.deepEqual(codes('{"ForAllValue:StringEquals":{"aws:TagKeys":"a"}}'), ['IAM300']);
   assert.deepEqual(suggestOperators('StringEqual', getCatalog())[0], 'StringEquals');
   assert.deepEqual(suggestOperators('ForAllValue:StringEqual', getCatalog())[0], 'ForAllValues:StringEquals');
+  // the closest operator as a fix, and the fixed policy is clean
+  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqual":{"aws:username":"a"}}}]}';
+  const repaired = fixed(text, 'IAM300', /StringEquals"$/);
+  assert.match(repaired, /"StringEquals":\{"aws:username"/);
+  assert.deepEqual(codesOf(repaired, /^IAM3/), []);
   assert.deepEqual(codes('{"StringEqualsIgnoreCase":{"aws:username":"a"},"ArnNotLikeIfExists":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"}}'), []);
 });
 
@@ -47,7 +54,7 @@ test('IAM310: unknown condition keys; tag keys, variable parts, IdP claims and c
 
 test('IAM311: a key of another service that none of the actions lists', () => {
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}'), ['IAM311']);
-  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }), [], 'a kms action is present');
+  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }), ['IAM314'], 'a kms action is present: not IAM311, but the key is absent for s3:GetObject (IAM314)');
   assert.deepEqual(codes('{"StringEquals":{"iam:ResourceTag/Project":"x"}}', { action: '"sts:AssumeRole"' }), [], 'sts:AssumeRole lists iam:ResourceTag');
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"x"}}', { action: '"*"' }), [], 'silent with *');
   assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}'), [], 'global keys apply everywhere');
@@ -71,13 +78,13 @@ test('IAM320, IAM321: operator type against key type', () => {
   assert.deepEqual(codes('{"StringEquals":{"aws:SecureTransport":"true"}}'), ['IAM321']);
   // a Numeric operator on a key the Service Authorization Reference types String parses its value (AWS's Glacier vault lock example)
   assert.deepEqual(codes('{"NumericLessThan":{"glacier:ArchiveAgeInDays":"365"}}', { action: '"glacier:DeleteArchive"' }), []);
-  // near misses AWS documents: string operators on ARN keys, ARN operators on string keys, numeric on aws:EpochTime
-  assert.deepEqual(codes('{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}'), []);
+  // near misses AWS documents: string operators on ARN keys (with a wildcard, IAM322), ARN operators on string keys, numeric on aws:EpochTime
+  assert.deepEqual(codes('{"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/x"},"ArnLike":{"aws:RequestTag/origin":"arn:aws:s3:::*"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}'), []);
 });
 
 test('IAM330: values that do not parse for the operator; policy variables only with String, ARN and Bool', () => {
   assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":"203.0.113.0/33"}}'), ['IAM330']);
-  assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","2001:db8::/32","198.51.100.7","bad"]}}'), ['IAM330']);
+  assert.deepEqual(codes('{"IpAddress":{"aws:SourceIp":["11.0.0.0/8","2001:db8::/32","198.51.100.7","bad"]}}'), ['IAM330']);
   assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":"yes"}}'), ['IAM330']);
   assert.deepEqual(codes('{"NumericLessThan":{"s3:max-keys":"ten"}}', { action: '"s3:ListBucket"' }), ['IAM330']);
   assert.deepEqual(codes('{"NumericLessThan":{"s3:max-keys":"${aws:PrincipalTag/max}"}}', { action: '"s3:ListBucket"' }), ['IAM330']);
@@ -85,8 +92,9 @@ test('IAM330: values that do not parse for the operator; policy variables only w
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"arn:aws:sns:topic"}}'), ['IAM330']);
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"my-topic"}}'), ['IAM330']);
   // near misses
-  assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":[true,"False"]},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateGreaterThan":{"aws:CurrentTime":["2025","2025-01-31","2025-01-31T12:00Z","2025-01-31T12:00:00.5+02:00","1700000000"]}}'), []);
-  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":["arn:aws:sns:*:111122223333:*","arn:aws:s3:::${aws:username}/*","*"]},"Bool":{"aws:SecureTransport":"${aws:SecureTransport}"}}'), []);
+  // (two Booleans, epoch seconds: other rules' findings, IAM336 and IAM337)
+  assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":[true,"False"]},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateGreaterThan":{"aws:CurrentTime":["2025","2025-01-31","2025-01-31T12:00Z","2025-01-31T12:00:00.5+02:00","1700000000"]}}').filter(c => c === 'IAM330'), []);
+  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":["arn:aws:sns:*:111122223333:*","arn:aws:s3:::${aws:username}/*","*"]},"Bool":{"aws:SecureTransport":"${aws:SecureTransport}"}}').filter(c => c === 'IAM330'), []);
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"arn:aws:sns:<REGION>:<ACCOUNT_ID>:topic"}}'), [], 'placeholders are IAM090');
   assert.ok(isCidr('::1/128') && isCidr('0.0.0.0/0') && !isCidr('10.0.0.0/8/1') && !isCidr('256.0.0.1'));
 });
@@ -134,10 +142,10 @@ test('IAM350: policy variables need Version 2012-10-17', () => {
 test('IAM351: unknown or unterminated policy variables', () => {
   assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:usrname}/*"' }), ['IAM351']);
   assert.deepEqual(codes('{}', { resource: '"arn:aws:iam::${Account}:role/x"' }), ['IAM351']);
-  assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username"' }), ['IAM351']);
+  assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username"' }), ['IAM352'], 'no closing brace: IAM352');
   assert.deepEqual(codes('{"StringEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"}}', { resource: '["arn:aws:s3:::b/${aws:username, \'anon\'}/*","arn:aws:s3:::b/${*}${?}${$}"]' }), []);
   const uses = variablesIn('a${aws:username}b${x', 10);
-  assert.deepEqual(uses, [{ name: 'aws:username', offset: 11, length: 15 }, { name: undefined, offset: 27, length: 3 }]);
+  assert.deepEqual(uses, [{ name: 'aws:username', raw: 'aws:username', offset: 11, length: 15 }, { name: undefined, raw: 'x', offset: 27, length: 3 }]);
 });
 
 test('condition rules never throw on odd input', () => {

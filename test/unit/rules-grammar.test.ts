@@ -5,7 +5,7 @@ import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
-import { cleanSid } from '../../server/src/rules/sid';
+import { cleanSid } from '../../server/src/analysis/sid';
 import { parse } from '../helpers/cursor';
 
 const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-7])$/;

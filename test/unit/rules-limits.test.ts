@@ -1,4 +1,4 @@
-// Limits IAM500-IAM502: the policy's size against the quota of its kind.
+// Limits IAM500-IAM503: the policy's size against the quota of its kind.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PolicyKind } from '../../server/src/policy/model';
@@ -42,11 +42,21 @@ test('IAM502: an identity policy over 6,144 characters (warning: inline and AWS 
   assert.equal(finding.data?.max, 6144);
 });
 
-test('IAM501: an SCP over 5,120 characters is an error; IAM500 near it', () => {
+/** The policy without white space (as Terraform's jsonencode sends it). */
+const minified = (text: string) => JSON.stringify(JSON.parse(text));
+
+test('IAM501: an SCP over 5,120 characters even without white space is an error; IAM500 near it', () => {
   const n = countOver(5120, scpStatement);
   assert.deepEqual(codes(bigPolicy(n, scpStatement), 'scp'), ['IAM501']);
-  assert.deepEqual(codes(bigPolicy(n - 2, scpStatement), 'scp'), ['IAM500']);
-  assert.deepEqual(codes(bigPolicy(n - 1, scpStatement).replace(/\n/g, '\n          '), 'scp'), ['IAM500'], 'white space does not count');
+  assert.deepEqual(codes(minified(bigPolicy(n - 2, scpStatement)), 'scp'), ['IAM500']);
+});
+
+test('IAM503: an SCP over 5,120 characters as written (AWS Organizations counts white space) that fits without it', () => {
+  const n = countOver(5120, scpStatement);
+  assert.deepEqual(codes(bigPolicy(n - 1, scpStatement), 'scp'), ['IAM503']);
+  const rcp = (i: number) => ({ ...scpStatement(i), Principal: '*' });
+  assert.deepEqual(codes(bigPolicy(countOver(5120, rcp) - 1, rcp), 'rcp'), ['IAM503']);
+  assert.deepEqual(codes(minified(bigPolicy(countOver(5120, rcp) - 1, rcp)), 'rcp'), ['IAM500']);
 });
 
 test('IAM502: an RCP or a trust policy over its quota is a warning', () => {

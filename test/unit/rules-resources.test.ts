@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
-import { resourceTypesOf } from '../../server/src/rules/resourceTypes';
+import { resourceTypesOf } from '../../server/src/analysis/resourceTypes';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
+import { fixed } from '../helpers/fixes';
 
 const RESOURCE_CODES = /^IAM2\d\d$/;
 const codes = (action: unknown, resource: unknown) => codesOf(policyOf(stmt({ Action: action, Resource: resource })), RESOURCE_CODES);
@@ -69,9 +70,17 @@ test('IAM205: an unknown service, or one in upper case', () => {
   assert.deepEqual(shape('arn:aws:*:*:*:*'), []);
 });
 
-test('IAM207: an unknown Region code', () => {
+test('IAM207: a Region code that is no Region of the ARN\'s partition, with the closest Regions as fixes', () => {
   assert.deepEqual(shape('arn:aws:sqs:us-east1:123456789012:q'), ['IAM207']);
-  for (const ok of ['arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sqs:eu-*:123456789012:q', 'arn:aws-cn:sqs:cn-north-1:123456789012:q']) {
+  assert.deepEqual(shape('arn:aws:sqs:us-east-9:123456789012:q'), ['IAM207'], 'the form of a Region, but none (yet)');
+  assert.deepEqual(shape('arn:aws:sqs:cn-north-1:123456789012:q'), ['IAM207'], 'a China Region in the aws partition');
+  assert.deepEqual(shape('arn:aws-cn:sqs:us-east-1:123456789012:q'), ['IAM207']);
+  const finding = findingsOf(policyOf(stmt({ Action: '*', Resource: 'arn:aws:sqs:us-east1:123456789012:q' }))).find(f => f.code === 'IAM207');
+  assert.deepEqual(finding?.data?.replacements?.[0], '"arn:aws:sqs:us-east-1:123456789012:q"');
+  const fixedText = fixed(policyOf(stmt({ Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east1:123456789012:q' })), 'IAM207', /us-east-1:/);
+  assert.deepEqual(codesOf(fixedText, RESOURCE_CODES), []);
+  for (const ok of ['arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sqs:eu-*:123456789012:q', 'arn:aws-cn:sqs:cn-north-1:123456789012:q',
+    'arn:*:sqs:cn-north-1:123456789012:q', 'arn:aws-us-gov:sqs:us-gov-west-1:123456789012:q']) {
     assert.deepEqual(shape(ok), [], ok);
   }
 });
@@ -148,7 +157,7 @@ test('IAM212: an action none of the resources applies to', () => {
 });
 
 test('IAM212 near misses: "*", wildcard ARNs for "*"-only actions, wildcard actions, all resources already wrong', () => {
-  assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], ['arn:aws:s3:::b', '*']), []);
+  assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], ['arn:aws:s3:::b', '*']), ['IAM209'], '(the bucket is redundant beside "*": IAM209)');
   assert.deepEqual(codes(['s3:ListBucket', 's3:ListAllMyBuckets'], 'arn:aws:s3:::*'), []);
   assert.deepEqual(codes(['s3:ListBucket', 's3:Get*'], 'arn:aws:s3:::b'), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b'), ['IAM211'], 'IAM211 alone tells the story');

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { mergeProjectSettings, ProjectSettings } from '../../server/src/projectSettings';
+import { mergeProjectSettings, ProjectSettings } from '../../server/src/settings/projectSettings';
 import { withDefaults } from '../../server/src/protocol';
-import { findSettingsFile, parseSettingsText, type SettingsFileSystem } from '../../server/src/settingsFile';
+import { findSettingsFile, parseSettingsText, type SettingsFileSystem } from '../../server/src/settings/settingsFile';
 
 const ROOT = resolve('/work/repo');
 const at = (relative: string) => join(ROOT, relative);

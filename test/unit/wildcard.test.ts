@@ -2,7 +2,7 @@
 // RegExp took minutes on the pattern below and overflowed the stack on thousands of `*`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileWildcard, GlobUnit, globMatch, wildcardMatch } from '../../server/src/policy/wildcard';
+import { compileWildcard, GlobUnit, globMatch, wildcardMatch } from '../../server/src/util/wildcard';
 
 test('* matches any run of characters, ? exactly one', () => {
   const cases: Array<[string, string, boolean]> = [

@@ -3,7 +3,7 @@
 // under other flags, so the cache must be written, and read, under node's own.
 import { join } from 'node:path';
 import { runWithCodeCache } from './codeCache';
-import { applyServerHeapSettings } from './nodeOptions';
+import { applyServerHeapSettings } from './heapSettings';
 import { onceWarm } from './warm';
 
 runWithCodeCache(join(__dirname, 'server-main.js'));

@@ -21,8 +21,9 @@
 // Tokens are numbers, so that matching allocates nothing: a literal character is its char code (>= 0);
 // a wildcard of the ARN and a placeholder of a format are negative.
 import type { ResourceTypeInfo } from './types';
-import { StateSearch } from './stateSearch';
+import { StateSearch } from '../util/stateSearch';
 import { type ArnHead, COLON, RESOURCE_PART, arnHead, formatHead, headsAgree } from './arnHeads';
+import { POLICY_VARIABLE } from '../util/policyVariables';
 
 /** ARN wildcards: * (a run of 0+ characters) or ? (exactly one), each either allowed to match ':' or not. */
 const RUN_ANY = -1;
@@ -30,7 +31,6 @@ const RUN_IN_SEGMENT = -2;
 const ONE_ANY = -3;
 const ONE_IN_SEGMENT = -4;
 const SPECIAL_VARIABLES: Record<string, number> = { '${*}': 42, '${?}': 63, '${$}': 36 };
-const PLACEHOLDER = /\$\{[^}]*\}/g;
 
 /** An ARN of a policy, compiled for one reading. */
 export interface ArnPattern {
@@ -101,7 +101,7 @@ export function formatPatterns(formats: readonly string[]): FormatPattern[] {
       }
     };
     let last = 0;
-    for (const match of format.matchAll(PLACEHOLDER)) {
+    for (const match of format.matchAll(POLICY_VARIABLE)) {
       const start = match.index ?? 0;
       literal(last, start);
       last = start + match[0].length;
@@ -123,7 +123,7 @@ export function formatPatterns(formats: readonly string[]): FormatPattern[] {
 function placeholderFollowers(formats: readonly string[]): Map<string, Set<number>> {
   const followers = new Map<string, Set<number>>();
   for (const format of formats) {
-    for (const match of format.matchAll(PLACEHOLDER)) {
+    for (const match of format.matchAll(POLICY_VARIABLE)) {
       const end = (match.index ?? 0) + match[0].length;
       const prefix = format.slice(0, end);
       let chars = followers.get(prefix);

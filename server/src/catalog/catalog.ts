@@ -7,14 +7,14 @@ import type {
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
 import { type ArnPattern, FormatGroup, arnPattern, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
-import { globMatch } from '../policy/wildcard';
-import { BoundedCache } from './memo';
-import { arnSegmentRegExp, hasServiceWildcard, hasWildcard } from './wildcard';
+import { BoundedCache } from '../util/memo';
+import { hasVariable } from '../util/policyVariables';
+import { arnSegmentRegExp, globMatch, hasServiceWildcard, hasWildcard, hasWildcardOrVariable } from '../util/wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
 import { SERVICE_PRINCIPALS } from './tables/servicePrincipals';
 import { POLICY_VARIABLES } from './tables/policyVariables';
-import { PARTITIONS, REGIONS } from './tables/regions';
+import { partitionsOf, regionsOf } from './tables/regions';
 
 const MAX_ARN_LENGTH = 2048;
 
@@ -32,6 +32,9 @@ export class IamCatalog implements Catalog {
   /** lower-cased ARN service part -> as the compact index spells it */
   private arnServiceNames: Map<string, string> | undefined;
   private serviceParts: { all: string[]; anyService: string[] } | undefined;
+  private partitionList: PartitionInfo[] | undefined;
+  private regionList: RegionInfo[] | undefined;
+  private rcpServiceSet: ReadonlySet<string> | undefined;
 
   constructor(private readonly compact: CompactCatalog, bodies: readonly string[]) {
     this.dataVersion = compact.dataVersion;
@@ -65,8 +68,9 @@ export class IamCatalog implements Catalog {
   }
   servicePrincipals(): readonly ServicePrincipalInfo[] { return SERVICE_PRINCIPALS; }
   policyVariables(): readonly PolicyVariableInfo[] { return POLICY_VARIABLES; }
-  regions(): readonly RegionInfo[] { return REGIONS; }
-  partitions(): readonly PartitionInfo[] { return PARTITIONS; }
+  regions(): readonly RegionInfo[] { return (this.regionList ??= regionsOf(this.compact.partitions)); }
+  partitions(): readonly PartitionInfo[] { return (this.partitionList ??= partitionsOf(this.compact.partitions)); }
+  rcpServices(): ReadonlySet<string> { return (this.rcpServiceSet ??= new Set(this.compact.rcpServices)); }
 
   resourceTypesForArn(arn: string): ResourceTypeInfo[] {
     return this.arnCache.get(arn) ?? this.arnCache.set(arn, this.findResourceTypes(arn));
@@ -110,7 +114,7 @@ export class IamCatalog implements Catalog {
     if (!arn.startsWith('arn:') || arn.length > MAX_ARN_LENGTH) return [];
     const service = serviceOfFormat(arn);
     const { all, anyService } = this.arnServiceParts();
-    const servicePattern = /[*?]|\$\{/.test(service) ? arnSegmentRegExp(service) : undefined;
+    const servicePattern = hasWildcardOrVariable(service) ? arnSegmentRegExp(service) : undefined;
     const groups = servicePattern
       ? all.filter(name => anyService.includes(name) || servicePattern.test(name))
       : [service, ...anyService];
@@ -132,7 +136,7 @@ export class IamCatalog implements Catalog {
   private arnServiceParts(): { all: string[]; anyService: string[] } {
     if (!this.serviceParts) {
       const all = Object.keys(this.compact.arnServices);
-      this.serviceParts = { all, anyService: all.filter(name => name.includes('${')) };
+      this.serviceParts = { all, anyService: all.filter(hasVariable) };
     }
     return this.serviceParts;
   }

@@ -6,7 +6,7 @@ import type {
   AccessLevel, ActionInfo, ActionResourceType, ConditionKeyInfo, ConditionKeyType, ResourceTypeInfo, ServiceInfo,
 } from './types';
 
-export const CATALOG_FORMAT = 2;
+export const CATALOG_FORMAT = 3;
 
 /** The catalog file's first line: everything but the services' bodies. */
 export interface CompactCatalog {
@@ -18,8 +18,13 @@ export interface CompactCatalog {
   keys: string[];
   keyOwners: number[];
   arnServices: Record<string, number[]>;
+  partitions: CompactPartition[];
+  /** the service prefixes that resource control policies support */
+  rcpServices: string[];
   heads: CompactServiceHead[];
 }
+
+export type CompactPartition = [name: string, dnsSuffix: string, regionRegex: string, regions: Array<[code: string, name: string]>];
 
 export type CompactServiceHead = [prefix: string, name: string, docSlug: string];
 

@@ -8,8 +8,9 @@ import type { ServiceEntry } from './compact';
 import type { ConditionKeyInfo } from './types';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { FEDERATED_CONDITION_KEYS, oidcClaimKey } from './tables/federatedKeys';
-import { BoundedCache } from './memo';
-import { keyTemplate } from './wildcard';
+import { BoundedCache } from '../util/memo';
+import { hasVariable } from '../util/policyVariables';
+import { keyTemplate } from '../util/wildcard';
 
 interface KeyTemplate {
   /** the lower-case literal text before the first ${...}: a key that does not start with it cannot match */
@@ -60,10 +61,10 @@ export class ConditionKeyIndex {
   private compileTemplates(): KeyTemplate[] {
     const templates: KeyTemplate[] = [];
     for (const info of this.ownKeys.values()) {
-      if (info.key.includes('${')) templates.push({ ...keyTemplate(info.key), resolve: () => info });
+      if (hasVariable(info.key)) templates.push({ ...keyTemplate(info.key), resolve: () => info });
     }
     this.keys.forEach((key, index) => {
-      if (key.includes('${')) {
+      if (hasVariable(key)) {
         templates.push({ ...keyTemplate(key), resolve: () => this.owned(index, key.toLowerCase()) });
       }
     });

@@ -125,6 +125,8 @@ export interface Catalog {
   policyVariables(): readonly PolicyVariableInfo[];
   regions(): readonly RegionInfo[];
   partitions(): readonly PartitionInfo[];
+  /** the service prefixes (lower case) that resource control policies support */
+  rcpServices(): ReadonlySet<string>;
   /** resource types whose ARN format matches the ARN (wildcards in the ARN allowed) */
   resourceTypesForArn(arn: string): ResourceTypeInfo[];
   /**

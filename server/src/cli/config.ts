@@ -1,10 +1,10 @@
-// The settings file of the CLI (server/src/settingsFile.ts says which files and shapes): the
+// The settings file of the CLI (server/src/settings/settingsFile.ts says which files and shapes): the
 // editor's `iamPolicy` settings, so that CI and the editor agree. Without --config the nearest one
 // from the working folder up to the repository's root is read, .vscode/settings.json included.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { withDefaults, type IamPolicySettings } from '../protocol';
-import { findSettingsFile, invalidSettingsMessage, parseSettingsText, type SettingsFileSystem } from '../settingsFile';
+import { findSettingsFile, invalidSettingsMessage, parseSettingsText, type SettingsFileSystem } from '../settings/settingsFile';
 import { CliError } from './io';
 
 const DISK: SettingsFileSystem = { exists: existsSync, readFile: path => readFileSync(path, 'utf8') };

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { isPolicyFileName } from '../policyDocuments';
+import { isPolicyFileName } from '../documents/policyDocuments';
 import { errorText } from './io';
 
 export interface InputFile {

@@ -3,12 +3,12 @@
 // a job is plain data and a file's outcome is its formatter's entry, not its parse.
 import { writeFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { scaleMemoCapacity } from '../catalog/memo';
+import { sizeMemosForOnePass } from '../bootstrap/onePass';
 import type { Catalog } from '../catalog/types';
 import { computeDiagnostics } from '../features/diagnostics';
 import { formatSummaryText, summarizePolicy } from '../features/summary';
 import type { PolicyDocument, PolicyKind } from '../policy/model';
-import { policyFromText } from '../policyDocuments';
+import { policyFromText } from '../documents/policyDocuments';
 import type { IamPolicySettings } from '../protocol';
 import type { LintOptions } from './args';
 import { readInput, type InputFile } from './files';
@@ -16,9 +16,6 @@ import { errorText } from './io';
 import { applySafeFixes } from './fix';
 import { formatterFor } from './formatters';
 import { noCounts, severityName, type FileOutcome, type Formatter } from './report';
-
-/** The checker's memos hold 5x the server's: every distinct action name and ARN of the corpus. */
-const CHECKER_MEMO_SCALE = 5;
 
 export interface FileReport {
   file: InputFile;
@@ -47,7 +44,7 @@ export interface CheckContext {
 
 /** The context of a run (or of a worker thread's share of it); sizes the engine's memos for one pass over many files. */
 export function checkContext(job: CheckJob, catalog: Catalog, io: Pick<CheckContext, 'readStdin' | 'stdout'>): CheckContext {
-  scaleMemoCapacity(CHECKER_MEMO_SCALE);
+  sizeMemosForOnePass();
   const data = { version: catalog.dataVersion, date: catalog.dataDate };
   return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, data), ...io };
 }

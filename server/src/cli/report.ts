@@ -2,8 +2,7 @@
 // formatter's entry as soon as it is checked, so that a run over thousands of files never holds their
 // parses; entries are plain data, as they may come from a worker thread (cli/threads.ts).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { FoldedFinding } from '../rules/oneFinding';
-import { SEVERITIES, type FindingData, type Severity } from '../rules/types';
+import { SEVERITIES, type FindingData, type FoldedFinding, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
 
 export interface RunTotals {

@@ -6,9 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { simulate, type StatementOutcome } from '../evaluation/evaluate';
 import { formatSimulation } from '../evaluation/format';
-import { contextAtTime, parseContextPairs, parseRequestText, type SimulationRequest } from '../evaluation/request';
+import { contextAtTime, parseRequestText } from '../evaluation/request';
+import { parseContextPairs, type SimulationRequest } from '../protocol/simulate';
 import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
-import { policyFromText } from '../policyDocuments';
+import { policyFromText } from '../documents/policyDocuments';
 import { withDefaults } from '../protocol';
 
 export interface SimulateIo {

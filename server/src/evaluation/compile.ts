@@ -2,11 +2,10 @@
 // lists and compiled conditions, built once per parsed document (cached) so that one request against
 // the largest managed policy takes well under a millisecond.
 import type { PolicyDocument, Span, Statement, StringListElement } from '../policy/model';
-import { compileWildcard, type WildcardPattern } from '../policy/wildcard';
-import { hasServiceWildcard } from '../catalog/wildcard';
+import { compileWildcard, hasServiceWildcard, type WildcardPattern } from '../util/wildcard';
 import { compileArnMatcher } from './arnPattern';
 import { compileCondition, type CompiledConditionKey } from './conditions/evaluate';
-import { principalValues, type PrincipalValue } from './principals';
+import { principalValues, type PrincipalValue } from '../policy/principals';
 import type { RequestContext } from './request';
 import { literalParts, parseTemplate, resolveTemplate, type Template } from './variables';
 

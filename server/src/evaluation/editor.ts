@@ -1,7 +1,7 @@
 // The server side of the editor's "Simulate a request": the open policy + a request (entered, or
 // the text of a request file) -> the decision with ranges for the editor to highlight.
 import type { PolicyDocument } from '../policy/model';
-import type { SimulateParams, SimulateResponse } from './editorProtocol';
+import type { SimulateParams, SimulateResponse } from '../protocol/simulate';
 import { simulate } from './evaluate';
 import { formatSimulation } from './format';
 import { parseRequestText, requestFromJson } from './request';

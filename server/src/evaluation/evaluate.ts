@@ -11,14 +11,14 @@
 // and every condition match ("IAM JSON policy elements: Action / NotAction / Resource / NotResource /
 // Principal / NotPrincipal / Condition").
 import type { PolicyDocument, PolicyKind, Span } from '../policy/model';
-import { kindInSentence } from '../policy/kind';
+import { kindInSentence, type Decision, type ElementName } from '../protocol';
 import { actionMatches, compilePolicy, resourceMatches, type CompiledStatement } from './compile';
 import { evaluateConditionKey } from './conditions/evaluate';
 import { principalNamed } from './principals';
 import { normalizeRequest, type NormalizedRequest, type SimulationRequest } from './request';
+import { hasVariable } from '../util/policyVariables';
 
-export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
-export type ElementName = 'Effect' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Principal' | 'NotPrincipal' | 'Condition';
+export type { Decision, ElementName } from '../protocol';
 
 /** Why a statement does not apply, at the span of the element (or condition key) that failed. */
 export interface Mismatch extends Span {
@@ -138,7 +138,7 @@ function notesFor(docs: readonly PolicyDocument[], statements: StatementOutcome[
   }
   const hasPrincipal = docs.some(doc => doc.statements.some(s => s.principal || s.notPrincipal));
   if (hasPrincipal && !request.principal) notes.push('The request names no principal: Principal and NotPrincipal were not checked.');
-  if (docs.some(doc => !compilePolicy(doc).variables && doc.text.includes('${'))) {
+  if (docs.some(doc => !compilePolicy(doc).variables && hasVariable(doc.text))) {
     notes.push('A policy without "Version": "2012-10-17" reads ${...} as literal text, not as a policy variable.');
   }
   if (statements.length === 0) notes.push('No statement was found in the policies.');

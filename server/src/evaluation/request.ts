@@ -7,20 +7,10 @@
 // policy elements: Condition" (reference_policies_elements_condition.html): "Context key names are not
 // case-sensitive".
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ContextValue, SimulationRequest } from '../protocol/simulate';
 import { parseDate } from './conditions/date';
 
-export type ContextScalar = string | number | boolean;
-export type ContextValue = ContextScalar | ContextScalar[];
-
-/** A request as people write it. */
-export interface SimulationRequest {
-  /** principal ARN, account ID, service principal (s3.amazonaws.com), federated provider, or "anonymous"; omitted: not checked */
-  principal?: string;
-  action: string;
-  /** resource ARN; omitted: "*" (actions that support no resource-level permissions) */
-  resource?: string;
-  context?: Record<string, ContextValue>;
-}
+export type { ContextScalar, ContextValue, SimulationRequest } from '../protocol/simulate';
 
 /** The request context: lower-cased key -> its values as strings (several for a multivalued key). */
 export type RequestContext = ReadonlyMap<string, readonly string[]>;
@@ -147,23 +137,4 @@ export function parseRequestText(text: string): RequestParse {
     return { errors: parseErrors.map(e => `JSON error at offset ${e.offset}: ${printParseErrorCode(e.error)}.`) };
   }
   return requestFromJson(value);
-}
-
-/**
- * Parses `key=value` pairs (CLI flags, the editor's input box). A key given twice becomes a
- * multivalued key. Returns an error message for a pair without `=`.
- */
-export function parseContextPairs(pairs: readonly string[]): { context: Record<string, ContextScalar[]>; errors: string[] } {
-  const context: Record<string, ContextScalar[]> = {};
-  const errors: string[] = [];
-  for (const pair of pairs) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) {
-      errors.push(`Context "${pair}" is not of the form key=value.`);
-      continue;
-    }
-    const key = pair.slice(0, equals).trim();
-    (context[key] ??= []).push(pair.slice(equals + 1).trim());
-  }
-  return { context, errors };
 }

@@ -9,7 +9,7 @@
 // - variables exist only in policies with "Version": "2012-10-17"; otherwise `${...}` is literal text.
 // The wildcards `*` and `?` written in the policy stay wildcards; values substituted from the request
 // are always literal.
-import { GlobUnit, globMatch } from '../policy/wildcard';
+import { GlobUnit, globMatch } from '../util/wildcard';
 import type { RequestContext } from './request';
 
 export const STAR = 0;

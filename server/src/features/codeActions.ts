@@ -5,15 +5,14 @@
 //   adding the Version); one that repeats a quick-fix's title is left out.
 // - `source.fixAll` (fixes/fixAll.ts), only when the request asks for source actions.
 // Fixes that insert placeholders also carry the client's snippet command when the client has it
-// (fixes/snippetProtocol.ts).
+// (protocol/snippet.ts).
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { zoneOfTrustActions } from './zoneOfTrustFix';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
 import { rangeOf } from '../policy/locate';
-import type { FoldedFinding } from '../rules/oneFinding';
-import type { FindingData } from '../rules/types';
+import type { FindingData, FoldedFinding } from '../rules/types';
 import { replacementFixes, syntaxFixes } from './fixes/basic';
 import { conditionFixes } from './fixes/conditions';
 import { fixAllAction } from './fixes/fixAll';
@@ -44,7 +43,7 @@ export interface CodeActionRequest {
   range?: Range;
   /** `context.only` of the request: the kinds wanted (a kind includes its sub-kinds) */
   only?: readonly string[];
-  /** the client runs the snippet command (fixes/snippetProtocol.ts) */
+  /** the client runs the snippet command (protocol/snippet.ts) */
   snippets?: boolean;
 }
 

@@ -7,8 +7,7 @@ import { rangeOf } from '../policy/locate';
 import { brokenStructure } from '../policy/syntax';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings, SeveritySetting } from '../protocol';
-import { RULE_MODULES, RULES_BY_CODE } from '../rules';
-import { foldFindings } from '../rules/oneFinding';
+import { foldFindings, RULE_MODULES, RULES_BY_CODE } from '../rules';
 import type { Finding, Severity } from '../rules/types';
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';

@@ -14,7 +14,7 @@ import { elementMarkdown, principalTypeMarkdown, valueMarkdown } from './hover/e
 import { markdownHover, stringContent } from './hover/markdown';
 import { principalMarkdown } from './hover/principals';
 import { variableAt, variableMarkdown } from './hover/variables';
-import { describeOutsideGrant, outsideGrantAt } from '../rules/zoneOfTrust';
+import { describeOutsideGrant, outsideGrantAt } from '../analysis/zoneOfTrust';
 
 type Path = (string | number)[];
 

@@ -5,6 +5,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import type { PolicyDocument, Span } from '../policy/model';
+import { hasVariable, POLICY_VARIABLE } from '../util/policyVariables';
 
 const TOKEN_TYPES = ['namespace', 'function', 'property', 'variable'] as const;
 type TokenType = typeof TOKEN_TYPES[number];
@@ -34,8 +35,8 @@ function actionTokens(item: Span & { value: string }, catalog: Catalog, out: Tok
 }
 
 function variableTokens(node: Span & { value: unknown }, out: Token[]): void {
-  if (typeof node.value !== 'string' || !node.value.includes('${') || !isVerbatim(node)) return;
-  for (const match of node.value.matchAll(/\$\{[^}]*\}/g)) {
+  if (typeof node.value !== 'string' || !hasVariable(node.value) || !isVerbatim(node)) return;
+  for (const match of node.value.matchAll(POLICY_VARIABLE)) {
     out.push({ offset: node.offset + 1 + match.index!, length: match[0].length, type: 'variable', modifiers: 0 });
   }
 }

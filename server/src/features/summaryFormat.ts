@@ -4,7 +4,7 @@
 import { ACCESS_LEVELS, type AccessLevel } from '../catalog/types';
 import { byLevel, levelCountsText } from './actionSets';
 import { plural } from './hover/markdown';
-import { KIND_LABELS, kindInSentence } from '../policy/kind';
+import { KIND_LABELS, kindInSentence } from '../protocol';
 import type { AccessSet, PolicySummary, ServiceAccess, StatementSummary } from './summary';
 
 /** Marks services with Permissions management actions (they change who can do what). */

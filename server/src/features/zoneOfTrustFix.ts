@@ -10,19 +10,8 @@ import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID } from '../policy/identifiers';
 import type { PolicyDocument } from '../policy/model';
 import { parseArn } from '../policy/arn';
-import type { IamPolicySettings, ZoneOfTrust } from '../protocol';
-import { grantsOutsideZone, isEmptyZone } from '../rules/zoneOfTrust';
-
-/** Client command: arguments [SetZoneOfTrustArgs]; writes the setting for the document's folder. */
-export const SET_ZONE_OF_TRUST_COMMAND = 'iamPolicy.setZoneOfTrust';
-
-export interface SetZoneOfTrustArgs {
-  /** the document the setting is for (its workspace folder gets the setting) */
-  uri: string;
-  zoneOfTrust: ZoneOfTrust;
-  /** ask the user for the accounts (the document has none of its own); zoneOfTrust is then the start */
-  ask?: boolean;
-}
+import { SET_ZONE_OF_TRUST_COMMAND, type IamPolicySettings, type SetZoneOfTrustArgs } from '../protocol';
+import { grantsOutsideZone, isEmptyZone } from '../analysis/zoneOfTrust';
 
 const ARN_ACCOUNT = /arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
 

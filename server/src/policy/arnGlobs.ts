@@ -6,9 +6,10 @@
 // Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" (`*` any run of
 // characters, `?` one character; wildcards work within each ARN segment).
 import { parseArn, type Arn } from './arn';
-import { StateSearch } from '../catalog/stateSearch';
-import { BoundedCache } from '../catalog/memo';
-import { compileWildcard, globMatch, hasWildcard } from './wildcard';
+import { StateSearch } from '../util/stateSearch';
+import { BoundedCache } from '../util/memo';
+import { compileWildcard, globMatch, hasWildcard } from '../util/wildcard';
+import { hasVariable, replaceVariables } from '../util/policyVariables';
 
 /**
  * Whether every string that `specific` matches is matched by `general` too (case-insensitive).
@@ -24,7 +25,7 @@ export function globCovers(general: string, specific: string): boolean {
 
 /** The format with each `${Placeholder}` read as `*`, parsed: what "every resource of the type" looks like. */
 export function formatAsPattern(format: string): Arn | undefined {
-  return parseArn(format.replace(/\$\{[^}]*\}/g, '*'));
+  return parseArn(replaceVariables(format, '*'));
 }
 
 const COVERED_PARTS = ['service', 'region', 'account', 'resource'] as const;
@@ -38,7 +39,7 @@ const ALL_PARTS = ['partition', 'service', 'region', 'account', 'resource'] as c
  */
 export function arnCoversFormat(pattern: Arn, format: Arn): boolean {
   // the partition does not count: an account lives in one partition
-  return !pattern.resource.includes('${') && COVERED_PARTS.every(part => globCovers(pattern[part], format[part]));
+  return !hasVariable(pattern.resource) && COVERED_PARTS.every(part => globCovers(pattern[part], format[part]));
 }
 
 /** Past this many states (|a| × |b|) the search would take seconds: answer "they may intersect". */
@@ -84,7 +85,7 @@ function lowerCaseGlobsIntersect(a: string, b: string): boolean {
 
 /** Policy text -> glob: `${aws:username}` may be anything; `${*}`, `${?}`, `${$}` are one literal character. */
 function policyGlob(text: string): string {
-  return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === '*' || name === '?' || name === '$' ? '?' : '*'));
+  return replaceVariables(text, name => (name === '*' || name === '?' || name === '$' ? '?' : '*'));
 }
 
 /** The five parts of an ARN glob as written and in lower case (the size limit counts the former). */
@@ -103,7 +104,7 @@ export function arnOverlapsFormat(pattern: string, format: string): boolean {
   if (have === undefined) have = loosePatterns.set(pattern, globParts(parseArn(policyGlob(pattern))) ?? null);
   let want = looseFormats.get(format);
   if (want === undefined && !looseFormats.has(format)) {
-    want = globParts(parseArn(format.replace(/\$\{[^}]*\}/g, '?*')));
+    want = globParts(parseArn(replaceVariables(format, '?*')));
     looseFormats.set(format, want);   // the formats of the catalog: a few thousand
   }
   if (!have || !want) return false;

@@ -8,22 +8,6 @@
 // policy, or a trust policy when every action is one that a role trust policy grants.
 import type { KindSource, PolicyDocument, PolicyKind, Statement } from './model';
 
-export const KIND_LABELS: Record<PolicyKind, string> = {
-  identity: 'Identity policy',
-  resource: 'Resource policy',
-  trust: 'Role trust policy',
-  scp: 'Service control policy (SCP)',
-  rcp: 'Resource control policy (RCP)',
-  boundary: 'Permissions boundary',
-  endpoint: 'VPC endpoint policy',
-};
-
-/** A kind's label inside a sentence: "service control policy (SCP)", "VPC endpoint policy". */
-export function kindInSentence(kind: PolicyKind): string {
-  const label = KIND_LABELS[kind];
-  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
-}
-
 // Name hints, tried in order on the words of a name ("AWSQuickSetupPermissionsBoundary" ->
 // "aws quick setup permissions boundary", "vpc_endpoint_policies" -> "vpc endpoint policies").
 // Whole words only: "AWSTrustedAdvisor..." is no trust policy, "ComprehendEndpointPolicy" needs the

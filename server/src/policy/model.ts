@@ -2,9 +2,10 @@
 // and value. Every feature and rule reads this model; none re-parses the text.
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyKind } from '../protocol/kinds';
 
-export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary' | 'endpoint';
-export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary', 'endpoint'];
+// the kinds are the protocol's: the client shows them
+export { POLICY_KINDS, type PolicyKind } from '../protocol/kinds';
 
 /** How the kind was decided: a user setting (glob), the file name, the content, or the fallback. */
 export type KindSource = 'setting' | 'filename' | 'content' | 'default';

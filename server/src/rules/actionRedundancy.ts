@@ -5,8 +5,8 @@
 // elements: Action" (names are case-insensitive; `*` and `?` wildcards).
 import { globCovers } from '../policy/arnGlobs';
 import type { StringItem, StringListElement } from '../policy/model';
-import { hasServiceWildcard, hasWildcard } from '../catalog/wildcard';
-import { statementFacts } from './statementFacts';
+import { hasServiceWildcard, hasWildcard } from '../util/wildcard';
+import { statementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 /** The service prefix a wildcard is limited to ("s3" for `s3:Get*`), or "" when it may match any service ("*"). */

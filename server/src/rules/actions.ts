@@ -6,10 +6,10 @@
 import type { ActionInfo, Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { hasWildcard } from '../policy/wildcard';
+import { hasWildcard } from '../util/wildcard';
 import { closestNames } from '../util/closest';
-import { actionName, perSpelling, type Spelling, spellingOf } from './actionExpansions';
-import { statementFacts } from './statementFacts';
+import { actionName, perSpelling, type Spelling, spellingOf } from '../analysis/actionExpansions';
+import { statementFacts } from '../analysis/statementFacts';
 import type { Finding, RuleContext, RuleModule } from './types';
 
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;

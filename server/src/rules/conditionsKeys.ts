@@ -16,13 +16,24 @@
 //   With "*", NotAction or an action the catalog does not know we stay silent.
 // - IAM312: the same key twice in one operator block, in different letter case ("Access Analyzer policy
 //   check reference": "Duplicate keys with different case"). Exact duplicates are IAM031.
+// - IAM314: a service key that the reference lists for some of the statement's named actions and not for
+//   others: the condition is not evaluated as written for those ("Unsupported action for condition key"
+//   in the policy validation check reference, which, like us, leaves actions with wildcards out). An error
+//   there; the reference is incomplete (see IAM313), so a warning here.
+// - IAM315/IAM316: a tag key (aws:ResourceTag/..., aws:RequestTag/..., aws:TagKeys) in a statement with
+//   actions of a service that lists the key for none of its actions or resource types, so never sends it:
+//   a Deny does not deny those actions (IAM315, warning: "Deny with unsupported tag condition key for
+//   service", a security warning), an Allow does not allow them (IAM316, information: "Allow with
+//   unsupported tag condition key for service", a suggestion). NotAction and "*" cover such services too
+//   (the "NotAction" variants of both checks).
 import type { ActionInfo, Catalog, ServiceInfo } from '../catalog/types';
 import type { Statement } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
-import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
-import { actionName, expandAction } from './actionExpansions';
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from '../analysis/conditionsEntries';
+import { actionName, expandAction } from '../analysis/actionExpansions';
 import type { RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 /** Key names to suggest for a misspelled key: the global keys, or the keys of its service. */
 function keyCandidates(key: string, catalog: Catalog): string[] {
@@ -46,7 +57,7 @@ function checkUnknownKey(ctx: RuleContext, entry: ConditionEntry): void {
   const replacements = closestNames(name, keyCandidates(name, ctx.catalog), 3);
   ctx.report({ code: 'IAM310', ...span,
     message: `Unknown condition key "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If the service added it recently, ignore this warning.`,
-    data: { replacements: replacements.filter(r => !r.includes('${')).map(r => JSON.stringify(r)) } });
+    data: { replacements: replacements.filter(r => !hasVariable(r)).map(r => JSON.stringify(r)) } });
 }
 
 /** The catalog actions of the statement, or undefined when they cannot be known ("*", NotAction, unknown names). */
@@ -90,11 +101,34 @@ function attachedKeys(service: ServiceInfo, catalog: Catalog): Set<string> {
   return keys;
 }
 
+/** The catalog actions of the statement's Action entries without wildcards (Access Analyzer leaves the others out). */
+function namedActions(statement: Statement, catalog: Catalog): ActionInfo[] {
+  return (statement.action?.items ?? []).flatMap(item => {
+    if (/[*?]/.test(item.value) || hasPlaceholder(item.value)) return [];
+    const colon = item.value.indexOf(':');
+    const action = colon > 0 ? catalog.action(item.value.slice(0, colon), item.value.slice(colon + 1)) : undefined;
+    return action ? [action] : [];
+  });
+}
+
+function checkSomeActions(ctx: RuleContext, entry: ConditionEntry, canonical: string): void {
+  const named = [...new Set(namedActions(entry.statement, ctx.catalog))];
+  const without = named.filter(action => !listedKeys(action, ctx.catalog).has(canonical));
+  if (without.length === 0 || without.length === named.length) return;
+  const names = without.map(actionName);
+  const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+  ctx.report({ code: 'IAM314', ...keySpan(entry), data: { actions: names },
+    message: `The Service Authorization Reference lists "${entry.keyEntry.entry.name}" for ${named.length - without.length} of the ${named.length} actions here: for ${shown}, the key is absent, so this condition ${outcome(entry)} for ${without.length === 1 ? 'it' : 'them'}. Move ${without.length === 1 ? 'that action' : 'those actions'} to a statement without this condition.` });
+}
+
 function checkKeyService(ctx: RuleContext, entry: ConditionEntry, actions: ActionInfo[]): void {
   const service = entry.key?.service;
   if (!service) return; // global keys apply to every action
   const canonical = entry.key?.key.toLowerCase() ?? '';
-  if (actions.some(action => listedKeys(action, ctx.catalog).has(canonical))) return;
+  if (actions.some(action => listedKeys(action, ctx.catalog).has(canonical))) {
+    checkSomeActions(ctx, entry, canonical);
+    return;
+  }
   if (actions.some(action => action.service === service)) {
     const info = ctx.catalog.service(service);
     if (!info || !attachedKeys(info, ctx.catalog).has(canonical)) return;
@@ -129,12 +163,54 @@ function checkCaseDuplicates(ctx: RuleContext, entries: ConditionEntry[]): void 
   }
 }
 
+const TAG_KEYS: ReadonlySet<string> = new Set(['aws:resourcetag/${tagkey}', 'aws:requesttag/${tagkey}', 'aws:tagkeys']);
+
+/** The services of the statement's actions (every service with "*" or NotAction: undefined). */
+function servicesOf(statement: Statement, catalog: Catalog): string[] | undefined {
+  if (statement.notAction || !statement.action || statement.action.items.some(i => i.value === '*')) return undefined;
+  const prefixes = new Set<string>();
+  for (const item of statement.action.items) {
+    const colon = item.value.indexOf(':');
+    const prefix = colon > 0 ? item.value.slice(0, colon).toLowerCase() : '';
+    if (prefix && !/[*?]/.test(prefix) && catalog.service(prefix)) prefixes.add(prefix);
+  }
+  return [...prefixes];
+}
+
+function checkTagKeyServices(ctx: RuleContext, entry: ConditionEntry): void {
+  const canonical = entry.key?.key.toLowerCase();
+  const effect = entry.statement.effect?.valueNode?.value;
+  if (!canonical || !TAG_KEYS.has(canonical) || (effect !== 'Allow' && effect !== 'Deny')) return;
+  const code = effect === 'Deny' ? 'IAM315' : 'IAM316';
+  const verb = effect === 'Deny' ? 'deny' : 'allow';
+  const absent = matchesWhenAbsent(entry);
+  const effectOn = (them: string) => (absent === undefined ? `does not ${verb} ${them} as it seems to`
+    : absent ? `${verb}s ${them} whatever their tags` : `does not ${verb} ${them}`);
+  const services = servicesOf(entry.statement, ctx.catalog);
+  const name = entry.keyEntry.entry.name;
+  if (!services) {
+    ctx.report({ code, ...keySpan(entry),
+      message: `This statement covers every service (${entry.statement.notAction ? 'NotAction' : '"*"'}), and many never send "${name}": for their actions the condition ${outcome(entry)}, so this statement ${effectOn('them')}. List the actions of services that support the key in "Action".` });
+    return;
+  }
+  const never = services.filter(prefix => {
+    const info = ctx.catalog.service(prefix);
+    return info !== undefined && !attachedKeys(info, ctx.catalog).has(canonical);
+  });
+  if (never.length === 0) return;
+  ctx.report({ code, ...keySpan(entry), data: { services: never },
+    message: `${never.join(', ')} never send${never.length === 1 ? 's' : ''} "${name}" (the Service Authorization Reference lists it for none of ${never.length === 1 ? 'its' : 'their'} actions), so for ${never.length === 1 ? 'its' : 'their'} actions this condition ${outcome(entry)}: the statement ${effectOn('them')}. Move those actions to a statement without the tag condition (name their resources instead).` });
+}
+
 export const conditionKeyRules: RuleModule = {
   rules: [
     { code: 'IAM310', name: 'unknown-condition-key', category: 'condition', defaultSeverity: 'warning', summary: 'The condition key is unknown.' },
     { code: 'IAM311', name: 'condition-key-of-other-service', category: 'condition', defaultSeverity: 'warning', summary: 'A service\'s condition key in a statement with only other services\' actions.' },
     { code: 'IAM313', name: 'condition-key-not-listed-for-actions', category: 'condition', defaultSeverity: 'information', summary: 'The reference lists the service\'s key for other actions, not for the statement\'s.' },
     { code: 'IAM312', name: 'condition-key-case-duplicate', category: 'condition', defaultSeverity: 'warning', summary: 'The same condition key twice in one operator, in different letter case.' },
+    { code: 'IAM314', name: 'condition-key-not-supported-by-some-actions', category: 'condition', defaultSeverity: 'warning', summary: 'A service key that the reference lists for some of the statement\'s actions but not others.' },
+    { code: 'IAM315', name: 'deny-with-unsupported-tag-key', category: 'condition', defaultSeverity: 'warning', summary: 'A Deny with a tag condition key and actions of services that never send it.' },
+    { code: 'IAM316', name: 'allow-with-unsupported-tag-key', category: 'condition', defaultSeverity: 'information', summary: 'An Allow with a tag condition key and actions of services that never send it.' },
   ],
   check(ctx) {
     const entries = conditionEntries(ctx.doc, ctx.catalog);
@@ -142,6 +218,7 @@ export const conditionKeyRules: RuleModule = {
     const byOperator = new Map<unknown, ConditionEntry[]>();
     for (const entry of entries) {
       checkUnknownKey(ctx, entry);
+      checkTagKeyServices(ctx, entry);
       if (!actionsOf.has(entry.statement)) actionsOf.set(entry.statement, knownActions(entry.statement, ctx.catalog));
       const actions = actionsOf.get(entry.statement);
       if (actions) checkKeyService(ctx, entry, actions);

@@ -5,15 +5,16 @@
 // Such a condition never matches as meant: an Allow grants nothing, a Deny with a negated operator
 // denies everything. Warnings, with String operators only; values with wildcards, policy variables
 // or placeholders are not judged. Sources: catalog/tables/keyValueKinds.ts, policy/identifiers.ts,
-// and the Region table (a Region newer than the table passes if it fits its partition's pattern).
-import { ACCOUNT_KEYS, ORGANIZATION_KEYS, REGION_KEYS, VPC_ENDPOINT_KEYS, VPC_KEYS } from '../catalog/tables/keyValueKinds';
+// and the catalog's Region table, which a refresh updates (any partition's Region passes: the key's value
+// does not say the partition).
+import { ACCOUNT_KEYS, ORGANIZATION_KEYS, ORGANIZATION_PATH_KEYS, REGION_KEYS, VPC_ENDPOINT_KEYS, VPC_KEYS } from '../catalog/tables/keyValueKinds';
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
-import { closestNames } from '../util/closest';
-import { conditionEntries } from './conditionsEntries';
-import { knownRegion } from './resourceArns';
-import type { RuleModule } from './types';
+import { conditionEntries, type ConditionEntry } from '../analysis/conditionsEntries';
+import { closestRegions, knownRegion } from '../analysis/arnProblems';
+import type { RuleContext, RuleModule } from './types';
+import { hasWildcardOrVariable } from '../util/wildcard';
 
 /** What a key's value must be, and how to say it. */
 interface ValueForm {
@@ -26,23 +27,73 @@ interface ValueForm {
 
 const FORMS: readonly ValueForm[] = [
   { keys: REGION_KEYS, fits: (value, catalog) => knownRegion(catalog, value), expected: 'a Region code such as us-east-1',
-    closest: (value, catalog) => closestNames(value, catalog.regions().map(r => r.code), 3) },
+    closest: (value, catalog) => closestRegions(catalog, value) },
   { keys: ACCOUNT_KEYS, fits: value => ACCOUNT_ID.test(value), expected: 'a 12-digit account ID' },
   { keys: ORGANIZATION_KEYS, fits: value => ORGANIZATION_ID.test(value), expected: 'an organization ID such as o-a1b2c3d4e5' },
   { keys: VPC_KEYS, fits: value => VPC_ID.test(value), expected: 'a VPC ID such as vpc-1a2b3c4d (a VPC endpoint goes in aws:SourceVpce)' },
   { keys: VPC_ENDPOINT_KEYS, fits: value => VPC_ENDPOINT_ID.test(value), expected: 'a VPC endpoint ID such as vpce-1a2b3c4d (a VPC goes in aws:SourceVpc)' },
 ];
 
-const unjudged = (text: string) => /[*?]|\$\{/.test(text) || hasPlaceholder(text);
+const unjudged = (text: string) => hasWildcardOrVariable(text) || hasPlaceholder(text);
+
+// IAM339: a key that holds the ARN of a KMS key (s3:x-amz-server-side-encryption-aws-kms-key-id and the
+// ARN-typed keys of the Service Authorization Reference whose name says KMS key) compared with an alias,
+// an alias ARN or a bare key ID: the request holds the key ARN, so the value never matches ("Invalid kms
+// key value" in the policy validation check reference: the value "must be a valid KMS key ARN"; AWS KMS
+// Developer Guide, "Key identifiers": arn:aws:kms:<region>:<account>:key/<key-id>).
+const KMS_KEY_NAME = /kms-?key/i;
+const KMS_KEY_ARN = /^arn:[^:]+:kms:[^:]*:[^:]*:key\/./;
+
+function holdsKmsKeyArn(entry: ConditionEntry): boolean {
+  return entry.key?.type === 'ARN' && KMS_KEY_NAME.test(entry.key.key);
+}
+
+function checkKmsKeyValue(ctx: RuleContext, entry: ConditionEntry): void {
+  const family = entry.operator.base?.family;
+  if ((family !== 'String' && family !== 'ARN') || !holdsKmsKeyArn(entry)) return;
+  for (const value of entry.keyEntry.values) {
+    const text = value.value;
+    if (typeof text !== 'string' || text === '*' || /\$\{/.test(text) || hasPlaceholder(text) || KMS_KEY_ARN.test(text)) continue;
+    if (/[*?]/.test(text) && !/(^|:)alias\//.test(text)) continue;   // a pattern that may match key ARNs
+    ctx.report({ code: 'IAM339', offset: value.offset, length: value.length,
+      message: `${entry.keyEntry.entry.name} holds the ARN of the KMS key (arn:aws:kms:<region>:<account>:key/<key-id>), never ${/alias\//.test(text) ? 'an alias' : 'a bare key ID'}: ${JSON.stringify(text)} never matches. Write the key's ARN.` });
+  }
+}
+
+// IAM373: a wildcard in an organization or account ID (aws:PrincipalOrgID "o-*", aws:SourceAccount
+// "1111*"). These IDs are assigned by AWS, not chosen, so a pattern matches organizations and accounts
+// that are not yours: "o-*" matches every organization ("Wildcard usage too permissive" in the policy
+// validation check reference). "*" alone is a presence test (IAM370); organization paths are judged by
+// their organization ID, the part before the first "/".
+function idPart(key: string, value: string): string {
+  return key.endsWith('orgpaths') ? value.split('/')[0] : value;
+}
+
+function checkWildcardIds(ctx: RuleContext, entry: ConditionEntry, key: string): void {
+  if (!entry.operator.base?.wildcards || entry.operator.base.family !== 'String') return;
+  const isOrg = ORGANIZATION_KEYS.has(key) || ORGANIZATION_PATH_KEYS.has(key);
+  if (!isOrg && !ACCOUNT_KEYS.has(key)) return;
+  for (const value of entry.keyEntry.values) {
+    if (typeof value.value !== 'string' || /\$\{/.test(value.value) || hasPlaceholder(value.value)) continue;
+    const id = idPart(key, value.value);
+    if (!/[*?]/.test(id) || /^\*+$/.test(value.value)) continue;
+    ctx.report({ code: 'IAM373', offset: value.offset, length: value.length,
+      message: `AWS assigns ${isOrg ? 'organization' : 'account'} IDs, so ${JSON.stringify(id)} also matches ${isOrg ? 'organizations' : 'accounts'} that are not yours${id === 'o-*' ? ' (every organization)' : ''}. Write the full ID${isOrg ? ' (o-a1b2c3d4e5)' : ''}.` });
+  }
+}
 
 export const conditionKnownValueRules: RuleModule = {
   rules: [
     { code: 'IAM334', name: 'impossible-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A Region, account, organization, VPC or VPC endpoint ID condition value that cannot be one.' },
+    { code: 'IAM339', name: 'kms-key-arn-expected', category: 'condition', defaultSeverity: 'warning', summary: 'A KMS key alias or key ID where the condition key holds the key\'s ARN.' },
+    { code: 'IAM373', name: 'wildcard-in-id', category: 'condition', defaultSeverity: 'warning', summary: 'A wildcard in an organization or account ID, which AWS assigns.' },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
+      checkKmsKeyValue(ctx, entry);
       if (entry.operator.base?.family !== 'String') continue;
       const key = entry.keyEntry.entry.name.toLowerCase();
+      checkWildcardIds(ctx, entry, key);
       const form = FORMS.find(f => f.keys.has(key));
       if (!form) continue;
       for (const value of entry.keyEntry.values) {

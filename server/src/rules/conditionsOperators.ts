@@ -3,13 +3,16 @@
 // ForAllValues:/ForAnyValue: set qualifiers (reference_policies_condition-single-vs-multi-valued-context-keys.html)
 // and "You can add IfExists to the end of any condition operator name except the Null condition";
 // "Access Analyzer policy check reference": "Invalid condition operator", "Null with if exists" (errors).
-// An unknown operator is a warning like every unknown name; NullIfExists is an error because the page
-// excludes it by name. A name that matches only ignoring letter case is information: AWS's own examples
-// contain one ("ForAnyValue:Stringlike"), so IAM accepts it.
+// An unknown operator is an error, unlike other unknown names: the operators are a closed list that IAM
+// checks when it stores a policy, and it rejects any other name with "Syntax errors in policy"
+// (MalformedPolicyDocument; a CloudFormation template that put a condition key where the operator goes
+// failed so: github.com/aws-cloudformation/cfn-lint/issues/3751, after which cfn-lint made it an error).
+// NullIfExists is an error because the page excludes it by name. A name that matches only ignoring
+// letter case is information: AWS's own examples contain one ("ForAnyValue:Stringlike"), so IAM accepts it.
 import type { Catalog } from '../catalog/types';
 import type { ConditionOperatorEntry } from '../policy/model';
 import { closestNames } from '../util/closest';
-import { operatorSpan } from './conditionsEntries';
+import { operatorSpan } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
 const SET_QUALIFIERS = ['ForAllValues', 'ForAnyValue'];
@@ -47,7 +50,7 @@ function checkOperator(ctx: RuleContext, operatorEntry: ConditionOperatorEntry):
   if (!parsed.base) {
     const replacements = suggestOperators(text, ctx.catalog);
     ctx.report({ code: 'IAM300', ...span,
-      message: `"${text}" is not a condition operator.${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ' Operators are StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan, Null, ...'}`,
+      message: `"${text}" is not a condition operator: IAM rejects the policy ("Syntax errors in policy").${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ' Operators are StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan, Null, ...'}`,
       data: { replacements: replacements.map(r => JSON.stringify(r)) } });
     return;
   }
@@ -60,7 +63,7 @@ function checkOperator(ctx: RuleContext, operatorEntry: ConditionOperatorEntry):
 
 export const conditionOperatorRules: RuleModule = {
   rules: [
-    { code: 'IAM300', name: 'unknown-condition-operator', category: 'condition', defaultSeverity: 'warning', summary: 'The condition operator is unknown.' },
+    { code: 'IAM300', name: 'unknown-condition-operator', category: 'condition', defaultSeverity: 'error', summary: 'The condition operator is unknown.' },
     { code: 'IAM301', name: 'condition-operator-case', category: 'condition', defaultSeverity: 'information', summary: 'The condition operator is written in another letter case than AWS documents.' },
     { code: 'IAM302', name: 'null-if-exists', category: 'condition', defaultSeverity: 'error', summary: 'The Null operator with IfExists.' },
   ],

@@ -6,12 +6,22 @@
 // (reference_policies_condition_examples-multi-valued-context-keys.html). Whether a key is multivalued
 // comes from the catalog (ArrayOf* types, and the global keys the page calls multivalued).
 // "Access Analyzer policy check reference": FORALLVALUES_WITH_SINGLE_VALUED_KEY (security warning),
-// "Missing qualifier". All warnings: IAM accepts the policies.
-import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from './conditionsEntries';
+// "Missing qualifier". All warnings: IAM accepts the policies. IAM374: Null with a set qualifier, which
+// "always returns true" (ForAllValues) or "always returns false" (ForAnyValue): "Null with qualifier",
+// a suggestion of the same reference, so information.
+import { type ConditionEntry, conditionEntries, keySpan, matchesWhenAbsent } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
+
+function checkNullQualifier(ctx: RuleContext, entry: ConditionEntry): void {
+  const { operator } = entry;
+  if (operator.base?.family !== 'Null' || !operator.setQualifier) return;
+  ctx.report({ code: 'IAM374', ...keySpan(entry),
+    message: `${operator.setQualifier}:Null does not test whether "${entry.keyEntry.entry.name}" is present: it ${operator.setQualifier === 'ForAllValues' ? 'always matches' : 'never matches'}. Use "Null" without the qualifier.` });
+}
 
 function checkQualifier(ctx: RuleContext, entry: ConditionEntry): void {
   const { key, operator } = entry;
+  checkNullQualifier(ctx, entry);
   if (!key || !operator.base || operator.base.family === 'Null') return;
   const name = entry.keyEntry.entry.name;
   if (operator.setQualifier && !key.multiValued) {
@@ -33,6 +43,7 @@ function requiresKey(entries: ConditionEntry[], entry: ConditionEntry): boolean 
 
 function checkForAllValuesInAllow(ctx: RuleContext, entries: ConditionEntry[], entry: ConditionEntry): void {
   if (entry.operator.setQualifier !== 'ForAllValues' || entry.statement.effect?.valueNode?.value !== 'Allow') return;
+  if (entry.operator.base?.family === 'Null') return; // IAM374 says it
   if (entry.key && !entry.key.multiValued) return; // IAM340 says it
   if (requiresKey(entries, entry)) return;
   const name = entry.keyEntry.entry.name;
@@ -45,6 +56,7 @@ export const conditionSetRules: RuleModule = {
     { code: 'IAM340', name: 'set-qualifier-on-single-valued-key', category: 'condition', defaultSeverity: 'warning', summary: 'ForAllValues:/ForAnyValue: on a single-valued key.' },
     { code: 'IAM341', name: 'missing-set-qualifier', category: 'condition', defaultSeverity: 'warning', summary: 'A multivalued key without ForAllValues:/ForAnyValue:.' },
     { code: 'IAM342', name: 'forallvalues-without-null-check', category: 'condition', defaultSeverity: 'warning', summary: 'ForAllValues: in an Allow statement without a Null check on the key.' },
+    { code: 'IAM374', name: 'null-with-set-qualifier', category: 'condition', defaultSeverity: 'information', summary: 'ForAllValues:Null or ForAnyValue:Null, which always or never match.' },
   ],
   check(ctx) {
     const entries = conditionEntries(ctx.doc, ctx.catalog);

@@ -11,9 +11,18 @@
 // is fine: the Service Authorization Reference types numeric-valued keys as String (glacier:ArchiveAgeInDays,
 // which the S3 Glacier Developer Guide's "Vault Lock policies" examples compare with NumericLessThan), and a
 // Numeric, Date, Bool, IP or Binary operator parses the value rather than comparing its text.
-import type { OperatorFamily } from '../catalog/types';
-import { baseType, conditionEntries, keySpan } from './conditionsEntries';
-import type { RuleModule } from './types';
+// Two pairs that the table allows are narrowed: a Numeric operator on a Date key compares numbers with
+// the key's ISO 8601 text, so only aws:EpochTime (whose global-key entry says "works with date operators
+// or numeric operators") takes one. An ARN operator on a String key stays silent: tag keys and KMS
+// encryption-context keys hold ARNs (AWS's managed policies compare kms:EncryptionContext:aws:s3:arn and
+// aws:RequestTag/... with ArnLike: 50 times in the corpus), and the reference types many ARN-valued keys
+// String. IAM322: StringLike on an ARN key with a wildcard. AWS documents both families for ARN
+// keys, but a string wildcard spans the ARN's colons where ArnLike matches each of its six parts apart
+// ("String like operator with ARN condition keys", a security warning of the policy validation check
+// reference: "use ARN operators instead of string operators when comparing ARNs").
+import type { ConditionKeyInfo, OperatorFamily } from '../catalog/types';
+import { baseType, type ConditionEntry, conditionEntries, keySpan } from '../analysis/conditionsEntries';
+import type { RuleContext, RuleModule } from './types';
 
 type Fit = 'ok' | 'text' | 'wrong';
 type KeyType = 'String' | 'ARN' | 'Bool' | 'Date' | 'Numeric' | 'IPAddress' | 'Binary';
@@ -44,17 +53,35 @@ const OPERATORS_FOR: Record<KeyType, string> = {
   Binary: 'BinaryEquals',
 };
 
+const EPOCH_TIME = 'aws:EpochTime';
+
+/** The table's verdict, narrowed for the pair it cannot judge by type alone. */
+function fitOf(family: Exclude<OperatorFamily, 'Null'>, type: KeyType, key: ConditionKeyInfo): Fit {
+  if (family === 'Numeric' && type === 'Date' && key.key !== EPOCH_TIME) return 'wrong';
+  return FIT[family][type];
+}
+
+function checkStringLikeOnArn(ctx: RuleContext, entry: ConditionEntry): void {
+  const base = entry.operator.base;
+  if (base?.family !== 'String' || !base.wildcards || !entry.key || baseType(entry.key) !== 'ARN') return;
+  if (!entry.keyEntry.values.some(v => typeof v.value === 'string' && /[*?]/.test(v.value.replace(/\$\{[^}]*\}/g, '')))) return;
+  ctx.report({ code: 'IAM322', ...keySpan(entry),
+    message: `"${entry.keyEntry.entry.name}" holds an ARN: with ${base.name} a wildcard also matches across the ARN's colons (an account or a Region it was not meant for). Use ${base.negated ? 'ArnNotLike' : 'ArnLike'}, which matches each of the ARN's six parts apart.` });
+}
+
 export const conditionTypeRules: RuleModule = {
   rules: [
     { code: 'IAM320', name: 'condition-operator-type-mismatch', category: 'condition', defaultSeverity: 'warning', summary: 'The operator cannot compare values of the key\'s type.' },
     { code: 'IAM321', name: 'condition-operator-compares-text', category: 'condition', defaultSeverity: 'information', summary: 'A string operator on a Bool, numeric or date key compares its text.' },
+    { code: 'IAM322', name: 'string-like-on-arn-key', category: 'condition', defaultSeverity: 'warning', summary: 'StringLike with a wildcard on an ARN key, where ArnLike matches part by part.' },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
       const family = entry.operator.base?.family;
       if (!entry.key || !family || family === 'Null') continue;
+      checkStringLikeOnArn(ctx, entry);
       const type = baseType(entry.key) as KeyType;
-      const fit = FIT[family][type];
+      const fit = fitOf(family, type, entry.key);
       if (!fit || fit === 'ok') continue;
       const name = entry.keyEntry.entry.name;
       ctx.report({ code: fit === 'wrong' ? 'IAM320' : 'IAM321', ...keySpan(entry),

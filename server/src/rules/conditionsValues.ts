@@ -14,6 +14,14 @@
 // - BinaryEquals: a base-64 encoded value.
 // - Null: "use either true (the key doesn't exist — it is null) or false".
 // Values with a template placeholder (<ACCOUNT_ID>) are left to IAM090.
+// IAM337: a Date operator with epoch seconds. The Condition operators page allows them, but "IAM policy
+// validation check reference", "Invalid date value", warns that "Epoch time might not resolve to the
+// precise time that you expect" and recommends the W3C form (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ); the fix
+// writes the same instant so. aws:EpochTime, whose values are epoch seconds, is left alone.
+// IAM338: "*" or "?" in the value of a String operator that does not match wildcards (StringEquals,
+// StringNotEquals, ...): the operator compares them as plain characters ("Wildcard without like
+// operator" in the check reference). ARN operators are not concerned: ArnEquals matches wildcards as
+// ArnLike does (Condition operators page); ${*} and ${?} are the literal characters.
 // IAM333: "Bool": { "aws:MultiFactorAuthPresent": "false" }. The key is absent from requests signed with
 // long-term access keys, and Bool does not match a missing key, so those requests escape the condition.
 // Sources: IAM User Guide, "AWS global condition context keys", aws:MultiFactorAuthPresent
@@ -23,24 +31,13 @@ import { isIP } from 'node:net';
 import type { OperatorFamily } from '../catalog/types';
 import type { ConditionValue } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { type ConditionEntry, conditionEntries } from './conditionsEntries';
+import { type ConditionEntry, conditionEntries, EPOCH_SECONDS, isDate } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
-const VARIABLE = /\$\{/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const EPOCH = /^\d+(\.\d+)?$/;
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export function isDate(text: string): boolean {
-  if (EPOCH.test(text)) return true;
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [, , month, day, hour, minute, second] = match.map(Number);
-  return (match[2] === undefined || (month >= 1 && month <= 12))
-    && (match[3] === undefined || (day >= 1 && day <= 31))
-    && (match[4] === undefined || (hour <= 24 && minute <= 59 && (match[6] === undefined || second <= 60)));
-}
 
 export function isCidr(text: string): boolean {
   const [address, prefix, ...rest] = text.split('/');
@@ -79,11 +76,41 @@ function checkMfaFalse(ctx: RuleContext, entry: ConditionEntry, value: Condition
     message: 'Requests signed with long-term access keys have no aws:MultiFactorAuthPresent, and Bool does not match a missing key, so they escape this condition. Use "BoolIfExists" (a Deny with BoolIfExists "false" catches both).' });
 }
 
+const EPOCH_TIME = 'aws:epochtime';
+
+/** Epoch seconds as the W3C date-time they stand for: 1700000000 -> 2023-11-14T22:13:20Z. */
+export function epochToIso(text: string): string | undefined {
+  const seconds = Number(text);
+  if (!EPOCH_SECONDS.test(text) || !Number.isSafeInteger(seconds) || seconds > 253402300799) return undefined;   // up to 9999-12-31
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function checkEpochDate(ctx: RuleContext, entry: ConditionEntry, value: ConditionValue, text: string): void {
+  if (entry.keyEntry.entry.name.toLowerCase() === EPOCH_TIME) return;
+  const iso = epochToIso(text);
+  if (!iso) return;
+  ctx.report({ code: 'IAM337', offset: value.offset, length: value.length,
+    message: `${JSON.stringify(text)} is epoch seconds: AWS recommends the ISO 8601 form, which says the instant without doubt (${iso}).`,
+    data: { replacements: [JSON.stringify(iso)] } });
+}
+
+const LIKE_OF: Readonly<Record<string, string>> = { StringEquals: 'StringLike', StringNotEquals: 'StringNotLike' };
+
+function checkWildcardWithoutLike(ctx: RuleContext, entry: ConditionEntry, value: ConditionValue, text: string): void {
+  const base = entry.operator.base;
+  if (!base || base.family !== 'String' || base.wildcards || !/[*?]/.test(text.replace(/\$\{[^}]*\}/g, ''))) return;
+  const like = LIKE_OF[base.name];
+  ctx.report({ code: 'IAM338', offset: value.offset, length: value.length,
+    message: `${base.name} compares "*" and "?" as plain characters, so ${JSON.stringify(text)} matches only itself.${like ? ` If they are wildcards, use ${like}.` : ' If they are wildcards, use StringLike (case-sensitive).'}`,
+    data: like ? { like } : undefined });
+}
+
 function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFamily, value: ConditionValue): void {
   if (value.value === null) return; // wrong JSON type: IAM016
   if (family === 'Bool') checkMfaFalse(ctx, entry, value);
   const text = String(value.value);
   if (hasPlaceholder(text)) return;
+  if (family === 'String') checkWildcardWithoutLike(ctx, entry, value, text);
   const operator = entry.operator.base?.name ?? family;
   if (family === 'Null') {
     if (!/^(true|false)$/i.test(text)) {
@@ -95,7 +122,7 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
   }
   const rule = VALUE_RULES[family];
   if (!rule) return;
-  if (VARIABLE.test(text)) {
+  if (hasVariable(text)) {
     if (!rule.variables) {
       ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
         message: `Policy variables cannot be used with ${operator}: IAM compares ${JSON.stringify(text)} literally. Only String, ARN and Bool operators take variables.` });
@@ -106,6 +133,8 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
     const dateInstead = family === 'Numeric' && isDate(text) ? ` It is a date: ${operator.replace(/^Numeric/, 'Date')} compares dates.` : '';
     ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
       message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.${dateInstead}` });
+  } else if (family === 'Date') {
+    checkEpochDate(ctx, entry, value, text);
   }
 }
 
@@ -115,6 +144,8 @@ export const conditionValueRules: RuleModule = {
     { code: 'IAM331', name: 'invalid-null-value', category: 'condition', defaultSeverity: 'warning', summary: 'The Null operator with a value other than true or false.' },
     { code: 'IAM333', name: 'mfa-present-false-without-ifexists', category: 'condition', defaultSeverity: 'warning', summary: 'Bool aws:MultiFactorAuthPresent "false" misses requests with long-term access keys.' },
     { code: 'IAM332', name: 'empty-condition-values', category: 'condition', defaultSeverity: 'warning', summary: 'A condition key with an empty list of values.' },
+    { code: 'IAM337', name: 'date-as-epoch', category: 'condition', defaultSeverity: 'warning', summary: 'A Date operator with epoch seconds, where AWS recommends ISO 8601.' },
+    { code: 'IAM338', name: 'wildcard-without-like', category: 'condition', defaultSeverity: 'warning', summary: 'A "*" or "?" in the value of a String operator that does not match wildcards.' },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {

@@ -1,5 +1,6 @@
 // The registry of rule modules. Order does not matter: findings are sorted by position.
 import type { RuleMeta, RuleModule } from './types';
+export { foldFindings } from './oneFinding';
 import { syntaxRules } from './syntax';
 import { elementRules } from './elements';
 import { actionRules } from './actions';
@@ -8,6 +9,7 @@ import { statementShapeRules } from './statementShape';
 import { elementTypeRules } from './elementTypes';
 import { principalValueRules } from './principalValues';
 import { trustPolicyRules } from './trustPolicy';
+import { rcpRules } from './rcp';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
 import { conditionOperatorRules } from './conditionsOperators';
@@ -17,9 +19,15 @@ import { conditionValueRules } from './conditionsValues';
 import { conditionKnownValueRules } from './conditionsKnownValues';
 import { conditionSetRules } from './conditionsSets';
 import { conditionVariableRules } from './conditionsVariables';
+import { conditionValueListRules } from './conditionsValueLists';
+import { conditionAddressRules } from './conditionsAddresses';
+import { conditionWildcardRules } from './conditionsWildcards';
+import { conditionPairRules } from './conditionsPairs';
 import { actionRedundancyRules } from './actionRedundancy';
 import { resourceArnRules } from './resourceArns';
 import { resourceMatchRules } from './resourceMatch';
+import { resourceListRules } from './resourceLists';
+import { statementRedundancyRules } from './statementRedundancy';
 import { securityGrantRules } from './securityGrants';
 import { securityEscalationRules } from './securityEscalation';
 import { securityPrincipalRules } from './securityPrincipals';
@@ -28,9 +36,10 @@ import { zoneOfTrustRules } from './zoneOfTrust';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
-  statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, sidRules, duplicateKeyRules,
+  statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, rcpRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
-  actionRedundancyRules, resourceArnRules, resourceMatchRules,
+  conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
+  actionRedundancyRules, resourceArnRules, resourceMatchRules, resourceListRules, statementRedundancyRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
   zoneOfTrustRules,
 ];

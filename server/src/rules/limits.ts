@@ -10,10 +10,16 @@
 //   AWS managed policies are not bound by it (AWSSupportServiceRolePolicy and ReadOnlyAccess are far
 //   larger). A trust policy's 2,048 is a default that can be raised. RCPs: AWS's own example
 //   collection (resource-control-policy-examples, Shared-Issuers) is larger than 5,120 as a whole.
-// - IAM500 (warning): above 90% of the quota.
+// - IAM503 (warning): over a quota that counts white space as AWS counts it ("All characters in your SCP
+//   count against its maximum size", AWS Organizations User Guide, SCP syntax; the same for RCPs on the
+//   RCP syntax page; VPC endpoint policies "including white space", PrivateLink quotas), while the
+//   policy without white space fits: sent as written it is rejected, sent minified it is not. Tools
+//   differ (Terraform's jsonencode minifies; AWS's data-perimeter examples are larger than 5,120 only
+//   with their indentation), so a warning.
+// - IAM500 (warning): above 90% of the quota (counted as AWS counts it).
+import { isBucketPolicy } from '../analysis/bucketPolicy';
 import { POLICY_LIMITS, type PolicyLimit, type PolicyLimitKind } from '../catalog/tables/policyLimits';
 import type { PolicyDocument } from '../policy/model';
-import { isBucketPolicy } from './securityPrincipals';
 import type { RuleModule } from './types';
 
 const NEAR = 0.9;
@@ -51,6 +57,12 @@ export function policySize(text: string, unit: PolicyLimit['unit']): number {
   return size;
 }
 
+/** The size of the policy as written, white space included: the JSON value itself, not what surrounds it. */
+function writtenSize(doc: PolicyDocument, unit: PolicyLimit['unit']): number {
+  const text = doc.root ? doc.text.slice(doc.root.offset, doc.root.offset + doc.root.length) : doc.text.trim();
+  return unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : [...text].length;
+}
+
 /** 12345 -> "12,345", as toLocaleString('en-US') writes a whole number, without loading ICU's number formats. */
 export function withThousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
@@ -61,6 +73,7 @@ export const limitRules: RuleModule = {
     { code: 'IAM500', name: 'policy-size-near-quota', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is above 90% of the size quota of its kind.' },
     { code: 'IAM501', name: 'policy-size-over-quota', category: 'limits', defaultSeverity: 'error', summary: 'The policy is larger than the size quota AWS enforces for its kind.' },
     { code: 'IAM502', name: 'policy-size-over-usual-quota', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is larger than the quota that usually applies to its kind.' },
+    { code: 'IAM503', name: 'policy-size-over-quota-as-written', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is over a quota that counts white space, and fits without it.' },
   ],
   check(ctx) {
     const { doc } = ctx;
@@ -70,13 +83,18 @@ export const limitRules: RuleModule = {
     // a UTF-16 unit weighs at most one character or three bytes: most policies are clearly small
     if (doc.text.length * (limit.unit === 'characters' ? 1 : 3) <= limit.max * NEAR) return;
     const size = policySize(doc.text, limit.unit);
-    if (size <= limit.max * NEAR) return;
+    const written = limit.countsWhitespace ? writtenSize(doc, limit.unit) : size;
+    if (written <= limit.max * NEAR) return;
     const amount = `${withThousands(size)} ${limit.unit} without white space`;
     const quota = `${limit.name} quota of ${withThousands(limit.max)} ${limit.unit}`;
-    const data = { size, max: limit.max, unit: limit.unit, quota: limit.kind, source: limit.source };
-    if (size <= limit.max) {
+    const data = { size, written, max: limit.max, unit: limit.unit, quota: limit.kind, source: limit.source };
+    if (written <= limit.max) {
+      const counted = limit.countsWhitespace ? `${withThousands(written)} ${limit.unit}, white space included as AWS counts it` : amount;
       ctx.report({ code: 'IAM500', offset: at.offset, length: at.length, data,
-        message: `This policy has ${amount}, close to the ${quota}. Leave room for changes, or split it.` });
+        message: `This policy has ${counted}, close to the ${quota}. Leave room for changes, or split it.` });
+    } else if (size <= limit.max) {
+      ctx.report({ code: 'IAM503', offset: at.offset, length: at.length, data,
+        message: `AWS counts every character of this policy, white space included: ${withThousands(written)} ${limit.unit}, over the ${quota}. Without white space it has ${withThousands(size)}: send it minified (the AWS CLI and API send it as written), or shorten it.` });
     } else if (CERTAIN.has(limit.kind)) {
       ctx.report({ code: 'IAM501', offset: at.offset, length: at.length, data,
         message: `This policy has ${amount}, over the ${quota}: AWS will reject it. Split it into several policies, or use wildcards and shorter statements.` });

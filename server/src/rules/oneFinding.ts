@@ -12,19 +12,11 @@
 //   "*" is part of the problem that finding states (`iam:PassRole` on "*" is "pass any role").
 import type { Catalog } from '../catalog/types';
 import type { PolicyDocument } from '../policy/model';
-import { supportsResourceLevel } from './resourceTypes';
-import { statementFacts } from './statementFacts';
-import type { Finding, FindingData, Severity } from './types';
+import { supportsResourceLevel } from '../analysis/resourceTypes';
+import { statementFacts } from '../analysis/statementFacts';
+import type { Finding, FindingData, FoldedFinding, Severity } from './types';
 import { SEVERITIES } from './types';
 
-/** What a folded finding leaves in the data of the one that stays: enough to offer its fixes. */
-export interface FoldedFinding {
-  code: string;
-  offset: number;
-  length: number;
-  message: string;
-  data?: FindingData;
-}
 
 /** Codes on one span, the most specific first. */
 const SAME_SPAN_GROUPS: readonly (readonly string[])[] = [

@@ -9,13 +9,24 @@
 // page, "AWS service principals"): the name, then the partition's DNS suffix (amazonaws.com.cn in the
 // China Regions; catalog/tables/regions.ts has each partition's). Under "Federated", the ARN of an IAM
 // SAML or OIDC provider, or one of the web identity providers AWS names.
+// IAM046-IAM048, from the "IAM policy validation check reference": a Federated principal outside a role
+// trust policy ("Federated principal not supported": only role trust policies federate identities;
+// "you can't use a SAML principal in an Amazon S3 bucket policy"; an error there, a warning here, as no
+// page says every service rejects it); a unique ID (AROA..., AIDA...) where the role's or user's ARN
+// belongs ("Invalid role reference", "Invalid user reference": IAM turns an ARN into the ID itself, and an
+// ID written by hand no longer matches once the role or user is deleted and created again; Principal
+// element page, "IAM unique IDs"); and a role session named beside its own role ("Redundant principal in
+// role trust policy": the role already covers its sessions), faded as a hint.
 import { WEB_IDENTITY_PROVIDERS } from '../catalog/tables/webIdentityProviders';
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID } from '../policy/identifiers';
-import type { StringItem } from '../policy/model';
+import type { PrincipalElement, StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { closestNames } from '../util/closest';
+import { KIND_PHRASES, KIND_REQUIREMENTS } from '../analysis/kindRequirements';
+import { keySpan } from '../analysis/spans';
 import type { Finding, RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 type Verdict = Omit<Finding, 'offset' | 'length'>;
 
@@ -50,7 +61,7 @@ export function awsPrincipalProblem(value: string): string | undefined {
  * Values whose form no check judges: empty (IAM032 reports it), a `<placeholder>` (IAM090) and a
  * template's substitution (`${AWS::AccountId}` of CloudFormation, filled in before IAM sees the policy).
  */
-const unjudged = (value: string) => value.trim() === '' || value.includes('${') || hasPlaceholder(value);
+const unjudged = (value: string) => value.trim() === '' || hasVariable(value) || hasPlaceholder(value);
 
 function awsFinding(item: StringItem): Verdict | undefined {
   const problem = awsPrincipalProblem(item.value);
@@ -98,13 +109,51 @@ function federatedFinding(item: StringItem): Verdict | undefined {
       : `"${value}" is not a federated principal: write the ARN of an IAM SAML or OIDC identity provider (arn:aws:iam::111122223333:saml-provider/Name), or ${WEB_IDENTITY_PROVIDERS.map(([name]) => `"${name}"`).join(', ')}.` };
 }
 
+function uniqueIdFinding(item: StringItem): Verdict | undefined {
+  const match = UNIQUE_ID.exec(item.value);
+  if (!match) return undefined;
+  const what = match[1] === 'ROA' ? 'role' : 'user';
+  return { code: 'IAM047',
+    message: `"${item.value}" is the unique ID of an IAM ${what}: write the ${what}'s ARN (arn:aws:iam::111122223333:${what}/name). IAM turns the ARN into this ID itself, and an ID written by hand stops matching once the ${what} is deleted and created again.` };
+}
+
 function findingOf(type: string, item: StringItem, catalog: Catalog): Verdict | undefined {
   if (unjudged(item.value)) return undefined;
   switch (type) {
-    case 'AWS': return awsFinding(item);
+    case 'AWS': return uniqueIdFinding(item) ?? awsFinding(item);
     case 'Service': return serviceFinding(item, catalog);
     case 'Federated': return federatedFinding(item);
     default: return undefined;
+  }
+}
+
+function checkFederatedKind(ctx: RuleContext, element: PrincipalElement): void {
+  if (ctx.doc.kind === 'trust' || KIND_REQUIREMENTS[ctx.doc.kind].principalPresent === 'error') return;   // IAM024 there
+  const federated = element.types.find(t => t.entry.name === 'Federated');
+  if (!federated) return;
+  ctx.report({ code: 'IAM046', ...keySpan(federated.entry),
+    message: `A federated principal is only for role trust policies: in ${KIND_PHRASES[ctx.doc.kind]} it grants nothing (a bucket policy cannot name a SAML or OIDC provider). Grant the role that the provider's users assume instead; if this is a role trust policy, set the policy kind.` });
+}
+
+const ROLE_ARN = /^arn:([a-z0-9-]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
+const SESSION_ARN = /^arn:([a-z0-9-]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
+
+/** A role session listed beside its own role: the role already covers its sessions. */
+function checkRedundantSessions(ctx: RuleContext, element: PrincipalElement): void {
+  const values = element.types.filter(t => t.entry.name === 'AWS').flatMap(t => t.values);
+  const roles = new Map<string, StringItem>();
+  for (const item of values) {
+    const role = ROLE_ARN.exec(item.value);
+    if (role) roles.set(`${role[1]}:${role[2]}:${role[3]}`, item);
+  }
+  if (roles.size === 0) return;
+  for (const item of values) {
+    const session = SESSION_ARN.exec(item.value);
+    const role = session && roles.get(`${session[1]}:${session[2]}:${session[3]}`);
+    if (!role) continue;
+    ctx.report({ code: 'IAM048', offset: item.offset, length: item.length, unnecessary: true, data: { removable: true },
+      message: `The role ${role.value} is already a principal here, and it covers all its sessions: this session adds nothing. Remove it.`,
+      related: [{ offset: role.offset, length: role.length, message: 'the role' }] });
   }
 }
 
@@ -113,10 +162,16 @@ export const principalValueRules: RuleModule = {
     { code: 'IAM035', name: 'invalid-aws-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'An "AWS" principal that is not an account ID, a principal\'s ARN or "*".' },
     { code: 'IAM036', name: 'invalid-service-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Service" principal that is not of the form service-name.amazonaws.com.' },
     { code: 'IAM037', name: 'invalid-federated-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Federated" principal that is not an identity provider\'s ARN or a web identity provider.' },
+    { code: 'IAM046', name: 'federated-principal-outside-trust-policy', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Federated" principal in a policy other than a role trust policy.' },
+    { code: 'IAM047', name: 'principal-unique-id', category: 'grammar', defaultSeverity: 'warning', summary: 'A role\'s or user\'s unique ID (AROA..., AIDA...) where its ARN belongs.' },
+    { code: 'IAM048', name: 'redundant-session-principal', category: 'grammar', defaultSeverity: 'hint', summary: 'A role session named beside its own role.' },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) {
       for (const element of [statement.principal, statement.notPrincipal]) {
+        if (!element) continue;
+        checkFederatedKind(ctx, element);
+        checkRedundantSessions(ctx, element);
         for (const type of element?.types ?? []) {
           for (const item of type.values) {
             const finding = findingOf(type.entry.name, item, ctx.catalog);

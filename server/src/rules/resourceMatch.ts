@@ -9,12 +9,13 @@ import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
 import { readableArnFormat } from '../policy/arn';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { hasWildcard } from '../policy/wildcard';
-import { arnProblem, isPatternSegment } from './resourceArns';
-import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, supportsResourceLevel, typedArn, type TypedArn } from './resourceTypes';
-import { actionName, perExpansion } from './actionExpansions';
-import { statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
+import { hasWildcard, hasWildcardOrVariable } from '../util/wildcard';
+import { arnProblem } from '../analysis/arnProblems';
+import { arnServiceOf, formatsOfArnService, mayName, resourceTypesOf, supportsResourceLevel, typedArn, type TypedArn } from '../analysis/resourceTypes';
+import { actionName, perExpansion } from '../analysis/actionExpansions';
+import { statementFacts, unionOfEntries, type StatementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 interface ArnResource {
   item: StringItem;
@@ -76,7 +77,7 @@ const typesAndServices = perExpansion((actions, catalog) => {
     for (const type of resourceTypesOf(catalog, action)) types.add(type);
   }
   for (const type of types) services.add(arnServiceOf(type));
-  return { types: [...types], services, anyService: [...services].some(s => s.includes('${')) };
+  return { types: [...types], services, anyService: [...services].some(hasVariable) };
 });
 
 /** The service prefix of an action name as written (the text before the first colon). */
@@ -95,7 +96,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   // An action the Service Authorization Reference lists without resource types is sometimes used
   // with ARNs anyway, by AWS itself (ssmmessages:OpenDataChannel on ssm session ARNs): then the
   // reference is no guide to which services' ARNs the statement may name.
-  const known = facts.actions.every(a => !isPatternSegment(servicePart(a.item.value)) && allScoped(a, catalog));
+  const known = facts.actions.every(a => !hasWildcardOrVariable(servicePart(a.item.value)) && allScoped(a, catalog));
   const mismatched = new Set<ArnResource>();
   if (known) {
     const perEntry = facts.actions.map(entry => typesAndServices(entry, catalog));
@@ -103,7 +104,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
     const typed = perEntry.some(e => e.types.length > 0);
     for (const resource of resources) {
       const { service } = resource.arn;
-      if (!anyService && !isPatternSegment(service) && !perEntry.some(e => e.services.has(service))) {
+      if (!anyService && !hasWildcardOrVariable(service) && !perEntry.some(e => e.services.has(service))) {
         mismatched.add(resource);
         ctx.report({ code: 'IAM210', offset: resource.item.offset, length: resource.item.length,
           message: `According to the Service Authorization Reference, no action in this statement acts on ${service} resources, so this ARN probably grants nothing here: move it to a statement with ${service} actions, or fix the service.` });

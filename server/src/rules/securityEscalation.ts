@@ -3,22 +3,21 @@
 //   Pass role with star in resource" (and "... with NotResource", "... with star in resource and
 //   NotAction"): silent when iam:PassedToService confines the services, as that page recommends.
 // - IAM411 privilege escalation: the actions of one of Rhino Security Labs' escalation methods
-//   (securityTables.ts) all allowed on "*" without conditions by the policy, after its unconditional
+//   (analysis/securityTables.ts) all allowed on "*" without conditions by the policy, after its unconditional
 //   Deny statements.
 // - IAM412 permissions-management actions (the Service Authorization Reference's access level
 //   "Permissions management": policies, ACLs, grants, resource shares), also in resource policies;
 //   those that an unconditional Deny on "*" in the same policy takes back are left out.
-// - IAM413 actions whose responses carry credentials (securityTables.ts). IAM412 and IAM413 are
+// - IAM413 actions whose responses carry credentials (analysis/securityTables.ts). IAM412 and IAM413 are
 //   information: they are often needed; the reader should know they are there.
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
 import type { Catalog } from '../catalog/types';
 import type { Span, StringItem } from '../policy/model';
-import { actionMatch } from '../policy/wildcard';
-import { DATA_LIST_LIMIT, hasStarResource } from './securityGrants';
-import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from './securityTables';
-import { actionName, perExpansion } from './actionExpansions';
-import { restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
-import type { RuleContext, RuleModule } from './types';
+import { actionMatch } from '../util/wildcard';
+import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from '../analysis/securityTables';
+import { actionName, perExpansion } from '../analysis/actionExpansions';
+import { hasStarResource, restrictsWith, statementFacts, type StatementFacts } from '../analysis/statementFacts';
+import { DATA_LIST_LIMIT, type RuleContext, type RuleModule } from './types';
 
 const PASS_ROLE = 'iam:passrole';
 const CREDENTIALS_EXPOSURE_SERVICES: ReadonlySet<string> = new Set([...CREDENTIALS_EXPOSURE_ACTIONS].map(a => a.slice(0, a.indexOf(':'))));

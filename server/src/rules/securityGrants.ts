@@ -15,22 +15,17 @@
 //   with NotPrincipal" (it can grant access to anonymous principals).
 import type { ResourceTypeInfo } from '../catalog/types';
 import { arnCoversFormat } from '../policy/arnGlobs';
-import type { PolicyKind, StringItem } from '../policy/model';
+import type { PolicyKind } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { arnServiceOf, everyResourceOf, resourceTypesOf, supportsResourceLevel, typedArn } from './resourceTypes';
-import { restrictsResources } from './securityTables';
-import { actionName, perExpansion } from './actionExpansions';
-import { restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from './statementFacts';
-import type { RuleContext, RuleModule } from './types';
+import { arnServiceOf, everyResourceOf, resourceTypesOf, supportsResourceLevel, typedArn } from '../analysis/resourceTypes';
+import { restrictsResources } from '../analysis/securityTables';
+import { actionName, perExpansion } from '../analysis/actionExpansions';
+import { hasStarResource, restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from '../analysis/statementFacts';
+import { DATA_LIST_LIMIT, type RuleContext, type RuleModule } from './types';
+import { hasVariable } from '../util/policyVariables';
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*+$/i;
-/** Diagnostics travel to the editor on every keystroke: lists in `data` are cut to this length. */
-export const DATA_LIST_LIMIT = 50;
 const NOT_ELEMENT_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource', 'trust']);
-
-export function hasStarResource(facts: StatementFacts): StringItem | undefined {
-  return facts.statement.resource?.items.find(i => i.value === '*');
-}
 
 /** A condition on the resource's tags, account or organization confines the statement despite "*". */
 export function confinesResources(facts: StatementFacts): boolean {
@@ -93,7 +88,7 @@ const typesByArnService = perExpansion((actions, catalog) => {
 });
 
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
-  const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !i.value.includes('${'));
+  const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !hasVariable(i.value));
   if (items.length === 0 || confinesResources(facts)) return;
   const candidatesByService = new Map<string, readonly ResourceTypeInfo[]>();
   for (const item of items) {

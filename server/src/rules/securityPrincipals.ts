@@ -1,6 +1,6 @@
 // IAM420-IAM424: who a resource or trust policy lets in.
 // - IAM420 a public principal ("*", {"AWS": "*"}) in an Allow of a resource policy, without a
-//   condition that confines it (securityTables.ts: PUBLIC_RESTRICTING_KEYS), and without a Deny for
+//   condition that confines it (analysis/securityTables.ts: PUBLIC_RESTRICTING_KEYS), and without a Deny for
 //   everyone that does so with a negated condition. Not in VPC endpoint policies or RCPs, where
 //   "Principal": "*" is the rule and the endpoint or organization is the boundary.
 // - IAM421 a trust policy anyone can use: a public principal, or a web identity provider that many
@@ -15,13 +15,14 @@
 //   assume a role, so the condition would break the role (prowler issue #2810).
 // - IAM424 (information) an S3 bucket policy with no statement on aws:SecureTransport (Amazon S3
 //   User Guide, "Security best practices for Amazon S3": deny requests over plain HTTP).
+import { isBucketPolicy } from '../analysis/bucketPolicy';
 import { parseArn } from '../policy/arn';
-import type { PolicyDocument, Span } from '../policy/model';
+import type { Span } from '../policy/model';
 import {
   CONFUSED_DEPUTY_KEY_PREFIXES, CONFUSED_DEPUTY_KEYS, CROSS_ACCOUNT_TRUST_KEYS, PUBLIC_RESTRICTING_KEYS,
   SHARED_IDENTITY_PROVIDERS,
-} from './securityTables';
-import { isPublicPrincipal, principalsOf, restrictsWith, statementFacts, type StatementFacts } from './statementFacts';
+} from '../analysis/securityTables';
+import { isPublicPrincipal, principalsOf, restrictsWith, statementFacts, type StatementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/;
@@ -77,16 +78,6 @@ function checkConfusedDeputy(ctx: RuleContext, facts: StatementFacts): void {
   const first = services[0];
   ctx.report({ code: 'IAM423', offset: first.offset, length: first.length,
     message: `${services.map(s => s.value).join(', ')} may act here on behalf of any AWS account (the confused deputy problem). Add a condition on aws:SourceArn or aws:SourceAccount naming the resource or account the service acts for.` });
-}
-
-/** An S3 bucket policy: a resource policy whose resources are all buckets or objects (`arn:aws:s3:::...`). */
-export function isBucketPolicy(doc: PolicyDocument): boolean {
-  if (doc.kind !== 'resource') return false;
-  const resources = doc.statements.flatMap(s => [...s.resource?.items ?? [], ...s.notResource?.items ?? []]);
-  return resources.length > 0 && resources.every(r => {
-    const arn = parseArn(r.value);
-    return arn !== undefined && arn.service === 's3' && arn.region === '' && arn.account === '';
-  });
 }
 
 function checkSecureTransport(ctx: RuleContext, allFacts: readonly StatementFacts[]): void {

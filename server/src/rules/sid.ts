@@ -8,15 +8,11 @@
 // reference": "Unique Sids required", "Unsupported Sid". An empty Sid ("Sid": "") is accepted: the IAM
 // console itself used to write it into role trust policies.
 import type { Node } from 'jsonc-parser';
-import { KIND_PHRASES, KIND_REQUIREMENTS } from './kindRequirements';
+import { KIND_PHRASES, KIND_REQUIREMENTS } from '../analysis/kindRequirements';
+import { cleanSid } from '../analysis/sid';
 import type { RuleContext, RuleModule } from './types';
 
 const SID_CHARACTERS = /^[A-Za-z0-9]*$/;
-
-/** The Sid without the characters IAM refuses, for the quick-fix. */
-export function cleanSid(sid: string): string {
-  return sid.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => next?.toUpperCase() ?? '');
-}
 
 function checkCharacters(ctx: RuleContext, node: Node, sid: string): void {
   const requirement = KIND_REQUIREMENTS[ctx.doc.kind].sidCharacters;

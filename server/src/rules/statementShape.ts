@@ -1,23 +1,19 @@
 // IAM014-IAM015, IAM017-IAM026, IAM034, IAM042: the shape of the Statement element and of each statement: a statement
 // needs Effect, exactly one of Action/NotAction, at most one of each other pair, and Principal and
-// Resource as the policy's kind requires (see kindRequirements.ts for the sources).
+// Resource as the policy's kind requires (see analysis/kindRequirements.ts for the sources).
 // Sources: IAM User Guide, "IAM JSON policy element reference" (reference_policies_elements.html: Action/
 // NotAction, Resource/NotResource and Principal/NotPrincipal are mutually exclusive) and
 // "Access Analyzer policy check reference" (Missing statement, Missing effect, Missing action).
 // IAM042: AWS Organizations User Guide, "RCP syntax" (orgs_manage_policies_rcps_syntax.html): "The effect
 // of Allow is only supported for the RCPFullAWSAccess policy". A warning: AWS's own RCP examples hold one.
 import type { Entry, PolicyDocument, Span, Statement } from '../policy/model';
-import { KIND_PHRASES, KIND_REQUIREMENTS, RESOURCE_IMPLIED_SERVICES } from './kindRequirements';
+import { isFullAccess, KIND_PHRASES, KIND_REQUIREMENTS, RESOURCE_IMPLIED_SERVICES } from '../analysis/kindRequirements';
+import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
 /** Where a finding about a whole statement goes: its opening brace. */
 function statementAnchor(statement: Statement): Span {
   return { offset: statement.node.offset, length: 1 };
-}
-
-/** The span of an element's name (with its quotes), where findings about the element go. */
-export function keySpan(entry: Entry): Span {
-  return { offset: entry.keyNode.offset, length: entry.keyNode.length };
 }
 
 function checkStatementElement(ctx: RuleContext, doc: PolicyDocument): void {
@@ -54,14 +50,6 @@ function checkExclusive(ctx: RuleContext, code: string, first: Entry | undefined
 function impliesResource(statement: Statement): boolean {
   const actions = statement.action?.items ?? [];
   return actions.length > 0 && actions.every(a => RESOURCE_IMPLIED_SERVICES.has(a.value.split(':')[0].toLowerCase()));
-}
-
-const onlyStar = (items: readonly { value: string }[] | undefined) => items?.length === 1 && items[0].value === '*';
-
-/** The one Allow that an RCP may hold: RCPFullAWSAccess's "*" for everyone on everything, without conditions. */
-function isFullAccess(statement: Statement): boolean {
-  return statement.principal?.wildcard !== undefined && onlyStar(statement.action?.items) && onlyStar(statement.resource?.items)
-    && !statement.condition && !statement.notAction && !statement.notResource;
 }
 
 function checkStatement(ctx: RuleContext, statement: Statement): void {

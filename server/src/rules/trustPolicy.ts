@@ -9,9 +9,16 @@
 // (IAM User Guide, "Create a role for SAML 2.0 federation" and "Create a role for OpenID Connect
 // federation"); a statement that grants it only sts:AssumeRole lets it assume nothing. A value that
 // does not tell the kind of provider ("*", a template value) may sign in with either.
+// IAM049: IAM Roles Anywhere assumes a role with sts:AssumeRole, sts:SetSourceIdentity and
+// sts:TagSession, all three of which its service principal must be allowed (IAM Roles Anywhere User
+// Guide, "Trust model", trust-model.html; "Missing action for roles anywhere trust policy" in the policy
+// validation check reference). IAM050 (any kind of policy): sts:TransitiveTagKeys is set in an
+// sts:TagSession request, so a statement without that action never sees the key ("Missing action for
+// condition key"; IAM User Guide, "Passing session tags in AWS STS", id_session-tags.html). Access
+// Analyzer calls both errors; IAM accepts the policy, so they are warnings.
 import type { Statement } from '../policy/model';
-import { globMatch } from '../policy/wildcard';
-import { keySpan } from './statementShape';
+import { globMatch } from '../util/wildcard';
+import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
 function checkStatement(ctx: RuleContext, statement: Statement): void {
@@ -76,15 +83,49 @@ function checkFederated(ctx: RuleContext, statements: readonly Statement[]): voi
   }
 }
 
+const ROLES_ANYWHERE = 'rolesanywhere.amazonaws.com';
+const ROLES_ANYWHERE_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'];
+
+const serviceValues = (statement: Statement) => statement.principal?.types.find(t => t.entry.name === 'Service')?.values ?? [];
+
+function checkRolesAnywhere(ctx: RuleContext, statements: readonly Statement[]): void {
+  const trusting = statements.filter(s => allows(s) && serviceValues(s).some(v => v.value === ROLES_ANYWHERE));
+  if (trusting.length === 0) return;
+  const missing = ROLES_ANYWHERE_ACTIONS.filter(action => !trusting.some(s => allowsAction(s, action)));
+  if (missing.length === 0) return;
+  const item = serviceValues(trusting[0]).find(v => v.value === ROLES_ANYWHERE)!;
+  ctx.report({ code: 'IAM049', offset: item.offset, length: item.length, data: { actions: missing },
+    message: `IAM Roles Anywhere assumes a role with sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add ${missing.join(' and ')} to "Action", or it cannot deliver credentials for this role.` });
+}
+
+const TRANSITIVE_TAG_KEYS = 'sts:transitivetagkeys';
+
+/** IAM050, in any kind of policy: sts:TransitiveTagKeys in a statement that does not allow sts:TagSession. */
+function checkTransitiveTagKeys(ctx: RuleContext, statement: Statement): void {
+  if (!statement.action || statement.notAction) return;
+  if (statement.action.items.some(item => globMatch(item.value.toLowerCase(), 'sts:tagsession'))) return;
+  for (const operator of statement.condition?.operators ?? []) {
+    for (const key of operator.keys) {
+      if (key.entry.name.toLowerCase() !== TRANSITIVE_TAG_KEYS) continue;
+      ctx.report({ code: 'IAM050', ...keySpan(key.entry), data: { action: 'sts:TagSession' },
+        message: 'sts:TransitiveTagKeys is set in an sts:TagSession request: without sts:TagSession in this statement\'s "Action", the condition is never evaluated. Add sts:TagSession.' });
+    }
+  }
+}
+
 export const trustPolicyRules: RuleModule = {
   rules: [
     { code: 'IAM039', name: 'trust-policy-resource', category: 'grammar', defaultSeverity: 'warning', summary: 'A role trust policy has a Resource or NotResource element.' },
     { code: 'IAM040', name: 'trust-policy-action', category: 'grammar', defaultSeverity: 'warning', summary: 'A role trust policy grants an action of a service other than AWS STS.' },
     { code: 'IAM041', name: 'federated-principal-action', category: 'grammar', defaultSeverity: 'warning', summary: 'A federated principal without the sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity it signs in with.' },
+    { code: 'IAM049', name: 'roles-anywhere-trust-actions', category: 'grammar', defaultSeverity: 'warning', summary: 'A trust policy for IAM Roles Anywhere without sts:SetSourceIdentity or sts:TagSession.' },
+    { code: 'IAM050', name: 'transitive-tag-keys-without-tag-session', category: 'grammar', defaultSeverity: 'warning', summary: 'sts:TransitiveTagKeys in a statement that does not allow sts:TagSession.' },
   ],
   check(ctx) {
+    for (const statement of ctx.doc.statements) checkTransitiveTagKeys(ctx, statement);
     if (ctx.doc.kind !== 'trust') return;
     for (const statement of ctx.doc.statements) checkStatement(ctx, statement);
     checkFederated(ctx, ctx.doc.statements);
+    checkRolesAnywhere(ctx, ctx.doc.statements);
   },
 };

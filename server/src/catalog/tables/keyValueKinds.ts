@@ -11,6 +11,9 @@ export const REGION_KEYS: ReadonlySet<string> = new Set(['aws:requestedregion'])
 /** Condition keys whose values are AWS Organizations IDs. */
 export const ORGANIZATION_KEYS: ReadonlySet<string> = new Set(['aws:principalorgid', 'aws:resourceorgid', 'aws:sourceorgid']);
 
+/** Condition keys whose values are AWS Organizations paths (o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/). */
+export const ORGANIZATION_PATH_KEYS: ReadonlySet<string> = new Set(['aws:principalorgpaths', 'aws:resourceorgpaths', 'aws:sourceorgpaths']);
+
 /** Condition keys whose values are account IDs. */
 export const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['aws:principalaccount', 'aws:resourceaccount', 'aws:sourceaccount']);
 

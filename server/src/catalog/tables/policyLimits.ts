@@ -6,7 +6,9 @@
 //   maximum has changed over time, so none is asserted). Policy documents may contain only tab, LF, CR and
 //   U+0020..U+00FF (same page, "IAM name requirements").
 // - AWS CloudFormation AWS::Organizations::Policy "Content" and AWS Organizations quotas: service control
-//   policies 5,120 characters, resource control policies 5,120 characters.
+//   policies 5,120 characters, resource control policies 5,120 characters; "All characters in your SCP
+//   count against its maximum size" (AWS Organizations User Guide, SCP syntax; the same for RCPs, RCP
+//   syntax): white space counts.
 // - Amazon S3 User Guide, bucket policies: "Bucket policies are limited to 20 KB in size."
 // - AWS KMS Developer Guide, resource quotas: key policy document size 32 KB (32,768 bytes), not adjustable.
 // - AWS Lambda Developer Guide, quotas: function resource-based policy 20 KB.
@@ -39,8 +41,8 @@ export const POLICY_LIMITS: readonly PolicyLimit[] = [
   { kind: 'inline-group', name: 'group inline policy', max: 5120, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
   { kind: 'inline-role', name: 'role inline policy', max: 10240, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
   { kind: 'trust', name: 'role trust policy', max: 2048, unit: 'characters', countsWhitespace: false, adjustable: true, source: IAM_QUOTAS },
-  { kind: 'scp', name: 'service control policy', max: 5120, unit: 'characters', adjustable: false, source: ORG_QUOTAS },
-  { kind: 'rcp', name: 'resource control policy', max: 5120, unit: 'characters', adjustable: false, source: ORG_QUOTAS },
+  { kind: 'scp', name: 'service control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
+  { kind: 'rcp', name: 'resource control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
   { kind: 's3-bucket', name: 'S3 bucket policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html' },
   { kind: 'kms-key', name: 'KMS key policy', max: 32768, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html' },
   { kind: 'lambda', name: 'Lambda function policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },

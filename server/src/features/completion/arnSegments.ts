@@ -10,6 +10,7 @@ import { resourcePartSnippet } from './resources';
 import { type DocumentValues, valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, type Proposal, snippetEscape, sortKey } from './items';
 import { statementFacts } from './statementFacts';
+import { hasVariable } from '../../util/policyVariables';
 
 const RESOURCE = 5;
 
@@ -109,8 +110,8 @@ function accountProposals({ arn, items, catalog, values }: SegmentContext): Prop
   const result: Proposal[] = accounts.has('') || formats.length === 0 ? [none('account', formats[0]?.arn.account === '' ? 0 : 2)] : [];
   // AWS managed policies live in the account "aws" (IAM User Guide, "AWS managed policies").
   if (arn.service === 'iam') result.push(value('aws', 2, { detail: 'AWS managed policies' }));
-  for (const literal of accounts) if (literal && !literal.includes('${') && literal !== 'aws') result.push(value(literal, 2));
-  if (formats.length === 0 || [...accounts].some(a => a.includes('${'))) {
+  for (const literal of accounts) if (literal && !hasVariable(literal) && literal !== 'aws') result.push(value(literal, 2));
+  if (formats.length === 0 || [...accounts].some(hasVariable)) {
     values.accounts.forEach(account => result.push(value(account, 1, { detail: 'used in this policy' })));
     result.push(value('*', 3, { detail: 'any account' }));
   }

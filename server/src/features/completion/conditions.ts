@@ -12,12 +12,13 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog, ConditionKeyInfo, ConditionOperatorInfo, ParsedOperator } from '../../catalog/types';
 import type { ConditionElement, PolicyDocument } from '../../policy/model';
 import { arnSegmentItems } from './arnSegments';
-import { baseType } from '../../rules/conditionsEntries';
+import { baseType } from '../../analysis/conditionsEntries';
 import { ORGANIZATION_KEYS, REGION_KEYS } from '../../catalog/tables/keyValueKinds';
 import { PRINCIPAL_TYPE_VALUES, SERVICE_PRINCIPAL_KEYS } from './awsValues';
 import { valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, placeholdersToTabStops, type Proposal, sortKey } from './items';
 import { statementFacts } from './statementFacts';
+import { variableCount } from '../../util/policyVariables';
 
 interface OperatorForm {
   name: string;
@@ -112,7 +113,7 @@ export function conditionKeyItems(items: ItemBuilder, catalog: Catalog, conditio
   const present = new Set((entry?.keys ?? []).filter(k => k.entry.keyNode.offset !== site.start).map(k => k.entry.name.toLowerCase()));
   return candidates(items, catalog).filter(({ info }) => !present.has(info.key.toLowerCase())).map(({ info, group }, index) => {
     const accepted = !operator.base || operator.base.acceptsKeyTypes.includes(info.type);
-    const stops = (info.key.match(/\$\{/g) ?? []).length;
+    const stops = variableCount(info.key);
     return items.key({
       label: info.key, kind: CompletionItemKind.Field, text: info.key,
       snippet: stops ? placeholdersToTabStops(info.key) : undefined,

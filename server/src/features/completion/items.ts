@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../../policy/model';
 import type { CompletionSite } from './site';
+import { splitAtVariables } from '../../util/policyVariables';
 
 export interface Proposal {
   label: string;
@@ -49,7 +50,7 @@ export function tabStop(stop: number, choices: readonly string[]): string {
 /** `aws:ResourceTag/${TagKey}` -> `aws:ResourceTag/${1:TagKey}`: each ${Name} becomes a tab stop. */
 export function placeholdersToTabStops(text: string): string {
   let stop = 1;
-  return text.split(/(\$\{[^}]*\})/).map((part, i) => i % 2 ? `\${${stop++}:${snippetEscape(part.slice(2, -1))}}` : snippetEscape(part)).join('');
+  return splitAtVariables(text).map((part, i) => i % 2 ? `\${${stop++}:${snippetEscape(part)}}` : snippetEscape(part)).join('');
 }
 
 /** Whether `word` is a subsequence of `text` (lower case both): the least an editor's fuzzy filter needs. */

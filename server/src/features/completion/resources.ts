@@ -12,6 +12,7 @@ import type { PolicyDocument } from '../../policy/model';
 import { type DocumentValues, namesAt, valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, snippetEscape, sortKey, tabStop } from './items';
 import { type NeededResourceType, statementFacts } from './statementFacts';
+import { hasVariable, POLICY_VARIABLE } from '../../util/policyVariables';
 
 export interface ArnSnippet {
   /** snippet text with tab stops */
@@ -20,7 +21,6 @@ export interface ArnSnippet {
   display: string;
 }
 
-const PLACEHOLDER = /\$\{([^}]*)\}/g;
 // AWS documentation's example account ID (IAM User Guide examples use it throughout).
 const EXAMPLE_ACCOUNT = '111122223333';
 const DEFAULT_REGION = 'us-east-1';
@@ -37,7 +37,7 @@ function defaultsFor(name: string, format: string, at: number, values: DocumentV
   const literal = format.slice(resourceStart, at);
   const end = at + name.length + 3;
   const arn = parseArn(format);
-  const names = arn && at >= resourceStart && !literal.includes('${') ? namesAt(values, arn.service, literal, format[end]) : [];
+  const names = arn && at >= resourceStart && !hasVariable(literal) ? namesAt(values, arn.service, literal, format[end]) : [];
   return names.length ? names : [ALIASES[name] ?? kebabCase(name)];
 }
 
@@ -47,7 +47,7 @@ export function arnSnippet(format: string, values: DocumentValues, from = 0): Ar
   let snippet = '';
   let display = '';
   let last = from;
-  for (const match of format.matchAll(PLACEHOLDER)) {
+  for (const match of format.matchAll(POLICY_VARIABLE)) {
     const at = match.index ?? 0;
     if (at < from) continue;
     const literal = format.slice(last, at);

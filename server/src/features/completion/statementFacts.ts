@@ -3,6 +3,7 @@
 // they support. Computed once per parsed statement.
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { Statement } from '../../policy/model';
+import { variableCount } from '../../util/policyVariables';
 
 export interface NeededResourceType {
   type: ResourceTypeInfo;
@@ -64,7 +65,7 @@ function collect(statement: Statement, catalog: Catalog): StatementFacts {
   // names (GetObject -> object), then the plainer ARN.
   const named = (t: NeededResourceType) => [...t.requiredBy, ...t.optionalFor]
     .filter(action => action.toLowerCase().includes(t.type.name.toLowerCase().replace(/[^a-z0-9]/g, ''))).length;
-  const placeholders = (t: NeededResourceType) => t.type.arnFormat.split('${').length;
+  const placeholders = (t: NeededResourceType) => variableCount(t.type.arnFormat);
   const resourceTypes = [...types.values()].sort((a, b) =>
     b.requiredBy.length - a.requiredBy.length
     || b.optionalFor.length - a.optionalFor.length

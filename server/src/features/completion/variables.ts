@@ -5,6 +5,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
 import { arnSegmentOffsets } from '../../policy/arn';
 import { CompletionItemKind, type ItemBuilder, placeholdersToTabStops, sortKey } from './items';
+import { hasVariable } from '../../util/policyVariables';
 
 const NAME_CHAR = /[A-Za-z0-9:/._-]/;
 const KIND_ORDER = ['global', 'service', 'federated', 'special'];
@@ -31,7 +32,7 @@ export function variableItems(items: ItemBuilder, catalog: Catalog, resourcePart
   while (end < items.site.end && NAME_CHAR.test(text[end])) end++;
   if (text[end] === '}') end++;
   return catalog.policyVariables().map((variable, rank) => {
-    const tagged = variable.name.includes('${');
+    const tagged = hasVariable(variable.name);
     return items.inner({
       label: `\${${variable.name}}`, kind: CompletionItemKind.Variable, text: `\${${variable.name}}`,
       snippet: tagged ? `\\\${${placeholdersToTabStops(variable.name)}\\}` : undefined,

@@ -7,23 +7,24 @@
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
 import { parseArn, placeholderOf } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
-import { resourceTypesOf } from '../../rules/resourceTypes';
-import type { ActionEntry } from '../../rules/statementFacts';
+import { resourceTypesOf } from '../../analysis/resourceTypes';
+import type { ActionEntry } from '../../analysis/statementFacts';
 import { documentValues } from '../completion/documentValues';
 import { placeholder } from './template';
+import { POLICY_VARIABLE, splitAtVariables, variableCount } from '../../util/policyVariables';
+import { hasWildcardOrVariable } from '../../util/wildcard';
 
-const VARIABLE = /\$\{([^}]*)\}/g;
 const MAX_CHOICES = 5;
 
-const variableCount = (type: ResourceTypeInfo) => type.arnFormat.split('${').length - 1;
+const variablesOf = (type: ResourceTypeInfo) => variableCount(type.arnFormat);
 
 /** The resource types an action needs an ARN of: its required ones, else its simplest ones. */
 export function neededTypes(catalog: Catalog, action: ActionInfo): ResourceTypeInfo[] {
   const types = resourceTypesOf(catalog, action);
   const required = types.filter(t => action.resourceTypes.some(r => r.required && r.name === t.name));
   if (required.length > 0) return required;
-  const fewest = Math.min(...types.map(variableCount));
-  return types.filter(t => variableCount(t) === fewest);
+  const fewest = Math.min(...types.map(variablesOf));
+  return types.filter(t => variablesOf(t) === fewest);
 }
 
 export interface EntryNeeds {
@@ -48,14 +49,14 @@ export function entryNeeds(catalog: Catalog, entry: ActionEntry): EntryNeeds | u
  */
 export function valuesFromArn(format: string, arn: string): Map<string, string> {
   const known = new Map<string, string>();
-  const parts = format.split(/\$\{([^}]*)\}/);
+  const parts = splitAtVariables(format);
   const names = parts.filter((_, i) => i % 2 === 1);
   const pattern = parts.map((part, i) => (i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     : part === 'Partition' || part === 'Region' || part === 'Account' ? '([^:]*)' : '(.*?)')).join('');
   const match = new RegExp(`^${pattern}$`).exec(arn);
   names.forEach((name, i) => {
     const value = match?.[i + 1];
-    if (value && !/[*?]|\$\{/.test(value) && !known.has(name)) known.set(name, value);
+    if (value && !hasWildcardOrVariable(value) && !known.has(name)) known.set(name, value);
   });
   return known;
 }
@@ -98,7 +99,7 @@ export function arnTemplate(doc: PolicyDocument, catalog: Catalog, format: strin
   const globals: Record<string, string | undefined> = { Partition: values.partitions[0] ?? 'aws', Region: values.regions[0], Account: values.accounts[0] };
   let text = '';
   let last = 0;
-  for (const match of format.matchAll(VARIABLE)) {
+  for (const match of format.matchAll(POLICY_VARIABLE)) {
     const at = match.index ?? 0;
     const name = match[1];
     const key = `${service}:${name}`;

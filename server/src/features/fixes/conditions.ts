@@ -1,14 +1,15 @@
-// Fixes inside Condition blocks: a key moved to the operator that fits its type (IAM320, IAM321;
-// IAM330 when a Numeric operator compares a date key with an ISO date, which only Date operators read),
-// a set qualifier removed from a single-valued key (IAM340) or chosen for a multivalued one
-// (IAM341), and the Null check that keeps ForAllValues: from matching requests without the key
-// (IAM342). A key moves with its values; its old block goes when it was the only key there, and
-// it joins a block of the new operator when the statement has one.
+// Fixes inside Condition blocks: a key moved to the operator that fits its type (IAM320, IAM321,
+// IAM322; IAM330 when a Numeric operator compares a date key with an ISO date, which only Date
+// operators read), a set qualifier removed from a single-valued key (IAM340) or chosen for a
+// multivalued one (IAM341), the Null check that keeps ForAllValues: from matching requests without
+// the key (IAM342), the Like operator for a value with wildcards (IAM338), a presence test written as
+// Null (IAM370), and a key or value that adds nothing removed (IAM371, IAM372). A key moves with its
+// values (or with the Null value that replaces them); its old block goes when it was the only key
+// there, and it joins a block of the new operator when the statement has one.
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, Statement } from '../../policy/model';
-import { baseType, conditionEntries, type ConditionEntry } from '../../rules/conditionsEntries';
-import { isDate } from '../../rules/conditionsValues';
-import { byCode, fixAction, spanOf, type FixProvider } from './framework';
+import { baseType, conditionEntries, isDate, type ConditionEntry } from '../../analysis/conditionsEntries';
+import { byCode, fixAction, spanOf, type FixContext, type FixProvider } from './framework';
 import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
 import { operatorForKeyType } from './operatorTypes';
 
@@ -25,19 +26,24 @@ export function addCondition(doc: PolicyDocument, statement: Statement, operator
   return insertProperty(doc, block.entry.valueNode, key, value);
 }
 
-/** Moves a condition key to the operator that fits its type (renaming the operator when the key is alone in it). */
-function changeOperator(doc: PolicyDocument, entry: ConditionEntry, target: string): Change[] | undefined {
+/**
+ * Moves a condition key to another operator (renaming the operator when the key is alone in it),
+ * with its values, or with `newValue` in their place.
+ */
+function changeOperator(doc: PolicyDocument, entry: ConditionEntry, target: string, newValue?: string): Change[] | undefined {
   const condition = entry.statement.condition?.entry.valueNode;
   const block = entry.operatorEntry;
   if (!condition || !block.entry.valueNode) return undefined;
   const existing = entry.statement.condition!.operators.find(o => o.entry.name === target);
   const keyName = entry.keyEntry.entry.name;
+  const valueNode = entry.keyEntry.entry.valueNode;
   if (!existing && block.keys.length === 1) {
     const key = block.entry.keyNode;
-    return [{ offset: key.offset, length: key.length, text: JSON.stringify(target) }];
+    const rename = { offset: key.offset, length: key.length, text: JSON.stringify(target) };
+    return newValue === undefined || !valueNode ? [rename] : [rename, { offset: valueNode.offset, length: valueNode.length, text: JSON.stringify(newValue) }];
   }
   if (existing && (!existing.entry.valueNode || existing.keys.some(k => k.entry.name.toLowerCase() === keyName.toLowerCase()))) return undefined;
-  const value = new RawJson(entry.keyEntry.entry.valueNode ? nodeText(doc.text, entry.keyEntry.entry.valueNode) : '""');
+  const value = newValue !== undefined ? newValue : new RawJson(valueNode ? nodeText(doc.text, valueNode) : '""');
   const removal = block.keys.length === 1
     ? removeMembers(condition, new Set([block.entry.node]))
     : removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]));
@@ -94,8 +100,56 @@ const nullCheck: FixProvider = ctx => {
   return change ? [fixAction(ctx, `Add "Null": { "${name}": "false" } (the key must be in the request)`, [change], true)] : [];
 };
 
+/** IAM338: the Like form of the operator, keeping its set qualifier and IfExists. */
+const likeOperator: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanValueKey(ctx));
+  const like = (ctx.diagnostic.data as { like?: string } | undefined)?.like;
+  if (!entry || !like) return [];
+  const target = `${entry.operator.setQualifier ? `${entry.operator.setQualifier}:` : ''}${like}${entry.operator.ifExists ? 'IfExists' : ''}`;
+  const changes = changeOperator(ctx.doc, entry, target);
+  return changes ? [fixAction(ctx, `Use ${target} (the value's "*" and "?" are wildcards)`, changes)] : [];
+};
+
+/** IAM338 and IAM372 are reported on a value: the key entry whose values hold the diagnostic's start. */
+function spanValueKey(ctx: FixContext): number {
+  const at = spanOf(ctx).start;
+  const entry = conditionEntries(ctx.doc, ctx.catalog).find(e => e.keyEntry.values.some(v => v.offset === at));
+  return entry?.keyEntry.entry.keyNode.offset ?? -1;
+}
+
+/** IAM370: the presence test as the Null condition it is. */
+const presenceAsNull: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
+  const value = (ctx.diagnostic.data as { nullValue?: string } | undefined)?.nullValue;
+  const changes = entry && value && changeOperator(ctx.doc, entry, 'Null', value);
+  return changes ? [fixAction(ctx, `Use "Null": { "${entry.keyEntry.entry.name}": "${value}" }`, changes, true)] : [];
+};
+
+/** IAM371: the key goes; its operator block goes with it when it was alone, the Condition when that was too. */
+const keyRemoved: FixProvider = ctx => {
+  const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
+  const condition = entry?.statement.condition;
+  const block = entry?.operatorEntry;
+  if (!entry || !condition?.entry.valueNode || !block?.entry.valueNode || entry.statement.node.type !== 'object') return [];
+  const changes = block.keys.length > 1 ? removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]))
+    : condition.operators.length > 1 ? removeMembers(condition.entry.valueNode, new Set([block.entry.node]))
+    : removeMembers(entry.statement.node, new Set([condition.entry.node]));
+  return [fixAction(ctx, `Remove "${entry.keyEntry.entry.name}" (it is always true)`, changes, true)];
+};
+
+/** IAM372: the redundant value leaves its list. */
+const valueRemoved: FixProvider = ctx => {
+  const at = spanOf(ctx).start;
+  const entry = conditionEntries(ctx.doc, ctx.catalog).find(e => e.keyEntry.values.some(v => v.offset === at));
+  const list = entry?.keyEntry.entry.valueNode;
+  const value = entry?.keyEntry.values.find(v => v.offset === at);
+  if (list?.type !== 'array' || !value) return [];
+  return [fixAction(ctx, `Remove ${ctx.doc.text.slice(value.offset, value.offset + value.length)}`, removeMembers(list, new Set([value.node])), true)];
+};
+
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM320: operatorType, IAM321: operatorType, IAM330: dateOperator, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
+  IAM320: operatorType, IAM321: operatorType, IAM322: operatorType, IAM330: dateOperator, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
+  IAM338: likeOperator, IAM370: presenceAsNull, IAM371: keyRemoved, IAM372: valueRemoved,
 };
 
 export const conditionFixes = byCode(PROVIDERS);

@@ -12,9 +12,9 @@ import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import { placeholdersIn } from '../../policy/placeholders';
 import type { IamPolicySettings } from '../../protocol';
-import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
+import { statementFacts, type StatementFacts } from '../../analysis/statementFacts';
 import type { Change } from './jsonEdits';
-import { INSERT_SNIPPET_COMMAND, type InsertSnippetArgs } from './snippetProtocol';
+import { INSERT_SNIPPET_COMMAND, type InsertSnippetArgs } from '../../protocol/snippet';
 import { hasPlaceholders, literalEnds, plainText, snippetText } from './template';
 
 interface BaseContext {

@@ -9,7 +9,7 @@
 // - IAM021/IAM022 no Resource: add one with those ARNs, or "*".
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument } from '../../policy/model';
-import type { StatementFacts } from '../../rules/statementFacts';
+import type { StatementFacts } from '../../analysis/statementFacts';
 import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesOfArns } from './arnTemplates';
 import { byCode, factsAt, fixAction, spanOf, type FixProvider } from './framework';
 import { appendToList, insertProperty, isMultiline, replaceListItem } from './jsonEdits';

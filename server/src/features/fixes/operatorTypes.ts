@@ -4,7 +4,7 @@
 // `StringLessThan` on aws:CurrentTime `DateLessThan`. Operator names: IAM User Guide, "IAM JSON
 // policy elements: Condition operators" (reference_policies_elements_condition_operators.html).
 import type { Catalog } from '../../catalog/types';
-import { baseType, type ConditionEntry } from '../../rules/conditionsEntries';
+import { baseType, type ConditionEntry } from '../../analysis/conditionsEntries';
 
 type Comparison = 'Equals' | 'Like' | 'LessThan' | 'LessThanEquals' | 'GreaterThan' | 'GreaterThanEquals';
 

@@ -9,7 +9,7 @@ import { documentValues } from '../completion/documentValues';
 import {
   byCode, fixAction, refactorAction, spanOf, statementAt, type FixContext, type FixProvider, type RefactorProvider,
 } from './framework';
-import { insertProperty, removeMembers, type Change, type JsonValue } from './jsonEdits';
+import { appendToList, insertProperty, isMultiline, removeMembers, type Change, type JsonValue } from './jsonEdits';
 import { placeholder } from './template';
 
 export const CURRENT_VERSION = '2012-10-17';
@@ -146,11 +146,31 @@ const duplicateKey: FixProvider = ctx => {
   ];
 };
 
+/** IAM049, IAM050: the actions the diagnostic names (data.actions, or data.action) join the statement's Action. */
+const missingActions: FixProvider = ctx => {
+  const statement = statementAt(ctx.doc, spanOf(ctx).start);
+  const value = statement?.action?.entry.valueNode;
+  const data = ctx.diagnostic.data as { actions?: string[]; action?: string } | undefined;
+  const actions = data?.actions ?? (data?.action ? [data.action] : []);
+  if (!statement || !value || actions.length === 0) return [];
+  return [fixAction(ctx, `Add ${actions.join(' and ')} to "Action"`, [appendToList(ctx.doc, value, actions, isMultiline(ctx.doc.text, statement.node))], true)];
+};
+
+/** IAM053: the later of two identical statements goes (the diagnostic is on its opening brace). */
+const redundantStatement: FixProvider = ctx => removeMember(ctx, 'Remove the repeated statement', spanOf(ctx).start, true);
+
+/** IAM048: a principal value that adds nothing leaves its list. */
+const redundantValue: FixProvider = ctx => {
+  const { start, end } = spanOf(ctx);
+  return removeMember(ctx, `Remove ${ctx.doc.text.slice(start, end)}`, start, true);
+};
+
 const PROVIDERS: Record<string, FixProvider> = {
   IAM013: versionFixes, IAM038: versionFixes, IAM350: versionFixes,
   IAM017: missingEffect, IAM025: missingPrincipal, IAM034: missingPrincipal, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
   IAM024: removeElement, IAM039: removeElement, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
-  IAM104: redundantAction, IAM105: redundantAction,
+  IAM104: redundantAction, IAM105: redundantAction, IAM209: redundantAction, IAM048: redundantValue,
+  IAM051: removeElement, IAM052: removeElement, IAM053: redundantStatement, IAM049: missingActions, IAM050: missingActions,
 };
 
 /** Codes whose rule-supplied replacements this module's fix supersedes. */

@@ -8,9 +8,9 @@
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument, StringItem } from '../../policy/model';
-import { cleanSid } from '../../rules/sid';
-import { mayName, typeKey, typedArn } from '../../rules/resourceTypes';
-import { statementFacts, type StatementFacts } from '../../rules/statementFacts';
+import { cleanSid } from '../../analysis/sid';
+import { mayName, typeKey, typedArn } from '../../analysis/resourceTypes';
+import { statementFacts, type StatementFacts } from '../../analysis/statementFacts';
 import { entryNeeds, valuesOfArns } from './arnTemplates';
 import {
   factsAt, fixAction, refactorAction, spanOf, touches, type FixProvider, type RefactorProvider,

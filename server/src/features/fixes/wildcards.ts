@@ -8,8 +8,8 @@ import type { CodeAction } from 'vscode-languageserver-types';
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo, type Catalog } from '../../catalog/types';
 import { parseArn } from '../../policy/arn';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
-import { hasWildcard } from '../../policy/wildcard';
-import { actionName, expandAction, statementFacts } from '../../rules/statementFacts';
+import { hasWildcard } from '../../util/wildcard';
+import { actionName, expandAction, statementFacts } from '../../analysis/statementFacts';
 import {
   fixAction, refactorAction, spanOf, statementAt, touches,
   type FixContext, type FixProvider, type RefactorContext, type RefactorProvider,

@@ -4,9 +4,8 @@
 // Permissions management and Tagging). The markdown depends only on the catalog and the value,
 // so it is memoised per value.
 import { ACCESS_LEVELS, type ActionInfo, type Catalog, type ServiceInfo } from '../../catalog/types';
-import { hasWildcard } from '../../policy/wildcard';
-import { hasServiceWildcard } from '../../catalog/wildcard';
-import { actionName } from '../../rules/statementFacts';
+import { hasServiceWildcard, hasWildcard } from '../../util/wildcard';
+import { actionName } from '../../analysis/statementFacts';
 import { countByLevel, groupByLevel, matchedActions, SENSITIVE_LEVELS } from '../actionSets';
 import { perCatalog } from '../../catalog/memo';
 import { code, escapeMarkdown, plural, shortList } from './markdown';

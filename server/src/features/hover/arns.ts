@@ -7,8 +7,8 @@ import { perCatalog } from '../../catalog/memo';
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { arnSegmentOffsets, parseArn } from '../../policy/arn';
-import { hasWildcard } from '../../policy/wildcard';
-import { actionName } from '../../rules/statementFacts';
+import { hasWildcard } from '../../util/wildcard';
+import { actionName } from '../../analysis/statementFacts';
 import { matchedActions } from '../actionSets';
 import { code, escapeMarkdown, markdownHover, plural, shortList, stringContent, valueToText } from './markdown';
 

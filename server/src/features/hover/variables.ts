@@ -5,6 +5,7 @@
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, Span } from '../../policy/model';
 import { code, escapeMarkdown } from './markdown';
+import { POLICY_VARIABLE } from '../../util/policyVariables';
 
 const ESCAPES: Record<string, string> = {
   '*': 'a literal `*` character, not a wildcard',
@@ -14,9 +15,7 @@ const ESCAPES: Record<string, string> = {
 
 /** The `${...}` that covers `offset`, as a text span, inside the text range [start, end). */
 export function variableAt(text: string, start: number, end: number, offset: number): Span | undefined {
-  const pattern = /\$\{[^}]*\}/g;
-  const content = text.slice(start, end);
-  for (let match = pattern.exec(content); match; match = pattern.exec(content)) {
+  for (const match of text.slice(start, end).matchAll(POLICY_VARIABLE)) {
     const from = start + match.index;
     if (offset >= from && offset < from + match[0].length) return { offset: from, length: match[0].length };
   }

@@ -3,7 +3,7 @@
 // policies repeat the same few thousand names across statements and documents.
 import { perCatalog } from '../catalog/memo';
 import type { ActionInfo, Catalog } from '../catalog/types';
-import { hasWildcard } from '../policy/wildcard';
+import { hasWildcard } from '../util/wildcard';
 
 const names = new WeakMap<ActionInfo, string>();
 
@@ -38,7 +38,7 @@ export class Spelling extends Derived {
  * Names a memo holds before it starts afresh: every name of a large policy (the largest AWS managed
  * policy has 4,533), so that re-checking it after an edit finds them all (at 2,000 it took 2.5x as
  * long). 20,000 kept 9 MB more resident in the server after the corpus; the checker, one pass, holds
- * five times as many (scaleMemoCapacity in catalog/memo.ts), which works each name of the corpus out once.
+ * five times as many (scaleMemoCapacity in util/memo.ts), which works each name of the corpus out once.
  */
 const EXPANSION_CACHE_LIMIT = 5000;
 

@@ -22,7 +22,7 @@
 //   github.com/trendmicro/cloudone-filestorage-deployment-templates/issues/93), so for the generic
 //   resource kind it is a warning; role trust, RCP and VPC endpoint policies keep the error.
 // A permissions boundary is a managed policy attached as a boundary: identity-policy grammar.
-import type { PolicyKind } from '../policy/model';
+import type { PolicyKind, Statement } from '../policy/model';
 
 export type Requirement = 'error' | 'warning' | 'none';
 type Rejected = 'error' | 'none';
@@ -89,3 +89,11 @@ export const KIND_PHRASES: Record<PolicyKind, string> = {
   resource: 'a resource policy',
   endpoint: 'a VPC endpoint policy',
 };
+
+const onlyStar = (items: readonly { value: string }[] | undefined) => items?.length === 1 && items[0].value === '*';
+
+/** The one Allow that an RCP may hold: RCPFullAWSAccess's "*" for everyone on everything, without conditions. */
+export function isFullAccess(statement: Statement): boolean {
+  return statement.principal?.wildcard !== undefined && onlyStar(statement.action?.items) && onlyStar(statement.resource?.items)
+    && !statement.condition && !statement.notAction && !statement.notResource;
+}

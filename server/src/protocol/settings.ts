@@ -1,6 +1,6 @@
-// Settings and custom messages shared by the server, the client and the CLI (types only on the
-// client side). Settings live under the `iamPolicy` prefix in VS Code.
-import type { PolicyKind } from './policy/model';
+// The settings, as the editor sends them (under the `iamPolicy` prefix in VS Code) and as a project's
+// settings file holds them, with their defaults.
+import type { PolicyKind } from './kinds';
 
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -32,32 +32,10 @@ export const DEFAULT_SETTINGS: IamPolicySettings = {
   jsonDocuments: 'auto',
 };
 
-/** A project's settings file, read by the CLI and, over the editor's settings, by the server (settingsFile.ts). */
+/** A project's settings file, read by the CLI and, over the editor's settings, by the server (settings/settingsFile.ts). */
 export const SETTINGS_FILE_NAME = '.iam-lint.json';
 
 /** Merges a partial settings object (from the client or a settings file) over the defaults. */
 export function withDefaults(partial: Partial<IamPolicySettings> | undefined | null): IamPolicySettings {
   return { ...DEFAULT_SETTINGS, ...(partial && typeof partial === 'object' ? partial : {}) };
 }
-
-/** Server -> client notification: the detected kind of a document, for the status bar. */
-export const DOCUMENT_KIND_NOTIFICATION = 'iamPolicy/documentKind';
-export interface DocumentKindParams {
-  uri: string;
-  kind: PolicyKind | null;   // null: the document is not served as a policy
-  kindSource: string;
-  dataDate: string;
-}
-
-/** Client -> server request: set the kind of a document (null: detect it again); the server re-checks it. */
-export const SET_KIND_REQUEST = 'iamPolicy/setKind';
-export interface SetKindParams {
-  uri: string;
-  kind: PolicyKind | null;
-}
-
-/** Client -> server request: the access summary of a document as markdown (null: not a policy). */
-export const ACCESS_SUMMARY_REQUEST = 'iamPolicy/accessSummary';
-export interface AccessSummaryParams { uri: string }
-/** The client command that shows the access summary; the code lenses carry it with the document's URI. */
-export const SHOW_ACCESS_SUMMARY_COMMAND = 'iamPolicy.showAccessSummary';

@@ -1,11 +1,11 @@
-// iam-policy-lint: the engine on files, for CI. This entry only hands the command line to
-// cli/main.ts and turns an unexpected failure into exit code 2 with a message, never a stack dump
-// without context. In a worker thread of a parallel run, it checks the batches it is sent.
+// iam-policy-lint: the engine on files, for CI. This entry (dist/cli-main.js) only hands the command
+// line to main.ts and turns an unexpected failure into exit code 2 with a message, never a stack
+// dump without context. In a worker thread of a parallel run, it checks the batches it is sent.
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { runCli } from './cli/main';
-import { dropOutputToClosedPipes, EXIT_ERROR, processIo } from './cli/io';
-import { serveBatches } from './cli/threads';
+import { runCli } from './main';
+import { dropOutputToClosedPipes, EXIT_ERROR, processIo } from './io';
+import { serveBatches } from './threads';
 
 if (isMainThread) {
   dropOutputToClosedPipes();

@@ -1,11 +1,11 @@
 // Which open documents are policies, and their parse, cached per version. The server and the CLI
 // both decide "is this a policy, of which kind" here, so the editor and CI agree.
 import picomatch from 'picomatch';
-import manifest from '../../package.json';
+import manifest from '../../../package.json';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from './policy/model';
-import { parsePolicy } from './policy/parse';
-import type { IamPolicySettings } from './protocol';
+import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
+import { parsePolicy } from '../policy/parse';
+import type { IamPolicySettings } from '../protocol';
 
 export const POLICY_LANGUAGE_ID = 'iam-policy';
 const JSON_LANGUAGE_IDS = new Set(['json', 'jsonc']);

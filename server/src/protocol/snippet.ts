@@ -2,7 +2,7 @@
 // code actions cannot carry snippets, so a fix is a plain edit (valid JSON, with visible
 // placeholders such as "<bucket-name>" that IAM090 points at, for editors without the command)
 // plus, for a client that announced the command, this command to run after the edit. Shared by
-// the server and the VS Code client: no imports.
+// the server and the VS Code client.
 
 export const INSERT_SNIPPET_COMMAND = 'iamPolicy.insertSnippet';
 

@@ -5,7 +5,7 @@
 // the reporting come in as functions; the server drops the caches when a settings file changes.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IamPolicySettings } from './protocol';
+import type { IamPolicySettings } from '../protocol';
 import { findSettingsFile, parseSettingsText, type SettingsFileSystem } from './settingsFile';
 
 export interface ProjectSettingsHost extends SettingsFileSystem {

@@ -2,9 +2,10 @@
 // Source: IAM User Guide, "IAM JSON policy elements: Action / Resource" and "Condition operators"
 // (StringLike, ArnLike). Matching is iterative, not a regular expression: a backtracking RegExp
 // takes minutes on a pattern such as `s3:*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b`, and overflows the stack
-// on thousands of `*`; this loop is O(pattern × value) at worst, with no recursion.
-import { BoundedCache } from '../catalog/memo';
-import { hasServiceWildcard } from '../catalog/wildcard';
+// on thousands of `*`; this loop is O(pattern × value) at worst, with no recursion. Regular
+// expressions only for the catalog's own short patterns (an ARN segment, a key template).
+import { BoundedCache } from './memo';
+import { hasVariable, literalParts } from './policyVariables';
 
 /** A compiled wildcard pattern. */
 export interface WildcardPattern {
@@ -17,6 +18,25 @@ const QUESTION = 63;  // ?
 
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
+}
+
+/**
+ * Whether an Action value has a wildcard before its colon (`*:*`, `s3*:Get*`). IAM's grammar makes an
+ * action "a service namespace, a colon, and the name of an action"; only "action names can include
+ * wildcards" (IAM User Guide, "Grammar of the IAM JSON policy language", action_string:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html), and IAM Access
+ * Analyzer reports a service that does not exist as an error ("Invalid service in action",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).
+ * Such a value is malformed (IAM100) and matches no action anywhere: rules, hover, summary, simulator.
+ */
+export function hasServiceWildcard(action: string): boolean {
+  const colon = action.indexOf(':');
+  return colon > 0 && hasWildcard(action.slice(0, colon));
+}
+
+/** A wildcard or a policy variable: the text may stand for more than itself. */
+export function hasWildcardOrVariable(text: string): boolean {
+  return hasWildcard(text) || hasVariable(text);
 }
 
 /** What a position of a pattern is, when a `*` or `?` can also be literal text (after `${*}`). */
@@ -83,4 +103,26 @@ export function actionMatch(pattern: string, action: string): boolean {
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
   if (!hasWildcard(pattern)) return caseInsensitive ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   return compileWildcard(pattern, caseInsensitive).test(value);
+}
+
+/** Regular-expression source of text whose * and ? become `star` and `one`; all else is literal. */
+function globSource(text: string, star: string, one: string): string {
+  return text.replace(/[.+^${}()|[\]\\*?]/g, c => (c === '*' ? star : c === '?' ? one : `\\${c}`));
+}
+
+/** One segment of an ARN in a policy (`s3*`, `${aws:x}`): case-sensitive, never crossing a colon. */
+export function arnSegmentRegExp(segment: string): RegExp {
+  const source = literalParts(segment).map(part => globSource(part, '[^:]*', '[^:]')).join('[^:]*');
+  return new RegExp(`^${source}$`, 's');
+}
+
+/**
+ * `aws:ResourceTag/${TagKey}` -> a case-insensitive pattern where each `${...}` matches one or more
+ * characters, and the lower-case text it starts with, to test a lower-case key before the pattern
+ * (exact for ASCII text: without the u flag, /i folds no other character into ASCII; else "").
+ */
+export function keyTemplate(template: string): { prefix: string; pattern: RegExp } {
+  const literals = literalParts(template);
+  const source = literals.map(literal => globSource(literal, '\\*', '\\?')).join('.+');
+  return { prefix: /^[\x00-\x7f]*$/.test(literals[0]) ? literals[0].toLowerCase() : '', pattern: new RegExp(`^${source}$`, 'is') };
 }

@@ -2,9 +2,9 @@
 // once per document: the effect, the catalog actions each Action entry stands for (wildcards
 // expanded, memoised per catalog: actionExpansions.ts), and the conditions in a flat list.
 import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
-import { principalValues, type PrincipalValue } from '../evaluation/principals';
+import { principalValues, type PrincipalValue } from '../policy/principals';
 import type { PolicyDocument, Statement, StringItem } from '../policy/model';
-import { hasWildcard } from '../policy/wildcard';
+import { hasWildcard } from '../util/wildcard';
 import { type Expansion, type Spelling, spellingOf } from './actionExpansions';
 
 // features import these from here
@@ -125,4 +125,9 @@ export function principalsOf(facts: StatementFacts): PrincipalValue[] {
 /** Everyone, anonymous callers included: "*" or {"AWS": "*"}. */
 export function isPublicPrincipal(principal: PrincipalValue): boolean {
   return principal.value === '*' && (principal.type === '*' || principal.type === 'AWS');
+}
+
+/** The "*" of the statement's Resource, if it has one. */
+export function hasStarResource(facts: StatementFacts): StringItem | undefined {
+  return facts.statement.resource?.items.find(i => i.value === '*');
 }

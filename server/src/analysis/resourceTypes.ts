@@ -6,6 +6,7 @@ import { perCatalog } from '../catalog/memo';
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
 import { parseArn, type Arn } from '../policy/arn';
 import { arnOverlapsFormat, formatAsPattern } from '../policy/arnGlobs';
+import { replaceVariables } from '../util/policyVariables';
 
 const FORMAT_CACHE_LIMIT = 2000;
 
@@ -84,8 +85,6 @@ export function everyResourceOf(type: ResourceTypeInfo): Arn | undefined {
   return arn ?? undefined;
 }
 
-const POLICY_VARIABLE = /\$\{[^}]*\}/g;
-
 /**
  * An ARN of a policy, parsed, with the resource types the catalog says it can name (worked out when
  * first asked) and the answers of mayName so far.
@@ -105,7 +104,7 @@ export class TypedArn {
 
   /** whether the resource part has a "/" of its own (a policy variable's, as in ${aws:PrincipalTag/team}, is its value's) */
   get slashInResource(): boolean {
-    this.#slashInResource ??= this.parsed?.resource.replace(POLICY_VARIABLE, '').includes('/') ?? false;
+    this.#slashInResource ??= this.parsed !== undefined && replaceVariables(this.parsed.resource, '').includes('/');
     return this.#slashInResource;
   }
 

@@ -6,9 +6,9 @@
 // Pure: the file system comes in as functions.
 import { dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { POLICY_KINDS } from './policy/model';
-import { SETTINGS_FILE_NAME, type IamPolicySettings } from './protocol';
-import { SEVERITIES } from './rules/types';
+import { POLICY_KINDS } from '../policy/model';
+import { SETTINGS_FILE_NAME, type IamPolicySettings } from '../protocol';
+import { SEVERITIES } from '../rules/types';
 
 /** The editor's settings: the CLI reads them when they hold `iamPolicy` settings and no .iam-lint.json is nearer. */
 export const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');
@@ -40,7 +40,10 @@ function settingsProblems(settings: Json): string[] {
   const problems: string[] = [];
   const expectValues = (key: string, allowed: readonly string[]) => {
     const value = settings[key];
-    if (!isObject(value)) return problems.push(`"${key}" must be an object`);
+    if (!isObject(value)) {
+      problems.push(`"${key}" must be an object`);
+      return;
+    }
     for (const [name, v] of Object.entries(value)) {
       if (typeof v !== 'string' || !allowed.includes(v)) problems.push(`"${key}.${name}" must be one of ${allowed.join(', ')}`);
     }

@@ -1,0 +1,45 @@
+// The custom requests, notifications and commands between the client and the server, each with the
+// type of its parameters.
+import type { PolicyKind } from './kinds';
+import type { ZoneOfTrust } from './settings';
+
+/** Server -> client notification: the detected kind of a document, for the status bar. */
+export const DOCUMENT_KIND_NOTIFICATION = 'iamPolicy/documentKind';
+export interface DocumentKindParams {
+  uri: string;
+  kind: PolicyKind | null;   // null: the document is not served as a policy
+  kindSource: string;
+  dataDate: string;
+}
+
+/** Client -> server request: set the kind of a document (null: detect it again); the server re-checks it. */
+export const SET_KIND_REQUEST = 'iamPolicy/setKind';
+export interface SetKindParams {
+  uri: string;
+  kind: PolicyKind | null;
+}
+
+/** Client -> server request: the access summary of a document as markdown (null: not a policy). */
+export const ACCESS_SUMMARY_REQUEST = 'iamPolicy/accessSummary';
+export interface AccessSummaryParams { uri: string }
+/** The client command that shows the access summary; the code lenses carry it with the document's URI. */
+export const SHOW_ACCESS_SUMMARY_COMMAND = 'iamPolicy.showAccessSummary';
+
+/**
+ * Client command behind the zone-of-trust quick-fixes: arguments [SetZoneOfTrustArgs]; the client
+ * writes the setting for the document's workspace folder, since only it can write settings.
+ */
+export const SET_ZONE_OF_TRUST_COMMAND = 'iamPolicy.setZoneOfTrust';
+export interface SetZoneOfTrustArgs {
+  /** the document the setting is for (its workspace folder gets the setting) */
+  uri: string;
+  zoneOfTrust: ZoneOfTrust;
+  /** ask the user for the accounts (the document has none of its own); zoneOfTrust is then the start */
+  ask?: boolean;
+}
+
+/** Client commands of the command palette (package.json's `contributes.commands`). */
+export const SET_POLICY_KIND_COMMAND = 'iamPolicy.setPolicyKind';
+export const RESTART_SERVER_COMMAND = 'iamPolicy.restartServer';
+/** Arguments: [code?]: the rule code whose entry of docs/rules.md to open. */
+export const OPEN_RULE_DOCUMENTATION_COMMAND = 'iamPolicy.openRuleDocumentation';

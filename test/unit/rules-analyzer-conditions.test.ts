@@ -1,0 +1,203 @@
+// The condition checks of IAM Access Analyzer's policy check reference (issue 18, part A): each code
+// triggered and its near miss silent; each fix applied and the result parsed again.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { networkAddress, parseRange } from '../../server/src/rules/conditionsAddresses';
+import { epochToIso } from '../../server/src/rules/conditionsValues';
+import { codesOf, policyOf, stmt } from '../helpers/findings';
+import { fixed } from '../helpers/fixes';
+
+const CONDITION_CODES = /^IAM3\d\d$/;
+
+/** A policy of one statement with the condition (Allow s3:GetObject on "*" unless given). */
+function policy(condition: unknown, elements: Record<string, unknown> = {}): string {
+  return policyOf(stmt({ Action: 's3:GetObject', Resource: '*', ...elements, Condition: condition }));
+}
+const codes = (condition: unknown, elements: Record<string, unknown> = {}) => codesOf(policy(condition, elements), CONDITION_CODES);
+
+/** The fix of `code` whose title matches, applied; the result must not have the code any more. */
+function repaired(text: string, code: string, title: RegExp): string {
+  const after = fixed(text, code, title);
+  assert.ok(!codesOf(after, /^IAM/).includes(code), `${code} still there after the fix:\n${after}`);
+  return after;
+}
+
+test('IAM335: one key\'s values of different JSON types', () => {
+  assert.deepEqual(codes({ NumericEquals: { 'aws:MultiFactorAuthAge': [3600, '7200'] } }), ['IAM335']);
+  assert.deepEqual(codes({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600', '7200'] } }), ['IAM372']);
+  assert.deepEqual(codes({ NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } }), []);
+});
+
+test('IAM336: a Boolean key with two values', () => {
+  assert.deepEqual(codes({ Bool: { 'aws:SecureTransport': ['true', 'false'] } }), ['IAM336']);
+  assert.deepEqual(codes({ Bool: { 'aws:SecureTransport': ['true', 'true'] } }), ['IAM336'], 'not IAM372 as well');
+  assert.deepEqual(codes({ Bool: { 'aws:SecureTransport': ['true'] } }), []);
+});
+
+test('IAM372: a repeated value, and numeric values that the loosest covers; the fix removes the value', () => {
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/team': ['a', 'b', 'a'] } }), ['IAM372']);
+  assert.deepEqual(codes({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['2700', '3600'] } }), ['IAM372']);
+  assert.deepEqual(codes({ NumericGreaterThan: { 's3:max-keys': ['10', '20', '30'] } }, { Action: 's3:ListBucket' }), ['IAM372', 'IAM372']);
+  assert.deepEqual(codes({ NumericNotEquals: { 's3:max-keys': ['10', '20'] } }, { Action: 's3:ListBucket' }), [], 'no loosest value');
+  const after = repaired(policy({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['2700', '3600'] } }), 'IAM372', /Remove "2700"/);
+  assert.match(after, /"aws:MultiFactorAuthAge":\["3600"\]/);
+});
+
+test('IAM337: epoch seconds with a Date operator; the fix writes the same instant in ISO 8601', () => {
+  assert.deepEqual(codes({ DateGreaterThan: { 'aws:CurrentTime': '1700000000' } }), ['IAM337']);
+  assert.deepEqual(codes({ DateGreaterThan: { 'aws:CurrentTime': '2023-11-14T22:13:20Z' } }), []);
+  assert.deepEqual(codes({ DateGreaterThan: { 'aws:EpochTime': '1700000000' } }), [], 'aws:EpochTime holds epoch seconds');
+  assert.equal(epochToIso('1700000000'), '2023-11-14T22:13:20Z');
+  const after = repaired(policy({ DateGreaterThan: { 'aws:CurrentTime': '1700000000' } }), 'IAM337', /2023-11-14T22:13:20Z/);
+  assert.match(after, /"aws:CurrentTime":"2023-11-14T22:13:20Z"/);
+});
+
+test('IAM338: a wildcard in a StringEquals value; ArnEquals, StringLike and ${*} are fine; the fix moves the key to StringLike', () => {
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/team': 'admin-*' } }), ['IAM338']);
+  assert.deepEqual(codes({ StringNotEqualsIfExists: { 'aws:PrincipalTag/team': 'admin-?' } }), ['IAM338']);
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalTag/team': 'admin-*' } }), []);
+  assert.deepEqual(codes({ ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:t' } }), []);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/team': 'a${*}b' } }), []);
+  const after = repaired(policy({ StringEquals: { 'aws:PrincipalTag/team': 'admin-*', 'aws:PrincipalTag/unit': 'x' } }), 'IAM338', /StringLike/);
+  assert.match(after, /"StringLike":\{"aws:PrincipalTag\/team":"admin-\*"\}/);
+  assert.match(after, /"StringEquals":\{"aws:PrincipalTag\/unit":"x"\}/);
+});
+
+test('IAM339: a KMS alias or key ID where the key holds the key ARN', () => {
+  const kms = (value: string) => codes({ StringEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': value } }, { Action: 's3:PutObject' });
+  assert.deepEqual(kms('alias/my-key'), ['IAM339']);
+  assert.deepEqual(kms('arn:aws:kms:us-east-1:111122223333:alias/my-key'), ['IAM339']);
+  assert.deepEqual(kms('1234abcd-12ab-34cd-56ef-1234567890ab'), ['IAM339']);
+  assert.deepEqual(kms('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'), []);
+  assert.deepEqual(codes({ ArnLike: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:*:111122223333:key/*' } }, { Action: 's3:PutObject' }), []);
+  assert.deepEqual(codes({ ArnLike: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:*:111122223333:alias/*' } }, { Action: 's3:PutObject' }), ['IAM339']);
+});
+
+test('IAM360, IAM361: private ranges in aws:SourceIp, all of them or some', () => {
+  assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } }), ['IAM360']);
+  assert.deepEqual(codes({ NotIpAddress: { 'aws:SourceIp': 'fd00::/8' } }), ['IAM360']);
+  assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '203.0.113.0/24'] } }), ['IAM361']);
+  assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '172.32.0.0/16'] } }), [], '172.32/16 is public');
+  assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/8' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), [], 'the VPC key takes private ranges');
+  assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': '10.0.0.0/7' } }), [], 'larger than the private range');
+});
+
+test('IAM362: bits after the prefix; the fix writes the network address', () => {
+  assert.equal(networkAddress('203.0.113.7/24'), '203.0.113.0/24');
+  assert.equal(networkAddress('2001:db8::1/64'), '2001:db8::/64');
+  assert.equal(networkAddress('203.0.113.0/24'), undefined);
+  assert.equal(parseRange('2001:db8::/32')?.prefix, 32);
+  assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': '203.0.113.7/24' } }), ['IAM362']);
+  assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7'] } }), []);
+  const after = repaired(policy({ IpAddress: { 'aws:SourceIp': '203.0.113.7/24' } }), 'IAM362', /203\.0\.113\.0\/24/);
+  assert.match(after, /"aws:SourceIp":"203\.0\.113\.0\/24"/);
+});
+
+test('IAM373: a wildcard in an organization or account ID', () => {
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalOrgID': 'o-*' } }), ['IAM373']);
+  assert.deepEqual(codes({ StringLike: { 'aws:SourceAccount': '1111*' } }), ['IAM373']);
+  assert.deepEqual(codes({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-*/r-ab12/*' } }), ['IAM373']);
+  assert.deepEqual(codes({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-*' } }), []);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }), []);
+});
+
+test('IAM322: StringLike with a wildcard on an ARN key; the fix moves it to ArnLike', () => {
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }), ['IAM322']);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/admin' } }), [], 'no wildcard');
+  assert.deepEqual(codes({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }), []);
+  const after = repaired(policy({ StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }), 'IAM322', /ArnLike/);
+  assert.match(after, /"ArnLike":\{"aws:PrincipalArn"/);
+});
+
+test('IAM320: a Numeric operator on a date key, fixed to the Date operator; aws:EpochTime takes both', () => {
+  assert.deepEqual(codes({ NumericLessThan: { 'aws:CurrentTime': '1700000000' } }), ['IAM320']);
+  assert.deepEqual(codes({ NumericLessThan: { 'aws:EpochTime': '1700000000' } }), []);
+  const after = repaired(policy({ NumericLessThan: { 'aws:CurrentTime': '1700000000' } }), 'IAM320', /DateLessThan/);
+  assert.match(after, /"DateLessThan":\{"aws:CurrentTime":"1700000000"\}/);
+});
+
+test('IAM374: Null with a set qualifier', () => {
+  assert.deepEqual(codes({ 'ForAllValues:Null': { 'aws:TagKeys': 'false' } }), ['IAM374']);
+  assert.deepEqual(codes({ Null: { 'aws:TagKeys': 'false' } }), []);
+});
+
+test('IAM370, IAM371: a value that matches everything: a presence test, or always true', () => {
+  assert.deepEqual(codes({ StringLike: { 'aws:ResourceTag/team': '*' } }), ['IAM370']);
+  assert.deepEqual(codes({ StringNotLike: { 'aws:ResourceTag/team': '*' } }), ['IAM370']);
+  assert.deepEqual(codes({ ArnLike: { 'aws:SourceArn': 'arn:*:*:*:*:*' } }), ['IAM370']);
+  assert.deepEqual(codes({ StringLikeIfExists: { 'aws:ResourceTag/team': '*' } }), ['IAM371']);
+  assert.deepEqual(codes({ StringLike: { 'aws:ResourceTag/team': 'a*' } }), []);
+  assert.deepEqual(codes({ StringEquals: { 'aws:ResourceTag/team': '*' } }), ['IAM338'], 'StringEquals compares "*" as text');
+  const present = repaired(policy({ StringLike: { 'aws:ResourceTag/team': '*' } }), 'IAM370', /Null/);
+  assert.match(present, /"Null":\{"aws:ResourceTag\/team":"false"\}/);
+  const absent = repaired(policy({ StringNotLike: { 'aws:ResourceTag/team': '*' }, StringEquals: { 'aws:PrincipalTag/x': 'y' } }), 'IAM370', /Null/);
+  assert.match(absent, /"Null":\{"aws:ResourceTag\/team":"true"\}/);
+  const removed = repaired(policy({ StringLikeIfExists: { 'aws:ResourceTag/team': '*' } }), 'IAM371', /Remove/);
+  assert.doesNotMatch(removed, /Condition/);
+  const kept = repaired(policy({ StringLikeIfExists: { 'aws:ResourceTag/team': '*', 'aws:ResourceTag/unit': 'u' } }), 'IAM371', /Remove/);
+  assert.match(kept, /"StringLikeIfExists":\{"aws:ResourceTag\/unit":"u"\}/);
+});
+
+test('IAM352: a variable without its closing brace, empty, with spaces or an unquoted default; the certain repairs', () => {
+  const resource = (arn: string) => codesOf(policyOf(stmt({ Action: 's3:GetObject', Resource: arn })), CONDITION_CODES);
+  assert.deepEqual(resource('arn:aws:s3:::b/${aws:username'), ['IAM352']);
+  assert.deepEqual(resource('arn:aws:s3:::b/${}/x'), ['IAM352']);
+  assert.deepEqual(resource('arn:aws:s3:::b/${ aws:username }/x'), ['IAM352']);
+  assert.deepEqual(resource('arn:aws:s3:::b/${aws:username, anonymous}/x'), ['IAM352']);
+  assert.deepEqual(resource("arn:aws:s3:::b/${aws:username, 'anonymous'}/x"), []);
+  assert.deepEqual(resource('arn:aws:s3:::b/${aws:username}/x'), []);
+  const spaced = repaired(policyOf(stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${ aws:username }/x' })), 'IAM352', /aws:username/);
+  assert.match(spaced, /"arn:aws:s3:::b\/\$\{aws:username\}\/x"/);
+  const closed = repaired(policyOf(stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username' })), 'IAM352', /aws:username/);
+  assert.match(closed, /"arn:aws:s3:::b\/\$\{aws:username\}"/);
+});
+
+test('IAM353: a policy variable in Action or Principal; template substitutions are not variables', () => {
+  const principal = (value: string) => codesOf(policyOf(stmt({ Principal: { AWS: value }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), /^IAM353$/, { kind: 'resource' });
+  assert.deepEqual(principal('arn:aws:iam::${aws:PrincipalAccount}:root'), ['IAM353']);
+  assert.deepEqual(principal('arn:aws:iam::${AWS::AccountId}:root'), []);
+  assert.deepEqual(principal('arn:aws:iam::${var.account_id}:root'), []);
+  assert.deepEqual(codesOf(policyOf(stmt({ Action: 's3:${aws:username}', Resource: '*' })), /^IAM353$/), ['IAM353']);
+});
+
+test('IAM314: a service key that the reference lists for some of the named actions only; wildcards are left out', () => {
+  const list = (actions: string[]) => codes({ StringLike: { 's3:prefix': 'home/*' } }, { Action: actions, Resource: 'arn:aws:s3:::b' });
+  assert.deepEqual(list(['s3:ListBucket', 's3:GetObject', 's3:PutObject']), ['IAM314']);
+  assert.deepEqual(list(['s3:ListBucket', 's3:ListBucketVersions']), []);
+  assert.deepEqual(list(['s3:ListBucket', 's3:Get*']), [], 'actions with wildcards are not judged');
+});
+
+test('IAM315, IAM316: a tag key with actions of a service that never sends it, in a Deny or an Allow', () => {
+  const tagged = (effect: string, actions: unknown) => codes({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Effect: effect, Action: actions });
+  assert.deepEqual(tagged('Deny', ['ec2:TerminateInstances', 'support:DescribeCases']), ['IAM315']);
+  assert.deepEqual(tagged('Allow', ['ec2:TerminateInstances', 'support:DescribeCases']), ['IAM316']);
+  assert.deepEqual(tagged('Deny', '*'), ['IAM315'], '"*" covers services without tags');
+  assert.deepEqual(tagged('Deny', ['ec2:TerminateInstances', 'ec2:StopInstances']), []);
+});
+
+test('IAM318: aws:PrincipalOrgID with only service principals', () => {
+  const principal = (value: unknown) => codesOf(policyOf(stmt({ Principal: value, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*',
+    Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })), /^IAM318$/, { kind: 'resource' });
+  assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com' }), ['IAM318']);
+  assert.deepEqual(principal({ AWS: '*' }), []);
+  assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com', AWS: '111122223333' }), []);
+});
+
+test('IAM319: aws:VpcSourceIp without aws:SourceVpc', () => {
+  assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } }), ['IAM319']);
+  assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), []);
+});
+
+test('IAM317: s3:prefix in a Deny, or negated in an Allow', () => {
+  const list = (effect: string, operator: string) => codes({ [operator]: { 's3:prefix': 'private/*' } }, { Effect: effect, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b' });
+  assert.deepEqual(list('Deny', 'StringLike'), ['IAM317']);
+  assert.deepEqual(list('Allow', 'StringNotLike'), ['IAM317']);
+  assert.deepEqual(list('Allow', 'StringLike'), []);
+  assert.deepEqual(list('Deny', 'StringNotLike'), []);
+});
+
+test('IAM323: dynamodb:Attributes without dynamodb:Select SPECIFIC_ATTRIBUTES', () => {
+  const read = (condition: Record<string, unknown>) => codesOf(policy(condition, { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' }), /^IAM323$/);
+  assert.deepEqual(read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] } }), ['IAM323']);
+  assert.deepEqual(read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] }, StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }), []);
+});
