@@ -1,6 +1,6 @@
 // A preferred fix is one a user can accept blind (the keyboard shortcut runs it without a look): on
 // the corpus, the fixtures and the cases below, every preferred fix is applied, round after round as a
-// user would accept them (each round the preferred fixes whose edits do not touch), and each result is
+// user would accept them (each round the fixes that cannot collide), and each result is
 // parsed again: no syntax error, error or placeholder (IAM090) that was not there before; and the
 // rounds end (a fix that does not remove its problem is offered again and again).
 import assert from 'node:assert/strict';
@@ -55,16 +55,27 @@ function analyse(name: string, text: string) {
   return { doc, diagnostics, syntax: countBy(doc.syntaxErrors), errors: countBy(diagnostics.filter(d => d.severity === 1)), placeholders: diagnostics.filter(d => d.code === 'IAM090').length };
 }
 
-/** The preferred fixes of the diagnostics whose edits do not touch one another's (the first wins). */
+/**
+ * The preferred fixes of a round, none of whose edits touch: every fix that only rewrites its
+ * diagnostic's own text (a letter case), and one other per statement (and one outside statements),
+ * as two of those may each add the same block that accepting them one by one would merge.
+ */
 function separatePreferredFixes(current: ReturnType<typeof analyse>): Array<{ diagnostic: Diagnostic; fix: CodeAction }> {
+  const { textDocument, statements } = current.doc;
   const taken: Array<[number, number]> = [];
+  const used = new Set<number>();
   const chosen: Array<{ diagnostic: Diagnostic; fix: CodeAction }> = [];
   for (const diagnostic of current.diagnostics) {
     const fix = provideCodeActions(current.doc, [diagnostic], getCatalog(), settings, {}).find(a => a.isPreferred);
-    if (!fix) continue;
-    const spans = Object.values(fix.edit?.changes ?? {}).flat()
-      .map(e => [current.doc.textDocument.offsetAt(e.range.start), current.doc.textDocument.offsetAt(e.range.end)] as [number, number]);
+    const edits = Object.values(fix?.edit?.changes ?? {}).flat();
+    if (!fix || edits.length === 0) continue;
+    const spans = edits.map(e => [textDocument.offsetAt(e.range.start), textDocument.offsetAt(e.range.end)] as [number, number]);
     if (spans.some(([from, to]) => taken.some(([a, b]) => from <= b && to >= a))) continue;
+    const [start, end] = [textDocument.offsetAt(diagnostic.range.start), textDocument.offsetAt(diagnostic.range.end)];
+    const inPlace = spans.every(([from, to]) => from >= start && to <= end);
+    const statement = statements.find(s => s.node.offset <= spans[0][0] && spans[0][0] <= s.node.offset + s.node.length)?.index ?? -1;
+    if (!inPlace && used.has(statement)) continue;
+    if (!inPlace) used.add(statement);
     taken.push(...spans);
     chosen.push({ diagnostic, fix });
   }
