@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the real-editor tests (npm run test:editor) need, outside the extension's own
-# dependencies: Debian's Chromium and build tools, and code-server + playwright-core in
-# .editor-test/code-server/. The route and its pitfalls: ../shared/EDITOR-TESTS.md.
+# Installs what the real-editor tests need, outside the extension's own dependencies: Debian's
+# Neovim, Emacs with Eglot and Vim with ALE (the other clients of test/lsp/neovim.test.ts,
+# eglot.test.ts and ale.test.ts, in npm test), Chromium and build tools, and
+# code-server + playwright-core in .editor-test/code-server/ (npm run test:editor). The route and
+# its pitfalls: ../shared/EDITOR-TESTS.md. With --debian-only, only the Debian packages.
 # Idempotent: a second run only checks and returns.
 set -euo pipefail
 
@@ -13,7 +15,7 @@ PLAYWRIGHT_CORE_VERSION=1.65.1
 # asset in os.tmpdir()/vscode-ripgrep-cache-<package version>/.
 RIPGREP_PACKAGE_VERSION=1.15.11
 RIPGREP_RELEASE=v13.0.0-10
-DEBIAN_PACKAGES=(chromium fonts-dejavu-core ripgrep build-essential pkg-config python3
+DEBIAN_PACKAGES=(neovim emacs-nox elpa-eglot vim vim-ale chromium fonts-dejavu-core ripgrep build-essential pkg-config python3
   libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -118,5 +120,5 @@ EOF
 }
 
 install_debian_packages
-install_code_server
+[ "${1:-}" = --debian-only ] || install_code_server
 log "ready in $((SECONDS - started)) s"

@@ -1,11 +1,23 @@
 // The "IAM Policy: Show Access Summary" command: asks the server for the summary of a policy
 // (services x access levels, as markdown), renders it with VS Code's own markdown renderer and
 // shows it in a webview beside the editor, styled with the theme's colours. The view follows
-// edits to the policy while it is open. The code lenses run the command with the document's URI.
+// edits to the policy while it is open. The code lenses carry the server's access-summary command,
+// which every editor can run; here the middleware opens this view in its place.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { ACCESS_SUMMARY_REQUEST, SHOW_ACCESS_SUMMARY_COMMAND, type AccessSummaryParams } from '../../server/src/protocol';
+import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import {
+  ACCESS_SUMMARY_COMMAND, ACCESS_SUMMARY_REQUEST, SHOW_ACCESS_SUMMARY_COMMAND, type AccessSummaryParams,
+} from '../../server/src/protocol';
+
+/** The server's access-summary command (a code lens) opens the summary view instead of a message. */
+export function accessSummaryMiddleware(): Middleware {
+  return {
+    executeCommand: (command, args, next) => (command === ACCESS_SUMMARY_COMMAND
+      ? vscode.commands.executeCommand(SHOW_ACCESS_SUMMARY_COMMAND, args[0])
+      : next(command, args)),
+  };
+}
 
 const REFRESH_DELAY_MS = 400;
 

@@ -8,12 +8,11 @@ import {
 import {
   OPEN_RULE_DOCUMENTATION_COMMAND, RESTART_SERVER_COMMAND, SERVER_ENV, SERVER_NODE_OPTIONS,
 } from '../../server/src/protocol';
-import { registerAccessSummary } from './accessSummary';
+import { accessSummaryMiddleware, registerAccessSummary } from './accessSummary';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
-import { registerZoneOfTrust } from './zoneOfTrust';
 import { ruleLinkMiddleware } from './ruleLinks';
-import { registerSnippetFix } from './snippetFix';
+import { registerClientCapabilities, registerSnippetFix } from './snippetFix';
 
 let client: LanguageClient | undefined;
 
@@ -36,14 +35,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'iamPolicy' },
     outputChannel,
     traceOutputChannel: outputChannel,
-    middleware: ruleLinkMiddleware(context.extensionUri),
+    middleware: { ...ruleLinkMiddleware(context.extensionUri), ...accessSummaryMiddleware() },
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
   registerAccessSummary(context, client);
   registerSimulate(context, client);
   registerKindStatus(context, client);
-  registerZoneOfTrust(context);
-  registerSnippetFix(context, client);
+  registerClientCapabilities(client);
+  registerSnippetFix(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
       await client?.restart();

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  INSERT_SNIPPET_COMMAND, SNIPPET_CAPABILITY, type InsertSnippetArgs,
+  INSERT_SNIPPET_COMMAND, SNIPPET_CAPABILITY, TRIGGER_SUGGEST_CAPABILITY, type InsertSnippetArgs,
 } from '../../server/src/protocol';
 
 async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
@@ -21,14 +21,21 @@ async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
   await editor.insertSnippet(new vscode.SnippetString(args.snippet), range, options);
 }
 
-export function registerSnippetFix(context: vscode.ExtensionContext, client: LanguageClient): void {
+/**
+ * Tells the server what only this client does: the snippet command above, and VS Code's
+ * `editor.action.triggerSuggest` after a completion item (other editors get neither).
+ */
+export function registerClientCapabilities(client: LanguageClient): void {
   client.registerFeature({
     fillClientCapabilities(capabilities) {
-      capabilities.experimental = { ...(capabilities.experimental as object | undefined), [SNIPPET_CAPABILITY]: true };
+      capabilities.experimental = { ...(capabilities.experimental as object | undefined), [SNIPPET_CAPABILITY]: true, [TRIGGER_SUGGEST_CAPABILITY]: true };
     },
     initialize() {},
     getState: () => ({ kind: 'static' }),
     clear() {},
   });
+}
+
+export function registerSnippetFix(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(INSERT_SNIPPET_COMMAND, insertSnippet));
 }

@@ -2,9 +2,11 @@
 // params into a parsed policy and an offset, calls one pure feature function, and is guarded so that
 // an exception is logged and answered with an empty result instead of killing the server. The
 // settings of each document come from settings/, the parse of each from documents/.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments,
-  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
+  TextDocumentSyncKind, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { announceWarm } from './bootstrap/warm';
@@ -12,7 +14,9 @@ import { getCatalog } from './catalog/loadCatalog';
 import { PolicyCache } from './documents/policyDocuments';
 import { mostSevere, ValidationQueue } from './documents/validation';
 import { simulateInEditor } from './evaluation/editor';
+import { clientAbilities, type ClientAbilities } from './features/clientAbilities';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
+import { executeServerCommand, SERVER_COMMANDS, type CommandHost } from './features/commands';
 import { provideCodeLenses } from './features/codeLens';
 import { doComplete, resolveCompletion } from './features/completion';
 import { computeDiagnostics } from './features/diagnostics';
@@ -21,31 +25,10 @@ import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semant
 import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
 import type { PolicyDocument } from './policy/model';
 import {
-  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME, SIMULATE_REQUEST, SNIPPET_CAPABILITY,
+  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME, SIMULATE_REQUEST,
   type AccessSummaryParams, type DocumentKindParams, type IamPolicySettings, type SetKindParams, type SimulateParams,
 } from './protocol';
 import { DocumentSettings } from './settings/documentSettings';
-
-/** What the client can do, as it said at initialize. */
-interface ClientAbilities {
-  /** it answers workspace/configuration */
-  pullsConfiguration: boolean;
-  /** it tells the server when workspace folders are added and removed */
-  workspaceFolders: boolean;
-  /** it watches files for the server when asked (VS Code, and other editors that can) */
-  watchesFiles: boolean;
-  /** it turns fixes' placeholders into snippet tab stops (protocol/snippet.ts) */
-  snippetCommand: boolean;
-}
-
-function clientAbilities(params: InitializeParams): ClientAbilities {
-  return {
-    pullsConfiguration: params.capabilities.workspace?.configuration === true,
-    workspaceFolders: params.capabilities.workspace?.workspaceFolders === true,
-    watchesFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    snippetCommand: (params.capabilities.experimental as Record<string, unknown> | undefined)?.[SNIPPET_CAPABILITY] === true,
-  };
-}
 
 const INITIALIZE_RESULT: InitializeResult = {
   capabilities: {
@@ -55,6 +38,7 @@ const INITIALIZE_RESULT: InitializeResult = {
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS] },
     codeLensProvider: { resolveProvider: false },
+    executeCommandProvider: { commands: [...SERVER_COMMANDS] },
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
   },
   serverInfo: { name: 'iam-policy-language-server', version: '0.1.0' },
@@ -69,7 +53,7 @@ interface Served {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const policies = new PolicyCache();
-  let client: ClientAbilities = { pullsConfiguration: false, workspaceFolders: false, watchesFiles: false, snippetCommand: false };
+  let client: ClientAbilities = clientAbilities({ processId: null, rootUri: null, capabilities: {} });
 
   function logError(where: string, error: unknown): void {
     connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -83,6 +67,7 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     },
     logError,
+    openText: path => documents.all().find(document => document.uri.startsWith('file:') && fileURLToPath(document.uri) === path)?.getText(),
   });
 
   /** Wraps a handler: exceptions are logged and answered with `fallback`. */
@@ -117,6 +102,19 @@ export function startServer(connection: Connection): void {
 
   const offsetOf = (served: Served, position: Position) => served.doc.textDocument.offsetAt(position);
 
+  /** What the server's commands (features/commands.ts) need of the connection and the files. */
+  const commandHost: CommandHost = {
+    get catalog() { return getCatalog(); },
+    policyAt: async uri => (await policyAt(uri))?.doc,
+    settingsFileTarget: uri => settings.settingsFileTarget(uri),
+    readFile: path => settings.readFile(path),
+    get createsFiles() { return client.createsFiles; },
+    writeNewFile: (path, text) => writeFileSync(path, text, { flag: 'wx' }),
+    applyEdit: async (label, edit) => (await connection.workspace.applyEdit({ label, edit })).applied,
+    showDocument: async uri => { if (client.showsDocuments) await connection.window.showDocument({ uri, takeFocus: true }); },
+    showMessage: (type, message) => { void connection.sendNotification(ShowMessageNotification.type, { type, message }); },
+  };
+
   async function validate(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
@@ -141,7 +139,7 @@ export function startServer(connection: Connection): void {
   }
 
   function registerWithClient(): void {
-    if (client.pullsConfiguration) {
+    if (client.registersConfiguration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
         .catch(error => logError('register configuration', error));
     }
@@ -168,22 +166,24 @@ export function startServer(connection: Connection): void {
     settings.changeConfiguration(params.settings);
     revalidateAll();
   }));
-  // The client watches **/.iam-lint.json when asked (registerWithClient).
-  connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, () => {
+  /** A project's .iam-lint.json changed, on disk or in the editor: every document is checked again. */
+  function settingsFileChanged(): void {
     settings.settingsFilesChanged();
     revalidateAll();
-  }));
-
-  documents.onDidOpen(e => validation.schedule(e.document.uri));
-  documents.onDidChangeContent(e => validation.schedule(e.document.uri));
+  }
+  const isSettingsFile = (uri: string) => uri.endsWith(`/${SETTINGS_FILE_NAME}`);
+  // The client watches **/.iam-lint.json when asked (registerWithClient); the editor's copy counts as soon as it is edited.
+  connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, settingsFileChanged));
+  documents.onDidChangeContent(e => (isSettingsFile(e.document.uri) ? settingsFileChanged() : validation.schedule(e.document.uri)));
   documents.onDidClose(e => {
+    if (isSettingsFile(e.document.uri)) settingsFileChanged();   // the disk's copy counts again
     validation.cancel(e.document.uri);
     policies.delete(e.document.uri);
     settings.forget(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion(onPolicy('completion', null, (at, params) => doComplete(at.doc, offsetOf(at, params.position), getCatalog(), at.settings)));
+  connection.onCompletion(onPolicy('completion', null, (at, params) => doComplete(at.doc, offsetOf(at, params.position), getCatalog(), at.settings, client.completion)));
   // A failed resolve answers with the item as it came: the list is still usable without documentation.
   connection.onCompletionResolve(item => {
     try {
@@ -205,6 +205,7 @@ export function startServer(connection: Connection): void {
   }));
   connection.onRequest(ACCESS_SUMMARY_REQUEST, onPolicy<AccessSummaryParams, string | null>('accessSummary', null, at => formatSummaryMarkdown(summarizePolicy(at.doc, getCatalog()))));
   connection.onRequest(SIMULATE_REQUEST, onPolicy('simulate', null, (at, params: SimulateParams) => simulateInEditor(at.doc, params)));
+  connection.onExecuteCommand(guard('executeCommand', null, params => executeServerCommand(commandHost, params.command, params.arguments)));
 
   process.on('uncaughtException', error => logError('uncaught exception', error));
   process.on('unhandledRejection', error => logError('unhandled rejection', error));

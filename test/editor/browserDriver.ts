@@ -3,8 +3,8 @@
 // where the workbench needs care (quick open settling, the code-action menu's pointer block).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WAIT_TIMEOUT_MS, waitFor, type EditorDriver } from './editorDriver';
-import type { Page } from './playwright';
+import { WAIT_TIMEOUT_MS, waitFor, type EditorDriver, type PictureSubject } from './editorDriver';
+import type { Box, Page } from './playwright';
 
 const QUICK_INPUT = '.quick-input-widget input';
 const PROBLEMS_PANEL = '.markers-panel';
@@ -15,6 +15,32 @@ const LIGHT_BULB = '.monaco-editor .lightBulbWidget';
 const ACTION_ROWS = '.action-widget .monaco-list-row.action';
 const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 const SQUIGGLES = `${ACTIVE_EDITOR} .squiggly-error, ${ACTIVE_EDITOR} .squiggly-warning, ${ACTIVE_EDITOR} .squiggly-info`;
+
+/** The parts of the window each picture shows (their union, with a margin). */
+const PICTURE_PARTS: Record<PictureSubject, string[]> = {
+  problems: ['.part.panel .composite.title', `${PROBLEMS_PANEL} .monaco-list-row`],
+  completion: ['.editor-widget.suggest-widget.visible', '.suggest-details-container', `${ACTIVE_EDITOR} .cursors-layer .cursor`],
+  hover: [HOVER, `${ACTIVE_EDITOR} .cursors-layer .cursor`],
+  quickFix: ['.action-widget', LIGHT_BULB],
+  codeLens: [`${ACTIVE_EDITOR} .codelens-decoration`],
+};
+const PICTURE_MARGIN = 16;
+/** A widget's picture also shows the two lines above it (less the margin), from the start of the text. */
+const LINES_ABOVE_PX = 22;
+/** A code lens picture: the lenses and the statements under them (the margin above would show the breadcrumbs). */
+const CODE_LENS_PICTURE = { width: 720, height: 240, above: 4 };
+
+function union(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map(b => b.x));
+  const y = Math.min(...boxes.map(b => b.y));
+  return { x, y, width: Math.max(...boxes.map(b => b.x + b.width)) - x, height: Math.max(...boxes.map(b => b.y + b.height)) - y };
+}
+
+/** The extension page's README: its pictures (loaded or not) and its links. Runs in the webview. */
+const readmeParts = new Function(`return (elements) => elements.map((element) => element.tagName === 'IMG'
+  ? { kind: 'image', src: element.getAttribute('src') || '', loaded: element.complete && element.naturalWidth > 0 }
+  : { kind: 'link', href: element.href || element.getAttribute('href') || '' })`)() as
+  (elements: unknown[]) => Array<{ kind: 'image'; src: string; loaded: boolean } | { kind: 'link'; href: string }>;
 
 /** What the browser driver needs besides the page. */
 export interface BrowserDriverOptions {
@@ -231,8 +257,54 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
       await page.keyboard.press('Escape');
     },
 
-    async screenshot(name) {
-      await page.screenshot({ path: join(options.resultsDir, `${name}.png`) });
+    async screenshot(name, subject) {
+      const path = join(options.resultsDir, `${name}.png`);
+      if (!subject) {
+        await page.screenshot({ path });
+        return;
+      }
+      const boxes: Box[] = [];
+      for (const selector of PICTURE_PARTS[subject]) {
+        const parts = page.locator(selector);
+        for (let index = 0, count = await parts.count(); index < count; index++) {
+          const box = await parts.nth(index).boundingBox();
+          if (box && box.width > 0 && box.height > 0) boxes.push(box);
+        }
+      }
+      if (boxes.length === 0) throw new Error(`nothing to picture for ${subject}`);
+      let area = union(boxes);
+      if (subject !== 'problems') {
+        // from the left edge of the text, and a few lines above the widget, so that the picture reads on its own
+        const text = (await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().boundingBox())!;
+        area = subject === 'codeLens'
+          ? { x: text.x, y: area.y + PICTURE_MARGIN - CODE_LENS_PICTURE.above, width: CODE_LENS_PICTURE.width, height: CODE_LENS_PICTURE.height }
+          : union([area, { x: text.x, y: area.y - LINES_ABOVE_PX, width: 1, height: 1 }]);
+      }
+      const clip = {
+        x: Math.max(0, area.x - PICTURE_MARGIN), y: Math.max(0, area.y - PICTURE_MARGIN),
+        width: area.width + 2 * PICTURE_MARGIN, height: area.height + 2 * PICTURE_MARGIN,
+      };
+      await page.screenshot({ path, clip });
+    },
+
+    async extensionPage(displayName) {
+      await page.keyboard.press('Escape');
+      await runCommand('Extensions: Show Enabled Extensions');
+      const row = page.locator(`.extensions-viewlet .monaco-list-row[aria-label*="${displayName}"]`).first();
+      await row.click({ timeout: WAIT_TIMEOUT_MS });
+      // the README is rendered in a webview: an iframe over the workbench (not inside the editor's
+      // element) that holds the active frame
+      const readme = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await readme.locator('img').first().waitFor({ state: 'attached', timeout: WAIT_TIMEOUT_MS });
+      const parts = await waitFor('the README\'s pictures to load', async () => {
+        const found = await readme.locator('img, a[href]').evaluateAll(readmeParts);
+        return found.some(part => part.kind === 'image' && !part.loaded) ? undefined : found;
+      }).catch(async () => readme.locator('img, a[href]').evaluateAll(readmeParts));
+      await page.keyboard.press('Control+W');
+      return {
+        images: parts.flatMap(part => (part.kind === 'image' ? [{ src: part.src, loaded: part.loaded }] : [])),
+        links: parts.flatMap(part => (part.kind === 'link' ? [part.href] : [])),
+      };
     },
   };
   return driver;

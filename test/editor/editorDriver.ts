@@ -40,9 +40,20 @@ export interface EditorDriver {
   writeWorkspaceFile(file: string, text: string | undefined): Promise<void>;
   /** Closes whatever popup is open (Escape). */
   dismiss(): Promise<void>;
-  /** Saves a picture of the window as test-results/editor/<name>.png (no-op where impossible). */
-  screenshot(name: string): Promise<void>;
+  /**
+   * Saves a picture as test-results/editor/<name>.png (no-op where impossible): of the part of the
+   * window that shows `subject` (the README's pictures each show one thing), else of the window.
+   */
+  screenshot(name: string, subject?: PictureSubject): Promise<void>;
+  /**
+   * The extension's page (Extensions view, Details): each picture of its README with whether it
+   * loaded, and the targets of its links.
+   */
+  extensionPage(displayName: string): Promise<{ images: Array<{ src: string; loaded: boolean }>; links: string[] }>;
 }
+
+/** What a picture shows: the editor with the Problems panel, or one widget with the lines around it. */
+export type PictureSubject = 'problems' | 'completion' | 'hover' | 'quickFix' | 'codeLens';
 
 export const WAIT_TIMEOUT_MS = 15_000;
 

@@ -18,6 +18,16 @@ export interface Locator {
   waitFor(options?: { state?: 'attached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   /** Runs `pageFunction` in the page on the matched elements; it travels as its source text. */
   evaluateAll<R>(pageFunction: (elements: unknown[]) => R): Promise<R>;
+  /** The element's box in the page's CSS pixels; null when it is not shown. */
+  boundingBox(options?: { timeout?: number }): Promise<Box | null>;
+}
+
+export interface Box { x: number; y: number; width: number; height: number }
+
+/** The content of an iframe (a webview, such as the extension page's README). */
+export interface FrameLocator {
+  locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
 }
 
 export interface Keyboard {
@@ -30,13 +40,14 @@ export interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   locator(selector: string): Locator;
   keyboard: Keyboard;
-  screenshot(options: { path: string }): Promise<unknown>;
+  screenshot(options: { path: string; clip?: Box }): Promise<unknown>;
+  frameLocator(selector: string): FrameLocator;
   waitForTimeout(ms: number): Promise<void>;
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
 }
 
 export interface Browser {
-  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  newPage(options?: { viewport?: { width: number; height: number }; deviceScaleFactor?: number }): Promise<Page>;
   close(): Promise<void>;
 }
 

@@ -81,7 +81,8 @@ before(async () => {
     codeServer = await startCodeServer(codeServerBin, folders);
     const { chromium } = loadPlaywright(depsDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, env: folders.env });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // twice the pixels, so that the README's cut-out pictures stay legible
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 2 });
     await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folders.workspace)}`, { timeout: 30_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });

@@ -49,7 +49,7 @@ export const SCENARIOS: readonly Scenario[] = [
         (await editor.problems(SEED_POLICY)).filter((row) => IAM_CODE.test(row)).length >= 4);
       await waitFor('an error count above 0 in the status bar', async () => (await editor.statusBarErrorCount()) > 0);
       assert.ok((await editor.squiggleCount()) > 0, 'the editor shows squiggles');
-      await editor.screenshot('diagnostics');
+      await editor.screenshot('diagnostics', 'problems');
     },
   },
   {
@@ -62,7 +62,7 @@ export const SCENARIOS: readonly Scenario[] = [
         return labels.some((label) => /^(s3:)?Get/.test(label));
       });
       assert.ok(await editor.focusCompletion(/^(s3:)?GetObject$/), 's3:GetObject is in the list');
-      await editor.screenshot('completion');
+      await editor.screenshot('completion', 'completion');
       await editor.acceptCompletion();
       await waitFor('"s3:GetObject" in the saved file', async () =>
         /"s3:GetObject"(?!")/.test(await editor.saveAndRead('completion.iam.json')));
@@ -73,7 +73,7 @@ export const SCENARIOS: readonly Scenario[] = [
     async run(editor) {
       await openAt(editor, 'hover.iam.json');
       await waitFor('a hover that says "Read"', async () => /\bRead\b/.test(await editor.hoverText()));
-      await editor.screenshot('hover');
+      await editor.screenshot('hover', 'hover');
       await editor.dismiss();
     },
   },
@@ -133,7 +133,7 @@ export const SCENARIOS: readonly Scenario[] = [
         const titles = await editor.openQuickFixes();
         return titles.some((title) => NARROWING_FIX_TITLE.test(title));
       });
-      await editor.screenshot('quick-fix');
+      await editor.screenshot('quick-fix', 'quickFix');
       await editor.applyQuickFix(NARROWING_FIX_TITLE);
       await waitFor('the file to no longer say "Resource": "*"', async () =>
         !/"Resource"\s*:\s*"\*"/.test(await editor.saveAndRead(file)));
@@ -145,7 +145,18 @@ export const SCENARIOS: readonly Scenario[] = [
       await editor.openFile('hover.iam.json');
       await waitFor('a code lens with the access summary', async () =>
         (await editor.codeLensTitles()).some((title) => ACCESS_SUMMARY_LENS.test(title)));
-      await editor.screenshot('code-lens');
+      await editor.screenshot('code-lens', 'codeLens');
+    },
+  },
+  {
+    name: 'the extension page shows the README with its pictures, and no dead link',
+    async run(editor) {
+      const page = await editor.extensionPage('IAM Policy Tools');
+      assert.ok(page.images.length >= 5, `${page.images.length} pictures on the extension page`);
+      assert.deepEqual(page.images.filter(image => !image.loaded).map(image => image.src.slice(0, 60)), [], 'every picture loads');
+      // the page opens http(s) links only: anything else would do nothing when clicked
+      assert.deepEqual(page.links.filter(link => !/^https?:|#/.test(link)), [], 'no link the page cannot open');
+      assert.deepEqual(page.links.filter(link => /example\.invalid/.test(link)), [], 'no made-up host');
     },
   },
 ];

@@ -9,10 +9,10 @@ export const CLI_PATH = join(__dirname, '..', '..', 'dist', 'cli.js');
 export interface CliRun { status: number | null; stdout: string; stderr: string }
 
 /** Runs the checker; `timeoutMs` kills a run that hangs (status null). */
-export function runCliProcess(args: string[], options: { cwd?: string; input?: string; timeoutMs?: number } = {}): CliRun {
+export function runCliProcess(args: string[], options: { cwd?: string; input?: string; timeoutMs?: number; env?: Record<string, string> } = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
     cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' }, timeout: options.timeoutMs,
+    env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: options.timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -4,6 +4,7 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import { type CompletionItem, InsertTextFormat, type TextEdit } from 'vscode-languageserver-types';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { doComplete } from '../../server/src/features/completion';
+import { snippetToPlainText } from '../../server/src/features/completion/items';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
 import type { ParseOptions } from '../../server/src/policy/parse';
@@ -36,40 +37,8 @@ export function complete(marked: string, options?: ParseOptions): Completion {
   };
 }
 
-/** Expands a snippet as an editor does when the user accepts every default: the first choice, the placeholder text. */
-export function expandSnippet(snippet: string): string {
-  let i = 0;
-  const values = new Map<string, string>();
-  function parse(until: string | undefined): string {
-    let out = '';
-    while (i < snippet.length) {
-      const c = snippet[i];
-      if (until !== undefined && c === until) return out;
-      if (c === '\\' && i + 1 < snippet.length) { out += snippet[i + 1]; i += 2; continue; }
-      const simple = /^\$(\d+)/.exec(snippet.slice(i));
-      if (simple) { out += values.get(simple[1]) ?? ''; i += simple[0].length; continue; }
-      const open = /^\$\{(\d+)([:|}])/.exec(snippet.slice(i));
-      if (!open) { out += c; i++; continue; }
-      i += open[0].length;
-      let value = values.get(open[1]) ?? '';   // `${2}` mirrors tab stop 2
-      if (open[2] === ':') { value = parse('}'); i++; }
-      else if (open[2] === '|') {
-        const choices = [''];
-        for (; snippet[i] !== '|'; i++) {
-          if (snippet[i] === '\\') choices[choices.length - 1] += snippet[++i];
-          else if (snippet[i] === ',') choices.push('');
-          else choices[choices.length - 1] += snippet[i];
-        }
-        value = choices[0];
-        i += 2;   // the closing |}
-      }
-      values.set(open[1], value);
-      out += value;
-    }
-    return out;
-  }
-  return parse(undefined);
-}
+/** Expands a snippet as an editor does when the user accepts every default (the server's own plain-text form). */
+export const expandSnippet = snippetToPlainText;
 
 function offsetEdit(doc: PolicyDocument, edit: TextEdit, snippet: boolean) {
   return {

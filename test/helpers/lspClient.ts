@@ -9,7 +9,7 @@ import {
   DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, Hover, HoverRequest, InitializedNotification, InitializeRequest,
   PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type CompletionItem, type Diagnostic, type Position, type ProtocolConnection, type Registration,
+  type ClientCapabilities, type CompletionItem, type Diagnostic, type Position, type ProtocolConnection, type Registration, type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import type { IamPolicySettings } from '../../server/src/protocol';
@@ -40,6 +40,8 @@ export interface TestServer {
   log: string[];
   /** the capabilities the server registered with client/registerCapability so far */
   registrations: Registration[];
+  /** the methods of the requests the server sent the client so far (configuration, registration) */
+  requests: string[];
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,9 @@ export async function startServer(options: {
   nodeArgs?: string[];
   /** how long open() and change() wait for diagnostics (default 10 s) */
   diagnosticsTimeoutMs?: number;
+  /** the client's capabilities instead of VS Code-like ones (pullConfiguration and experimental then do not apply) */
+  capabilities?: ClientCapabilities;
+  workspaceFolders?: WorkspaceFolder[];
 } = {}): Promise<TestServer> {
   const started = performance.now();
   // started as the client starts it (client/src/extension.ts)
@@ -64,7 +69,11 @@ export async function startServer(options: {
   const versions = new Map<string, number>();
   const waiters = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
 
-  connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => settings));
+  const requests: string[] = [];
+  connection.onRequest(ConfigurationRequest.type, params => {
+    requests.push(ConfigurationRequest.method);
+    return params.items.map(() => settings);
+  });
   connection.onNotification('window/logMessage', (p: { message: string }) => { log.push(p.message); });
   connection.onNotification(PublishDiagnosticsNotification.type, params => {
     const expected = versions.get(params.uri);
@@ -78,7 +87,8 @@ export async function startServer(options: {
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: {
+    workspaceFolders: options.workspaceFolders ?? null,
+    capabilities: options.capabilities ?? {
       workspace: {
         configuration: options.pullConfiguration !== false, didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
@@ -93,7 +103,10 @@ export async function startServer(options: {
   });
   const initializeMs = performance.now() - started;
   const registrations: Registration[] = [];
-  connection.onRequest(RegistrationRequest.type, params => { registrations.push(...params.registrations); });
+  connection.onRequest(RegistrationRequest.type, params => {
+    requests.push(RegistrationRequest.method);
+    registrations.push(...params.registrations);
+  });
   await connection.sendNotification(InitializedNotification.type, {});
 
   const nextDiagnostics = (uri: string, timeoutMs = options.diagnosticsTimeoutMs ?? 10_000) => new Promise<Diagnostic[]>((resolve, reject) => {
@@ -110,6 +123,7 @@ export async function startServer(options: {
     spawnedAt: started,
     log,
     registrations,
+    requests,
     async open(uri, text, languageId = 'iam-policy') {
       versions.set(uri, 1);
       const result = nextDiagnostics(uri);

@@ -19,7 +19,7 @@ test('a folder that cannot be read is a problem; the files beside it are still c
   try {
     for (const input of ['.', '**/*.json']) {
       const problems: string[] = [];
-      const files = expandInputs([input], dir, undefined, problems);
+      const { files } = expandInputs([input], dir, undefined, problems);
       assert.deepEqual(files.map(f => f.display), [join('a', 'p.json'), join('z', 'r.json')], input);
       assert.deepEqual(problems, ['locked: cannot read the folder: EACCES'], input);
     }
@@ -30,6 +30,6 @@ test('a folder that cannot be read is a problem; the files beside it are still c
 
 test('a glob whose base folder does not exist names nothing, with one problem', () => {
   const problems: string[] = [];
-  assert.deepEqual(expandInputs(['missing/**/*.json'], folderWith({}), undefined, problems), []);
+  assert.deepEqual(expandInputs(['missing/**/*.json'], folderWith({}), undefined, problems).files, []);
   assert.deepEqual(problems, ['missing/**/*.json: no such file, folder or matching file']);
 });

@@ -76,6 +76,29 @@ test('usage and I/O errors exit 2 with a message', () => {
   assert.match(both.stdout, /No problems in 1 policy file/);
 });
 
+test('a missing path says so and exits 2, without a report of zero files', () => {
+  const dir = folderWith({});
+  const expected = { text: '', github: '::error::missing: no such file, folder or matching file\n' };
+  for (const [format, stdout] of Object.entries(expected)) {
+    const run = runCliProcess(['missing', '--format', format], { cwd: dir });
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, stdout, format);
+    assert.equal(run.stderr, 'iam-policy-lint: missing: no such file, folder or matching file\n');
+  }
+});
+
+test('a folder without policies says so, and the run is clean', () => {
+  const dir = folderWith({ 'empty/.keep': '', 'config/package.json': '{ "name": "x" }', 'p/good.json': GOOD });
+  const run = runCliProcess(['empty', 'config', 'p'], { cwd: dir });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stderr, 'iam-policy-lint: empty: no policy files to check: no .json file\n'
+    + 'iam-policy-lint: config: no policy files to check: its one .json file is not a policy (no "Statement")\n');
+  assert.match(run.stdout, /^No problems in 1 policy file\.\n$/);
+  const alone = runCliProcess(['empty'], { cwd: dir });
+  assert.equal(alone.status, 0);
+  assert.equal(alone.stdout, '');
+});
+
 test('--minimum-severity reports only findings at least that severe, over the settings file', () => {
   const dir = folderWith({ 'p.json': GOOD.replace('s3:GetObject', 'S3:getobject'), '.iam-lint.json': '{ "minimumSeverity": "error" }' });
   const codes = (...args: string[]) => codesOf(JSON.parse(runCliProcess(['p.json', '--format', 'json', ...args], { cwd: dir }).stdout) as JsonReport);

@@ -25,7 +25,7 @@ test('one lens above the policy and one above each statement, carrying the summa
     'Allow · iam: Full access ⚠ · on all resources · with conditions',
   ]);
   for (const lens of lenses) {
-    assert.equal(lens.command!.command, 'iamPolicy.showAccessSummary');
+    assert.equal(lens.command!.command, 'iamPolicy.accessSummary');
     assert.deepEqual(lens.command!.arguments, ['file:///test/policy.json']);
   }
 });

@@ -18,6 +18,14 @@ export interface InputFile {
   explicit: boolean;
   /** the document language the editor would give it */
   languageId: 'iam-policy' | 'json';
+  /** the folder or glob of the command line that found it (undefined: named explicitly) */
+  foundBy?: string;
+}
+
+/** What a command line names: the files, and the folder and glob inputs that were searched for them. */
+export interface ExpandedInputs {
+  files: InputFile[];
+  searched: string[];
 }
 
 /** The accepted files below `dir`, in name order; a folder that cannot be read is a problem, and the walk goes on. */
@@ -47,10 +55,12 @@ function statOrUndefined(path: string) {
   }
 }
 
-export function inputFile(path: string, cwd: string, explicit: boolean): InputFile {
+export function inputFile(path: string, cwd: string, foundBy?: string): InputFile {
+  const explicit = foundBy === undefined;
   return {
     path, display: relative(cwd, path) || path, uri: pathToFileURL(path).href, explicit,
     languageId: explicit || isPolicyFileName(basename(path)) ? 'iam-policy' : 'json',
+    ...(explicit ? {} : { foundBy }),
   };
 }
 
@@ -60,8 +70,9 @@ export function stdinFile(cwd: string, filename?: string): InputFile {
 }
 
 /** Expands the inputs; `problems` gets one line per input that names nothing. */
-export function expandInputs(inputs: string[], cwd: string, stdinFilename: string | undefined, problems: string[]): InputFile[] {
+export function expandInputs(inputs: string[], cwd: string, stdinFilename: string | undefined, problems: string[]): ExpandedInputs {
   const files = new Map<string, InputFile>();
+  const searched: string[] = [];
   const add = (file: InputFile) => { if (!files.has(file.uri)) files.set(file.uri, file); };
   for (const input of inputs) {
     if (input === '-') {
@@ -71,9 +82,10 @@ export function expandInputs(inputs: string[], cwd: string, stdinFilename: strin
     const path = resolve(cwd, input);
     const stat = statOrUndefined(path);
     if (stat?.isDirectory()) {
-      for (const found of walk(path, p => p.endsWith('.json'), problems, cwd)) add(inputFile(found, cwd, false));
+      searched.push(input);
+      for (const found of walk(path, p => p.endsWith('.json'), problems, cwd)) add(inputFile(found, cwd, input));
     } else if (stat) {
-      add(inputFile(path, cwd, true));
+      add(inputFile(path, cwd));
     } else {
       const { base, glob, isGlob } = picomatch.scan(input);
       const baseDir = resolve(cwd, base || '.');
@@ -83,10 +95,24 @@ export function expandInputs(inputs: string[], cwd: string, stdinFilename: strin
         found = walk(baseDir, p => matches(relative(baseDir, p)), problems, cwd);
       }
       if (found.length === 0) problems.push(`${input}: no such file, folder or matching file`);
-      for (const match of found) add(inputFile(match, cwd, false));
+      else searched.push(input);
+      for (const match of found) add(inputFile(match, cwd, input));
     }
   }
-  return [...files.values()];
+  return { files: [...files.values()], searched };
+}
+
+/**
+ * A line for each folder or glob of the command line that held no policy (no JSON file, or only
+ * JSON files without a "Statement"), so that a run over the wrong folder does not pass in silence.
+ */
+export function inputsWithoutPolicies(expanded: ExpandedInputs, checked: (file: InputFile) => boolean): string[] {
+  return expanded.searched.flatMap(input => {
+    const found = expanded.files.filter(file => file.foundBy === input);
+    if (found.some(checked)) return [];
+    const skipped = found.length === 0 ? 'no .json file' : `${found.length === 1 ? 'its one .json file is' : `its ${found.length} .json files are`} not a policy (no "Statement")`;
+    return [`${input}: no policy files to check: ${skipped}`];
+  });
 }
 
 /** The text of an input, without a byte-order mark (editors drop it too); throws I/O errors. */

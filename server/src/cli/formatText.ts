@@ -56,6 +56,8 @@ export function textFormatter(color: boolean): Formatter<string> {
       return report.diagnostics.map(d => formatDiagnostic(report, where, d, paint)).join('') + (summary ? `${summary}\n\n` : '');
     },
     end(entries, { counts, files, fixed }) {
+      // no policy checked: the lines on standard error say why (a missing path, a folder without policies)
+      if (files === 0) return '';
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const detail = SEVERITIES.filter(s => counts[s] > 0)
         .map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');

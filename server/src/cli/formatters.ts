@@ -7,12 +7,15 @@ import { textFormatter } from './formatText';
 import type { DataInfo } from './manifest';
 import type { Formatter } from './report';
 
-/** The formatter of a format; the machine-readable ones say which IAM data the report was made with. */
-export function formatterFor(format: Format, cwd: string, color: boolean, data: DataInfo): Formatter {
+/**
+ * `stepSummary`: a job summary is written too ($GITHUB_STEP_SUMMARY is set); `data`: the IAM data
+ * the report was made with, which the machine-readable formats name.
+ */
+export function formatterFor(format: Format, cwd: string, color: boolean, stepSummary: boolean, data: DataInfo): Formatter {
   switch (format) {
     case 'json': return jsonFormatter(data) as Formatter;
     case 'sarif': return sarifFormatter(cwd, data) as Formatter;
-    case 'github': return githubFormatter as Formatter;
+    case 'github': return githubFormatter(stepSummary) as Formatter;
     case 'text': return textFormatter(color) as Formatter;
   }
 }

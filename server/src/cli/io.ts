@@ -10,6 +10,8 @@ export interface CliIo {
   cwd: string;
   /** colours in text output */
   color: boolean;
+  /** GitHub Actions' $GITHUB_STEP_SUMMARY: the file a step appends its job summary to */
+  stepSummaryPath?: string;
   /** the script that serves check batches in a worker thread (cli/threads.ts); without it, one thread */
   workerScript?: string;
 }
@@ -46,5 +48,6 @@ export function processIo(): CliIo {
     readStdin: () => readFileSync(0, 'utf8'),
     cwd: process.cwd(),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    ...(process.env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: process.env.GITHUB_STEP_SUMMARY } : {}),
   };
 }

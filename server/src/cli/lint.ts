@@ -31,6 +31,8 @@ export interface CheckJob {
   settings: IamPolicySettings;
   cwd: string;
   color: boolean;
+  /** the file of the CI job's summary ($GITHUB_STEP_SUMMARY), when it is set */
+  stepSummaryPath?: string;
 }
 
 /** What checking talks to besides the file system: the catalog, standard input and output. */
@@ -46,7 +48,7 @@ export interface CheckContext {
 export function checkContext(job: CheckJob, catalog: Catalog, io: Pick<CheckContext, 'readStdin' | 'stdout'>): CheckContext {
   sizeMemosForOnePass();
   const data = { version: catalog.dataVersion, date: catalog.dataDate };
-  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, data), ...io };
+  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, job.stepSummaryPath !== undefined, data), ...io };
 }
 
 /** The parsed policy, or undefined when the file is not one to check (a JSON file that is no policy). */

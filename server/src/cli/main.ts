@@ -1,11 +1,11 @@
 // The checker's main flow: command line -> settings -> files -> engine -> report -> exit code.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCatalog } from '../catalog/loadCatalog';
 import { parseCommandLine, USAGE, type LintOptions } from './args';
 import { loadSettings } from './config';
 import { formatRuleList } from './listRules';
-import { expandInputs, type InputFile } from './files';
+import { expandInputs, inputsWithoutPolicies, type InputFile } from './files';
 import { CliError, errorText, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
 import { checkContext, checkFile, type CheckContext } from './lint';
 import { DATA_PACKAGE, TOOL_NAME, TOOL_VERSION } from './manifest';
@@ -24,11 +24,22 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const loaded = loadSettings(options.config, io.cwd).settings;
   const settings = options.minimumSeverity ? { ...loaded, minimumSeverity: options.minimumSeverity } : loaded;
   const problems: string[] = [];
-  const files = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
-  const ctx = checkContext({ options, settings, cwd: io.cwd, color: io.color }, getCatalog(), io);
+  const expanded = expandInputs(options.inputs, io.cwd, options.stdinFilename, problems);
+  const files = expanded.files;
+  const ctx = checkContext({ options, settings, cwd: io.cwd, color: io.color, stepSummaryPath: io.stepSummaryPath }, getCatalog(), io);
   const outcomes = await checkAll(files, ctx, options.jobs, io.workerScript);
+  const checked = new Set(files.filter((_, index) => outcomes[index].entry !== undefined));
+  const notices = inputsWithoutPolicies(expanded, file => checked.has(file));
   const totals = totalsOf(outcomes, problems);
-  const output = ctx.formatter.end(outcomes.flatMap(outcome => (outcome.entry === undefined ? [] : [outcome.entry])), totals);
+  const entries = outcomes.flatMap(outcome => (outcome.entry === undefined ? [] : [outcome.entry]));
+  const output = ctx.formatter.end(entries, totals);
+  if (io.stepSummaryPath && ctx.formatter.stepSummary) {
+    try {
+      appendFileSync(io.stepSummaryPath, ctx.formatter.stepSummary(entries, totals));
+    } catch (error) {
+      problems.push(`${io.stepSummaryPath}: cannot write the job summary: ${errorText(error)}`);
+    }
+  }
   // with "--fix -", standard output carries the fixed policy: the report goes to standard error
   const fixedStdin = options.fix && files.some(file => file.path === undefined);
   if (options.output) {
@@ -42,7 +53,7 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
   } else {
     io.stdout(output);
   }
-  for (const problem of problems) io.stderr(`${TOOL_NAME}: ${problem}\n`);
+  for (const line of [...notices, ...problems]) io.stderr(`${TOOL_NAME}: ${line}\n`);
   if (problems.length) return EXIT_ERROR;
   return hasFindingsAtOrAbove(totals, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

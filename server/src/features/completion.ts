@@ -9,7 +9,7 @@ import { actionItems } from './completion/actions';
 import { arnSegmentItems } from './completion/arnSegments';
 import { conditionKeyItems, conditionValueItems, operatorItems } from './completion/conditions';
 import { effectItems, elementKeyItems, principalValueItems, statementItems, versionItems } from './completion/elements';
-import { isSubsequence, ItemBuilder, type ResolveKind } from './completion/items';
+import { type CompletionClient, isSubsequence, ItemBuilder, type ResolveKind } from './completion/items';
 import { principalItems } from './completion/principals';
 import { resourceFormatItems } from './completion/resources';
 import { type CompletionSite, completionSite } from './completion/site';
@@ -95,12 +95,15 @@ function editorMayKeep(doc: PolicyDocument, offset: number, items: CompletionIte
   });
 }
 
-export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings): CompletionList {
-  // an empty document (or `{}`) is offered whole policies of each kind, and the elements inside braces
-  const skeletons = isNearlyEmpty(doc) ? skeletonItems(doc, offset) : NONE;
+/**
+ * The completion list at `offset`; `client` says whether items may be snippets and reopen completion
+ * (default: VS Code's). An empty document (or `{}`) is offered whole policies of each kind too.
+ */
+export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings, client?: CompletionClient): CompletionList {
+  const skeletons = isNearlyEmpty(doc) ? skeletonItems(doc, offset, client) : NONE;
   const site = completionSite(doc, offset);
   if (!site) return { isIncomplete: false, items: skeletons };
-  const items = new ItemBuilder(doc, site);
+  const items = new ItemBuilder(doc, site, client);
   const all = site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog);
   return { isIncomplete: items.incomplete, items: [...skeletons, ...editorMayKeep(doc, offset, all)] };
 }

@@ -8,10 +8,10 @@ import { brokenStructure } from '../policy/syntax';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings, SeveritySetting } from '../protocol';
 import { foldFindings, RULE_MODULES, RULES_BY_CODE } from '../rules';
+import { rulesDocUri } from '../catalog/ruleDocs';
 import type { Finding, Severity } from '../rules/types';
 
 export const DIAGNOSTIC_SOURCE = 'iam-policy';
-export const RULES_DOC_URL = 'https://github.com/iam-policy-tools/iam-policy-tools/blob/main/docs/rules.md';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -60,12 +60,17 @@ export function collectFindings(
   return foldFindings(findings, doc, catalog, code => severityOf(code, settings));
 }
 
-const docLinks = new Map<string, string>();
+const docLinks = new Map<string, { href: string }>();
 
-/** The link to a code's entry in docs/rules.md (one string a code, not one a diagnostic). */
-function docLinkOf(code: string): string {
+/**
+ * The link to a code's entry in the installed docs/rules.md (one object a code, not one a
+ * diagnostic); none when the file is missing.
+ */
+function docLinkOf(code: string): { href: string } | undefined {
+  const doc = rulesDocUri();
+  if (doc === null) return undefined;
   let link = docLinks.get(code);
-  if (link === undefined) docLinks.set(code, (link = `${RULES_DOC_URL}#${code.toLowerCase()}`));
+  if (link === undefined) docLinks.set(code, (link = { href: `${doc}#${code.toLowerCase()}` }));
   return link;
 }
 
@@ -74,10 +79,11 @@ export function toDiagnostic(doc: PolicyDocument, finding: Finding, severity: Se
     range: rangeOf(doc, finding.offset, finding.length),
     severity: LSP_SEVERITY[severity],
     code: finding.code,
-    codeDescription: { href: docLinkOf(finding.code) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+  const codeDescription = docLinkOf(finding.code);
+  if (codeDescription) diagnostic.codeDescription = codeDescription;
   if (finding.data) diagnostic.data = finding.data;
   if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related?.length) {

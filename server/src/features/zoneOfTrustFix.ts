@@ -1,17 +1,39 @@
-// Code actions that write the `iamPolicy.zoneOfTrust` setting (the client runs the command, since
-// only it can write settings):
+// Code actions that set the zone of trust: `zoneOfTrust` in the project's .iam-lint.json, which the
+// editor and the checker both read. The action runs a server command (features/commands.ts) that
+// sends the settings file's edit to the client (workspace/applyEdit), so that it works in every editor:
 // - without a zone, on a principal of a resource or trust policy: "use the accounts of this
 //   document's ARNs as the zone" (the resource ARNs' accounts, else those of the ARNs outside
 //   Principal and NotPrincipal: a principal's account is the one a finding is about, never the
-//   zone); with no such account, "set the zone..." asks the user for it;
+//   zone); with no such account, nothing (the user writes the zone);
 // - on an IAM600 finding for another account: "add that account to the zone".
-import { CodeActionKind, type CodeAction, type Command } from 'vscode-languageserver-types';
+import { modify } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type Command, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID } from '../policy/identifiers';
 import type { PolicyDocument } from '../policy/model';
 import { parseArn } from '../policy/arn';
-import { SET_ZONE_OF_TRUST_COMMAND, type IamPolicySettings, type SetZoneOfTrustArgs } from '../protocol';
+import { SET_ZONE_OF_TRUST_COMMAND, type IamPolicySettings, type SetZoneOfTrustArgs, type ZoneOfTrust } from '../protocol';
 import { grantsOutsideZone, isEmptyZone } from '../analysis/zoneOfTrust';
+
+/**
+ * The edit that sets `zoneOfTrust` in a settings file: in its text when it exists (the rest of the
+ * file kept as it is), else a new file that holds only the zone.
+ */
+export function zoneOfTrustEdit(fileUri: string, existingText: string | undefined, zone: ZoneOfTrust): WorkspaceEdit {
+  const start = { line: 0, character: 0 };
+  if (existingText === undefined) {
+    return {
+      documentChanges: [
+        { kind: 'create', uri: fileUri, options: { ignoreIfExists: true } },
+        { textDocument: { uri: fileUri, version: null }, edits: [{ range: { start, end: start }, newText: `${JSON.stringify({ zoneOfTrust: zone }, null, 2)}\n` }] },
+      ],
+    };
+  }
+  const file = TextDocument.create(fileUri, 'json', 0, existingText);
+  const edits = modify(existingText, ['zoneOfTrust'], zone, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  return { changes: { [fileUri]: edits.map(edit => ({ range: { start: file.positionAt(edit.offset), end: file.positionAt(edit.offset + edit.length) }, newText: edit.content })) } };
+}
 
 const ARN_ACCOUNT = /arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
 
@@ -57,17 +79,15 @@ export function zoneOfTrustActions(
   if (isEmptyZone(zone)) {
     if (!onPrincipal(doc, start, end)) return [];
     const accounts = accountsInDocument(doc);
-    if (!accounts.length) {
-      return [setZoneAction('Set the zone of trust (iamPolicy.zoneOfTrust)...', { uri: doc.uri, zoneOfTrust: {}, ask: true })];
-    }
-    return [setZoneAction(`Set the zone of trust (iamPolicy.zoneOfTrust) to account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')}`,
+    if (!accounts.length) return [];
+    return [setZoneAction(`Set the zone of trust (zoneOfTrust in .iam-lint.json) to account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')}`,
       { uri: doc.uri, zoneOfTrust: { accounts } })];
   }
   const actions: CodeAction[] = [];
   for (const grant of grantsOutsideZone(doc, catalog, zone)) {
     if (start > grant.offset + grant.length || end < grant.offset) continue;
     if (!grant.account) continue;
-    actions.push(setZoneAction(`Add account ${grant.account} to the zone of trust (iamPolicy.zoneOfTrust)`,
+    actions.push(setZoneAction(`Add account ${grant.account} to the zone of trust (zoneOfTrust in .iam-lint.json)`,
       { uri: doc.uri, zoneOfTrust: { ...zone, accounts: [...(zone.accounts ?? []), grant.account] } }));
   }
   return actions;

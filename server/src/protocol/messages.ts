@@ -22,20 +22,24 @@ export interface SetKindParams {
 /** Client -> server request: the access summary of a document as markdown (null: not a policy). */
 export const ACCESS_SUMMARY_REQUEST = 'iamPolicy/accessSummary';
 export interface AccessSummaryParams { uri: string }
-/** The client command that shows the access summary; the code lenses carry it with the document's URI. */
+/** The VS Code client's command that shows the access summary in a view beside the policy. */
 export const SHOW_ACCESS_SUMMARY_COMMAND = 'iamPolicy.showAccessSummary';
+/**
+ * Server command (workspace/executeCommand), arguments [uri]: the access summary of a document, as
+ * markdown, also shown to the user as a message. The code lenses carry it, so that they work in every
+ * editor; the VS Code client runs SHOW_ACCESS_SUMMARY_COMMAND in its place.
+ */
+export const ACCESS_SUMMARY_COMMAND = 'iamPolicy.accessSummary';
 
 /**
- * Client command behind the zone-of-trust quick-fixes: arguments [SetZoneOfTrustArgs]; the client
- * writes the setting for the document's workspace folder, since only it can write settings.
+ * Server command behind the zone-of-trust quick-fixes, arguments [SetZoneOfTrustArgs]: the server
+ * writes `zoneOfTrust` into the document's .iam-lint.json through the client (workspace/applyEdit).
  */
 export const SET_ZONE_OF_TRUST_COMMAND = 'iamPolicy.setZoneOfTrust';
 export interface SetZoneOfTrustArgs {
-  /** the document the setting is for (its workspace folder gets the setting) */
+  /** the document the setting is for (its nearest .iam-lint.json gets the setting) */
   uri: string;
   zoneOfTrust: ZoneOfTrust;
-  /** ask the user for the accounts (the document has none of its own); zoneOfTrust is then the start */
-  ask?: boolean;
 }
 
 /** Client commands of the command palette (package.json's `contributes.commands`). */

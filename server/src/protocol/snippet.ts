@@ -9,6 +9,9 @@ export const INSERT_SNIPPET_COMMAND = 'iamPolicy.insertSnippet';
 /** The `experimental` client capability a client sets to say it runs INSERT_SNIPPET_COMMAND. */
 export const SNIPPET_CAPABILITY = 'iamPolicyInsertSnippet';
 
+/** The `experimental` client capability of a client that runs VS Code's `editor.action.triggerSuggest` (completion items that reopen completion). */
+export const TRIGGER_SUGGEST_CAPABILITY = 'iamPolicyTriggerSuggest';
+
 export interface InsertSnippetArgs {
   uri: string;
   /** where the inserted text starts once the fix's edit is applied (UTF-16 offset) */

@@ -14,6 +14,8 @@ export interface DocumentSettingsHost {
   /** a sentence for the user: a project's settings file is not valid */
   warn(message: string): void;
   logError(where: string, error: unknown): void;
+  /** the editor's copy of a file it has open (a settings file being edited counts before it is saved) */
+  openText(path: string): string | undefined;
 }
 
 export class DocumentSettings {
@@ -28,8 +30,8 @@ export class DocumentSettings {
 
   constructor(private readonly host: DocumentSettingsHost) {
     this.project = new ProjectSettings({
-      exists: existsSync,
-      readFile: path => readFileSync(path, 'utf8'),
+      exists: path => host.openText(path) !== undefined || existsSync(path),
+      readFile: path => this.readFile(path),
       reportInvalid: (path, problems) => host.warn(`${invalidSettingsMessage(path, problems)}\nIt is ignored until it is fixed.`),
     });
   }
@@ -50,6 +52,16 @@ export class DocumentSettings {
   changeConfiguration(settings: unknown): void {
     if (!this.pulls) this.pushed = withDefaults((settings as { iamPolicy?: Partial<IamPolicySettings> } | null)?.iamPolicy);
     this.byUri.clear();
+  }
+
+  /** A file's text: the editor's copy when it has the file open, else the disk's. */
+  readFile(path: string): string {
+    return this.host.openText(path) ?? readFileSync(path, 'utf8');
+  }
+
+  /** The settings file a setting of this document goes into (ProjectSettings.target). */
+  settingsFileTarget(uri: string): { path: string; exists: boolean } | undefined {
+    return this.project.target(uri);
   }
 
   /** A settings file was created, changed or deleted. */

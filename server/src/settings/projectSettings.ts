@@ -3,10 +3,10 @@
 // folder, whichever comes first, wins over the editor's settings for the settings it sets. An invalid
 // file is reported once per text and ignored: it never breaks the editor. Pure: the file system and
 // the reporting come in as functions; the server drops the caches when a settings file changes.
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IamPolicySettings } from '../protocol';
-import { findSettingsFile, parseSettingsText, type SettingsFileSystem } from './settingsFile';
+import { SETTINGS_FILE_NAME, type IamPolicySettings } from '../protocol';
+import { findSettingsFile, parseSettingsText, searchSettingsFile, type SettingsFileSystem } from './settingsFile';
 
 export interface ProjectSettingsHost extends SettingsFileSystem {
   /** a settings file is not valid and is ignored; told once per text of the file */
@@ -51,6 +51,18 @@ export class ProjectSettings {
     const file = path === undefined ? undefined : this.fileFor(dirname(path));
     const project = file === undefined ? undefined : this.settingsOf(file);
     return project ? mergeProjectSettings(editor, project) : editor;
+  }
+
+  /**
+   * The settings file a setting of this document goes into: its nearest .iam-lint.json, else a new one
+   * at the project's root (the repository's root or the workspace folder). Undefined for a document
+   * that is not a file.
+   */
+  target(uri: string): { path: string; exists: boolean } | undefined {
+    const path = filePath(uri);
+    if (path === undefined) return undefined;
+    const { file, root } = searchSettingsFile(dirname(path), this.host, { isBoundary: at => this.workspaceFolders.has(at) });
+    return file ? { path: file, exists: true } : { path: join(root, SETTINGS_FILE_NAME), exists: false };
   }
 
   /** Forgets what was read: a settings file was created, changed or deleted. */

@@ -97,21 +97,34 @@ export interface SettingsSearch {
   isBoundary?: (folder: string) => boolean;
 }
 
+/** Where a search for a settings file ended: the file found, and the project's root it stopped at. */
+export interface SettingsFileSearchResult {
+  file?: string;
+  /** the repository's root or the boundary folder the search stopped at; `folder` itself when it reached the file system's root */
+  root: string;
+}
+
 /**
  * The nearest settings file: .iam-lint.json (or, if asked, .vscode/settings.json with `iamPolicy`
  * settings) in `folder` or a parent; the search stops at the repository's root (the folder with
  * .git), at a boundary folder, or at the file system's root.
  */
-export function findSettingsFile(folder: string, fs: SettingsFileSystem, search: SettingsSearch = {}): string | undefined {
+export function searchSettingsFile(folder: string, fs: SettingsFileSystem, search: SettingsSearch = {}): SettingsFileSearchResult {
   for (let at = resolve(folder); ; at = dirname(at)) {
     const own = join(at, SETTINGS_FILE_NAME);
-    if (fs.exists(own)) return own;
+    if (fs.exists(own)) return { file: own, root: at };
     if (search.editorSettings) {
       const editor = join(at, EDITOR_SETTINGS_FILE);
       try {
-        if (hasIamPolicySettings(fs.readFile(editor))) return editor;
+        if (hasIamPolicySettings(fs.readFile(editor))) return { file: editor, root: at };
       } catch { /* no editor settings here */ }
     }
-    if (fs.exists(join(at, '.git')) || search.isBoundary?.(at) || dirname(at) === at) return undefined;
+    if (fs.exists(join(at, '.git')) || search.isBoundary?.(at)) return { root: at };
+    if (dirname(at) === at) return { root: resolve(folder) };
   }
+}
+
+/** The nearest settings file (searchSettingsFile), if any. */
+export function findSettingsFile(folder: string, fs: SettingsFileSystem, search: SettingsSearch = {}): string | undefined {
+  return searchSettingsFile(folder, fs, search).file;
 }

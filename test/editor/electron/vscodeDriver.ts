@@ -163,5 +163,20 @@ export function vscodeDriver(): EditorDriver {
     async screenshot() {
       // The extension host cannot see the window.
     },
+
+    async extensionPage(displayName) {
+      // The extension host cannot see the page either: the installed README's pictures (an inline
+      // PNG counts as loaded) and its link targets, as the page gets them.
+      const extension = vscode.extensions.all.find((e) => e.packageJSON?.displayName === displayName);
+      if (!extension) throw new Error(`${displayName} is not installed`);
+      const readme = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'README.md'));
+      const targets = [...new TextDecoder().decode(readme).matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)];
+      const isPng = (src: string) => src.startsWith('data:image/png;base64,')
+        && Buffer.from(src.slice('data:image/png;base64,'.length, 40), 'base64').subarray(1, 4).toString() === 'PNG';
+      return {
+        images: targets.filter((m) => m[1]).map((m) => ({ src: m[2], loaded: isPng(m[2]) })),
+        links: targets.filter((m) => !m[1]).map((m) => m[2]),
+      };
+    },
   };
 }

@@ -83,7 +83,10 @@ function proposalsOf(service: ServiceInfo): ServiceProposals {
   const verbs = [...byVerb].filter(([, actions]) => actions.length >= MIN_GROUP && actions.length < sorted.length)
     .map(([verb, actions], rank) => wildcardProposal(service, `${verb}*`, actions, rank + 1));
   verbs.push(wildcardProposal(service, '*', sorted, 0));
-  proposals = { verbs, actions: sorted.map((action, rank) => actionProposal(service, action, rank)) };
+  // Ranked shortest name first, then by name: the general action before its variants (s3:PutObject
+  // before s3:PutObjectAcl, and before s3:PutAccelerateConfiguration), the same in every editor.
+  const ranks = new Map([...sorted].sort((a, b) => a.name.length - b.name.length).map((action, rank) => [action, rank]));
+  proposals = { verbs, actions: sorted.map(action => actionProposal(service, action, ranks.get(action)!)) };
   actionLists.set(service, proposals);
   return proposals;
 }

@@ -28,7 +28,19 @@ export interface Proposal {
 
 export type ResolveKind = 'action' | 'operator' | 'key';
 
+/** VS Code's command that opens completion again; only a client that says it runs it gets it. */
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/** What the client does with completion items (its capabilities at initialize). */
+export interface CompletionClient {
+  /** it expands snippets (textDocument.completion.completionItem.snippetSupport) */
+  snippets: boolean;
+  /** it runs `editor.action.triggerSuggest` (an experimental capability of our VS Code client) */
+  retrigger: boolean;
+}
+
+/** VS Code's: the default of the unit tests. */
+export const FULL_COMPLETION_CLIENT: CompletionClient = { snippets: true, retrigger: true };
 
 /** The inside of a JSON string literal for `text`. */
 export function jsonEscape(text: string): string {
@@ -51,6 +63,45 @@ export function tabStop(stop: number, choices: readonly string[]): string {
 export function placeholdersToTabStops(text: string): string {
   let stop = 1;
   return splitAtVariables(text).map((part, i) => i % 2 ? `\${${stop++}:${snippetEscape(part)}}` : snippetEscape(part)).join('');
+}
+
+/**
+ * A snippet as the text an editor inserts when the user accepts every default (the first choice,
+ * the placeholder's text; `$0` and mirrors of empty stops are nothing): what a client without
+ * snippet support gets instead, with the same result.
+ */
+export function snippetToPlainText(snippet: string): string {
+  let i = 0;
+  const values = new Map<string, string>();
+  function parse(until: string | undefined): string {
+    let out = '';
+    while (i < snippet.length) {
+      const c = snippet[i];
+      if (until !== undefined && c === until) return out;
+      if (c === '\\' && i + 1 < snippet.length) { out += snippet[i + 1]; i += 2; continue; }
+      const simple = /^\$(\d+)/.exec(snippet.slice(i));
+      if (simple) { out += values.get(simple[1]) ?? ''; i += simple[0].length; continue; }
+      const open = /^\$\{(\d+)([:|}])/.exec(snippet.slice(i));
+      if (!open) { out += c; i++; continue; }
+      i += open[0].length;
+      let value = values.get(open[1]) ?? '';   // `${2}` mirrors tab stop 2
+      if (open[2] === ':') { value = parse('}'); i++; }
+      else if (open[2] === '|') {
+        const choices = [''];
+        for (; snippet[i] !== '|'; i++) {
+          if (snippet[i] === '\\') choices[choices.length - 1] += snippet[++i];
+          else if (snippet[i] === ',') choices.push('');
+          else choices[choices.length - 1] += snippet[i];
+        }
+        value = choices[0];
+        i += 2;   // the closing |}
+      }
+      values.set(open[1], value);
+      out += value;
+    }
+    return out;
+  }
+  return parse(undefined);
 }
 
 /** Whether `word` is a subsequence of `text` (lower case both): the least an editor's fuzzy filter needs. */
@@ -85,7 +136,7 @@ export class ItemBuilder {
   private readonly siteRange: Range;
   private readonly commaEdits: TextEdit[] | undefined;
 
-  constructor(readonly doc: PolicyDocument, readonly site: CompletionSite) {
+  constructor(readonly doc: PolicyDocument, readonly site: CompletionSite, private readonly client: CompletionClient = FULL_COMPLETION_CLIENT) {
     this.siteRange = this.range(site.start, site.end);
     const at = site.commaBefore;
     this.commaEdits = at === undefined ? undefined : [{ range: this.range(at, at), newText: ',' }];
@@ -133,12 +184,13 @@ export class ItemBuilder {
   }
 
   private item(p: Proposal, textEdit: TextEdit, filterText: string, snippet: boolean): CompletionItem {
+    if (snippet && !this.client.snippets) textEdit = { range: textEdit.range, newText: snippetToPlainText(textEdit.newText) };
     const item: CompletionItem = { label: p.label, kind: p.kind, sortText: p.sortText, filterText, textEdit };
-    if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+    if (snippet && this.client.snippets) item.insertTextFormat = InsertTextFormat.Snippet;
     if (p.detail) item.detail = p.detail;
     if (p.description) item.labelDetails = { description: p.description };
     if (p.documentation) item.documentation = p.documentation;
-    if (p.retrigger) item.command = RETRIGGER;
+    if (p.retrigger && this.client.retrigger) item.command = RETRIGGER;
     if (p.resolve) item.data = p.resolve;
     return item;
   }

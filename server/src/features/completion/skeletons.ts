@@ -6,7 +6,7 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
 import SNIPPETS from '../../../../snippets/iam-policy.code-snippets.json';
 import type { PolicyDocument, PolicyKind } from '../../policy/model';
-import { sortKey } from './items';
+import { type CompletionClient, FULL_COMPLETION_CLIENT, snippetToPlainText, sortKey } from './items';
 
 interface Snippet { prefix: string[]; description: string; body: string[]; isFileTemplate?: boolean }
 
@@ -35,9 +35,10 @@ export function isNearlyEmpty(doc: PolicyDocument): boolean {
 
 /**
  * The skeletons as items that replace the whole document: the main edit replaces the cursor's line
- * (LSP wants it on one line, around the cursor), additional edits remove the other lines.
+ * (LSP wants it on one line, around the cursor), additional edits remove the other lines. A client
+ * without snippets gets the text with every default taken.
  */
-export function skeletonItems(doc: PolicyDocument, offset: number): CompletionItem[] {
+export function skeletonItems(doc: PolicyDocument, offset: number, client: CompletionClient = FULL_COMPLETION_CLIENT): CompletionItem[] {
   const { textDocument, text } = doc;
   const line = textDocument.positionAt(offset).line;
   const lineStart = textDocument.offsetAt({ line, character: 0 });
@@ -53,8 +54,8 @@ export function skeletonItems(doc: PolicyDocument, offset: number): CompletionIt
       label: name, kind: CompletionItemKind.Snippet, detail: description,
       sortText: sortKey(kind === doc.kind && doc.kindSource !== 'default' ? 0 : 1, rank),
       filterText: typed + name,
-      textEdit: { range: range(lineStart, lineEnd), newText: body },
-      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: range(lineStart, lineEnd), newText: client.snippets ? body : snippetToPlainText(body) },
+      insertTextFormat: client.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     };
     if (others.length) item.additionalTextEdits = others;
     return item;
