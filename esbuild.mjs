@@ -1,6 +1,17 @@
 // Bundles the client, the server and the command-line checker into dist/.
 // The catalog (dist/catalog.json) is written by scripts/build-catalog.mjs and read at run time.
+// The HCL parser's WebAssembly (web-tree-sitter's runtime and tree-sitter's HCL grammar) is copied
+// beside the bundles, which read it on the first Terraform file (server/src/templates/terraform/hclParser.ts).
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm']) {
+  copyFileSync(require.resolve(wasm), `dist/${basename(wasm)}`);
+}
 
 const common = {
   bundle: true,

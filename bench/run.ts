@@ -8,6 +8,7 @@ import { cliBench } from './cli';
 import { diagnosticsBench } from './diagnostics';
 import { serverBench } from './server';
 import { simulatorBench } from './simulator';
+import { templateBench } from './templates';
 import { printTable, type Measurement } from './stats';
 
 const DIAGNOSTICS_CPU_IDS = ['diagnostics-cpu-20kb', 'diagnostics-cpu-largest'];
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     ...await step('diagnostics in-process (CPU time)', () => diagnosticsBench().map((result, i) => (
       { id: DIAGNOSTICS_CPU_IDS[i], label: `${result.name} [CPU]`, samples: [result.ms] }))),
     ...await step('simulator', simulatorBench),
+    ...await step('templates over stdio', templateBench),
     ...await step('CLI', cliBench),
     ...vsixSize(),
   ];

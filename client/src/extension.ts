@@ -24,12 +24,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const outputChannel = vscode.window.createOutputChannel('IAM Policy', { log: true });
   const clientOptions: LanguageClientOptions = {
-    // JSON documents are offered too; the server answers only for those whose content is a policy.
+    // JSON, YAML and Terraform documents are offered too; the server answers only for policies and
+    // for templates with policies inside, and leaves every other file alone. Terraform files are
+    // matched by name whatever language they open as: this extension contributes no language for them
+    // (HashiCorp's extension does), so without that one they are plain text.
     documentSelector: [
       { language: 'iam-policy' },
       { language: 'json', scheme: 'file' },
       { language: 'jsonc', scheme: 'file' },
       { language: 'json', scheme: 'untitled' },
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+      { language: 'terraform', scheme: 'file' },
+      { language: 'opentofu', scheme: 'file' },
+      { scheme: 'file', pattern: '**/*.{tf,tofu,template}' },
     ],
     // The server asks the client to watch a project's .iam-lint.json itself (any editor can).
     synchronize: { configurationSection: 'iamPolicy' },

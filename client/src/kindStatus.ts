@@ -5,12 +5,21 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  DOCUMENT_KIND_NOTIFICATION, KIND_LABELS, POLICY_KINDS, SET_KIND_REQUEST, SET_POLICY_KIND_COMMAND,
+  DOCUMENT_KIND_NOTIFICATION, KIND_LABELS, POLICY_KINDS, SET_KIND_REQUEST, SET_POLICY_KIND_COMMAND, SHOW_ACCESS_SUMMARY_COMMAND,
   type DocumentKindParams, type PolicyKind, type SetKindParams,
 } from '../../server/src/protocol';
 
+const TEMPLATE_LABELS: Record<string, string> = {
+  'cloudformation-json': 'CloudFormation template',
+  'cloudformation-yaml': 'CloudFormation template',
+  serverless: 'Serverless Framework service',
+  terraform: 'Terraform file',
+  'terraform-plan': 'Terraform plan',
+};
+
 const SOURCE_TEXT: Record<string, string> = {
   setting: 'set by you (command or iamPolicy.policyKinds)',
+  template: 'from the template property that holds it',
   filename: 'detected from the file name',
   content: 'detected from the content',
   default: 'assumed (nothing else to go by)',
@@ -27,11 +36,21 @@ export function registerKindStatus(context: vscode.ExtensionContext, client: Lan
   const refresh = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const known = uri === undefined ? undefined : kinds.get(uri);
+    if (known?.template) {
+      const { format, policies } = known.template;
+      const label = TEMPLATE_LABELS[format] ?? 'Template';
+      item.text = `$(shield) ${policies} IAM ${policies === 1 ? 'policy' : 'policies'}`;
+      item.tooltip = new vscode.MarkdownString(`**${label}** with ${policies} IAM ${policies === 1 ? 'policy' : 'policies'}; each policy's kind comes from the property that holds it.\n\nIAM catalog data of ${known.dataDate}.\n\nClick for the access summary.`);
+      item.command = SHOW_ACCESS_SUMMARY_COMMAND;
+      item.show();
+      return;
+    }
     if (!known?.kind) {
       item.hide();
       return;
     }
     item.text = `$(shield) ${KIND_LABELS[known.kind]}`;
+    item.command = SET_POLICY_KIND_COMMAND;
     item.tooltip = new vscode.MarkdownString(
       `**IAM policy kind:** ${KIND_LABELS[known.kind]}, ${SOURCE_TEXT[known.kindSource] ?? known.kindSource}.\n\n`
       + `IAM catalog data of ${known.dataDate}.\n\nClick to choose another kind.`);

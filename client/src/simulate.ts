@@ -134,7 +134,8 @@ export function registerSimulate(context: vscode.ExtensionContext, client: Langu
     }
     const choice = await chooseRequest(context, editor.document);
     if (!choice) return;
-    const params: SimulateParams = { uri: editor.document.uri.toString(), ...choice.params };
+    // in a template, the policy under the cursor is simulated
+    const params: SimulateParams = { uri: editor.document.uri.toString(), position: editor.selection.active, ...choice.params };
     const response = await client.sendRequest<SimulateResponse | null>(SIMULATE_REQUEST, params);
     if (!response) {
       void vscode.window.showWarningMessage('This document is not an IAM policy the extension serves.');

@@ -6,27 +6,24 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, TextDocuments,
-  TextDocumentSyncKind, type Connection, type InitializeResult, type Position,
+  TextDocumentSyncKind, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { announceWarm } from './bootstrap/warm';
 import { getCatalog } from './catalog/loadCatalog';
-import { PolicyCache } from './documents/policyDocuments';
+import { DocumentStore } from './documents/store';
 import { mostSevere, ValidationQueue } from './documents/validation';
-import { simulateInEditor } from './evaluation/editor';
 import { clientAbilities, type ClientAbilities } from './features/clientAbilities';
-import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
+import { CODE_ACTION_KINDS } from './features/codeActions';
 import { executeServerCommand, SERVER_COMMANDS, type CommandHost } from './features/commands';
-import { provideCodeLenses } from './features/codeLens';
-import { doComplete, resolveCompletion } from './features/completion';
-import { computeDiagnostics } from './features/diagnostics';
-import { doHover } from './features/hover';
-import { provideSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
-import { formatSummaryMarkdown, summarizePolicy } from './features/summary';
-import type { PolicyDocument } from './policy/model';
+import { resolveCompletion } from './features/completion';
+import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import {
+  accessSummaryOf, codeActionsOf, codeLensesOf, completionOf, diagnosticsOf, documentKindOf, hoverOf, semanticTokensOf, simulateOf, type ServedDocument,
+} from './features/served';
 import {
   ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME, SIMULATE_REQUEST,
-  type AccessSummaryParams, type DocumentKindParams, type IamPolicySettings, type SetKindParams, type SimulateParams,
+  type AccessSummaryParams, type IamPolicySettings, type SetKindParams, type SimulateParams,
 } from './protocol';
 import { DocumentSettings } from './settings/documentSettings';
 
@@ -46,13 +43,13 @@ const INITIALIZE_RESULT: InitializeResult = {
 
 /** A document served as a policy, with its settings. */
 interface Served {
-  doc: PolicyDocument;
+  served: ServedDocument;
   settings: IamPolicySettings;
 }
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const policies = new PolicyCache();
+  const store = new DocumentStore();
   let client: ClientAbilities = clientAbilities({ processId: null, rootUri: null, capabilities: {} });
 
   function logError(where: string, error: unknown): void {
@@ -86,8 +83,8 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return undefined;
     const documentSettings = await settings.forDocument(uri);
-    const doc = policies.get(document, documentSettings);
-    return doc && { doc, settings: documentSettings };
+    const served = await store.get(document, documentSettings);
+    return served && { served, settings: documentSettings };
   }
 
   /** A guarded handler of a request about one document: `fallback` when the document is not a policy we serve. */
@@ -100,12 +97,12 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  const offsetOf = (served: Served, position: Position) => served.doc.textDocument.offsetAt(position);
+  const onError = (error: unknown) => logError('rule', error);
 
   /** What the server's commands (features/commands.ts) need of the connection and the files. */
   const commandHost: CommandHost = {
     get catalog() { return getCatalog(); },
-    policyAt: async uri => (await policyAt(uri))?.doc,
+    servedAt: async uri => (await policyAt(uri))?.served,
     settingsFileTarget: uri => settings.settingsFileTarget(uri),
     readFile: path => settings.readFile(path),
     get createsFiles() { return client.createsFiles; },
@@ -121,20 +118,17 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const served = await policyAt(uri);
     if (documents.get(uri)?.version !== version) return; // a newer edit will validate
-    const diagnostics = served ? computeDiagnostics(served.doc, getCatalog(), served.settings, e => logError('rule', e)) : [];
+    const diagnostics = served ? diagnosticsOf(served.served, getCatalog(), served.settings, onError) : [];
     connection.sendDiagnostics({ uri, version, diagnostics: mostSevere(diagnostics) });
     announceWarm();
-    const kind: DocumentKindParams = {
-      uri, kind: served?.doc.kind ?? null, kindSource: served?.doc.kindSource ?? '', dataDate: getCatalog().dataDate,
-    };
-    connection.sendNotification(DOCUMENT_KIND_NOTIFICATION, kind);
+    connection.sendNotification(DOCUMENT_KIND_NOTIFICATION, documentKindOf(uri, served?.served, getCatalog().dataDate));
   }
 
   const validation = new ValidationQueue(validate, logError);
 
   /** Settings changed: every open document is read and checked again with the new ones. */
   function revalidateAll(): void {
-    policies.clear();
+    store.clear();
     for (const document of documents.all()) validation.schedule(document.uri);
   }
 
@@ -178,12 +172,12 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(e => {
     if (isSettingsFile(e.document.uri)) settingsFileChanged();   // the disk's copy counts again
     validation.cancel(e.document.uri);
-    policies.delete(e.document.uri);
+    store.delete(e.document.uri);
     settings.forget(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion(onPolicy('completion', null, (at, params) => doComplete(at.doc, offsetOf(at, params.position), getCatalog(), at.settings, client.completion)));
+  connection.onCompletion(onPolicy('completion', null, (at, params) => completionOf(at.served, params.position, getCatalog(), at.settings, client.completion)));
   // A failed resolve answers with the item as it came: the list is still usable without documentation.
   connection.onCompletionResolve(item => {
     try {
@@ -193,18 +187,18 @@ export function startServer(connection: Connection): void {
       return item;
     }
   });
-  connection.onHover(onPolicy('hover', null, (at, params) => doHover(at.doc, offsetOf(at, params.position), getCatalog(), at.settings)));
-  connection.onCodeAction(onPolicy('codeAction', null, (at, params) => provideCodeActions(at.doc, params.context.diagnostics, getCatalog(), at.settings,
-    { range: params.range, only: params.context.only, snippets: client.snippetCommand })));
-  connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => provideSemanticTokens(at.doc, getCatalog())));
-  connection.onCodeLens(onPolicy('codeLens', null, at => provideCodeLenses(at.doc, getCatalog(), at.settings)));
+  connection.onHover(onPolicy('hover', null, (at, params) => hoverOf(at.served, params.position, getCatalog(), at.settings)));
+  connection.onCodeAction(onPolicy('codeAction', null, (at, params) => codeActionsOf(at.served,
+    { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippets: client.snippetCommand }, getCatalog(), at.settings, onError)));
+  connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => semanticTokensOf(at.served, getCatalog())));
+  connection.onCodeLens(onPolicy('codeLens', null, at => codeLensesOf(at.served, getCatalog(), at.settings)));
   connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
-    policies.setKind(params.uri, params.kind);
+    store.setKind(params.uri, params.kind);
     validation.schedule(params.uri);
     return null;
   }));
-  connection.onRequest(ACCESS_SUMMARY_REQUEST, onPolicy<AccessSummaryParams, string | null>('accessSummary', null, at => formatSummaryMarkdown(summarizePolicy(at.doc, getCatalog()))));
-  connection.onRequest(SIMULATE_REQUEST, onPolicy('simulate', null, (at, params: SimulateParams) => simulateInEditor(at.doc, params)));
+  connection.onRequest(ACCESS_SUMMARY_REQUEST, onPolicy<AccessSummaryParams, string | null>('accessSummary', null, at => accessSummaryOf(at.served, getCatalog())));
+  connection.onRequest(SIMULATE_REQUEST, onPolicy('simulate', null, (at, params: SimulateParams) => simulateOf(at.served, params)));
   connection.onExecuteCommand(guard('executeCommand', null, params => executeServerCommand(commandHost, params.command, params.arguments)));
 
   process.on('uncaughtException', error => logError('uncaught exception', error));

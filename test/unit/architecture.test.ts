@@ -72,6 +72,10 @@ test('analysis imports no rule or feature; a rule imports no other rule and no f
   assertNone(imports.filter(i => isRuleModule(i.from) && (isRuleModule(i.to) || layerOf(i.to) === 'features')), 'rule modules importing rules or features');
 });
 
+test('templates (policies inside infrastructure code) import only the policy model, the catalog and the ground floor', () => {
+  assertNone(imports.filter(i => layerOf(i.from) === 'templates' && !['templates', 'policy', 'catalog', 'util'].includes(layerOf(i.to))), 'templates/ imports');
+});
+
 test('features import rules only through the registry and rules/types.ts', () => {
   assertNone(imports.filter(i => layerOf(i.from) === 'features' && isRuleModule(i.to)), 'features importing rule modules');
 });

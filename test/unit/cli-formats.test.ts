@@ -85,7 +85,7 @@ test('a SARIF run keeps within GitHub\'s limit of results: the most severe, and 
   });
   const results = Array.from({ length: MAX_RESULTS + 10 }, (_, index) => result(index % 1000 === 0 ? 'error' : 'note', index));
   const entry = { artifact: { location: { uri: 'p.json', uriBaseId: '%SRCROOT%' } }, results };
-  const log = JSON.parse(formatter.end([entry], { files: 1, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixed: 0, problems: [] })) as Log;
+  const log = JSON.parse(formatter.end([entry], { files: 1, templates: 0, templatePolicies: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixed: 0, problems: [] })) as Log;
   const kept = log.runs[0].results!;
   assert.equal(kept.length, GITHUB_LIMITS.resultsPerRun);
   assert.equal(kept.filter(r => r.level === 'error').length, Math.ceil((MAX_RESULTS + 10) / 1000), 'every error kept');

@@ -17,9 +17,11 @@ const PRELOAD = join(__dirname, '..', 'helpers', 'noNetworkPreload.cjs');
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 /** the code-cache loader of both entries (server/src/bootstrap) */
 const LOADER = ['fs', 'module', 'os', 'path', 'vm'];
+/** the `yaml` parser of templates (its warnings and binary scalars) */
+const YAML = ['buffer', 'process'];
 const ALLOWED_BUILTINS: Record<string, string[]> = {
-  [SERVER_PATH]: [...LOADER, 'child_process', 'crypto', 'net', 'url', 'util', 'v8'],
-  [CLI_PATH]: [...LOADER, 'net', 'url', 'util', 'v8', 'worker_threads'],   // v8: its compiler flags (bootstrap/onePass.ts)
+  [SERVER_PATH]: [...LOADER, ...YAML, 'child_process', 'crypto', 'net', 'url', 'util', 'v8'],
+  [CLI_PATH]: [...LOADER, ...YAML, 'net', 'url', 'util', 'v8', 'worker_threads'],   // v8: its compiler flags (bootstrap/onePass.ts)
 };
 
 /** What the entry and the bundle it loads (dist/x.js -> dist/x-main.js) require. */

@@ -17,7 +17,7 @@ export interface InputFile {
   /** named on the command line (or stdin): checked even when it is not a policy */
   explicit: boolean;
   /** the document language the editor would give it */
-  languageId: 'iam-policy' | 'json';
+  languageId: 'iam-policy' | 'json' | 'yaml' | 'terraform';
   /** the folder or glob of the command line that found it (undefined: named explicitly) */
   foundBy?: string;
 }
@@ -55,11 +55,20 @@ function statOrUndefined(path: string) {
   }
 }
 
+/** Files a folder is searched for: policies (JSON) and templates (CloudFormation, SAM, Serverless, Terraform). */
+const SEARCHED = /\.(json|ya?ml|template|tf|tofu)$/i;
+
+function languageOf(path: string, explicit: boolean): InputFile['languageId'] {
+  if (/\.ya?ml$/i.test(path)) return 'yaml';
+  if (/\.(tf|tofu)$/i.test(path)) return 'terraform';
+  return explicit || isPolicyFileName(basename(path)) ? 'iam-policy' : 'json';
+}
+
 export function inputFile(path: string, cwd: string, foundBy?: string): InputFile {
   const explicit = foundBy === undefined;
   return {
     path, display: relative(cwd, path) || path, uri: pathToFileURL(path).href, explicit,
-    languageId: explicit || isPolicyFileName(basename(path)) ? 'iam-policy' : 'json',
+    languageId: languageOf(path, explicit),
     ...(explicit ? {} : { foundBy }),
   };
 }
@@ -83,7 +92,7 @@ export function expandInputs(inputs: string[], cwd: string, stdinFilename: strin
     const stat = statOrUndefined(path);
     if (stat?.isDirectory()) {
       searched.push(input);
-      for (const found of walk(path, p => p.endsWith('.json'), problems, cwd)) add(inputFile(found, cwd, input));
+      for (const found of walk(path, p => SEARCHED.test(p), problems, cwd)) add(inputFile(found, cwd, input));
     } else if (stat) {
       add(inputFile(path, cwd));
     } else {

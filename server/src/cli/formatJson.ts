@@ -9,8 +9,7 @@ function fileJson(file: FileReport, summary: string | undefined) {
   const { textDocument } = file.doc;
   return {
     path: file.file.display,
-    kind: file.doc.kind,
-    kindSource: file.doc.kindSource,
+    ...(file.doc.templateContents ? { template: file.doc.templateContents } : { kind: file.doc.kind, kindSource: file.doc.kindSource }),
     fixed: file.fixed,
     ...(summary !== undefined ? { summary } : {}),
     findings: file.diagnostics.map(d => {

@@ -3,7 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { SEVERITIES, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
-import { foldedOf, messageText, plural, printable, severityName, type Formatter } from './report';
+import { checkedText, foldedOf, messageText, plural, printable, severityName, type Formatter } from './report';
 
 const WINDOW = 140;
 const COLORS: Record<Severity | 'dim', string> = { error: '31', warning: '33', information: '36', hint: '90', dim: '2' };
@@ -55,13 +55,14 @@ export function textFormatter(color: boolean): Formatter<string> {
       const where = printable(report.file.display);
       return report.diagnostics.map(d => formatDiagnostic(report, where, d, paint)).join('') + (summary ? `${summary}\n\n` : '');
     },
-    end(entries, { counts, files, fixed }) {
+    end(entries, totals) {
+      const { counts, fixed } = totals;
       // no policy checked: the lines on standard error say why (a missing path, a folder without policies)
-      if (files === 0) return '';
+      if (totals.files === 0) return '';
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const detail = SEVERITIES.filter(s => counts[s] > 0)
         .map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
-      const checked = plural(files, 'policy file');
+      const checked = checkedText(totals);
       return entries.join('')
         + (total === 0 ? `No problems in ${checked}.\n` : `${plural(total, 'problem')} (${detail}) in ${checked}.\n`)
         + (fixed ? `${plural(fixed, 'fix', 'fixes')} applied.\n` : '');

@@ -12,14 +12,27 @@ import { policyFromText } from '../documents/policyDocuments';
 import type { IamPolicySettings } from '../protocol';
 import type { LintOptions } from './args';
 import { readInput, type InputFile } from './files';
+import { checkTemplate } from './lintTemplate';
+import { templateFormatOf } from '../templates/readers';
 import { errorText } from './io';
 import { applySafeFixes } from './fix';
 import { formatterFor } from './formatters';
 import { noCounts, severityName, type FileOutcome, type Formatter } from './report';
 
+/** What a report needs of a checked file: its text and positions, and what it holds. */
+export interface ReportedDocument {
+  text: string;
+  textDocument: PolicyDocument['textDocument'];
+  /** a policy file's kind (undefined for a template) */
+  kind?: PolicyDocument['kind'];
+  kindSource?: PolicyDocument['kindSource'];
+  /** a template's format and its policies */
+  templateContents?: { format: string; policies: Array<{ resource: string; property: string; kind: string; line: number }> };
+}
+
 export interface FileReport {
   file: InputFile;
-  doc: PolicyDocument;
+  doc: ReportedDocument;
   diagnostics: Diagnostic[];
   /** number of fixes applied by --fix */
   fixed: number;
@@ -58,6 +71,14 @@ export function policyOf(file: InputFile, text: string, settings: IamPolicySetti
   return doc;
 }
 
+/**
+ * Whether a file named on the command line may be a policy, broken or not: JSON by its name or its
+ * first character. Anything else (a README, a YAML file that is no template) is a usage problem.
+ */
+function mayBePolicyText(file: InputFile, text: string): boolean {
+  return file.path === undefined || /\.jsonc?$/i.test(file.path) || /^\s*[{[]/.test(text.slice(0, 4096)) || text.trim() === '';
+}
+
 /** Writes the fixes of --fix: to the file, or for standard input to standard output (a filter always writes). */
 function fixFile(file: InputFile, doc: PolicyDocument, ctx: CheckContext, problems: string[]): { doc: PolicyDocument; fixed: number } {
   const { settings, options } = ctx.job;
@@ -84,6 +105,12 @@ export function checkFile(file: InputFile, ctx: CheckContext): FileOutcome {
     text = readInput(file, ctx.readStdin);
   } catch (error) {
     problems.push(`${file.display}: cannot read: ${errorText(error)}`);
+    return outcome;
+  }
+  const format = settings.templates === 'off' ? undefined : templateFormatOf(file.uri, file.languageId, text);
+  if (format) return checkTemplate(file, text, format, ctx, outcome);
+  if (file.explicit && !mayBePolicyText(file, text)) {
+    problems.push(`${file.display}: neither an IAM policy (JSON) nor a template with IAM policies (CloudFormation, SAM, Serverless, Terraform)`);
     return outcome;
   }
   let doc = policyOf(file, text, settings, options.kind);

@@ -12,9 +12,12 @@ import { DATA_PACKAGE, TOOL_NAME, TOOL_VERSION } from './manifest';
 import { hasFindingsAtOrAbove, totalsOf, type FileOutcome } from './report';
 import { runSimulate } from './simulate';
 import { checkInThreads, threadCount } from './threads';
+import { loadTemplateReaders, templateFormatsByName } from '../templates/readers';
 
 /** Every file's outcome, in order: on several threads when there are many files (and none is standard input). */
 async function checkAll(files: InputFile[], ctx: CheckContext, jobs: number | undefined, workerScript: string | undefined): Promise<FileOutcome[]> {
+  // the template readers the files may need, loaded once (checking itself is synchronous)
+  if (ctx.job.settings.templates !== 'off') await loadTemplateReaders(files.flatMap(file => templateFormatsByName(file.path ?? file.display)));
   const threads = workerScript && files.every(file => file.path !== undefined) ? threadCount(files.length, jobs) : 1;
   if (threads > 1) return checkInThreads(files, ctx, threads, workerScript!);
   return files.map(file => checkFile(file, ctx));

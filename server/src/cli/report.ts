@@ -6,7 +6,11 @@ import { SEVERITIES, type FindingData, type FoldedFinding, type Severity } from 
 import type { FileReport } from './lint';
 
 export interface RunTotals {
+  /** files checked: policy files and templates */
   files: number;
+  /** of those, templates, and the policies found in them */
+  templates: number;
+  templatePolicies: number;
   counts: Record<Severity, number>;
   fixed: number;
   /** inputs that could not be read or named nothing (exit code 2) */
@@ -27,6 +31,8 @@ export interface FileOutcome {
   entry?: unknown;
   counts: Record<Severity, number>;
   fixed: number;
+  /** a template's number of policies (undefined for a policy file) */
+  policies?: number;
   /** what went wrong with this file (cannot read or write it, a rule's internal error) */
   problems: string[];
 }
@@ -60,11 +66,15 @@ export const noCounts = (): Record<Severity, number> => ({ error: 0, warning: 0,
 
 /** The totals of the checked files, in order; `problems` starts with the run's own (inputs naming nothing). */
 export function totalsOf(outcomes: readonly FileOutcome[], problems: string[]): RunTotals {
-  const totals: RunTotals = { files: 0, counts: noCounts(), fixed: 0, problems };
+  const totals: RunTotals = { files: 0, templates: 0, templatePolicies: 0, counts: noCounts(), fixed: 0, problems };
   for (const outcome of outcomes) {
     problems.push(...outcome.problems);
     if (outcome.entry === undefined) continue;
     totals.files++;
+    if (outcome.policies !== undefined) {
+      totals.templates++;
+      totals.templatePolicies += outcome.policies;
+    }
     totals.fixed += outcome.fixed;
     for (const severity of SEVERITIES) totals.counts[severity] += outcome.counts[severity];
   }
@@ -74,6 +84,15 @@ export function totalsOf(outcomes: readonly FileOutcome[], problems: string[]): 
 /** True when some finding of the run is at least as severe as `failOn`. */
 export function hasFindingsAtOrAbove(totals: RunTotals, failOn: Severity): boolean {
   return SEVERITIES.slice(0, SEVERITIES.indexOf(failOn) + 1).some(severity => totals.counts[severity] > 0);
+}
+
+/** What was checked: "12 policy files", "2 templates (5 policies)", or both. */
+export function checkedText(totals: Pick<RunTotals, 'files' | 'templates' | 'templatePolicies'>): string {
+  const policyFiles = totals.files - totals.templates;
+  const parts = [];
+  if (policyFiles > 0 || totals.templates === 0) parts.push(plural(policyFiles, 'policy file'));
+  if (totals.templates > 0) parts.push(`${plural(totals.templates, 'template')} (${plural(totals.templatePolicies, 'policy', 'policies')})`);
+  return parts.join(' and ');
 }
 
 /** "3 errors", "1 warning", "2 fixes" */

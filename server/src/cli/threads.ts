@@ -8,6 +8,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { getCatalog } from '../catalog/loadCatalog';
 import type { InputFile } from './files';
 import { checkContext, checkFile, type CheckContext, type CheckJob } from './lint';
+import { loadTemplateReaders, templateFormatsByName } from '../templates/readers';
 import type { FileOutcome } from './report';
 
 const BATCH_SIZE = 16;
@@ -86,7 +87,11 @@ export function serveBatches(): void {
       port.close();
       return;
     }
-    const done: BatchDone = { start: batch.start, outcomes: batch.files.map(file => checkFile(file, ctx)) };
-    port.postMessage(done);
+    // a batch's template readers are loaded before it is checked (checking is synchronous)
+    const formats = ctx.job.settings.templates === 'off' ? [] : batch.files.flatMap(file => templateFormatsByName(file.path ?? file.display));
+    void loadTemplateReaders(formats).then(() => {
+      const done: BatchDone = { start: batch.start, outcomes: batch.files.map(file => checkFile(file, ctx)) };
+      port.postMessage(done);
+    });
   });
 }

@@ -5,10 +5,8 @@
 import { MessageType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
 import type { Catalog } from '../catalog/types';
-import type { PolicyDocument } from '../policy/model';
 import { ACCESS_SUMMARY_COMMAND, SET_ZONE_OF_TRUST_COMMAND, type SetZoneOfTrustArgs } from '../protocol';
-import { formatSummaryMarkdown, formatSummaryText } from './summaryFormat';
-import { summarizePolicy } from './summary';
+import { accessSummaryOf, accessSummaryTextOf, type ServedDocument } from './served';
 import { zoneOfTrustEdit } from './zoneOfTrustFix';
 
 /** The commands the server runs, announced in executeCommandProvider. */
@@ -16,8 +14,8 @@ export const SERVER_COMMANDS: readonly string[] = [ACCESS_SUMMARY_COMMAND, SET_Z
 
 export interface CommandHost {
   catalog: Catalog;
-  /** the policy of an open document, if it is one the server serves */
-  policyAt(uri: string): Promise<PolicyDocument | undefined>;
+  /** an open document the server serves: a policy or a template */
+  servedAt(uri: string): Promise<ServedDocument | undefined>;
   /** the settings file a document's settings go into (projectSettings.ts), undefined for a document that is not a file */
   settingsFileTarget(uri: string): { path: string; exists: boolean } | undefined;
   /** a file's text: the editor's, when it has the file open, else the disk's */
@@ -34,11 +32,10 @@ export interface CommandHost {
 }
 
 async function showAccessSummary(host: CommandHost, uri: unknown): Promise<string | null> {
-  const doc = typeof uri === 'string' ? await host.policyAt(uri) : undefined;
-  if (!doc) return null;
-  const summary = summarizePolicy(doc, host.catalog);
-  host.showMessage(MessageType.Info, formatSummaryText(summary));
-  return formatSummaryMarkdown(summary);
+  const served = typeof uri === 'string' ? await host.servedAt(uri) : undefined;
+  if (!served) return null;
+  host.showMessage(MessageType.Info, accessSummaryTextOf(served, host.catalog));
+  return accessSummaryOf(served, host.catalog);
 }
 
 async function setZoneOfTrust(host: CommandHost, args: SetZoneOfTrustArgs | undefined): Promise<boolean> {

@@ -74,7 +74,7 @@ function docLinkOf(code: string): { href: string } | undefined {
   return link;
 }
 
-export function toDiagnostic(doc: PolicyDocument, finding: Finding, severity: Severity): Diagnostic {
+export function toDiagnostic(doc: Pick<PolicyDocument, 'uri' | 'textDocument'>, finding: Finding, severity: Severity): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(doc, finding.offset, finding.length),
     severity: LSP_SEVERITY[severity],

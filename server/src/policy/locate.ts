@@ -70,6 +70,6 @@ export function locate(doc: PolicyDocument, offset: number): PolicyLocation {
 }
 
 /** The LSP range of a span of the text. */
-export function rangeOf(doc: PolicyDocument, offset: number, length: number): Range {
+export function rangeOf(doc: Pick<PolicyDocument, 'textDocument'>, offset: number, length: number): Range {
   return { start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + length) };
 }

@@ -3,12 +3,13 @@
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyKind } from '../protocol/kinds';
+import type { PolicyLimitKind } from '../catalog/tables/policyLimits';
 
 // the kinds are the protocol's: the client shows them
 export { POLICY_KINDS, type PolicyKind } from '../protocol/kinds';
 
-/** How the kind was decided: a user setting (glob), the file name, the content, or the fallback. */
-export type KindSource = 'setting' | 'filename' | 'content' | 'default';
+/** How the kind was decided: a user setting (glob), the template property that holds it, the file name, the content, or the fallback. */
+export type KindSource = 'setting' | 'template' | 'filename' | 'content' | 'default';
 
 /** A span of the text: offset and length in UTF-16 code units, like jsonc-parser and LSP. */
 export interface Span { offset: number; length: number }
@@ -95,6 +96,18 @@ export interface Statement {
   condition?: ConditionElement;
 }
 
+/** What rules must know of a policy read from a template (CloudFormation, Terraform, ...; templates/). */
+export interface TemplateContext {
+  /** the `${...}` texts that stand for values known only at deploy time, not for policy variables */
+  unknowns: ReadonlySet<string>;
+  /** statements or elements may be added at deploy time: what is missing is not judged */
+  partial: boolean;
+  /** the policy is JSON text inside the template (a heredoc, a JSON string): JSON syntax rules apply */
+  jsonText: boolean;
+  /** the size quota the host says applies (a role's inline policy) */
+  limit?: PolicyLimitKind;
+}
+
 export interface PolicyDocument {
   uri: string;
   text: string;
@@ -114,4 +127,6 @@ export interface PolicyDocument {
   statements: Statement[];
   kind: PolicyKind;
   kindSource: KindSource;
+  /** set when the policy was read from a template */
+  template?: TemplateContext;
 }

@@ -3,10 +3,10 @@
 // element and value.
 import { Node, ParseError, parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectKind } from './kind';
+import { detectKind, kindFromContent } from './kind';
 import type {
-  ConditionElement, ConditionKeyEntry, ConditionValue, Entry, PolicyDocument, PolicyKind,
-  PrincipalElement, Statement, StringItem, StringListElement, SyntaxIssue,
+  ConditionElement, ConditionKeyEntry, ConditionValue, Entry, KindSource, PolicyDocument, PolicyKind,
+  PrincipalElement, Statement, StringItem, StringListElement, SyntaxIssue, TemplateContext,
 } from './model';
 import { ownStringsOf } from './ownString';
 import { parseStrictJson } from './strictJson';
@@ -17,6 +17,8 @@ export interface ParseOptions {
   kind?: PolicyKind;
   /** documents of our own language are policies even before they have a Statement */
   languageId?: string;
+  /** a policy read from a template: its kind (if the host tells) and what rules must know */
+  template?: { kind?: PolicyKind; context: TemplateContext };
 }
 
 /** The tree and syntax errors of any text: comments, trailing commas and errors are all reported. */
@@ -38,7 +40,9 @@ export function parsePolicy(text: string, uri = 'untitled:policy.json', options:
   const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? []
     : statementValue?.type === 'object' ? [statementValue] : [];
   const statements = statementNodes.map(parseStatement);
-  const { kind, source } = detectKind({ uri, statements }, options.kind);
+  const { kind, source } = options.template
+    ? kindInTemplate(statements, options.template.kind, options.kind)
+    : detectKind({ uri, statements }, options.kind);
   return {
     uri,
     text,
@@ -54,7 +58,16 @@ export function parsePolicy(text: string, uri = 'untitled:policy.json', options:
     statements,
     kind,
     kindSource: source,
+    ...(options.template && { template: options.template.context }),
   };
+}
+
+/** In a template the host decides the kind, else the content: the template's file name says nothing of each policy. */
+function kindInTemplate(statements: Statement[], hostKind: PolicyKind | undefined, override: PolicyKind | undefined): { kind: PolicyKind; source: KindSource } {
+  if (override) return { kind: override, source: 'setting' };
+  if (hostKind) return { kind: hostKind, source: 'template' };
+  const fromContent = kindFromContent({ statements });
+  return fromContent ? { kind: fromContent, source: 'content' } : { kind: 'identity', source: 'default' };
 }
 
 const POLICY_ELEMENTS = new Set(['version', 'id', 'statement']);

@@ -10,6 +10,8 @@ export interface DocumentKindParams {
   kind: PolicyKind | null;   // null: the document is not served as a policy
   kindSource: string;
   dataDate: string;
+  /** a template with policies inside (kind is then null): its format and how many policies it holds */
+  template?: { format: string; policies: number };
 }
 
 /** Client -> server request: set the kind of a document (null: detect it again); the server re-checks it. */

@@ -21,6 +21,8 @@ export interface IamPolicySettings {
   policyKinds: Record<string, PolicyKind>;
   /** JSON/JSONC files: treat as policies when their content is one ("auto") or never ("off") */
   jsonDocuments: 'auto' | 'off';
+  /** policies inside CloudFormation, SAM, Serverless and Terraform files: checked ("auto") or not ("off") */
+  templates: 'auto' | 'off';
   zoneOfTrust?: ZoneOfTrust;
 }
 
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: IamPolicySettings = {
   securityRules: true,
   policyKinds: {},
   jsonDocuments: 'auto',
+  templates: 'auto',
 };
 
 /** A project's settings file, read by the CLI and, over the editor's settings, by the server (settings/settingsFile.ts). */

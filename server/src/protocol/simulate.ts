@@ -1,7 +1,7 @@
 // The editor's "Simulate a request" command talks to the server with one custom request: the request
 // as people write it (the input boxes, a `*.iam-request.json` file, the command line's flags) and
 // the decision with ranges for the editor to highlight.
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 export type ContextScalar = string | number | boolean;
 export type ContextValue = ContextScalar | ContextScalar[];
@@ -44,6 +44,8 @@ export const SIMULATE_COMMAND = 'iamPolicy.simulate';
 export interface SimulateParams {
   /** the policy document (open in the editor) */
   uri: string;
+  /** in a template (CloudFormation, Terraform, ...): the cursor, whose policy is simulated (else the first) */
+  position?: Position;
   /** a request entered in the editor ... */
   request?: SimulationRequest;
   /** ... or the text of a `*.iam-request.json` file */

@@ -7,6 +7,7 @@ import type { ActionInfo, Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard } from '../util/wildcard';
+import { hasUnknown } from '../policy/unknowns';
 import { closestNames } from '../util/closest';
 import { actionName, perSpelling, type Spelling, spellingOf } from '../analysis/actionExpansions';
 import { statementFacts } from '../analysis/statementFacts';
@@ -98,6 +99,7 @@ const verdictOf = perSpelling((spelling, catalog): ActionVerdict | undefined => 
 });
 
 function checkAction(ctx: RuleContext, item: StringItem, spelling: Spelling): void {
+  if (hasUnknown(ctx.doc, item.value)) return;   // a template's value, known at deploy time
   const verdict = verdictOf(spelling, ctx.catalog);
   // not { ...verdict }: spreading objects of several shapes is slow
   if (verdict) ctx.report({ code: verdict.code, offset: item.offset, length: item.length, message: verdict.message, data: verdict.data });

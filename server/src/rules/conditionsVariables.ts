@@ -11,6 +11,7 @@
 // variable and is left alone in the other elements.
 import type { Catalog } from '../catalog/types';
 import type { Span } from '../policy/model';
+import { isUnknownToken } from '../policy/unknowns';
 import type { RuleContext, RuleModule } from './types';
 import { hasVariable } from '../util/policyVariables';
 
@@ -106,6 +107,7 @@ export const conditionVariableRules: RuleModule = {
       const source = ctx.doc.text.slice(span.offset + 1, span.offset + span.length - 1);
       if (!hasVariable(source)) continue;
       for (const use of variablesIn(source, span.offset + 1)) {
+        if (isUnknownToken(ctx.doc, ctx.doc.text.slice(use.offset, use.offset + use.length))) continue;
         // a template's placeholder (${HOME_REGION}) is no policy variable: IAM351 says what it is
         const placeholder = use.name !== undefined && !use.name.includes(':') && !SPECIAL_VARIABLES.has(use.name);
         if (literal && !placeholder) {

@@ -33,6 +33,7 @@ import { securityEscalationRules } from './securityEscalation';
 import { securityPrincipalRules } from './securityPrincipals';
 import { limitRules } from './limits';
 import { zoneOfTrustRules } from './zoneOfTrust';
+import { templateSyntaxRules } from './templateSyntax';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
@@ -44,6 +45,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   zoneOfTrustRules,
 ];
 
-export const RULES_BY_CODE: ReadonlyMap<string, RuleMeta> = new Map(
-  RULE_MODULES.flatMap(m => m.rules).map(r => [r.code, r]),
-);
+/** Every rule: those of the modules, and those whose findings come from elsewhere (a template's reader). */
+export const ALL_RULES: readonly RuleMeta[] = [...RULE_MODULES.flatMap(m => m.rules), ...templateSyntaxRules];
+
+export const RULES_BY_CODE: ReadonlyMap<string, RuleMeta> = new Map(ALL_RULES.map(r => [r.code, r]));

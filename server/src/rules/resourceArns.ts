@@ -8,9 +8,16 @@
 // as "<bucket-arn>" and "account-id", and IAM accepts many of these ARNs (they just match nothing).
 import { arnProblem } from '../analysis/arnProblems';
 import type { StringItem } from '../policy/model';
+import { hasUnknown } from '../policy/unknowns';
 import type { RuleContext, RuleModule } from './types';
 
 function checkResource(ctx: RuleContext, item: StringItem): void {
+  // `${Bucket.Arn}/*`: a template's value that is an ARN at deploy time; its written parts say no more
+  if (!item.value.startsWith('arn:') && hasUnknown(ctx.doc, item.value)) return;
+  // API Gateway's resource policies may name the API as `execute-api:/stage/GET/pets`, which it
+  // expands on save (API Gateway Developer Guide, "API Gateway resource policy examples":
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html)
+  if (ctx.doc.kind === 'resource' && item.value.startsWith('execute-api:/')) return;
   const problem = arnProblem(ctx.catalog, item.value);
   if (!problem) return;
   const [code, message, replacements = []] = problem;

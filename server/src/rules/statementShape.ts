@@ -9,6 +9,7 @@
 import type { Entry, PolicyDocument, Span, Statement } from '../policy/model';
 import { isFullAccess, KIND_PHRASES, KIND_REQUIREMENTS, RESOURCE_IMPLIED_SERVICES } from '../analysis/kindRequirements';
 import { keySpan } from '../analysis/spans';
+import { hasUnknown, isPartial } from '../policy/unknowns';
 import type { RuleContext, RuleModule } from './types';
 
 /** Where a finding about a whole statement goes: its opening brace. */
@@ -25,7 +26,9 @@ function checkStatementElement(ctx: RuleContext, doc: PolicyDocument): void {
   }
   const value = entry.valueNode;
   if (!value) return; // the syntax error says it
+  if (value.type === 'string' && hasUnknown(doc, String(value.value))) return;   // a template fills it in at deploy time
   if (value.type === 'array' && (value.children ?? []).length === 0) {
+    if (isPartial(doc)) return;   // statements a template adds at deploy time (Terraform's dynamic blocks)
     ctx.report({ code: 'IAM014', offset: value.offset, length: value.length, message: 'The Statement list is empty: IAM requires at least one statement.' });
   } else if (value.type !== 'array' && value.type !== 'object') {
     ctx.report({ code: 'IAM015', offset: value.offset, length: value.length, message: `Statement must be an array of statement objects (or one object), not a ${value.type}.` });
@@ -57,15 +60,17 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
   const rules = KIND_REQUIREMENTS[kind];
   const phrase = KIND_PHRASES[kind];
   const anchor = statementAnchor(statement);
-  if (!statement.effect) {
+  // what a template may add at deploy time is not missing
+  const judgeMissing = !isPartial(ctx.doc);
+  if (!statement.effect && judgeMissing) {
     ctx.report({ code: 'IAM017', ...anchor, message: 'The statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".' });
   }
   checkExclusive(ctx, 'IAM018', statement.action?.entry, statement.notAction?.entry);
-  if (!statement.action && !statement.notAction) {
+  if (!statement.action && !statement.notAction && judgeMissing) {
     ctx.report({ code: 'IAM019', ...anchor, message: 'The statement has no "Action" (or "NotAction"): IAM requires one. Add "Action": ["service:Action"].' });
   }
   checkExclusive(ctx, 'IAM020', statement.resource?.entry, statement.notResource?.entry);
-  if (!statement.resource && !statement.notResource && rules.missingResource !== 'none'
+  if (!statement.resource && !statement.notResource && rules.missingResource !== 'none' && judgeMissing
     && !(kind === 'resource' && impliesResource(statement))) {
     ctx.report({ code: rules.missingResource === 'error' ? 'IAM021' : 'IAM022', ...anchor,
       message: rules.missingResource === 'error'
@@ -81,7 +86,7 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
       ctx.report({ code: 'IAM024', ...keySpan(entry),
         message: `"${entry.name}" is not allowed in ${phrase}: the policy applies to whoever it is attached to. Remove it (to limit who, use a condition on aws:PrincipalArn). If this is a resource or trust policy, set the policy kind.` });
     }
-  } else if (!principal && !notPrincipal && rules.missingPrincipal !== 'none') {
+  } else if (!principal && !notPrincipal && rules.missingPrincipal !== 'none' && judgeMissing) {
     ctx.report({ code: rules.missingPrincipal === 'error' ? 'IAM025' : 'IAM034', ...anchor,
       message: `The statement has no "Principal": ${phrase} must name who it applies to${rules.missingPrincipal === 'error' ? '' : ' (S3, KMS and most services reject it without one)'}. Add "Principal": { "AWS": "arn:aws:iam::111122223333:root" } (or "*" with conditions).` });
   }

@@ -14,7 +14,7 @@ import { SEVERITIES } from '../rules/types';
 export const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');
 
 const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
-const KNOWN_KEYS = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'zoneOfTrust']);
+const KNOWN_KEYS = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'templates', 'zoneOfTrust']);
 
 /** The file system as the search needs it; `readFile` throws when there is no such file. */
 export interface SettingsFileSystem {
@@ -59,6 +59,7 @@ function settingsProblems(settings: Json): string[] {
   }
   if ('securityRules' in settings && typeof settings.securityRules !== 'boolean') problems.push('"securityRules" must be true or false');
   if ('jsonDocuments' in settings && !['auto', 'off'].includes(settings.jsonDocuments as string)) problems.push('"jsonDocuments" must be "auto" or "off"');
+  if ('templates' in settings && !['auto', 'off'].includes(settings.templates as string)) problems.push('"templates" must be "auto" or "off"');
   if ('zoneOfTrust' in settings && !isObject(settings.zoneOfTrust)) problems.push('"zoneOfTrust" must be an object');
   return problems;
 }

@@ -1,0 +1,360 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cloudFormationJsonReader as jsonReader, cloudFormationYamlReader as yamlReader } from '../../server/src/templates/cloudformation/readers';
+import { unusedKindEntries, POLICY_PROPERTIES } from '../../server/src/templates/cloudformation/policyProperties';
+import { hostTextOf, policyValue, readTemplate, virtualOf } from '../helpers/templates';
+
+const ROLE_YAML = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  BuildRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: 2012-10-17
+        Statement:
+          - Effect: Allow
+            Principal: { Service: codebuild.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: logs
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: [logs:PutLogEvents]
+                Resource: '*'
+        - PolicyName: read
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              Effect: Allow
+              Action: s3:GetObjectt
+              Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Bucket}/*"
+`;
+
+test('YAML: a role\'s trust policy and inline policies, with kind, quota, property and virtual JSON', () => {
+  const result = readTemplate(yamlReader, ROLE_YAML);
+  assert.equal(result.format, 'cloudformation-yaml');
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind, p.limit]), [
+    ['BuildRole', 'AWS::IAM::Role', 'AssumeRolePolicyDocument', 'trust', 'trust'],
+    ['BuildRole', 'AWS::IAM::Role', 'Policies[0].PolicyDocument', 'identity', 'inline-role'],
+    ['BuildRole', 'AWS::IAM::Role', 'Policies[1].PolicyDocument', 'identity', 'inline-role'],
+  ]);
+  // the unquoted YAML 1.1 date stays the string CloudFormation reads
+  assert.deepEqual(policyValue(result.policies[0], ROLE_YAML), {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  });
+  // a single statement map is kept as written; the Sub's references are unknown
+  const virtual = virtualOf(result.policies[2], ROLE_YAML);
+  assert.equal(virtual.text, `{
+  "Version": "2012-10-17",
+  "Statement": {
+    "Effect": "Allow",
+    "Action": "s3:GetObjectt",
+    "Resource": "arn:\${AWS::Partition}:s3:::\${Bucket}/*"
+  }
+}`);
+  assert.deepEqual(virtual.unknowns.sort(), ['${AWS::Partition}', '${Bucket}']);
+  // the policy's span is the whole PolicyDocument value
+  const span = result.policies[2].span;
+  assert.ok(ROLE_YAML.slice(span.offset, span.offset + span.length).startsWith('Version: "2012-10-17"'));
+});
+
+test('YAML: the misspelled action\'s segment maps to exactly its scalar, offsets inside one to one', () => {
+  const result = readTemplate(yamlReader, ROLE_YAML);
+  const virtual = virtualOf(result.policies[2], ROLE_YAML);
+  assert.equal(hostTextOf(virtual, ROLE_YAML, '"s3:GetObjectt"', 'string'), 's3:GetObjectt');
+  const part = virtual.segments.find(s => s.role === 'part' && virtual.text.slice(s.offset, s.offset + s.length) === 's3:GetObjectt');
+  assert.ok(part?.exact);
+  assert.equal(part.style, 'yaml-plain');
+  // a key maps to the key as written
+  assert.equal(hostTextOf(virtual, ROLE_YAML, '"Action"', 'key'), 'Action');
+  // the Sub's literal pieces map exactly, its references to `${...}` in the template
+  assert.equal(hostTextOf(virtual, ROLE_YAML, ':s3:::', 'part'), ':s3:::');
+  assert.equal(hostTextOf(virtual, ROLE_YAML, '${Bucket}', 'unknown'), '${Bucket}');
+  const resource = virtual.segments.find(s => s.role === 'string' && s.sub);
+  assert.equal(ROLE_YAML.slice(resource!.hostOffset, resource!.hostOffset + resource!.hostLength), '"arn:${AWS::Partition}:s3:::${Bucket}/*"');
+});
+
+const BUCKET_JSON = `{
+  "AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "BucketPolicy": {
+      "Type": "AWS::S3::BucketPolicy",
+      "Properties": {
+        "Bucket": { "Ref": "Bucket" },
+        "PolicyDocument": {
+          "Statement": [{
+            "Effect": "Deny",
+            "Principal": "*",
+            "Action": "s3:*",
+            "Resource": [
+              { "Fn::Join": ["", ["arn:aws:s3:::", { "Ref": "Bucket" }, "/*"]] },
+              { "Fn::GetAtt": ["Bucket", "Arn"] }
+            ],
+            "Condition": { "Bool": { "aws:SecureTransport": false } }
+          }]
+        }
+      }
+    }
+  }
+}`;
+
+test('JSON: a bucket policy, Fn::Join as one string, Ref and GetAtt unknown', () => {
+  const result = readTemplate(jsonReader, BUCKET_JSON);
+  assert.equal(result.format, 'cloudformation-json');
+  const [policy] = result.policies;
+  assert.deepEqual([policy.resource, policy.resourceType, policy.property, policy.kind, policy.limit], ['BucketPolicy', 'AWS::S3::BucketPolicy', 'PolicyDocument', 'resource', 's3-bucket']);
+  assert.deepEqual(policyValue(policy, BUCKET_JSON), {
+    Statement: [{
+      Effect: 'Deny', Principal: '*', Action: 's3:*',
+      Resource: ['arn:aws:s3:::${Bucket}/*', '${Bucket.Arn}'],
+      Condition: { Bool: { 'aws:SecureTransport': false } },
+    }],
+  });
+  const virtual = virtualOf(policy, BUCKET_JSON);
+  assert.equal(hostTextOf(virtual, BUCKET_JSON, '"Deny"', 'string'), '"Deny"');
+  assert.equal(hostTextOf(virtual, BUCKET_JSON, 'arn:aws:s3:::', 'part'), 'arn:aws:s3:::');
+  assert.equal(hostTextOf(virtual, BUCKET_JSON, '"${Bucket.Arn}"', 'unknown'), '{ "Fn::GetAtt": ["Bucket", "Arn"] }');
+});
+
+test('a policy written as a JSON string is JSON text, mapped around its escapes', () => {
+  const text = `{"Resources": {"Key": {"Type": "AWS::KMS::Key", "Properties": {"KeyPolicy":
+    "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": {\\"AWS\\": \\"*\\"}, \\"Action\\": \\"kms:Decryptt\\", \\"Resource\\": \\"*\\"}]}"}}}}`;
+  const [policy] = readTemplate(jsonReader, text).policies;
+  assert.equal(policy.kind, 'resource');
+  assert.equal(policy.limit, 'kms-key');
+  assert.ok('json' in policy.body);
+  const body = policy.body.json;
+  assert.equal(body.escape, 'json-string');
+  assert.equal(JSON.parse(body.text).Statement[0].Action, 'kms:Decryptt');
+  // every run is written as is in the template
+  for (const run of body.runs) assert.equal(text.slice(run.hostOffset, run.hostOffset + run.length), body.text.slice(run.offset, run.offset + run.length));
+  const at = body.text.indexOf('kms:Decryptt');
+  assert.ok(body.runs.some(r => r.offset <= at && at + 12 <= r.offset + r.length));
+});
+
+test('a policy in a !Sub block string is JSON text with the references unknown', () => {
+  const text = `Resources:
+  Topic:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics: [!Ref T]
+      PolicyDocument: !Sub |
+        {
+          "Statement": [{"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"},
+            "Action": "sns:Publish", "Resource": "\${T}",
+            "Condition": {"StringEquals": {"aws:SourceAccount": "\${AWS::AccountId}"}, "StringLike": {"s3:prefix": "\${!aws:username}/*"}}}]
+        }
+`;
+  const [policy] = readTemplate(yamlReader, text).policies;
+  assert.ok('json' in policy.body);
+  const body = policy.body.json;
+  assert.equal(body.escape, 'heredoc');
+  const value = JSON.parse(body.text);
+  assert.equal(value.Statement[0].Resource, '${T}');
+  assert.equal(value.Statement[0].Condition.StringLike['s3:prefix'], '${aws:username}/*');
+  assert.deepEqual(body.unknowns.sort(), ['${AWS::AccountId}', '${T}']);
+  for (const run of body.runs) assert.equal(text.slice(run.hostOffset, run.hostOffset + run.length), body.text.slice(run.offset, run.offset + run.length));
+});
+
+test('intrinsics: Sub list form, ${!Literal}, Fn::If, AWS::NoValue, other functions', () => {
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: !If [IsProd, [s3:GetObject], !Ref AWS::NoValue]
+            Resource:
+              - !Sub ["arn:aws:s3:::\${Name}/\${!aws:username}/\${Other}", {Name: my-bucket, Other: !Ref X}]
+              - !If [HasExtra, !Ref AWS::NoValue, "arn:aws:s3:::extra"]
+              - !Ref AWS::NoValue
+              - !FindInMap [M, !Ref AWS::Region, Arn]
+              - Fn::ImportValue: Shared
+            Condition: !Ref AWS::NoValue
+          - !If [Cond, {Effect: Deny, Action: "*", Resource: "*"}, !Ref AWS::NoValue]
+`;
+  const [policy] = readTemplate(yamlReader, text).policies;
+  assert.equal(policy.kind, 'identity');
+  assert.equal(policy.limit, 'managed');
+  assert.equal(policy.partial, true);
+  assert.deepEqual(policyValue(policy, text), {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject'],
+        Resource: ['arn:aws:s3:::my-bucket/${aws:username}/${Other}', 'arn:aws:s3:::extra', '${Fn::FindInMap}', '${Fn::ImportValue}'],
+      },
+      { Effect: 'Deny', Action: '*', Resource: '*' },
+    ],
+  });
+  // the policy variable stays a policy variable; only the template's reference is unknown
+  assert.deepEqual(virtualOf(policy, text).unknowns.sort(), ['${Fn::FindInMap}', '${Fn::ImportValue}', '${Other}']);
+});
+
+test('a whole value known only at deploy time is one unknown', () => {
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::Policy
+    Properties:
+      Roles: [!Ref R]
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: !Ref ActionList
+            Resource: !Split [",", !Ref Arns]
+`;
+  const [policy] = readTemplate(yamlReader, text).policies;
+  // attached to roles only: the role inline quota
+  assert.equal(policy.limit, 'inline-role');
+  const virtual = virtualOf(policy, text);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0], { Effect: 'Allow', Action: '${ActionList}', Resource: '${Fn::Split}' });
+  assert.equal(hostTextOf(virtual, text, '"${ActionList}"', 'unknown'), '!Ref ActionList');
+});
+
+test('Organizations policies: SCP and RCP by Type, other types skipped, an unknown Type left to the content', () => {
+  const text = (type: string) => `Resources:
+  Org:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Type: ${type}
+      Content:
+        Version: "2012-10-17"
+        Statement: [{Effect: Deny, Action: "s3:*", Resource: "*"}]
+`;
+  assert.deepEqual(readTemplate(yamlReader, text('SERVICE_CONTROL_POLICY')).policies.map(p => [p.kind, p.limit]), [['scp', 'scp']]);
+  assert.deepEqual(readTemplate(yamlReader, text('RESOURCE_CONTROL_POLICY')).policies.map(p => [p.kind, p.limit]), [['rcp', 'rcp']]);
+  assert.deepEqual(readTemplate(yamlReader, text('TAG_POLICY')).policies, []);
+  assert.deepEqual(readTemplate(yamlReader, text('!Ref PolicyType')).policies.map(p => p.kind), [undefined]);
+});
+
+test('EventBusPolicy: its one Statement becomes a one-statement resource policy', () => {
+  const text = `{"Resources": {"BusPolicy": {"Type": "AWS::Events::EventBusPolicy", "Properties": {
+  "EventBusName": "bus", "StatementId": "AllowOrg",
+  "Statement": {"Effect": "Allow", "Principal": "*", "Action": "events:PutEvents", "Resource": "*",
+    "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123def4"}}}}}}}`;
+  const [policy] = readTemplate(jsonReader, text).policies;
+  assert.deepEqual([policy.kind, policy.property, policy.partial], ['resource', 'Statement', true]);
+  const value = policyValue(policy, text) as { Version: string; Statement: unknown[] };
+  assert.equal(value.Version, '2012-10-17');
+  assert.equal(value.Statement.length, 1);
+  const virtual = virtualOf(policy, text);
+  assert.equal(hostTextOf(virtual, text, '"Statement"', 'key'), '"Statement"');
+  assert.ok(virtual.segments.some(s => s.role === 'key' && s.style === 'synthetic' && s.fixed));
+});
+
+test('other resource policies: kinds and quotas from the host', () => {
+  const text = `Resources:
+  Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      PolicyDocument: {Statement: [{Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: "*"}]}
+  Secret:
+    Type: AWS::SecretsManager::ResourcePolicy
+    Properties:
+      ResourcePolicy: {Statement: [{Effect: Deny, Principal: "*", Action: "secretsmanager:*", Resource: "*"}]}
+  Set:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      InlinePolicy: {Statement: [{Effect: Allow, Action: "s3:ListAllMyBuckets", Resource: "*"}]}
+  Thing:
+    Type: AWS::IoT::Policy
+    Properties:
+      PolicyDocument: {Statement: [{Effect: Allow, Action: "iot:Connect", Resource: "*"}]}
+  Domain:
+    Type: AWS::OpenSearchService::Domain
+    Properties:
+      AccessPolicies: {Statement: [{Effect: Allow, Principal: {AWS: "*"}, Action: "es:ESHttpGet", Resource: "*"}]}
+  Layer:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties: {Action: lambda:GetLayerVersion, Principal: "*", LayerVersionArn: !Ref L}
+`;
+  assert.deepEqual(readTemplate(yamlReader, text).policies.map(p => [p.resource, p.kind, p.limit]), [
+    ['Endpoint', 'endpoint', 'vpc-endpoint'],
+    ['Secret', 'resource', 'secretsmanager'],
+    ['Set', 'identity', undefined],
+    ['Thing', 'identity', undefined],
+    ['Domain', 'resource', undefined],
+  ]);
+});
+
+test('an Fn::If in a role\'s Policies list: the branch that is not AWS::NoValue, partial', () => {
+  const text = `Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: !Ref TrustParameter
+      Policies:
+        - !If
+          - WithS3
+          - PolicyName: s3
+            PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "s3:*", Resource: "*"}]}
+          - !Ref AWS::NoValue
+        - PolicyName: always
+          PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "sqs:*", Resource: "*"}]}
+`;
+  const policies = readTemplate(yamlReader, text).policies;
+  assert.deepEqual(policies.map(p => [p.property, p.partial ?? false]), [['Policies[0].PolicyDocument', true], ['Policies[1].PolicyDocument', false]]);
+});
+
+test('broken templates give one problem and no exception', () => {
+  const yaml = 'AWSTemplateFormatVersion: 2010-09-09\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: [unclosed\n';
+  const result = readTemplate(yamlReader, yaml);
+  assert.equal(result.problems.length, 1);
+  assert.match(result.problems[0].message, /not valid YAML/);
+  const json = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::S3::BucketPolicy", "Properties": {"PolicyDocument": {"Statement": [';
+  const broken = readTemplate(jsonReader, json);
+  assert.ok(broken.problems.length > 0);
+  assert.match(broken.problems[0].message, /not valid JSON/);
+  assert.equal(readTemplate(jsonReader, '{"AWSTemplateFormatVersion": "x", // note\n "Resources": {}}').problems.length, 1);
+});
+
+test('a flow collection closed at its key\'s indentation reads as CloudFormation reads it, spans unchanged', () => {
+  const text = `Resources:
+  Q:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Q]
+      PolicyDocument:
+        Statement: [{
+          "Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessagee", "Resource": "*"
+        }]
+      Other: x
+`;
+  const result = readTemplate(yamlReader, text);
+  assert.deepEqual(result.problems, []);
+  const virtual = virtualOf(result.policies[0], text);
+  assert.equal(hostTextOf(virtual, text, '"sqs:SendMessagee"', 'string'), '"sqs:SendMessagee"');
+});
+
+test('detect: templates by their keys, everything else false', () => {
+  assert.ok(yamlReader.detect('file:///t.yaml', 'yaml', ROLE_YAML));
+  assert.ok(jsonReader.detect('file:///t.json', 'json', BUCKET_JSON));
+  assert.ok(yamlReader.detect('file:///t.yml', 'yaml', 'Transform:\n  - AWS::Serverless-2016-10-31\nResources: {}\n'));
+  assert.ok(yamlReader.detect('file:///t.yml', 'yaml', 'Resources:\n  F:\n    Type: "AWS::Lambda::Function"\n'));
+  assert.ok(jsonReader.detect('file:///x.template', 'plaintext', '{"Resources": {"F": {"Type": "AWS::SQS::Queue"}}}'));
+  assert.ok(!jsonReader.detect('file:///t.json', 'json', ROLE_YAML));
+  assert.ok(!yamlReader.detect('file:///t.yaml', 'yaml', BUCKET_JSON));
+  assert.ok(!yamlReader.detect('file:///docker-compose.yml', 'yaml', 'services:\n  web:\n    image: nginx\n'));
+  assert.ok(!yamlReader.detect('file:///workflow.yml', 'yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n'));
+  assert.ok(!jsonReader.detect('file:///package.json', 'json', '{"name": "x", "version": "1.0.0"}'));
+  assert.ok(!jsonReader.detect('file:///policy.json', 'json', '{"Version": "2012-10-17", "Statement": []}'));
+  assert.ok(!yamlReader.detect('file:///serverless.yml', 'yaml', 'service: x\nprovider:\n  name: aws\nresources:\n  Resources:\n    Q:\n      Type: AWS::SQS::Queue\n'));
+  assert.ok(!yamlReader.detect('file:///a.py', 'python', ROLE_YAML));
+  // a file that said yes but is no template after all
+  assert.equal(yamlReader.read('file:///t.yaml', 'Resourcesish: 1\n'), undefined);
+});
+
+test('the kinds table names only properties the specification has, and every path is a plain path', () => {
+  assert.deepEqual(unusedKindEntries(), []);
+  for (const [type, properties] of POLICY_PROPERTIES) {
+    for (const { path } of properties) assert.match(path, /^[A-Za-z][\w-]*(\[\])?(\.[A-Za-z][\w-]*(\[\])?)*$/, `${type} ${path}`);
+  }
+  assert.ok(POLICY_PROPERTIES.get('AWS::IAM::Role')?.some(p => p.path === 'Policies[].PolicyDocument'));
+});

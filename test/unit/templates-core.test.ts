@@ -1,0 +1,93 @@
+// The core of templates: virtual JSON from a host tree, the map back, and edits written in the host.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { HostValue, StringPart, StringStyle } from '../../server/src/templates/hostTree';
+import { renderString } from '../../server/src/templates/hostEdits';
+import { toHostSpan, toVirtualOffset } from '../../server/src/templates/mapping';
+import { emitJsonText, emitTree } from '../../server/src/templates/virtual';
+
+/** A tiny host "template": `key=value` lines, every value a plain string, `${X}` an unknown. */
+function lines(host: string): HostValue {
+  const entries = [];
+  let offset = 0;
+  for (const line of host.split('\n')) {
+    const eq = line.indexOf('=');
+    const valueAt = offset + eq + 1;
+    const raw = line.slice(eq + 1);
+    const parts: StringPart[] = [];
+    let last = 0;
+    for (const m of raw.matchAll(/\$\{([^}]*)\}/g)) {
+      if (m.index! > last) parts.push({ literal: raw.slice(last, m.index), span: { offset: valueAt + last, length: m.index! - last }, exact: true });
+      parts.push({ unknown: m[1], span: { offset: valueAt + m.index!, length: m[0].length } });
+      last = m.index! + m[0].length;
+    }
+    if (last < raw.length) parts.push({ literal: raw.slice(last), span: { offset: valueAt + last, length: raw.length - last }, exact: true });
+    const style: StringStyle = 'yaml-plain';
+    entries.push({ key: line.slice(0, eq), keySpan: { offset, length: eq }, keyStyle: style, renamable: true, span: { offset, length: line.length },
+      value: { kind: 'string' as const, span: { offset: valueAt, length: raw.length }, parts, style } });
+    offset += line.length + 1;
+  }
+  return { kind: 'object', span: { offset: 0, length: host.length }, entries };
+}
+
+test('a tree becomes JSON text; unknowns read as ${text} and are listed', () => {
+  const virtual = emitTree(lines('Action=s3:GetObject\nResource=arn:${AWS::Partition}:s3:::${Bucket}/*'), 'Action=s3:GetObject\nResource=arn:${AWS::Partition}:s3:::${Bucket}/*');
+  assert.deepEqual(JSON.parse(virtual.text), { Action: 's3:GetObject', Resource: 'arn:${AWS::Partition}:s3:::${Bucket}/*' });
+  assert.deepEqual(virtual.unknowns.sort(), ['${AWS::Partition}', '${Bucket}']);
+});
+
+test('a span inside a literal maps character for character; a whole value onto the whole scalar', () => {
+  const host = 'Action=s3:GetObjetc\nResource=arn:${AWS::Partition}:s3:::b/*';
+  const virtual = emitTree(lines(host), host);
+  const inVirtual = virtual.text.indexOf('GetObjetc');
+  const mapped = toHostSpan(virtual, { offset: inVirtual, length: 'GetObjetc'.length });
+  assert.equal(host.slice(mapped.offset, mapped.offset + mapped.length), 'GetObjetc');
+  const whole = virtual.text.indexOf('"s3:GetObjetc"');
+  const wholeMapped = toHostSpan(virtual, { offset: whole, length: '"s3:GetObjetc"'.length });
+  assert.equal(host.slice(wholeMapped.offset, wholeMapped.offset + wholeMapped.length), 's3:GetObjetc');
+  const unknown = virtual.text.indexOf('${AWS::Partition}');
+  const unknownMapped = toHostSpan(virtual, { offset: unknown + 2, length: 3 });
+  assert.equal(host.slice(unknownMapped.offset, unknownMapped.offset + unknownMapped.length), '${AWS::Partition}');
+});
+
+test('a template offset inside a literal is the same character of the virtual text; outside the policy, none', () => {
+  const host = 'Action=s3:GetObject';
+  const virtual = emitTree(lines(host), host);
+  const offset = toVirtualOffset(virtual, host.indexOf('Get'));
+  assert.equal(virtual.text.slice(offset!, offset! + 3), 'Get');
+  const key = toVirtualOffset(virtual, 2);
+  assert.equal(virtual.text.slice(key! - 3, key! + 5), '"Action"');
+  assert.equal(toVirtualOffset(virtual, host.length + 5), undefined);
+});
+
+test('JSON text in a template maps run by run, across an escape the template needs', () => {
+  // heredoc: `$${aws:username}` reads as `${aws:username}`
+  const host = 'X <<EOF\n{"Resource": "arn:aws:s3:::b/$${aws:username}/*"}\nEOF';
+  const bodyAt = host.indexOf('{');
+  const escapeAt = host.indexOf('$${');
+  const text = '{"Resource": "arn:aws:s3:::b/${aws:username}/*"}';
+  const split = escapeAt - bodyAt;
+  const virtual = emitJsonText({
+    text, unknowns: [], escape: 'heredoc',
+    runs: [{ offset: 0, hostOffset: bodyAt, length: split }, { offset: split, hostOffset: escapeAt + 1, length: text.length - split }],
+  }, { offset: bodyAt, length: host.indexOf('\nEOF') - bodyAt });
+  const star = text.lastIndexOf('*');
+  const mapped = toHostSpan(virtual, { offset: star, length: 1 });
+  assert.equal(host[mapped.offset], '*');
+  const across = toHostSpan(virtual, { offset: text.indexOf('"arn'), length: text.indexOf('"}') + 1 - text.indexOf('"arn') });
+  assert.equal(host.slice(across.offset, across.offset + across.length), '"arn:aws:s3:::b/$${aws:username}/*"');
+});
+
+test('a replaced string is written as the host writes it', () => {
+  const none = new Set<string>();
+  assert.equal(renderString('s3:GetObject', 'yaml-plain', false, none), 's3:GetObject');
+  assert.equal(renderString('*', 'yaml-plain', false, none), '"*"');
+  assert.equal(renderString('true', 'yaml-plain', false, none), '"true"');
+  assert.equal(renderString('2012-10-17', 'yaml-plain', false, none), '"2012-10-17"');
+  assert.equal(renderString("it's", 'yaml-single', false, none), "'it''s'");
+  assert.equal(renderString('arn:aws:s3:::b/${aws:username}', 'hcl', false, none), '"arn:aws:s3:::b/$${aws:username}"');
+  assert.equal(renderString('${var.arn}/*', 'hcl', false, new Set(['${var.arn}'])), '"${var.arn}/*"');
+  assert.equal(renderString('arn:${AWS::Partition}:s3:::b/${aws:username}', 'yaml-double', true, new Set(['${AWS::Partition}'])), '"arn:${AWS::Partition}:s3:::b/${!aws:username}"');
+  assert.equal(renderString('${Bucket}', 'yaml-plain', false, new Set(['${Bucket}'])), undefined, 'an unknown outside a Sub cannot be written');
+  assert.equal(renderString('x', 'synthetic', false, none), undefined);
+});

@@ -1,0 +1,70 @@
+// Reading a changed template again: after an edit inside one resource, only that resource is read,
+// and the reading equals a reading of the whole new text (policies, their trees and spans).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { largeTemplate } from '../../bench/templates';
+import { cloudFormationYamlReader } from '../../server/src/templates/cloudformation/readers';
+import { changedRegion } from '../../server/src/templates/incremental';
+
+const CORPUS_YAML = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac', 'cloudformation-yaml');
+const URI = 'file:///work/template.yaml';
+
+function whole(text: string) {
+  return cloudFormationYamlReader.read(URI, text)!;
+}
+
+/** A small generator of numbers, the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+const EDITS = ['x', '', 's3:GetObject', '\n                  - s3:PutObject', ' ', "'", ': ', '\n  NewResource:\n    Type: AWS::S3::Bucket\n'];
+
+test('changedRegion: the one region two texts differ in', () => {
+  assert.deepEqual(changedRegion('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+  assert.deepEqual(changedRegion('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
+  assert.deepEqual(changedRegion('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+});
+
+test('an edit inside a resource is read from that resource alone, equal to reading the whole text', () => {
+  const text = largeTemplate(12);
+  const previous = { text, read: whole(text) };
+  const at = text.indexOf('- s3:GetObject', text.length / 2) + 4;
+  const edited = text.slice(0, at) + 'X' + text.slice(at);
+  const partial = cloudFormationYamlReader.readChange!(URI, edited, previous);
+  assert.ok(partial, 'read incrementally');
+  assert.deepEqual(partial, whole(edited));
+});
+
+test('an edit that adds a resource, or one in a broken template, is read whole (readChange declines)', () => {
+  const text = largeTemplate(3);
+  const previous = { text, read: whole(text) };
+  const at = text.indexOf('  Role1:');
+  assert.equal(cloudFormationYamlReader.readChange!(URI, text.slice(0, at) + '  Extra:\n    Type: AWS::S3::Bucket\n' + text.slice(at), previous), undefined);
+  const broken = text.replace('Action: sts:AssumeRole', 'Action: [sts:AssumeRole');
+  const brokenPrevious = { text: broken, read: whole(broken) };
+  assert.equal(cloudFormationYamlReader.readChange!(URI, broken.replace('Sid: Statement0', 'Sid: Statement9'), brokenPrevious), undefined);
+});
+
+test('random edits of real templates: the incremental reading, when there is one, equals the whole reading', () => {
+  const random = seeded(7);
+  let incremental = 0;
+  for (const name of readdirSync(CORPUS_YAML).sort()) {
+    const text = readFileSync(join(CORPUS_YAML, name), 'utf8');
+    const read = whole(text);
+    if (read.problems.length) continue;
+    for (let i = 0; i < 6; i++) {
+      const at = Math.floor(random() * text.length);
+      const length = Math.floor(random() * 4);
+      const edited = text.slice(0, at) + EDITS[Math.floor(random() * EDITS.length)] + text.slice(at + length);
+      const partial = cloudFormationYamlReader.readChange!(URI, edited, { text, read });
+      if (!partial) continue;
+      incremental++;
+      assert.deepEqual(partial, whole(edited), `${name}: edit at ${at}`);
+    }
+  }
+  assert.ok(incremental > 100, `only ${incremental} edits were read incrementally`);
+});

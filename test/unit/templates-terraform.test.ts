@@ -1,0 +1,622 @@
+// The Terraform reader on short HCL texts, one form at a time: the policy it finds (the virtual JSON
+// that rules read), its kind, quota and place in the resource, and where each piece maps back in the
+// template.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { templateDocument } from '../../server/src/templates/document';
+import { applyChanges, verifiedHostEdits } from '../../server/src/templates/hostEdits';
+import { terraformReader } from '../../server/src/templates/terraform/terraformReader';
+import { hostTextOf, readHcl, segmentHostText, virtualOf } from '../helpers/terraform';
+
+/** The single policy found in `hcl`, its virtual text and the template. */
+async function onlyPolicy(hcl: string) {
+  const result = await readHcl(hcl);
+  assert.equal(result.policies.length, 1, `one policy in:\n${hcl}`);
+  const [policy] = result.policies;
+  return { policy, virtual: virtualOf(policy, hcl), result };
+}
+
+/** A virtual text compared without its layout. */
+const compact = (json: string) => JSON.stringify(JSON.parse(json));
+
+test('detects .tf and .tofu files and the Terraform languages, not JSON', () => {
+  assert.ok(terraformReader.detect('file:///a/main.tf', 'plaintext', ''));
+  assert.ok(terraformReader.detect('file:///a/main.tofu', 'plaintext', ''));
+  assert.ok(terraformReader.detect('untitled:Untitled-1', 'terraform', ''));
+  assert.ok(terraformReader.detect('untitled:Untitled-1', 'opentofu', ''));
+  assert.ok(terraformReader.detect('file:///a/x.hcl', 'hcl', ''));
+  assert.ok(!terraformReader.detect('file:///a/main.tf.json', 'json', '{}'));
+  assert.ok(!terraformReader.detect('file:///a/policy.json', 'json', '{}'));
+});
+
+test('jsonencode: HCL object syntax becomes the policy, with the kind and quota of its argument', async () => {
+  const hcl = `resource "aws_iam_policy" "reader" {
+  name   = "reader"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    "Statement" : [
+      {
+        Effect   = "Allow"
+        Action   = ["s3:GetObjct", "s3:ListBucket"]
+        Resource = "*"
+      },
+    ]
+  })
+}
+`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal(virtual.text, `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": [
+        "s3:GetObjct",
+        "s3:ListBucket"
+      ],
+      "Resource": "*"
+    }
+  ]
+}`);
+  assert.deepEqual(
+    { kind: policy.kind, limit: policy.limit, resource: policy.resource, resourceType: policy.resourceType, property: policy.property, partial: policy.partial },
+    { kind: 'identity', limit: 'managed', resource: 'aws_iam_policy.reader', resourceType: 'aws_iam_policy', property: 'policy', partial: undefined },
+  );
+  // the misspelled action maps to exactly that HCL string, and its string token to the quoted string
+  assert.equal(hostTextOf(virtual, hcl, 's3:GetObjct'), 's3:GetObjct');
+  assert.equal(segmentHostText(virtual, hcl, '"s3:GetObjct"', 'string'), '"s3:GetObjct"');
+  // keys as identifiers and as strings
+  assert.equal(segmentHostText(virtual, hcl, '"Version"', 'key'), 'Version');
+  assert.equal(segmentHostText(virtual, hcl, '"Statement"', 'key'), '"Statement"');
+  assert.equal(hostTextOf(virtual, hcl, 'Statement'), 'Statement');
+  assert.equal(hcl.slice(policy.span.offset, policy.span.offset + policy.span.length).trim().at(0), '{');
+});
+
+test('interpolations are unknown parts; $${ is a literal ${ (a policy variable); escapes are not exact', async () => {
+  const hcl = `resource "aws_s3_bucket_policy" "b" {
+  bucket = aws_s3_bucket.b.id
+  policy = jsonencode({
+    Statement = [{
+      Sid       = "Say\\"hi\\""
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }
+      Action    = "s3:GetObject"
+      Resource  = "\${aws_s3_bucket.b.arn}/home/$\${aws:username}/*"
+    }]
+  })
+}
+`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal(policy.kind, 'resource');
+  assert.equal(policy.limit, 's3-bucket');
+  const statement = JSON.parse(virtual.text).Statement[0];
+  assert.equal(statement.Sid, 'Say"hi"');
+  assert.deepEqual(statement.Principal, { AWS: 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:root' });
+  assert.equal(statement.Resource, '${aws_s3_bucket.b.arn}/home/${aws:username}/*');
+  assert.deepEqual(virtual.unknowns.sort(), ['${aws_s3_bucket.b.arn}', '${data.aws_caller_identity.current.account_id}']);
+  assert.equal(hostTextOf(virtual, hcl, '/home/'), '/home/');
+  assert.equal(hostTextOf(virtual, hcl, 'arn:aws:iam::'), 'arn:aws:iam::');
+  assert.equal(hostTextOf(virtual, hcl, 'Say'), 'Say');
+  assert.equal(hostTextOf(virtual, hcl, 'Say\\"'), undefined, 'an escape maps to its span, not character for character');
+  assert.equal(segmentHostText(virtual, hcl, '${aws_s3_bucket.b.arn}', 'unknown'), '${aws_s3_bucket.b.arn}');
+});
+
+test('references, function calls, for expressions and conditionals as whole values are unknown; literals keep their type', async () => {
+  const hcl = `resource "aws_iam_role_policy" "p" {
+  role   = aws_iam_role.r.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = var.allow ? "Allow" : "Deny"
+      Action    = concat(["s3:GetObject"], var.extra_actions)
+      Resource  = [for b in var.buckets : "arn:aws:s3:::\${b}/*"]
+      NotPrincipal = null
+      Condition = {
+        Bool            = { "aws:SecureTransport" = true }
+        NumericLessThan = { "s3:max-keys" = 10 }
+        StringEquals    = { "aws:SourceVpc" = local.vpc_ids }
+      }
+    }]
+  })
+}
+`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal(policy.limit, 'inline-role');
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0], {
+    Effect: "${var.allow ? 'Allow' : 'Deny'}",
+    Action: "${concat(['s3:GetObject'], var.extra_actions)}",
+    Resource: "${[for b in var.buckets : 'arn:aws:s3:::b/*']}",
+    NotPrincipal: null,
+    Condition: {
+      Bool: { 'aws:SecureTransport': true },
+      NumericLessThan: { 's3:max-keys': 10 },
+      StringEquals: { 'aws:SourceVpc': '${local.vpc_ids}' },
+    },
+  });
+  assert.equal(segmentHostText(virtual, hcl, '"${local.vpc_ids}"', 'unknown'), 'local.vpc_ids');
+});
+
+test('a statement list known only at plan time makes the policy partial', async () => {
+  const { policy, virtual } = await onlyPolicy(`resource "aws_iam_policy" "p" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = concat(local.a, local.b) })
+}`);
+  assert.equal(policy.partial, true);
+  assert.equal(compact(virtual.text), '{"Version":"2012-10-17","Statement":"${concat(local.a, local.b)}"}');
+});
+
+test('heredoc JSON: the text as written, $${ read as ${, interpolations as tokens', async () => {
+  const hcl = `resource "aws_iam_role" "r" {
+  name = "r"
+  assume_role_policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::\${var.account}:root"},
+        "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"sts:ExternalId": "$\${aws:username}"}}
+      }]
+    }
+  EOT
+}
+`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.ok('json' in policy.body);
+  const { json } = policy.body as { json: { escape: string; unknowns: string[] } };
+  assert.equal(json.escape, 'heredoc');
+  assert.equal(policy.kind, 'trust');
+  assert.equal(policy.limit, 'trust');
+  assert.equal(policy.property, 'assume_role_policy');
+  const parsed = JSON.parse(virtual.text);
+  assert.equal(parsed.Statement[0].Principal.AWS, 'arn:aws:iam::${var.account}:root');
+  assert.equal(parsed.Statement[0].Condition.StringEquals['sts:ExternalId'], '${aws:username}');
+  assert.deepEqual(json.unknowns, ['${var.account}']);
+  assert.equal(hostTextOf(virtual, hcl, '"sts:AssumeRole"'), '"sts:AssumeRole"');
+  assert.equal(hostTextOf(virtual, hcl, ':root"}'), ':root"}');
+  assert.equal(hcl.slice(policy.span.offset, policy.span.offset + policy.span.length).split('\n')[0], '<<-EOT');
+});
+
+test('heredoc: an interpolation where a value goes is a quoted token and makes the policy partial', async () => {
+  const { policy, virtual } = await onlyPolicy(`resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": \${jsonencode(var.actions)}, "Resource": "*"}]}
+EOF
+}
+`);
+  assert.equal(policy.partial, true);
+  assert.equal(JSON.parse(virtual.text).Statement[0].Action, '${jsonencode(var.actions)}');
+});
+
+test('heredoc: a %{ } directive inside a JSON string is unknown; one that writes JSON structure is not read', async () => {
+  const { virtual } = await onlyPolicy(`resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "%{ if var.all }*%{ else }arn:aws:s3:::b%{ endif }"}]}
+EOF
+}
+`);
+  assert.equal(JSON.parse(virtual.text).Statement[0].Resource, '${if var.all * else arn:aws:s3:::b endif}');
+  const structural = await readHcl(`resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{"Version": "2012-10-17", "Statement": [
+%{ for s in var.statements }{"Effect": "Allow", "Action": "\${s}", "Resource": "*"},%{ endfor }
+{"Effect": "Deny", "Action": "*", "NotResource": "*"}]}
+EOF
+}
+`);
+  assert.deepEqual(structural.policies, []);
+});
+
+test('a heredoc that is not valid JSON is still the policy (its syntax errors are the policy\'s)', async () => {
+  const { virtual } = await onlyPolicy(`resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*",}]}
+EOF
+}
+`);
+  assert.throws(() => JSON.parse(virtual.text));
+  assert.match(virtual.text, /"Resource": "\*",\}/);
+});
+
+test('a quoted JSON string: HCL escapes decoded, runs between them exact', async () => {
+  const hcl = `resource "aws_sqs_queue_policy" "q" {
+  queue_url = aws_sqs_queue.q.id
+  policy    = "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": \\"*\\", \\"Action\\": \\"sqs:SendMessage\\", \\"Resource\\": \\"\${aws_sqs_queue.q.arn}\\"}]}"
+}
+`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal((policy.body as { json: { escape: string } }).json.escape, 'hcl-string');
+  assert.equal(policy.kind, 'resource');
+  assert.equal(JSON.parse(virtual.text).Statement[0].Resource, '${aws_sqs_queue.q.arn}');
+  assert.equal(hostTextOf(virtual, hcl, 'sqs:SendMessage'), 'sqs:SendMessage');
+});
+
+test('data "aws_iam_policy_document": statements, defaults, merged principals and conditions', async () => {
+  const hcl = `data "aws_iam_policy_document" "trust" {
+  policy_id = "trust"
+  statement {
+    sid     = "Assume"
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+    principals {
+      type        = "AWS"
+      identifiers = [var.admin_arn]
+    }
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = ["arn:aws:lambda:*:*:function:&{aws:PrincipalTag/team}-*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = ["111122223333"]
+    }
+  }
+  statement {
+    effect        = "Deny"
+    not_actions   = ["sts:*"]
+    not_resources = ["*"]
+  }
+}
+
+resource "aws_iam_role" "r" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.deepEqual(
+    { kind: policy.kind, limit: policy.limit, resource: policy.resource, resourceType: policy.resourceType, property: policy.property },
+    { kind: 'trust', limit: 'trust', resource: 'data.aws_iam_policy_document.trust', resourceType: 'data.aws_iam_policy_document', property: '' },
+  );
+  assert.equal(compact(virtual.text), compact(`{
+    "Version": "2012-10-17",
+    "Id": "trust",
+    "Statement": [
+      {
+        "Effect": "Allow",
+        "Sid": "Assume",
+        "Action": ["sts:AssumeRole"],
+        "Principal": {
+          "Service": ["ec2.amazonaws.com", "lambda.amazonaws.com"],
+          "AWS": ["\${var.admin_arn}"]
+        },
+        "Condition": {
+          "StringEquals": {"aws:SourceAccount": ["\${data.aws_caller_identity.current.account_id}", "111122223333"]},
+          "ArnLike": {"aws:SourceArn": ["arn:aws:lambda:*:*:function:\${aws:PrincipalTag/team}-*"]}
+        }
+      },
+      {"Effect": "Deny", "NotAction": ["sts:*"], "NotResource": ["*"]}
+    ]
+  }`));
+  assert.deepEqual(virtual.unknowns.sort(), ['${data.aws_caller_identity.current.account_id}', '${var.admin_arn}']);
+  // attribute names are the policy's names but are never renamed; the operator is the test string, the key the variable string
+  const keys = virtual.segments.filter(s => s.role === 'key');
+  const keyAt = (name: string, nth = 0) => keys.filter(s => virtual.text.slice(s.offset, s.offset + s.length) === `"${name}"`)[nth];
+  const hostOf = (s: { hostOffset: number; hostLength: number }) => hcl.slice(s.hostOffset, s.hostOffset + s.hostLength);
+  assert.equal(hostOf(keyAt('Action')), 'actions');
+  assert.equal(keyAt('Action').fixed, true);
+  assert.equal(hostOf(keyAt('NotResource')), 'not_resources');
+  assert.equal(hostOf(keyAt('ArnLike')), '"ArnLike"');
+  assert.equal(keyAt('ArnLike').fixed, false);
+  assert.equal(hostOf(keyAt('aws:SourceArn')), '"aws:SourceArn"');
+  assert.equal(keyAt('StringEquals').fixed, true, 'two blocks merged under one operator: not renamed from one of them');
+  assert.equal(hostOf(keyAt('Principal')), 'principals');
+  assert.equal(hostOf(keyAt('Service')), '"Service"');
+  // the default Effect is synthetic: written nowhere, mapped to the statement block
+  const effect = keyAt('Effect');
+  assert.equal(effect.style, 'synthetic');
+  assert.equal(hostOf(effect), 'statement');
+  assert.equal(hostOf(keyAt('Version')), '"aws_iam_policy_document"');
+  assert.equal(hostTextOf(virtual, hcl, 'arn:aws:lambda:*:*:function:'), 'arn:aws:lambda:*:*:function:');
+  assert.equal(segmentHostText(virtual, hcl, '${aws:PrincipalTag', 'part'), '&{');
+});
+
+test('data "aws_iam_policy_document": a single principals block of type "*" with identifiers ["*"] is Principal "*"', async () => {
+  const { virtual } = await onlyPolicy(`data "aws_iam_policy_document" "public" {
+  version = "2012-10-17"
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::site/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}`);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0].Principal, '*');
+  const { virtual: typed } = await onlyPolicy(`data "aws_iam_policy_document" "any_aws" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}`);
+  assert.deepEqual(JSON.parse(typed.text).Statement[0].Principal, { AWS: ['*'] });
+});
+
+test('data "aws_iam_policy_document": merged documents and dynamic blocks make it partial', async () => {
+  for (const body of [
+    'source_policy_documents = [data.aws_iam_policy_document.base.json]',
+    'override_policy_documents = var.overrides',
+    'dynamic "statement" {\n    for_each = var.statements\n    content {\n      actions = statement.value.actions\n    }\n  }',
+  ]) {
+    const { policy, virtual } = await onlyPolicy(`data "aws_iam_policy_document" "d" {
+  ${body}
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}`);
+    assert.equal(policy.partial, true, body);
+    assert.equal(JSON.parse(virtual.text).Statement.length, 1);
+  }
+  const { policy } = await onlyPolicy(`data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["sts:AssumeRole"]
+    dynamic "principals" {
+      for_each = var.principals
+      content {
+        type        = principals.value.type
+        identifiers = principals.value.identifiers
+      }
+    }
+  }
+}`);
+  assert.equal(policy.partial, true);
+  const { policy: onlySources, virtual } = await onlyPolicy(`data "aws_iam_policy_document" "d" {
+  source_policy_documents = [var.a, var.b]
+}`);
+  assert.equal(onlySources.partial, true);
+  assert.equal(compact(virtual.text), '{"Version":"2012-10-17","Statement":[]}');
+});
+
+test('a document takes the kind of the argument that uses it in the file, through merges and locals', async () => {
+  const documentOf = (name: string, action: string) => `data "aws_iam_policy_document" "${name}" {
+  statement {
+    actions   = ["${action}"]
+    resources = ["*"]
+  }
+}
+`;
+  const result = await readHcl(`${documentOf('bucket', 's3:GetObject')}${documentOf('base', 's3:ListBucket')}
+data "aws_iam_policy_document" "merged" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+}
+${documentOf('shared', 'sqs:SendMessage')}${documentOf('unused', 'sqs:SendMessage')}${documentOf('endpoint', 's3:GetObject')}
+locals {
+  endpoint_policy = data.aws_iam_policy_document.endpoint.json
+}
+resource "aws_s3_bucket_policy" "b" {
+  policy = var.enabled ? data.aws_iam_policy_document.bucket.json : ""
+}
+resource "aws_kms_key" "k" {
+  policy = data.aws_iam_policy_document.merged.json
+}
+resource "aws_sqs_queue_policy" "q" {
+  policy = data.aws_iam_policy_document.shared.json
+}
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.shared.json
+}
+resource "aws_vpc_endpoint" "s3" {
+  policy = local.endpoint_policy
+}
+module "m" {
+  policy = data.aws_iam_policy_document.bucket.json
+}
+`);
+  const kinds = Object.fromEntries(result.policies.map(p => [p.resource.split('.').pop(), [p.kind, p.limit]]));
+  assert.deepEqual(kinds, {
+    bucket: ['resource', 's3-bucket'],
+    base: ['resource', 'kms-key'],
+    merged: ['resource', 'kms-key'],
+    shared: [undefined, undefined],
+    unused: [undefined, undefined],
+    endpoint: ['endpoint', 'vpc-endpoint'],
+  });
+});
+
+test('a role\'s inline policies: one per block, identity with the role-inline quota', async () => {
+  const result = await readHcl(`resource "aws_iam_role" "r" {
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+  inline_policy {
+    name   = "a"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:ListBucket", Resource = "*" }] })
+  }
+  inline_policy {
+    name   = "b"
+    policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sqs:SendMessage", Resource = "*" }] })
+  }
+  dynamic "inline_policy" {
+    for_each = var.inline
+    content {
+      name   = inline_policy.key
+      policy = inline_policy.value
+    }
+  }
+}`);
+  assert.deepEqual(result.policies.map(p => [p.property, p.kind, p.limit]), [
+    ['assume_role_policy', 'trust', 'trust'],
+    ['inline_policy[0].policy', 'identity', 'inline-role'],
+    ['inline_policy[1].policy', 'identity', 'inline-role'],
+  ]);
+});
+
+test('aws_organizations_policy: SCP by default, RCP by type, other types not read', async () => {
+  const policyOfType = (type: string) => `resource "aws_organizations_policy" "o" {
+  name = "o"
+  ${type}
+  content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "s3:DeleteBucket", Resource = "*" }] })
+}`;
+  const kindsOf = async (type: string) => (await readHcl(policyOfType(type))).policies.map(p => [p.kind, p.limit]);
+  assert.deepEqual(await kindsOf(''), [['scp', 'scp']]);
+  assert.deepEqual(await kindsOf('type = "SERVICE_CONTROL_POLICY"'), [['scp', 'scp']]);
+  assert.deepEqual(await kindsOf('type = "RESOURCE_CONTROL_POLICY"'), [['rcp', 'rcp']]);
+  assert.deepEqual(await kindsOf('type = "TAG_POLICY"'), []);
+  assert.deepEqual(await kindsOf('type = var.policy_type'), []);
+});
+
+test('file() names a policy file relative to the template; templatefile() and other paths are unknown', async () => {
+  const result = await readHcl(`resource "aws_iam_policy" "a" {
+  policy = file("policies/a.json")
+}
+resource "aws_iam_role" "b" {
+  assume_role_policy = file("\${path.module}/../trust/b.json")
+}
+resource "aws_iam_policy" "c" {
+  policy = templatefile("\${path.module}/c.json.tpl", { bucket = var.bucket })
+}
+resource "aws_iam_policy" "d" {
+  policy = file("\${var.dir}/d.json")
+}
+`);
+  assert.deepEqual(result.policies, []);
+  assert.deepEqual(result.policyFiles.map(f => [f.path, f.kind]), [['policies/a.json', 'identity'], ['../trust/b.json', 'trust']]);
+});
+
+test('a module argument, local or output holding a policy with Statements is read, with no kind', async () => {
+  const result = await readHcl(`module "lambda" {
+  source      = "terraform-aws-modules/lambda/aws"
+  policy_json = <<-EOT
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["xray:*"], "Resource": ["*"]}]}
+  EOT
+  policy_jsons = [jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })]
+}
+module "sns" {
+  source = "terraform-aws-modules/sns/aws"
+  data_protection_policy = jsonencode({
+    Name    = "__default_data_protection_policy"
+    Version = "2021-06-01"
+    Statement = [{ DataDirection = "Inbound", Principal = ["*"], DataIdentifier = ["arn:aws:dataprotection::aws:data-identifier/EmailAddress"], Operation = { Deny = {} } }]
+  })
+  redrive = jsonencode({ deadLetterTargetArn = "x" })
+}
+locals {
+  read_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}
+resource "aws_iam_policy" "read" {
+  policy = local.read_policy
+}
+output "policy" {
+  value = jsonencode({ Statement = [{ Effect = "Deny", Action = "*", Resource = "*" }] })
+}
+`);
+  assert.deepEqual(result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind ?? null]), [
+    ['module.lambda', 'module', 'policy_json', null],
+    ['module.lambda', 'module', 'policy_jsons[0]', null],
+    ['locals', 'locals', 'read_policy', 'identity'],
+    ['output.policy', 'output', 'value', null],
+  ]);
+});
+
+test('resources that hold other JSON (IoT policies, stack policies) and unknown policies are not read', async () => {
+  const result = await readHcl(`resource "aws_iot_policy" "iot" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "iot:*", Resource = "*" }] })
+}
+resource "aws_cloudformation_stack" "s" {
+  policy_body = jsonencode({ Statement = [{ Effect = "Deny", Action = "Update:*", Principal = "*", Resource = "*" }] })
+}
+resource "aws_iam_policy" "unknown" {
+  policy = var.policy
+}
+resource "aws_iam_policy" "merged" {
+  policy = jsonencode(merge(local.base, { Statement = [] }))
+}
+`);
+  assert.deepEqual(result.policies, []);
+  assert.deepEqual(result.problems, []);
+});
+
+test('broken HCL: a problem at the error, the policies before it still found, no exception', async () => {
+  const hcl = `resource "aws_iam_policy" "ok" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}
+resource "aws_iam_policy" "broken" {
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = "s3:GetObject"
+`;
+  const result = await readHcl(hcl);
+  assert.ok(result.problems.length >= 1);
+  assert.ok(result.problems.every(p => p.offset >= 0 && p.offset + p.length <= hcl.length && /syntax error/.test(p.message)));
+  assert.deepEqual(result.policies.map(p => p.resource), ['aws_iam_policy.ok']);
+  for (const garbage of ['', '{', '}}}', 'resource "a" {', '"unterminated', '<<EOF\n', 'x = <<EOF\n{"Statement":', '\u0000\ud800', 'a = "${"']) {
+    await assert.doesNotReject(readHcl(garbage), JSON.stringify(garbage));
+  }
+});
+
+test('reading a file again after an edit (parsed incrementally) finds what a fresh read finds', async () => {
+  await terraformReader.prepare!();
+  const before = `resource "aws_iam_policy" "p" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}
+# é ünïcode before the edit
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+  }
+}
+`;
+  const after = before.replace('sqs:SendMessage', 'sqs:SendMessage", "sqs:ReceiveMessage').replace('Effect = "Allow"', 'Effect = "Deny"');
+  const uri = 'file:///test/edited/main.tf';
+  terraformReader.read(uri, before);
+  const edited = terraformReader.read(uri, after)!;
+  const fresh = terraformReader.read('file:///test/fresh/main.tf', after)!;
+  assert.deepEqual(edited, fresh);
+  assert.deepEqual(JSON.parse(virtualOf(edited.policies[1], after).text).Statement[0].Action, ['sqs:SendMessage', 'sqs:ReceiveMessage']);
+});
+
+test('a fix inside each form is written back in HCL and reads back as the fixed policy', async () => {
+  const forms = {
+    jsonencode: `resource "aws_iam_policy" "p" {
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["s3:GetObjct"], Resource = "arn:aws:s3:::b/\${var.prefix}/*" }] })
+}`,
+    heredoc: `resource "aws_iam_policy" "p" {
+  policy = <<-EOT
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjct", "Resource": "arn:aws:s3:::b/$\${aws:username}/*"}]}
+  EOT
+}`,
+    quoted: `resource "aws_iam_policy" "p" {
+  policy = "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Action\\": \\"s3:GetObjct\\", \\"Resource\\": \\"*\\"}]}"
+}`,
+    document: `data "aws_iam_policy_document" "p" {
+  statement {
+    actions   = ["s3:GetObjct"]
+    resources = ["arn:aws:s3:::b/&{aws:username}/*"]
+  }
+}`,
+  };
+  for (const [form, hcl] of Object.entries(forms)) {
+    const result = await readHcl(hcl);
+    const template = templateDocument('file:///fix/main.tf', 'terraform', hcl, result);
+    const [policy] = template.policies;
+    const at = policy.virtual.text.indexOf('s3:GetObjct');
+    const reread = (text: string) => terraformReader.read(`file:///fix/${form}/again.tf`, text);
+    const edits = verifiedHostEdits(hcl, policy, [{ offset: at, length: 's3:GetObjct'.length, text: 's3:GetObject' }], reread);
+    assert.ok(edits, form);
+    const fixed = applyChanges(hcl, edits);
+    assert.equal(fixed, hcl.replace('s3:GetObjct', 's3:GetObject'), form);
+    // a policy variable written into the template is escaped as Terraform needs
+    const resourceAt = policy.virtual.text.indexOf('"*"') >= 0 ? policy.virtual.text.indexOf('"*"') + 1 : -1;
+    if (form === 'quoted') {
+      const withVariable = verifiedHostEdits(hcl, policy, [{ offset: resourceAt, length: 1, text: 'arn:aws:s3:::b/${aws:username}/\\"x' }], reread);
+      assert.ok(withVariable, 'quoted: a variable and a quote');
+      assert.match(applyChanges(hcl, withVariable), /arn:aws:s3:::b\/\$\$\{aws:username\}\/\\\\\\"x/);
+    }
+  }
+});
