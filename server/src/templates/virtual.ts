@@ -74,13 +74,22 @@ class Emitter {
     }
   }
 
-  private object(value: Extract<HostValue, { kind: 'object' }>, indent: string): void {
+  /** `{...}` or `[...]`: one item a line, indented under the bracket, with a container segment around it. */
+  private container<T>(span: Span, brackets: '{}' | '[]', items: readonly T[], indent: string, item: (item: T, inner: string) => void): void {
     const start = this.text.length;
-    const segment = this.add(start, value.span, 'container');
+    const segment = this.add(start, span, 'container');
     const inner = `${indent}  `;
-    this.text += '{';
-    value.entries.forEach((entry, i) => {
+    this.text += brackets[0];
+    items.forEach((each, i) => {
       this.text += `${i ? ',' : ''}\n${inner}`;
+      item(each, inner);
+    });
+    this.text += items.length ? `\n${indent}${brackets[1]}` : brackets[1];
+    segment.length = this.text.length - start;
+  }
+
+  private object(value: Extract<HostValue, { kind: 'object' }>, indent: string): void {
+    this.container(value.span, '{}', value.entries, indent, (entry, inner) => {
       const entryStart = this.text.length;
       const entrySegment = this.add(entryStart, entry.span, 'entry');
       const keyStart = this.text.length;
@@ -91,21 +100,10 @@ class Emitter {
       this.value(entry.value, inner);
       entrySegment.length = this.text.length - entryStart;
     });
-    this.text += value.entries.length ? `\n${indent}}` : '}';
-    segment.length = this.text.length - start;
   }
 
   private array(value: Extract<HostValue, { kind: 'array' }>, indent: string): void {
-    const start = this.text.length;
-    const segment = this.add(start, value.span, 'container');
-    const inner = `${indent}  `;
-    this.text += '[';
-    value.items.forEach((item, i) => {
-      this.text += `${i ? ',' : ''}\n${inner}`;
-      this.value(item, inner);
-    });
-    this.text += value.items.length ? `\n${indent}]` : ']';
-    segment.length = this.text.length - start;
+    this.container(value.span, '[]', value.items, indent, (item, inner) => this.value(item, inner));
   }
 
   /** A key written as is in the template (plain, or inside quotes): offsets inside it map one to one. */
