@@ -54,8 +54,9 @@ async function askRequest(context: vscode.ExtensionContext): Promise<RequestChoi
   const lastContext = Object.entries(last?.context ?? {})
     .flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map(v => `${key}=${v}`)).join('; ');
   const contextText = await vscode.window.showInputBox({
-    title: 'Simulate a request (4/4)', prompt: 'Request context (optional): key=value pairs separated by ";" (repeat a key for several values)',
-    placeHolder: 'aws:SourceIp=203.0.113.7; aws:SecureTransport=true', value: lastContext, ignoreFocusOut: true,
+    title: 'Simulate a request (4/4)',
+    prompt: 'Request context (optional): key=value pairs separated by ";" (repeat a key for several values). The time of the request is now unless you give aws:CurrentTime.',
+    placeHolder: 'aws:SourceIp=203.0.113.7; aws:SecureTransport=true; aws:CurrentTime=2030-01-31T12:00:00Z', value: lastContext, ignoreFocusOut: true,
     validateInput: value => parseContextPairs(splitPairs(value)).errors[0],
   });
   if (contextText === undefined) return undefined;

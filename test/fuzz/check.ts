@@ -121,7 +121,7 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
   guarded(failures, 'CLI formats', () => {
     const report = { file: { display: 'fuzz/policy.json', uri, explicit: true, languageId: 'iam-policy' as const }, doc: policy, diagnostics, fixed: 0 };
     for (const format of FORMATS) {
-      const formatter = formatterFor(format, '/fuzz', true, true);
+      const formatter = formatterFor(format, '/fuzz', true, true, { version: catalog.dataVersion, date: catalog.dataDate });
       const entry = formatter.entry(report, summary);
       const totals = totalsOf([{ entry, counts: { error: 1, warning: 0, information: 0, hint: 0 }, fixed: 0, problems: [] }], []);
       formatter.end([entry], totals);

@@ -3,6 +3,7 @@ import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
+import type { FoldedFinding } from '../../server/src/rules/types';
 import type { Finding } from '../../server/src/rules/types';
 import { parse } from './cursor';
 
@@ -19,9 +20,17 @@ export function findingsOf(text: string, options: FindingsOptions = {}): Finding
   return collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow);
 }
 
-/** The codes (matching `only`) that the policy text gets, in text order. */
+/**
+ * The findings with those folded into them (rules/oneFinding.ts), in text order: a rule's test asks
+ * whether the rule found the problem, not which finding shows it.
+ */
+export function withFolded(findings: readonly Finding[]): Array<Pick<Finding, 'code' | 'offset' | 'length' | 'message'>> {
+  return findings.flatMap(f => [f, ...((f.data?.folded ?? []) as FoldedFinding[])]).sort((a, b) => a.offset - b.offset);
+}
+
+/** The codes (matching `only`) that the rules find in the policy text, folded ones included, in text order. */
 export function codesOf(text: string, only: RegExp, options: FindingsOptions = {}): string[] {
-  return findingsOf(text, options).map(f => f.code).filter(c => only.test(c));
+  return withFolded(findingsOf(text, options)).map(f => f.code).filter(c => only.test(c));
 }
 
 /** A policy of the given statements (JSON texts of statement objects). */

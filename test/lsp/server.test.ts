@@ -49,6 +49,11 @@ test('serves JSON documents only when their content is a policy', async () => {
   assert.ok(policy.some(d => d.code === 'IAM012'));
 });
 
+test('a JSON file named like a policy gets its findings while it has no Statement yet, as in the checker', async () => {
+  const diagnostics = await server.open('file:///work/v-policy.json', '{ "Version": "2012-10-17" }', 'json');
+  assert.deepEqual(diagnostics.map(d => d.code), ['IAM014']);
+});
+
 test('completes the actions of a service after "s3:Get', async () => {
   const { text, position } = positionOf('{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": [ "s3:Get| ] } ] }');
   await server.open('file:///work/complete.iam.json', text);
@@ -56,6 +61,14 @@ test('completes the actions of a service after "s3:Get', async () => {
   const getObject = items.find(i => i.label === 's3:GetObject');
   assert.ok(getObject, `s3:GetObject offered among ${items.length} items`);
   assert.match(String(getObject.detail ?? ''), /Read/);
+});
+
+test('an empty policy file is offered a whole policy of each kind', async () => {
+  await server.open('file:///work/new.iam.json', '');
+  const labels = (await server.completion('file:///work/new.iam.json', { line: 0, character: 0 })).map(i => i.label);
+  for (const label of ['IAM identity policy', 'Trust policy for an AWS service', 'Resource control policy (RCP)', 'VPC endpoint policy', 'Permissions boundary', 'Service control policy (SCP)']) {
+    assert.ok(labels.includes(label), `${label} among ${labels.join(' | ')}`);
+  }
 });
 
 test('hover on an action shows its access level and description', async () => {

@@ -135,7 +135,7 @@ local function run()
   vim.cmd('edit ' .. vim.fn.fnameescape(bucket_policy_path))
   local bucket = vim.api.nvim_get_current_buf()
   wait_for('the bucket policy attached', function() return #vim.lsp.buf_get_clients(bucket) > 0 end)
-  line, col = find(bucket, 'arn:aws:iam::111122223333:root')
+  line, col = find(bucket, 'arn:aws:iam::444455556666:root')
   vim.api.nvim_win_set_cursor(0, { line + 1, col + 2 })
   result.zone_actions = choose_code_action('zone of trust')
   local settings_path = vim.fn.fnamemodify(bucket_policy_path, ':h') .. '/.iam-lint.json'

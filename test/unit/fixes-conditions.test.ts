@@ -29,6 +29,24 @@ test('no operator fix where no operator keeps the meaning (StringLike on a date)
   assert.deepEqual(fixesOf(text, 'IAM321').fixes.map(f => f.title), []);
 });
 
+test('IAM330: a Numeric operator on a date key with an ISO date gets the matching Date operator', () => {
+  const text = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericGreaterThanIfExists": { "aws:CurrentTime": "2030-01-01T00:00:00Z" } } }');
+  const { fixes } = fixesOf(text, 'IAM330');
+  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [['Use DateGreaterThanIfExists for "aws:CurrentTime"', true]]);
+  const after = fixed(text, 'IAM330');
+  assert.match(after, /"DateGreaterThanIfExists": \{ "aws:CurrentTime": "2030-01-01T00:00:00Z" \}/);
+  assert.deepEqual(codes(after), []);
+  const epoch = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericLessThan": { "aws:EpochTime": "2030-01-01" } } }');
+  assert.match(fixed(epoch, 'IAM330'), /"DateLessThan": \{ "aws:EpochTime": "2030-01-01" \}/);
+});
+
+test('IAM330: no Date operator for a value that is no date, or a key that is no date', () => {
+  const notDate = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericLessThan": { "aws:CurrentTime": "tomorrow" } } }');
+  assert.deepEqual(fixesOf(notDate, 'IAM330').fixes.map(f => f.title), []);
+  const age = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericLessThan": { "aws:MultiFactorAuthAge": "2030-01-01" } } }');
+  assert.deepEqual(fixesOf(age, 'IAM330').fixes.map(f => f.title), []);
+});
+
 test('IAM340: a set qualifier on a single-valued key goes', () => {
   const text = withCondition('{ "ForAnyValue:StringEquals": { "aws:username": "bob" } }');
   const after = fixed(text, 'IAM340');

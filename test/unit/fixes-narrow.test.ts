@@ -14,26 +14,27 @@ const policy = (statement: string, extra = '') => `{
 
 test('"*" for s3:GetObject becomes the object ARN with visible placeholders', () => {
   const text = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }');
-  const after = fixed(text, 'IAM402');
+  const after = fixed(text, 'IAM402', /^Narrow/);
   assert.match(after, /"Resource": "arn:aws:s3:::<bucket-name>\/<object-name>"/);
   assert.ok(!codes(after).includes('IAM402'));
   assert.ok(codes(after).includes('IAM090'), 'the placeholder is pointed at');
 });
 
-test('the narrowing title names the resource types, and it is the preferred fix', () => {
+test('the narrowing title names the resource types; it is preferred only when the document fills every placeholder', () => {
   const { fixes } = fixesOf(policy('{ "Effect": "Allow", "Action": ["dynamodb:Query", "dynamodb:GetItem"], "Resource": "*" }'), 'IAM402');
-  const narrow = fixes.find(f => f.isPreferred);
-  assert.equal(narrow?.title, 'Narrow "*" to ARNs of the resources the actions need (table)');
+  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [['Narrow "*" to ARNs of the resources the actions need (table)', false]]);
+  const filled = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }', ',\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/2024/summary.csv" }');
+  assert.deepEqual(fixesOf(filled, 'IAM402').fixes.map(f => [f.title, f.isPreferred]), [['Narrow "*" to ARNs of the resources the actions need (object)', true]]);
 });
 
 test('values the document already uses fill the placeholders: partition, Region, account, bucket', () => {
   const text = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }',
     ',\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws-cn:s3:::reports" },\n'
     + '    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws-cn:sqs:cn-north-1:111122223333:q" }');
-  assert.match(fixed(text, 'IAM402'), /"Resource": "arn:aws-cn:s3:::reports\/<object-name>"/);
+  assert.match(fixed(text, 'IAM402', /^Narrow/), /"Resource": "arn:aws-cn:s3:::reports\/<object-name>"/);
   const dynamo = policy('{ "Effect": "Allow", "Action": "dynamodb:Query", "Resource": "*" }',
     ',\n    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:eu-west-1:111122223333:q" }');
-  assert.match(fixed(dynamo, 'IAM402'), /"arn:aws:dynamodb:eu-west-1:111122223333:table\/<table-name>"/);
+  assert.match(fixed(dynamo, 'IAM402', /^Narrow/), /"arn:aws:dynamodb:eu-west-1:111122223333:table\/<table-name>"/);
 });
 
 test('actions on several resource types get one ARN each, laid out like the statement', () => {
@@ -53,18 +54,19 @@ test('actions on several resource types get one ARN each, laid out like the stat
 
 test('"*" among ARNs: only "*" is replaced', () => {
   const text = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::a/*", "*"] }');
-  assert.match(fixed(text, 'IAM402'), /\["arn:aws:s3:::a\/\*", "arn:aws:s3:::a\/<object-name>"\]/);
+  assert.match(fixed(text, 'IAM402', /^Narrow/), /\["arn:aws:s3:::a\/\*", "arn:aws:s3:::a\/<object-name>"\]/);
 });
 
-test('no narrowing in place when an action needs "*": the split is preferred instead', () => {
+test('no narrowing in place when an action needs "*": the split instead', () => {
   const { fixes } = fixesOf(policy('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListAllMyBuckets"], "Resource": "*" }'), 'IAM402');
   assert.ok(!fixes.some(f => f.title.startsWith('Narrow')));
-  assert.match(fixes.find(f => f.isPreferred)?.title ?? '', /^Split the statement by resource type: object; "\*"/);
+  assert.match(fixes[0]?.title ?? '', /^Split the statement by resource type: object; "\*"/);
 });
 
-test('IAM403: an ARN of every log group keeps what it says and names one', () => {
+test('IAM403: an ARN of every log group keeps what it says and names one (never preferred: the wildcard may be meant)', () => {
   const text = policy('{ "Effect": "Allow", "Action": "logs:CreateLogGroup", "Resource": "arn:aws-us-gov:logs:*:*:*" }');
-  const after = fixed(text, 'IAM403');
+  assert.deepEqual(fixesOf(text, 'IAM403').fixes.filter(f => f.isPreferred), []);
+  const after = fixed(text, 'IAM403', /^Narrow/);
   assert.match(after, /"arn:aws-us-gov:logs:<region>:<account-id>:log-group:<log-group-name>"/);
   assert.ok(!codes(after).includes('IAM403'));
 });
@@ -78,22 +80,22 @@ test('IAM212: an ARN of the type an action needs is added to the list', () => {
 test('with the client\'s snippet command, the fix carries it: tab stops on the placeholders, from the start of the line', () => {
   const text = policy('{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "*" }');
   const { doc, fixes } = fixesOf(text, 'IAM402', { snippets: true });
-  const narrow = fixes.find(f => f.isPreferred)!;
+  const narrow = fixes.find(f => f.title.startsWith('Narrow'))!;
   const args = narrow.command?.arguments?.[0] as InsertSnippetArgs;
   assert.equal(narrow.command?.command, 'iamPolicy.insertSnippet');
   assert.equal(snippetProblem(doc, narrow), undefined);
   assert.equal(doc.text[args.offset - 1], '\n', 'the snippet starts a line');
   assert.match(args.snippet, /"arn:aws:s3:::\$\{1:<bucket-name>\}", "arn:aws:s3:::\$1\/\$\{2:<object-name>\}"/);
   assert.equal(resolveSnippet(args.snippet), args.text);
-  assert.equal(fixesOf(text, 'IAM402').fixes.find(f => f.isPreferred)?.command, undefined, 'no command for clients without it');
+  assert.equal(fixesOf(text, 'IAM402').fixes.find(f => f.title.startsWith('Narrow'))?.command, undefined, 'no command for clients without it');
 });
 
-test('IAM021: a missing Resource comes after the Action, with the ARNs it needs (preferred) or "*"', () => {
+test('IAM021: a missing Resource comes after the Action, with the ARNs it needs or "*"', () => {
   const text = policy('{ "Effect": "Allow", "Action": "sqs:SendMessage" }');
   const { fixes } = fixesOf(text, 'IAM021');
   assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [
-    ['Add "Resource" with ARNs of the resources the actions need (queue)', true], ['Add "Resource": "*"', false]]);
-  assert.match(fixed(text, 'IAM021'), /"Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:<region>:<account-id>:<queue-name>" \}/);
+    ['Add "Resource" with ARNs of the resources the actions need (queue)', false], ['Add "Resource": "*"', false]]);
+  assert.match(fixed(text, 'IAM021', /with ARNs/), /"Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:<region>:<account-id>:<queue-name>" \}/);
   const unscoped = policy('{ "Effect": "Allow", "Action": "s3:ListAllMyBuckets" }');
   assert.deepEqual(fixesOf(unscoped, 'IAM021').fixes.map(f => [f.title, f.isPreferred]), [['Add "Resource": "*"', true]]);
 });
@@ -102,7 +104,7 @@ test('in the snippet, the other Regions and accounts of the document are a choic
   const text = policy('{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }',
     ',\n    { "Effect": "Allow", "Action": "sns:Publish", "Resource": ["arn:aws:sns:eu-west-1:111122223333:a", "arn:aws:sns:us-east-1:444455556666:b"] }');
   const { doc, fixes } = fixesOf(text, 'IAM402', { snippets: true });
-  const narrow = fixes.find(f => f.isPreferred)!;
+  const narrow = fixes.find(f => f.title.startsWith('Narrow'))!;
   const args = narrow.command?.arguments?.[0] as InsertSnippetArgs;
   assert.match(args.snippet, /"arn:aws:sqs:\$\{1\|eu-west-1,us-east-1\|\}:\$\{2\|111122223333,444455556666\|\}:\$\{3:<queue-name>\}/);
   assert.equal(snippetProblem(doc, narrow), undefined);

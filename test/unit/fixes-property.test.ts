@@ -18,6 +18,7 @@ import { detectIndentUnit } from '../../server/src/features/fixes/jsonEdits';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { withDefaults } from '../../server/src/protocol';
+import type { FindingData, FoldedFinding } from '../../server/src/rules/types';
 import { corpusFiles } from '../helpers/corpus';
 import { applyFix, snippetProblem } from '../helpers/fixes';
 import { SHARED_DIR } from '../helpers/shared';
@@ -89,7 +90,8 @@ function check(analysis: Analysis, request: Request, action: CodeAction): string
   const problems: string[] = [];
   const text = applyFix(doc, action);
   const after = analyse({ name: doc.uri.slice('file:///'.length), text });
-  const fixedCode = 'diagnostic' in request ? String(diagnostics[request.diagnostic].code) : undefined;
+  // a fix of a folded finding (rules/oneFinding.ts) names that finding as its diagnostic
+  const fixedCode = 'diagnostic' in request ? String(action.diagnostics?.[0]?.code ?? diagnostics[request.diagnostic].code) : undefined;
   const syntaxBefore = counts(doc.syntaxErrors.map(e => ({ code: e.code }) as Diagnostic), () => true);
   for (const [code, n] of counts(after.doc.syntaxErrors.map(e => ({ code: e.code }) as Diagnostic), () => true)) {
     if (n > (syntaxBefore.get(code) ?? 0)) problems.push(`new syntax error ${code}`);
@@ -101,8 +103,9 @@ function check(analysis: Analysis, request: Request, action: CodeAction): string
     if (n > (errorsBefore.get(code) ?? 0)) problems.push(`new error ${code}`);
   }
   if (fixedCode) {
-    const before = diagnostics.filter(d => d.code === fixedCode).length;
-    if (after.diagnostics.filter(d => d.code === fixedCode).length >= before) problems.push(`${fixedCode} is still there`);
+    const count = (list: readonly Diagnostic[]) => list.flatMap(d => [d.code, ...((d.data as FindingData | undefined)?.folded as FoldedFinding[] ?? []).map(f => f.code)])
+      .filter(code => code === fixedCode).length;
+    if (count(after.diagnostics) >= count(diagnostics)) problems.push(`${fixedCode} is still there`);
   }
   if (text === doc.text) problems.push('changes nothing');
   const snippet = snippetProblem(doc, action);

@@ -32,7 +32,7 @@ test('ARN hover: no hover on the colons between segments; "*" explains every res
   const star = hoverAt(policy(`${S3_READ}, "Resource": "|*"`))!;
   assert.equal(star.token, '*');
   assert.match(star.markdown, /every resource/);
-  assert.match(star.markdown, /1 action of this statement support only `\*`/);
+  assert.match(star.markdown, /1 action of this statement supports only `\*`/);
 });
 
 test('policy variable hover: what it resolves to, with its own range', () => {

@@ -12,6 +12,8 @@ const HINTED_NAMES: ReadonlyArray<[string, string]> = [
   ['role-trust', 'trust'], ['AssumeRolePolicy', 'trust'], ['assume_role_policies', 'trust'],
   ['ResourceBasedPolicy', 'resource'], ['resource-based-policies', 'resource'],
   ['IdentityBasedPolicies', 'identity'], ['identity_based_policy', 'identity'],
+  ['bucket-policy', 'resource'], ['BucketPolicy', 'resource'], ['kms_key_policy', 'resource'], ['queue-policies', 'resource'],
+  ['sns-topic-policy', 'resource'], ['ecr_repository_policy', 'resource'], ['secret-policy', 'resource'], ['vault-policy', 'resource'],
 ];
 
 test('each name hint is found in its name, in the folder and in a "__" part', () => {

@@ -1,11 +1,15 @@
-// Policy kind detection: file-name hints (vetoed by content that rules them out), then content; and
+// Policy kind detection: file-name hints (a CamelCase name's vetoed by content that rules them out), then content; and
 // every policy of the shared corpus gets the kind its folder and name say.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { contentAllows, detectKind, kindFromFileName, nameWords } from '../../server/src/policy/kind';
 import { parsePolicy } from '../../server/src/policy/parse';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { collectFindings } from '../../server/src/features/diagnostics';
+import { withDefaults } from '../../server/src/protocol';
 import { corpusFiles } from '../helpers/corpus';
+import { rethrow } from '../helpers/findings';
 
 test('name words split CamelCase, acronyms and separators', () => {
   assert.equal(nameWords('AWSQuickSetupPermissionsBoundary'), 'aws quick setup permissions boundary');
@@ -34,8 +38,26 @@ test('content vetoes a name hint that it rules out', () => {
   assert.equal(contentAllows(bucket, 'trust'), false);
   const fresh = parsePolicy('{"Statement":[]}', 'file:///p/trust-policy.json');
   assert.deepEqual(detectKind(fresh), { kind: 'trust', source: 'filename' }, 'nothing written yet: the name decides');
-  const endpoint = parsePolicy('{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}', 'file:///p/s3-endpoint-policy.json');
-  assert.equal(endpoint.kind, 'identity', 'an endpoint policy has a Principal');
+  const managed = parsePolicy('{"Statement":[{"Effect":"Allow","Action":"comprehend:*","Resource":"*"}]}', 'file:///p/AWSApplicationAutoscalingComprehendEndpointPolicy.json');
+  assert.equal(managed.kind, 'identity', 'a CamelCase name is an AWS managed policy\'s: it names what the policy manages');
+});
+
+test('a name that says the kind wins over the content, and the missing Principal is reported', () => {
+  const cases: Array<[string, string, string]> = [
+    ['file:///p/deny-tls.rcp.json', 'rcp', 'IAM025'],
+    ['file:///p/vpce-endpoint-policy.json', 'endpoint', 'IAM025'],
+    ['file:///p/s3-endpoint-policy.json', 'endpoint', 'IAM025'],
+    ['file:///p/role-trust-policy.json', 'trust', 'IAM025'],
+    ['file:///p/bucket-policy.json', 'resource', 'IAM034'],
+    ['file:///p/my_queue_policy.json', 'resource', 'IAM034'],
+    ['file:///repo/resource-based-policies/logs.json', 'resource', 'IAM034'],
+  ];
+  for (const [uri, kind, code] of cases) {
+    const doc = parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}', uri);
+    assert.deepEqual({ kind: doc.kind, source: doc.kindSource }, { kind, source: 'filename' }, uri);
+    const codes = collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow).map(f => f.code);
+    assert.ok(codes.includes(code), `${uri}: ${codes.join(' ')}`);
+  }
 });
 
 test('content: Principal with only STS actions is a trust policy, other Principal is a resource policy', () => {

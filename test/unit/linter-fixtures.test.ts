@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings, severityOf } from '../../server/src/features/diagnostics';
+import { withFolded } from '../helpers/findings';
 import { policyFromText } from '../../server/src/documents/policyDocuments';
 import { withDefaults } from '../../server/src/protocol';
 import { SHARED_DIR } from '../helpers/shared';
@@ -22,7 +23,7 @@ function findingCodes(folder: string, name: string): { codes: Set<string>; error
   assert.ok(doc, `${name} is served as a policy`);
   const findings = collectFindings(doc, getCatalog(), settings, e => { throw e; });
   return {
-    codes: new Set(findings.map(f => f.code)),
+    codes: new Set(withFolded(findings).map(f => f.code)),
     errors: findings.filter(f => severityOf(f.code, settings) === 'error').map(f => f.code),
   };
 }

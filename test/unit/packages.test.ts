@@ -59,7 +59,7 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
   execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, join(work, packed[0].filename)], { encoding: 'utf8' });
   const bin = join(prefix, 'bin', 'iam-policy-lint');
   const version = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-  assert.equal(version.stdout, `iam-policy-lint ${manifest.version}\n`, version.stderr);
+  assert.match(version.stdout, new RegExp(`^iam-policy-lint ${manifest.version.replace(/\./g, '\\.')} \\(IAM data of \\d{4}-\\d{2}-\\d{2}, `), version.stderr);
   const run = spawnSync(bin, [join(ROOT, 'examples', 'seed-policy.iam.json'), '--format', 'json'], { encoding: 'utf8' });
   assert.equal(run.status, 1, run.stderr);
   const finding = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ code: string; help?: string }> }> }).files[0].findings.find(

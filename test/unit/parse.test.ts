@@ -83,7 +83,8 @@ test('kind: file name hints, then content', () => {
   assert.equal(kindFromFileName('file:///x/resource_control_policies__a.json'), 'rcp');
   assert.equal(kindFromFileName('file:///x/vpc_endpoint_policies__s3.json'), 'endpoint');
   assert.equal(kindFromFileName('file:///x/role-trust.json'), 'trust');
-  assert.equal(kindFromFileName('file:///x/bucket-policy.json'), undefined);
+  assert.equal(kindFromFileName('file:///x/bucket-policy.json'), 'resource');
+  assert.equal(kindFromFileName('file:///x/policy.json'), undefined);
   const trust = parsePolicy('{ "Statement": [ { "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" } ] }', 'file:///x/p.json');
   assert.equal(trust.kind, 'trust');
   const resource = parsePolicy('{ "Statement": [ { "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*" } ] }', 'file:///x/p.json');

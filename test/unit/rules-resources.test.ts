@@ -110,6 +110,23 @@ test('IAM211: an ARN that matches no resource type of the actions, with "/*" as 
   assert.deepEqual(codes('sns:Publish', 'arn:aws:sns:us-east-1:123456789012:topic/t*'), ['IAM211'], 'nor a topic name');
 });
 
+test('IAM211: objects where a bucket is meant get the bucket ARN as the fix; formats read as ARNs, not templates', () => {
+  const finding = findingsOf(policyOf(stmt({ Action: 's3:ListBucket', Resource: 'arn:aws:s3:::my-bucket/*' }))).find(f => f.code === 'IAM211');
+  assert.deepEqual(finding?.data?.replacements, ['"arn:aws:s3:::my-bucket"']);
+  assert.match(finding!.message, /arn:aws:s3:::<bucket-name>/);
+  assert.doesNotMatch(finding!.message, /\$\{/);
+  const china = findingsOf(policyOf(stmt({ Action: 's3:ListBucket', Resource: 'arn:aws-cn:s3:::b/logs/*' }))).find(f => f.code === 'IAM211');
+  assert.deepEqual(china?.data?.replacements, ['"arn:aws-cn:s3:::b"']);
+  assert.match(china!.message, /arn:aws-cn:s3:::<bucket-name>/, 'in the partition of the ARN');
+  const queue = findingsOf(policyOf(stmt({ Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:queue/my-queue' }))).find(f => f.code === 'IAM211');
+  assert.doesNotMatch(queue!.message, /\$\{/);
+});
+
+test('IAM212: the ARN to add reads as an ARN, of the simplest type the action acts on', () => {
+  const finding = findingsOf(policyOf(stmt({ Action: ['s3:ListBucket', 's3:GetObject'], Resource: 'arn:aws:s3:::my-bucket/*' }))).find(f => f.code === 'IAM212');
+  assert.match(finding!.message, /Add an ARN such as arn:aws:s3:::<bucket-name>\./);
+});
+
 test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs ":*"', () => {
   // Elastic Load Balancing V2's types for actions on both ELB pages (scripts/catalog-patches.mjs)
   assert.deepEqual(codes(['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'], [

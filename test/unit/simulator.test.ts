@@ -321,3 +321,23 @@ for (const c of CASES) {
     if (c.why) assert.ok(result.statements.some(s => s.mismatches.some(m => m.element === c.why)), `a ${c.why} mismatch: ${JSON.stringify(result.statements.map(s => s.mismatches))}`);
   });
 }
+
+test('the time of the request: the current time when the request gives none, said in a note; the request\'s own otherwise', () => {
+  const policy = parsePolicy(JSON.stringify(v2012([ALLOW_ALL,
+    { Sid: 'Expired', Effect: 'Deny', Action: '*', Resource: '*', Condition: { DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } } },
+    { Sid: 'Epoch', Effect: 'Deny', Action: '*', Resource: '*', Condition: { NumericLessThan: { 'aws:EpochTime': '946684800' } } }]), null, 2), 'file:///p.json');
+  const now = new Date('2030-06-01T12:00:00Z');
+  const current = simulate([policy], { action: 's3:GetObject', resource: '*' }, { now });
+  assert.equal(current.decision, 'ExplicitDeny', current.summary);
+  assert.deepEqual(current.deciding.map(s => s.sid), ['Expired']);
+  assert.ok(current.notes.some(n => n.includes('2030-06-01T12:00:00Z') && n.includes('aws:CurrentTime')), current.notes.join('\n'));
+  const given = simulate([policy], { action: 's3:GetObject', resource: '*', context: { 'aws:CurrentTime': '2019-12-31T00:00:00Z' } }, { now });
+  assert.equal(given.decision, 'Allow', given.summary);
+  assert.ok(!given.notes.some(n => n.includes('current time')), 'no note when the request gives the time');
+  const epoch = simulate([policy], { action: 's3:GetObject', resource: '*', context: { 'aws:CurrentTime': '1999-12-31T00:00:00Z' } }, { now });
+  assert.deepEqual(epoch.deciding.map(s => s.sid), ['Epoch'], 'aws:EpochTime follows the aws:CurrentTime the request gives');
+  const fromEpoch = simulate([policy], { action: 's3:GetObject', resource: '*', context: { 'aws:EpochTime': 1577923200 } }, { now });
+  assert.deepEqual(fromEpoch.deciding.map(s => s.sid), ['Expired'], 'and aws:CurrentTime follows aws:EpochTime');
+  const untimed = simulate([parsePolicy(JSON.stringify(v2012(ALLOW_ALL)), 'file:///q.json')], { action: 's3:GetObject' }, { now });
+  assert.deepEqual(untimed.notes, [], 'no note when no condition looks at the time');
+});

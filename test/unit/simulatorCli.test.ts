@@ -59,7 +59,7 @@ test('a request file, and JSON output with file, line and column', () => {
 test('a policy kind given as kind=file: an SCP that does not allow s3 denies', () => {
   const { code, stdout } = run('--policy', 'bucket.json', '--policy', 'scp=guard.json', '--request', 'read.iam-request.json');
   assert.equal(code, EXIT_DENY);
-  assert.match(stdout, /no statement of the Service control policy \(SCP\) allows it/);
+  assert.match(stdout, /no statement of the service control policy \(SCP\) allows it/);
 });
 
 test('usage and I/O errors: exit 2 with a message on standard error', () => {
@@ -84,4 +84,18 @@ test('--help prints the usage', () => {
   const { code, stdout } = run('--help');
   assert.equal(code, EXIT_ALLOW);
   assert.match(stdout, /Usage: iam-policy-lint simulate/);
+});
+
+test('--time sets the time of the request; without it, the current time, said in a note', () => {
+  FILES['until.json'] = JSON.stringify({ Version: '2012-10-17', Statement: [
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2000-01-01T00:00:00Z' } } }] });
+  const then = run('--policy', 'until.json', '--action', 's3:GetObject', '--time', '1999-06-01T00:00:00Z');
+  assert.equal(then.code, EXIT_ALLOW, then.stdout);
+  const now = run('--policy', 'until.json', '--action', 's3:GetObject');
+  assert.equal(now.code, EXIT_DENY);
+  assert.match(now.stdout, /Note: .*current time/);
+  assert.match(now.stdout, /--time/);
+  const bad = run('--policy', 'until.json', '--action', 's3:GetObject', '--time', 'yesterday');
+  assert.equal(bad.code, EXIT_USAGE);
+  assert.match(bad.stderr, /--time/);
 });

@@ -35,3 +35,13 @@ test('a request file: parsed with comments; a bad one gives errors only', () => 
   const missing = simulateInEditor(parse(POLICY), { uri: 'file:///test/policy.json' });
   assert.ok(missing.errors?.length);
 });
+
+test('the time: the current time unless the request\'s context gives aws:CurrentTime', () => {
+  const timed = parse(JSON.stringify({ Version: '2012-10-17', Statement: [
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2000-01-01T00:00:00Z' } } }] }));
+  const now = simulateInEditor(timed, { uri: 'file:///test/policy.json', request: { action: 's3:GetObject' } });
+  assert.equal(now.decision, 'ImplicitDeny');
+  assert.match(now.report ?? '', /current time/);
+  const then = simulateInEditor(timed, { uri: 'file:///test/policy.json', request: { action: 's3:GetObject', context: { 'aws:CurrentTime': '1999-06-01T00:00:00Z' } } });
+  assert.equal(then.decision, 'Allow');
+});

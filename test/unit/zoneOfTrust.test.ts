@@ -13,7 +13,7 @@ import { grantsOutsideZone } from '../../server/src/analysis/zoneOfTrust';
 import { ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
 import { corpusFiles } from '../helpers/corpus';
 import { parseAtCursor } from '../helpers/cursor';
-import { rethrow } from '../helpers/findings';
+import { rethrow, withFolded } from '../helpers/findings';
 
 const ZONE: ZoneOfTrust = { accounts: ['111122223333'], organizationId: 'o-a1b2c3d4e5', organizationalUnitPaths: ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/'] };
 const BUCKET = ['arn:aws:s3:::amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*'];
@@ -23,7 +23,7 @@ function policy(statements: object[], kind: PolicyKind = 'resource') {
 }
 
 function zoneFindings(doc: ReturnType<typeof policy>, zone: ZoneOfTrust | undefined = ZONE) {
-  return collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone }), rethrow).filter(f => f.code === ZONE_OF_TRUST_CODE);
+  return withFolded(collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone }), rethrow)).filter(f => f.code === ZONE_OF_TRUST_CODE);
 }
 
 const allow = (principal: unknown, condition?: object, extra: object = {}) =>
@@ -105,11 +105,29 @@ test('the rule runs on every corpus policy with a zone set, without throwing', (
   assert.ok(findings > 0, 'the corpus has public and cross-account grants');
 });
 
-test('accountsInDocument: the resource ARNs\' accounts, else every ARN\'s', () => {
+test('accountsInDocument: the resource ARNs\' accounts, else those of the ARNs outside Principal', () => {
   const withResources = policy([allow({ AWS: 'arn:aws:iam::444455556666:root' }, undefined, { Resource: 'arn:aws:sqs:us-east-1:111122223333:queue' })]);
   assert.deepEqual(accountsInDocument(withResources), ['111122223333']);
   const trust = policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' }, Action: 'sts:AssumeRole' }], 'trust');
-  assert.deepEqual(accountsInDocument(trust), ['444455556666']);
+  assert.deepEqual(accountsInDocument(trust), []);
+});
+
+test('accountsInDocument never takes a principal\'s account: it is the one the finding is about', () => {
+  const bucket = policy([allow({ AWS: 'arn:aws:iam::444455556666:root' })]);
+  assert.deepEqual(accountsInDocument(bucket), []);
+  const trust = policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' }, Action: 'sts:AssumeRole',
+    Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:codebuild:us-east-1:111122223333:project/*' } } }], 'trust');
+  assert.deepEqual(accountsInDocument(trust), ['111122223333'], 'a condition\'s ARN is the policy\'s own side');
+});
+
+test('without a zone and without an account of the policy\'s own, nothing is offered: never the principal\'s account', () => {
+  for (const [text, kind] of [
+    [JSON.stringify({ Version: '2012-10-17', Statement: [allow({ AWS: 'arn:aws:iam::4444|55556666:root' })] }), 'resource'],
+    ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::4444|55556666:root"}, "Action": "sts:AssumeRole"}]}', 'trust'],
+  ] as const) {
+    const { doc, offset } = parseAtCursor(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind });
+    assert.deepEqual(zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults(undefined)), [], kind);
+  }
 });
 
 test('without a zone, a principal offers to set the zone to the document\'s accounts', () => {

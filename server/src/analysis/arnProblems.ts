@@ -103,9 +103,12 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   if (!arn.resource) return ['IAM200', `"${text}" has no resource part after the account: name the resource, or use "*".`];
 
   if (!hasWildcardOrVariable(arn.partition) && !catalog.partitions().some(p => p.name === arn.partition)) {
+    // one partition a letter away is a typo, the fix; otherwise the nearest three are a choice
     const names = catalog.partitions().map(p => p.name);
-    const closest = names.reduce((best, name) => (editDistance(arn.partition, name) < editDistance(arn.partition, best) ? name : best), 'aws');
-    return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, [`arn:${closest}${text.slice(4 + arn.partition.length)}`]];
+    const distance = new Map(names.map(name => [name, editDistance(arn.partition, name)]));
+    const typos = names.filter(name => distance.get(name)! <= 1);
+    const candidates = typos.length === 1 ? typos : [...names].sort((a, b) => distance.get(a)! - distance.get(b)!).slice(0, 3);
+    return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, candidates.map(name => `arn:${name}${text.slice(4 + arn.partition.length)}`)];
   }
   if (hasWildcardOrVariable(arn.service)) return undefined;
   const formats = formatsOfArnService(catalog, arn.service);

@@ -63,3 +63,22 @@ export function matchesWhenAbsent(entry: ConditionEntry): boolean | undefined {
   }
   return Boolean(operator.base?.negated || operator.ifExists || operator.setQualifier === 'ForAllValues');
 }
+
+/** Epoch seconds, as Date operators take them. */
+export const EPOCH_SECONDS = /^\d+(\.\d+)?$/;
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
+
+/**
+ * A value Date operators read: "one of the W3C implementations of the ISO 8601 date formats" or
+ * epoch seconds (IAM User Guide, "IAM JSON policy elements: Condition operators"; a time without a
+ * zone is accepted, leniently).
+ */
+export function isDate(text: string): boolean {
+  if (EPOCH_SECONDS.test(text)) return true;
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [, , month, day, hour, minute, second] = match.map(Number);
+  return (match[2] === undefined || (month >= 1 && month <= 12))
+    && (match[3] === undefined || (day >= 1 && day <= 31))
+    && (match[4] === undefined || (hour <= 24 && minute <= 59 && (match[6] === undefined || second <= 60)));
+}

@@ -15,7 +15,7 @@ import type { Catalog } from '../catalog/types';
 import { principalAccount, type PrincipalValue } from '../policy/principals';
 import type { PolicyDocument, Span, Statement, StringListElement } from '../policy/model';
 import { parseArn } from '../policy/arn';
-import { wildcardMatch } from '../util/wildcard';
+import { actionMatch, wildcardMatch } from '../util/wildcard';
 import type { ZoneOfTrust } from '../protocol';
 import { isPublicPrincipal, narrows, principalsOf, statementFacts, type StatementFacts } from './statementFacts';
 
@@ -79,15 +79,15 @@ function allowConfined(facts: StatementFacts, zone: ZoneOfTrust): boolean {
   return facts.conditions.some(c => narrows(c) && valuesInZone(c.key, c.values, zone));
 }
 
-function covers(deny: StringListElement | undefined, allow: StringListElement | undefined, ignoreCase: boolean): boolean {
+function covers(deny: StringListElement | undefined, allow: StringListElement | undefined, matches: (pattern: string, value: string) => boolean): boolean {
   if (!deny) return allow === undefined;
-  return (allow?.items ?? []).every(a => deny.items.some(d => wildcardMatch(d.value, a.value, ignoreCase)));
+  return (allow?.items ?? []).every(a => deny.items.some(d => matches(d.value, a.value)));
 }
 
 /** A Deny for everyone in the policy, negating a zone key, that covers the Allow's actions and resources. */
 function denyConfines(facts: readonly StatementFacts[], allow: Statement, zone: ZoneOfTrust): boolean {
   return facts.some(deny => deny.deny && principalsOf(deny).some(isPublicPrincipal)
-    && covers(deny.statement.action, allow.action, true) && covers(deny.statement.resource, allow.resource, false)
+    && covers(deny.statement.action, allow.action, actionMatch) && covers(deny.statement.resource, allow.resource, wildcardMatch)
     && deny.conditions.some(({ operator, key, values }) =>
       operator.base?.negated === true && operator.setQualifier !== 'ForAnyValue' && valuesInZone(key, values, zone)));
 }

@@ -9,7 +9,7 @@ import { ConditionKeyIndex } from './conditionKeys';
 import { type ArnPattern, FormatGroup, arnPattern, hasExpandingWildcard, serviceOfFormat } from './arnFormats';
 import { BoundedCache } from '../util/memo';
 import { hasVariable } from '../util/policyVariables';
-import { arnSegmentRegExp, compileWildcard, globMatch, hasWildcard, hasWildcardOrVariable } from '../util/wildcard';
+import { arnSegmentRegExp, globMatch, hasServiceWildcard, hasWildcard, hasWildcardOrVariable } from '../util/wildcard';
 import { GLOBAL_CONDITION_KEYS } from './tables/globalConditionKeys';
 import { CONDITION_OPERATORS, parseOperator } from './tables/operators';
 import { SERVICE_PRINCIPALS } from './tables/servicePrincipals';
@@ -83,12 +83,9 @@ export class IamCatalog implements Catalog {
   private findActions(pattern: string): ActionInfo[] {
     const colon = pattern.indexOf(':');
     if (colon < 0) return /^\*+$/.test(pattern) ? this.everyAction() : [];
-    const servicePart = pattern.slice(0, colon);
+    if (hasServiceWildcard(pattern)) return [];
     const namePart = pattern.slice(colon + 1);
-    const servicePattern = hasWildcard(servicePart) ? compileWildcard(servicePart, true) : undefined;
-    const services = servicePattern
-      ? this.entries.filter(s => servicePattern.test(s.prefix))
-      : [this.entry(servicePart)].filter((s): s is ServiceEntry => s !== undefined);
+    const services = [this.entry(pattern.slice(0, colon))].filter((s): s is ServiceEntry => s !== undefined);
     if (!hasWildcard(namePart)) {
       return services.map(s => s.actionNamed(namePart.toLowerCase())).filter((a): a is ActionInfo => a !== undefined);
     }

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { isPolicyFileName } from '../documents/policyDocuments';
 import { errorText } from './io';
-import { POLICY_FILENAME_PATTERNS } from './manifest';
 
 export interface InputFile {
   /** absolute path, or undefined for standard input */
@@ -27,8 +27,6 @@ export interface ExpandedInputs {
   files: InputFile[];
   searched: string[];
 }
-
-const isPolicyName = picomatch(POLICY_FILENAME_PATTERNS as string[], { basename: true, nocase: false });
 
 /** The accepted files below `dir`, in name order; a folder that cannot be read is a problem, and the walk goes on. */
 function walk(dir: string, accept: (path: string) => boolean, problems: string[], cwd: string): string[] {
@@ -63,7 +61,7 @@ const SEARCHED = /\.(json|ya?ml|template|tf|tofu)$/i;
 function languageOf(path: string, explicit: boolean): InputFile['languageId'] {
   if (/\.ya?ml$/i.test(path)) return 'yaml';
   if (/\.(tf|tofu)$/i.test(path)) return 'terraform';
-  return explicit || isPolicyName(basename(path)) ? 'iam-policy' : 'json';
+  return explicit || isPolicyFileName(basename(path)) ? 'iam-policy' : 'json';
 }
 
 export function inputFile(path: string, cwd: string, foundBy?: string): InputFile {

@@ -10,8 +10,8 @@ import { RULES_BY_CODE } from '../rules';
 import { installedRuleDocs } from '../catalog/ruleDocs';
 import { SEVERITIES, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
-import { TOOL_NAME, TOOL_VERSION } from './manifest';
-import { messageText, plural, severityName, type Formatter } from './report';
+import { DATA_PACKAGE, type DataInfo, TOOL_NAME, TOOL_VERSION } from './manifest';
+import { foldedOf, messageText, plural, severityName, type Formatter } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -50,6 +50,7 @@ function results(file: FileReport): Result[] {
   return file.diagnostics.map(d => {
     const code = String(d.code);
     const ruleIndex = RULE_INDEX.get(code);
+    const folded = foldedOf(file, d);
     return {
       ruleId: code,
       ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -66,6 +67,16 @@ function results(file: FileReport): Result[] {
           },
         },
       }],
+      // the findings folded into this one (one problem, one finding), where they are
+      ...(folded.length ? {
+        relatedLocations: folded.map((f, id) => {
+          const end = file.doc.textDocument.positionAt(f.offset + f.length);
+          return {
+            id, message: { text: `${f.code}: ${f.message}` },
+            physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column, endLine: end.line + 1, endColumn: end.character + 1 } },
+          };
+        }),
+      } : {}),
     };
   });
 }
@@ -86,7 +97,7 @@ function withinLimit(all: Result[], notifications: Notification[]): Result[] {
 }
 
 /** Each file's results (not its parse), written as one log at the end. */
-export function sarifFormatter(cwd: string): Formatter<SarifEntry> {
+export function sarifFormatter(cwd: string, data: DataInfo): Formatter<SarifEntry> {
   return {
     entry: report => ({ artifact: { location: { uri: relativeUri(report.file.display), uriBaseId: '%SRCROOT%' } }, results: results(report) }),
     end(entries, { problems }) {
@@ -96,7 +107,11 @@ export function sarifFormatter(cwd: string): Formatter<SarifEntry> {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
         runs: [{
-          tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, rules: ruleDescriptors() } },
+          tool: {
+            driver: { name: TOOL_NAME, version: TOOL_VERSION, rules: ruleDescriptors() },
+            // the IAM data the results were found with
+            extensions: [{ name: DATA_PACKAGE, version: data.version, releaseDateUtc: data.date }],
+          },
           originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
           columnKind: 'utf16CodeUnits',
           invocations: [{ executionSuccessful: problems.length === 0, toolExecutionNotifications: notifications }],

@@ -3,7 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { SEVERITIES, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
-import { checkedText, messageText, plural, printable, severityName, type Formatter } from './report';
+import { checkedText, foldedOf, messageText, plural, printable, severityName, type Formatter } from './report';
 
 const WINDOW = 140;
 const COLORS: Record<Severity | 'dim', string> = { error: '31', warning: '33', information: '36', hint: '90', dim: '2' };
@@ -43,8 +43,9 @@ function formatDiagnostic(file: FileReport, where: string, d: Diagnostic, paint:
   const [source, carets] = caretLines(lineText, start.character, endColumn);
   const gutter = String(start.line + 1);
   const pad = ' '.repeat(gutter.length);
+  const folded = foldedOf(file, d).map(f => `  ${pad}   ${paint(`also ${f.code} at ${f.line}:${f.column}`, 'dim')}: ${printable(f.message)}\n`).join('');
   return `${where}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${printable(messageText(d))}\n\n`
-    + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n\n`;
+    + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n${folded}\n`;
 }
 
 export function textFormatter(color: boolean): Formatter<string> {

@@ -60,7 +60,8 @@ export interface CheckContext {
 /** The context of a run (or of a worker thread's share of it); sizes the engine's memos for one pass over many files. */
 export function checkContext(job: CheckJob, catalog: Catalog, io: Pick<CheckContext, 'readStdin' | 'stdout'>): CheckContext {
   sizeMemosForOnePass();
-  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, job.stepSummaryPath !== undefined), ...io };
+  const data = { version: catalog.dataVersion, date: catalog.dataDate };
+  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, job.stepSummaryPath !== undefined, data), ...io };
 }
 
 /** The parsed policy, or undefined when the file is not one to check (a JSON file that is no policy). */

@@ -8,7 +8,7 @@ import { formatRuleList } from './listRules';
 import { expandInputs, inputsWithoutPolicies, type InputFile } from './files';
 import { CliError, errorText, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
 import { checkContext, checkFile, type CheckContext } from './lint';
-import { TOOL_NAME, TOOL_VERSION } from './manifest';
+import { DATA_PACKAGE, TOOL_NAME, TOOL_VERSION } from './manifest';
 import { hasFindingsAtOrAbove, totalsOf, type FileOutcome } from './report';
 import { runSimulate } from './simulate';
 import { checkInThreads, threadCount } from './threads';
@@ -66,7 +66,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const command = parseCommandLine(argv);
     switch (command.name) {
       case 'help': io.stdout(USAGE); return EXIT_CLEAN;
-      case 'version': io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`); return EXIT_CLEAN;
+      case 'version': {
+        const { dataDate, dataVersion } = getCatalog();
+        io.stdout(`${TOOL_NAME} ${TOOL_VERSION} (IAM data of ${dataDate}, ${DATA_PACKAGE} ${dataVersion})\n`);
+        return EXIT_CLEAN;
+      }
       case 'rules': io.stdout(formatRuleList(loadSettings(command.options.config, io.cwd).settings, command.options.format === 'json')); return EXIT_CLEAN;
       case 'simulate': return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
       case 'lint': return await lint(command.options, io);   // awaited: its CliErrors are caught below

@@ -2,7 +2,7 @@
 // formatter's entry as soon as it is checked, so that a run over thousands of files never holds their
 // parses; entries are plain data, as they may come from a worker thread (cli/threads.ts).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { SEVERITIES, type Severity } from '../rules/types';
+import { SEVERITIES, type FindingData, type FoldedFinding, type Severity } from '../rules/types';
 import type { FileReport } from './lint';
 
 export interface RunTotals {
@@ -37,6 +37,25 @@ export interface FileOutcome {
   problems: string[];
 }
 
+
+/** A finding folded into a diagnostic (rules/oneFinding.ts), where it is: 1-based line and column. */
+export interface FoldedAt {
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  offset: number;
+  length: number;
+}
+
+/** The findings folded into a diagnostic, located in the file. */
+export function foldedOf(file: FileReport, diagnostic: Diagnostic): FoldedAt[] {
+  const folded = ((diagnostic.data as FindingData | undefined)?.folded ?? []) as FoldedFinding[];
+  return folded.map(f => {
+    const { line, character } = file.doc.textDocument.positionAt(f.offset);
+    return { code: f.code, message: f.message, line: line + 1, column: character + 1, offset: f.offset, length: f.length };
+  });
+}
 
 /** LSP severity (1..4) to our name; diagnostics always carry one. */
 export function severityName(diagnostic: Diagnostic): Severity {

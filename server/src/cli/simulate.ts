@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { simulate, type StatementOutcome } from '../evaluation/evaluate';
 import { formatSimulation } from '../evaluation/format';
-import { parseRequestText } from '../evaluation/request';
+import { contextAtTime, parseRequestText } from '../evaluation/request';
 import { parseContextPairs, type SimulationRequest } from '../protocol/simulate';
 import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
 import { policyFromText } from '../documents/policyDocuments';
@@ -35,6 +35,8 @@ Request:
   -r, --resource <arn>          the resource ARN (default: "*")
   -p, --principal <principal>   principal ARN, account ID, service principal, or "anonymous"
   -c, --context <key=value>     a request context key; repeat a key for a multivalued key
+  -t, --time <date>             the time of the request (aws:CurrentTime, aws:EpochTime), ISO 8601
+                                or epoch seconds (default: the current time)
 Output:
   -f, --format <text|json>      (default: text)
   -h, --help                    show this help
@@ -70,6 +72,7 @@ function parseOptions(argv: string[], io: SimulateIo): SimulateOptions | 'help' 
         resource: { type: 'string', short: 'r' },
         principal: { type: 'string', short: 'p' },
         context: { type: 'string', short: 'c', multiple: true },
+        time: { type: 'string', short: 't' },
         format: { type: 'string', short: 'f' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -91,6 +94,11 @@ function parseOptions(argv: string[], io: SimulateIo): SimulateOptions | 'help' 
     const { context, errors } = parseContextPairs(values.context ?? []);
     if (errors.length) throw new UsageError(errors.join(' '));
     request = { action: values.action, resource: values.resource, principal: values.principal, context };
+  }
+  if (values.time !== undefined) {
+    const context = contextAtTime(request.context, values.time);
+    if (!context) throw new UsageError(`--time must be an ISO 8601 date (2030-01-31T12:00:00Z) or epoch seconds (got "${values.time}")`);
+    request = { ...request, context };
   }
   return { policies: values.policy.map(policyArgument), request, format: (values.format ?? 'text') as 'text' | 'json' };
 }

@@ -1,6 +1,7 @@
 // Which open documents are policies, and their parse, cached per version. The server and the CLI
 // both decide "is this a policy, of which kind" here, so the editor and CI agree.
 import picomatch from 'picomatch';
+import manifest from '../../../package.json';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
 import { parsePolicy } from '../policy/parse';
@@ -17,6 +18,17 @@ export function isJsonDocument(uri: string, languageId: string): boolean {
   return JSON_LANGUAGE_IDS.has(languageId) || /\.json$/i.test(uri.replace(/[?#].*$/, ''));
 }
 
+/** The file names VS Code opens in the IAM policy language (the manifest's filenamePatterns). */
+export const POLICY_FILENAME_PATTERNS: readonly string[] =
+  manifest.contributes.languages.find(language => language.id === POLICY_LANGUAGE_ID)?.filenamePatterns ?? [];
+const policyNamePattern = picomatch(POLICY_FILENAME_PATTERNS as string[], { basename: true, nocase: false });
+
+/** Whether a path or URI names a policy file by its name (`*.iam.json`, `*policy*.json`, ...). */
+export function isPolicyFileName(pathOrUri: string): boolean {
+  const name = decodeURIComponent(pathOrUri.slice(Math.max(pathOrUri.lastIndexOf('/'), pathOrUri.lastIndexOf('\\')) + 1));
+  return policyNamePattern(name);
+}
+
 /** The kind the user set for this path through `policyKinds` globs, if any. */
 export function kindFromSettings(uri: string, settings: IamPolicySettings): PolicyKind | undefined {
   const path = decodeURIComponent(uri.replace(/^file:\/\//, ''));
@@ -28,14 +40,16 @@ export function kindFromSettings(uri: string, settings: IamPolicySettings): Poli
 
 /**
  * Parses a text as a policy, or returns undefined when the document is not one of ours: JSON
- * documents count only when their content is a policy and the settings allow it.
+ * documents count when the settings allow them and their name is a policy's (as VS Code would open
+ * them in our language, and as the checker reads them) or their content is a policy.
  */
 export function policyFromText(
   uri: string, languageId: string, text: string, settings: IamPolicySettings, kindOverride?: PolicyKind,
 ): PolicyDocument | undefined {
   const ours = languageId === POLICY_LANGUAGE_ID;
   if (!ours && !(isJsonDocument(uri, languageId) && settings.jsonDocuments !== 'off')) return undefined;
-  const doc = parsePolicy(text, uri, { languageId, kind: kindOverride ?? kindFromSettings(uri, settings) });
+  const language = ours || isPolicyFileName(uri) ? POLICY_LANGUAGE_ID : languageId;
+  const doc = parsePolicy(text, uri, { languageId: language, kind: kindOverride ?? kindFromSettings(uri, settings) });
   return doc.looksLikePolicy ? doc : undefined;
 }
 

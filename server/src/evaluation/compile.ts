@@ -2,7 +2,7 @@
 // lists and compiled conditions, built once per parsed document (cached) so that one request against
 // the largest managed policy takes well under a millisecond.
 import type { PolicyDocument, Span, Statement, StringListElement } from '../policy/model';
-import { compileWildcard, type WildcardPattern } from '../util/wildcard';
+import { compileWildcard, hasServiceWildcard, type WildcardPattern } from '../util/wildcard';
 import { compileArnMatcher } from './arnPattern';
 import { compileCondition, type CompiledConditionKey } from './conditions/evaluate';
 import { principalValues, type PrincipalValue } from '../policy/principals';
@@ -53,6 +53,7 @@ function compileActions(element: StringListElement): ActionMatcher {
   const patterns: WildcardPattern[] = [];
   for (const item of element.items) {
     const lower = item.value.toLowerCase();
+    if (hasServiceWildcard(lower)) continue;   // malformed: matches no action
     if (lower.includes('*') || lower.includes('?')) patterns.push(compileWildcard(lower, true));
     else exact.add(lower);
   }

@@ -11,7 +11,7 @@
 // and every condition match ("IAM JSON policy elements: Action / NotAction / Resource / NotResource /
 // Principal / NotPrincipal / Condition").
 import type { PolicyDocument, PolicyKind, Span } from '../policy/model';
-import { KIND_LABELS, type Decision, type ElementName } from '../protocol';
+import { kindInSentence, type Decision, type ElementName } from '../protocol';
 import { actionMatches, compilePolicy, resourceMatches, type CompiledStatement } from './compile';
 import { evaluateConditionKey } from './conditions/evaluate';
 import { principalNamed } from './principals';
@@ -68,7 +68,7 @@ function mismatchesOf(statement: CompiledStatement, request: NormalizedRequest, 
   }
   if (resource) {
     const { match, unresolved } = resourceMatches(resource.matcher, request.resource, request.context);
-    const variables = unresolved.length ? ` (${unresolved.join(', ')} has no value in the request)` : '';
+    const variables = unresolved.length ? ` (${unresolved.join(', ')} ${unresolved.length === 1 ? 'has' : 'have'} no value in the request)` : '';
     if (resource.negated && match) add('NotResource', resource, `${request.resource} is excluded by NotResource "${match}".`);
     if (!resource.negated && !match) add('Resource', resource, `${request.resource} matches no Resource${variables}.`);
   }
@@ -111,7 +111,7 @@ function decide(statements: StatementOutcome[], kinds: ReadonlySet<PolicyKind>, 
   if (denies.length) return { decision: 'ExplicitDeny', summary: `${what} is explicitly denied by ${denies.map(describe).join(', ')}.`, deciding: denies };
   for (const kind of GUARDRAILS) {
     if (kinds.has(kind) && applying('Allow', k => k === kind).length === 0) {
-      return { decision: 'ImplicitDeny', summary: `${what} is implicitly denied: no statement of the ${KIND_LABELS[kind]} allows it.`, deciding: [] };
+      return { decision: 'ImplicitDeny', summary: `${what} is implicitly denied: no statement of the ${kindInSentence(kind)} allows it.`, deciding: [] };
     }
   }
   const resourceAllows = applying('Allow', k => RESOURCE_BASED.has(k));
@@ -126,8 +126,16 @@ function decide(statements: StatementOutcome[], kinds: ReadonlySet<PolicyKind>, 
   return { decision: 'ImplicitDeny', summary: `${what} is implicitly denied: ${why}.`, deciding: [] };
 }
 
+/** Whether a condition of the policies looks at the time of the request. */
+function looksAtTime(docs: readonly PolicyDocument[]): boolean {
+  return docs.some(doc => compilePolicy(doc).statements.some(s => s.conditions.some(c => c.keyLower === 'aws:currenttime' || c.keyLower === 'aws:epochtime')));
+}
+
 function notesFor(docs: readonly PolicyDocument[], statements: StatementOutcome[], request: NormalizedRequest): string[] {
   const notes: string[] = [];
+  if (request.clockTime && looksAtTime(docs)) {
+    notes.push(`The request gives no aws:CurrentTime: the current time, ${request.clockTime}, was used. To simulate another, give aws:CurrentTime in the request's context (iam-policy-lint simulate --time).`);
+  }
   const hasPrincipal = docs.some(doc => doc.statements.some(s => s.principal || s.notPrincipal));
   if (hasPrincipal && !request.principal) notes.push('The request names no principal: Principal and NotPrincipal were not checked.');
   if (docs.some(doc => !compilePolicy(doc).variables && hasVariable(doc.text))) {
@@ -138,8 +146,13 @@ function notesFor(docs: readonly PolicyDocument[], statements: StatementOutcome[
 }
 
 /** Simulates a request against policies of one account. Never throws on a parsed policy. */
-export function simulate(docs: readonly PolicyDocument[], input: SimulationRequest): SimulationResult {
-  const request = normalizeRequest(input);
+export interface SimulateOptions {
+  /** the time of a request that gives no aws:CurrentTime or aws:EpochTime (default: the clock's) */
+  now?: Date;
+}
+
+export function simulate(docs: readonly PolicyDocument[], input: SimulationRequest, options: SimulateOptions = {}): SimulationResult {
+  const request = normalizeRequest(input, options.now);
   const statements = docs.flatMap((doc, i) => outcomesOf(doc, i, request));
   const kinds = new Set(docs.map(doc => doc.kind));
   return { ...decide(statements, kinds, request), statements, notes: notesFor(docs, statements, request) };

@@ -8,6 +8,7 @@
 // case-sensitive".
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ContextValue, SimulationRequest } from '../protocol/simulate';
+import { parseDate } from './conditions/date';
 
 export type { ContextScalar, ContextValue, SimulationRequest } from '../protocol/simulate';
 
@@ -19,6 +20,43 @@ export interface NormalizedRequest {
   action: string;
   resource: string;
   context: RequestContext;
+  /** the time of the request when the request gave none (aws:CurrentTime, aws:EpochTime) and it was taken from the clock */
+  clockTime?: string;
+}
+
+const CURRENT_TIME = 'aws:currenttime';
+const EPOCH_TIME = 'aws:epochtime';
+
+/** A time as aws:CurrentTime reads (ISO 8601 in UTC, whole seconds) and as aws:EpochTime does. */
+function timeValues(millis: number): { current: string; epoch: string } {
+  return { current: new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z'), epoch: String(Math.floor(millis / 1000)) };
+}
+
+/**
+ * AWS sets aws:CurrentTime and aws:EpochTime in every request ("AWS global condition context keys"),
+ * so the simulated request has both: the one the request gives fills the other, and a request
+ * that gives neither is made at `now`.
+ */
+function withTime(context: Map<string, string[]>, now: Date): string | undefined {
+  const given = [CURRENT_TIME, EPOCH_TIME].map(key => context.get(key)?.[0]).find(value => value !== undefined);
+  const millis = given === undefined ? now.getTime() : parseDate(given);
+  if (millis === undefined || Number.isNaN(millis)) return undefined;
+  const { current, epoch } = timeValues(millis);
+  if (!context.has(CURRENT_TIME)) context.set(CURRENT_TIME, [current]);
+  if (!context.has(EPOCH_TIME)) context.set(EPOCH_TIME, [epoch]);
+  return given === undefined ? current : undefined;
+}
+
+/**
+ * The request's context with its time set to `time` (ISO 8601 or epoch seconds: the CLI's --time),
+ * in place of any aws:CurrentTime and aws:EpochTime it had; undefined when `time` is no date.
+ */
+export function contextAtTime(context: Record<string, ContextValue> | undefined, time: string): Record<string, ContextValue> | undefined {
+  const millis = parseDate(time);
+  if (millis === undefined) return undefined;
+  const { current, epoch } = timeValues(millis);
+  const others = Object.entries(context ?? {}).filter(([key]) => key.toLowerCase() !== CURRENT_TIME && key.toLowerCase() !== EPOCH_TIME);
+  return { ...Object.fromEntries(others), 'aws:CurrentTime': current, 'aws:EpochTime': epoch };
 }
 
 function scalarText(value: unknown): string | undefined {
@@ -28,7 +66,7 @@ function scalarText(value: unknown): string | undefined {
 }
 
 /** The context as a map of lower-cased keys to string values; values that are not scalars are dropped. */
-export function normalizeContext(context: Record<string, unknown> | undefined): RequestContext {
+export function normalizeContext(context: Record<string, unknown> | undefined): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const [key, value] of Object.entries(context ?? {})) {
     const values = (Array.isArray(value) ? value : [value]).map(scalarText).filter((v): v is string => v !== undefined);
@@ -39,12 +77,15 @@ export function normalizeContext(context: Record<string, unknown> | undefined): 
   return map;
 }
 
-export function normalizeRequest(request: SimulationRequest): NormalizedRequest {
+export function normalizeRequest(request: SimulationRequest, now: Date = new Date()): NormalizedRequest {
+  const context = normalizeContext(request.context);
+  const clockTime = withTime(context, now);
   return {
     principal: request.principal?.trim() || undefined,
     action: request.action.trim(),
     resource: request.resource?.trim() || '*',
-    context: normalizeContext(request.context),
+    context,
+    clockTime,
   };
 }
 

@@ -11,6 +11,8 @@ import type { Catalog } from '../catalog/types';
 import { zoneOfTrustActions } from './zoneOfTrustFix';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
+import { rangeOf } from '../policy/locate';
+import type { FindingData, FoldedFinding } from '../rules/types';
 import { replacementFixes, syntaxFixes } from './fixes/basic';
 import { conditionFixes } from './fixes/conditions';
 import { fixAllAction } from './fixes/fixAll';
@@ -52,6 +54,24 @@ function wanted(kind: string, only: readonly string[] | undefined): boolean {
 }
 
 /**
+ * The fixes of the findings folded into a diagnostic (rules/oneFinding.ts): offered on it, never
+ * preferred (the diagnostic's own fix is); each names the folded finding it fixes as its diagnostic.
+ */
+function foldedFixes(doc: PolicyDocument, diagnostic: Diagnostic, catalog: Catalog, settings: IamPolicySettings, snippets?: boolean): CodeAction[] {
+  const folded = ((diagnostic.data as FindingData | undefined)?.folded ?? []) as FoldedFinding[];
+  const actions: CodeAction[] = [];
+  for (const finding of folded) {
+    const stand: Diagnostic = { ...diagnostic, code: finding.code, message: finding.message, data: finding.data, range: rangeOf(doc, finding.offset, finding.length) };
+    for (const provider of FIX_PROVIDERS) {
+      for (const action of provider({ doc, catalog, settings, diagnostic: stand, snippets })) {
+        actions.push({ ...action, isPreferred: false });
+      }
+    }
+  }
+  return actions;
+}
+
+/**
  * The code actions of a request: quick-fixes for our diagnostics, refactorings of the selection,
  * source.fixAll (which runs the rules: a rule's exception goes to `onRuleError`).
  */
@@ -66,6 +86,7 @@ export function provideCodeActions(
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const ctx = { doc, catalog, settings, diagnostic, snippets };
       for (const provider of FIX_PROVIDERS) actions.push(...provider(ctx));
+      actions.push(...foldedFixes(doc, diagnostic, catalog, settings, snippets));
     }
     if (request.range) {
       const [start, end] = [request.range.start, request.range.end].map(p => doc.textDocument.offsetAt(p));

@@ -1,6 +1,6 @@
 // Completion: finds what the cursor is on (completion/site.ts) and asks the module for that place:
 // element names, Version / Effect values, actions, resources and ARNs, principals, condition
-// operators, keys and values, policy variables. Every item brings its own text edit (see items.ts).
+// operators, keys and values, policy variables; in an empty document, whole policies (skeletons.ts). Every item brings its own text edit (see items.ts).
 import type { CompletionItem, CompletionList, Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import type { PolicyDocument, Statement } from '../policy/model';
@@ -13,6 +13,7 @@ import { type CompletionClient, isSubsequence, ItemBuilder, type ResolveKind } f
 import { principalItems } from './completion/principals';
 import { resourceFormatItems } from './completion/resources';
 import { type CompletionSite, completionSite } from './completion/site';
+import { isNearlyEmpty, skeletonItems } from './completion/skeletons';
 import { variableItems } from './completion/variables';
 import { actionHoverMarkdown } from './hover/actions';
 import { conditionKeyMarkdown, operatorMarkdown } from './hover/conditions';
@@ -94,13 +95,17 @@ function editorMayKeep(doc: PolicyDocument, offset: number, items: CompletionIte
   });
 }
 
-/** The completion list at `offset`; `client` says whether items may be snippets and reopen completion (default: VS Code's). */
+/**
+ * The completion list at `offset`; `client` says whether items may be snippets and reopen completion
+ * (default: VS Code's). An empty document (or `{}`) is offered whole policies of each kind too.
+ */
 export function doComplete(doc: PolicyDocument, offset: number, catalog: Catalog, _settings: IamPolicySettings, client?: CompletionClient): CompletionList {
+  const skeletons = isNearlyEmpty(doc) ? skeletonItems(doc, offset, client) : NONE;
   const site = completionSite(doc, offset);
-  if (!site) return { isIncomplete: false, items: [] };
+  if (!site) return { isIncomplete: false, items: skeletons };
   const items = new ItemBuilder(doc, site, client);
   const all = site.kind === 'key' ? keyItems(items, doc, catalog) : valueItems(items, doc, catalog);
-  return { isIncomplete: items.incomplete, items: editorMayKeep(doc, offset, all) };
+  return { isIncomplete: items.incomplete, items: [...skeletons, ...editorMayKeep(doc, offset, all)] };
 }
 
 const RESOLVERS: Record<ResolveKind, (catalog: Catalog, label: string) => string | undefined> = {

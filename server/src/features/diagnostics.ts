@@ -5,9 +5,10 @@
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { rangeOf } from '../policy/locate';
+import { brokenStructure } from '../policy/syntax';
 import type { PolicyDocument } from '../policy/model';
 import type { IamPolicySettings, SeveritySetting } from '../protocol';
-import { RULE_MODULES, RULES_BY_CODE } from '../rules';
+import { foldFindings, RULE_MODULES, RULES_BY_CODE } from '../rules';
 import { rulesDocUri } from '../catalog/ruleDocs';
 import type { Finding, Severity } from '../rules/types';
 
@@ -33,7 +34,7 @@ export function severityOf(code: string, settings: IamPolicySettings): Severity 
 /** What a caller does with a rule's exception; `rules` names the codes of the module that threw. */
 export type RuleErrorHandler = (error: unknown, rules: string) => void;
 
-/** Every finding of every rule, sorted by position. */
+/** Every finding of every rule, sorted by position; one problem's findings folded into its most specific shown one. */
 export function collectFindings(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Finding[] {
   const findings: Finding[] = [];
   if (!doc.looksLikePolicy) return findings;
@@ -45,8 +46,19 @@ export function collectFindings(doc: PolicyDocument, catalog: Catalog, settings:
       onError(error, module.rules.map(r => r.code).join(' '));
     }
   }
+  const broken = brokenStructure(doc);
+  if (broken) {
+    // the rules judge only what parses soundly: not the statement that holds a syntax error, nor
+    // anything after it, nor a missing element of a node around it
+    const syntax = new Set(broken.issues.map(i => i.code));
+    const sound = findings.filter(f => (syntax.has(f.code) && RULES_BY_CODE.get(f.code)?.category === 'syntax')
+      || (f.offset < broken.guessedFrom && !broken.enclosingStarts.has(f.offset)));
+    findings.length = 0;
+    findings.push(...sound);
+  }
   // codes are plain ASCII (IAMnnn): code-unit order, without localeCompare's cost per comparison
-  return findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  findings.sort((a, b) => a.offset - b.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return foldFindings(findings, doc, catalog, code => severityOf(code, settings));
 }
 
 const docLinks = new Map<string, { href: string }>();

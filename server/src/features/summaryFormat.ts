@@ -4,6 +4,7 @@
 import { ACCESS_LEVELS, type AccessLevel } from '../catalog/types';
 import { byLevel, levelCountsText } from './actionSets';
 import { plural } from './hover/markdown';
+import { KIND_LABELS, kindInSentence } from '../protocol';
 import type { AccessSet, PolicySummary, ServiceAccess, StatementSummary } from './summary';
 
 /** Marks services with Permissions management actions (they change who can do what). */
@@ -123,7 +124,7 @@ const fileName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('
 export function formatSummaryMarkdown(summary: PolicySummary): string {
   const lines = [
     `# Access summary: ${fileName(summary.uri)}`, '',
-    `${summary.kind} policy · ${plural(summary.statements.length, 'statement')} · ${plural(summary.resourceCount, 'resource')} named · IAM data of ${summary.dataDate}`, '',
+    `${KIND_LABELS[summary.kind]} · ${plural(summary.statements.length, 'statement')} · ${plural(summary.resourceCount, 'resource')} named · IAM data of ${summary.dataDate}`, '',
     '## Allowed', '', ...accessTable(summary.allow), ...accessDetails(summary.allow),
   ];
   if (!isEmpty(summary.deny)) lines.push('## Denied', '', ...accessTable(summary.deny), ...accessDetails(summary.deny));
@@ -148,7 +149,7 @@ function textTable(access: AccessSet, indent: string): string[] {
 /** The summary as plain text (the CLI's --summary): the two tables, then one line per statement. */
 export function formatSummaryText(summary: PolicySummary): string {
   return [
-    `Access summary: ${fileName(summary.uri)} (${summary.kind} policy, IAM data of ${summary.dataDate})`,
+    `Access summary: ${fileName(summary.uri)} (${kindInSentence(summary.kind)}, IAM data of ${summary.dataDate})`,
     'Allowed (actions granted / actions of the service):',
     ...textTable(summary.allow, '  '),
     ...(isEmpty(summary.deny) ? [] : ['Denied:', ...textTable(summary.deny, '  ')]),

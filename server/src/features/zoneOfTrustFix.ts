@@ -2,7 +2,9 @@
 // editor and the checker both read. The action runs a server command (features/commands.ts) that
 // sends the settings file's edit to the client (workspace/applyEdit), so that it works in every editor:
 // - without a zone, on a principal of a resource or trust policy: "use the accounts of this
-//   document's ARNs as the zone" (the resource ARNs' accounts, else those of every ARN in it);
+//   document's ARNs as the zone" (the resource ARNs' accounts, else those of the ARNs outside
+//   Principal and NotPrincipal: a principal's account is the one a finding is about, never the
+//   zone); with no such account, nothing (the user writes the zone);
 // - on an IAM600 finding for another account: "add that account to the zone".
 import { modify } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -35,14 +37,27 @@ export function zoneOfTrustEdit(fileUri: string, existingText: string | undefine
 
 const ARN_ACCOUNT = /arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
 
-/** The account IDs of the document's resource ARNs, else of every ARN in its text; sorted, unique. */
+/** The spans of the document's Principal and NotPrincipal values. */
+function principalSpans(doc: PolicyDocument): Array<{ start: number; end: number }> {
+  return doc.statements.flatMap(s => [s.principal, s.notPrincipal])
+    .flatMap(p => (p?.entry.valueNode ? [{ start: p.entry.valueNode.offset, end: p.entry.valueNode.offset + p.entry.valueNode.length }] : []));
+}
+
+/**
+ * The account IDs of the document's resource ARNs, else of the ARNs in its text outside Principal and
+ * NotPrincipal (a condition's aws:SourceArn, say); sorted, unique.
+ */
 export function accountsInDocument(doc: PolicyDocument): string[] {
   const fromResources = doc.statements
     .flatMap(s => [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])])
     .map(item => parseArn(item.value)?.account ?? '')
     .filter(account => ACCOUNT_ID.test(account));
-  const accounts = fromResources.length ? fromResources : [...doc.text.matchAll(ARN_ACCOUNT)].map(m => m[1]);
-  return [...new Set(accounts)].sort();
+  if (fromResources.length) return [...new Set(fromResources)].sort();
+  const principals = principalSpans(doc);
+  const elsewhere = [...doc.text.matchAll(ARN_ACCOUNT)]
+    .filter(m => !principals.some(span => m.index >= span.start && m.index < span.end))
+    .map(m => m[1]);
+  return [...new Set(elsewhere)].sort();
 }
 
 function setZoneAction(title: string, args: SetZoneOfTrustArgs, isPreferred = false): CodeAction {
@@ -62,8 +77,9 @@ export function zoneOfTrustActions(
   if (doc.kind !== 'resource' && doc.kind !== 'trust') return [];
   const zone = settings.zoneOfTrust;
   if (isEmptyZone(zone)) {
+    if (!onPrincipal(doc, start, end)) return [];
     const accounts = accountsInDocument(doc);
-    if (!accounts.length || !onPrincipal(doc, start, end)) return [];
+    if (!accounts.length) return [];
     return [setZoneAction(`Set the zone of trust (zoneOfTrust in .iam-lint.json) to account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')}`,
       { uri: doc.uri, zoneOfTrust: { accounts } })];
   }

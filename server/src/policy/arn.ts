@@ -51,3 +51,17 @@ export function arnSegmentOffsets(text: string): number[] {
 export function kebabCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
+
+/** The placeholder a variable of an ARN format stands as, for people: `<bucket-name>`, `<account-id>`. */
+export function placeholderOf(variable: string): string {
+  return `<${variable === 'Account' ? 'account-id' : kebabCase(variable)}>`;
+}
+
+/**
+ * An ARN format of the Service Authorization Reference as a person reads it: the partition written
+ * out, every other variable a placeholder (`arn:${Partition}:s3:::${BucketName}` ->
+ * `arn:aws:s3:::<bucket-name>`).
+ */
+export function readableArnFormat(format: string, partition = 'aws'): string {
+  return format.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === 'Partition' ? partition : placeholderOf(name)));
+}

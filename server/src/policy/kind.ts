@@ -1,7 +1,11 @@
 // Which kind of policy a document is. The kind decides which rules apply (Principal required or
-// forbidden, size quotas, ...). A user's choice wins; then hints in the file name and its folders,
-// unless the content rules the hinted kind out; then the content: a Principal makes a resource policy,
-// or a trust policy when every action is one that a role trust policy grants.
+// forbidden, size quotas, ...). A user's choice wins; then hints in the file name and its folders:
+// a name written as words (`deny-tls.rcp.json`, `vpce-endpoint-policy.json`, `bucket_policy.json`)
+// says the kind, and wins over the content, so that what the kind requires (a Principal) is reported
+// when it is missing; a CamelCase name is how AWS names its managed policies, which are identity
+// policies named for what they manage (AWSApplicationAutoscalingComprehendEndpointPolicy), so its
+// hint yields to content that rules the kind out. Then the content: a Principal makes a resource
+// policy, or a trust policy when every action is one that a role trust policy grants.
 import type { KindSource, PolicyDocument, PolicyKind, Statement } from './model';
 
 // Name hints, tried in order on the words of a name ("AWSQuickSetupPermissionsBoundary" ->
@@ -18,10 +22,16 @@ const NAME_HINTS: ReadonlyArray<[RegExp, PolicyKind]> = [
   [/\bidentity based polic\w*\b/, 'identity'],
 ];
 
+// Resource policies named for what they are attached to (S3, KMS, SQS, SNS, ECR, Secrets Manager, S3
+// Glacier and AWS Backup vaults): only when no part of the path
+// names a kind above, since policies of other kinds are about these (an RCP's file
+// `resource_control_policies/sns_topic_policy.json`, an SCP "...-key-policy-limiting-...").
+const ATTACHMENT_HINTS: ReadonlyArray<[RegExp, PolicyKind]> = [[/\b(bucket|key|queue|topic|repository|secret|vault) polic\w*\b/, 'resource']];
+
 // Each alternative of each hint above contains one of these words (keep them in step), and nameWords
 // only inserts and replaces separators: a name without any of them has no hint. Most names
 // ("AWSBackupAdminPolicy", folders) are ruled out this cheaply, without splitting them into words.
-const HINT_FRAGMENTS = /scp|rcp|vpce|boundar|trust|assume|control|endpoint|based/i;
+const HINT_FRAGMENTS = /scp|rcp|vpce|boundar|trust|assume|control|endpoint|based|(bucket|key|queue|topic|repository|secret|vault)[^a-z]?polic/i;
 
 // Actions that a role trust policy grants (sts:AssumeRole* and the session actions that go with it).
 // Source: IAM User Guide, "Modifying a role trust policy" and "Passing session tags in AWS STS".
@@ -43,10 +53,14 @@ export function nameWords(name: string): string {
     .trim();
 }
 
-function hintOf(name: string): PolicyKind | undefined {
+/** A kind a name suggests; strong when the name is written as words, not CamelCase (see the header). */
+interface NameHint { kind: PolicyKind; strong: boolean }
+
+function hintOf(name: string, hints: ReadonlyArray<[RegExp, PolicyKind]>): NameHint | undefined {
   if (!HINT_FRAGMENTS.test(name)) return undefined;
   const words = nameWords(name);
-  return NAME_HINTS.find(([pattern]) => pattern.test(words))?.[1];
+  const kind = hints.find(([pattern]) => pattern.test(words))?.[1];
+  return kind && { kind, strong: !/[a-z][A-Z]/.test(name) };
 }
 
 /** A URI's path with its %-escapes decoded; as written when an escape is malformed (some clients send `%` raw). */
@@ -64,14 +78,20 @@ function decodedPath(path: string): string {
  * name wins: `resource_control_policies/resource_based_policies/ecr_repository_policy.json` is resource.
  */
 export function kindFromFileName(uri: string): PolicyKind | undefined {
+  return nameHint(uri)?.kind;
+}
+
+function nameHint(uri: string): NameHint | undefined {
   const path = decodedPath(uri.replace(/^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?/i, ''));
   if (!HINT_FRAGMENTS.test(path)) return undefined; // no name in the path can have a hint
   const parts = path.split(/[\\/]/).filter(Boolean);
   const base = (parts.pop() ?? '').replace(/\.(json|jsonc|ya?ml|tf|txt)$/i, '');
   const names = [...base.split('__').reverse(), ...parts.reverse()];
-  for (const name of names) {
-    const kind = hintOf(name);
-    if (kind) return kind;
+  for (const hints of [NAME_HINTS, ATTACHMENT_HINTS]) {
+    for (const name of names) {
+      const hint = hintOf(name, hints);
+      if (hint) return hint;
+    }
   }
   return undefined;
 }
@@ -105,8 +125,8 @@ export function detectKind(
   override?: PolicyKind,
 ): { kind: PolicyKind; source: KindSource } {
   if (override) return { kind: override, source: 'setting' };
-  const fromName = kindFromFileName(doc.uri);
-  if (fromName && contentAllows(doc, fromName)) return { kind: fromName, source: 'filename' };
+  const fromName = nameHint(doc.uri);
+  if (fromName && (fromName.strong || contentAllows(doc, fromName.kind))) return { kind: fromName.kind, source: 'filename' };
   const fromContent = kindFromContent(doc);
   if (fromContent) return { kind: fromContent, source: 'content' };
   return { kind: 'identity', source: 'default' };

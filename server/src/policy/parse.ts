@@ -27,7 +27,7 @@ function parseTolerant(text: string): { root: Node | undefined; syntaxErrors: Sy
   const scan = scanTrivia(text);
   const root = parseTree(scan.treeText, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   ownStringsOf(root);
-  return { root, syntaxErrors: [...parseErrorsToIssues(errors), ...scan.issues].sort((a, b) => a.offset - b.offset) };
+  return { root, syntaxErrors: [...parseErrorsToIssues(errors, scan.treeText), ...scan.issues].sort((a, b) => a.offset - b.offset) };
 }
 
 export function parsePolicy(text: string, uri = 'untitled:policy.json', options: ParseOptions = {}): PolicyDocument {

@@ -11,6 +11,11 @@ export function hasPlaceholder(text: string): boolean {
   return (text.includes('<') || text.includes('{')) && PLACEHOLDER.test(text);
 }
 
+/** Every placeholder in the text, in order. */
+export function placeholdersIn(text: string): string[] {
+  return hasPlaceholder(text) ? [...text.matchAll(new RegExp(PLACEHOLDER.source, 'g'))].map(m => m[0]) : [];
+}
+
 /** The first placeholder in the text, e.g. "<my-org-id>". */
 export function firstPlaceholder(text: string): string | undefined {
   return hasPlaceholder(text) ? PLACEHOLDER.exec(text)?.[0] : undefined;

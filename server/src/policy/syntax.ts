@@ -2,7 +2,7 @@
 // allowed, so the tree stays useful), and this module reports everything IAM itself rejects:
 // comments, trailing commas and every JSON error, each at the spot where it is.
 import { createScanner, ParseError, ParseErrorCode, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
-import type { SyntaxIssue } from './model';
+import type { PolicyDocument, SyntaxIssue } from './model';
 
 export const SYNTAX_CODES = {
   json: 'IAM001',
@@ -28,11 +28,30 @@ const PARSE_ERROR_TEXT: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'Invalid character in a string: control characters must be escaped.',
 };
 
+/** The bracket or brace that is open at the offset (the innermost), if any. */
+function openAt(text: string, offset: number): '[' | '{' | undefined {
+  const open: Array<'[' | '{'> = [];
+  const scanner = createScanner(text, true);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBracketToken) open.push('[');
+    else if (kind === SyntaxKind.OpenBraceToken) open.push('{');
+    else if (kind === SyntaxKind.CloseBracketToken || kind === SyntaxKind.CloseBraceToken) open.pop();
+  }
+  return open[open.length - 1];
+}
+
 /** Converts jsonc-parser's errors; drops the ones we report more precisely ourselves. */
-export function parseErrorsToIssues(errors: readonly ParseError[]): SyntaxIssue[] {
+export function parseErrorsToIssues(errors: readonly ParseError[], text: string): SyntaxIssue[] {
   const issues: SyntaxIssue[] = [];
   for (const e of errors) {
     if (e.error === ParseErrorCode.InvalidCommentToken) continue; // reported by scanTrivia
+    // `"Action": ["a", "b",` then `"Resource": ...`: the parser reads the property name as an item
+    // and stumbles on its colon; what is missing is the list's "]"
+    if (e.error === ParseErrorCode.CommaExpected && text[e.offset] === ':' && openAt(text, e.offset) === '[') {
+      issues.push({ code: SYNTAX_CODES.json, offset: e.offset, length: 1,
+        message: 'A list is not closed: a closing bracket (]) is missing after its last item, before this property.' });
+      continue;
+    }
     if (e.error === ParseErrorCode.CommaExpected) {
       issues.push({ code: SYNTAX_CODES.missingComma, offset: e.offset, length: Math.max(e.length, 1),
         message: 'A comma is missing before this value: separate array items and properties with commas.' });
@@ -119,4 +138,34 @@ export function scanTrivia(text: string): TextScan {
       message: `This value is nested more than ${MAX_NESTING} levels deep: IAM policies nest a few levels. The deeper part is ignored.` });
   }
   return { issues, treeText: blankOut(text, tooDeep) };
+}
+
+/**
+ * A JSON error: the tolerant parser guesses past it, and what follows may be misread. Not a missing
+ * comma between two values, comments or trailing commas, which it reads past exactly.
+ */
+function isStructural(issue: SyntaxIssue): boolean {
+  return issue.code === SYNTAX_CODES.json;
+}
+
+/**
+ * Where the structure of a document stops being sound, so that one syntax error is one finding: the
+ * syntax issues to report (comments, trailing and missing commas up to the first JSON error, and that
+ * error, not the ones the parser's guesses past it cascade into); the offset from which the tree is
+ * a guess (the start of the statement that holds the error, else the error); and the starts of the
+ * nodes around the error, at which a finding about a missing element would be a guess too.
+ * Undefined when the text parses.
+ */
+export function brokenStructure(doc: PolicyDocument): { issues: SyntaxIssue[]; guessedFrom: number; enclosingStarts: ReadonlySet<number> } | undefined {
+  const first = doc.syntaxErrors.find(isStructural);
+  if (!first) return undefined;
+  const encloses = (node: { offset: number; length: number } | undefined) =>
+    node !== undefined && node.offset <= first.offset && first.offset <= node.offset + node.length;
+  const statement = doc.statements.find(s => encloses(s.node));
+  const enclosing = [doc.root, doc.statementEntry?.node, doc.statementEntry?.valueNode, statement?.node].filter(encloses);
+  return {
+    issues: doc.syntaxErrors.filter(issue => issue === first || (!isStructural(issue) && issue.offset < first.offset)),
+    guessedFrom: statement?.node.offset ?? first.offset,
+    enclosingStarts: new Set(enclosing.map(node => node!.offset)),
+  };
 }

@@ -12,3 +12,9 @@ export const KIND_LABELS: Record<PolicyKind, string> = {
   boundary: 'Permissions boundary',
   endpoint: 'VPC endpoint policy',
 };
+
+/** A kind's label inside a sentence: "service control policy (SCP)", "VPC endpoint policy". */
+export function kindInSentence(kind: PolicyKind): string {
+  const label = KIND_LABELS[kind];
+  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}

@@ -5,14 +5,14 @@
 // elements: Action" (names are case-insensitive; `*` and `?` wildcards).
 import { globCovers } from '../policy/arnGlobs';
 import type { StringItem, StringListElement } from '../policy/model';
-import { hasWildcard } from '../util/wildcard';
+import { hasServiceWildcard, hasWildcard } from '../util/wildcard';
 import { statementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
-/** The service prefix a wildcard is limited to ("s3" for `s3:Get*`), or "" when it may match any service. */
+/** The service prefix a wildcard is limited to ("s3" for `s3:Get*`), or "" when it may match any service ("*"). */
 function prefixOf(name: string): string {
   const colon = name.indexOf(':');
-  return colon > 0 && !hasWildcard(name.slice(0, colon)) ? name.slice(0, colon).toLowerCase() : '';
+  return colon > 0 ? name.slice(0, colon).toLowerCase() : '';
 }
 
 /**
@@ -31,7 +31,8 @@ function checkList(ctx: RuleContext, element: StringListElement, lowerName: (ind
   const firstOf = new Map<string, StringItem>();
   const wildcards = new Map<string, StringItem[]>();
   for (const item of element.items) {
-    if (!hasWildcard(item.value)) continue;
+    // a wildcard in the service prefix is malformed (IAM100) and matches nothing
+    if (!hasWildcard(item.value) || hasServiceWildcard(item.value)) continue;
     const prefix = prefixOf(item.value);
     const group = wildcards.get(prefix);
     if (group) group.push(item);
@@ -48,7 +49,7 @@ function checkList(ctx: RuleContext, element: StringListElement, lowerName: (ind
       return;
     }
     firstOf.set(key, item);
-    const wildcard = wildcards.size > 0 ? coveringWildcard(item, wildcards) : undefined;
+    const wildcard = wildcards.size > 0 && !hasServiceWildcard(item.value) ? coveringWildcard(item, wildcards) : undefined;
     if (wildcard) {
       ctx.report({ code: 'IAM105', offset: item.offset, length: item.length, unnecessary: true,
         message: `"${item.value}" is already matched by "${wildcard.value}" in this ${element.entry.name}: it can be removed.`,

@@ -1,7 +1,8 @@
 // IAM100-IAM103, IAM106: the names in Action and NotAction. A malformed name is an error (IAM requires
 // "service:action"); an unknown service or action is only a warning, because AWS adds names faster
 // than any catalog; a known name in another letter case only gets a hint (IAM matches names
-// case-insensitively). Source: IAM User Guide, "IAM JSON policy elements: Action".
+// case-insensitively). Source: IAM User Guide, "IAM JSON policy elements: Action". A wildcard in the
+// service prefix (`*:*`) is malformed too, by IAM's grammar (hasServiceWildcard says where).
 import type { ActionInfo, Catalog } from '../catalog/types';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
@@ -37,6 +38,10 @@ function malformedReason(text: string): string | undefined {
   if (parts.length > 2) return 'has more than one colon';
   if (!parts[0]) return 'has an empty service prefix';
   if (!parts[1]) return 'has an empty action name';
+  if (/[*?]/.test(parts[0])) {
+    const everything = /^[*?]+$/.test(parts[0]) && /^\*+$/.test(parts[1]);
+    return `has a wildcard in its service prefix, and a service prefix cannot have wildcards: ${everything ? 'for every action of every service, write "*"' : 'name the service'}`;
+  }
   if (!SERVICE_PREFIX.test(parts[0])) return 'has characters that a service prefix cannot have';
   if (!ACTION_NAME.test(parts[1])) return 'has characters that an action name cannot have';
   return undefined;

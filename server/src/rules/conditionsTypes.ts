@@ -37,6 +37,11 @@ const FIT: Record<Exclude<OperatorFamily, 'Null'>, Record<KeyType, Fit>> = {
   Binary: { String: 'ok', ARN: 'wrong', Bool: 'wrong', Date: 'wrong', Numeric: 'wrong', IPAddress: 'wrong', Binary: 'ok' },
 };
 
+/** A key type as a message says it: "an IP address key". */
+const TYPE_PHRASES: Record<KeyType, string> = {
+  String: 'a string', ARN: 'an ARN', Bool: 'a Boolean', Date: 'a date', Numeric: 'a numeric', IPAddress: 'an IP address', Binary: 'a binary',
+};
+
 /** The operators that fit a key type, for the message. */
 const OPERATORS_FOR: Record<KeyType, string> = {
   String: 'String operators (StringEquals, StringLike, ...)',
@@ -81,8 +86,8 @@ export const conditionTypeRules: RuleModule = {
       const name = entry.keyEntry.entry.name;
       ctx.report({ code: fit === 'wrong' ? 'IAM320' : 'IAM321', ...keySpan(entry),
         message: fit === 'wrong'
-          ? `"${name}" is a ${type} key: ${entry.operator.base?.name} cannot compare it, so the condition never matches as intended. Use ${OPERATORS_FOR[type]}.`
-          : `"${name}" is a ${type} key: ${entry.operator.base?.name} compares the text of its value. AWS documents ${OPERATORS_FOR[type]} for it.` });
+          ? `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} cannot compare it, so the condition never matches as intended. Use ${OPERATORS_FOR[type]}.`
+          : `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} compares the text of its value. AWS documents ${OPERATORS_FOR[type]} for it.` });
     }
   },
 };

@@ -31,24 +31,13 @@ import { isIP } from 'node:net';
 import type { OperatorFamily } from '../catalog/types';
 import type { ConditionValue } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { type ConditionEntry, conditionEntries } from '../analysis/conditionsEntries';
+import { type ConditionEntry, conditionEntries, EPOCH_SECONDS, isDate } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 import { hasVariable } from '../util/policyVariables';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const EPOCH = /^\d+(\.\d+)?$/;
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function isDate(text: string): boolean {
-  if (EPOCH.test(text)) return true;
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [, , month, day, hour, minute, second] = match.map(Number);
-  return (match[2] === undefined || (month >= 1 && month <= 12))
-    && (match[3] === undefined || (day >= 1 && day <= 31))
-    && (match[4] === undefined || (hour <= 24 && minute <= 59 && (match[6] === undefined || second <= 60)));
-}
 
 export function isCidr(text: string): boolean {
   const [address, prefix, ...rest] = text.split('/');
@@ -92,7 +81,7 @@ const EPOCH_TIME = 'aws:epochtime';
 /** Epoch seconds as the W3C date-time they stand for: 1700000000 -> 2023-11-14T22:13:20Z. */
 export function epochToIso(text: string): string | undefined {
   const seconds = Number(text);
-  if (!EPOCH.test(text) || !Number.isSafeInteger(seconds) || seconds > 253402300799) return undefined;   // up to 9999-12-31
+  if (!EPOCH_SECONDS.test(text) || !Number.isSafeInteger(seconds) || seconds > 253402300799) return undefined;   // up to 9999-12-31
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
@@ -141,8 +130,9 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
     return;
   }
   if (!rule.valid(text)) {
+    const dateInstead = family === 'Numeric' && isDate(text) ? ` It is a date: ${operator.replace(/^Numeric/, 'Date')} compares dates.` : '';
     ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
-      message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.` });
+      message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.${dateInstead}` });
   } else if (family === 'Date') {
     checkEpochDate(ctx, entry, value, text);
   }

@@ -49,7 +49,9 @@ export const elementRules: RuleModule = {
     if (doc.root?.type !== 'object') return;
     checkNames(ctx, doc.topEntries, TOP_LEVEL_ELEMENTS, 'IAM010', 'a policy');
     checkValue(ctx, doc.version, VERSIONS, 'IAM013', 'Version');
-    if (!doc.version) {
+    // a "version" in another spelling is IAM010's finding, whose fix renames it: adding a Version too would make two
+    const versionMisspelt = doc.topEntries.some(e => e.name !== 'Version' && closestNames(e.name, TOP_LEVEL_ELEMENTS, 1)[0] === 'Version');
+    if (!doc.version && !versionMisspelt) {
       ctx.report({ code: 'IAM038', offset: doc.root.offset, length: 1,
         message: 'The policy has no "Version", so IAM reads it as "2008-10-17", where policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17".' });
     }

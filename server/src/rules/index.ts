@@ -1,5 +1,6 @@
 // The registry of rule modules. Order does not matter: findings are sorted by position.
 import type { RuleMeta, RuleModule } from './types';
+export { foldFindings } from './oneFinding';
 import { syntaxRules } from './syntax';
 import { elementRules } from './elements';
 import { actionRules } from './actions';

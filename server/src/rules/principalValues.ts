@@ -91,7 +91,7 @@ function serviceFinding(item: StringItem, catalog: Catalog): Verdict | undefined
   const completed = `${item.value.toLowerCase()}.amazonaws.com`;   // "lambda" for lambda.amazonaws.com
   const closest = names.includes(completed) ? [completed] : closestNames(item.value, names, 3);
   return { code: 'IAM036',
-    message: `"${item.value}" is not a service principal, which is written as service-name.amazonaws.com${closest.length ? `. Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ' ("lambda.amazonaws.com").'}`,
+    message: `"${item.value}" is not a service principal: those are written as service-name.amazonaws.com${closest.length ? `. Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ' ("lambda.amazonaws.com").'}`,
     data: { replacements: closest.map(c => JSON.stringify(c)) } };
 }
 

@@ -6,6 +6,7 @@
 // The rules stay silent where they cannot know: NotAction, `*` or an unknown name among the
 // actions, a wildcard in a service prefix, NotResource, `"*"` among the resources, placeholders.
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
+import { readableArnFormat } from '../policy/arn';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { hasWildcard, hasWildcardOrVariable } from '../util/wildcard';
@@ -31,11 +32,34 @@ function applies(catalog: Catalog, action: ActionInfo, resource: ArnResource): b
   return types.some(t => mayName(resource.arn, t));
 }
 
-/** For `arn:aws:s3:::bucket` where objects were meant: the ARN with "/*", when a wanted type extends the one it names. */
+/** The resource part of an ARN format or ARN (after the fifth colon). */
+const resourcePart = (arn: string) => arn.split(':').slice(5).join(':');
+
+/**
+ * The ARN meant, when it names the parent or a child of a wanted type: `arn:aws:s3:::bucket` where
+ * objects were meant gets "/*"; `arn:aws:s3:::bucket/*` where the bucket was meant (s3:ListBucket)
+ * is cut back to the bucket (unless that leaves only a wildcard: every bucket is no fix).
+ */
 function suggestion(catalog: Catalog, resource: ArnResource, wanted: readonly ResourceTypeInfo[]): string | undefined {
   const named = formatsOfArnService(catalog, resource.arn.service)?.filter(f => mayName(resource.arn, f.type)) ?? [];
-  const extended = named.some(n => wanted.some(w => w.arnFormat.startsWith(`${n.type.arnFormat}/`)));
-  return extended ? `${resource.item.value}/*` : undefined;
+  if (named.some(n => wanted.some(w => w.arnFormat.startsWith(`${n.type.arnFormat}/`)))) return `${resource.item.value}/*`;
+  const parent = wanted.find(w => named.some(n => n.type.arnFormat.startsWith(`${w.arnFormat}/`)));
+  if (!parent) return undefined;
+  const value = resource.item.value;
+  const kept = resourcePart(value).split('/').slice(0, resourcePart(parent.arnFormat).split('/').length).join('/');
+  if (/^[*?]*$/.test(kept)) return undefined;
+  return value.slice(0, value.length - resourcePart(value).length) + kept;
+}
+
+/** Resource types with the fewest variables in their ARN format first (a bucket before an access point). */
+function simplestFirst(types: readonly ResourceTypeInfo[]): ResourceTypeInfo[] {
+  const variables = (type: ResourceTypeInfo) => type.arnFormat.split('${').length;
+  return [...types].sort((a, b) => variables(a) - variables(b));
+}
+
+/** The partition the statement's ARNs use (to write formats in), else "aws". */
+function partitionOf(resources: readonly ArnResource[]): string {
+  return resources.map(r => r.arn.parsed?.partition ?? '').find(p => /^aws[a-z-]*$/.test(p)) ?? 'aws';
 }
 
 /** Whether every action supports resource-level permissions (and there is one). */
@@ -89,10 +113,11 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
         const types = unionOfEntries(facts, entry => typesAndServices(entry, catalog).types);
         const wanted = types.filter(t => arnServiceOf(t) === service);
         const fix = suggestion(catalog, resource, wanted);
-        const formats = (wanted.length ? wanted : types).map(t => t.arnFormat);
+        const readable = simplestFirst(wanted.length ? wanted : types).map(t => readableArnFormat(t.arnFormat, partitionOf([resource])));
+        const formats = [...new Set(readable)];
         ctx.report({ code: 'IAM211', offset: resource.item.offset, length: resource.item.length,
           message: `This ARN matches no resource type of the statement's actions (Service Authorization Reference), so it probably grants nothing here.${fix ? ` Did you mean "${fix}"?` : ''} Expected ${formats.slice(0, 3).join(' or ')}${formats.length > 3 ? ', ...' : ''}.`,
-          data: { replacements: fix ? [JSON.stringify(fix)] : [], resourceTypes: formats } });
+          data: { replacements: fix ? [JSON.stringify(fix)] : [], resourceTypes: (wanted.length ? wanted : types).map(t => t.arnFormat) } });
       }
     }
   }
@@ -101,12 +126,12 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
     if (entry.wildcard || entry.actions.length !== 1) continue;
     const action = entry.actions[0];
     if (resources.some(r => applies(catalog, action, r))) continue;
-    const types = resourceTypesOf(catalog, action);
+    const types = simplestFirst(resourceTypesOf(catalog, action));
     const name = actionName(action);
     ctx.report({ code: 'IAM212', offset: entry.item.offset, length: entry.item.length,
       message: types.length === 0
         ? `"${name}" does not support resource-level permissions (Service Authorization Reference), so none of these resources applies to it: move it to a statement with "Resource": "*".`
-        : `None of this statement's resources is of a type "${name}" acts on (${types.map(t => t.name).join(', ')}; Service Authorization Reference), so the statement probably grants nothing for it. Add an ARN such as ${types[0].arnFormat}.`,
+        : `None of this statement's resources is of a type "${name}" acts on (${types.map(t => t.name).join(', ')}; Service Authorization Reference), so the statement probably grants nothing for it. Add an ARN such as ${readableArnFormat(types[0].arnFormat, partitionOf(resources))}.`,
       data: { resourceTypes: types.map(t => t.arnFormat) } });
   }
 }

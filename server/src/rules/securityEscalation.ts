@@ -13,7 +13,7 @@
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
 import type { Catalog } from '../catalog/types';
 import type { Span, StringItem } from '../policy/model';
-import { hasWildcard, wildcardMatch } from '../util/wildcard';
+import { actionMatch } from '../util/wildcard';
 import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from '../analysis/securityTables';
 import { actionName, perExpansion } from '../analysis/actionExpansions';
 import { hasStarResource, restrictsWith, statementFacts, type StatementFacts } from '../analysis/statementFacts';
@@ -31,11 +31,11 @@ for (const action of ESCALATION_ACTIONS) {
 
 /** Whether an action name (lower case) is matched by an Action or NotAction entry. */
 function entryMatches(item: StringItem, action: string): boolean {
-  return wildcardMatch(item.value, action, true);
+  return actionMatch(item.value, action);
 }
 
 /** Whether an Action entry's name matches iam:PassRole. */
-const matchesPassRole = perExpansion((_actions, _catalog, name) => wildcardMatch(name, PASS_ROLE, true));
+const matchesPassRole = perExpansion((_actions, _catalog, name) => actionMatch(name, PASS_ROLE));
 
 /** Where the statement grants iam:PassRole: the Action entry, or the NotAction key that leaves it out. */
 function grantsPassRoleAt(facts: StatementFacts, catalog: Catalog): Span | undefined {
@@ -60,8 +60,8 @@ function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
 const escalationActions = perExpansion((_actions, _catalog, name) => {
   const colon = name.indexOf(':');
   const prefix = colon > 0 ? name.slice(0, colon) : '';
-  const candidates = hasWildcard(prefix) || !prefix ? ESCALATION_ACTIONS : ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [];
-  return [...candidates].filter(action => wildcardMatch(name, action, true));
+  const candidates = prefix ? ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [] : ESCALATION_ACTIONS;
+  return [...candidates].filter(action => actionMatch(name, action));
 });
 
 /** The action names (lower case) each statement allows on "*", with the entry that allows them. */

@@ -1,6 +1,7 @@
 // IAM001-IAM004: the syntax errors found by the parser (JSON errors, comments, trailing and
-// missing commas). IAM rejects all of them, so they are errors.
-import { SYNTAX_CODES } from '../policy/syntax';
+// missing commas). IAM rejects all of them, so they are errors. After the first JSON error the
+// parser's guesses cascade into more: only that one is reported (brokenStructure).
+import { brokenStructure, SYNTAX_CODES } from '../policy/syntax';
 import type { RuleModule } from './types';
 
 export const syntaxRules: RuleModule = {
@@ -11,6 +12,6 @@ export const syntaxRules: RuleModule = {
     { code: SYNTAX_CODES.missingComma, name: 'missing-comma', category: 'syntax', defaultSeverity: 'error', summary: 'A comma is missing between two values.' },
   ],
   check(ctx) {
-    for (const issue of ctx.doc.syntaxErrors) ctx.report({ ...issue });
+    for (const issue of brokenStructure(ctx.doc)?.issues ?? ctx.doc.syntaxErrors) ctx.report({ ...issue });
   },
 };

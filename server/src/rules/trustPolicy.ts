@@ -78,7 +78,7 @@ function checkFederated(ctx: RuleContext, statements: readonly Statement[]): voi
     reported.add(item.value);
     const named = actions.join(' or ');
     ctx.report({ code: 'IAM041', offset: item.offset, length: item.length,
-      message: `A federated principal assumes a role with ${named}, which no statement allows it: as it is, the provider's users cannot assume this role. Add ${named} to "Action".`,
+      message: `A federated principal assumes a role with ${named}, which no statement allows: as it is, the provider's users cannot assume this role. Add ${named} to "Action".`,
       data: actions.length === 1 ? { action: actions[0] } : undefined });
   }
 }

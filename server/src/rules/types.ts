@@ -32,6 +32,15 @@ export interface Finding extends Span {
 /** Diagnostics travel to the editor on every keystroke: lists in a finding's `data` are cut to this length. */
 export const DATA_LIST_LIMIT = 50;
 
+/** What a finding folded into another (rules/oneFinding.ts) leaves in its data: enough to show it and offer its fixes. */
+export interface FoldedFinding {
+  code: string;
+  offset: number;
+  length: number;
+  message: string;
+  data?: FindingData;
+}
+
 export interface FindingData {
   /** candidate texts that replace the span (e.g. "did you mean" names); the first is preferred */
   replacements?: string[];

@@ -20,6 +20,20 @@ export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
+/**
+ * Whether an Action value has a wildcard before its colon (`*:*`, `s3*:Get*`). IAM's grammar makes an
+ * action "a service namespace, a colon, and the name of an action"; only "action names can include
+ * wildcards" (IAM User Guide, "Grammar of the IAM JSON policy language", action_string:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html), and IAM Access
+ * Analyzer reports a service that does not exist as an error ("Invalid service in action",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).
+ * Such a value is malformed (IAM100) and matches no action anywhere: rules, hover, summary, simulator.
+ */
+export function hasServiceWildcard(action: string): boolean {
+  const colon = action.indexOf(':');
+  return colon > 0 && hasWildcard(action.slice(0, colon));
+}
+
 /** A wildcard or a policy variable: the text may stand for more than itself. */
 export function hasWildcardOrVariable(text: string): boolean {
   return hasWildcard(text) || hasVariable(text);
@@ -79,6 +93,11 @@ export function compileWildcard(pattern: string, caseInsensitive = false): Wildc
     cache.set(pattern, compiled);
   }
   return compiled;
+}
+
+/** Whether an Action value matches an action name, case-insensitive; a value with a wildcard in its service prefix matches none (hasServiceWildcard). */
+export function actionMatch(pattern: string, action: string): boolean {
+  return !hasServiceWildcard(pattern) && wildcardMatch(pattern, action, true);
 }
 
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {

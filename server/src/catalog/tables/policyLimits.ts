@@ -21,7 +21,8 @@ export type PolicyLimitKind =
 
 export interface PolicyLimit {
   kind: PolicyLimitKind;
-  label: string;
+  /** what the quota is of, as a sentence says it: "the ${name} quota of 2,048 characters" (an inline quota is the total of the identity's inline policies) */
+  name: string;
   max: number;
   unit: 'characters' | 'bytes';
   /** true: white space counts; false: AWS ignores it; undefined: the documentation does not say */
@@ -35,18 +36,18 @@ const IAM_QUOTAS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_i
 const ORG_QUOTAS = 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html';
 
 export const POLICY_LIMITS: readonly PolicyLimit[] = [
-  { kind: 'managed', label: 'Managed policy', max: 6144, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
-  { kind: 'inline-user', label: 'Inline policies of a user (total)', max: 2048, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
-  { kind: 'inline-group', label: 'Inline policies of a group (total)', max: 5120, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
-  { kind: 'inline-role', label: 'Inline policies of a role (total)', max: 10240, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
-  { kind: 'trust', label: 'Role trust policy (default quota)', max: 2048, unit: 'characters', countsWhitespace: false, adjustable: true, source: IAM_QUOTAS },
-  { kind: 'scp', label: 'Service control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
-  { kind: 'rcp', label: 'Resource control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
-  { kind: 's3-bucket', label: 'S3 bucket policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html' },
-  { kind: 'kms-key', label: 'KMS key policy', max: 32768, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html' },
-  { kind: 'lambda', label: 'Lambda function resource-based policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },
-  { kind: 'secretsmanager', label: 'Secrets Manager resource-based policy', max: 20480, unit: 'characters', adjustable: false, source: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html' },
-  { kind: 'vpc-endpoint', label: 'VPC endpoint policy', max: 20480, unit: 'characters', countsWhitespace: true, adjustable: false, source: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html' },
+  { kind: 'managed', name: 'managed policy', max: 6144, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
+  { kind: 'inline-user', name: 'user inline policy', max: 2048, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
+  { kind: 'inline-group', name: 'group inline policy', max: 5120, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
+  { kind: 'inline-role', name: 'role inline policy', max: 10240, unit: 'characters', countsWhitespace: false, adjustable: false, source: IAM_QUOTAS },
+  { kind: 'trust', name: 'role trust policy', max: 2048, unit: 'characters', countsWhitespace: false, adjustable: true, source: IAM_QUOTAS },
+  { kind: 'scp', name: 'service control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
+  { kind: 'rcp', name: 'resource control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
+  { kind: 's3-bucket', name: 'S3 bucket policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html' },
+  { kind: 'kms-key', name: 'KMS key policy', max: 32768, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html' },
+  { kind: 'lambda', name: 'Lambda function policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },
+  { kind: 'secretsmanager', name: 'Secrets Manager secret policy', max: 20480, unit: 'characters', adjustable: false, source: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html' },
+  { kind: 'vpc-endpoint', name: 'VPC endpoint policy', max: 20480, unit: 'characters', countsWhitespace: true, adjustable: false, source: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html' },
 ];
 
 /** Characters a policy document may contain (IAM User Guide, "IAM name requirements"). */

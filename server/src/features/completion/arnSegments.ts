@@ -7,7 +7,7 @@ import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import { type Arn, arnSegmentOffsets, parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { resourcePartSnippet } from './resources';
-import { type DocumentValues, documentValues } from './documentValues';
+import { type DocumentValues, valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, type Proposal, snippetEscape, sortKey } from './items';
 import { statementFacts } from './statementFacts';
 import { hasVariable } from '../../util/policyVariables';
@@ -118,13 +118,19 @@ function accountProposals({ arn, items, catalog, values }: SegmentContext): Prop
   return result;
 }
 
-/** Resource parts the document uses for the service, then the resource parts of its formats, as snippets. */
+/**
+ * Resource parts the document uses for the service, then the resource parts of its formats, as
+ * snippets (not one that reads as a resource part already offered: its defaults come from the document).
+ */
 function resourceProposals({ arn, items, catalog, values }: SegmentContext): Proposal[] {
   const used = (values.resources.get(arn.service) ?? []).map((resource, rank) =>
     value(resource, rank, { kind: CompletionItemKind.Reference, detail: 'used in this policy' }));
-  const formats = formatsOf(items, catalog, arn.service).map(({ type }, rank) => {
+  const offered = new Set(used.map(p => p.label));
+  const formats = formatsOf(items, catalog, arn.service).flatMap(({ type }, rank) => {
     const { snippet, display } = resourcePartSnippet(type, values);
-    return value(display, rank, { kind: CompletionItemKind.Snippet, snippet, description: type.name, sortText: sortKey(1, rank) });
+    if (offered.has(display)) return [];
+    offered.add(display);
+    return [value(display, rank, { kind: CompletionItemKind.Snippet, snippet, description: type.name, sortText: sortKey(1, rank) })];
   });
   return [...used, ...formats, value('*', 0, { sortText: sortKey(2), detail: 'every resource' })];
 }
@@ -139,7 +145,7 @@ export function arnSegmentItems(items: ItemBuilder, doc: PolicyDocument, catalog
   // An unterminated string gets its closing quote (and comma), the cursor staying inside.
   const closing = site.closed ? '' : `$0"${site.commaAfter ? ',' : ''}`;
   const suffix = (addsColon ? ':' : '') + closing;
-  const context = { arn: segment.arn, items, catalog, values: documentValues(doc) };
+  const context = { arn: segment.arn, items, catalog, values: valuesBesideSite(doc, items.site) };
   return SEGMENTS[segment.index - 1](context).map(p => items.inner({
     ...p, retrigger: addsColon, snippet: p.snippet ?? (closing ? snippetEscape(p.text) : undefined),
   }, segment.start, segment.end, suffix));

@@ -12,9 +12,10 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Catalog, ConditionKeyInfo, ConditionOperatorInfo, ParsedOperator } from '../../catalog/types';
 import type { ConditionElement, PolicyDocument } from '../../policy/model';
 import { arnSegmentItems } from './arnSegments';
+import { baseType } from '../../analysis/conditionsEntries';
 import { ORGANIZATION_KEYS, REGION_KEYS } from '../../catalog/tables/keyValueKinds';
 import { PRINCIPAL_TYPE_VALUES, SERVICE_PRINCIPAL_KEYS } from './awsValues';
-import { documentValues } from './documentValues';
+import { valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, placeholdersToTabStops, type Proposal, sortKey } from './items';
 import { statementFacts } from './statementFacts';
 import { variableCount } from '../../util/policyVariables';
@@ -44,13 +45,19 @@ function operatorForms(catalog: Catalog): OperatorForm[] {
   return forms;
 }
 
-/** Rank of a form for the keys already under the operator (lower is better). */
+/**
+ * Rank of a form for the keys already under the operator (lower is better): the operators of the
+ * keys' own type first (Date operators for aws:CurrentTime, although Numeric ones accept a date key
+ * too), then the others that accept them, then the rest; in each, set forms for multivalued keys,
+ * and the plain form before IfExists.
+ */
 function rank(form: OperatorForm, keys: readonly ConditionKeyInfo[]): number {
   if (keys.length === 0) return form.set ? 2 : form.ifExists ? 1 : 0;
+  const own = keys.every(key => baseType(key) === form.base.family);
   const fits = keys.every(key => form.base.acceptsKeyTypes.includes(key.type));
   const multi = keys.some(key => key.multiValued);
   const setFits = multi === (form.set !== undefined);
-  return (fits ? 0 : 4) + (setFits ? 0 : 2) + (form.ifExists ? 1 : 0);
+  return (own ? 0 : fits ? 4 : 8) + (setFits ? 0 : 2) + (form.ifExists ? 1 : 0);
 }
 
 export function operatorItems(items: ItemBuilder, catalog: Catalog, condition: ConditionElement | undefined): CompletionItem[] {
@@ -124,7 +131,7 @@ function choices(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): Cho
   const operator = catalog.parseOperator(conditionOperator);
   const info = catalog.conditionKey(conditionKey);
   const key = conditionKey.toLowerCase();
-  const values = documentValues(doc);
+  const values = valuesBesideSite(doc, items.site);
   if (operator.base?.family === 'Null') return [['true', 'the key is absent from the request'], ['false', 'the key is present']];
   if (operator.base?.family === 'Bool' || info?.type === 'Bool' || info?.type === 'ArrayOfBool') return [['true'], ['false']];
   if (REGION_KEYS.has(key)) {

@@ -51,13 +51,12 @@ export function namesAt(values: DocumentValues, service: string, literalPrefix: 
   return [...names];
 }
 
-function collect(doc: PolicyDocument): DocumentValues {
+function collect(text: string): DocumentValues {
   const accounts = new Tally();
   const regions = new Tally();
   const partitions = new Tally();
   const organizations = new Tally();
   const resources = new Map<string, Tally>();
-  const text = doc.text;
   for (const match of text.matchAll(ACCOUNT)) accounts.add(match[0]);
   for (const match of text.matchAll(ORGANIZATION)) organizations.add(match[0]);
   for (const match of text.matchAll(REGION_STRING)) regions.add(match[1]);
@@ -83,6 +82,24 @@ function collect(doc: PolicyDocument): DocumentValues {
 
 export function documentValues(doc: PolicyDocument): DocumentValues {
   let values = cache.get(doc);
-  if (!values) cache.set(doc, values = collect(doc));
+  if (!values) cache.set(doc, values = collect(doc.text));
+  return values;
+}
+
+/** The document's values but those of the string or word a completion replaces. */
+export function valuesBesideSite(doc: PolicyDocument, site: { contentStart: number; current: string }): DocumentValues {
+  return valuesBeside(doc, site.contentStart, site.contentStart + site.current.length);
+}
+
+let besideLast: { doc: PolicyDocument; start: number; end: number; values: DocumentValues } | undefined;
+
+/**
+ * The document's values but those of the string being completed (from `start` to `end`): what is
+ * being typed is no value "used in this policy", nor a default for a snippet.
+ */
+export function valuesBeside(doc: PolicyDocument, start: number, end: number): DocumentValues {
+  if (besideLast?.doc === doc && besideLast.start === start && besideLast.end === end) return besideLast.values;
+  const values = start >= end ? documentValues(doc) : collect(doc.text.slice(0, start) + ' '.repeat(end - start) + doc.text.slice(end));
+  besideLast = { doc, start, end, values };
   return values;
 }

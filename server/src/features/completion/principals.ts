@@ -9,19 +9,17 @@ import { arnSegmentItems } from './arnSegments';
 import { arnSnippet } from './resources';
 import { WEB_IDENTITY_PROVIDERS } from '../../catalog/tables/webIdentityProviders';
 import { AWS_PRINCIPAL_FORMATS, IDENTITY_PROVIDER_FORMATS } from './awsValues';
-import { documentValues } from './documentValues';
+import { type DocumentValues, valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, type Proposal, sortKey } from './items';
 
-function formatProposals(formats: ReadonlyArray<[string, string]>, doc: PolicyDocument, group: number): Proposal[] {
-  const values = documentValues(doc);
+function formatProposals(formats: ReadonlyArray<[string, string]>, values: DocumentValues, group: number): Proposal[] {
   return formats.map(([label, format], rank) => {
     const { snippet, display } = arnSnippet(format, values);
     return { label: display, kind: CompletionItemKind.Snippet, text: display, snippet, description: label, sortText: sortKey(group, rank) };
   });
 }
 
-function awsPrincipals(doc: PolicyDocument): Proposal[] {
-  const values = documentValues(doc);
+function awsPrincipals(values: DocumentValues): Proposal[] {
   const partition = values.partitions[0] ?? 'aws';
   const roots = values.accounts.map((account, rank): Proposal => ({
     label: `arn:${partition}:iam::${account}:root`, kind: CompletionItemKind.Reference, text: `arn:${partition}:iam::${account}:root`,
@@ -31,7 +29,7 @@ function awsPrincipals(doc: PolicyDocument): Proposal[] {
     label: '*', kind: CompletionItemKind.Constant, text: '*', sortText: sortKey(3),
     detail: 'Every principal, including anonymous users',
   };
-  const formats = formatProposals(AWS_PRINCIPAL_FORMATS, doc, 1).filter(p => !roots.some(root => root.text === p.text));
+  const formats = formatProposals(AWS_PRINCIPAL_FORMATS, values, 1).filter(p => !roots.some(root => root.text === p.text));
   return [...roots, ...formats, star];
 }
 
@@ -41,19 +39,20 @@ function servicePrincipals(catalog: Catalog): Proposal[] {
   }));
 }
 
-function federatedPrincipals(doc: PolicyDocument): Proposal[] {
+function federatedPrincipals(values: DocumentValues): Proposal[] {
   const providers = WEB_IDENTITY_PROVIDERS.map(([name, description], rank): Proposal => ({
     label: name, kind: CompletionItemKind.Value, text: name, description, sortText: sortKey(1, rank),
   }));
-  return [...formatProposals(IDENTITY_PROVIDER_FORMATS, doc, 0), ...providers];
+  return [...formatProposals(IDENTITY_PROVIDER_FORMATS, values, 0), ...providers];
 }
 
 export function principalItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog, listed: readonly StringItem[]): CompletionItem[] {
   const { site } = items;
   const type = site.context.principalType;
   if ((type === 'AWS' || type === 'Federated') && site.typed.startsWith('arn:')) return arnSegmentItems(items, doc, catalog);
-  const proposals = type === 'AWS' ? awsPrincipals(doc) : type === 'Service' ? servicePrincipals(catalog)
-    : type === 'Federated' ? federatedPrincipals(doc) : [];
+  const values = valuesBesideSite(doc, site);
+  const proposals = type === 'AWS' ? awsPrincipals(values) : type === 'Service' ? servicePrincipals(catalog)
+    : type === 'Federated' ? federatedPrincipals(values) : [];
   const present = new Set(listed.filter(item => item.offset !== site.start).map(item => item.value));
   return proposals.filter(p => p.snippet !== undefined || !present.has(p.text)).map(p => items.string(p));
 }

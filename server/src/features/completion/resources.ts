@@ -9,7 +9,7 @@ import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types'
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import { arnSegmentOffsets, kebabCase, parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
-import { type DocumentValues, documentValues, namesAt } from './documentValues';
+import { type DocumentValues, namesAt, valuesBesideSite } from './documentValues';
 import { CompletionItemKind, type ItemBuilder, snippetEscape, sortKey, tabStop } from './items';
 import { type NeededResourceType, statementFacts } from './statementFacts';
 import { hasVariable, POLICY_VARIABLE } from '../../util/policyVariables';
@@ -88,18 +88,22 @@ function documentation(needed: NeededResourceType): MarkupContent {
 
 export function resourceFormatItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): CompletionItem[] {
   const facts = statementFacts(items.site.context.statement, catalog);
-  const values = documentValues(doc);
-  const result = facts.resourceTypes.slice(0, MAX_FORMATS).map((needed, rank) => {
+  const values = valuesBesideSite(doc, items.site);
+  const offered = new Set<string>();
+  const result = facts.resourceTypes.slice(0, MAX_FORMATS).flatMap((needed, rank) => {
     const { snippet, display } = arnSnippet(needed.type.arnFormat, values);
+    // two resource types may read the same with the document's values in their tab stops
+    if (offered.has(display)) return [];
+    offered.add(display);
     const required = needed.requiredBy.length > 0;
     const actions = required ? needed.requiredBy : needed.optionalFor;
-    return items.string({
+    return [items.string({
       label: display, kind: CompletionItemKind.Reference, text: display, snippet,
       description: `${needed.type.service} ${needed.type.name}`,
       detail: `${needed.type.service} ${needed.type.name}: ${required ? 'required by' : 'for'} ${listActions(actions.map(a => a.split(':')[1]), 3)}`,
       documentation: documentation(needed),
       sortText: sortKey(required ? GROUP_REQUIRED : GROUP_OPTIONAL, rank),
-    });
+    })];
   });
   // Actions without resource types take only "*" (IAM User Guide, "Resource" element).
   const needsStar = facts.actions.some(action => action.resourceTypes.length === 0);

@@ -5,7 +5,7 @@
 // already uses (its partition, Region, account IDs, and the names its ARNs of the same service give,
 // such as a bucket name), else a visible "<bucket-name>" that IAM090 points at until someone fills it in.
 import type { ActionInfo, Catalog, ResourceTypeInfo } from '../../catalog/types';
-import { kebabCase, parseArn } from '../../policy/arn';
+import { parseArn, placeholderOf } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { resourceTypesOf } from '../../analysis/resourceTypes';
 import type { ActionEntry } from '../../analysis/statementFacts';
@@ -103,7 +103,7 @@ export function arnTemplate(doc: PolicyDocument, catalog: Catalog, format: strin
     const at = match.index ?? 0;
     const name = match[1];
     const key = `${service}:${name}`;
-    const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? `<${name === 'Account' ? 'account-id' : kebabCase(name)}>`;
+    const value = known.get(key) ?? fromDocument.get(key) ?? globals[name] ?? placeholderOf(name);
     // the partition is hardly ever to be changed: no tab stop for it; other Regions and accounts of the document are a choice
     const alternatives = (name === 'Region' ? values.regions : name === 'Account' ? values.accounts : []).filter(v => v !== value).slice(0, MAX_CHOICES);
     text += format.slice(last, at) + (name === 'Partition' ? value : placeholder(name, value, alternatives));

@@ -1,13 +1,14 @@
 // Fixes inside Condition blocks: a key moved to the operator that fits its type (IAM320, IAM321,
-// IAM322), a set qualifier removed from a single-valued key (IAM340) or chosen for a multivalued one
-// (IAM341), the Null check that keeps ForAllValues: from matching requests without the key
-// (IAM342), the Like operator for a value with wildcards (IAM338), a presence test written as Null
-// (IAM370), and a key or value that adds nothing removed (IAM371, IAM372). A key moves with its
+// IAM322; IAM330 when a Numeric operator compares a date key with an ISO date, which only Date
+// operators read), a set qualifier removed from a single-valued key (IAM340) or chosen for a
+// multivalued one (IAM341), the Null check that keeps ForAllValues: from matching requests without
+// the key (IAM342), the Like operator for a value with wildcards (IAM338), a presence test written as
+// Null (IAM370), and a key or value that adds nothing removed (IAM371, IAM372). A key moves with its
 // values (or with the Null value that replaces them); its old block goes when it was the only key
 // there, and it joins a block of the new operator when the statement has one.
 import type { Catalog } from '../../catalog/types';
 import type { PolicyDocument, Statement } from '../../policy/model';
-import { conditionEntries, type ConditionEntry } from '../../analysis/conditionsEntries';
+import { baseType, conditionEntries, isDate, type ConditionEntry } from '../../analysis/conditionsEntries';
 import { byCode, fixAction, spanOf, type FixContext, type FixProvider } from './framework';
 import { insertProperty, nodeText, RawJson, removeMembers, type Change } from './jsonEdits';
 import { operatorForKeyType } from './operatorTypes';
@@ -60,6 +61,17 @@ const operatorType: FixProvider = ctx => {
   const entry = conditionEntryAt(ctx.doc, ctx.catalog, spanOf(ctx).start);
   const target = entry && operatorForKeyType(ctx.catalog, entry);
   const changes = entry && target && changeOperator(ctx.doc, entry, target);
+  return changes ? [fixAction(ctx, `Use ${target} for "${entry.keyEntry.entry.name}"`, changes, true)] : [];
+};
+
+/** IAM330 on a date in a Numeric operator of a date key: the Date operator that compares the same way. */
+const dateOperator: FixProvider = ctx => {
+  const { start } = spanOf(ctx);
+  const entry = conditionEntries(ctx.doc, ctx.catalog).find(e => e.keyEntry.values.some(v => v.offset === start));
+  const value = entry?.keyEntry.values.find(v => v.offset === start);
+  if (!entry?.key || entry.operator.base?.family !== 'Numeric' || baseType(entry.key) !== 'Date' || !isDate(String(value?.value))) return [];
+  const target = operatorForKeyType(ctx.catalog, entry);
+  const changes = target && changeOperator(ctx.doc, entry, target);
   return changes ? [fixAction(ctx, `Use ${target} for "${entry.keyEntry.entry.name}"`, changes, true)] : [];
 };
 
@@ -136,7 +148,7 @@ const valueRemoved: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM320: operatorType, IAM321: operatorType, IAM322: operatorType, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
+  IAM320: operatorType, IAM321: operatorType, IAM322: operatorType, IAM330: dateOperator, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
   IAM338: likeOperator, IAM370: presenceAsNull, IAM371: keyRemoved, IAM372: valueRemoved,
 };
 

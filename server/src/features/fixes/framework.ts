@@ -2,12 +2,15 @@
 // a WorkspaceEdit on the smallest range (changes are trimmed to the text they really change); when
 // it inserts placeholders and the client runs INSERT_SNIPPET_COMMAND, the action also carries that
 // command, so that VS Code turns the placeholders into tab stops right after applying the edit.
+// A fix is preferred (the one the keyboard shortcut runs) only when a user can accept it blind: one
+// that leaves a placeholder to fill in (`<bucket-name>`, IAM090) never is, whatever its provider says.
 import {
   CodeAction, CodeActionKind, TextEdit, type CodeActionKind as Kind, type Diagnostic,
 } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
 import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument, Statement } from '../../policy/model';
+import { placeholdersIn } from '../../policy/placeholders';
 import type { IamPolicySettings } from '../../protocol';
 import { statementFacts, type StatementFacts } from '../../analysis/statementFacts';
 import type { Change } from './jsonEdits';
@@ -69,6 +72,12 @@ export function quickFix(ctx: FixContext, title: string, edits: TextEdit[], isPr
   };
 }
 
+/** Whether a change writes a placeholder (`<bucket-name>`) that the text it replaces did not have. */
+function leavesPlaceholder(doc: PolicyDocument, change: Change): boolean {
+  const before = new Set(placeholdersIn(doc.text.slice(change.offset, change.offset + change.length)));
+  return placeholdersIn(plainText(change.text)).some(p => !before.has(p));
+}
+
 /** Trims the part of a change that leaves the text as it is (but never into a placeholder). */
 export function minimize(doc: PolicyDocument, change: Change): Change {
   const old = doc.text.slice(change.offset, change.offset + change.length);
@@ -95,7 +104,7 @@ export function changeAction(
   const edits = minimal.map(c => TextEdit.replace(rangeOf(doc, c.offset, c.length), plainText(c.text)));
   const action: CodeAction = { title, kind, edit: { changes: { [doc.uri]: edits } } };
   if (options.diagnostic) action.diagnostics = [options.diagnostic];
-  if (options.isPreferred !== undefined) action.isPreferred = options.isPreferred;
+  if (options.isPreferred !== undefined) action.isPreferred = options.isPreferred && !minimal.some(c => leavesPlaceholder(doc, c));
   const marked = minimal.findIndex(c => hasPlaceholders(c.text));
   if (ctx.snippets && marked >= 0) {
     // The snippet starts at the start of its line: editors indent a snippet's lines like the text

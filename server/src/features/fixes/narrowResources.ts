@@ -59,7 +59,9 @@ const narrowBroadArn: FixProvider = ctx => {
   const template = arnTemplate(ctx.doc, ctx.catalog, data.arnFormat, valuesOfArns(ctx.catalog, [item.value]));
   if (plainText(template) === item.value) return [];
   const change = { offset: item.offset, length: item.length, text: JSON.stringify(template) };
-  return [fixAction(ctx, `Narrow to one ${data.resourceType ?? 'resource'}: ${plainText(template)}`, [change], true)];
+  // never preferred: the wildcard may be deliberate (every instance in every account and Region), and
+  // the account and Region filled in from the document narrow what the policy grants
+  return [fixAction(ctx, `Narrow to one ${data.resourceType ?? 'resource'}: ${plainText(template)}`, [change])];
 };
 
 const addArnForAction: FixProvider = ctx => {

@@ -80,7 +80,7 @@ function shortenRefactor(ctx: RefactorContext, statement: Statement): CodeAction
   }
   const patterns = [...unknown, ...shortestPatterns(ctx.catalog, known)];
   if (patterns.length >= element.items.length) return [];
-  return [refactorAction(ctx, `Shorten the ${element.items.length} actions to ${patterns.length} wildcard pattern${patterns.length > 1 ? 's' : ''} that match exactly the same actions`,
+  return [refactorAction(ctx, `Shorten the ${element.items.length} actions to ${patterns.length} ${patterns.length > 1 ? 'wildcard patterns that match' : 'wildcard pattern that matches'} exactly the same actions`,
     [replaceActions(ctx.doc, statement, patterns)])];
 }
 

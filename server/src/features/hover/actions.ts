@@ -4,7 +4,7 @@
 // Permissions management and Tagging). The markdown depends only on the catalog and the value,
 // so it is memoised per value.
 import { ACCESS_LEVELS, type ActionInfo, type Catalog, type ServiceInfo } from '../../catalog/types';
-import { hasWildcard } from '../../util/wildcard';
+import { hasServiceWildcard, hasWildcard } from '../../util/wildcard';
 import { actionName } from '../../analysis/statementFacts';
 import { countByLevel, groupByLevel, matchedActions, SENSITIVE_LEVELS } from '../actionSets';
 import { perCatalog } from '../../catalog/memo';
@@ -96,6 +96,7 @@ function wildcardMarkdown(catalog: Catalog, pattern: string): string {
 }
 
 function computeActionMarkdown(catalog: Catalog, value: string): string | undefined {
+  if (hasServiceWildcard(value)) return `${code(value)} — not a valid action: a service prefix cannot have wildcards, so it matches no action (IAM100).`;
   if (hasWildcard(value)) return wildcardMarkdown(catalog, value);
   const colon = value.indexOf(':');
   if (colon <= 0) return undefined;

@@ -74,6 +74,20 @@ function actionsLines(catalog: Catalog, statement: Statement, types: readonly Re
   return lines;
 }
 
+/**
+ * The types without the copies other services keep of one service's type (AWS Systems Manager lists
+ * S3's `bucket`, with S3's ARN format): of one name and format, the type of the ARN's own service.
+ */
+function withoutCopies(types: readonly ResourceTypeInfo[], arnService: string): ResourceTypeInfo[] {
+  const kept = new Map<string, ResourceTypeInfo>();
+  for (const type of types) {
+    const key = `${type.name}\u0000${type.arnFormat}`;
+    const held = kept.get(key);
+    if (!held || (held.service !== arnService && type.service === arnService)) kept.set(key, type);
+  }
+  return [...kept.values()];
+}
+
 function resourceTypeLine(catalog: Catalog, types: readonly ResourceTypeInfo[]): string {
   if (types.length === 0) return 'Matches **no resource type** of the catalog.';
   const listed = types.slice(0, 6).map(type => {
@@ -87,7 +101,7 @@ function resourceTypeLine(catalog: Catalog, types: readonly ResourceTypeInfo[]):
 function allResourcesMarkdown(catalog: Catalog, statement: Statement): string {
   const actions = statement.notAction ? [] : statementActions(catalog, statement) ?? [];
   const starOnly = actions.filter(action => action.resourceTypes.length === 0).length;
-  const note = starOnly ? `\n\n${plural(starOnly, 'action')} of this statement support only \`*\` (no resource-level permissions).` : '';
+  const note = starOnly ? `\n\n${plural(starOnly, 'action')} of this statement ${starOnly === 1 ? 'supports' : 'support'} only \`*\` (no resource-level permissions).` : '';
   return `${code('*')} — every resource the statement's actions can act on.${note}`;
 }
 
@@ -115,7 +129,7 @@ export function arnHover(doc: PolicyDocument, catalog: Catalog, statement: State
       const text = `${segment} ${value === '' ? '*(empty)*' : code(value)}`;
       return i + 1 === hovered ? `**${text}**` : text;
     }).join(' · '),
-    resourceTypeLine(catalog, types),
+    resourceTypeLine(catalog, withoutCopies(types, arn.service)),
     actionsLines(catalog, statement, types, statement.notResource?.items.some(other => other.node === item.node) ?? false).join('  \n'),
   ];
   return markdownHover(doc, range, parts.filter(Boolean).join('\n\n'));
