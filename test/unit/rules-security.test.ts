@@ -74,9 +74,9 @@ test('IAM410: iam:PassRole on every role', () => {
   assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', NotResource: 'arn:aws:iam::123456789012:role/admin' }), ['IAM410']);
 });
 
-test('IAM410 near misses: named roles, iam:PassedToService, NotAction without it', () => {
+test('IAM410 near misses: named roles, roles by tag, NotAction without it', () => {
   assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/app-*' }), []);
-  assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }), []);
+  assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:ResourceTag/team': 'web' } } }), []);
   assert.deepEqual(only('IAM410', 'identity', { NotAction: ['iam:*'], Resource: '*' }), []);
   assert.deepEqual(only('IAM410', 'identity', { Action: '*', Resource: '*' }), [], 'IAM400 says it');
 });

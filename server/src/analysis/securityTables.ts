@@ -55,54 +55,6 @@ export function restrictsResources(key: string): boolean {
 }
 
 /**
- * Ways to escalate privileges with IAM permissions, each a set of actions that together suffice.
- * Source: Rhino Security Labs, "AWS IAM Privilege Escalation – Methods and Mitigation" (Spencer
- * Gietzen, 2018), the list that parliament (community_auditors/privilege_escalation.py) and
- * cloudsplaining (shared/constants.py, PRIVILEGE_ESCALATION_METHODS) use. Lower case.
- */
-export const PRIVILEGE_ESCALATION_METHODS: ReadonlyArray<{ name: string; actions: readonly string[] }> = [
-  { name: 'create an access key for another user', actions: ['iam:createaccesskey'] },
-  { name: 'create a console password for another user', actions: ['iam:createloginprofile'] },
-  { name: "change another user's console password", actions: ['iam:updateloginprofile'] },
-  { name: 'add a user to a more privileged group', actions: ['iam:addusertogroup'] },
-  { name: 'create a new version of a policy and make it the default', actions: ['iam:createpolicyversion'] },
-  { name: 'switch a policy to an older, broader version', actions: ['iam:setdefaultpolicyversion'] },
-  { name: 'attach any managed policy to a user', actions: ['iam:attachuserpolicy'] },
-  { name: 'attach any managed policy to a group', actions: ['iam:attachgrouppolicy'] },
-  { name: 'attach any managed policy to a role', actions: ['iam:attachrolepolicy'] },
-  { name: 'write an inline policy into a user', actions: ['iam:putuserpolicy'] },
-  { name: 'write an inline policy into a group', actions: ['iam:putgrouppolicy'] },
-  { name: 'write an inline policy into a role', actions: ['iam:putrolepolicy'] },
-  { name: "rewrite a role's trust policy and assume the role", actions: ['iam:updateassumerolepolicy'] },
-  { name: 'pass a role to a new EC2 instance', actions: ['iam:passrole', 'ec2:runinstances'] },
-  { name: 'pass a role to a new Lambda function and invoke it', actions: ['iam:passrole', 'lambda:createfunction', 'lambda:invokefunction'] },
-  { name: 'pass a role to a new Lambda function triggered by an event source', actions: ['iam:passrole', 'lambda:createfunction', 'lambda:createeventsourcemapping'] },
-  { name: 'pass a role to a new Glue development endpoint', actions: ['iam:passrole', 'glue:createdevendpoint'] },
-  { name: 'pass a role to a new CloudFormation stack', actions: ['iam:passrole', 'cloudformation:createstack'] },
-  { name: 'pass a role to a new Data Pipeline', actions: ['iam:passrole', 'datapipeline:createpipeline'] },
-  { name: "run code in an existing Glue development endpoint's role", actions: ['glue:updatedevendpoint'] },
-  { name: "run code in an existing Lambda function's role", actions: ['lambda:updatefunctioncode'] },
-];
-
-/**
- * Actions whose responses carry credentials, from the list that parliament
- * (community_auditors/credentials_exposure.py) and cloudsplaining ("Credentials Exposure") use
- * (gist kmcquade/33860a617e651104d243c324ddf7992a). Left out: sts:AssumeRole*, sts:GetSessionToken
- * and sts:GetFederationToken, whose whole purpose is to hand out the caller's own temporary
- * credentials; the risk sits in the role's trust and permissions (see docs/rules.md).
- */
-export const CREDENTIALS_EXPOSURE_ACTIONS: ReadonlySet<string> = new Set([
-  'codepipeline:pollforjobs', 'cognito-idp:associatesoftwaretoken', 'cognito-identity:getopenidtoken',
-  'cognito-identity:getopenidtokenfordeveloperidentity', 'cognito-identity:getcredentialsforidentity',
-  'connect:getfederationtoken', 'connect:getfederationtokens', 'ecr:getauthorizationtoken',
-  'gamelift:requestuploadcredentials', 'iam:createaccesskey', 'iam:createloginprofile',
-  'iam:createservicespecificcredential', 'iam:resetservicespecificcredential', 'iam:updateaccesskey',
-  'iot:assumerolewithcertificate', 'lightsail:getinstanceaccessdetails',
-  'lightsail:getrelationaldatabasemasteruserpassword', 'rds-db:connect', 'redshift:getclustercredentials',
-  'sso:getrolecredentials', 'mediapackage:rotateingestendpointcredentials',
-]);
-
-/**
  * Web identity providers shared by many tenants, with the claim a trust policy must check so that
  * not every tenant can assume the role. GitHub: "Configuring OpenID Connect in Amazon Web Services"
  * (GitHub Docs) and IAM User Guide, "Configuring a role for GitHub OIDC identity provider": IAM
