@@ -156,7 +156,7 @@ test('the settings file has the shape of the editor settings (plain, nested or V
 });
 
 test('without --config, the nearest .iam-lint.json or .vscode/settings.json with iamPolicy settings, up to the repository root', () => {
-  const policy = GOOD.replace('s3:GetObject', 'S3:getobject').replace('arn:aws:s3:::bucket/*', '*');   // a hint (IAM106) and a warning (IAM402)
+  const policy = GOOD.replace('s3:GetObject', 'S3:putobject').replace('arn:aws:s3:::bucket/*', '*');   // a hint (IAM106) and a warning (IAM402)
   const codes = (cwd: string) => codesOf(JSON.parse(runCliProcess(['p.json', '--format', 'json'], { cwd }).stdout) as JsonReport).sort();
   const repo = folderWith({
     '.git/HEAD': '', '.iam-lint.json': '{ "minimumSeverity": "warning" }',

@@ -7,14 +7,15 @@
 // - IAM423 a service principal: aws:SourceAccount or aws:SourceArn ("The confused deputy problem").
 // - IAM424 a bucket policy without aws:SecureTransport: a Deny statement for plain HTTP (Amazon S3
 //   User Guide, "Security best practices for Amazon S3", the example policy).
-// - IAM410 iam:PassRole on every role: iam:PassedToService, in a statement of PassRole alone.
+// - IAM410 iam:PassRole on every role: name the roles (a role ARN in place of "*" or role/*), in a
+//   statement of PassRole alone. iam:PassedToService does not name them, so it is no fix for it.
 import type { CodeAction } from 'vscode-languageserver-types';
 import { parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
 import { addCondition } from './conditions';
 import { byCode, factsAt, fixAction, spanOf, statementAt, type FixContext, type FixProvider } from './framework';
-import { appendItem, type JsonValue } from './jsonEdits';
+import { appendItem, replaceListItem, type JsonValue } from './jsonEdits';
 import { uniqueSid } from './repairs';
 import { placeholder } from './template';
 
@@ -75,11 +76,18 @@ const confusedDeputy: FixProvider = ctx => conditionFixes(ctx, [
   { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
 ]);
 
+/** A Resource value that names every role: "*", arn:aws:iam::*:*, arn:aws:iam::123456789012:role/*. */
+const EVERY_ROLE = /^(\*|arn:[^:]*:iam::[^:]*:(\*|role\/\*))$/;
+
 const passRole: FixProvider = ctx => {
   const facts = factsAt(ctx, spanOf(ctx).start);
   const onlyPassRole = facts?.actions.every(a => a.actions.length === 1 && a.actions[0].service === 'iam' && a.actions[0].name === 'PassRole');
-  if (!facts || !onlyPassRole) return [];
-  return conditionFixes(ctx, [{ operator: 'StringEquals', key: 'iam:PassedToService', value: `${placeholder('Service', '<service>')}.amazonaws.com` }]);
+  const resource = facts?.statement.resource;
+  const everyRole = resource?.items.filter(i => EVERY_ROLE.test(i.value)) ?? [];
+  if (!facts || !onlyPassRole || !resource?.entry.valueNode || everyRole.length !== 1) return [];
+  const partition = parseArn(everyRole[0].value)?.partition ?? documentValues(ctx.doc).partitions[0] ?? 'aws';
+  const role = `arn:${partition}:iam::${accountValue(ctx.doc)}:role/${placeholder('Role', '<role-name>')}`;
+  return [fixAction(ctx, 'Name the role the principal may pass', [replaceListItem(ctx.doc, facts.statement, resource.entry.valueNode, everyRole[0], [role])])];
 };
 
 /** The bucket ARNs (bucket and its objects) of a bucket policy's resources, with their partition. */
