@@ -53,16 +53,3 @@ export function restrictsResources(key: string): boolean {
   return /^[a-z0-9-]+:resourcetag\//.test(key)
     || key === 'aws:resourceaccount' || key === 'aws:resourceorgid' || key === 'aws:resourceorgpaths';
 }
-
-/**
- * Web identity providers shared by many tenants, with the claim a trust policy must check so that
- * not every tenant can assume the role. GitHub: "Configuring OpenID Connect in Amazon Web Services"
- * (GitHub Docs) and IAM User Guide, "Configuring a role for GitHub OIDC identity provider": IAM
- * recommends evaluating token.actions.githubusercontent.com:sub in the trust policy. Amazon Cognito
- * identity pools: IAM User Guide, "Create a role for web identity or OpenID Connect federation":
- * the trust policy should check cognito-identity.amazonaws.com:aud (the identity pool).
- */
-export const SHARED_IDENTITY_PROVIDERS: ReadonlyArray<{ provider: string; key: string }> = [
-  { provider: 'token.actions.githubusercontent.com', key: 'token.actions.githubusercontent.com:sub' },
-  { provider: 'cognito-identity.amazonaws.com', key: 'cognito-identity.amazonaws.com:aud' },
-];

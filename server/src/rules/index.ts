@@ -30,6 +30,7 @@ import { statementRedundancyRules } from './statementRedundancy';
 import { securityGrantRules } from './securityGrants';
 import { securityEscalationRules } from './securityEscalation';
 import { securityPrincipalRules } from './securityPrincipals';
+import { securityConditionRules } from './securityConditions';
 import { limitRules } from './limits';
 import { zoneOfTrustRules } from './zoneOfTrust';
 import { templateSyntaxRules } from './templateSyntax';
@@ -40,7 +41,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
   conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules, resourceListRules, statementRedundancyRules,
-  securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
+  securityGrantRules, securityEscalationRules, securityPrincipalRules, securityConditionRules, limitRules,
   zoneOfTrustRules,
 ];
 
