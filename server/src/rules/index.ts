@@ -34,6 +34,7 @@ import { securityConditionRules } from './securityConditions';
 import { limitRules } from './limits';
 import { zoneOfTrustRules } from './zoneOfTrust';
 import { templateSyntaxRules } from './templateSyntax';
+import { teamRuleModule } from './teamRules';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
@@ -42,7 +43,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules, resourceListRules, statementRedundancyRules,
   securityGrantRules, securityEscalationRules, securityPrincipalRules, securityConditionRules, limitRules,
-  zoneOfTrustRules,
+  zoneOfTrustRules, teamRuleModule,
 ];
 
 /** Every rule: those of the modules, and those whose findings come from elsewhere (a template's reader). */
