@@ -46,7 +46,7 @@ test('IAM402 / IAM407: graded by access level, the message names the levels and 
   const [graded] = findingsOf(policyOf(stmt({ Action: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutBucketPolicy'], Resource: '*' })))
     .filter(f => f.code === 'IAM402');
   assert.deepEqual(graded.data?.levels, { 'Permissions management': 1, Write: 1, Read: 1, List: 1 });
-  assert.match(graded.message, /4 actions \(1 Permissions management, 1 Write, 1 Read, 1 List\), such as "s3:PutBucketPolicy", "s3:PutObject", "s3:GetObject"/);
+  assert.match(graded.message, /4 actions \(1 Permissions management, 1 Write, 1 Read, 1 List: "s3:PutBucketPolicy", "s3:PutObject", "s3:GetObject", \.\.\.\) on every resource/);
   assert.match(graded.message, /"s3:GetObject" reads the data itself/, 'the data-access actions of the sensitive-action catalogue');
 });
 

@@ -78,7 +78,7 @@ function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const names = levels.flatMap(level => byLevel.get(level)!.map(actionName));
   const counts = levels.map(level => `${byLevel.get(level)!.length} ${level}`).join(', ');
   const reading = actions.filter(a => DATA_ACCESS_ACTIONS.has(lowerName(a))).map(actionName);
-  const what = names.length === 1 ? `"${names[0]}" (${levels[0]})` : `${names.length} actions (${counts}), such as ${examples(names)},`;
+  const what = names.length === 1 ? `"${names[0]}" (${levels[0]})` : `${names.length} actions (${counts}: ${examples(names)}${names.length > 3 ? ', ...' : ''})`;
   ctx.report({ code: changing ? 'IAM402' : 'IAM407', offset: star.offset, length: star.length,
     message: `"Resource": "*" grants ${what} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions.`
       + `${reading.length ? ` ${examples(reading)} ${reading.length === 1 ? 'reads' : 'read'} the data itself.` : ''}`
