@@ -33,6 +33,17 @@ export interface WebIdentityProvider {
 const beforeSlash = (value: string) => value.split('/')[0];
 const host = (name: string) => (value: string) => value === name;
 
+/**
+ * A provider built into AWS (named in Federated without an IAM provider of its own), whose claim
+ * names your app or identity pool: IAM User Guide, "Create a role for web identity or OpenID Connect
+ * federation" (the condition on the app ID, audience or identity pool ID ensures the request comes
+ * from your app).
+ */
+function builtIn(name: string, provider: string, claim: string, value: string, without: string): WebIdentityProvider {
+  return { name, matches: host(provider), shared: true, claim, tenantOf: whole => whole, example: { operator: 'StringEquals', value }, without,
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html' };
+}
+
 export const WEB_IDENTITY_PROVIDERS: readonly WebIdentityProvider[] = [
   { name: 'GitHub Actions', matches: host('token.actions.githubusercontent.com'), shared: true, claim: 'sub', tenantOf: beforeSlash,
     example: { operator: 'StringLike', value: 'repo:<owner>/<repository>:*' }, without: 'every GitHub repository',
@@ -44,18 +55,10 @@ export const WEB_IDENTITY_PROVIDERS: readonly WebIdentityProvider[] = [
     example: { operator: 'StringLike', value: 'organization:<organization>:project:<project>:workspace:<workspace>:run_phase:*' },
     without: 'every HCP Terraform organization',
     source: 'https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration' },
-  { name: 'Google', matches: host('accounts.google.com'), shared: true, claim: 'aud', tenantOf: value => value,
-    example: { operator: 'StringEquals', value: '<client-id>' }, without: 'every Google app',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html' },
-  { name: 'Amazon Cognito identity pools', matches: host('cognito-identity.amazonaws.com'), shared: true, claim: 'aud', tenantOf: value => value,
-    example: { operator: 'StringEquals', value: '<identity-pool-id>' }, without: 'every Cognito identity pool',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html' },
-  { name: 'Login with Amazon', matches: host('www.amazon.com'), shared: true, claim: 'app_id', tenantOf: value => value,
-    example: { operator: 'StringEquals', value: '<app-id>' }, without: 'every Login with Amazon app',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html' },
-  { name: 'Facebook', matches: host('graph.facebook.com'), shared: true, claim: 'app_id', tenantOf: value => value,
-    example: { operator: 'StringEquals', value: '<app-id>' }, without: 'every Facebook app',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html' },
+  builtIn('Google', 'accounts.google.com', 'aud', '<client-id>', 'every Google app'),
+  builtIn('Amazon Cognito identity pools', 'cognito-identity.amazonaws.com', 'aud', '<identity-pool-id>', 'every Cognito identity pool'),
+  builtIn('Login with Amazon', 'www.amazon.com', 'app_id', '<app-id>', 'every Login with Amazon app'),
+  builtIn('Facebook', 'graph.facebook.com', 'app_id', '<app-id>', 'every Facebook app'),
   { name: 'Amazon EKS', matches: h => /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[a-z0-9]+$/.test(h), shared: false, claim: 'sub',
     example: { operator: 'StringEquals', value: 'system:serviceaccount:<namespace>:<service-account>' }, without: 'every service account of the cluster',
     source: 'https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html' },

@@ -39,6 +39,11 @@ function enforcedByDeny(denials: readonly StatementFacts[], names: readonly stri
       && (!key.values || (c.operator.base?.negated === true && c.values.length > 0 && c.values.every(v => key.values!.includes(v))))));
 }
 
+/** '"a", "b", "c" and 2 more' */
+function listed(names: readonly string[]): string {
+  return names.slice(0, 3).map(n => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+}
+
 function describeKey(key: RequiredKey): string {
   return key.values ? `${key.key} (${key.values.map(v => JSON.stringify(v)).join(' or ')})` : key.key;
 }
@@ -53,7 +58,7 @@ function checkRequirement(ctx: RuleContext, facts: StatementFacts, denials: read
       ...missing.map(describeKey),
       ...(anyMissing ? [requirement.anyOf.length === 1 ? describeKey(requirement.anyOf[0]) : `one of ${requirement.anyOf.map(describeKey).join(', ')}`] : []),
     ];
-    const shown = names.slice(0, 3).map(n => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+    const shown = listed(names);
     ctx.report({ code: 'IAM650', offset: at.offset, length: at.length,
       message: `Your team's rule (iamPolicy.requiredConditions${requirement.reason ? `: ${requirement.reason}` : ''}): ${shown} must be allowed only with a condition on ${needs.join(' and ')}. Add the condition.`,
       data: { actions: names.slice(0, DATA_LIST_LIMIT), missing: missing.map(k => ({ key: k.key, values: k.values })),
@@ -63,7 +68,7 @@ function checkRequirement(ctx: RuleContext, facts: StatementFacts, denials: read
 
 function checkSensitiveActions(ctx: RuleContext, facts: StatementFacts, team: TeamRules): void {
   for (const { at, names } of grantedMatches(facts, team.sensitiveActions, ctx.catalog)) {
-    const shown = names.slice(0, 3).map(n => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+    const shown = listed(names);
     ctx.report({ code: 'IAM651', offset: at.offset, length: at.length,
       message: `${shown} ${names.length === 1 ? 'is an action' : 'are actions'} your team marks sensitive (iamPolicy.sensitiveActions). Make sure this grant is meant, on named resources.`,
       data: { actions: names.slice(0, DATA_LIST_LIMIT) } });
@@ -94,7 +99,7 @@ function checkSensitiveResources(ctx: RuleContext, facts: StatementFacts, team: 
 }
 
 function reportResource(ctx: RuleContext, item: StringItem, reached: ReadonlyArray<{ sensitive: string; actions: string[] | 'all' }>): void {
-  const how = reached[0].actions === 'all' ? 'every action of the statement' : reached[0].actions.slice(0, 3).map(n => `"${n}"`).join(', ');
+  const how = reached[0].actions === 'all' ? 'every action of the statement' : listed(reached[0].actions);
   ctx.report({ code: 'IAM652', offset: item.offset, length: item.length,
     message: `This reaches ${reached.map(r => r.sensitive).join(', ')}, which your team marks sensitive (iamPolicy.sensitiveResources), with ${how}. Make sure this grant is meant.`,
     data: { resources: reached.map(r => r.sensitive) } });
