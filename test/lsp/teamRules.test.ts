@@ -7,8 +7,12 @@ import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protoc
 import { startServer, type TestServer } from '../helpers/lspClient';
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.stop();
+});
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -18,20 +22,36 @@ const POLICY = `{
   ]
 }`;
 
-test('IAM650-IAM652 appear with the team\'s settings, and the required condition is one fix away', async () => {
+test("IAM650-IAM652 appear with the team's settings, and the required condition is one fix away", async () => {
   const uri = 'file:///lsp/team.iam.json';
   const opened = await server.open(uri, POLICY);
-  assert.deepEqual(opened.filter(d => /^IAM65/.test(String(d.code))), []);
-  const diagnostics = await server.setSettings({
-    requiredConditions: [{ actions: 'iam:PassRole', allOf: [{ key: 'iam:PassedToService', values: ['ecs-tasks.amazonaws.com'] }] }],
-    sensitiveActions: ['s3:DeleteBucket'],
-    sensitiveResources: ['arn:aws:s3:::payroll'],
-  }, uri);
+  assert.deepEqual(
+    opened.filter(d => /^IAM65/.test(String(d.code))),
+    [],
+  );
+  const diagnostics = await server.setSettings(
+    {
+      requiredConditions: [{ actions: 'iam:PassRole', allOf: [{ key: 'iam:PassedToService', values: ['ecs-tasks.amazonaws.com'] }] }],
+      sensitiveActions: ['s3:DeleteBucket'],
+      sensitiveResources: ['arn:aws:s3:::payroll'],
+    },
+    uri,
+  );
   const team = diagnostics.filter(d => /^IAM65/.test(String(d.code)));
-  assert.deepEqual(team.map(d => [d.code, d.range.start.line]), [['IAM650', 3], ['IAM651', 4], ['IAM652', 4]]);
+  assert.deepEqual(
+    team.map(d => [d.code, d.range.start.line]),
+    [
+      ['IAM650', 3],
+      ['IAM651', 4],
+      ['IAM652', 4],
+    ],
+  );
   const required = team[0];
-  const actions = await server.connection.sendRequest(CodeActionRequest.type,
-    { textDocument: { uri }, range: required.range, context: { diagnostics: [required] } }) as CodeAction[];
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: required.range,
+    context: { diagnostics: [required] },
+  })) as CodeAction[];
   const fix = actions.find(a => a.isPreferred)!;
   assert.match(fix.title, /iam:PassedToService/);
   assert.match(fix.edit!.changes![uri][0].newText, /"iam:PassedToService": "ecs-tasks\.amazonaws\.com"/);

@@ -8,8 +8,7 @@ import { ESCALATION_METHODS, ESCALATION_SOURCES, PASS_ROLE, TARGET_TYPES } from 
 import { findingsOf, policyOf, stmt } from '../helpers/findings';
 
 type Statement = Record<string, unknown>;
-const findings = (code: string, ...statements: Statement[]) =>
-  findingsOf(policyOf(...statements.map(stmt)), { kind: 'identity' }).filter(f => f.code === code);
+const findings = (code: string, ...statements: Statement[]) => findingsOf(policyOf(...statements.map(stmt)), { kind: 'identity' }).filter(f => f.code === code);
 const count = (code: string, ...statements: Statement[]) => findings(code, ...statements).length;
 const toService = (service: string) => ({ StringEquals: { 'iam:PassedToService': service } });
 
@@ -43,9 +42,14 @@ test('IAM410: iam:PassedToService names services, not roles; every role of one a
 
 test('IAM411: the methods of Systems Manager, CodeBuild, CloudFormation, Lambda, EC2 and SageMaker', () => {
   for (const actions of [
-    ['ssm:SendCommand'], ['ssm:StartSession'], ['codebuild:StartBuild'], ['cloudformation:UpdateStack'],
-    ['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet'], ['lambda:UpdateFunctionConfiguration'],
-    ['ec2:DescribeInstances', 'ec2-instance-connect:SendSSHPublicKey'], ['sagemaker:CreatePresignedNotebookInstanceUrl'],
+    ['ssm:SendCommand'],
+    ['ssm:StartSession'],
+    ['codebuild:StartBuild'],
+    ['cloudformation:UpdateStack'],
+    ['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet'],
+    ['lambda:UpdateFunctionConfiguration'],
+    ['ec2:DescribeInstances', 'ec2-instance-connect:SendSSHPublicKey'],
+    ['sagemaker:CreatePresignedNotebookInstanceUrl'],
     ['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'],
   ]) {
     assert.equal(count('IAM411', { Action: actions, Resource: '*' }), 1, actions.join(' + '));
@@ -74,14 +78,30 @@ test('IAM411: resource scope: ARNs that name every resource of a type count as "
   assert.equal(count('IAM411', { Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::123456789012:user/*' }), 1);
   assert.equal(count('IAM411', { Action: 'lambda:UpdateFunctionCode', Resource: 'arn:aws:lambda:*:*:function:*' }), 1);
   assert.equal(count('IAM411', { Action: 'ssm:SendCommand', Resource: 'arn:aws:ec2:us-east-1:123456789012:instance/i-0abc' }), 0);
-  assert.equal(count('IAM411', { Action: 'ssm:SendCommand', Resource: ['arn:aws:ec2:*:*:instance/*', 'arn:aws:ssm:*:*:document/AWSEC2-CreateVssSnapshot'] }), 0,
-    'one document: not any command (the document is a required resource)');
-  assert.equal(count('IAM411', { Action: 'ssm:SendCommand', Resource: 'arn:aws:ssm:*:*:document/*' }, { Action: 'ssm:SendCommand', Resource: 'arn:aws:ec2:*:*:instance/*' }), 1,
-    'the resources of two statements add up');
+  assert.equal(
+    count('IAM411', { Action: 'ssm:SendCommand', Resource: ['arn:aws:ec2:*:*:instance/*', 'arn:aws:ssm:*:*:document/AWSEC2-CreateVssSnapshot'] }),
+    0,
+    'one document: not any command (the document is a required resource)',
+  );
+  assert.equal(
+    count(
+      'IAM411',
+      { Action: 'ssm:SendCommand', Resource: 'arn:aws:ssm:*:*:document/*' },
+      { Action: 'ssm:SendCommand', Resource: 'arn:aws:ec2:*:*:instance/*' },
+    ),
+    1,
+    'the resources of two statements add up',
+  );
   assert.equal(count('IAM411', { Action: 'ssm:StartSession', Resource: 'arn:aws:ssm:*:*:document/*' }), 0, 'no instance');
-  assert.equal(count('IAM411', { Action: 'ssm:StartSession', Resource: ['arn:aws:ec2:*:*:instance/*', 'arn:aws:ssm:*:*:document/SSM-SessionManagerRunShell'] }), 1);
-  assert.equal(count('IAM411', { Action: 'ec2:RunInstances', Resource: 'arn:aws:ec2:*:*:instance/*' }, { Action: 'iam:PassRole', Resource: '*' }), 0,
-    'RunInstances needs its image, subnet, network interface and security group too');
+  assert.equal(
+    count('IAM411', { Action: 'ssm:StartSession', Resource: ['arn:aws:ec2:*:*:instance/*', 'arn:aws:ssm:*:*:document/SSM-SessionManagerRunShell'] }),
+    1,
+  );
+  assert.equal(
+    count('IAM411', { Action: 'ec2:RunInstances', Resource: 'arn:aws:ec2:*:*:instance/*' }, { Action: 'iam:PassRole', Resource: '*' }),
+    0,
+    'RunInstances needs its image, subnet, network interface and security group too',
+  );
   assert.equal(count('IAM411', { Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/${aws:username}' }), 0);
   assert.equal(count('IAM411', { Action: 'lambda:UpdateFunctionCode', NotResource: 'arn:aws:lambda:*:*:function:*' }), 0);
   assert.equal(count('IAM411', { Action: 'lambda:UpdateFunctionCode', NotResource: 'arn:aws:lambda:*:*:function:prod-*' }), 1);

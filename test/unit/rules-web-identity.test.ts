@@ -20,8 +20,14 @@ test('IAM421: shared providers without the claim that names the tenant', () => {
   assert.deepEqual(trustCodes({ Federated: 'accounts.google.com' }), ['IAM421']);
   assert.deepEqual(trustCodes({ Federated: 'graph.facebook.com' }), ['IAM421']);
   assert.deepEqual(trustCodes(oidc('gitlab.com'), { StringLike: { 'gitlab.com:sub': 'project_path:my-group/my-project:ref_type:branch:ref:main' } }), []);
-  assert.deepEqual(trustCodes(oidc('app.terraform.io'), { StringLike: { 'app.terraform.io:sub': 'organization:my-org:project:*:workspace:*:run_phase:*' } }), []);
-  assert.deepEqual(trustCodes({ Federated: 'accounts.google.com' }, { StringEquals: { 'accounts.google.com:aud': '1234567890.apps.googleusercontent.com' } }), []);
+  assert.deepEqual(
+    trustCodes(oidc('app.terraform.io'), { StringLike: { 'app.terraform.io:sub': 'organization:my-org:project:*:workspace:*:run_phase:*' } }),
+    [],
+  );
+  assert.deepEqual(
+    trustCodes({ Federated: 'accounts.google.com' }, { StringEquals: { 'accounts.google.com:aud': '1234567890.apps.googleusercontent.com' } }),
+    [],
+  );
 });
 
 test('IAM421 on a value whose tenant part is a wildcard: "repo:*" names no one', () => {
@@ -32,7 +38,10 @@ test('IAM421 on a value whose tenant part is a wildcard: "repo:*" names no one',
   assert.deepEqual(trustCodes(oidc(GITHUB), { StringEquals: { [`${GITHUB}:sub`]: 'repo:*' } }), [], 'StringEquals: "*" is a character');
   const after = fixed(text, 'IAM421', /^Narrow/);
   assert.match(after, /"repo:<owner>\/<repository>:\*"/);
-  assert.deepEqual(codes(after).filter(c => TRUST.test(c)), []);
+  assert.deepEqual(
+    codes(after).filter(c => TRUST.test(c)),
+    [],
+  );
 });
 
 test('IAM425: an OIDC provider of one tenant without a condition on its subject', () => {
@@ -46,7 +55,10 @@ test('IAM425: an OIDC provider of one tenant without a condition on its subject'
   const text = trust(oidc(EKS));
   const after = fixed(text, 'IAM425', /^Add a condition/);
   assert.match(after, new RegExp(`"${EKS.replace(/[./]/g, '\\$&')}:sub":"system:serviceaccount:<namespace>:<service-account>"`));
-  assert.deepEqual(codes(after).filter(c => TRUST.test(c)), []);
+  assert.deepEqual(
+    codes(after).filter(c => TRUST.test(c)),
+    [],
+  );
   assert.deepEqual(fixesOf(trust(oidc('idp.example.com')), 'IAM425').fixes, [], 'no claim to propose');
 });
 
@@ -54,11 +66,19 @@ test('IAM426: a GitHub subject of a whole organization (information), with the n
   const text = trust(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/*' } });
   assert.deepEqual(codesOf(text, TRUST, { kind: 'trust' }), ['IAM426']);
   const { fixes } = fixesOf(text, 'IAM426');
-  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred ?? false]), [
-    ['Narrow to repo:my-org/<repository>:ref:refs/heads/<branch>', false], ['Narrow to repo:my-org/<repository>:*', false]]);
+  assert.deepEqual(
+    fixes.map(f => [f.title, f.isPreferred ?? false]),
+    [
+      ['Narrow to repo:my-org/<repository>:ref:refs/heads/<branch>', false],
+      ['Narrow to repo:my-org/<repository>:*', false],
+    ],
+  );
   const after = fixed(text, 'IAM426', /:ref:refs/);
   assert.match(after, /"repo:my-org\/<repository>:ref:refs\/heads\/<branch>"/);
-  assert.deepEqual(codes(after).filter(c => TRUST.test(c)), []);
+  assert.deepEqual(
+    codes(after).filter(c => TRUST.test(c)),
+    [],
+  );
   assert.deepEqual(trustCodes(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/*:environment:prod' } }), ['IAM426']);
-  assert.deepEqual(trustCodes(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/my-repo:*' } }), [], 'the IAM User Guide\'s own example');
+  assert.deepEqual(trustCodes(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/my-repo:*' } }), [], "the IAM User Guide's own example");
 });

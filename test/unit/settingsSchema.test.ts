@@ -17,7 +17,15 @@ const validate = new Ajv().compile(SCHEMA);
 
 type Json = Record<string, unknown>;
 /** Keywords that document a setting rather than constrain it; VS Code's own ones among them. */
-const DOCUMENTATION = new Set(['description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage', 'scope', 'default']);
+const DOCUMENTATION = new Set([
+  'description',
+  'markdownDescription',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'patternErrorMessage',
+  'scope',
+  'default',
+]);
 
 /** A schema with its references resolved and its documentation left out. */
 function constraints(node: unknown): unknown {
@@ -25,7 +33,11 @@ function constraints(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const ref = (node as Json).$ref;
   if (typeof ref === 'string') return constraints(SCHEMA.definitions[ref.split('/').pop()!]);
-  return Object.fromEntries(Object.entries(node).filter(([key]) => !DOCUMENTATION.has(key)).map(([key, value]) => [key, constraints(value)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !DOCUMENTATION.has(key))
+      .map(([key, value]) => [key, constraints(value)]),
+  );
 }
 
 test('package.json applies the schema to .iam-lint.json', () => {

@@ -49,57 +49,190 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
   { name: 'write an inline policy into a group', actions: ['iam:putgrouppolicy'], sources: ['rhino 11', 'pathfinding iam-011'] },
   { name: 'write an inline policy into a role', actions: ['iam:putrolepolicy'], sources: ['rhino 12', 'pathfinding iam-005'] },
   { name: 'add a user to a more privileged group', actions: ['iam:addusertogroup'], sources: ['rhino 13', 'pathfinding iam-013'] },
-  { name: "rewrite a role's trust policy and assume the role", actions: ['iam:updateassumerolepolicy'], sources: ['rhino 14', 'pmapper iam', 'pathfinding iam-012'] },
+  {
+    name: "rewrite a role's trust policy and assume the role",
+    actions: ['iam:updateassumerolepolicy'],
+    sources: ['rhino 14', 'pmapper iam', 'pathfinding iam-012'],
+  },
   // EC2 and EC2 Auto Scaling: code on an instance reads its role's credentials
   { name: 'pass a role to a new EC2 instance', ...pass('ec2.amazonaws.com', 'ec2:runinstances'), sources: ['rhino 3', 'pmapper ec2', 'pathfinding ec2-001'] },
   { name: 'pass a role to a new EC2 Spot Instance', ...pass('ec2.amazonaws.com', 'ec2:requestspotinstances'), sources: ['pathfinding ec2-003'] },
   { name: 'give a role to an instance the principal can reach', ...pass('ec2.amazonaws.com', 'ec2:associateiaminstanceprofile'), sources: ['pmapper ec2'] },
-  { name: 'pass a role to instances of a new Auto Scaling launch configuration', ...pass('ec2.amazonaws.com', 'autoscaling:createlaunchconfiguration', 'autoscaling:createautoscalinggroup'), sources: ['pmapper autoscaling'] },
-  { name: "rewrite an instance's user data and restart it", actions: ['ec2:modifyinstanceattribute', 'ec2:stopinstances', 'ec2:startinstances'], sources: ['pathfinding ec2-002'] },
-  { name: 'add a launch template version with new user data and make it the default', actions: ['ec2:createlaunchtemplateversion', 'ec2:modifylaunchtemplate'], sources: ['pathfinding ec2-004'] },
-  { name: 'push an SSH key to an instance with EC2 Instance Connect', actions: ['ec2:describeinstances', 'ec2-instance-connect:sendsshpublickey'], sources: ['pathfinding ec2instanceconnect-003'] },
+  {
+    name: 'pass a role to instances of a new Auto Scaling launch configuration',
+    ...pass('ec2.amazonaws.com', 'autoscaling:createlaunchconfiguration', 'autoscaling:createautoscalinggroup'),
+    sources: ['pmapper autoscaling'],
+  },
+  {
+    name: "rewrite an instance's user data and restart it",
+    actions: ['ec2:modifyinstanceattribute', 'ec2:stopinstances', 'ec2:startinstances'],
+    sources: ['pathfinding ec2-002'],
+  },
+  {
+    name: 'add a launch template version with new user data and make it the default',
+    actions: ['ec2:createlaunchtemplateversion', 'ec2:modifylaunchtemplate'],
+    sources: ['pathfinding ec2-004'],
+  },
+  {
+    name: 'push an SSH key to an instance with EC2 Instance Connect',
+    actions: ['ec2:describeinstances', 'ec2-instance-connect:sendsshpublickey'],
+    sources: ['pathfinding ec2instanceconnect-003'],
+  },
   // Systems Manager: commands and shells on instances, with their roles
   { name: 'run commands on instances with Systems Manager', actions: ['ssm:sendcommand'], sources: ['pmapper ssm', 'pathfinding ssm-002'] },
   { name: 'open a shell on instances with Session Manager', actions: ['ssm:startsession'], sources: ['pmapper ssm', 'pathfinding ssm-001'] },
   // Lambda
-  { name: 'pass a role to a new Lambda function and invoke it', ...pass('lambda.amazonaws.com', 'lambda:createfunction', 'lambda:invokefunction'), sources: ['rhino 15', 'pathfinding lambda-001'] },
-  { name: 'pass a role to a new Lambda function triggered by an event source', ...pass('lambda.amazonaws.com', 'lambda:createfunction', 'lambda:createeventsourcemapping'), sources: ['rhino 17', 'pathfinding lambda-002'] },
-  { name: 'pass a role to a new Lambda function and let another account invoke it', ...pass('lambda.amazonaws.com', 'lambda:createfunction', 'lambda:addpermission'), sources: ['rhino 16', 'pathfinding lambda-006'] },
-  { name: "run code in an existing Lambda function's role", actions: ['lambda:updatefunctioncode'], sources: ['rhino 18', 'pmapper lambda', 'pathfinding lambda-003'] },
-  { name: "add a layer to an existing Lambda function and run code in its role", actions: ['lambda:updatefunctionconfiguration'], sources: ['rhino 26'] },
+  {
+    name: 'pass a role to a new Lambda function and invoke it',
+    ...pass('lambda.amazonaws.com', 'lambda:createfunction', 'lambda:invokefunction'),
+    sources: ['rhino 15', 'pathfinding lambda-001'],
+  },
+  {
+    name: 'pass a role to a new Lambda function triggered by an event source',
+    ...pass('lambda.amazonaws.com', 'lambda:createfunction', 'lambda:createeventsourcemapping'),
+    sources: ['rhino 17', 'pathfinding lambda-002'],
+  },
+  {
+    name: 'pass a role to a new Lambda function and let another account invoke it',
+    ...pass('lambda.amazonaws.com', 'lambda:createfunction', 'lambda:addpermission'),
+    sources: ['rhino 16', 'pathfinding lambda-006'],
+  },
+  {
+    name: "run code in an existing Lambda function's role",
+    actions: ['lambda:updatefunctioncode'],
+    sources: ['rhino 18', 'pmapper lambda', 'pathfinding lambda-003'],
+  },
+  { name: 'add a layer to an existing Lambda function and run code in its role', actions: ['lambda:updatefunctionconfiguration'], sources: ['rhino 26'] },
   // Glue
-  { name: 'pass a role to a new Glue development endpoint', ...pass('glue.amazonaws.com', 'glue:createdevendpoint'), sources: ['rhino 19', 'pathfinding glue-001'] },
-  { name: "log in to an existing Glue development endpoint and use its role", actions: ['glue:updatedevendpoint'], sources: ['rhino 20', 'pathfinding glue-002'] },
+  {
+    name: 'pass a role to a new Glue development endpoint',
+    ...pass('glue.amazonaws.com', 'glue:createdevendpoint'),
+    sources: ['rhino 19', 'pathfinding glue-001'],
+  },
+  {
+    name: 'log in to an existing Glue development endpoint and use its role',
+    actions: ['glue:updatedevendpoint'],
+    sources: ['rhino 20', 'pathfinding glue-002'],
+  },
   { name: 'pass a role to a new Glue job and run it', ...pass('glue.amazonaws.com', 'glue:createjob', 'glue:startjobrun'), sources: ['pathfinding glue-003'] },
-  { name: 'pass a role to a new Glue job run by a trigger', ...pass('glue.amazonaws.com', 'glue:createjob', 'glue:createtrigger'), sources: ['pathfinding glue-004'] },
-  { name: 'pass a role to an existing Glue job and run it', ...pass('glue.amazonaws.com', 'glue:updatejob', 'glue:startjobrun'), sources: ['pathfinding glue-005'] },
-  { name: 'pass a role to an existing Glue job run by a trigger', ...pass('glue.amazonaws.com', 'glue:updatejob', 'glue:createtrigger'), sources: ['pathfinding glue-006'] },
+  {
+    name: 'pass a role to a new Glue job run by a trigger',
+    ...pass('glue.amazonaws.com', 'glue:createjob', 'glue:createtrigger'),
+    sources: ['pathfinding glue-004'],
+  },
+  {
+    name: 'pass a role to an existing Glue job and run it',
+    ...pass('glue.amazonaws.com', 'glue:updatejob', 'glue:startjobrun'),
+    sources: ['pathfinding glue-005'],
+  },
+  {
+    name: 'pass a role to an existing Glue job run by a trigger',
+    ...pass('glue.amazonaws.com', 'glue:updatejob', 'glue:createtrigger'),
+    sources: ['pathfinding glue-006'],
+  },
   // CloudFormation
-  { name: 'pass a role to a new CloudFormation stack', ...pass('cloudformation.amazonaws.com', 'cloudformation:createstack'), sources: ['rhino 21', 'pmapper cloudformation', 'pathfinding cloudformation-001'] },
-  { name: "update an existing CloudFormation stack and act with its role", actions: ['cloudformation:updatestack'], sources: ['pmapper cloudformation', 'pathfinding cloudformation-002'] },
-  { name: "create and execute a change set of an existing CloudFormation stack, with its role", actions: ['cloudformation:createchangeset', 'cloudformation:executechangeset'], sources: ['pmapper cloudformation', 'pathfinding cloudformation-005'] },
-  { name: 'pass a role to a new CloudFormation stack set', ...pass('cloudformation.amazonaws.com', 'cloudformation:createstackset', 'cloudformation:createstackinstances'), sources: ['pathfinding cloudformation-003'] },
-  { name: 'pass a role to an existing CloudFormation stack set', ...pass('cloudformation.amazonaws.com', 'cloudformation:updatestackset'), sources: ['pathfinding cloudformation-004'] },
+  {
+    name: 'pass a role to a new CloudFormation stack',
+    ...pass('cloudformation.amazonaws.com', 'cloudformation:createstack'),
+    sources: ['rhino 21', 'pmapper cloudformation', 'pathfinding cloudformation-001'],
+  },
+  {
+    name: 'update an existing CloudFormation stack and act with its role',
+    actions: ['cloudformation:updatestack'],
+    sources: ['pmapper cloudformation', 'pathfinding cloudformation-002'],
+  },
+  {
+    name: 'create and execute a change set of an existing CloudFormation stack, with its role',
+    actions: ['cloudformation:createchangeset', 'cloudformation:executechangeset'],
+    sources: ['pmapper cloudformation', 'pathfinding cloudformation-005'],
+  },
+  {
+    name: 'pass a role to a new CloudFormation stack set',
+    ...pass('cloudformation.amazonaws.com', 'cloudformation:createstackset', 'cloudformation:createstackinstances'),
+    sources: ['pathfinding cloudformation-003'],
+  },
+  {
+    name: 'pass a role to an existing CloudFormation stack set',
+    ...pass('cloudformation.amazonaws.com', 'cloudformation:updatestackset'),
+    sources: ['pathfinding cloudformation-004'],
+  },
   // Data Pipeline
-  { name: 'pass a role to a new Data Pipeline', ...pass(undefined, 'datapipeline:createpipeline', 'datapipeline:putpipelinedefinition', 'datapipeline:activatepipeline'), sources: ['rhino 22', 'pathfinding datapipeline-001'] },
+  {
+    name: 'pass a role to a new Data Pipeline',
+    ...pass(undefined, 'datapipeline:createpipeline', 'datapipeline:putpipelinedefinition', 'datapipeline:activatepipeline'),
+    sources: ['rhino 22', 'pathfinding datapipeline-001'],
+  },
   // CodeBuild: a build of an existing project with a buildspec of one's own runs with the project's role
-  { name: "run a build of an existing CodeBuild project, with its role", actions: ['codebuild:startbuild'], sources: ['pmapper codebuild', 'pathfinding codebuild-002'] },
-  { name: "run a batch build of an existing CodeBuild project, with its role", actions: ['codebuild:startbuildbatch'], sources: ['pmapper codebuild', 'pathfinding codebuild-003'] },
+  {
+    name: 'run a build of an existing CodeBuild project, with its role',
+    actions: ['codebuild:startbuild'],
+    sources: ['pmapper codebuild', 'pathfinding codebuild-002'],
+  },
+  {
+    name: 'run a batch build of an existing CodeBuild project, with its role',
+    actions: ['codebuild:startbuildbatch'],
+    sources: ['pmapper codebuild', 'pathfinding codebuild-003'],
+  },
   // ECS
-  { name: 'pass a role to a new ECS task definition and run it as a service', ...pass('ecs-tasks.amazonaws.com', 'ecs:registertaskdefinition', 'ecs:createservice'), sources: ['pathfinding ecs-003'] },
-  { name: 'pass a role to a new ECS task definition and run it (RunTask)', ...pass('ecs-tasks.amazonaws.com', 'ecs:registertaskdefinition', 'ecs:runtask'), sources: ['pathfinding ecs-004'] },
-  { name: 'pass a role to a new ECS task definition and start it (StartTask)', ...pass('ecs-tasks.amazonaws.com', 'ecs:registertaskdefinition', 'ecs:starttask'), sources: ['pathfinding ecs-005'] },
-  { name: 'run commands in running ECS tasks, with their roles', actions: ['ecs:describetasks', 'ecs:executecommand'], sources: ['cloudsplaining ECSExecuteCommandOnRunningTask'] },
+  {
+    name: 'pass a role to a new ECS task definition and run it as a service',
+    ...pass('ecs-tasks.amazonaws.com', 'ecs:registertaskdefinition', 'ecs:createservice'),
+    sources: ['pathfinding ecs-003'],
+  },
+  {
+    name: 'pass a role to a new ECS task definition and run it (RunTask)',
+    ...pass('ecs-tasks.amazonaws.com', 'ecs:registertaskdefinition', 'ecs:runtask'),
+    sources: ['pathfinding ecs-004'],
+  },
+  {
+    name: 'pass a role to a new ECS task definition and start it (StartTask)',
+    ...pass('ecs-tasks.amazonaws.com', 'ecs:registertaskdefinition', 'ecs:starttask'),
+    sources: ['pathfinding ecs-005'],
+  },
+  {
+    name: 'run commands in running ECS tasks, with their roles',
+    actions: ['ecs:describetasks', 'ecs:executecommand'],
+    sources: ['cloudsplaining ECSExecuteCommandOnRunningTask'],
+  },
   // SageMaker
-  { name: 'pass a role to a new SageMaker notebook instance', ...pass('sagemaker.amazonaws.com', 'sagemaker:createnotebookinstance'), sources: ['rhino 27', 'pmapper sagemaker', 'pathfinding sagemaker-001'] },
-  { name: 'pass a role to a new SageMaker training job', ...pass('sagemaker.amazonaws.com', 'sagemaker:createtrainingjob'), sources: ['pmapper sagemaker', 'pathfinding sagemaker-002'] },
-  { name: 'pass a role to a new SageMaker processing job', ...pass('sagemaker.amazonaws.com', 'sagemaker:createprocessingjob'), sources: ['pmapper sagemaker', 'pathfinding sagemaker-003'] },
-  { name: 'open an existing SageMaker notebook and use its role', actions: ['sagemaker:createpresignednotebookinstanceurl'], sources: ['rhino 28', 'pathfinding sagemaker-004'] },
-  { name: "give an existing SageMaker notebook a lifecycle script of one's own and restart it", actions: ['sagemaker:createnotebookinstancelifecycleconfig', 'sagemaker:stopnotebookinstance', 'sagemaker:updatenotebookinstance', 'sagemaker:startnotebookinstance'], sources: ['pathfinding sagemaker-005'] },
+  {
+    name: 'pass a role to a new SageMaker notebook instance',
+    ...pass('sagemaker.amazonaws.com', 'sagemaker:createnotebookinstance'),
+    sources: ['rhino 27', 'pmapper sagemaker', 'pathfinding sagemaker-001'],
+  },
+  {
+    name: 'pass a role to a new SageMaker training job',
+    ...pass('sagemaker.amazonaws.com', 'sagemaker:createtrainingjob'),
+    sources: ['pmapper sagemaker', 'pathfinding sagemaker-002'],
+  },
+  {
+    name: 'pass a role to a new SageMaker processing job',
+    ...pass('sagemaker.amazonaws.com', 'sagemaker:createprocessingjob'),
+    sources: ['pmapper sagemaker', 'pathfinding sagemaker-003'],
+  },
+  {
+    name: 'open an existing SageMaker notebook and use its role',
+    actions: ['sagemaker:createpresignednotebookinstanceurl'],
+    sources: ['rhino 28', 'pathfinding sagemaker-004'],
+  },
+  {
+    name: "give an existing SageMaker notebook a lifecycle script of one's own and restart it",
+    actions: [
+      'sagemaker:createnotebookinstancelifecycleconfig',
+      'sagemaker:stopnotebookinstance',
+      'sagemaker:updatenotebookinstance',
+      'sagemaker:startnotebookinstance',
+    ],
+    sources: ['pathfinding sagemaker-005'],
+  },
   // App Runner, Bedrock AgentCore, CodeStar
   { name: 'pass a role to a new App Runner service', ...pass(undefined, 'apprunner:createservice'), sources: ['pathfinding apprunner-001'] },
   { name: "change an existing App Runner service's code and use its role", actions: ['apprunner:updateservice'], sources: ['pathfinding apprunner-002'] },
-  { name: "run code in an existing Bedrock AgentCore code interpreter, with its role", actions: ['bedrock-agentcore:startcodeinterpretersession', 'bedrock-agentcore:invokecodeinterpreter'], sources: ['pathfinding bedrock-002'] },
+  {
+    name: 'run code in an existing Bedrock AgentCore code interpreter, with its role',
+    actions: ['bedrock-agentcore:startcodeinterpretersession', 'bedrock-agentcore:invokecodeinterpreter'],
+    sources: ['pathfinding bedrock-002'],
+  },
   { name: 'pass a role to a new CodeStar project', ...pass(undefined, 'codestar:createproject'), sources: ['rhino 24'] },
   { name: 'create a CodeStar project and become its owner', actions: ['codestar:createproject', 'codestar:associateteammember'], sources: ['rhino 25'] },
 ];
@@ -135,7 +268,7 @@ export function sourceLink(source: string): string {
 
 const methodsByAction = new Map<string, EscalationMethod[]>();
 for (const method of ESCALATION_METHODS) {
-  for (const action of method.actions) methodsByAction.set(action, [...methodsByAction.get(action) ?? [], method]);
+  for (const action of method.actions) methodsByAction.set(action, [...(methodsByAction.get(action) ?? []), method]);
 }
 
 /** The methods an action (lower case) takes part in. */

@@ -8,8 +8,9 @@ import { isPublicPrincipal, principalsOf, restrictsWith, type StatementFacts } f
 
 /** A Deny for everyone with a negated condition on a confining key (`StringNotEquals aws:SourceVpce`) fences every Allow in. */
 export function fencedByDeny(allFacts: readonly StatementFacts[]): boolean {
-  return allFacts.some(f => f.deny && principalsOf(f).some(isPublicPrincipal)
-    && f.conditions.some(c => PUBLIC_RESTRICTING_KEYS.has(c.key) && c.operator.base?.negated === true));
+  return allFacts.some(
+    f => f.deny && principalsOf(f).some(isPublicPrincipal) && f.conditions.some(c => PUBLIC_RESTRICTING_KEYS.has(c.key) && c.operator.base?.negated === true),
+  );
 }
 
 /** The public principal of an Allow that nothing confines; undefined otherwise. */

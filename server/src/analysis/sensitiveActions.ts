@@ -20,18 +20,35 @@ export type Sensitivity = 'privilege escalation' | 'credentials exposure' | 'dat
 export const SENSITIVITIES: readonly Sensitivity[] = ['privilege escalation', 'credentials exposure', 'data access', 'resource exposure'];
 
 export const CREDENTIALS_EXPOSURE_ACTIONS: ReadonlySet<string> = new Set([
-  'codepipeline:pollforjobs', 'cognito-idp:associatesoftwaretoken', 'cognito-identity:getopenidtoken',
-  'cognito-identity:getopenidtokenfordeveloperidentity', 'cognito-identity:getcredentialsforidentity',
-  'connect:getfederationtoken', 'connect:getfederationtokens', 'ecr:getauthorizationtoken',
-  'gamelift:requestuploadcredentials', 'iam:createaccesskey', 'iam:createloginprofile',
-  'iam:createservicespecificcredential', 'iam:resetservicespecificcredential', 'iam:updateaccesskey',
-  'iot:assumerolewithcertificate', 'lightsail:getinstanceaccessdetails',
-  'lightsail:getrelationaldatabasemasteruserpassword', 'rds-db:connect', 'redshift:getclustercredentials',
-  'sso:getrolecredentials', 'mediapackage:rotateingestendpointcredentials',
+  'codepipeline:pollforjobs',
+  'cognito-idp:associatesoftwaretoken',
+  'cognito-identity:getopenidtoken',
+  'cognito-identity:getopenidtokenfordeveloperidentity',
+  'cognito-identity:getcredentialsforidentity',
+  'connect:getfederationtoken',
+  'connect:getfederationtokens',
+  'ecr:getauthorizationtoken',
+  'gamelift:requestuploadcredentials',
+  'iam:createaccesskey',
+  'iam:createloginprofile',
+  'iam:createservicespecificcredential',
+  'iam:resetservicespecificcredential',
+  'iam:updateaccesskey',
+  'iot:assumerolewithcertificate',
+  'lightsail:getinstanceaccessdetails',
+  'lightsail:getrelationaldatabasemasteruserpassword',
+  'rds-db:connect',
+  'redshift:getclustercredentials',
+  'sso:getrolecredentials',
+  'mediapackage:rotateingestendpointcredentials',
 ]);
 
 export const DATA_ACCESS_ACTIONS: ReadonlySet<string> = new Set([
-  's3:getobject', 'ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath', 'secretsmanager:getsecretvalue',
+  's3:getobject',
+  'ssm:getparameter',
+  'ssm:getparameters',
+  'ssm:getparametersbypath',
+  'secretsmanager:getsecretvalue',
 ]);
 
 /** "s3:getobject" for an action of the catalog. */

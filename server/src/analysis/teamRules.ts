@@ -35,7 +35,7 @@ export interface TeamRules {
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : []);
 
 function requiredKeys(value: unknown): RequiredKey[] {
-  return (Array.isArray(value) ? value as RequiredConditionKey[] : []).flatMap(item => {
+  return (Array.isArray(value) ? (value as RequiredConditionKey[]) : []).flatMap(item => {
     if (typeof item === 'string') return item ? [{ key: item, lower: item.toLowerCase() }] : [];
     if (typeof item !== 'object' || item === null || typeof item.key !== 'string' || !item.key) return [];
     const values = strings(item.values);

@@ -40,34 +40,78 @@ const host = (name: string) => (value: string) => value === name;
  * from your app).
  */
 function builtIn(name: string, provider: string, claim: string, value: string, without: string): WebIdentityProvider {
-  return { name, matches: host(provider), shared: true, claim, tenantOf: whole => whole, example: { operator: 'StringEquals', value }, without,
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html' };
+  return {
+    name,
+    matches: host(provider),
+    shared: true,
+    claim,
+    tenantOf: whole => whole,
+    example: { operator: 'StringEquals', value },
+    without,
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html',
+  };
 }
 
 export const WEB_IDENTITY_PROVIDERS: readonly WebIdentityProvider[] = [
-  { name: 'GitHub Actions', matches: host('token.actions.githubusercontent.com'), shared: true, claim: 'sub', tenantOf: beforeSlash,
-    example: { operator: 'StringLike', value: 'repo:<owner>/<repository>:*' }, without: 'every GitHub repository',
-    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub' },
-  { name: 'GitLab.com', matches: host('gitlab.com'), shared: true, claim: 'sub', tenantOf: beforeSlash,
-    example: { operator: 'StringLike', value: 'project_path:<group>/<project>:ref_type:branch:ref:<branch>' }, without: 'every GitLab.com project',
-    source: 'https://docs.gitlab.com/ee/ci/cloud_services/aws/' },
-  { name: 'HCP Terraform', matches: host('app.terraform.io'), shared: true, claim: 'sub', tenantOf: value => value.split(':').slice(0, 2).join(':'),
+  {
+    name: 'GitHub Actions',
+    matches: host('token.actions.githubusercontent.com'),
+    shared: true,
+    claim: 'sub',
+    tenantOf: beforeSlash,
+    example: { operator: 'StringLike', value: 'repo:<owner>/<repository>:*' },
+    without: 'every GitHub repository',
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub',
+  },
+  {
+    name: 'GitLab.com',
+    matches: host('gitlab.com'),
+    shared: true,
+    claim: 'sub',
+    tenantOf: beforeSlash,
+    example: { operator: 'StringLike', value: 'project_path:<group>/<project>:ref_type:branch:ref:<branch>' },
+    without: 'every GitLab.com project',
+    source: 'https://docs.gitlab.com/ee/ci/cloud_services/aws/',
+  },
+  {
+    name: 'HCP Terraform',
+    matches: host('app.terraform.io'),
+    shared: true,
+    claim: 'sub',
+    tenantOf: value => value.split(':').slice(0, 2).join(':'),
     example: { operator: 'StringLike', value: 'organization:<organization>:project:<project>:workspace:<workspace>:run_phase:*' },
     without: 'every HCP Terraform organization',
-    source: 'https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration' },
+    source: 'https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration',
+  },
   builtIn('Google', 'accounts.google.com', 'aud', '<client-id>', 'every Google app'),
   builtIn('Amazon Cognito identity pools', 'cognito-identity.amazonaws.com', 'aud', '<identity-pool-id>', 'every Cognito identity pool'),
   builtIn('Login with Amazon', 'www.amazon.com', 'app_id', '<app-id>', 'every Login with Amazon app'),
   builtIn('Facebook', 'graph.facebook.com', 'app_id', '<app-id>', 'every Facebook app'),
-  { name: 'Amazon EKS', matches: h => /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[a-z0-9]+$/.test(h), shared: false, claim: 'sub',
-    example: { operator: 'StringEquals', value: 'system:serviceaccount:<namespace>:<service-account>' }, without: 'every service account of the cluster',
-    source: 'https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html' },
-  { name: 'CircleCI', matches: h => /^oidc\.circleci\.com\/org\/[0-9a-f-]+$/.test(h), shared: false, claim: 'sub',
-    example: { operator: 'StringLike', value: 'org/<organization-id>/project/<project-id>/user/*' }, without: 'every project of the CircleCI organization',
-    source: 'https://circleci.com/docs/openid-connect-tokens/' },
-  { name: 'Bitbucket Pipelines', matches: h => /^api\.bitbucket\.org\/2\.0\/workspaces\/[^/]+\/pipelines-config\/identity\/oidc$/.test(h), shared: false,
+  {
+    name: 'Amazon EKS',
+    matches: h => /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[a-z0-9]+$/.test(h),
+    shared: false,
+    claim: 'sub',
+    example: { operator: 'StringEquals', value: 'system:serviceaccount:<namespace>:<service-account>' },
+    without: 'every service account of the cluster',
+    source: 'https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html',
+  },
+  {
+    name: 'CircleCI',
+    matches: h => /^oidc\.circleci\.com\/org\/[0-9a-f-]+$/.test(h),
+    shared: false,
+    claim: 'sub',
+    example: { operator: 'StringLike', value: 'org/<organization-id>/project/<project-id>/user/*' },
+    without: 'every project of the CircleCI organization',
+    source: 'https://circleci.com/docs/openid-connect-tokens/',
+  },
+  {
+    name: 'Bitbucket Pipelines',
+    matches: h => /^api\.bitbucket\.org\/2\.0\/workspaces\/[^/]+\/pipelines-config\/identity\/oidc$/.test(h),
+    shared: false,
     without: 'every repository of the Bitbucket workspace',
-    source: 'https://support.atlassian.com/bitbucket-cloud/docs/deploy-on-aws-using-bitbucket-pipelines-openid-connect/' },
+    source: 'https://support.atlassian.com/bitbucket-cloud/docs/deploy-on-aws-using-bitbucket-pipelines-openid-connect/',
+  },
 ];
 
 /**
@@ -76,7 +120,10 @@ export const WEB_IDENTITY_PROVIDERS: readonly WebIdentityProvider[] = [
  * tokens to can assume the role.
  */
 export const OTHER_OIDC_PROVIDER: WebIdentityProvider = {
-  name: 'this OIDC provider', matches: () => true, shared: false, without: 'every identity the provider issues tokens to',
+  name: 'this OIDC provider',
+  matches: () => true,
+  shared: false,
+  without: 'every identity the provider issues tokens to',
   source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html',
 };
 

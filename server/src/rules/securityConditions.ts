@@ -14,7 +14,13 @@ import type { RuleModule } from './types';
 
 export const securityConditionRules: RuleModule = {
   rules: [
-    { code: 'IAM427', name: 'caller-controlled-key', category: 'security', defaultSeverity: 'warning', summary: 'A condition on aws:Referer or aws:UserAgent, which the caller sets, decides access.' },
+    {
+      code: 'IAM427',
+      name: 'caller-controlled-key',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'A condition on aws:Referer or aws:UserAgent, which the caller sets, decides access.',
+    },
   ],
   check(ctx) {
     const allFacts = statementFacts(ctx.doc, ctx.catalog);
@@ -25,8 +31,11 @@ export const securityConditionRules: RuleModule = {
       if (!CALLER_CONTROLLED_KEYS.has(name.toLowerCase())) continue;
       const facts = allFacts[ctx.doc.statements.indexOf(entry.statement)];
       if (judgesPublic && facts && unconfinedPublicPrincipal(facts, fenced)) continue;
-      ctx.report({ code: 'IAM427', ...keySpan(entry),
-        message: `The caller sends ${name} in an HTTP header and can set it to any value: it does not keep anyone out. Confine access with aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID or named principals.` });
+      ctx.report({
+        code: 'IAM427',
+        ...keySpan(entry),
+        message: `The caller sends ${name} in an HTTP header and can set it to any value: it does not keep anyone out. Confine access with aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID or named principals.`,
+      });
     }
   },
 };

@@ -31,17 +31,28 @@ function requires(condition: ConditionFact, key: RequiredKey): boolean {
 
 /** Whether a Deny on "*" of the policy covers every one of the actions and conditions them on the key. */
 function enforcedByDeny(denials: readonly StatementFacts[], names: readonly string[], key: RequiredKey): boolean {
-  return denials.some(deny => hasStarResource(deny)
-    && names.every(name => deny.statement.notAction
-      ? !deny.statement.notAction.items.some(i => wildcardMatch(i.value, name, true))
-      : deny.actions.some(a => a.everything || wildcardMatch(a.item.value, name, true)))
-    && deny.conditions.some(c => c.key === key.lower
-      && (!key.values || (c.operator.base?.negated === true && c.values.length > 0 && c.values.every(v => key.values!.includes(v))))));
+  return denials.some(
+    deny =>
+      hasStarResource(deny) &&
+      names.every(name =>
+        deny.statement.notAction
+          ? !deny.statement.notAction.items.some(i => wildcardMatch(i.value, name, true))
+          : deny.actions.some(a => a.everything || wildcardMatch(a.item.value, name, true)),
+      ) &&
+      deny.conditions.some(
+        c => c.key === key.lower && (!key.values || (c.operator.base?.negated === true && c.values.length > 0 && c.values.every(v => key.values!.includes(v)))),
+      ),
+  );
 }
 
 /** '"a", "b", "c" and 2 more' */
 function listed(names: readonly string[]): string {
-  return names.slice(0, 3).map(n => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  return (
+    names
+      .slice(0, 3)
+      .map(n => `"${n}"`)
+      .join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '')
+  );
 }
 
 function describeKey(key: RequiredKey): string {
@@ -59,19 +70,30 @@ function checkRequirement(ctx: RuleContext, facts: StatementFacts, denials: read
       ...(anyMissing ? [requirement.anyOf.length === 1 ? describeKey(requirement.anyOf[0]) : `one of ${requirement.anyOf.map(describeKey).join(', ')}`] : []),
     ];
     const shown = listed(names);
-    ctx.report({ code: 'IAM650', offset: at.offset, length: at.length,
+    ctx.report({
+      code: 'IAM650',
+      offset: at.offset,
+      length: at.length,
       message: `Your team's rule (iamPolicy.requiredConditions${requirement.reason ? `: ${requirement.reason}` : ''}): ${shown} must be allowed only with a condition on ${needs.join(' and ')}. Add the condition.`,
-      data: { actions: names.slice(0, DATA_LIST_LIMIT), missing: missing.map(k => ({ key: k.key, values: k.values })),
-        ...(anyMissing ? { anyOf: requirement.anyOf.map(k => ({ key: k.key, values: k.values })) } : {}) } });
+      data: {
+        actions: names.slice(0, DATA_LIST_LIMIT),
+        missing: missing.map(k => ({ key: k.key, values: k.values })),
+        ...(anyMissing ? { anyOf: requirement.anyOf.map(k => ({ key: k.key, values: k.values })) } : {}),
+      },
+    });
   }
 }
 
 function checkSensitiveActions(ctx: RuleContext, facts: StatementFacts, team: TeamRules): void {
   for (const { at, names } of grantedMatches(facts, team.sensitiveActions, ctx.catalog)) {
     const shown = listed(names);
-    ctx.report({ code: 'IAM651', offset: at.offset, length: at.length,
+    ctx.report({
+      code: 'IAM651',
+      offset: at.offset,
+      length: at.length,
       message: `${shown} ${names.length === 1 ? 'is an action' : 'are actions'} your team marks sensitive (iamPolicy.sensitiveActions). Make sure this grant is meant, on named resources.`,
-      data: { actions: names.slice(0, DATA_LIST_LIMIT) } });
+      data: { actions: names.slice(0, DATA_LIST_LIMIT) },
+    });
   }
 }
 
@@ -91,7 +113,8 @@ function actionsOn(facts: StatementFacts, arn: string, catalog: Catalog): string
 function checkSensitiveResources(ctx: RuleContext, facts: StatementFacts, team: TeamRules): void {
   for (const item of facts.statement.resource?.items ?? []) {
     const reached = team.sensitiveResources.filter(sensitive => item.value === '*' || globsIntersect(item.value, sensitive));
-    const with_ = reached.map(sensitive => ({ sensitive, actions: actionsOn(facts, sensitive, ctx.catalog) }))
+    const with_ = reached
+      .map(sensitive => ({ sensitive, actions: actionsOn(facts, sensitive, ctx.catalog) }))
       .filter(r => r.actions === 'all' || r.actions.length > 0);
     if (with_.length === 0) continue;
     reportResource(ctx, item, with_);
@@ -100,16 +123,38 @@ function checkSensitiveResources(ctx: RuleContext, facts: StatementFacts, team: 
 
 function reportResource(ctx: RuleContext, item: StringItem, reached: ReadonlyArray<{ sensitive: string; actions: string[] | 'all' }>): void {
   const how = reached[0].actions === 'all' ? 'every action of the statement' : listed(reached[0].actions);
-  ctx.report({ code: 'IAM652', offset: item.offset, length: item.length,
+  ctx.report({
+    code: 'IAM652',
+    offset: item.offset,
+    length: item.length,
     message: `This reaches ${reached.map(r => r.sensitive).join(', ')}, which your team marks sensitive (iamPolicy.sensitiveResources), with ${how}. Make sure this grant is meant.`,
-    data: { resources: reached.map(r => r.sensitive) } });
+    data: { resources: reached.map(r => r.sensitive) },
+  });
 }
 
 export const teamRuleModule: RuleModule = {
   rules: [
-    { code: 'IAM650', name: 'required-condition', category: 'team', defaultSeverity: 'warning', summary: 'An Allow of an action the team\'s iamPolicy.requiredConditions names, without the condition keys it requires.' },
-    { code: 'IAM651', name: 'sensitive-action', category: 'team', defaultSeverity: 'warning', summary: 'An Allow of an action the team names in iamPolicy.sensitiveActions.' },
-    { code: 'IAM652', name: 'sensitive-resource', category: 'team', defaultSeverity: 'warning', summary: 'An Allow that reaches a resource the team names in iamPolicy.sensitiveResources.' },
+    {
+      code: 'IAM650',
+      name: 'required-condition',
+      category: 'team',
+      defaultSeverity: 'warning',
+      summary: "An Allow of an action the team's iamPolicy.requiredConditions names, without the condition keys it requires.",
+    },
+    {
+      code: 'IAM651',
+      name: 'sensitive-action',
+      category: 'team',
+      defaultSeverity: 'warning',
+      summary: 'An Allow of an action the team names in iamPolicy.sensitiveActions.',
+    },
+    {
+      code: 'IAM652',
+      name: 'sensitive-resource',
+      category: 'team',
+      defaultSeverity: 'warning',
+      summary: 'An Allow that reaches a resource the team names in iamPolicy.sensitiveResources.',
+    },
   ],
   check(ctx) {
     const team = teamRulesOf(ctx.settings);

@@ -8,10 +8,18 @@ import { addCondition } from './conditions';
 import { byCode, fixAction, spanOf, statementAt, type FixProvider } from './framework';
 import { placeholder } from './template';
 
-interface KeyChoice { key: string; values?: string[] }
+interface KeyChoice {
+  key: string;
+  values?: string[];
+}
 
 const OPERATORS: Readonly<Record<string, string>> = {
-  String: 'StringEquals', ARN: 'ArnLike', Bool: 'Bool', Numeric: 'NumericEquals', Date: 'DateEquals', IPAddress: 'IpAddress',
+  String: 'StringEquals',
+  ARN: 'ArnLike',
+  Bool: 'Bool',
+  Numeric: 'NumericEquals',
+  Date: 'DateEquals',
+  IPAddress: 'IpAddress',
 };
 
 /** The operator that requires the key: by its type, StringLike for a pattern, ForAnyValue: for a multivalued key. */
@@ -25,7 +33,7 @@ function operatorFor(type: string | undefined, values: readonly string[] | undef
 const requiredCondition: FixProvider = ctx => {
   const data = (ctx.diagnostic.data ?? {}) as { missing?: KeyChoice[]; anyOf?: KeyChoice[] };
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
-  const choices = [...data.missing ?? [], ...data.anyOf ?? []];
+  const choices = [...(data.missing ?? []), ...(data.anyOf ?? [])];
   if (!statement) return [];
   const certain = choices.length === 1 && choices[0].values?.length === 1;
   return choices.flatMap((choice): CodeAction[] => {
