@@ -76,6 +76,16 @@ test('IAM427: aws:UserAgent and aws:Referer decide nothing the caller cannot fak
     codes('identity', { Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } }),
     [],
   );
+  assert.deepEqual(
+    codes('resource', {
+      Principal: { Service: 'ses.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::b/*',
+      Condition: { StringEquals: { 'aws:Referer': '111122223333' } },
+    }),
+    ['IAM423'],
+    "the service sets it (the Amazon SES Developer Guide's former bucket policy for email receiving): the confused deputy is the one finding",
+  );
 });
 
 test('IAM427 in a public grant: IAM420 alone, naming the key', () => {

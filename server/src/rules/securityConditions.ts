@@ -6,10 +6,14 @@
 // is offered only to keep other sites from linking to content). IAM Access Analyzer reports the same
 // ("Untrustworthy condition key", a security warning). Any use of the keys is reported: an Allow that
 // requires them admits whoever sends the value, a Deny that rejects other values is passed the same way.
-// In an Allow that lets everyone in, IAM420/IAM421 report the one problem and name the key.
+// In an Allow that lets everyone in, IAM420/IAM421 report the one problem and name the key. A
+// statement whose principals are all services is left alone: there the service sets the header
+// (Amazon SES's bucket policy for email receiving compared aws:Referer with the account the service
+// acts for: SES Developer Guide, "Giving permissions to Amazon SES for email receiving", which now
+// uses aws:SourceAccount and aws:SourceArn; IAM423 judges those).
 import { conditionEntries, keySpan } from '../analysis/conditionsEntries';
 import { CALLER_CONTROLLED_KEYS, fencedByDeny, unconfinedPublicPrincipal } from '../analysis/publicGrants';
-import { statementFacts } from '../analysis/statementFacts';
+import { principalsOf, statementFacts } from '../analysis/statementFacts';
 import type { RuleModule } from './types';
 
 export const securityConditionRules: RuleModule = {
@@ -31,6 +35,8 @@ export const securityConditionRules: RuleModule = {
       if (!CALLER_CONTROLLED_KEYS.has(name.toLowerCase())) continue;
       const facts = allFacts[ctx.doc.statements.indexOf(entry.statement)];
       if (judgesPublic && facts && unconfinedPublicPrincipal(facts, fenced)) continue;
+      const principals = facts ? principalsOf(facts) : [];
+      if (principals.length > 0 && principals.every(p => p.type === 'Service')) continue;
       ctx.report({
         code: 'IAM427',
         ...keySpan(entry),

@@ -29,6 +29,7 @@ import { CONFUSED_DEPUTY_KEY_PREFIXES, CONFUSED_DEPUTY_KEYS, CROSS_ACCOUNT_TRUST
 import { CALLER_CONTROLLED_KEYS, fencedByDeny, unconfinedPublicPrincipal } from '../analysis/publicGrants';
 import { webIdentityProvider, type WebIdentityProvider } from '../analysis/webIdentityTrust';
 import type { PrincipalValue } from '../policy/principals';
+import { hasUnknown } from '../policy/unknowns';
 import { principalsOf, restrictsWith, statementFacts, type StatementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
@@ -55,8 +56,10 @@ const GITHUB_SUBJECT = 'token.actions.githubusercontent.com:sub';
 const ORGANIZATION_WIDE = /^repo:([^/*?]+)\/[*?]+(:.*)?$/;
 
 function checkWebIdentity(ctx: RuleContext, facts: StatementFacts): void {
+  // a template's provider or condition key known only at deploy time (`${OidcProviderUrl}:sub`): the match cannot be judged
+  if (facts.statement.condition?.operators.some(o => o.keys.some(k => hasUnknown(ctx.doc, k.entry.name)))) return;
   for (const principal of principalsOf(facts)) {
-    if (principal.type !== 'Federated') continue;
+    if (principal.type !== 'Federated' || hasUnknown(ctx.doc, principal.value)) continue;
     const found = webIdentityProvider(principal.value);
     if (!found) continue;
     const { provider, host } = found;
