@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 import { codes, fixed, fixesOf } from '../helpers/fixes';
-import { folderWith, runCliProcess } from '../helpers/cliRunner';
 
 const TRUST = /^IAM42[156]$/;
 const oidc = (host: string) => ({ Federated: `arn:aws:iam::123456789012:oidc-provider/${host}` });
@@ -82,31 +81,4 @@ test('IAM426: a GitHub subject of a whole organization (information), with the n
   );
   assert.deepEqual(trustCodes(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/*:environment:prod' } }), ['IAM426']);
   assert.deepEqual(trustCodes(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/my-repo:*' } }), [], "the IAM User Guide's own example");
-});
-
-test("a template's provider known only at deploy time is not judged; a written one is (Terraform, through the checker)", () => {
-  const role = (name: string, federated: string, condition: string) => `resource "aws_iam_role" "${name}" {
-  name = "${name}"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Federated = "${federated}" }
-      Action    = "sts:AssumeRoleWithWebIdentity"${condition}
-    }]
-  })
-}
-`;
-  const tf =
-    role(
-      'ci',
-      'arn:aws:iam::111122223333:oidc-provider/${var.oidc_host}',
-      '\n      Condition = { StringEquals = { "${var.oidc_host}:sub" = "system:serviceaccount:default:app" } }',
-    ) + role('eks', `arn:aws:iam::111122223333:oidc-provider/${EKS}`, '');
-  const run = runCliProcess(['main.tf', '--format', 'json'], { cwd: folderWith({ 'main.tf': tf }) });
-  const findings = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ code: string; line: number }> }> }).files[0].findings;
-  assert.deepEqual(
-    findings.filter(f => TRUST.test(f.code)).map(f => [f.code, f.line]),
-    [['IAM425', 19]],
-  );
 });
