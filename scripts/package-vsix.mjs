@@ -26,6 +26,7 @@ const EXTENSION_FILES = [
   'syntaxes',
   'images/icon.png',
   'docs/rules.md',
+  'schemas/iam-lint.schema.json',
   'README.md',
   'CHANGELOG.md',
   'LICENSE',

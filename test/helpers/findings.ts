@@ -2,7 +2,7 @@
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
-import { withDefaults } from '../../server/src/protocol';
+import { withDefaults, type IamPolicySettings } from '../../server/src/protocol';
 import type { FoldedFinding } from '../../server/src/rules/types';
 import type { Finding } from '../../server/src/rules/types';
 import { parse } from './cursor';
@@ -12,12 +12,12 @@ export function rethrow(error: unknown): never {
   throw error;
 }
 
-export interface FindingsOptions { kind?: PolicyKind; uri?: string }
+export interface FindingsOptions { kind?: PolicyKind; uri?: string; settings?: Partial<IamPolicySettings> }
 
 /** Every finding of every rule for the policy text, in text order. */
 export function findingsOf(text: string, options: FindingsOptions = {}): Finding[] {
   const doc = parse(text, options.uri ?? 'file:///test/policy.json', { languageId: 'iam-policy', kind: options.kind });
-  return collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow);
+  return collectFindings(doc, getCatalog(), withDefaults(options.settings), rethrow);
 }
 
 /**

@@ -31,7 +31,7 @@ async function actions(server: TestServer, diagnostics: Diagnostic[], range: Ran
 test('narrowing "*": an edit with placeholders everywhere, the snippet command only for the client that runs it', async () => {
   for (const [server, withCommand] of [[plain, false], [vscodeLike, true]] as const) {
     const diagnostics = await server.open(URI, TEXT);
-    const star = diagnostics.find(d => d.code === 'IAM402')!;
+    const star = diagnostics.find(d => d.code === 'IAM407')!;
     const narrow = (await actions(server, [star], star.range)).find(a => a.title.startsWith('Narrow'))!;
     assert.equal(narrow.title, 'Narrow "*" to ARNs of the resources the actions need (object)');
     assert.equal(narrow.isPreferred, false, 'placeholders to fill in: not for accepting blind');

@@ -11,7 +11,7 @@ import { folderWith } from '../helpers/cliRunner';
 import { startServer, type TestServer } from '../helpers/lspClient';
 
 // a hint (IAM106, the action's case) and a warning (IAM402, Resource "*")
-const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'S3:getobject', Resource: '*' }] }, null, 2);
+const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'S3:putobject', Resource: '*' }] }, null, 2);
 
 let server: TestServer;
 const warnings: string[] = [];

@@ -156,7 +156,7 @@ test('the settings file has the shape of the editor settings (plain, nested or V
 });
 
 test('without --config, the nearest .iam-lint.json or .vscode/settings.json with iamPolicy settings, up to the repository root', () => {
-  const policy = GOOD.replace('s3:GetObject', 'S3:getobject').replace('arn:aws:s3:::bucket/*', '*');   // a hint (IAM106) and a warning (IAM402)
+  const policy = GOOD.replace('s3:GetObject', 'S3:putobject').replace('arn:aws:s3:::bucket/*', '*');   // a hint (IAM106) and a warning (IAM402)
   const codes = (cwd: string) => codesOf(JSON.parse(runCliProcess(['p.json', '--format', 'json'], { cwd }).stdout) as JsonReport).sort();
   const repo = folderWith({
     '.git/HEAD': '', '.iam-lint.json': '{ "minimumSeverity": "warning" }',
@@ -267,4 +267,19 @@ test('a minified policy with thousands of findings on its one line is reported w
   assert.equal(run.status, 0, run.stderr);
   assert.ok(Number(/(\d+) problems/.exec(run.stdout)?.[1]) >= 24_000, 'an account and a Region finding for each statement');
   assert.ok(run.stdout.split('\n').every(line => line.length < 400), 'each source line is cut to a window');
+});
+
+test('a team\'s rules in .iam-lint.json: the checker reports them as the editor does (IAM650-IAM652)', () => {
+  const team = {
+    requiredConditions: [{ actions: 'iam:PassRole', allOf: ['iam:PassedToService'] }],
+    sensitiveActions: ['s3:DeleteBucket'],
+    sensitiveResources: ['arn:aws:s3:::payroll'],
+  };
+  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [
+    { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app' },
+    { Effect: 'Allow', Action: ['s3:DeleteBucket'], Resource: 'arn:aws:s3:::payroll' },
+  ] }, null, 2);
+  const dir = folderWith({ 'p.json': policy, '.iam-lint.json': JSON.stringify(team) });
+  const report = JSON.parse(runCliProcess(['p.json', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
+  assert.deepEqual(codesOf(report).filter(c => /^IAM65\d$/.test(c)).sort(), ['IAM650', 'IAM651', 'IAM652']);
 });

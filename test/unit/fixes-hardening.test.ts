@@ -61,9 +61,14 @@ test('IAM421: a GitHub OIDC trust gets the sub claim of a repository', () => {
   assert.ok(!codes(after).includes('IAM421'));
 });
 
-test('IAM410: iam:PassRole alone gets iam:PassedToService; not when other actions would lose the key', () => {
-  const alone = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}';
-  assert.match(fixed(alone, 'IAM410', /PassedToService/), /"Condition":\{"StringEquals":\{"iam:PassedToService":"<service>.amazonaws.com"\}\}/);
+test('IAM410: iam:PassRole alone gets a named role in place of every role; not when other actions need the resource', () => {
+  const alone = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*",'
+    + '"Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}';
+  const after = fixed(alone, 'IAM410', /^Name the role/);
+  assert.match(after, /"Resource":"arn:aws:iam::<account-id>:role\/<role-name>"/);
+  assert.ok(!codes(after).includes('IAM410'));
+  const roles = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":["arn:aws-cn:iam::111122223333:role/*"]}]}';
+  assert.match(fixed(roles, 'IAM410', /^Name the role/), /"Resource":\["arn:aws-cn:iam::111122223333:role\/<role-name>"\]/);
   const mixed = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","ec2:RunInstances"],"Resource":"*"}]}';
   assert.deepEqual(fixesOf(mixed, 'IAM410').fixes.filter(f => /PassedToService/.test(f.title)), []);
 });

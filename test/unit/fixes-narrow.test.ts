@@ -1,4 +1,4 @@
-// Narrowing a broad resource (IAM402 "*", IAM403 an ARN that matches every resource of its type,
+// Narrowing a broad resource (IAM402 / IAM407 "*", IAM403 an ARN that matches every resource of its type,
 // IAM212 an action no resource applies to) to ARN templates, and the snippet that goes with them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -14,27 +14,27 @@ const policy = (statement: string, extra = '') => `{
 
 test('"*" for s3:GetObject becomes the object ARN with visible placeholders', () => {
   const text = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }');
-  const after = fixed(text, 'IAM402', /^Narrow/);
+  const after = fixed(text, 'IAM407', /^Narrow/);
   assert.match(after, /"Resource": "arn:aws:s3:::<bucket-name>\/<object-name>"/);
-  assert.ok(!codes(after).includes('IAM402'));
+  assert.ok(!codes(after).includes('IAM407'));
   assert.ok(codes(after).includes('IAM090'), 'the placeholder is pointed at');
 });
 
 test('the narrowing title names the resource types; it is preferred only when the document fills every placeholder', () => {
-  const { fixes } = fixesOf(policy('{ "Effect": "Allow", "Action": ["dynamodb:Query", "dynamodb:GetItem"], "Resource": "*" }'), 'IAM402');
+  const { fixes } = fixesOf(policy('{ "Effect": "Allow", "Action": ["dynamodb:Query", "dynamodb:GetItem"], "Resource": "*" }'), 'IAM407');
   assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [['Narrow "*" to ARNs of the resources the actions need (table)', false]]);
   const filled = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }', ',\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/2024/summary.csv" }');
-  assert.deepEqual(fixesOf(filled, 'IAM402').fixes.map(f => [f.title, f.isPreferred]), [['Narrow "*" to ARNs of the resources the actions need (object)', true]]);
+  assert.deepEqual(fixesOf(filled, 'IAM407').fixes.map(f => [f.title, f.isPreferred]), [['Narrow "*" to ARNs of the resources the actions need (object)', true]]);
 });
 
 test('values the document already uses fill the placeholders: partition, Region, account, bucket', () => {
   const text = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }',
     ',\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws-cn:s3:::reports" },\n'
     + '    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws-cn:sqs:cn-north-1:111122223333:q" }');
-  assert.match(fixed(text, 'IAM402', /^Narrow/), /"Resource": "arn:aws-cn:s3:::reports\/<object-name>"/);
+  assert.match(fixed(text, 'IAM407', /^Narrow/), /"Resource": "arn:aws-cn:s3:::reports\/<object-name>"/);
   const dynamo = policy('{ "Effect": "Allow", "Action": "dynamodb:Query", "Resource": "*" }',
     ',\n    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:eu-west-1:111122223333:q" }');
-  assert.match(fixed(dynamo, 'IAM402', /^Narrow/), /"arn:aws:dynamodb:eu-west-1:111122223333:table\/<table-name>"/);
+  assert.match(fixed(dynamo, 'IAM407', /^Narrow/), /"arn:aws:dynamodb:eu-west-1:111122223333:table\/<table-name>"/);
 });
 
 test('actions on several resource types get one ARN each, laid out like the statement', () => {
@@ -48,17 +48,17 @@ test('actions on several resource types get one ARN each, laid out like the stat
         }
     ]
 }`;
-  const after = fixed(text, 'IAM402', /^Narrow/);
+  const after = fixed(text, 'IAM407', /^Narrow/);
   assert.match(after, /"Resource": \[\n {16}"arn:aws:s3:::<bucket-name>",\n {16}"arn:aws:s3:::<bucket-name>\/<object-name>"\n {12}\]/);
 });
 
 test('"*" among ARNs: only "*" is replaced', () => {
   const text = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::a/*", "*"] }');
-  assert.match(fixed(text, 'IAM402', /^Narrow/), /\["arn:aws:s3:::a\/\*", "arn:aws:s3:::a\/<object-name>"\]/);
+  assert.match(fixed(text, 'IAM407', /^Narrow/), /\["arn:aws:s3:::a\/\*", "arn:aws:s3:::a\/<object-name>"\]/);
 });
 
 test('no narrowing in place when an action needs "*": the split instead', () => {
-  const { fixes } = fixesOf(policy('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListAllMyBuckets"], "Resource": "*" }'), 'IAM402');
+  const { fixes } = fixesOf(policy('{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListAllMyBuckets"], "Resource": "*" }'), 'IAM407');
   assert.ok(!fixes.some(f => f.title.startsWith('Narrow')));
   assert.match(fixes[0]?.title ?? '', /^Split the statement by resource type: object; "\*"/);
 });
@@ -79,7 +79,7 @@ test('IAM212: an ARN of the type an action needs is added to the list', () => {
 
 test('with the client\'s snippet command, the fix carries it: tab stops on the placeholders, from the start of the line', () => {
   const text = policy('{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "*" }');
-  const { doc, fixes } = fixesOf(text, 'IAM402', { snippets: true });
+  const { doc, fixes } = fixesOf(text, 'IAM407', { snippets: true });
   const narrow = fixes.find(f => f.title.startsWith('Narrow'))!;
   const args = narrow.command?.arguments?.[0] as InsertSnippetArgs;
   assert.equal(narrow.command?.command, 'iamPolicy.insertSnippet');
@@ -87,7 +87,7 @@ test('with the client\'s snippet command, the fix carries it: tab stops on the p
   assert.equal(doc.text[args.offset - 1], '\n', 'the snippet starts a line');
   assert.match(args.snippet, /"arn:aws:s3:::\$\{1:<bucket-name>\}", "arn:aws:s3:::\$1\/\$\{2:<object-name>\}"/);
   assert.equal(resolveSnippet(args.snippet), args.text);
-  assert.equal(fixesOf(text, 'IAM402').fixes.find(f => f.title.startsWith('Narrow'))?.command, undefined, 'no command for clients without it');
+  assert.equal(fixesOf(text, 'IAM407').fixes.find(f => f.title.startsWith('Narrow'))?.command, undefined, 'no command for clients without it');
 });
 
 test('IAM021: a missing Resource comes after the Action, with the ARNs it needs or "*"', () => {

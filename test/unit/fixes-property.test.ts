@@ -118,7 +118,7 @@ const EXPECTED_KINDS = [
   'IAM002', 'IAM003', 'IAM004', 'IAM011', 'IAM012', 'IAM013', 'IAM017', 'IAM018', 'IAM021', 'IAM027', 'IAM031', 'IAM034',
   'IAM100', 'IAM102', 'IAM104', 'IAM105', 'IAM106', 'IAM211', 'IAM212', 'IAM300', 'IAM301', 'IAM320', 'IAM321',
   'IAM340', 'IAM341', 'IAM342', 'IAM350',
-  'IAM401', 'IAM402 Narrow', 'IAM402 Split', 'IAM403', 'IAM410', 'IAM420', 'IAM421', 'IAM422', 'IAM423', 'IAM424',
+  'IAM401', 'IAM402 Narrow', 'IAM402 Split', 'IAM403', 'IAM410', 'IAM420', 'IAM421', 'IAM422', 'IAM423', 'IAM424', 'IAM425', 'IAM426',
   'refactor.rewrite Split', 'refactor.rewrite Expand', 'refactor.rewrite Replace', 'refactor.rewrite Shorten',
   'refactor.rewrite Add', 'source.fixAll',
 ];

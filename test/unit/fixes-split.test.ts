@@ -13,7 +13,7 @@ function statementsOf(text: string): Array<{ Sid?: string; Action: string[]; Res
 }
 
 test('"*" with bucket, object and account-wide actions: three statements', () => {
-  const after = fixed(TABS, 'IAM402', /^Split/);
+  const after = fixed(TABS, 'IAM407', /^Split/);
   const statements = statementsOf(after);
   assert.deepEqual(statements.map(s => [s.Sid, s.Action, s.Resource]), [
     ['Reports', ['s3:ListBucket'], 'arn:aws:s3:::<bucket-name>'],
@@ -23,18 +23,18 @@ test('"*" with bucket, object and account-wide actions: three statements', () =>
   assert.ok(statements.every(s => JSON.stringify(s.Condition) === '{"Bool":{"aws:SecureTransport":"true"}}'), 'conditions copied');
   assert.ok(after.split('\n').every(line => !/^ +/.test(line)), 'tabs only');
   assert.match(after, /\t\t},\n\t\t{\n\t\t\t"Sid": "ReportsObject",/);
-  assert.ok(!codes(after).includes('IAM402'));
+  assert.ok(!codes(after).includes('IAM407'));
 });
 
 test('a Sid made unique stays unique when the policy has it already', () => {
   const text = TABS.replace('\t\t}\n\t]', '\t\t},\n\t\t{ "Sid": "ReportsObject", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*" }\n\t]');
-  const sids = statementsOf(fixed(text, 'IAM402', /^Split/)).map(s => s.Sid);
+  const sids = statementsOf(fixed(text, 'IAM407', /^Split/)).map(s => s.Sid);
   assert.deepEqual(sids, ['Reports', 'ReportsObject2', 'ReportsAnyResource', 'ReportsObject']);
 });
 
 test('without a Sid the statements get none', () => {
   const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":"*"}]}';
-  const after = fixed(text, 'IAM402', /^Split/);
+  const after = fixed(text, 'IAM407', /^Split/);
   assert.equal(after, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket"],"Resource":"arn:aws:s3:::<bucket-name>"},'
     + '{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::<bucket-name>/<object-name>"}]}');
 });

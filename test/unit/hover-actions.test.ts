@@ -74,3 +74,21 @@ test('no hover on quotes, whitespace, commas, colons or brackets', () => {
     assert.equal(hoverAt(marked), null, marked);
   }
 });
+
+test('action hover: the sensitive-action catalogue, with the escalation methods and their sources', () => {
+  const passRole = hoverAt(policy('"Effect": "Allow", "Action": "iam:Pass|Role", "Resource": "*"'))!.markdown;
+  assert.match(passRole, /\*\*Sensitive:\*\*\n- privilege escalation, with `ec2:RunInstances`: pass a role to a new EC2 instance \(\[Rhino Security Labs 3\]\(https:\/\/github\.com\/RhinoSecurityLabs\/AWS-IAM-Privilege-Escalation\), \[PMapper ec2\]\(.*ec2_edges\.py\), \[pathfinding\.cloud ec2-001\]\(https:\/\/pathfinding\.cloud\/paths\/ec2-001\)\)/);
+  const sendCommand = hoverAt(policy('"Effect": "Allow", "Action": "ssm:Send|Command", "Resource": "*"'))!.markdown;
+  assert.match(sendCommand, /- privilege escalation, alone: run commands on instances with Systems Manager/);
+  const secret = hoverAt(policy('"Effect": "Allow", "Action": "secretsmanager:GetSecret|Value", "Resource": "*"'))!.markdown;
+  assert.match(secret, /- data access: it reads the data itself/);
+  const token = hoverAt(policy('"Effect": "Allow", "Action": "ecr:GetAuthorization|Token", "Resource": "*"'))!.markdown;
+  assert.match(token, /- credentials exposure: /);
+  const plain = hoverAt(policy('"Effect": "Allow", "Action": "s3:ListAll|MyBuckets", "Resource": "*"'))!.markdown;
+  assert.ok(!plain.includes('**Sensitive:**'));
+});
+
+test('wildcard hover: how many sensitive actions of each kind', () => {
+  const iam = hoverAt(policy('"Effect": "Allow", "Action": "ia|m:*", "Resource": "*"'))!.markdown;
+  assert.match(iam, /\*\*Sensitive:\*\* \d+ privilege escalation \(`iam:[A-Za-z]+`.*\), \d+ credentials exposure \(.*\), \d+ resource exposure/);
+});

@@ -1,5 +1,5 @@
 // What ships: the npm package holds the runtime only (the bundles, the catalog, the rule docs, the
-// README, CHANGELOG and LICENSE) and installs and runs from its tarball as the README says; the
+// settings file's JSON schema, the README, CHANGELOG and LICENSE) and installs and runs from its tarball as the README says; the
 // bundles need no package at run time; the .vsix holds the extension and the README's pictures.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   dependencies?: Record<string, string>;
   repository?: unknown;
 };
-const NPM_FILES = /^(dist\/[\w-]+\.js|dist\/catalog\.json|docs\/rules\.md|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+const NPM_FILES = /^(dist\/[\w-]+\.js|dist\/catalog\.json|docs\/rules\.md|schemas\/iam-lint\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
 
 test('the bundles load no package at run time, so the npm package has no dependencies', () => {
   for (const bundle of ['cli-main.js', 'server-main.js', 'cli.js', 'server.js']) {
@@ -50,6 +50,7 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
     'docs/rules.md',
     'LICENSE',
     'CHANGELOG.md',
+    'schemas/iam-lint.schema.json',
   ]) {
     assert.ok(files.includes(needed), needed);
   }
@@ -80,6 +81,7 @@ test('the .vsix holds the extension and its rule docs, no sources; its README sh
   const vsix = join(ROOT, 'dist', 'iam-policy-tools.vsix');
   const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
   assert.ok(entries.includes('extension/docs/rules.md'));
+  assert.ok(entries.includes('extension/schemas/iam-lint.schema.json'), 'the settings file\'s schema, which package.json\'s jsonValidation names');
   assert.deepEqual(
     entries.filter(entry => /\.ts$|\/test\/|node_modules|\.map$|cli-main\.js/.test(entry)),
     [],

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
 import { severityOf } from '../../server/src/features/diagnostics';
-import { codesOf, policyOf, stmt } from '../helpers/findings';
+import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 
 const SECURITY = /^IAM4\d\d$/;
 const codes = (kind: PolicyKind, ...statements: Array<Record<string, unknown>>) =>
@@ -37,7 +37,17 @@ test('IAM401: a whole service in an identity policy', () => {
 
 test('IAM402: "Resource": "*" for actions with resource-level permissions', () => {
   assert.deepEqual(only('IAM402', 'identity', { Action: 'ec2:TerminateInstances', Resource: '*' }), ['IAM402']);
-  assert.deepEqual(only('IAM402', 'identity', { Action: ['s3:ListAllMyBuckets', 's3:GetObject'], Resource: '*' }), ['IAM402']);
+  assert.deepEqual(only('IAM402', 'identity', { Action: ['s3:ListAllMyBuckets', 's3:PutObjectTagging'], Resource: '*' }), ['IAM402'], 'Tagging');
+});
+
+test('IAM402 / IAM407: graded by access level, the message names the levels and counts', () => {
+  assert.deepEqual(codes('identity', { Action: ['s3:ListAllMyBuckets', 's3:GetObject'], Resource: '*' }), ['IAM407']);
+  assert.deepEqual(codes('identity', { Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' }), ['IAM402']);
+  const [graded] = findingsOf(policyOf(stmt({ Action: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutBucketPolicy'], Resource: '*' })))
+    .filter(f => f.code === 'IAM402');
+  assert.deepEqual(graded.data?.levels, { 'Permissions management': 1, Write: 1, Read: 1, List: 1 });
+  assert.match(graded.message, /4 actions \(1 Permissions management, 1 Write, 1 Read, 1 List: "s3:PutBucketPolicy", "s3:PutObject", "s3:GetObject", \.\.\.\) on every resource/);
+  assert.match(graded.message, /"s3:GetObject" reads the data itself/, 'the data-access actions of the sensitive-action catalogue');
 });
 
 test('IAM402 near misses: "*"-only actions, tag conditions, Deny, resource policies', () => {
@@ -74,9 +84,9 @@ test('IAM410: iam:PassRole on every role', () => {
   assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', NotResource: 'arn:aws:iam::123456789012:role/admin' }), ['IAM410']);
 });
 
-test('IAM410 near misses: named roles, iam:PassedToService, NotAction without it', () => {
+test('IAM410 near misses: named roles, roles by tag, NotAction without it', () => {
   assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/app-*' }), []);
-  assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } }), []);
+  assert.deepEqual(only('IAM410', 'identity', { Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:ResourceTag/team': 'web' } } }), []);
   assert.deepEqual(only('IAM410', 'identity', { NotAction: ['iam:*'], Resource: '*' }), []);
   assert.deepEqual(only('IAM410', 'identity', { Action: '*', Resource: '*' }), [], 'IAM400 says it');
 });

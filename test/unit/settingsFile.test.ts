@@ -47,6 +47,21 @@ test('an invalid settings text: each problem named, a syntax error with its line
   assert.deepEqual(parseSettingsText('[1]'), { problems: ['not a JSON object'] });
 });
 
+test('a team\'s rules: each problem names where it is', () => {
+  const bad = parseSettingsText(JSON.stringify({
+    requiredConditions: [{ actions: 'iam:PassRole' }, { actions: ['s3:PutObject'], allOf: [{ key: 's3:x-amz-server-side-encryption', values: [] }] }],
+    sensitiveActions: ['DeleteBucket'],
+    sensitiveResources: ['payroll'],
+  }));
+  assert.ok('problems' in bad);
+  assert.deepEqual(bad.problems, [
+    '"requiredConditions[0]" needs "allOf" or "anyOf"',
+    '"requiredConditions[1].allOf[0]" must be a condition key, or { "key": "...", "values": ["..."] }',
+    '"sensitiveActions": "DeleteBucket" is not an action (service:Action, wildcards allowed)',
+    '"sensitiveResources": "payroll" is not an ARN (arn:partition:service:region:account:resource)',
+  ]);
+});
+
 test('the nearest settings file, up to the repository root or a boundary folder', () => {
   const fs = memoryFs({
     '.git/HEAD': '', '.iam-lint.json': '{}', 'a/b/p.json': '', 'c/.iam-lint.json': '{}', 'c/d/p.json': '',

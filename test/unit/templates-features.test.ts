@@ -112,7 +112,7 @@ test('a quick-fix in HCL is written as an HCL string, and the template reads bac
   assert.ok(fix, actions.map(a => a.title).join(', '));
   const fixed = apply(text, fix.edit!.changes!['file:///work/main.tf'][0]);
   assert.match(fixed, /actions {3}= \["s3:GetObject"\]/);
-  assert.deepEqual(diagnosticsOf(await served('main.tf', fixed), getCatalog(), settings, rethrow).map(d => d.code), ['IAM402'], 'the typo is gone (s3:GetObject on "*" remains)');
+  assert.deepEqual(diagnosticsOf(await served('main.tf', fixed), getCatalog(), settings, rethrow).map(d => d.code), ['IAM407'], 'the typo is gone (s3:GetObject on "*" remains: IAM407, it only reads)');
 });
 
 test('a value an intrinsic builds from literals is checked, and its fix writes the fixed literal in its place', async () => {

@@ -18,6 +18,7 @@ import { conditionFixes } from './fixes/conditions';
 import { fixAllAction } from './fixes/fixAll';
 import type { FixProvider, RefactorProvider } from './fixes/framework';
 import { hardeningFixes } from './fixes/hardening';
+import { requiredConditionFixes } from './fixes/requiredConditions';
 import { principalFixes } from './fixes/principals';
 import { narrowResourceFixes } from './fixes/narrowResources';
 import { addVersionRefactor, repairFixes } from './fixes/repairs';
@@ -28,7 +29,7 @@ import { DIAGNOSTIC_SOURCE, type RuleErrorHandler } from './diagnostics';
 export { quickFix, type FixContext, type FixProvider, type RefactorContext, type RefactorProvider } from './fixes/framework';
 
 export const FIX_PROVIDERS: FixProvider[] = [
-  syntaxFixes, replacementFixes, repairFixes, conditionFixes, narrowResourceFixes, splitStatementFixes, wildcardFixes, hardeningFixes, principalFixes,
+  syntaxFixes, replacementFixes, repairFixes, conditionFixes, narrowResourceFixes, splitStatementFixes, wildcardFixes, hardeningFixes, requiredConditionFixes, principalFixes,
 ];
 
 export const REFACTOR_PROVIDERS: RefactorProvider[] = [splitStatementRefactors, wildcardRefactors, addVersionRefactor];

@@ -10,6 +10,22 @@ export interface ZoneOfTrust {
   organizationalUnitPaths?: string[];
 }
 
+/** A condition key a team requires, with the values it may have (any value when none are given). */
+export type RequiredConditionKey = string | { key: string; values?: string[] };
+
+/**
+ * A team's rule (IAM650): an Allow that grants one of these actions must require these condition keys,
+ * all of them (allOf) and at least one of another list (anyOf).
+ */
+export interface ConditionRequirement {
+  /** actions or action patterns, e.g. "iam:PassRole", "s3:Put*" (case-insensitive, as IAM reads them) */
+  actions: string | string[];
+  allOf?: RequiredConditionKey[];
+  anyOf?: RequiredConditionKey[];
+  /** why, for the message */
+  reason?: string;
+}
+
 export interface IamPolicySettings {
   /** severity per diagnostic code, e.g. { "IAM400": "off" } */
   rules: Record<string, SeveritySetting>;
@@ -24,6 +40,12 @@ export interface IamPolicySettings {
   /** policies inside CloudFormation, SAM, Serverless and Terraform files: checked ("auto") or not ("off") */
   templates: 'auto' | 'off';
   zoneOfTrust?: ZoneOfTrust;
+  /** a team's rules: condition keys an Allow of these actions must require (IAM650) */
+  requiredConditions: ConditionRequirement[];
+  /** a team's sensitive actions or action patterns: every Allow of them is reported (IAM651) */
+  sensitiveActions: string[];
+  /** a team's sensitive resources (ARN patterns): every Allow that reaches them is reported (IAM652) */
+  sensitiveResources: string[];
 }
 
 export const DEFAULT_SETTINGS: IamPolicySettings = {
@@ -33,6 +55,9 @@ export const DEFAULT_SETTINGS: IamPolicySettings = {
   policyKinds: {},
   jsonDocuments: 'auto',
   templates: 'auto',
+  requiredConditions: [],
+  sensitiveActions: [],
+  sensitiveResources: [],
 };
 
 /** A project's settings file, read by the CLI and, over the editor's settings, by the server (settings/settingsFile.ts). */

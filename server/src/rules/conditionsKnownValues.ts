@@ -7,12 +7,16 @@
 // or placeholders are not judged. Sources: catalog/tables/keyValueKinds.ts, policy/identifiers.ts,
 // and the catalog's Region table, which a refresh updates (any partition's Region passes: the key's value
 // does not say the partition).
-import { ACCOUNT_KEYS, ORGANIZATION_KEYS, ORGANIZATION_PATH_KEYS, REGION_KEYS, VPC_ENDPOINT_KEYS, VPC_KEYS } from '../catalog/tables/keyValueKinds';
+import { ACCOUNT_KEYS, CALLER_ARN_KEYS, ORGANIZATION_KEYS, ORGANIZATION_PATH_KEYS, REGION_KEYS, VPC_ENDPOINT_KEYS, VPC_KEYS } from '../catalog/tables/keyValueKinds';
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
 import { conditionEntries, type ConditionEntry } from '../analysis/conditionsEntries';
 import { closestRegions, knownRegion } from '../analysis/arnProblems';
+import { formatsOfArnService } from '../analysis/resourceTypes';
+import { isPublicPrincipal } from '../analysis/statementFacts';
+import { parseArn } from '../policy/arn';
+import { principalValues } from '../policy/principals';
 import type { RuleContext, RuleModule } from './types';
 import { hasWildcardOrVariable } from '../util/wildcard';
 
@@ -64,17 +68,54 @@ function checkKmsKeyValue(ctx: RuleContext, entry: ConditionEntry): void {
 // "1111*"). These IDs are assigned by AWS, not chosen, so a pattern matches organizations and accounts
 // that are not yours: "o-*" matches every organization ("Wildcard usage too permissive" in the policy
 // validation check reference). "*" alone is a presence test (IAM370); organization paths are judged by
-// their organization ID, the part before the first "/".
+// their organization ID, the part before the first "/". The same holds for the account of the ARN in
+// aws:SourceArn or aws:PrincipalArn where that key is what keeps a public or service principal out
+// (an Allow of a resource or trust policy): "arn:aws:sns:*:*:alerts" matches the topic "alerts" of
+// every account, "arn:aws:s3:::*" every bucket (bucket names are global, their ARNs hold no account).
+// Elsewhere (an SCP's exemptions, arn:aws:iam::*:role/admin in a Deny) the wildcard is deliberate.
 function idPart(key: string, value: string): string {
   return key.endsWith('orgpaths') ? value.split('/')[0] : value;
 }
 
+const ANY_CHARACTERS = /^[*?/]+$/;
+
+/** What the wildcard in an ARN value of a caller key matches beyond the owner's resources, and what to write instead; undefined when nothing. */
+function arnAccountWildcard(catalog: Catalog, value: string): { matches: string; instead: string } | undefined {
+  const arn = parseArn(value);
+  if (!arn) return undefined;
+  // S3 bucket names are global: their ARNs have no account, and the name alone says whose bucket it is
+  const accountless = formatsOfArnService(catalog, arn.service)?.some(f => f.segments[4] === '') ?? false;
+  if (accountless && !/^\d{12}$/.test(arn.account)) {
+    return ANY_CHARACTERS.test(arn.resource) ? { matches: `every ${arn.service} resource of every account`, instead: 'Name the resource itself' } : undefined;
+  }
+  if (!/[*?]/.test(arn.account)) return undefined;
+  return { matches: ANY_CHARACTERS.test(arn.account) ? 'every account' : `accounts that are not yours (${JSON.stringify(arn.account)})`,
+    instead: 'Write your account ID into the ARN' };
+}
+
+/** Whether the statement is an Allow to everyone or to a service: then a caller key is its boundary. */
+function boundsOutsiders(entry: ConditionEntry): boolean {
+  const { statement } = entry;
+  if (statement.effect?.valueNode?.value !== 'Allow' || !statement.principal) return false;
+  return principalValues(statement.principal).some(p => p.type === 'Service' || isPublicPrincipal(p));
+}
+
 function checkWildcardIds(ctx: RuleContext, entry: ConditionEntry, key: string): void {
-  if (!entry.operator.base?.wildcards || entry.operator.base.family !== 'String') return;
+  const base = entry.operator.base;
+  if (!base?.wildcards) return;
+  if (CALLER_ARN_KEYS.has(key) && !base.negated && (base.family === 'ARN' || base.family === 'String') && boundsOutsiders(entry)) {
+    for (const value of judgedValues(entry)) {
+      const wildcard = arnAccountWildcard(ctx.catalog, value.value);
+      if (!wildcard) continue;
+      ctx.report({ code: 'IAM373', offset: value.offset, length: value.length,
+        message: `${JSON.stringify(value.value)} also matches ${wildcard.matches}: this condition does not keep others out. ${wildcard.instead}.` });
+    }
+    return;
+  }
+  if (base.family !== 'String') return;
   const isOrg = ORGANIZATION_KEYS.has(key) || ORGANIZATION_PATH_KEYS.has(key);
   if (!isOrg && !ACCOUNT_KEYS.has(key)) return;
-  for (const value of entry.keyEntry.values) {
-    if (typeof value.value !== 'string' || /\$\{/.test(value.value) || hasPlaceholder(value.value)) continue;
+  for (const value of judgedValues(entry)) {
     const id = idPart(key, value.value);
     if (!/[*?]/.test(id) || /^\*+$/.test(value.value)) continue;
     ctx.report({ code: 'IAM373', offset: value.offset, length: value.length,
@@ -82,18 +123,24 @@ function checkWildcardIds(ctx: RuleContext, entry: ConditionEntry, key: string):
   }
 }
 
+/** The string values of an entry without policy variables or placeholders. */
+function judgedValues(entry: ConditionEntry): Array<{ value: string; offset: number; length: number }> {
+  return entry.keyEntry.values.flatMap(v => typeof v.value === 'string' && !/\$\{/.test(v.value) && !hasPlaceholder(v.value)
+    ? [{ value: v.value, offset: v.offset, length: v.length }] : []);
+}
+
 export const conditionKnownValueRules: RuleModule = {
   rules: [
     { code: 'IAM334', name: 'impossible-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A Region, account, organization, VPC or VPC endpoint ID condition value that cannot be one.' },
     { code: 'IAM339', name: 'kms-key-arn-expected', category: 'condition', defaultSeverity: 'warning', summary: 'A KMS key alias or key ID where the condition key holds the key\'s ARN.' },
-    { code: 'IAM373', name: 'wildcard-in-id', category: 'condition', defaultSeverity: 'warning', summary: 'A wildcard in an organization or account ID, which AWS assigns.' },
+    { code: 'IAM373', name: 'wildcard-in-id', category: 'condition', defaultSeverity: 'warning', summary: 'A wildcard in an organization or account ID, which AWS assigns (also the account of aws:SourceArn or aws:PrincipalArn that keeps outsiders out).' },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
       checkKmsKeyValue(ctx, entry);
-      if (entry.operator.base?.family !== 'String') continue;
       const key = entry.keyEntry.entry.name.toLowerCase();
       checkWildcardIds(ctx, entry, key);
+      if (entry.operator.base?.family !== 'String') continue;
       const form = FORMS.find(f => f.keys.has(key));
       if (!form) continue;
       for (const value of entry.keyEntry.values) {

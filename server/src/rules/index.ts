@@ -31,9 +31,11 @@ import { statementRedundancyRules } from './statementRedundancy';
 import { securityGrantRules } from './securityGrants';
 import { securityEscalationRules } from './securityEscalation';
 import { securityPrincipalRules } from './securityPrincipals';
+import { securityConditionRules } from './securityConditions';
 import { limitRules } from './limits';
 import { zoneOfTrustRules } from './zoneOfTrust';
 import { templateSyntaxRules } from './templateSyntax';
+import { teamRuleModule } from './teamRules';
 
 export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
@@ -41,8 +43,8 @@ export const RULE_MODULES: readonly RuleModule[] = [
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
   conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules, resourceListRules, statementRedundancyRules,
-  securityGrantRules, securityEscalationRules, securityPrincipalRules, limitRules,
-  zoneOfTrustRules,
+  securityGrantRules, securityEscalationRules, securityPrincipalRules, securityConditionRules, limitRules,
+  zoneOfTrustRules, teamRuleModule,
 ];
 
 /** Every rule: those of the modules, and those whose findings come from elsewhere (a template's reader). */

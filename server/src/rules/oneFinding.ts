@@ -5,9 +5,10 @@
 // settings hide: turning IAM411 off brings IAM410 back with what it folds.
 // - On one action entry, from the most specific: IAM101 (an unknown service) over IAM401 (its
 //   "every action"); IAM411 (privilege escalation) over IAM410 (iam:PassRole on every role), IAM401
-//   (a whole service), IAM412 (permissions management) and IAM413 (credentials in responses).
+//   (a whole service), IAM412 (permissions management), IAM413 (credentials in responses) and
+//   IAM404 (Allow with NotAction, when the escalation is found on the NotAction entry).
 // - On one principal: IAM420 / IAM421 (everyone) over IAM600 (outside the zone of trust).
-// - IAM402 ("Resource": "*") over into the finding that stays on an action entry (IAM400, IAM401,
+// - IAM402 / IAM407 ("Resource": "*") over into the finding that stays on an action entry (IAM400, IAM401,
 //   IAM410, IAM411) when every entry of the statement with resource-level actions has one: then the
 //   "*" is part of the problem that finding states (`iam:PassRole` on "*" is "pass any role").
 import type { Catalog } from '../catalog/types';
@@ -21,10 +22,11 @@ import { SEVERITIES } from './types';
 /** Codes on one span, the most specific first. */
 const SAME_SPAN_GROUPS: readonly (readonly string[])[] = [
   ['IAM101', 'IAM401'],
-  ['IAM411', 'IAM410', 'IAM401', 'IAM412', 'IAM413'],
+  ['IAM411', 'IAM410', 'IAM401', 'IAM412', 'IAM413', 'IAM404'],
   ['IAM420', 'IAM421', 'IAM600'],
 ];
-const STAR_RESOURCE = 'IAM402';
+/** "Resource": "*" graded by access level: IAM402 (write or permissions management), IAM407 (read and list only). */
+const STAR_RESOURCE: ReadonlySet<string> = new Set(['IAM402', 'IAM407']);
 /** Findings on an action entry that state the whole grant, "*" included. */
 const GRANT_CODES: ReadonlySet<string> = new Set(['IAM400', 'IAM401', 'IAM410', 'IAM411']);
 
@@ -74,7 +76,7 @@ function foldSameSpan(findings: readonly Finding[], severityOf: SeverityOf): Set
 
 /** Folds IAM402 into the finding that stays on the statement's entries, where every entry it concerns has one. */
 function foldStarResource(findings: readonly Finding[], folded: Set<Finding>, doc: PolicyDocument, catalog: Catalog, severityOf: SeverityOf): void {
-  const stars = findings.filter(f => f.code === STAR_RESOURCE && !folded.has(f) && rankOf(severityOf, f.code) !== undefined);
+  const stars = findings.filter(f => STAR_RESOURCE.has(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined);
   if (stars.length === 0) return;
   const grants = findings.filter(f => GRANT_CODES.has(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined);
   for (const star of stars) {

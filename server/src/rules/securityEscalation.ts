@@ -1,28 +1,35 @@
 // IAM410-IAM413: grants that let a principal widen its own access, in identity policies.
-// - IAM410 iam:PassRole on every role: IAM policy validation check reference, "Security Warning –
-//   Pass role with star in resource" (and "... with NotResource", "... with star in resource and
-//   NotAction"): silent when iam:PassedToService confines the services, as that page recommends.
-// - IAM411 privilege escalation: the actions of one of Rhino Security Labs' escalation methods
-//   (analysis/securityTables.ts) all allowed on "*" without conditions by the policy, after its unconditional
-//   Deny statements.
+// - IAM410 iam:PassRole on every role: IAM policy validation check reference, "Security Warning – Pass
+//   role with star in resource" (and "... with NotResource", "... with star in resource and
+//   NotAction"). "Every role" is "*", an ARN that names every role (arn:aws:iam::*:role/*, also of one
+//   account: the roles a principal can pass are its own account's), or NotResource. iam:PassedToService
+//   names the services that may receive a role, not the role: it keeps the finding (the message says
+//   so); a condition on the role's tags (iam:ResourceTag/..., aws:ResourceTag/...) names the roles.
+// - IAM411 privilege escalation: every action of one of the known methods (analysis/escalationMethods.ts:
+//   Rhino Security Labs, PMapper, pathfinding.cloud) allowed by the policy, across its statements, on
+//   every resource the action acts on ("*", an ARN that names every resource of one of its types, or
+//   NotResource), without conditions, after the policy's unconditional Deny statements. A PassRole
+//   grant confined by iam:PassedToService serves the methods that pass the role to those services.
 // - IAM412 permissions-management actions (the Service Authorization Reference's access level
 //   "Permissions management": policies, ACLs, grants, resource shares), also in resource policies;
 //   those that an unconditional Deny on "*" in the same policy takes back are left out.
-// - IAM413 actions whose responses carry credentials (analysis/securityTables.ts). IAM412 and IAM413 are
+// - IAM413 actions whose responses carry credentials (analysis/sensitiveActions.ts). IAM412 and IAM413 are
 //   information: they are often needed; the reader should know they are there.
 // `"Action": "*"` is left to IAM400, which already says the principal can do everything.
-import type { Catalog } from '../catalog/types';
+import type { ActionInfo, Catalog, ResourceTypeInfo } from '../catalog/types';
 import type { Span, StringItem } from '../policy/model';
-import { actionMatch } from '../util/wildcard';
-import { CREDENTIALS_EXPOSURE_ACTIONS, PRIVILEGE_ESCALATION_METHODS } from '../analysis/securityTables';
+import { arnCoversFormat } from '../policy/arnGlobs';
+import { actionMatch, globMatch } from '../util/wildcard';
+import { ESCALATION_ACTIONS, ESCALATION_METHODS, PASS_ROLE, TARGET_TYPES, type EscalationMethod } from '../analysis/escalationMethods';
+import { CREDENTIALS_EXPOSURE_ACTIONS } from '../analysis/sensitiveActions';
+import { restrictsResources } from '../analysis/securityTables';
+import { everyResourceOf, resourceTypesOf, typedArn } from '../analysis/resourceTypes';
 import { actionName, perExpansion } from '../analysis/actionExpansions';
-import { hasStarResource, restrictsWith, statementFacts, type StatementFacts } from '../analysis/statementFacts';
+import { hasStarResource, restrictsWith, statementFacts, type ConditionFact, type StatementFacts } from '../analysis/statementFacts';
 import { DATA_LIST_LIMIT, type RuleContext, type RuleModule } from './types';
 
-const PASS_ROLE = 'iam:passrole';
+const PASSED_TO_SERVICE = 'iam:passedtoservice';
 const CREDENTIALS_EXPOSURE_SERVICES: ReadonlySet<string> = new Set([...CREDENTIALS_EXPOSURE_ACTIONS].map(a => a.slice(0, a.indexOf(':'))));
-const ROLE_WILDCARDS = /^arn:[^:]*:iam::[^:]*:(\*|role\/\*)$/;
-const ESCALATION_ACTIONS: ReadonlySet<string> = new Set(PRIVILEGE_ESCALATION_METHODS.flatMap(m => m.actions));
 const ESCALATION_ACTIONS_BY_SERVICE = new Map<string, string[]>();
 for (const action of ESCALATION_ACTIONS) {
   const service = action.slice(0, action.indexOf(':'));
@@ -32,6 +39,59 @@ for (const action of ESCALATION_ACTIONS) {
 /** Whether an action name (lower case) is matched by an Action or NotAction entry. */
 function entryMatches(item: StringItem, action: string): boolean {
   return actionMatch(item.value, action);
+}
+
+/** The catalog's action for a lower-case name ("ec2:runinstances"). */
+function catalogAction(catalog: Catalog, name: string): ActionInfo | undefined {
+  const colon = name.indexOf(':');
+  return catalog.action(name.slice(0, colon), name.slice(colon + 1));
+}
+
+/** How the catalog spells a lower-case action name: "ec2:RunInstances". */
+function displayName(catalog: Catalog, name: string): string {
+  const action = catalogAction(catalog, name);
+  return action ? actionName(action) : name;
+}
+
+/** Whether a Resource or NotResource value names every resource of the type, in any account and Region. */
+function namesEvery(catalog: Catalog, value: string, type: ResourceTypeInfo): boolean {
+  if (value === '*') return true;
+  const arn = typedArn(catalog, value).parsed;
+  const every = everyResourceOf(type);
+  return arn !== undefined && every !== undefined && arnCoversFormat({ ...arn, region: '*', account: '*' }, every);
+}
+
+/**
+ * The resource types of the action whose every resource the statement grants it on (all: "*", or a
+ * NotResource that leaves everything in); ARNs such as arn:aws:iam::*:role/* count as "*" for their type.
+ */
+function coveredTypes(facts: StatementFacts, action: ActionInfo | undefined, catalog: Catalog): 'all' | ResourceTypeInfo[] {
+  const { statement } = facts;
+  const types = action ? resourceTypesOf(catalog, action) : [];
+  if (statement.notResource) {
+    const items = statement.notResource.items;
+    if (items.some(i => i.value === '*')) return [];
+    const left = types.filter(type => !items.some(i => namesEvery(catalog, i.value, type)));
+    return left.length === types.length ? 'all' : left;
+  }
+  const items = statement.resource?.items ?? [];
+  if (items.some(i => i.value === '*')) return 'all';
+  return types.filter(type => items.some(i => namesEvery(catalog, i.value, type)));
+}
+
+/**
+ * Whether grants that together cover these types reach every resource the action needs: every
+ * resource of its target types (TARGET_TYPES), else of the types the Service Authorization Reference
+ * marks required, else of all its types.
+ */
+function reachesEvery(name: string, covered: 'all' | ReadonlySet<ResourceTypeInfo>, catalog: Catalog): boolean {
+  if (covered === 'all') return true;
+  const action = catalogAction(catalog, name);
+  if (!action) return false;
+  const targets = TARGET_TYPES[name];
+  const refs = targets ? targets.map(type => ({ name: type })) : action.resourceTypes.filter(ref => ref.required);
+  const needed = (refs.length > 0 ? refs : action.resourceTypes).map(ref => catalog.resourceType(action.service, ref.name));
+  return needed.length > 0 && needed.every(type => type !== undefined && covered.has(type));
 }
 
 /** Whether an Action entry's name matches iam:PassRole. */
@@ -48,12 +108,13 @@ function grantsPassRoleAt(facts: StatementFacts, catalog: Catalog): Span | undef
 
 function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
   const at = grantsPassRoleAt(facts, ctx.catalog);
-  if (!at || restrictsWith(facts, key => key === 'iam:passedtoservice')) return;
-  const everyRole = facts.statement.notResource !== undefined
-    || (facts.statement.resource?.items ?? []).some(i => i.value === '*' || ROLE_WILDCARDS.test(i.value));
-  if (!everyRole) return;
+  if (!at || restrictsWith(facts, restrictsResources) || !grantsEverywhere(facts, PASS_ROLE, ctx.catalog)) return;
+  const toServices = restrictsWith(facts, key => key === PASSED_TO_SERVICE);
   ctx.report({ code: 'IAM410', offset: at.offset, length: at.length,
-    message: 'This statement lets the principal pass any role to any service, and so act with that role\'s permissions. Name the roles in Resource, or add a condition on iam:PassedToService.' });
+    message: toServices
+      ? 'This statement lets the principal pass any role that these services can assume, administrator roles included: iam:PassedToService names the services, not the roles. Name the roles in Resource.'
+      : 'This statement lets the principal pass any role to any service, and so act with that role\'s permissions. Name the roles in Resource, or add a condition on iam:PassedToService.',
+    data: { passedToService: toServices } });
 }
 
 /** The escalation actions (lower case) that an Action entry's name matches. */
@@ -64,19 +125,80 @@ const escalationActions = perExpansion((_actions, _catalog, name) => {
   return [...candidates].filter(action => actionMatch(name, action));
 });
 
-/** The action names (lower case) each statement allows on "*", with the entry that allows them. */
-function escalationGrants(allFacts: readonly StatementFacts[], denials: readonly StatementFacts[], catalog: Catalog): Map<string, StringItem> {
-  const granted = new Map<string, StringItem>();
+/** Which services a PassRole grant may pass roles to; undefined: only a grant without conditions serves a method that names none. */
+type ServicesAdmitted = (service: string | undefined) => boolean;
+
+const ANY_SERVICE: ServicesAdmitted = () => true;
+
+/** What a condition on iam:PassedToService lets through (StringEquals or StringLike, or their negations). */
+function admittedBy(condition: ConditionFact): ServicesAdmitted {
+  const negated = condition.operator.base?.negated === true;
+  return service => service !== undefined && condition.values.some(v => globMatch(v.toLowerCase(), service)) !== negated;
+}
+
+/** Whether the statement alone grants the action (lower case) on every resource it needs. */
+function grantsEverywhere(facts: StatementFacts, name: string, catalog: Catalog): boolean {
+  const covered = coveredTypes(facts, catalogAction(catalog, name), catalog);
+  return reachesEvery(name, covered === 'all' ? covered : new Set(covered), catalog);
+}
+
+/** A grant of an escalation action: where it is, and for iam:PassRole the services it may pass roles to. */
+interface EscalationGrant {
+  at: Span;
+  admits: ServicesAdmitted;
+}
+
+/** The statements that grant one action, with where, and the resource types they cover together. */
+interface ActionGrants {
+  grants: EscalationGrant[];
+  covered: 'all' | Set<ResourceTypeInfo>;
+}
+
+/**
+ * The escalation actions the Allow statements grant on every resource they need (actions of
+ * NotAction too), with where; the resources of several statements add up. A condition may confine
+ * the grant in ways we cannot judge: only statements without conditions count, and for iam:PassRole
+ * statements whose only conditions are on iam:PassedToService (each such grant on every role).
+ */
+function escalationGrants(allFacts: readonly StatementFacts[], denials: readonly StatementFacts[], catalog: Catalog): Map<string, EscalationGrant[]> {
+  const byAction = new Map<string, ActionGrants>();
   for (const facts of allFacts) {
-    // a condition may confine the grant in ways we cannot judge: only unconditional grants count
-    if (!facts.allow || !hasStarResource(facts) || facts.conditions.length > 0) continue;
-    for (const entry of facts.actions) {
-      if (entry.everything) continue;
-      for (const action of escalationActions(entry, catalog)) if (!granted.has(action)) granted.set(action, entry.item);
+    if (!facts.allow) continue;
+    const passedToServiceOnly = facts.conditions.length > 0 && facts.conditions.every(c => c.key === PASSED_TO_SERVICE);
+    if (facts.conditions.length > 0 && !passedToServiceOnly) continue;
+    const admits = passedToServiceOnly ? restrictedServices(facts.conditions) : ANY_SERVICE;
+    for (const [name, at] of grantedActions(facts, catalog)) {
+      if (passedToServiceOnly && name !== PASS_ROLE) continue;   // the key is absent from other requests: the condition fails
+      if (name === PASS_ROLE && !grantsEverywhere(facts, name, catalog)) continue;
+      const covered = coveredTypes(facts, catalogAction(catalog, name), catalog);
+      if (covered !== 'all' && covered.length === 0) continue;
+      const entry = byAction.get(name) ?? { grants: [], covered: new Set<ResourceTypeInfo>() };
+      entry.grants.push({ at, admits });
+      if (covered === 'all' || entry.covered === 'all') entry.covered = 'all';
+      else for (const type of covered) entry.covered.add(type);
+      byAction.set(name, entry);
     }
   }
-  for (const action of granted.keys()) if (deniedEverywhere(denials, action)) granted.delete(action);
+  const granted = new Map<string, EscalationGrant[]>();
+  for (const [name, { grants, covered }] of byAction) {
+    if (reachesEvery(name, covered, catalog) && !deniedEverywhere(denials, name)) granted.set(name, grants);
+  }
   return granted;
+}
+
+/** The services every iam:PassedToService condition of a statement admits. */
+function restrictedServices(conditions: readonly ConditionFact[]): ServicesAdmitted {
+  const each = conditions.map(admittedBy);
+  return service => each.every(admits => admits(service));
+}
+
+/** The escalation actions a statement names, with the entry (or NotAction key) that names each. */
+function grantedActions(facts: StatementFacts, catalog: Catalog): Array<[string, Span]> {
+  const notAction = facts.statement.notAction;
+  if (notAction) {
+    return [...ESCALATION_ACTIONS].filter(action => !notAction.items.some(i => entryMatches(i, action))).map(action => [action, notAction.entry.keyNode]);
+  }
+  return facts.actions.filter(entry => !entry.everything).flatMap(entry => escalationActions(entry, catalog).map((action): [string, Span] => [action, entry.item]));
 }
 
 /** The statements that deny without conditions on "*". */
@@ -92,18 +214,46 @@ function deniedEverywhere(denials: readonly StatementFacts[], action: string): b
   });
 }
 
+/** Where the grants of the method's actions are, when the policy grants them all; the last action's grant first. */
+function methodGrants(method: EscalationMethod, granted: ReadonlyMap<string, EscalationGrant[]>): Array<[string, EscalationGrant]> | undefined {
+  const found: Array<[string, EscalationGrant]> = [];
+  for (const action of [...method.actions].reverse()) {
+    const grants = granted.get(action) ?? [];
+    const grant = action === PASS_ROLE ? grants.find(g => g.admits(method.passedTo)) : grants[0];
+    if (!grant) return undefined;
+    found.push([action, grant]);
+  }
+  return found;
+}
+
+const SHOWN_METHODS = 3;
+
+function methodsText(methods: readonly string[]): string {
+  if (methods.length <= SHOWN_METHODS) return methods.join('; ');
+  return `${methods.length} ways, such as: ${methods.slice(0, SHOWN_METHODS).join('; ')}`;
+}
+
 function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[], denials: readonly StatementFacts[]): void {
   const granted = escalationGrants(allFacts, denials, ctx.catalog);
-  const methodsAt = new Map<StringItem, string[]>();
-  for (const method of PRIVILEGE_ESCALATION_METHODS) {
-    if (!method.actions.every(a => granted.has(a))) continue;
-    const at = granted.get(method.actions[method.actions.length - 1]) as StringItem;
-    methodsAt.set(at, [...methodsAt.get(at) ?? [], method.name]);
+  const methodsAt = new Map<Span, { methods: string[]; sources: string[]; related: Map<Span, string> }>();
+  for (const method of ESCALATION_METHODS) {
+    const grants = methodGrants(method, granted);
+    if (!grants) continue;
+    const [, last] = grants[0];
+    const site = methodsAt.get(last.at) ?? { methods: [], sources: [], related: new Map<Span, string>() };
+    const names = method.actions.map(a => displayName(ctx.catalog, a));
+    site.methods.push(`${method.name} (${names.join(', ')})`);
+    site.sources.push(...method.sources.filter(s => !site.sources.includes(s)));
+    for (const [action, grant] of grants.slice(1)) {
+      if (grant.at !== last.at && !site.related.has(grant.at)) site.related.set(grant.at, `${displayName(ctx.catalog, action)} is allowed here`);
+    }
+    methodsAt.set(last.at, site);
   }
-  for (const [at, methods] of methodsAt) {
+  for (const [at, { methods, sources, related }] of methodsAt) {
     ctx.report({ code: 'IAM411', offset: at.offset, length: at.length,
-      message: `With this policy a principal can escalate its own privileges: ${methods.join('; ')}. Restrict these actions to named resources, or remove them.`,
-      data: { methods } });
+      message: `With this policy a principal can escalate its own privileges: ${methodsText(methods)}. Restrict these actions to named resources, or remove them.`,
+      data: { methods, sources },
+      ...(related.size ? { related: [...related].map(([span, message]) => ({ offset: span.offset, length: span.length, message })) } : {}) });
   }
 }
 
@@ -133,8 +283,8 @@ function checkActionLists(ctx: RuleContext, facts: StatementFacts, denials: read
 
 export const securityEscalationRules: RuleModule = {
   rules: [
-    { code: 'IAM410', name: 'pass-role-any', category: 'security', defaultSeverity: 'warning', summary: 'iam:PassRole on every role, without iam:PassedToService.' },
-    { code: 'IAM411', name: 'privilege-escalation', category: 'security', defaultSeverity: 'warning', summary: 'The policy allows a known way to escalate privileges on "*".' },
+    { code: 'IAM410', name: 'pass-role-any', category: 'security', defaultSeverity: 'warning', summary: 'iam:PassRole on every role (iam:PassedToService names services, not roles).' },
+    { code: 'IAM411', name: 'privilege-escalation', category: 'security', defaultSeverity: 'warning', summary: 'The policy allows a known way to escalate privileges (Rhino Security Labs, PMapper, pathfinding.cloud).' },
     { code: 'IAM412', name: 'permissions-management', category: 'security', defaultSeverity: 'information', summary: 'Actions of the access level "Permissions management".' },
     { code: 'IAM413', name: 'credentials-exposure', category: 'security', defaultSeverity: 'information', summary: 'Actions whose responses carry credentials.' },
   ],

@@ -1,8 +1,10 @@
-// IAM400-IAM406: broad grants. Each is a warning with the reason; none runs when the user turns
+// IAM400-IAM407: broad grants. Each is a warning with the reason; none runs when the user turns
 // security rules off (category 'security').
-// - IAM400 Allow of "*" on "*", IAM401 a whole service (`s3:*`), IAM402 "Resource": "*" for actions
-//   that support resource-level permissions, IAM403 an ARN that matches every resource of a type
-//   in every account: in identity policies only. SCPs, RCPs, permissions boundaries and VPC endpoint
+// - IAM400 Allow of "*" on "*", IAM401 a whole service (`s3:*`), IAM402 / IAM407 "Resource": "*" for
+//   actions that support resource-level permissions (graded by access level: a warning when some
+//   can change something, Write, Permissions management or Tagging; information when all are List
+//   or Read), IAM403 an ARN that matches every resource of a type in every account: in identity
+//   policies only. SCPs, RCPs, permissions boundaries and VPC endpoint
 //   policies set limits rather than grant, and their defaults are "Allow * on *"
 //   (FullAWSAccess, RCPFullAWSAccess, the default endpoint policy); in resource policies "*" means
 //   the resource the policy is attached to (a KMS key policy's "Resource": "*" is the key).
@@ -13,12 +15,13 @@
 //   NotResource": "be careful").
 // - IAM406 Allow with NotPrincipal: IAM policy validation check reference, "Security Warning – Allow
 //   with NotPrincipal" (it can grant access to anonymous principals).
-import type { ResourceTypeInfo } from '../catalog/types';
+import type { AccessLevel, ActionInfo, ResourceTypeInfo } from '../catalog/types';
 import { arnCoversFormat } from '../policy/arnGlobs';
 import type { PolicyKind } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { arnServiceOf, everyResourceOf, resourceTypesOf, supportsResourceLevel, typedArn } from '../analysis/resourceTypes';
 import { restrictsResources } from '../analysis/securityTables';
+import { DATA_ACCESS_ACTIONS, lowerName } from '../analysis/sensitiveActions';
 import { actionName, perExpansion } from '../analysis/actionExpansions';
 import { hasStarResource, restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from '../analysis/statementFacts';
 import { DATA_LIST_LIMIT, type RuleContext, type RuleModule } from './types';
@@ -33,7 +36,7 @@ export function confinesResources(facts: StatementFacts): boolean {
 }
 
 function examples(names: readonly string[]): string {
-  return names.slice(0, 3).map(n => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  return names.slice(0, 3).map(n => `"${n}"`).join(', ');
 }
 
 function checkFullAccess(ctx: RuleContext, facts: StatementFacts): boolean {
@@ -56,21 +59,32 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
   }
 }
 
-/** The names of the actions that support resource-level permissions, without repeats. */
-const scopedNames = perExpansion(actions => {
-  const names = new Set<string>();
-  for (const action of actions) if (supportsResourceLevel(action)) names.add(actionName(action));
-  return [...names];
-});
+/** The actions that support resource-level permissions, without repeats. */
+const scopedActions = perExpansion(actions => [...new Set(actions.filter(supportsResourceLevel))]);
+
+/** Access levels from the one that can do the most harm; the first three make "*" a warning. */
+const LEVELS_BY_HARM: readonly AccessLevel[] = ['Permissions management', 'Write', 'Tagging', 'Read', 'List'];
+const CHANGING_LEVELS: ReadonlySet<AccessLevel> = new Set(['Permissions management', 'Write', 'Tagging']);
 
 function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const star = hasStarResource(facts);
   if (!star || confinesResources(facts)) return;
-  const names = unionOfEntries(facts, entry => scopedNames(entry, ctx.catalog));
-  if (names.length === 0) return;
-  ctx.report({ code: 'IAM402', offset: star.offset, length: star.length,
-    message: `"Resource": "*" grants ${examples(names)} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions. Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.`,
-    data: { actions: names.slice(0, DATA_LIST_LIMIT), actionCount: names.length } });
+  const actions = unionOfEntries(facts, entry => scopedActions(entry, ctx.catalog));
+  if (actions.length === 0) return;
+  const byLevel = new Map<AccessLevel, ActionInfo[]>();
+  for (const action of actions) byLevel.set(action.accessLevel, [...byLevel.get(action.accessLevel) ?? [], action]);
+  const levels = LEVELS_BY_HARM.filter(level => byLevel.has(level));
+  const changing = levels.some(level => CHANGING_LEVELS.has(level));
+  const names = levels.flatMap(level => byLevel.get(level)!.map(actionName));
+  const counts = levels.map(level => `${byLevel.get(level)!.length} ${level}`).join(', ');
+  const reading = actions.filter(a => DATA_ACCESS_ACTIONS.has(lowerName(a))).map(actionName);
+  const what = names.length === 1 ? `"${names[0]}" (${levels[0]})` : `${names.length} actions (${counts}: ${examples(names)}${names.length > 3 ? ', ...' : ''})`;
+  ctx.report({ code: changing ? 'IAM402' : 'IAM407', offset: star.offset, length: star.length,
+    message: `"Resource": "*" grants ${what} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions.`
+      + `${reading.length ? ` ${examples(reading)} ${reading.length === 1 ? 'reads' : 'read'} the data itself.` : ''}`
+      + ' Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.',
+    data: { actions: names.slice(0, DATA_LIST_LIMIT), actionCount: names.length,
+      levels: Object.fromEntries(levels.map(level => [level, byLevel.get(level)!.length])) } });
 }
 
 /** The resource types the actions act on, by the service of their ARN format, each list in order and without repeats. */
@@ -134,11 +148,12 @@ export const securityGrantRules: RuleModule = {
   rules: [
     { code: 'IAM400', name: 'full-access', category: 'security', defaultSeverity: 'warning', summary: 'An identity policy allows every action on every resource.' },
     { code: 'IAM401', name: 'service-wildcard', category: 'security', defaultSeverity: 'warning', summary: 'An identity policy allows every action of a service (`s3:*`).' },
-    { code: 'IAM402', name: 'resource-star', category: 'security', defaultSeverity: 'warning', summary: '"Resource": "*" for actions that support resource-level permissions.' },
+    { code: 'IAM402', name: 'resource-star', category: 'security', defaultSeverity: 'warning', summary: '"Resource": "*" for Write, Permissions management or Tagging actions that support resource-level permissions.' },
     { code: 'IAM403', name: 'resource-effectively-star', category: 'security', defaultSeverity: 'information', summary: 'An ARN matches every resource of its type in every account and Region.' },
     { code: 'IAM404', name: 'allow-not-action', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotAction.' },
     { code: 'IAM405', name: 'allow-not-resource', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotResource.' },
     { code: 'IAM406', name: 'allow-not-principal', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotPrincipal.' },
+    { code: 'IAM407', name: 'resource-star-read', category: 'security', defaultSeverity: 'information', summary: '"Resource": "*" for List and Read actions that support resource-level permissions.' },
   ],
   check(ctx) {
     for (const facts of statementFacts(ctx.doc, ctx.catalog)) {

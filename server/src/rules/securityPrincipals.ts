@@ -1,10 +1,12 @@
-// IAM420-IAM424: who a resource or trust policy lets in.
+// IAM420-IAM426: who a resource or trust policy lets in.
 // - IAM420 a public principal ("*", {"AWS": "*"}) in an Allow of a resource policy, without a
 //   condition that confines it (analysis/securityTables.ts: PUBLIC_RESTRICTING_KEYS), and without a Deny for
 //   everyone that does so with a negated condition. Not in VPC endpoint policies or RCPs, where
 //   "Principal": "*" is the rule and the endpoint or organization is the boundary.
 // - IAM421 a trust policy anyone can use: a public principal, or a web identity provider that many
-//   tenants share (GitHub Actions, Cognito) without a condition on the claim that names yours.
+//   tenants share (GitHub Actions, GitLab.com, HCP Terraform, Google, Cognito, ...:
+//   analysis/webIdentityTrust.ts) without a condition on the claim that names yours, or with a value
+//   whose tenant part is a wildcard ("repo:*"): that value matches every tenant.
 // - IAM422 (information) a trust policy that trusts a whole AWS account without sts:ExternalId or a
 //   condition naming the caller. We cannot know the policy's own account, so any account counts;
 //   for your own account the information does not apply ("Access to AWS accounts owned by third
@@ -15,49 +17,93 @@
 //   assume a role, so the condition would break the role (prowler issue #2810).
 // - IAM424 (information) an S3 bucket policy with no statement on aws:SecureTransport (Amazon S3
 //   User Guide, "Security best practices for Amazon S3": deny requests over plain HTTP).
+// - IAM425 an OIDC provider of one tenant (an EKS cluster, a CircleCI organization, a Bitbucket
+//   workspace, any other) without a condition on its subject (or, for providers whose documentation
+//   names no claim, on any of its keys: Access Analyzer's "Missing condition key for oidc principal").
+// - IAM426 (information) a GitHub subject that names an organization but not a repository
+//   ("repo:my-org/*"): the IAM User Guide calls it the minimum; Access Analyzer's general warning
+//   "Specific github repo and branch recommended" asks for the repository and branch.
 import { isBucketPolicy } from '../analysis/bucketPolicy';
-import { parseArn } from '../policy/arn';
 import type { Span } from '../policy/model';
-import {
-  CONFUSED_DEPUTY_KEY_PREFIXES, CONFUSED_DEPUTY_KEYS, CROSS_ACCOUNT_TRUST_KEYS, PUBLIC_RESTRICTING_KEYS,
-  SHARED_IDENTITY_PROVIDERS,
-} from '../analysis/securityTables';
-import { isPublicPrincipal, principalsOf, restrictsWith, statementFacts, type StatementFacts } from '../analysis/statementFacts';
+import { CONFUSED_DEPUTY_KEY_PREFIXES, CONFUSED_DEPUTY_KEYS, CROSS_ACCOUNT_TRUST_KEYS } from '../analysis/securityTables';
+import { CALLER_CONTROLLED_KEYS, fencedByDeny, unconfinedPublicPrincipal } from '../analysis/publicGrants';
+import { webIdentityProvider, type WebIdentityProvider } from '../analysis/webIdentityTrust';
+import type { PrincipalValue } from '../policy/principals';
+import { hasUnknown } from '../policy/unknowns';
+import { principalsOf, restrictsWith, statementFacts, type StatementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
 const ACCOUNT_PRINCIPAL = /^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/;
 
-/** A Deny for everyone with a negated condition on a confining key (`StringNotEquals aws:SourceVpce`) fences every Allow in. */
-function fencedByDeny(allFacts: readonly StatementFacts[]): boolean {
-  return allFacts.some(f => f.deny && principalsOf(f).some(isPublicPrincipal)
-    && f.conditions.some(c => PUBLIC_RESTRICTING_KEYS.has(c.key) && c.operator.base?.negated === true));
-}
-
 function checkPublic(ctx: RuleContext, facts: StatementFacts, fenced: boolean): void {
-  const open = principalsOf(facts).find(isPublicPrincipal);
-  if (!open || fenced || restrictsWith(facts, key => PUBLIC_RESTRICTING_KEYS.has(key))) return;
+  const open = unconfinedPublicPrincipal(facts, fenced);
+  if (!open) return;
   const trust = ctx.doc.kind === 'trust';
+  const callerKeys = [...new Set(facts.statement.condition?.operators.flatMap(o => o.keys.map(k => k.entry.name))
+    .filter(name => CALLER_CONTROLLED_KEYS.has(name.toLowerCase())) ?? [])];
+  const despite = callerKeys.length ? ` ${callerKeys.join(' and ')} does not confine it: the caller sets ${callerKeys.length === 1 ? 'it' : 'them'}.` : '';
   ctx.report({ code: trust ? 'IAM421' : 'IAM420', offset: open.offset, length: open.length,
-    message: trust
-      ? 'Anyone, in any AWS account, can assume this role. Name the principals that may, or add a condition such as aws:PrincipalOrgID.'
-      : 'This grants access to everyone, anonymous users included. Name the principals, or add a condition that confines them (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, aws:SourceArn, ...).' });
+    message: (trust
+      ? 'Anyone, in any AWS account, can assume this role.'
+      : 'This grants access to everyone, anonymous users included.')
+      + despite
+      + (trust ? ' Name the principals that may, or add a condition such as aws:PrincipalOrgID.'
+        : ' Name the principals, or add a condition that confines them (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, aws:SourceArn, ...).') });
 }
 
-/** The provider a Federated principal names: "token.actions.githubusercontent.com" from its OIDC provider ARN. */
-function providerOf(value: string): string {
-  const arn = parseArn(value);
-  const match = arn && /^oidc-provider\/(.+)$/.exec(arn.resource);
-  return (match ? match[1] : value).toLowerCase();
-}
+const GITHUB_SUBJECT = 'token.actions.githubusercontent.com:sub';
+/** repo:<organization>/<wildcards>[<rest>]: every repository of one organization */
+const ORGANIZATION_WIDE = /^repo:([^/*?]+)\/[*?]+(:.*)?$/;
 
-function checkSharedProviders(ctx: RuleContext, facts: StatementFacts): void {
+function checkWebIdentity(ctx: RuleContext, facts: StatementFacts): void {
+  // a template's provider or condition key known only at deploy time (`${OidcProviderUrl}:sub`): the match cannot be judged
+  if (facts.statement.condition?.operators.some(o => o.keys.some(k => hasUnknown(ctx.doc, k.entry.name)))) return;
   for (const principal of principalsOf(facts)) {
-    if (principal.type !== 'Federated') continue;
-    const shared = SHARED_IDENTITY_PROVIDERS.find(p => providerOf(principal.value) === p.provider);
-    if (!shared || restrictsWith(facts, key => key === shared.key)) continue;
-    ctx.report({ code: 'IAM421', offset: principal.offset, length: principal.length,
-      message: `Every tenant of ${shared.provider} can assume this role: add a condition on "${shared.key}" that names yours.`,
-      data: { conditionKey: shared.key } });
+    if (principal.type !== 'Federated' || hasUnknown(ctx.doc, principal.value)) continue;
+    const found = webIdentityProvider(principal.value);
+    if (!found) continue;
+    const { provider, host } = found;
+    const claimKey = provider.claim && `${host}:${provider.claim}`;
+    const lowerKey = claimKey?.toLowerCase();
+    const prefix = `${host.toLowerCase()}:`;
+    const confined = restrictsWith(facts, lowerKey ? key => key === lowerKey : key => key.startsWith(prefix));
+    if (!confined) reportUnconfined(ctx, principal, provider, claimKey);
+    else if (lowerKey) checkClaimValues(ctx, facts, provider, lowerKey);
+  }
+}
+
+function reportUnconfined(ctx: RuleContext, principal: PrincipalValue, provider: WebIdentityProvider, claimKey: string | undefined): void {
+  const what = claimKey ? `a condition on "${claimKey}"` : 'a condition on one of its claims';
+  ctx.report({ code: provider.shared ? 'IAM421' : 'IAM425', offset: principal.offset, length: principal.length,
+    message: `${provider.shared ? 'Every tenant' : 'Every workload'} of ${provider.name} can assume this role (${provider.without}): add ${what} that names yours (${provider.source}).`,
+    data: claimKey && provider.example
+      ? { conditionKey: claimKey, conditionOperator: provider.example.operator, conditionValue: provider.example.value }
+      : {} });
+}
+
+/** Values of the claim (its key lower case) that match every tenant (IAM421), or every repository of an organization (IAM426). */
+function checkClaimValues(ctx: RuleContext, facts: StatementFacts, provider: WebIdentityProvider, claimKey: string): void {
+  for (const operator of facts.statement.condition?.operators ?? []) {
+    const parsed = ctx.catalog.parseOperator(operator.entry.name).base;
+    if (!parsed?.wildcards || parsed.negated) continue;
+    for (const key of operator.keys) {
+      if (key.entry.name.toLowerCase() !== claimKey) continue;
+      for (const value of key.values) {
+        if (typeof value.value !== 'string' || /^\*+$/.test(value.value)) continue;   // "*" alone tests presence (IAM370)
+        if (/[*?]/.test(provider.tenantOf?.(value.value) ?? '')) {
+          ctx.report({ code: 'IAM421', offset: value.offset, length: value.length,
+            message: `${JSON.stringify(value.value)} matches ${provider.without}: anyone there can assume this role. Name yours${provider.example ? ` (${provider.example.value})` : ''}.`,
+            data: provider.example ? { narrower: [provider.example.value] } : {} });
+          continue;
+        }
+        const organization = claimKey === GITHUB_SUBJECT && ORGANIZATION_WIDE.exec(value.value);
+        if (!organization) continue;
+        const [, owner, rest] = organization;
+        ctx.report({ code: 'IAM426', offset: value.offset, length: value.length,
+          message: `${JSON.stringify(value.value)} lets every repository of ${owner} assume this role. Name the repository and branch that need it.`,
+          data: { narrower: rest ? [`repo:${owner}/<repository>${rest}`] : [`repo:${owner}/<repository>:ref:refs/heads/<branch>`, `repo:${owner}/<repository>:*`] } });
+      }
+    }
   }
 }
 
@@ -94,6 +140,8 @@ export const securityPrincipalRules: RuleModule = {
     { code: 'IAM422', name: 'trust-account-without-external-id', category: 'security', defaultSeverity: 'information', summary: 'A trust policy trusts a whole account without sts:ExternalId or a named caller.' },
     { code: 'IAM423', name: 'confused-deputy', category: 'security', defaultSeverity: 'warning', summary: 'A service principal in a resource policy without aws:SourceArn or aws:SourceAccount.' },
     { code: 'IAM424', name: 'bucket-without-secure-transport', category: 'security', defaultSeverity: 'information', summary: 'An S3 bucket policy does not deny plain HTTP.' },
+    { code: 'IAM425', name: 'oidc-trust-without-subject', category: 'security', defaultSeverity: 'warning', summary: 'A trust policy trusts every workload of an OIDC provider (no condition on its subject).' },
+    { code: 'IAM426', name: 'github-subject-organization-wide', category: 'security', defaultSeverity: 'information', summary: 'A GitHub OIDC subject names an organization, not a repository and branch.' },
   ],
   check(ctx) {
     const { kind } = ctx.doc;
@@ -104,7 +152,7 @@ export const securityPrincipalRules: RuleModule = {
       if (!facts.allow) continue;
       checkPublic(ctx, facts, fenced);
       if (kind === 'trust') {
-        checkSharedProviders(ctx, facts);
+        checkWebIdentity(ctx, facts);
         checkAccountTrust(ctx, facts);
       } else {
         checkConfusedDeputy(ctx, facts);

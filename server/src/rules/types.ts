@@ -7,7 +7,7 @@ import type { IamPolicySettings } from '../protocol';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** The severities from the most severe down (the order of LSP's DiagnosticSeverity). */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-export type RuleCategory = 'syntax' | 'grammar' | 'action' | 'resource' | 'condition' | 'security' | 'limits' | 'trust-zone';
+export type RuleCategory = 'syntax' | 'grammar' | 'action' | 'resource' | 'condition' | 'security' | 'limits' | 'trust-zone' | 'team';
 
 export interface RuleMeta {
   code: string;            // stable, e.g. "IAM100"

@@ -6,6 +6,7 @@
 // Pure: the file system comes in as functions.
 import { dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseArn } from '../policy/arn';
 import { POLICY_KINDS } from '../policy/model';
 import { SETTINGS_FILE_NAME, type IamPolicySettings } from '../protocol';
 import { SEVERITIES } from '../rules/types';
@@ -14,7 +15,9 @@ import { SEVERITIES } from '../rules/types';
 export const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');
 
 const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
-const KNOWN_KEYS = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'templates', 'zoneOfTrust']);
+/** The settings a file may hold (the schema, schemas/iam-lint.schema.json, describes each; a test keeps them in step). */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'templates', 'zoneOfTrust',
+  'requiredConditions', 'sensitiveActions', 'sensitiveResources']);
 
 /** The file system as the search needs it; `readFile` throws when there is no such file. */
 export interface SettingsFileSystem {
@@ -35,6 +38,53 @@ function settingsObject(json: Json): Json {
   return flat.length ? Object.fromEntries(flat.map(([key, value]) => [key.slice('iamPolicy.'.length), value])) : json;
 }
 
+/** An action or action pattern as IAM reads one: service:Action, wildcards allowed ("*" alone too). */
+const ACTION_PATTERN = /^(\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)$/;
+const REQUIREMENT_KEYS = new Set(['actions', 'allOf', 'anyOf', 'reason']);
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(v => typeof v === 'string');
+
+/** Problems with a list of action patterns ("sensitiveActions", "requiredConditions[0].actions"). */
+function actionListProblems(where: string, value: unknown, allowEmpty = false): string[] {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!isStringList(list) || (list.length === 0 && !allowEmpty)) return [`"${where}" must be an action or a list of actions, e.g. "iam:PassRole" or ["s3:Put*"]`];
+  return list.filter(a => !ACTION_PATTERN.test(a)).map(a => `"${where}": ${JSON.stringify(a)} is not an action (service:Action, wildcards allowed)`);
+}
+
+/** Problems with the condition keys of a requirement ("requiredConditions[0].allOf"). */
+function requiredKeyProblems(where: string, value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0) return [`"${where}" must be a list of condition keys`];
+  return value.flatMap((item, i) => {
+    if (typeof item === 'string' && item.includes(':')) return [];
+    const ok = isObject(item) && typeof item.key === 'string' && item.key.includes(':')
+      && (item.values === undefined || (isStringList(item.values) && item.values.length > 0))
+      && Object.keys(item).every(k => k === 'key' || k === 'values');
+    return ok ? [] : [`"${where}[${i}]" must be a condition key, or { "key": "...", "values": ["..."] }`];
+  });
+}
+
+/** Problems with "requiredConditions": a list of { actions, allOf?, anyOf?, reason? }. */
+function requirementProblems(value: unknown): string[] {
+  if (!Array.isArray(value)) return ['"requiredConditions" must be a list of { "actions": ..., "allOf": [...], "anyOf": [...] }'];
+  return value.flatMap((requirement, i) => {
+    const where = `requiredConditions[${i}]`;
+    if (!isObject(requirement)) return [`"${where}" must be an object`];
+    const problems = Object.keys(requirement).filter(k => !REQUIREMENT_KEYS.has(k)).map(k => `"${where}": unknown property "${k}" (known: ${[...REQUIREMENT_KEYS].join(', ')})`);
+    problems.push(...actionListProblems(`${where}.actions`, requirement.actions));
+    if (requirement.allOf === undefined && requirement.anyOf === undefined) problems.push(`"${where}" needs "allOf" or "anyOf"`);
+    for (const list of ['allOf', 'anyOf'] as const) {
+      if (requirement[list] !== undefined) problems.push(...requiredKeyProblems(`${where}.${list}`, requirement[list]));
+    }
+    if (requirement.reason !== undefined && typeof requirement.reason !== 'string') problems.push(`"${where}.reason" must be a string`);
+    return problems;
+  });
+}
+
+/** Problems with "sensitiveResources": ARN patterns. */
+function resourceListProblems(value: unknown): string[] {
+  if (!isStringList(value)) return ['"sensitiveResources" must be a list of ARNs (wildcards allowed)'];
+  return value.filter(arn => !parseArn(arn)).map(arn => `"sensitiveResources": ${JSON.stringify(arn)} is not an ARN (arn:partition:service:region:account:resource)`);
+}
+
 /** Problems with the settings, each a sentence naming the key. */
 function settingsProblems(settings: Json): string[] {
   const problems: string[] = [];
@@ -49,7 +99,7 @@ function settingsProblems(settings: Json): string[] {
     }
   };
   for (const key of Object.keys(settings)) {
-    if (key === 'trace.server') continue; // an editor-only setting
+    if (key === 'trace.server' || key === '$schema') continue; // an editor-only setting; the file's JSON schema
     if (!KNOWN_KEYS.has(key)) problems.push(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
   }
   if ('rules' in settings) expectValues('rules', SEVERITY_SETTINGS);
@@ -61,6 +111,12 @@ function settingsProblems(settings: Json): string[] {
   if ('jsonDocuments' in settings && !['auto', 'off'].includes(settings.jsonDocuments as string)) problems.push('"jsonDocuments" must be "auto" or "off"');
   if ('templates' in settings && !['auto', 'off'].includes(settings.templates as string)) problems.push('"templates" must be "auto" or "off"');
   if ('zoneOfTrust' in settings && !isObject(settings.zoneOfTrust)) problems.push('"zoneOfTrust" must be an object');
+  if ('requiredConditions' in settings) problems.push(...requirementProblems(settings.requiredConditions));
+  if ('sensitiveActions' in settings) {
+    problems.push(...(Array.isArray(settings.sensitiveActions) ? actionListProblems('sensitiveActions', settings.sensitiveActions, true)
+      : ['"sensitiveActions" must be a list of actions, e.g. ["s3:DeleteBucket", "kms:ScheduleKeyDeletion"]']));
+  }
+  if ('sensitiveResources' in settings) problems.push(...resourceListProblems(settings.sensitiveResources));
   return problems;
 }
 

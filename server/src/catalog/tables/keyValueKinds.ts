@@ -2,7 +2,7 @@
 // context keys" (reference_policies_condition-keys.html): aws:RequestedRegion takes a Region code,
 // aws:PrincipalAccount, aws:ResourceAccount and aws:SourceAccount an account ID, aws:PrincipalOrgID,
 // aws:ResourceOrgID and aws:SourceOrgID an organization ID (their forms: policy/identifiers.ts),
-// aws:SourceVpc a VPC ID and aws:SourceVpce a VPC endpoint ID.
+// aws:SourceVpc a VPC ID and aws:SourceVpce a VPC endpoint ID, aws:PrincipalArn and aws:SourceArn an ARN.
 // Keys are in lower case.
 
 /** Condition keys whose values are Regions. */
@@ -16,6 +16,9 @@ export const ORGANIZATION_PATH_KEYS: ReadonlySet<string> = new Set(['aws:princip
 
 /** Condition keys whose values are account IDs. */
 export const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['aws:principalaccount', 'aws:resourceaccount', 'aws:sourceaccount']);
+
+/** Condition keys whose values are the ARN of the calling principal or of the resource a service acts for. */
+export const CALLER_ARN_KEYS: ReadonlySet<string> = new Set(['aws:principalarn', 'aws:sourcearn']);
 
 /** Condition keys whose values are VPC IDs (vpc-...). */
 export const VPC_KEYS: ReadonlySet<string> = new Set(['aws:sourcevpc']);

@@ -2,19 +2,23 @@
 // condition (or the statement) that the finding's page recommends, with a placeholder for the value
 // only the user knows (values already in the document are proposed first).
 // - IAM420/IAM421 a public principal: aws:PrincipalOrgID (or aws:PrincipalAccount). IAM421 on a
-//   shared identity provider: the claim that names your tenant (data.conditionKey).
+//   shared identity provider, IAM425 on an OIDC provider of one tenant: the claim its documentation
+//   names (data.conditionKey, with the operator and value form of analysis/webIdentityTrust.ts).
+// - IAM421 on a claim value that matches every tenant ("repo:*"), IAM426 on a GitHub subject of a
+//   whole organization: the value replaced with the narrower forms (data.narrower).
 // - IAM422 a trusted account: sts:ExternalId, or aws:PrincipalArn naming the roles.
 // - IAM423 a service principal: aws:SourceAccount or aws:SourceArn ("The confused deputy problem").
 // - IAM424 a bucket policy without aws:SecureTransport: a Deny statement for plain HTTP (Amazon S3
 //   User Guide, "Security best practices for Amazon S3", the example policy).
-// - IAM410 iam:PassRole on every role: iam:PassedToService, in a statement of PassRole alone.
+// - IAM410 iam:PassRole on every role: name the roles (a role ARN in place of "*" or role/*), in a
+//   statement of PassRole alone. iam:PassedToService does not name them, so it is no fix for it.
 import type { CodeAction } from 'vscode-languageserver-types';
 import { parseArn } from '../../policy/arn';
 import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
 import { addCondition } from './conditions';
 import { byCode, factsAt, fixAction, spanOf, statementAt, type FixContext, type FixProvider } from './framework';
-import { appendItem, type JsonValue } from './jsonEdits';
+import { appendItem, replaceListItem, type JsonValue } from './jsonEdits';
 import { uniqueSid } from './repairs';
 import { placeholder } from './template';
 
@@ -39,26 +43,32 @@ function orgChoices(doc: PolicyDocument): ConditionChoice[] {
   ];
 }
 
-/**
- * The claim a trust on a shared identity provider must check, with the value form its provider
- * documents: GitHub ("Configuring OpenID Connect in Amazon Web Services": `repo:OWNER/REPO:*` with
- * StringLike), Amazon Cognito identity pools (IAM User Guide, web identity federation: the pool ID).
- */
-const PROVIDER_CLAIMS: Record<string, ConditionChoice> = {
-  'token.actions.githubusercontent.com:sub': {
-    operator: 'StringLike', key: 'token.actions.githubusercontent.com:sub',
-    value: `repo:${placeholder('Owner', '<owner>')}/${placeholder('Repository', '<repository>')}:*`,
-  },
-  'cognito-identity.amazonaws.com:aud': { operator: 'StringEquals', key: 'cognito-identity.amazonaws.com:aud', value: placeholder('Pool', '<identity-pool-id>') },
-};
+/** A text with <placeholders> (from the rules' data) with each one marked as a placeholder of the fix. */
+function marked(text: string): string {
+  return text.replace(/<([a-z-]+)>/g, (whole, name: string) => placeholder(name, whole));
+}
+
+interface ClaimData { conditionKey?: string; conditionOperator?: string; conditionValue?: string; narrower?: string[] }
 
 const publicPrincipal: FixProvider = ctx => {
-  const key = (ctx.diagnostic.data as { conditionKey?: string } | undefined)?.conditionKey;
-  if (key) {
-    const claim = PROVIDER_CLAIMS[key] ?? { operator: 'StringEquals', key, value: placeholder('Value', '<value>') };
-    return conditionFixes(ctx, [claim]);
-  }
+  const data = (ctx.diagnostic.data ?? {}) as ClaimData;
+  if (data.narrower) return narrowerClaim(ctx);
+  if (data.conditionKey) return claimCondition(ctx);
   return conditionFixes(ctx, orgChoices(ctx.doc));
+};
+
+/** The condition on the claim that names the tenant or workload (IAM421, IAM425). */
+const claimCondition: FixProvider = ctx => {
+  const { conditionKey, conditionOperator, conditionValue } = (ctx.diagnostic.data ?? {}) as ClaimData;
+  if (!conditionKey || !conditionOperator || !conditionValue) return [];
+  return conditionFixes(ctx, [{ operator: conditionOperator, key: conditionKey, value: marked(conditionValue) }]);
+};
+
+/** A claim value replaced with a narrower one (IAM421 on a value, IAM426); none is preferred: each has placeholders. */
+const narrowerClaim: FixProvider = ctx => {
+  const { start, end } = spanOf(ctx);
+  return ((ctx.diagnostic.data ?? {}) as ClaimData).narrower?.map(value =>
+    fixAction(ctx, `Narrow to ${value}`, [{ offset: start, length: end - start, text: JSON.stringify(marked(value)) }])) ?? [];
 };
 
 const accountTrust: FixProvider = ctx => {
@@ -75,11 +85,18 @@ const confusedDeputy: FixProvider = ctx => conditionFixes(ctx, [
   { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
 ]);
 
+/** A Resource value that names every role: "*", arn:aws:iam::*:*, arn:aws:iam::123456789012:role/*. */
+const EVERY_ROLE = /^(\*|arn:[^:]*:iam::[^:]*:(\*|role\/\*))$/;
+
 const passRole: FixProvider = ctx => {
   const facts = factsAt(ctx, spanOf(ctx).start);
   const onlyPassRole = facts?.actions.every(a => a.actions.length === 1 && a.actions[0].service === 'iam' && a.actions[0].name === 'PassRole');
-  if (!facts || !onlyPassRole) return [];
-  return conditionFixes(ctx, [{ operator: 'StringEquals', key: 'iam:PassedToService', value: `${placeholder('Service', '<service>')}.amazonaws.com` }]);
+  const resource = facts?.statement.resource;
+  const everyRole = resource?.items.filter(i => EVERY_ROLE.test(i.value)) ?? [];
+  if (!facts || !onlyPassRole || !resource?.entry.valueNode || everyRole.length !== 1) return [];
+  const partition = parseArn(everyRole[0].value)?.partition ?? documentValues(ctx.doc).partitions[0] ?? 'aws';
+  const role = `arn:${partition}:iam::${accountValue(ctx.doc)}:role/${placeholder('Role', '<role-name>')}`;
+  return [fixAction(ctx, 'Name the role the principal may pass', [replaceListItem(ctx.doc, facts.statement, resource.entry.valueNode, everyRole[0], [role])])];
 };
 
 /** The bucket ARNs (bucket and its objects) of a bucket policy's resources, with their partition. */
@@ -112,7 +129,7 @@ const secureTransport: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM410: passRole, IAM420: publicPrincipal, IAM421: publicPrincipal, IAM422: accountTrust, IAM423: confusedDeputy, IAM424: secureTransport,
+  IAM410: passRole, IAM420: publicPrincipal, IAM421: publicPrincipal, IAM425: claimCondition, IAM426: narrowerClaim, IAM422: accountTrust, IAM423: confusedDeputy, IAM424: secureTransport,
 };
 
 export const hardeningFixes = byCode(PROVIDERS);

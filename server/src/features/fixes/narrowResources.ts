@@ -1,5 +1,5 @@
 // The flagship fix: narrowing a broad resource to the ARNs the statement's actions act on.
-// - IAM402 `"Resource": "*"`: replaced with the ARN formats of the resource types the actions need
+// - IAM402 / IAM407 `"Resource": "*"`: replaced with the ARN formats of the resource types the actions need
 //   (arnTemplates.ts), placeholders filled from the document where it can, else left visible.
 //   Offered when every action can take an ARN; otherwise the split (splitStatement.ts) keeps the
 //   actions without resource-level permissions on "*".
@@ -97,7 +97,7 @@ const addResource: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM402: narrowStar, IAM403: narrowBroadArn, IAM212: addArnForAction, IAM021: addResource, IAM022: addResource,
+  IAM402: narrowStar, IAM407: narrowStar, IAM403: narrowBroadArn, IAM212: addArnForAction, IAM021: addResource, IAM022: addResource,
 };
 
 export const narrowResourceFixes = byCode(PROVIDERS);

@@ -110,18 +110,18 @@ function splitAction(doc: PolicyDocument, catalog: Catalog, facts: StatementFact
 }
 
 /**
- * On IAM402 ("*"), IAM211 (an ARN of the wrong type) and IAM212 (an action no resource applies to).
+ * On IAM402 / IAM407 ("*"), IAM211 (an ARN of the wrong type) and IAM212 (an action no resource applies to).
  * Preferred where it is the one fix: "*" that cannot be narrowed in place because some actions
  * need it, and an action without resource-level permissions among ARNs.
  */
 export const splitStatementFixes: FixProvider = ctx => {
   const code = String(ctx.diagnostic.code);
-  if (!['IAM402', 'IAM211', 'IAM212'].includes(code)) return [];
+  if (!['IAM402', 'IAM407', 'IAM211', 'IAM212'].includes(code)) return [];
   const { start } = spanOf(ctx);
   const facts = factsAt(ctx, start);
   if (!facts) return [];
   const flagged = facts.actions.find(a => a.item.offset === start);
-  const preferred = code === 'IAM402' ? narrowedTypes(ctx, facts) === undefined
+  const preferred = code === 'IAM402' || code === 'IAM407' ? narrowedTypes(ctx, facts) === undefined
     : code === 'IAM212' && flagged !== undefined && entryNeeds(ctx.catalog, flagged)?.unscoped === true;
   return splitAction(ctx.doc, ctx.catalog, facts, (title, changes) => fixAction(ctx, title, changes, preferred));
 };
