@@ -34,13 +34,32 @@ test('IAM300: unknown operator, with suggestions', () => {
   assert.deepEqual(codes('{"StringEqualsIgnoreCase":{"aws:username":"a"},"ArnNotLikeIfExists":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"}}'), []);
 });
 
+/** The IAM300-IAM302 findings of a condition block: code, the text they point at, and their replacements. */
+function operatorFindings(condition: Record<string, unknown>): Array<[string, string, unknown]> {
+  const text = policyOf(stmt({ Action: 's3:GetObject', Resource: '*', Condition: condition }));
+  return findingsOf(text).filter(f => /^IAM30[0-2]$/.test(f.code)).map(f => [f.code, text.slice(f.offset, f.offset + f.length), f.data?.replacements]);
+}
+
+test('IAM300: the suggestions mend the qualifier and the operator apart, with and without IfExists', () => {
+  const block = { 'aws:username': 'a' };
+  assert.deepEqual(operatorFindings({ StringEqualsIfExist: block }), [['IAM300', '"StringEqualsIfExist"', ['"StringEqualsIfExists"', '"StringEquals"', '"StringNotEqualsIfExists"']]]);
+  assert.deepEqual(operatorFindings({ Nul: block }), [['IAM300', '"Nul"', ['"Null"']]], 'Null, which takes no IfExists, is a candidate too');
+  assert.deepEqual(suggestOperators('ForAnyValue:Bol', getCatalog()), ['ForAnyValue:Bool'], 'the operator is read after the colon');
+  assert.deepEqual(operatorFindings({ 'Foo:StringEquals': block }), [['IAM300', '"Foo:StringEquals"', []]], 'no qualifier close to "Foo": nothing to suggest');
+});
+
 test('IAM301: an operator in another letter case is information', () => {
+  assert.deepEqual(operatorFindings({ 'forallvalues:stringequalsifexists': { 'aws:TagKeys': 'a' } }),
+    [['IAM301', '"forallvalues:stringequalsifexists"', ['"ForAllValues:StringEqualsIfExists"']]], 'the qualifier, the operator and IfExists as AWS writes them');
+  assert.deepEqual(operatorFindings({ stringequals: { 'aws:username': 'a' } }), [['IAM301', '"stringequals"', ['"StringEquals"']]]);
   assert.deepEqual(codes('{"ForAnyValue:Stringlike":{"aws:TagKeys":"a*"}}'), ['IAM301']);
   assert.deepEqual(codes('{"ForAnyValue:StringLike":{"aws:TagKeys":"a*"}}'), []);
 });
 
 test('IAM302: Null with IfExists', () => {
   assert.deepEqual(codes('{"NullIfExists":{"aws:TokenIssueTime":"true"}}'), ['IAM302']);
+  assert.deepEqual(operatorFindings({ nullifexists: { 'aws:TokenIssueTime': 'true' } }), [['IAM302', '"nullifexists"', ['"null"']]], 'IfExists dropped, in any letter case');
+  assert.deepEqual(operatorFindings({ 'ForAnyValue:NullIfExists': { 'aws:TagKeys': 'true' } }), [['IAM302', '"ForAnyValue:NullIfExists"', ['"ForAnyValue:Null"']]]);
   assert.deepEqual(codes('{"Null":{"aws:TokenIssueTime":"true"},"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}'), []);
 });
 

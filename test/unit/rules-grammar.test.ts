@@ -167,6 +167,13 @@ test('IAM031: duplicate keys anywhere', () => {
   assert.deepEqual(codes(`{"Version":"2012-10-17","Version":"2012-10-17","Statement":[{${ALLOW}}]}`), ['IAM031']);
   assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a"},"StringLike":{"aws:username":"b*"}}}`)), [],
     'the same key under two operators is fine');
+  // on the repeated key, the first one related
+  const twice = statement('{"Effect":"Allow","Effect":"Deny","Action":"s3:*","Resource":"*"}');
+  const found = findingsOf(twice).filter(f => f.code === 'IAM031').map(f => [f.offset, f.length, f.related?.map(r => [r.offset, r.length])]);
+  assert.deepEqual(found, [[twice.lastIndexOf('"Effect"'), 8, [[twice.indexOf('"Effect"'), 8]]]]);
+  // lists repeat values, not keys: only objects are compared
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Action":["s3:GetObject","s3:GetObject"],"Resource":"*"}')), []);
+  assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":[["a"],["a"]]}}}`)), ['IAM016', 'IAM016']);
   // small objects compare keys one with another, large ones use a map: both find every repeat of the first
   for (const size of [3, 40]) {
     const keys = Array.from({ length: size }, (_, i) => `"aws:PrincipalTag/t${i}":"v"`);

@@ -9,7 +9,7 @@
 // failed so: github.com/aws-cloudformation/cfn-lint/issues/3751, after which cfn-lint made it an error).
 // NullIfExists is an error because the page excludes it by name. A name that matches only ignoring
 // letter case is information: AWS's own examples contain one ("ForAnyValue:Stringlike"), so IAM accepts it.
-import type { Catalog } from '../catalog/types';
+import type { Catalog, ConditionOperatorInfo, ParsedOperator } from '../catalog/types';
 import type { ConditionOperatorEntry } from '../policy/model';
 import { closestNames } from '../util/closest';
 import { operatorSpan } from '../analysis/conditionsEntries';
@@ -32,10 +32,9 @@ export function suggestOperators(text: string, catalog: Catalog): string[] {
   return qualifier ? operators.map(op => `${qualifier}:${op}`) : [];
 }
 
-/** How the catalog spells an operator written in another letter case. */
-function canonicalSpelling(text: string, catalog: Catalog): string {
-  const parsed = catalog.parseOperator(text);
-  return `${parsed.setQualifier ? `${parsed.setQualifier}:` : ''}${parsed.base?.name ?? parsed.baseName}${parsed.ifExists ? 'IfExists' : ''}`;
+/** How the catalog spells a known operator written in another letter case. */
+function canonicalSpelling(parsed: ParsedOperator, base: ConditionOperatorInfo): string {
+  return `${parsed.setQualifier ? `${parsed.setQualifier}:` : ''}${base.name}${parsed.ifExists ? 'IfExists' : ''}`;
 }
 
 function checkOperator(ctx: RuleContext, operatorEntry: ConditionOperatorEntry): void {
@@ -55,7 +54,7 @@ function checkOperator(ctx: RuleContext, operatorEntry: ConditionOperatorEntry):
     return;
   }
   if (!parsed.exactCase) {
-    const spelling = canonicalSpelling(text, ctx.catalog);
+    const spelling = canonicalSpelling(parsed, parsed.base);
     ctx.report({ code: 'IAM301', ...span, message: `Write the operator as AWS documents it: "${spelling}".`,
       data: { replacements: [JSON.stringify(spelling)] } });
   }

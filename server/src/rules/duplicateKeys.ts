@@ -9,23 +9,29 @@ import type { RuleContext, RuleModule } from './types';
 /** The objects of policies have a handful of keys: comparing each with the earlier ones beats a Map. */
 const MAP_FROM = 16;
 
+/**
+ * A property's key. Both parsers (jsonc-parser's parseTree, policy/strictJson.ts) give every object its
+ * list of properties, and every property its key, a string node, as first child.
+ */
+function keyOf(property: Node): Node {
+  return property.children![0];
+}
+
 /** The earlier key of the object with the same name as its property at `index`, if any. */
 function earlierKey(properties: Node[], index: number, name: string, seen: Map<string, Node> | undefined): Node | undefined {
   if (seen) return seen.get(name);
   for (let i = 0; i < index; i++) {
-    const key = properties[i].children?.[0];
-    if (key?.type === 'string' && key.value === name) return key;
+    const key = keyOf(properties[i]);
+    if (key.value === name) return key;
   }
   return undefined;
 }
 
 function checkObject(ctx: RuleContext, object: Node): void {
-  const properties = object.children ?? [];
-  if (properties.length < 2) return;
+  const properties = object.children!;
   const seen = properties.length >= MAP_FROM ? new Map<string, Node>() : undefined;
   for (let index = 0; index < properties.length; index++) {
-    const key = properties[index].children?.[0];
-    if (key?.type !== 'string') continue;
+    const key = keyOf(properties[index]);
     const name = key.value as string;
     const first = earlierKey(properties, index, name, seen);
     if (!first) {
