@@ -2,8 +2,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PolicyKind } from '../../server/src/policy/model';
-import { policySize, withThousands } from '../../server/src/rules/limits';
-import { codesOf, findingsOf } from '../helpers/findings';
+import { POLICY_LIMITS } from '../../server/src/catalog/tables/policyLimits';
+import { limitFor, policySize, withThousands } from '../../server/src/rules/limits';
+import { parse } from '../helpers/cursor';
+import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 
 const LIMITS = /^IAM50\d$/;
 
@@ -27,6 +29,35 @@ const codes = (text: string, kind: PolicyKind) => codesOf(text, LIMITS, { kind }
 test('policySize ignores white space; byte quotas count UTF-8 bytes', () => {
   assert.equal(policySize('{ "a" : "b c" }\n', 'characters'), 10);
   assert.equal(policySize('"é"', 'bytes'), 4);
+});
+
+test('policySize: the white space it leaves out, and UTF-8 bytes as Buffer.byteLength counts them', () => {
+  assert.equal(policySize(' \t\n\u000b\u000c\r\u00a0\u2003', 'characters'), 0, 'ASCII white space, and the non-ASCII kinds JavaScript knows');
+  assert.equal(policySize('\u0001\u0008\u000e\u001f\u007f\u0085', 'characters'), 6, 'control characters that are not white space count');
+  for (const text of ['a', '\u007f', '\u0080', '\u00e9', '\u07ff', '\u0800', '\u20ac', '\ud7ff', '\ue000', '\uffff', '\u{10000}', '\u{1f600}', '\u{10ffff}']) {
+    assert.equal(policySize(text, 'bytes'), Buffer.byteLength(text), `U+${text.codePointAt(0)!.toString(16)}`);
+  }
+});
+
+test('the quota of each kind; resource policies by what they hold (a bucket, or the actions of one service)', () => {
+  const limitOf = (kind: PolicyKind, ...statements: Array<Record<string, unknown>>) =>
+    limitFor(parse(policyOf(...statements.map(stmt)), 'file:///test/policy.json', { languageId: 'iam-policy', kind }))?.kind;
+  const on = (actions: string | string[], resource = '*') => ({ Principal: '*', Action: actions, Resource: resource });
+  assert.deepEqual(
+    (['identity', 'boundary', 'trust', 'scp', 'rcp', 'endpoint'] as const).map(kind => limitOf(kind, on('s3:GetObject'))),
+    ['managed', 'managed', 'trust', 'scp', 'rcp', 'vpc-endpoint'],
+  );
+  assert.equal(limitOf('resource', on('s3:GetObject', 'arn:aws:s3:::b/*')), 's3-bucket');
+  assert.equal(limitOf('resource', on(['KMS:Decrypt', 'kms:Encrypt'])), 'kms-key', 'service prefixes in any letter case');
+  assert.equal(limitOf('resource', on('lambda:InvokeFunction'), on('lambda:GetFunction')), 'lambda', 'across statements');
+  assert.equal(limitOf('resource', on('secretsmanager:GetSecretValue')), 'secretsmanager');
+  assert.equal(limitOf('resource', on(['kms:Decrypt', 'lambda:InvokeFunction'])), undefined, 'two services: no quota known');
+  assert.equal(limitOf('resource', on('sqs:SendMessage')), undefined, 'no quota verified for queues');
+  assert.equal(limitOf('resource', { Principal: '*', NotAction: 'kms:Decrypt', Resource: '*' }), undefined, 'no actions');
+});
+
+test('every quota that counts white space counts characters (the size as written is counted in characters)', () => {
+  assert.deepEqual(POLICY_LIMITS.filter(l => l.countsWhitespace).map(l => [l.kind, l.unit]), [['scp', 'characters'], ['rcp', 'characters'], ['vpc-endpoint', 'characters']]);
 });
 
 test('withThousands writes whole numbers as toLocaleString(\'en-US\') does', () => {
@@ -93,6 +124,29 @@ test('IAM500 above 90% of the quota, exactly: 5,530 of 6,144 characters warns, 5
   assert.deepEqual(codes(policyOfSize(4609, scp), 'scp'), ['IAM500']);
   assert.deepEqual(codes(policyOfSize(5120, scp), 'scp'), ['IAM500']);
   assert.deepEqual(codes(policyOfSize(5121, scp), 'scp'), ['IAM501']);
+});
+
+test('IAM500-IAM503 at their edges: white space inside and around the policy, the quota exactly', () => {
+  const identity = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+  const indented = (text: string) => text.replace('{', `{${' '.repeat(700)}`);
+  assert.ok(indented(policyOfSize(5529, identity)).length > 6144);
+  assert.deepEqual(codes(indented(policyOfSize(5529, identity)), 'identity'), [], 'IAM does not count white space');
+  const scp = { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' };
+  const around = '\n'.repeat(600);
+  assert.deepEqual(codes(`${around}${policyOfSize(4608, scp)}${around}`, 'scp'), [], 'the white space around the policy is not the policy\'s');
+  assert.deepEqual(codes(`${around}${policyOfSize(4609, scp)}${around}`, 'scp'), ['IAM500']);
+  assert.deepEqual(codes(indented(policyOfSize(5120, scp)), 'scp'), ['IAM503'], 'at the quota without white space, over it as written');
+  // characters, not bytes: 5,000 characters of which 1,000 take two bytes
+  const accented = { ...scp, Condition: { StringEquals: { 'aws:PrincipalTag/team': '\u00e9'.repeat(1000) } } };
+  assert.deepEqual(codes(policyOfSize(5000, accented), 'scp'), ['IAM500']);
+});
+
+test('IAM501: a KMS key policy over 32 KB, a VPC endpoint policy over 20,480 characters', () => {
+  const key = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::111122223333:role/r${i}` }, Action: 'kms:Decrypt', Resource: '*' });
+  assert.deepEqual(codes(bigPolicy(countOver(32768, key), key), 'resource'), ['IAM501']);
+  assert.deepEqual(codes(bigPolicy(countOver(32768, key) - 1, key), 'resource'), ['IAM500']);
+  const endpoint = (i: number) => ({ ...bucketStatement(i), Principal: '*' });
+  assert.deepEqual(codes(minified(bigPolicy(countOver(20480, endpoint), endpoint)), 'endpoint'), ['IAM501']);
 });
 
 test('IAM500 and IAM501 of a bucket policy count UTF-8 bytes: 6,200 three-byte characters are 18,600 bytes', () => {
