@@ -201,6 +201,36 @@ test('IAM033: unknown principal type', () => {
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":"111122223333","Service":"s3.amazonaws.com","Federated":"cognito-identity.amazonaws.com","CanonicalUser":"abc"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
 });
 
+test('IAM016, IAM032, IAM033: on the value or the principal type at fault; IAM033 offers the types', () => {
+  const found = (body: string, kind: PolicyKind = 'resource') => {
+    const text = statement(`{${ALLOW},${body}}`);
+    return findingsOf(text, { kind }).filter(f => /^IAM0(16|32|33)$/.test(f.code)).map(f => [f.code, text.slice(f.offset, f.offset + f.length), f.data?.replacements]);
+  };
+  assert.deepEqual(found('"Principal":{"aws":"111122223333"}'), [['IAM033', '"aws"', ['"AWS"']]]);
+  assert.deepEqual(found('"Principal":{"Users":"111122223333"}'), [['IAM033', '"Users"', ['"AWS"', '"Service"', '"Federated"', '"CanonicalUser"']]], 'nothing close: every type');
+  assert.deepEqual(found('"Principal":{"AWS":["111122223333","  "]}'), [['IAM032', '"  "', undefined]], 'white space only is empty');
+  assert.deepEqual(found('"Principal":{"AWS":{"id":"111122223333"}}'), [['IAM016', '{"id":"111122223333"}', undefined]]);
+  assert.deepEqual(found('"Condition":{"StringEquals":{"aws:username":{"a":1}}}', 'identity'), [['IAM016', '{"a":1}', undefined]]);
+  assert.deepEqual(found('"Condition":{"StringEquals":{"aws:username":["a",null,1,true,{}]}}', 'identity'), [['IAM016', 'null', undefined], ['IAM016', '{}', undefined]]);
+  assert.deepEqual(found('"Condition":{"StringEquals":{"aws:username":null}}', 'identity'), [['IAM016', 'null', undefined]]);
+});
+
+test('elements without a value (the JSON breaks there): the syntax error alone, and no rule throws', () => {
+  const allow = '"Effect":"Allow","Action":"s3:GetObject","Resource":"*"';
+  for (const text of [
+    `{"Version":"2012-10-17","Id":,"Statement":[{${allow}}]}`,
+    statement(`{"Sid":,${allow}}`),
+    statement('{"Effect":"Allow","Action":,"Resource":"*"}'),
+    statement(`{${allow},"Principal":}`),
+    statement(`{${allow},"Principal":{"AWS":}}`),
+    statement(`{${allow},"Condition":}`),
+    statement(`{${allow},"Condition":{"StringEquals":}}`),
+    statement(`{${allow},"Condition":{"StringEquals":{"aws:username":}}}`),
+  ]) {
+    for (const kind of ['identity', 'resource'] as const) assert.deepEqual(findingsOf(text, { kind }).map(f => f.code), ['IAM001'], `${kind}: ${text}`);
+  }
+});
+
 test('grammar rules never throw on odd input', () => {
   for (const text of ['', '[]', 'null', '{', '{"Statement":[null, [], {"Effect":}]}', '{"Statement":{"Condition":{"A":{"b":[[[]]]}}}}']) {
     assert.doesNotThrow(() => codes(text));
