@@ -81,6 +81,14 @@ test('IAM100: a malformed name, in Action and NotAction; the repair of a wrong s
   assert.equal(repairSeparator('s3.GetObject!', getCatalog()), undefined, 'the whole text, not its start');
 });
 
+test('IAM100: every malformed form, on the name itself', () => {
+  for (const bad of ['', '  ', 's3: GetObject', 'GetObject', 's3:Get:Object', ':GetObject', 's3:', '*:*', 's?:Get*', 's3_x:GetObject', '-s3:GetObject', 's3:Get.Object', 's3:Get/Object']) {
+    const text = policyOf(stmt({ Action: ['s3:PutObject', bad], Resource: '*' }));
+    const found = findingsOf(text).filter(f => /^IAM10[0-3]$/.test(f.code)).map(f => [f.code, text.slice(f.offset, f.offset + f.length)]);
+    assert.deepEqual(found, [['IAM100', JSON.stringify(bad)]], bad);
+  }
+});
+
 test('IAM101, IAM102: the replacements keep the rest of the name', () => {
   const replacements = (action: string, code: string) => findingsOf(policyOf(stmt({ Action: action, Resource: '*' })))
     .find(f => f.code === code)?.data?.replacements;
