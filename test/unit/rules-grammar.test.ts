@@ -283,6 +283,10 @@ test('IAM038: a policy without Version, once, at its opening brace', () => {
   assert.deepEqual(versionCodes(statement(`{${ALLOW}}`)), []);
   assert.deepEqual(versionCodes('{"Version":"2008-10-17","Statement":[]}'), [], 'an old Version is a choice');
   assert.deepEqual(versionCodes('[]'), [], 'not an object: IAM014/IAM015 say so');
+  // a misspelt Version is IAM010's, whose fix renames it: no second Version added
+  assert.deepEqual(versionCodes(`{"version":"2012-10-17","Statement":[{${ALLOW}}]}`), []);
+  assert.deepEqual(versionCodes(`{"Statement":[{${ALLOW}}],"Versoin":"2012-10-17"}`), []);
+  assert.deepEqual(versionCodes(`{"Id":"x","Comment":"y","Statement":[{${ALLOW}}]}`), [['IAM038', 0]], 'other unknown elements are not a Version');
 });
 
 test('IAM039, IAM040: Resource and non-STS actions in a role trust policy', () => {

@@ -33,8 +33,10 @@ function emptyList(ctx: RuleContext, node: Node, what: string): void {
 }
 
 function checkStringElement(ctx: RuleContext, entry: Entry | undefined): void {
-  // Stryker disable next-line StringLiteral: human text
-  if (entry?.valueNode && entry.valueNode.type !== 'string') wrongType(ctx, entry.valueNode, `"${entry.name}"`, 'a string');
+  if (entry?.valueNode && entry.valueNode.type !== 'string') {
+    // Stryker disable next-line StringLiteral: human text
+    wrongType(ctx, entry.valueNode, `"${entry.name}"`, 'a string');
+  }
 }
 
 /** A string-or-array-of-strings value: not empty, and only strings. */
