@@ -49,10 +49,13 @@ function malformedReason(text: string): string {
 
 type ActionVerdict = Omit<Finding, 'offset' | 'length'>;
 
-/** Whether the text is "service:Name" as AWS spells it (without building that string for every name of a policy). */
+/**
+ * Whether a name without wildcard is "service:Name" as AWS spells it (without building that string for
+ * every name of a policy). Its action is the one it names, case aside: the same length, and one colon
+ * between the service and the name, so only their letter case can differ.
+ */
 function spelledAsAws(text: string, action: ActionInfo): boolean {
-  const { service, name } = action;
-  return text.length === service.length + 1 + name.length && text.startsWith(service) && text.endsWith(name) && text[service.length] === ':';
+  return text.startsWith(action.service) && text.endsWith(action.name);
 }
 
 /**

@@ -1,0 +1,33 @@
+// The rules in a policy read from a template (CloudFormation, SAM, Serverless, Terraform): a value the
+// template fills in at deploy time (a `${...}` it lists as unknown) is never called wrong, and what a
+// partial policy leaves out may be added at deploy time. The template readers' own tests go through the
+// readers; these run the rules alone, so that they run under mutation testing too (docs/testing.md).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import { collectFindings } from '../../server/src/features/diagnostics';
+import type { PolicyKind } from '../../server/src/policy/model';
+import { withDefaults } from '../../server/src/protocol';
+import { parse } from '../helpers/cursor';
+import { codesOf, policyOf, rethrow, stmt } from '../helpers/findings';
+
+interface Template { unknowns?: string[]; partial?: boolean; kind?: PolicyKind }
+
+/** The codes matching `only` of a policy text read from a template, in text order. */
+function templateCodes(text: string, only: RegExp, { unknowns = [], partial = false, kind = 'identity' }: Template = {}): string[] {
+  const context = { unknowns: new Set(unknowns), partial, jsonText: false };
+  const doc = parse(text, 'file:///work/template.yaml', { languageId: 'iam-policy', kind, template: { kind, context } });
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow).map(f => f.code).filter(c => only.test(c));
+}
+
+test('actions: a name with a value known at deploy time is not judged; the same text outside a template is', () => {
+  const names = /^IAM10[0-36]$/;
+  for (const [action, unknown] of [['${Service}:GetObjetc', '${Service}'], ['s3.${Name}', '${Name}']]) {
+    const text = policyOf(stmt({ Action: [action], Resource: '*' }));
+    assert.deepEqual(templateCodes(text, names, { unknowns: [unknown] }), [], action);
+    assert.deepEqual(templateCodes(text, names, { unknowns: ['${Other}'] }), ['IAM100'], `${action}: another unknown`);
+    assert.deepEqual(codesOf(text, names), ['IAM100'], `${action}: no template`);
+  }
+  const notAction = policyOf(stmt({ Effect: 'Deny', NotAction: '${Service}:GetObjetc', Resource: '*' }));
+  assert.deepEqual(templateCodes(notAction, names, { unknowns: ['${Service}'] }), [], 'in NotAction too');
+});
