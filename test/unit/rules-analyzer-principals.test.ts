@@ -2,7 +2,12 @@
 // triggered and its near miss silent; each fix applied and the result parsed again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codesOf, policyOf, stmt } from '../helpers/findings';
+import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import type { Catalog } from '../../server/src/catalog/types';
+import { collectFindings } from '../../server/src/features/diagnostics';
+import { withDefaults } from '../../server/src/protocol';
+import { parse } from '../helpers/cursor';
+import { codesOf, policyOf, rethrow, stmt } from '../helpers/findings';
 import { fixed } from '../helpers/fixes';
 
 const only = (...codes: string[]) => new RegExp(`^(${codes.join('|')})$`);
@@ -24,6 +29,28 @@ test('IAM043, IAM044, IAM045: an RCP names "*" only, has no NotAction, and acts 
   assert.deepEqual(rcp({ Action: ['s3:GetObject', 'sts:AssumeRole', 'kms:Decrypt', 'secretsmanager:*', 'sqs:*'] }), []);
   assert.deepEqual(codesOf(policyOf(stmt({ Principal: '*', Action: '*', Resource: '*' })), only('IAM045'), { kind: 'rcp' }), [], 'RCPFullAWSAccess');
   assert.deepEqual(codesOf(policyOf(stmt({ Effect: 'Deny', Action: 'ec2:*', Resource: '*' })), only('IAM045'), { kind: 'scp' }), [], 'an SCP');
+});
+
+test('IAM043-IAM045 near misses: principals that are not all "*", values of the wrong type, names IAM100 reports, placeholders', () => {
+  const rcp = (elements: Record<string, unknown>) =>
+    codesOf(policyOf(stmt({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', ...elements })), only('IAM016', 'IAM043', 'IAM045', 'IAM100'), { kind: 'rcp' });
+  for (const principal of [{}, { AWS: [] }, { AWS: ['*', '111122223333'] }, { AWS: '*', Service: 's3.amazonaws.com' }]) {
+    assert.deepEqual(rcp({ Principal: principal }), ['IAM043'], JSON.stringify(principal));
+  }
+  assert.deepEqual(rcp({ Principal: 'arn:aws:iam::111122223333:root' }), ['IAM016'], 'a string other than "*" is IAM016\'s');
+  for (const action of ['GetObject', ':GetObject', 's*:GetObject']) assert.deepEqual(rcp({ Action: action }), ['IAM100'], action);
+  assert.deepEqual(rcp({ Action: '<service>:*' }), [], 'a placeholder');
+  assert.deepEqual(rcp({ Effect: undefined }), [], 'no Effect (IAM017): not RCPFullAWSAccess, and no crash');
+  const brokenEffect = '{"Version":"2012-10-17","Statement":[{"Effect":,"Principal":"*","Action":"s3:*","Resource":"*"}]}';
+  assert.deepEqual(codesOf(brokenEffect, /^IAM/, { kind: 'rcp' }), ['IAM001']);
+});
+
+test('IAM045 needs the catalog\'s list of the services that support RCPs: without one, no service is called unsupported', () => {
+  const withoutList = Object.assign(Object.create(getCatalog()), { rcpServices: () => new Set<string>() });
+  const doc = parse(policyOf(stmt({ Effect: 'Deny', Principal: '*', Action: ['ec2:RunInstances', '*'], Resource: '*' })), 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'rcp' });
+  const codes = (catalog: Catalog) => collectFindings(doc, catalog, withDefaults(undefined), rethrow).filter(f => f.code === 'IAM045').map(f => doc.text.slice(f.offset, f.offset + f.length));
+  assert.deepEqual(codes(getCatalog()), ['"ec2:RunInstances"', '"*"']);
+  assert.deepEqual(codes(withoutList), ['"*"'], '"*" is never allowed');
 });
 
 test('IAM046: a Federated principal outside a role trust policy', () => {
