@@ -161,6 +161,24 @@ test('IAM029, IAM030: Sid characters by kind', () => {
   assert.equal(cleanSid('Allow reads-of bucket'), 'AllowReadsOfBucket');
 });
 
+test('IAM027, IAM029: on the Sid\'s value; IAM027 relates the first use, IAM029 offers the Sid without its other characters', () => {
+  const sidFindings = (body: string) => {
+    const text = statement(body);
+    const at = (span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
+    return findingsOf(text, { kind: 'identity' }).filter(f => f.code === 'IAM027' || f.code === 'IAM029')
+      .map(f => [f.code, f.offset, at(f), f.data?.replacements ?? f.related?.map(r => [r.offset, at(r)])]);
+  };
+  const twice = `{"Sid":"A",${ALLOW}},{"Sid":"A",${ALLOW}}`;
+  const first = statement(twice).indexOf('"A"');
+  assert.deepEqual(sidFindings(twice), [['IAM027', statement(twice).lastIndexOf('"A"'), '"A"', [[first, '"A"']]]]);
+  const spaced = `{"Sid":"Allow reads",${ALLOW}}`;
+  assert.deepEqual(sidFindings(spaced), [['IAM029', statement(spaced).indexOf('"Allow reads"'), '"Allow reads"', ['"AllowReads"']]]);
+  const symbols = `{"Sid":"#1!",${ALLOW}}`;
+  assert.deepEqual(sidFindings(symbols).map(([code, , span, replacements]) => [code, span, replacements]), [['IAM029', '"#1!"', ['"1"']]]);
+  const nothingLeft = `{"Sid":"-!-",${ALLOW}}`;
+  assert.deepEqual(sidFindings(nothingLeft).map(([code, , span, replacements]) => [code, span, replacements]), [['IAM029', '"-!-"', []]], 'nothing left to offer');
+});
+
 test('IAM031: duplicate keys anywhere', () => {
   assert.deepEqual(codes(statement('{"Effect":"Allow","Effect":"Deny","Action":"s3:*","Resource":"*"}')), ['IAM031']);
   assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a","aws:username":"b"}}}`)), ['IAM031']);

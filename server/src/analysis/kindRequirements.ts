@@ -38,8 +38,8 @@ export interface KindRequirements {
   missingResource: Requirement;
   /** a Sid with characters outside [A-Za-z0-9] */
   sidCharacters: Requirement;
-  /** two statements with the same Sid */
-  duplicateSid: Requirement;
+  /** two statements with the same Sid: every kind reports them */
+  duplicateSid: Exclude<Requirement, 'none'>;
 }
 
 const IDENTITY: KindRequirements = {

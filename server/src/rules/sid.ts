@@ -41,7 +41,7 @@ export const sidRules: RuleModule = {
       if (node?.type !== 'string') continue;
       const sid = node.value as string;
       checkCharacters(ctx, node, sid);
-      if (sid === '' || requirements.duplicateSid === 'none') continue;
+      if (sid === '') continue;
       const first = seen.get(sid);
       if (!first) {
         seen.set(sid, node);
