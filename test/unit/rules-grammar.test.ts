@@ -5,6 +5,7 @@ import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
+import { KIND_REQUIREMENTS } from '../../server/src/analysis/kindRequirements';
 import { cleanSid } from '../../server/src/analysis/sid';
 import { parse } from '../helpers/cursor';
 import { findingsOf } from '../helpers/findings';
@@ -136,6 +137,12 @@ test('IAM025, IAM034: no Principal in a trust, RCP or endpoint policy (error), i
   assert.deepEqual(codes(statement('{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
 });
 
+test('the kinds that take a Principal require or expect one; the others reject it (statementShape relies on it)', () => {
+  for (const [kind, rules] of Object.entries(KIND_REQUIREMENTS)) {
+    assert.equal(rules.principalPresent === 'error', rules.missingPrincipal === 'none', kind);
+  }
+});
+
 test('IAM026: NotPrincipal in a trust policy or RCP', () => {
   const notPrincipal = statement('{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Resource":"*"}');
   assert.deepEqual(codes(notPrincipal, 'trust'), ['IAM026']);
@@ -249,10 +256,14 @@ test('elements without a value (the JSON breaks there): the syntax error alone, 
   }
 });
 
-test('grammar rules never throw on odd input', () => {
-  for (const text of ['', '[]', 'null', '{', '{"Statement":[null, [], {"Effect":}]}', '{"Statement":{"Condition":{"A":{"b":[[[]]]}}}}']) {
-    assert.doesNotThrow(() => codes(text));
-  }
+test('grammar rules on odd input: no exception (codes rethrows), and no finding about elements a text that is no object cannot have', () => {
+  const expected: Array<[string, string[]]> = [
+    ['', []], ['[]', []], ['null', []], ['"Statement"', []], ['{', []],
+    ['{"Version":"2012-10-17","Statement":}', []],
+    ['{"Statement":[null, [], {"Effect":}]}', ['IAM015', 'IAM015']],
+    ['{"Statement":{"Condition":{"A":{"b":[[[]]]}}}}', ['IAM017', 'IAM019', 'IAM021', 'IAM016']],
+  ];
+  for (const [text, grammar] of expected) assert.deepEqual(codes(text), grammar, text);
 });
 
 test('IAM035: an "AWS" principal that IAM does not accept', () => {

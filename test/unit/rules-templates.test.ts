@@ -31,3 +31,18 @@ test('actions: a name with a value known at deploy time is not judged; the same 
   const notAction = policyOf(stmt({ Effect: 'Deny', NotAction: '${Service}:GetObjetc', Resource: '*' }));
   assert.deepEqual(templateCodes(notAction, names, { unknowns: ['${Service}'] }), [], 'in NotAction too');
 });
+
+test('statements: a Statement the template fills in, and what a partial policy may add at deploy time, are not judged', () => {
+  const shape = /^IAM0(1[4-9]|2\d)$/;
+  const filled = '{"Version":"2012-10-17","Statement":"${Statements}"}';
+  assert.deepEqual(templateCodes(filled, shape, { unknowns: ['${Statements}'] }), []);
+  assert.deepEqual(templateCodes(filled, shape, { unknowns: ['${Other}'] }), ['IAM015']);
+  const empty = '{"Version":"2012-10-17","Statement":[]}';
+  assert.deepEqual(templateCodes(empty, shape, { partial: true }), [], 'Terraform\'s dynamic blocks add statements');
+  assert.deepEqual(templateCodes(empty, shape), ['IAM014']);
+  const bare = policyOf('{}');
+  assert.deepEqual(templateCodes(bare, shape, { partial: true, kind: 'trust' }), [], 'no Effect, Action or Principal yet');
+  assert.deepEqual(templateCodes(bare, shape, { kind: 'trust' }), ['IAM017', 'IAM019', 'IAM025']);
+  assert.deepEqual(templateCodes(bare, shape, { partial: true }), []);
+  assert.deepEqual(templateCodes(bare, shape), ['IAM017', 'IAM019', 'IAM021']);
+});

@@ -20,14 +20,14 @@ function statementAnchor(statement: Statement): Span {
 function checkStatementElement(ctx: RuleContext, doc: PolicyDocument): void {
   const entry = doc.statementEntry;
   if (!entry) {
-    const at = doc.root?.type === 'object' ? { offset: doc.root.offset, length: 1 } : { offset: 0, length: 0 };
-    ctx.report({ code: 'IAM014', ...at, message: 'The policy has no "Statement" element: add "Statement": [ { "Effect": ..., "Action": ..., "Resource": ... } ].' });
+    // at the policy's opening brace (check runs on an object only)
+    ctx.report({ code: 'IAM014', offset: doc.root!.offset, length: 1, message: 'The policy has no "Statement" element: add "Statement": [ { "Effect": ..., "Action": ..., "Resource": ... } ].' });
     return;
   }
   const value = entry.valueNode;
   if (!value) return; // the syntax error says it
   if (value.type === 'string' && hasUnknown(doc, String(value.value))) return;   // a template fills it in at deploy time
-  if (value.type === 'array' && (value.children ?? []).length === 0) {
+  if (value.type === 'array' && value.children!.length === 0) {
     if (isPartial(doc)) return;   // statements a template adds at deploy time (Terraform's dynamic blocks)
     ctx.report({ code: 'IAM014', offset: value.offset, length: value.length, message: 'The Statement list is empty: IAM requires at least one statement.' });
   } else if (value.type !== 'array' && value.type !== 'object') {
@@ -86,7 +86,8 @@ function checkStatement(ctx: RuleContext, statement: Statement): void {
       ctx.report({ code: 'IAM024', ...keySpan(entry),
         message: `"${entry.name}" is not allowed in ${phrase}: the policy applies to whoever it is attached to. Remove it (to limit who, use a condition on aws:PrincipalArn). If this is a resource or trust policy, set the policy kind.` });
     }
-  } else if (!principal && !notPrincipal && rules.missingPrincipal !== 'none' && judgeMissing) {
+  } else if (!principal && !notPrincipal && judgeMissing) {
+    // the kinds that take a Principal require or expect one (a test keeps KIND_REQUIREMENTS so)
     ctx.report({ code: rules.missingPrincipal === 'error' ? 'IAM025' : 'IAM034', ...anchor,
       message: `The statement has no "Principal": ${phrase} must name who it applies to${rules.missingPrincipal === 'error' ? '' : ' (S3, KMS and most services reject it without one)'}. Add "Principal": { "AWS": "arn:aws:iam::111122223333:root" } (or "*" with conditions).` });
   }
