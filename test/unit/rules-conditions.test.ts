@@ -46,6 +46,7 @@ test('IAM300: the suggestions mend the qualifier and the operator apart, with an
   assert.deepEqual(operatorFindings({ Nul: block }), [['IAM300', '"Nul"', ['"Null"']]], 'Null, which takes no IfExists, is a candidate too');
   assert.deepEqual(suggestOperators('ForAnyValue:Bol', getCatalog()), ['ForAnyValue:Bool'], 'the operator is read after the colon');
   assert.deepEqual(operatorFindings({ 'Foo:StringEquals': block }), [['IAM300', '"Foo:StringEquals"', []]], 'no qualifier close to "Foo": nothing to suggest');
+  assert.deepEqual(suggestOperators(':StringEquals', getCatalog()), [], 'an empty qualifier is no qualifier to mend');
 });
 
 test('IAM301: an operator in another letter case is information', () => {
