@@ -5,11 +5,24 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer } from '../test/helpers/lspClient';
 import { timeEach, type Measurement } from './stats';
 
-const ACTIONS = ['s3:GetObject', 's3:PutObject', 'dynamodb:GetItem', 'dynamodb:PutItem', 'sqs:SendMessage', 'sns:Publish', 'logs:CreateLogStream', 'logs:PutLogEvents', 'kms:Decrypt', 'ssm:GetParameter'];
+const ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'sqs:SendMessage',
+  'sns:Publish',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'kms:Decrypt',
+  'ssm:GetParameter',
+];
 
 /** A role with an inline policy of a few statements, in CloudFormation YAML (about 60 lines). */
 function roleYaml(i: number): string {
-  const statements = [0, 1, 2, 3].map(j => `              - Sid: Statement${j}
+  const statements = [0, 1, 2, 3]
+    .map(
+      j => `              - Sid: Statement${j}
                 Effect: Allow
                 Action:
                   - ${ACTIONS[(i + j) % ACTIONS.length]}
@@ -19,7 +32,9 @@ function roleYaml(i: number): string {
                   - !GetAtt Queue${i}.Arn
                 Condition:
                   StringEquals:
-                    aws:RequestedRegion: !Ref AWS::Region`).join('\n');
+                    aws:RequestedRegion: !Ref AWS::Region`,
+    )
+    .join('\n');
   return `  Role${i}:
     Type: AWS::IAM::Role
     Properties:
@@ -57,7 +72,9 @@ export async function templateBench(): Promise<Measurement[]> {
   await server.open(uri, text, 'yaml');
   // an edit inside one policy: a Sid in the middle of the template grows and shrinks
   const at = text.indexOf('Sid: Statement2', text.length / 2);
-  const edits = await timeEach(40, i => server.change(uri, text.slice(0, at) + `Sid: Statement2${'x'.repeat(i % 3)}` + text.slice(at + 'Sid: Statement2'.length)));
+  const edits = await timeEach(40, i =>
+    server.change(uri, text.slice(0, at) + `Sid: Statement2${'x'.repeat(i % 3)}` + text.slice(at + 'Sid: Statement2'.length)),
+  );
   await server.change(uri, text);
   const actionAt = text.indexOf('- s3:GetObject', text.length / 2) + '- s3:Get'.length;
   const position = TextDocument.create(uri, 'yaml', 0, text).positionAt(actionAt);

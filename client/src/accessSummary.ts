@@ -6,16 +6,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
-import {
-  ACCESS_SUMMARY_COMMAND, ACCESS_SUMMARY_REQUEST, SHOW_ACCESS_SUMMARY_COMMAND, type AccessSummaryParams,
-} from '../../server/src/protocol';
+import { ACCESS_SUMMARY_COMMAND, ACCESS_SUMMARY_REQUEST, SHOW_ACCESS_SUMMARY_COMMAND, type AccessSummaryParams } from '../../server/src/protocol';
 
 /** The server's access-summary command (a code lens) opens the summary view instead of a message. */
 export function accessSummaryMiddleware(): Middleware {
   return {
-    executeCommand: (command, args, next) => (command === ACCESS_SUMMARY_COMMAND
-      ? vscode.commands.executeCommand(SHOW_ACCESS_SUMMARY_COMMAND, args[0])
-      : next(command, args)),
+    executeCommand: (command, args, next) =>
+      command === ACCESS_SUMMARY_COMMAND ? vscode.commands.executeCommand(SHOW_ACCESS_SUMMARY_COMMAND, args[0]) : next(command, args),
   };
 }
 
@@ -76,8 +73,12 @@ export function registerAccessSummary(context: vscode.ExtensionContext, client: 
       panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
       const title = `Access summary: ${path.basename(vscode.Uri.parse(uri).path)}`;
-      panel = vscode.window.createWebviewPanel('iamPolicy.accessSummary', title,
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+      panel = vscode.window.createWebviewPanel(
+        'iamPolicy.accessSummary',
+        title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false },
+      );
       panels.set(uri, panel);
       panel.onDidDispose(() => panels.delete(uri));
     }
@@ -93,15 +94,22 @@ export function registerAccessSummary(context: vscode.ExtensionContext, client: 
     const panel = panels.get(uri);
     if (!panel) return;
     clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => {
-      pending.delete(uri);
-      render(uri, panel).catch(() => undefined);   // the next edit or the command tries again
-    }, REFRESH_DELAY_MS));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        render(uri, panel).catch(() => undefined); // the next edit or the command tries again
+      }, REFRESH_DELAY_MS),
+    );
   }
 
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_ACCESS_SUMMARY_COMMAND, show),
     vscode.workspace.onDidChangeTextDocument(event => refreshLater(event.document)),
-    { dispose: () => { for (const timer of pending.values()) clearTimeout(timer); } },
+    {
+      dispose: () => {
+        for (const timer of pending.values()) clearTimeout(timer);
+      },
+    },
   );
 }

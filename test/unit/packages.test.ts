@@ -81,7 +81,7 @@ test('the .vsix holds the extension and its rule docs, no sources; its README sh
   const vsix = join(ROOT, 'dist', 'iam-policy-tools.vsix');
   const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
   assert.ok(entries.includes('extension/docs/rules.md'));
-  assert.ok(entries.includes('extension/schemas/iam-lint.schema.json'), 'the settings file\'s schema, which package.json\'s jsonValidation names');
+  assert.ok(entries.includes('extension/schemas/iam-lint.schema.json'), "the settings file's schema, which package.json's jsonValidation names");
   assert.deepEqual(
     entries.filter(entry => /\.ts$|\/test\/|node_modules|\.map$|cli-main\.js/.test(entry)),
     [],

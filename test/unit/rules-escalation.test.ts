@@ -73,7 +73,10 @@ test('IAM411: iam:PassRole with a new resource, across statements, by the servic
   const [finding] = findings('IAM411', passRole, runInstances);
   // where iam:PassRole is allowed, and IAM402 on ec2:RunInstances' "*", folded into IAM411
   const passRoleAt = policyOf(stmt(passRole), stmt(runInstances)).indexOf('"iam:PassRole"');
-  assert.deepEqual(finding.related?.map(r => (r.message.startsWith('IAM402') ? 'IAM402' : r.offset)), [passRoleAt, 'IAM402']);
+  assert.deepEqual(
+    finding.related?.map(r => (r.message.startsWith('IAM402') ? 'IAM402' : r.offset)),
+    [passRoleAt, 'IAM402'],
+  );
 });
 
 test('IAM411: resource scope: ARNs that name every resource of a type count as "*"', () => {

@@ -15,7 +15,13 @@ function bigPolicy(count: number, statement: (i: number) => Record<string, unkno
 }
 const identityStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-number-${i}/*` });
 const scpStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Deny', Action: 's3:DeleteBucket', Resource: `arn:aws:s3:::bucket-number-${i}` });
-const bucketStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::b/prefix-${i}/*` });
+const bucketStatement = (i: number) => ({
+  Sid: `S${i}`,
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+  Action: 's3:GetObject',
+  Resource: `arn:aws:s3:::b/prefix-${i}/*`,
+});
 
 /** The smallest statement count whose policy exceeds `size`. */
 function countOver(size: number, statement: (i: number) => Record<string, unknown>): number {
@@ -57,10 +63,17 @@ test('the quota of each kind; resource policies by what they hold (a bucket, or 
 });
 
 test('every quota that counts white space counts characters (the size as written is counted in characters)', () => {
-  assert.deepEqual(POLICY_LIMITS.filter(l => l.countsWhitespace).map(l => [l.kind, l.unit]), [['scp', 'characters'], ['rcp', 'characters'], ['vpc-endpoint', 'characters']]);
+  assert.deepEqual(
+    POLICY_LIMITS.filter(l => l.countsWhitespace).map(l => [l.kind, l.unit]),
+    [
+      ['scp', 'characters'],
+      ['rcp', 'characters'],
+      ['vpc-endpoint', 'characters'],
+    ],
+  );
 });
 
-test('withThousands writes whole numbers as toLocaleString(\'en-US\') does', () => {
+test("withThousands writes whole numbers as toLocaleString('en-US') does", () => {
   for (const n of [0, 7, 999, 1000, 6144, 20480, 999999, 1000000, 12345678, 2 ** 40]) assert.equal(withThousands(n), n.toLocaleString('en-US'));
 });
 
@@ -133,7 +146,7 @@ test('IAM500-IAM503 at their edges: white space inside and around the policy, th
   assert.deepEqual(codes(indented(policyOfSize(5529, identity)), 'identity'), [], 'IAM does not count white space');
   const scp = { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' };
   const around = '\n'.repeat(600);
-  assert.deepEqual(codes(`${around}${policyOfSize(4608, scp)}${around}`, 'scp'), [], 'the white space around the policy is not the policy\'s');
+  assert.deepEqual(codes(`${around}${policyOfSize(4608, scp)}${around}`, 'scp'), [], "the white space around the policy is not the policy's");
   assert.deepEqual(codes(`${around}${policyOfSize(4609, scp)}${around}`, 'scp'), ['IAM500']);
   assert.deepEqual(codes(indented(policyOfSize(5120, scp)), 'scp'), ['IAM503'], 'at the quota without white space, over it as written');
   // characters, not bytes: 5,000 characters of which 1,000 take two bytes
@@ -142,7 +155,13 @@ test('IAM500-IAM503 at their edges: white space inside and around the policy, th
 });
 
 test('IAM501: a KMS key policy over 32 KB, a VPC endpoint policy over 20,480 characters', () => {
-  const key = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::111122223333:role/r${i}` }, Action: 'kms:Decrypt', Resource: '*' });
+  const key = (i: number) => ({
+    Sid: `S${i}`,
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::111122223333:role/r${i}` },
+    Action: 'kms:Decrypt',
+    Resource: '*',
+  });
   assert.deepEqual(codes(bigPolicy(countOver(32768, key), key), 'resource'), ['IAM501']);
   assert.deepEqual(codes(bigPolicy(countOver(32768, key) - 1, key), 'resource'), ['IAM500']);
   const endpoint = (i: number) => ({ ...bucketStatement(i), Principal: '*' });
@@ -150,7 +169,8 @@ test('IAM501: a KMS key policy over 32 KB, a VPC endpoint policy over 20,480 cha
 });
 
 test('IAM500 and IAM501 of a bucket policy count UTF-8 bytes: 6,200 three-byte characters are 18,600 bytes', () => {
-  const bucket = (prefix: string) => JSON.stringify({ Version: '2012-10-17', Statement: [bucketStatement(0), { ...bucketStatement(1), Resource: `arn:aws:s3:::b/${prefix}/*` }] });
+  const bucket = (prefix: string) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [bucketStatement(0), { ...bucketStatement(1), Resource: `arn:aws:s3:::b/${prefix}/*` }] });
   const euros = (n: number) => bucket('\u20ac'.repeat(n));
   const near = euros(6200);
   assert.ok(near.length < 18432 && policySize(near, 'bytes') > 18432);

@@ -11,18 +11,27 @@ import { withDefaults } from '../../server/src/protocol';
 import { parse } from '../helpers/cursor';
 import { codesOf, policyOf, rethrow, stmt } from '../helpers/findings';
 
-interface Template { unknowns?: string[]; partial?: boolean; kind?: PolicyKind }
+interface Template {
+  unknowns?: string[];
+  partial?: boolean;
+  kind?: PolicyKind;
+}
 
 /** The codes matching `only` of a policy text read from a template, in text order. */
 function templateCodes(text: string, only: RegExp, { unknowns = [], partial = false, kind = 'identity' }: Template = {}): string[] {
   const context = { unknowns: new Set(unknowns), partial, jsonText: false };
   const doc = parse(text, 'file:///work/template.yaml', { languageId: 'iam-policy', kind, template: { kind, context } });
-  return collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow).map(f => f.code).filter(c => only.test(c));
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), rethrow)
+    .map(f => f.code)
+    .filter(c => only.test(c));
 }
 
 test('actions: a name with a value known at deploy time is not judged; the same text outside a template is', () => {
   const names = /^IAM10[0-36]$/;
-  for (const [action, unknown] of [['${Service}:GetObjetc', '${Service}'], ['s3.${Name}', '${Name}']]) {
+  for (const [action, unknown] of [
+    ['${Service}:GetObjetc', '${Service}'],
+    ['s3.${Name}', '${Name}'],
+  ]) {
     const text = policyOf(stmt({ Action: [action], Resource: '*' }));
     assert.deepEqual(templateCodes(text, names, { unknowns: [unknown] }), [], action);
     assert.deepEqual(templateCodes(text, names, { unknowns: ['${Other}'] }), ['IAM100'], `${action}: another unknown`);
@@ -38,7 +47,7 @@ test('statements: a Statement the template fills in, and what a partial policy m
   assert.deepEqual(templateCodes(filled, shape, { unknowns: ['${Statements}'] }), []);
   assert.deepEqual(templateCodes(filled, shape, { unknowns: ['${Other}'] }), ['IAM015']);
   const empty = '{"Version":"2012-10-17","Statement":[]}';
-  assert.deepEqual(templateCodes(empty, shape, { partial: true }), [], 'Terraform\'s dynamic blocks add statements');
+  assert.deepEqual(templateCodes(empty, shape, { partial: true }), [], "Terraform's dynamic blocks add statements");
   assert.deepEqual(templateCodes(empty, shape), ['IAM014']);
   const bare = policyOf('{}');
   assert.deepEqual(templateCodes(bare, shape, { partial: true, kind: 'trust' }), [], 'no Effect, Action or Principal yet');

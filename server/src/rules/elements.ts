@@ -9,9 +9,7 @@ import type { Entry } from '../policy/model';
 import type { RuleContext, RuleModule } from './types';
 
 export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
-export const STATEMENT_ELEMENTS = [
-  'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition',
-] as const;
+export const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
 export const EFFECTS = ['Allow', 'Deny'] as const;
 export const VERSIONS = ['2012-10-17', '2008-10-17'] as const;
 
@@ -21,9 +19,13 @@ function checkNames(ctx: RuleContext, entries: readonly Entry[], known: readonly
     const replacements = closestNames(entry.name, known, 3);
     // Stryker disable next-line all: human text
     const hint = replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(' or ')}?` : ` Allowed: ${known.join(', ')}.`;
-    ctx.report({ code, offset: entry.keyNode.offset, length: entry.keyNode.length,
+    ctx.report({
+      code,
+      offset: entry.keyNode.offset,
+      length: entry.keyNode.length,
       message: `"${entry.name}" is not an element of ${where}: IAM rejects unknown elements (names are case-sensitive).${hint}`,
-      data: { replacements: replacements.map(r => JSON.stringify(r)) } });
+      data: { replacements: replacements.map(r => JSON.stringify(r)) },
+    });
   }
 }
 
@@ -34,40 +36,81 @@ function checkValue(ctx: RuleContext, entry: Entry | undefined, allowed: readonl
   // Stryker disable next-line all: human text
   const text = value.type === 'string' ? `"${value.value}"` : `a ${value.type}`;
   const close = value.type === 'string' ? closestNames(value.value, allowed, allowed.length) : [];
-  ctx.report({ code, offset: value.offset, length: value.length,
+  ctx.report({
+    code,
+    offset: value.offset,
+    length: value.length,
     message: `${what} must be exactly ${allowed.map(a => `"${a}"`).join(' or ')} (case-sensitive), not ${text}.`,
-    data: { replacements: (close.length ? close : allowed).map(r => JSON.stringify(r)) } });
+    data: { replacements: (close.length ? close : allowed).map(r => JSON.stringify(r)) },
+  });
 }
 
 export const elementRules: RuleModule = {
   rules: [
-    { code: 'IAM010', name: 'unknown-policy-element', category: 'grammar', defaultSeverity: 'error', summary: 'Unknown element at the top level of the policy.' },
+    {
+      code: 'IAM010',
+      name: 'unknown-policy-element',
+      category: 'grammar',
+      defaultSeverity: 'error',
+      summary: 'Unknown element at the top level of the policy.',
+    },
     { code: 'IAM011', name: 'unknown-statement-element', category: 'grammar', defaultSeverity: 'error', summary: 'Unknown element in a statement.' },
     { code: 'IAM012', name: 'invalid-effect', category: 'grammar', defaultSeverity: 'error', summary: 'Effect is not exactly "Allow" or "Deny".' },
     { code: 'IAM013', name: 'invalid-version', category: 'grammar', defaultSeverity: 'error', summary: 'Version is not "2012-10-17" or "2008-10-17".' },
-    { code: 'IAM038', name: 'missing-version', category: 'grammar', defaultSeverity: 'information', summary: 'The policy has no Version: it is read as "2008-10-17".' },
+    {
+      code: 'IAM038',
+      name: 'missing-version',
+      category: 'grammar',
+      defaultSeverity: 'information',
+      summary: 'The policy has no Version: it is read as "2008-10-17".',
+    },
   ],
   check(ctx) {
     const { doc } = ctx;
     if (doc.root?.type !== 'object') return;
-    checkNames(ctx, doc.topEntries, TOP_LEVEL_ELEMENTS, 'IAM010',
+    checkNames(
+      ctx,
+      doc.topEntries,
+      TOP_LEVEL_ELEMENTS,
+      'IAM010',
       // Stryker disable next-line StringLiteral: human text
-      'a policy');
-    checkValue(ctx, doc.version, VERSIONS, 'IAM013',
+      'a policy',
+    );
+    checkValue(
+      ctx,
+      doc.version,
+      VERSIONS,
+      'IAM013',
       // Stryker disable next-line StringLiteral: human text
-      'Version');
+      'Version',
+    );
     // a "version" in another spelling is IAM010's finding, whose fix renames it: adding a Version too would make two
     if (!doc.version && !doc.topEntries.some(e => closestNames(e.name, TOP_LEVEL_ELEMENTS, 1)[0] === 'Version')) {
-      ctx.report({ code: 'IAM038', offset: doc.root.offset, length: 1,
-        message: 'The policy has no "Version", so IAM reads it as "2008-10-17", where policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17".' });
+      ctx.report({
+        code: 'IAM038',
+        offset: doc.root.offset,
+        length: 1,
+        message:
+          'The policy has no "Version", so IAM reads it as "2008-10-17", where policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17".',
+      });
     }
     for (const statement of doc.statements) {
-      checkNames(ctx, statement.entries, STATEMENT_ELEMENTS, 'IAM011',
+      checkNames(
+        ctx,
+        statement.entries,
+        STATEMENT_ELEMENTS,
+        'IAM011',
         // Stryker disable next-line StringLiteral: human text
-        'a statement');
-      checkValue(ctx, statement.effect, EFFECTS, 'IAM012',
+        'a statement',
+      );
+      checkValue(
+        ctx,
+        statement.effect,
+        EFFECTS,
+        'IAM012',
         // Stryker disable next-line StringLiteral: human text
-        'Effect');
+        'Effect',
+      );
     }
   },
 };
