@@ -30,6 +30,7 @@ import { resourceListRules } from './resourceLists';
 import { statementRedundancyRules } from './statementRedundancy';
 import { securityGrantRules } from './securityGrants';
 import { securityEscalationRules } from './securityEscalation';
+import { securityServiceLinkedRoleRules } from './securityServiceLinkedRoles';
 import { securityPrincipalRules } from './securityPrincipals';
 import { securityConditionRules } from './securityConditions';
 import { limitRules } from './limits';
@@ -43,7 +44,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
   conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules, resourceListRules, statementRedundancyRules,
-  securityGrantRules, securityEscalationRules, securityPrincipalRules, securityConditionRules, limitRules,
+  securityGrantRules, securityEscalationRules, securityServiceLinkedRoleRules, securityPrincipalRules, securityConditionRules, limitRules,
   zoneOfTrustRules, teamRuleModule,
 ];
 
