@@ -10,6 +10,7 @@ import { elementTypeRules } from './elementTypes';
 import { principalValueRules } from './principalValues';
 import { trustPolicyRules } from './trustPolicy';
 import { rcpRules } from './rcp';
+import { rcpConditionRules } from './rcpConditions';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
 import { conditionOperatorRules } from './conditionsOperators';
@@ -42,7 +43,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   syntaxRules, elementRules, actionRules, placeholderRules,
   statementShapeRules, elementTypeRules, principalValueRules, trustPolicyRules, rcpRules, sidRules, duplicateKeyRules,
   conditionOperatorRules, conditionKeyRules, conditionTypeRules, conditionValueRules, conditionKnownValueRules, conditionSetRules, conditionVariableRules,
-  conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules,
+  conditionValueListRules, conditionAddressRules, conditionWildcardRules, conditionPairRules, rcpConditionRules,
   actionRedundancyRules, resourceArnRules, resourceMatchRules, resourceListRules, statementRedundancyRules,
   securityGrantRules, securityEscalationRules, securityServiceLinkedRoleRules, securityPrincipalRules, securityConditionRules, limitRules,
   zoneOfTrustRules, teamRuleModule,

@@ -8,6 +8,10 @@
 //   whole organization: the value replaced with the narrower forms (data.narrower).
 // - IAM422 a trusted account: sts:ExternalId, or aws:PrincipalArn naming the roles.
 // - IAM423 a service principal: aws:SourceAccount or aws:SourceArn ("The confused deputy problem").
+// - IAM324-IAM326 an RCP Deny on principal or source keys: the related key of AWS's own RCPs
+//   ("Resource control policy examples", aws-samples/data-perimeter-policy-examples):
+//   aws:PrincipalIsAWSService "false" (IfExists), aws:PrincipalIsAWSService "true", aws:SourceAccount
+//   not Null.
 // - IAM424 a bucket policy without aws:SecureTransport: a Deny statement for plain HTTP (Amazon S3
 //   User Guide, "Security best practices for Amazon S3", the example policy).
 // - IAM410 iam:PassRole on every role: name the roles (a role ARN in place of "*" or role/*), in a
@@ -83,6 +87,9 @@ const accountTrust: FixProvider = ctx => {
   ]);
 };
 
+/** The condition of AWS's own RCPs that each of IAM324-IAM326 misses: certain, so preferred. */
+const rcpRelatedKey = (choice: ConditionChoice): FixProvider => ctx => conditionFixes(ctx, [choice]);
+
 const confusedDeputy: FixProvider = ctx => conditionFixes(ctx, [
   { operator: 'StringEquals', key: 'aws:SourceAccount', value: accountValue(ctx.doc) },
   { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
@@ -147,6 +154,9 @@ const secureTransport: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
+  IAM324: rcpRelatedKey({ operator: 'BoolIfExists', key: 'aws:PrincipalIsAWSService', value: 'false' }),
+  IAM325: rcpRelatedKey({ operator: 'Bool', key: 'aws:PrincipalIsAWSService', value: 'true' }),
+  IAM326: rcpRelatedKey({ operator: 'Null', key: 'aws:SourceAccount', value: 'false' }),
   IAM410: passRole, IAM414: createServiceLinkedRole, IAM420: publicPrincipal, IAM421: publicPrincipal, IAM425: claimCondition, IAM426: narrowerClaim, IAM422: accountTrust, IAM423: confusedDeputy, IAM424: secureTransport,
 };
 
