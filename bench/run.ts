@@ -8,6 +8,7 @@ import { cliBench } from './cli';
 import { diagnosticsBench } from './diagnostics';
 import { serverBench } from './server';
 import { simulatorBench } from './simulator';
+import { templateCpuBench } from './templateCpu';
 import { templateBench } from './templates';
 import { printTable, type Measurement } from './stats';
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       { id: DIAGNOSTICS_CPU_IDS[i], label: `${result.name} [CPU]`, samples: [result.ms] }))),
     ...await step('simulator', simulatorBench),
     ...await step('templates over stdio', templateBench),
+    ...await step('templates in-process (CPU time)', templateCpuBench),
     ...await step('CLI', cliBench),
     ...vsixSize(),
   ];

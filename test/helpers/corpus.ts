@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const CORPUS_DIR = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+/** Real CloudFormation, SAM, Serverless and Terraform templates and plans (its SOURCES.md says from where). */
+export const CORPUS_IAC_DIR = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac');
 
 /**
  * The three files SOURCES.md names as broken upstream, with the line (1-based) of the broken spot
