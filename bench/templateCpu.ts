@@ -29,13 +29,17 @@ async function inProcess(doc: BenchDocument, id: string): Promise<Measurement[]>
   const read = async (text: string, previous?: ServedTemplate) => {
     const served = await readTemplate(doc.uri, doc.languageId, text, settings, previous?.template);
     if (!served) throw new Error(`${doc.label} holds no template`);
-    diagnosticsOf(served, catalog, settings, error => { throw error; });
+    diagnosticsOf(served, catalog, settings, error => {
+      throw error;
+    });
     return served;
   };
   let served = await read(doc.text);
   const edits: number[] = [];
   for (let i = 0; i < WARM_UP + EDITS; i++) {
-    const ms = await cpuMsOf(async () => { served = await read(editedText(doc, i + 1), served); });
+    const ms = await cpuMsOf(async () => {
+      served = await read(editedText(doc, i + 1), served);
+    });
     if (i >= WARM_UP) edits.push(ms);
   }
   served = await read(doc.text, served);
@@ -53,5 +57,5 @@ async function inProcess(doc: BenchDocument, id: string): Promise<Measurement[]>
 }
 
 export async function templateCpuBench(): Promise<Measurement[]> {
-  return [...await inProcess(cloudFormationDocument(), 'template'), ...await inProcess(terraformDocument(), 'terraform')];
+  return [...(await inProcess(cloudFormationDocument(), 'template')), ...(await inProcess(terraformDocument(), 'terraform'))];
 }
