@@ -11,6 +11,7 @@ import { serverBench } from './server';
 import { simulatorBench } from './simulator';
 import { largestPolicy } from './policies';
 import { readmeTable } from './readmeTable';
+import { templateCpuBench } from './templateCpu';
 import { templateBench } from './templates';
 import { printTable, type Measurement } from './stats';
 import { corpusFiles } from '../test/helpers/corpus';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       { id: DIAGNOSTICS_CPU_IDS[i], label: `${result.name} [CPU]`, samples: [result.ms] }))),
     ...await step('simulator', simulatorBench),
     ...await step('templates over stdio', templateBench),
+    ...await step('templates in-process (CPU time)', templateCpuBench),
     ...await step('CLI', cliBench),
     ...vsixSize(),
   ];

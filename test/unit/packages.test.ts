@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { HCL_WASM_FILES } from '../../server/src/templates/terraform/hclParser';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -16,7 +17,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   dependencies?: Record<string, string>;
   repository?: unknown;
 };
-const NPM_FILES = /^(dist\/[\w-]+\.js|dist\/catalog\.json|docs\/rules\.md|schemas\/iam-lint\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+const NPM_FILES = /^(dist\/[\w-]+\.js|dist\/catalog\.json|dist\/[\w-]+\.wasm|docs\/rules\.md|schemas\/iam-lint\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
 
 test('the bundles load no package at run time, so the npm package has no dependencies', () => {
   for (const bundle of ['cli-main.js', 'server-main.js', 'cli.js', 'server.js']) {
@@ -47,6 +48,7 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
     'dist/server.js',
     'dist/server-main.js',
     'dist/catalog.json',
+    ...HCL_WASM_FILES.map(({ file }) => `dist/${file}`),
     'docs/rules.md',
     'LICENSE',
     'CHANGELOG.md',
@@ -74,13 +76,21 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
     rules.every(rule => rule.help),
     'SARIF help from the installed docs/rules.md',
   );
+  // Terraform needs the HCL parser's WebAssembly, installed beside the bundles
+  const terraform = join(work, 'main.tf');
+  writeFileSync(terraform, 'data "aws_iam_policy_document" "read" {\n  statement {\n    actions   = ["s3:GetObjetc"]\n    resources = ["*"]\n  }\n}\n');
+  const checked = spawnSync(bin, [terraform, '--format', 'json'], { encoding: 'utf8' });
+  const codes = (JSON.parse(checked.stdout) as { files: Array<{ findings: Array<{ code: string }> }> }).files[0].findings.map(f => f.code);
+  assert.ok(codes.includes('IAM102'), `${codes.join(', ')} ${checked.stderr}`);
 });
 
 test('the .vsix holds the extension and its rule docs, no sources; its README shows its pictures and no dead link', { timeout: 120_000 }, () => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs')], { cwd: ROOT, stdio: 'pipe' });
   const vsix = join(ROOT, 'dist', 'iam-policy-tools.vsix');
   const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
-  assert.ok(entries.includes('extension/docs/rules.md'));
+  for (const needed of ['extension/docs/rules.md', ...HCL_WASM_FILES.map(({ file }) => `extension/dist/${file}`)]) {
+    assert.ok(entries.includes(needed), needed);
+  }
   assert.ok(entries.includes('extension/schemas/iam-lint.schema.json'), 'the settings file\'s schema, which package.json\'s jsonValidation names');
   assert.deepEqual(
     entries.filter(entry => /\.ts$|\/test\/|node_modules|\.map$|cli-main\.js/.test(entry)),
