@@ -37,8 +37,13 @@ const keyOf = (entry: ConditionEntry) => entry.keyEntry.entry.name.toLowerCase()
 
 /** A Bool (or BoolIfExists) "true" on aws:PrincipalIsAWSService: the statement concerns AWS services only. */
 function onlyServices(entry: ConditionEntry): boolean {
-  return keyOf(entry) === PRINCIPAL_IS_AWS_SERVICE && entry.operator.base?.family === 'Bool' && !entry.operator.base.negated
-    && entry.keyEntry.values.length > 0 && entry.keyEntry.values.every(v => String(v.value).toLowerCase() === 'true');
+  return (
+    keyOf(entry) === PRINCIPAL_IS_AWS_SERVICE &&
+    entry.operator.base?.family === 'Bool' &&
+    !entry.operator.base.negated &&
+    entry.keyEntry.values.length > 0 &&
+    entry.keyEntry.values.every(v => String(v.value).toLowerCase() === 'true')
+  );
 }
 
 /** What the rules need of a Deny statement's conditions. */
@@ -79,35 +84,65 @@ function checkStatement(ctx: RuleContext, entries: readonly ConditionEntry[]): v
   const found = denyConditions(entries);
   if (found.otherwiseConfined) return;
   if (found.principal && !found.namesServices) {
-    ctx.report({ code: 'IAM324', ...keySpan(found.principal),
-      message: `AWS service principals belong to no organization or account of yours: this Deny on ${found.principal.keyEntry.entry.name} also blocks the AWS services that act on your resources (CloudTrail delivering logs, ...). `
-        + 'Add "BoolIfExists": { "aws:PrincipalIsAWSService": "false" } to the statement.' });
+    ctx.report({
+      code: 'IAM324',
+      ...keySpan(found.principal),
+      message:
+        `AWS service principals belong to no organization or account of yours: this Deny on ${found.principal.keyEntry.entry.name} also blocks the AWS services that act on your resources (CloudTrail delivering logs, ...). ` +
+        'Add "BoolIfExists": { "aws:PrincipalIsAWSService": "false" } to the statement.',
+    });
   }
   if (!found.source || found.sourcePresent) return;
   const key = found.source.keyEntry.entry.name;
   if (!found.namesServices) {
-    ctx.report({ code: 'IAM325', ...keySpan(found.source),
-      message: `${key} is only in requests that an AWS service makes on behalf of a resource: this Deny also blocks every request of your own principals, which carry no ${key}. `
-        + 'Add "Bool": { "aws:PrincipalIsAWSService": "true" } so that it applies to AWS services only.' });
+    ctx.report({
+      code: 'IAM325',
+      ...keySpan(found.source),
+      message:
+        `${key} is only in requests that an AWS service makes on behalf of a resource: this Deny also blocks every request of your own principals, which carry no ${key}. ` +
+        'Add "Bool": { "aws:PrincipalIsAWSService": "true" } so that it applies to AWS services only.',
+    });
   } else if (found.servicesOnly) {
-    ctx.report({ code: 'IAM326', ...keySpan(found.source),
-      message: `Many AWS services call without a source key (services that assume your service roles, AWS KMS grants): this Deny on ${key} blocks them too. `
-        + 'Add "Null": { "aws:SourceAccount": "false" } so that it applies only to requests that carry one.' });
+    ctx.report({
+      code: 'IAM326',
+      ...keySpan(found.source),
+      message:
+        `Many AWS services call without a source key (services that assume your service roles, AWS KMS grants): this Deny on ${key} blocks them too. ` +
+        'Add "Null": { "aws:SourceAccount": "false" } so that it applies only to requests that carry one.',
+    });
   }
 }
 
 export const rcpConditionRules: RuleModule = {
   rules: [
-    { code: 'IAM324', name: 'rcp-principal-key-without-service-exception', category: 'condition', defaultSeverity: 'warning', summary: 'An RCP Deny on aws:PrincipalOrgID, aws:PrincipalOrgPaths or aws:PrincipalAccount without aws:PrincipalIsAWSService: it blocks AWS services.' },
-    { code: 'IAM325', name: 'rcp-source-key-without-service-check', category: 'condition', defaultSeverity: 'warning', summary: 'An RCP Deny on a source key (aws:SourceOrgID, aws:SourceAccount, ...) not confined to AWS services: it blocks your own principals.' },
-    { code: 'IAM326', name: 'rcp-source-key-without-null-check', category: 'condition', defaultSeverity: 'warning', summary: 'An RCP Deny on a source key for AWS services without a Null check on aws:SourceAccount: it blocks services that send none.' },
+    {
+      code: 'IAM324',
+      name: 'rcp-principal-key-without-service-exception',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'An RCP Deny on aws:PrincipalOrgID, aws:PrincipalOrgPaths or aws:PrincipalAccount without aws:PrincipalIsAWSService: it blocks AWS services.',
+    },
+    {
+      code: 'IAM325',
+      name: 'rcp-source-key-without-service-check',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'An RCP Deny on a source key (aws:SourceOrgID, aws:SourceAccount, ...) not confined to AWS services: it blocks your own principals.',
+    },
+    {
+      code: 'IAM326',
+      name: 'rcp-source-key-without-null-check',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'An RCP Deny on a source key for AWS services without a Null check on aws:SourceAccount: it blocks services that send none.',
+    },
   ],
   check(ctx) {
     if (ctx.doc.kind !== 'rcp') return;
     const byStatement = new Map<Statement, ConditionEntry[]>();
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
       if (entry.statement.effect?.valueNode?.value !== 'Deny') continue;
-      byStatement.set(entry.statement, [...byStatement.get(entry.statement) ?? [], entry]);
+      byStatement.set(entry.statement, [...(byStatement.get(entry.statement) ?? []), entry]);
     }
     for (const entries of byStatement.values()) checkStatement(ctx, entries);
   },

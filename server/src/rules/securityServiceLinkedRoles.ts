@@ -52,15 +52,26 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   const every = everySlrAt(facts);
   if (!every) return;
   const how = every.value === undefined ? 'NotResource leaves in' : `"${every.value}" names`;
-  ctx.report({ code: 'IAM414', offset: at.offset, length: at.length,
-    message: `This statement lets the principal create the service-linked role of any AWS service: ${how} every service's role. `
-      + 'Name the services in Resource (arn:aws:iam::*:role/aws-service-role/SERVICE.amazonaws.com/*), or add a condition on iam:AWSServiceName.',
-    data: { resource: every.value } });
+  ctx.report({
+    code: 'IAM414',
+    offset: at.offset,
+    length: at.length,
+    message:
+      `This statement lets the principal create the service-linked role of any AWS service: ${how} every service's role. ` +
+      'Name the services in Resource (arn:aws:iam::*:role/aws-service-role/SERVICE.amazonaws.com/*), or add a condition on iam:AWSServiceName.',
+    data: { resource: every.value },
+  });
 }
 
 export const securityServiceLinkedRoleRules: RuleModule = {
   rules: [
-    { code: 'IAM414', name: 'create-service-linked-role-any', category: 'security', defaultSeverity: 'warning', summary: 'iam:CreateServiceLinkedRole for every AWS service.' },
+    {
+      code: 'IAM414',
+      name: 'create-service-linked-role-any',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'iam:CreateServiceLinkedRole for every AWS service.',
+    },
   ],
   check(ctx) {
     if (ctx.doc.kind !== 'identity') return;
