@@ -27,12 +27,14 @@ export interface LintOptions {
 export type Command =
   | { name: 'lint'; options: LintOptions }
   | { name: 'simulate'; argv: string[] }
+  | { name: 'diff'; argv: string[] }
   | { name: 'rules'; options: Pick<LintOptions, 'config' | 'format'> }
   | { name: 'help' }
   | { name: 'version' };
 
 export const USAGE = `Usage: iam-policy-lint [options] <file | folder | glob | ->...
        iam-policy-lint simulate [options]    (request simulator; see "simulate --help")
+       iam-policy-lint diff [options]        (what a change grants; see "diff --help")
 
 Checks AWS IAM policies with the same rules as the editor. Folders are searched for *.json files;
 JSON files that are not policies (no "Statement") are skipped unless named explicitly. "-" reads
@@ -79,6 +81,7 @@ function positiveInteger(value: string | undefined, option: string): number | un
 
 export function parseCommandLine(argv: string[]): Command {
   if (argv[0] === 'simulate') return { name: 'simulate', argv: argv.slice(1) };
+  if (argv[0] === 'diff') return { name: 'diff', argv: argv.slice(1) };
   let parsed;
   try {
     parsed = parseArgs({

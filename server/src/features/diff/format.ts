@@ -10,14 +10,15 @@ import type { AccessDelta, DeltaEntry, DiffReport, PolicyDiff, ServiceDelta, Sta
 
 const MAX_ACTIONS_SHOWN = 12;
 
+/** What an entry did, around its count of actions ({n}). */
 const VERBS: Record<'added' | 'removed', Record<DeltaEntry['via'], Record<DeltaEntry['change'], string>>> = {
   added: {
-    Allow: { action: 'newly allows', wider: 'allows more widely', narrower: 'allows more widely' },
-    Deny: { action: 'no longer denies', narrower: 'denies less widely', wider: 'denies less widely' },
+    Allow: { action: 'newly allows {n}', wider: 'allows {n} more widely', narrower: 'allows {n} more widely' },
+    Deny: { action: 'no longer denies {n}', narrower: 'denies {n} less widely', wider: 'denies {n} less widely' },
   },
   removed: {
-    Allow: { action: 'no longer allows', narrower: 'allows less widely', wider: 'allows less widely' },
-    Deny: { action: 'newly denies', wider: 'denies more widely', narrower: 'denies more widely' },
+    Allow: { action: 'no longer allows {n}', narrower: 'allows {n} less widely', wider: 'allows {n} less widely' },
+    Deny: { action: 'newly denies {n}', wider: 'denies {n} more widely', narrower: 'denies {n} more widely' },
   },
 };
 
@@ -53,10 +54,10 @@ function reasonText(entry: DeltaEntry, style: Style): string {
 
 /** "statement 2 (line 5) newly allows 3 Write actions on `*`: `s3:PutObject`, ..." */
 export function entryLine(entry: DeltaEntry, list: 'added' | 'removed', style: Style = PLAIN): string {
-  const verb = VERBS[list][entry.via][entry.change];
   const count = `${entriesCountText([entry])} ${entry.actions.length === 1 ? 'action' : 'actions'}`;
+  const verb = VERBS[list][entry.via][entry.change].replace('{n}', count);
   const reason = reasonText(entry, style);
-  return `${entry.certain ? '' : 'possibly: '}${statementLabel(entry.statement, style)} ${verb} ${count}${reason ? ` (${reason})` : ''}: ${actionsText(entry.actions, style)}`;
+  return `${entry.certain ? '' : 'possibly: '}${statementLabel(entry.statement, style)} ${verb}${reason ? ` (${reason})` : ''}: ${actionsText(entry.actions, style)}`;
 }
 
 function cell(service: ServiceDelta, level: AccessLevel, sign: string): string {

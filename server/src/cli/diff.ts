@@ -1,0 +1,199 @@
+// `iam-policy-lint diff`: what a change grants (features/diff), on two files or on the working tree
+// against a git revision.
+//   iam-policy-lint diff old.json new.json
+//   iam-policy-lint diff --base origin/main --format markdown --fail-on-added write policies/
+// Each side is a list of (policy id, parsed policy): a policy file's id is its path (in the
+// two-file form both get the new file's path, so that they pair up).
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AccessLevel, Catalog } from '../catalog/types';
+import { addsAtOrAbove, diffPolicies, LEVEL_RANK, type DiffReport, type PolicyInput } from '../features/diff/compare';
+import { formatDiffMarkdown, formatDiffText } from '../features/diff/format';
+import { POLICY_KINDS, type PolicyKind } from '../policy/model';
+import type { IamPolicySettings } from '../protocol';
+import { loadSettings } from './config';
+import { expandInputs, inputFile, readInput, type InputFile } from './files';
+import { gitRevision, type GitRevision } from './gitRevision';
+import { CliError, errorText, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
+import { policyOf } from './lint';
+import { TOOL_NAME, TOOL_VERSION } from './manifest';
+
+export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
+type DiffFormat = typeof DIFF_FORMATS[number];
+
+/** --fail-on-added values, from the least to the most sensitive level (compare.ts LEVEL_RANK). */
+const LEVEL_NAMES: Record<string, AccessLevel> = Object.fromEntries(LEVEL_RANK.map(level => [level.toLowerCase().replace(' ', '-'), level]));
+
+export const DIFF_USAGE = `Usage: ${TOOL_NAME} diff [options] <old file> <new file>
+       ${TOOL_NAME} diff [options] --base <git revision> [<file | folder | glob>...]
+
+What a change grants: the access the new policies add and remove compared with the old ones, per
+service and access level, with the actions, resources and statements responsible. A wider resource,
+principal or condition counts as added access, and so does a Deny removed or narrowed; a change the
+comparison cannot judge (a condition changed, NotResource) is reported as a possible addition.
+With --base, the working tree is compared with the revision (read with git), file by file (default:
+the current folder); a file in one side only is a policy added or removed.
+
+Options:
+      --base <revision>                  compare the working tree with this git revision
+  -f, --format <${DIFF_FORMATS.join('|')}>          output format (default: text; markdown for a pull-request
+                                         comment or $GITHUB_STEP_SUMMARY)
+      --fail-on-added <level>            exit 1 when the change adds access (certainly or possibly) at
+                                         this level or a more sensitive one: ${Object.keys(LEVEL_NAMES).join(', ')}
+      --kind <kind>                      treat every policy as this kind (${POLICY_KINDS.join(', ')})
+  -c, --config <file>                    settings file (policy kinds), as for checking
+  -o, --output <file>                    write the report to a file instead of standard output
+  -h, --help                             show this help
+
+Exit codes: 0 no added access at --fail-on-added or above (or no --fail-on-added), 1 added access,
+2 usage or I/O error.
+`;
+
+interface DiffOptions {
+  base?: string;
+  inputs: string[];
+  format: DiffFormat;
+  failOnAdded?: AccessLevel;
+  kind?: PolicyKind;
+  config?: string;
+  output?: string;
+}
+
+function parseOptions(argv: string[]): DiffOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        base: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        'fail-on-added': { type: 'string' },
+        kind: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const oneOf = <T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined => {
+    if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+    throw new CliError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+  };
+  if (values.base === undefined && positionals.length !== 2) throw new CliError('diff takes two files (old and new), or --base <revision> and paths');
+  const failOn = oneOf(values['fail-on-added'], Object.keys(LEVEL_NAMES), '--fail-on-added');
+  return {
+    base: values.base,
+    inputs: positionals,
+    format: oneOf(values.format, DIFF_FORMATS, '--format') ?? 'text',
+    failOnAdded: failOn === undefined ? undefined : LEVEL_NAMES[failOn],
+    kind: oneOf(values.kind, POLICY_KINDS, '--kind'),
+    config: values.config,
+    output: values.output,
+  };
+}
+
+/** A file's policies as a side of the comparison: none when it is not a policy (or empty: /dev/null). */
+function policiesOf(file: InputFile, text: string, id: string, settings: IamPolicySettings, kind: PolicyKind | undefined): PolicyInput[] {
+  if (text.trim() === '') return [];
+  const doc = policyOf(file, text, settings, kind);
+  return doc ? [{ id, doc }] : [];
+}
+
+function twoFiles(options: DiffOptions, settings: IamPolicySettings, io: CliIo, problems: string[]): { before: PolicyInput[]; after: PolicyInput[] } {
+  const [before, after] = options.inputs.map(path => {
+    const file = inputFile(resolve(io.cwd, path), io.cwd, true);
+    try {
+      return { file, text: readInput(file, io.readStdin) };
+    } catch (error) {
+      problems.push(`${path}: cannot read: ${errorText(error)}`);
+      return { file, text: '' };
+    }
+  });
+  const id = after.file.display;
+  return { before: policiesOf(before.file, before.text, id, settings, options.kind), after: policiesOf(after.file, after.text, id, settings, options.kind) };
+}
+
+const posix = (path: string) => path.split(sep).join('/');
+const exists = (path: string) => {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The files of the revision that an input names, as a folder scan would find them (JSON files outside dot-folders). */
+function revisionFiles(revision: GitRevision, input: string): Array<{ path: string; explicit: boolean }> {
+  const wanted = posix(input).replace(/^\.\//, '').replace(/\/$/, '');
+  return revision.files(input).flatMap((path): Array<{ path: string; explicit: boolean }> => {
+    if (path === wanted) return [{ path, explicit: true }];
+    const hidden = path.split('/').some(part => part.startsWith('.') || part === 'node_modules');
+    return !hidden && path.endsWith('.json') ? [{ path, explicit: false }] : [];
+  });
+}
+
+function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: CliIo, problems: string[]): { before: PolicyInput[]; after: PolicyInput[] } {
+  const revision = gitRevision(options.base!, io.cwd);
+  const inputs = options.inputs.length ? options.inputs : ['.'];
+  const before: PolicyInput[] = [];
+  const after: PolicyInput[] = [];
+  const thenByInput = inputs.map(input => revisionFiles(revision, input));
+  const then = thenByInput.flat();
+  // a path gone from the working tree is a policy removed, not a missing input
+  const present = inputs.filter((input, i) => exists(resolve(io.cwd, input)) || thenByInput[i].length === 0);
+  for (const file of expandInputs(present, io.cwd, undefined, problems)) {
+    try {
+      after.push(...policiesOf(file, readInput(file, io.readStdin), posix(file.display), settings, options.kind));
+    } catch (error) {
+      problems.push(`${file.display}: cannot read: ${errorText(error)}`);
+    }
+  }
+  const seen = new Set<string>();
+  for (const { path, explicit } of then) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = revision.read(path);
+    if (text !== undefined) before.push(...policiesOf(inputFile(resolve(io.cwd, path), io.cwd, explicit), text, path, settings, options.kind));
+  }
+  return { before, after };
+}
+
+function render(report: DiffReport, options: DiffOptions): string {
+  switch (options.format) {
+    case 'json': return `${JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, base: options.base, ...report }, null, 2)}\n`;
+    case 'markdown': return formatDiffMarkdown(report, options.base ? `IAM policy changes since ${options.base}` : undefined);
+    case 'text': return formatDiffText(report);
+  }
+}
+
+/** Runs `diff` with its arguments (after the word "diff"); returns the exit code. Usage errors throw CliError. */
+export function runDiff(argv: string[], io: CliIo, catalog: () => Catalog): number {
+  const options = parseOptions(argv);
+  if (options === 'help') {
+    io.stdout(DIFF_USAGE);
+    return EXIT_CLEAN;
+  }
+  const settings = loadSettings(options.config, io.cwd).settings;
+  const problems: string[] = [];
+  const sides = options.base === undefined ? twoFiles(options, settings, io, problems) : againstRevision(options, settings, io, problems);
+  const report = diffPolicies(sides.before, sides.after, catalog());
+  const output = render(report, options);
+  if (options.output) {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), output);
+    } catch (error) {
+      problems.push(`${options.output}: cannot write the report: ${errorText(error)}`);
+    }
+  } else {
+    io.stdout(output);
+  }
+  for (const problem of problems) io.stderr(`${TOOL_NAME}: ${problem}\n`);
+  if (problems.length) return EXIT_ERROR;
+  return options.failOnAdded && addsAtOrAbove(report, options.failOnAdded) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
