@@ -164,7 +164,8 @@ const date = (value: string) => (/^\d+$/.test(value) ? Number(value) * 1000 : Da
  * Whether condition `strict` admits only requests that `loose` admits too (same key and operator).
  * Values are OR-ed for a positive operator (fewer values: stricter) and NOR-ed for a negated one
  * (more values: stricter); Like operators compare patterns, LessThan/GreaterThan compare bounds.
- * Source: IAM User Guide, "Creating a condition with multiple keys or values" and "Condition operators".
+ * Source: IAM User Guide, "Conditions with multiple context keys or values" (reference_policies_multi-value-conditions.html:
+ * values OR-ed, NOR-ed for a negated operator) and "IAM JSON policy elements: Condition operators".
  */
 function valuesWithin(strict: ConditionFact, loose: ConditionFact): boolean {
   const base = loose.operator.base;
