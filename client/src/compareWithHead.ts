@@ -3,12 +3,11 @@
 // what the change grants as markdown; it is shown like the access summary. The same texts keep the
 // server's "since HEAD" code lenses current (baseTexts.ts): sent when a policy opens or is saved, and
 // after a commit or a checkout.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { BASE_TEXT_NOTIFICATION, COMPARE_WITH_BASE_REQUEST, COMPARE_WITH_HEAD_COMMAND, type CompareWithBaseParams } from '../../server/src/protocol';
 import { BaseTextTracker } from './baseTexts';
-import { escapeHtml, page, toHtml } from './markdownView';
+import { DocumentPanels, toHtml } from './markdownView';
 
 const REF = 'HEAD';
 
@@ -57,43 +56,16 @@ export function registerCompareWithHead(context: vscode.ExtensionContext, client
   const tracker = new BaseTextTracker(readHead, params => {
     if (client.isRunning()) void client.sendNotification(BASE_TEXT_NOTIFICATION, params);
   }, REF);
-  const panels = new Map<string, vscode.WebviewPanel>();
+  const panels = new DocumentPanels('iamPolicy.compareWithHead', name => `Since ${REF}: ${name}`, async uri => {
+    const text = await readHead(uri);
+    if (text === undefined) return '<p>This file is not in a git repository: there is no HEAD to compare it with.</p>';
+    const params: CompareWithBaseParams = { uri, ref: REF, text };
+    const markdown = await client.sendRequest<string | null>(COMPARE_WITH_BASE_REQUEST, params);
+    return markdown ? await toHtml(markdown) : '<p>This document is not an IAM policy the extension serves.</p>';
+  }, `Could not compare with ${REF}`);
   const track = (document: vscode.TextDocument) => {
     if (mayBePolicy(document)) void tracker.refresh(document.uri.toString());
   };
-
-  async function render(uri: string, panel: vscode.WebviewPanel): Promise<void> {
-    const text = await readHead(uri);
-    if (text === undefined) {
-      panel.webview.html = page('<p>This file is not in a git repository: there is no HEAD to compare it with.</p>');
-      return;
-    }
-    const params: CompareWithBaseParams = { uri, ref: REF, text };
-    const markdown = await client.sendRequest<string | null>(COMPARE_WITH_BASE_REQUEST, params);
-    panel.webview.html = page(markdown ? await toHtml(markdown) : '<p>This document is not an IAM policy the extension serves.</p>');
-  }
-
-  async function compare(target?: string | vscode.Uri): Promise<void> {
-    const uri = typeof target === 'string' ? target : (target ?? vscode.window.activeTextEditor?.document.uri)?.toString();
-    if (!uri) {
-      void vscode.window.showInformationMessage('Open an IAM policy to compare it with HEAD.');
-      return;
-    }
-    let panel = panels.get(uri);
-    if (panel) {
-      panel.reveal(vscode.ViewColumn.Beside, true);
-    } else {
-      panel = vscode.window.createWebviewPanel('iamPolicy.compareWithHead', `Since ${REF}: ${path.basename(vscode.Uri.parse(uri).path)}`,
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-      panels.set(uri, panel);
-      panel.onDidDispose(() => panels.delete(uri));
-    }
-    try {
-      await render(uri, panel);
-    } catch (error) {
-      panel.webview.html = page(`<p>Could not compare with ${REF}: ${escapeHtml(String(error))}</p>`);
-    }
-  }
 
   const watchRepository = (repository: GitRepository) => {
     context.subscriptions.push(repository.state.onDidChange(() => void tracker.refreshAll()));
@@ -105,12 +77,11 @@ export function registerCompareWithHead(context: vscode.ExtensionContext, client
   });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMPARE_WITH_HEAD_COMMAND, compare),
+    vscode.commands.registerCommand(COMPARE_WITH_HEAD_COMMAND, (target?: string | vscode.Uri) => panels.show(target, 'Open an IAM policy to compare it with HEAD.')),
     vscode.workspace.onDidOpenTextDocument(track),
     vscode.workspace.onDidSaveTextDocument(document => {
       track(document);
-      const panel = panels.get(document.uri.toString());
-      if (panel) render(document.uri.toString(), panel).catch(() => undefined);   // the command tries again
+      void panels.refresh(document.uri.toString());
     }),
     vscode.workspace.onDidCloseTextDocument(document => tracker.forget(document.uri.toString())),
     client.onDidChangeState(event => {

@@ -34,3 +34,50 @@ export function page(body: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
 <style>${STYLE}</style></head><body>${body}</body></html>`;
 }
+
+/** Webview panels beside the editor, one per document, each showing the HTML body that `render` makes for it. */
+export class DocumentPanels {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+
+  constructor(
+    private readonly viewType: string,
+    private readonly title: (fileName: string) => string,
+    private readonly render: (uri: string) => Promise<string>,
+    /** "Could not compute the access summary" */
+    private readonly failure: string,
+  ) {}
+
+  /** Opens (or reveals) the panel of a document, the active editor's without one, and renders it. */
+  async show(target: string | vscode.Uri | undefined, nothingOpen: string): Promise<void> {
+    const uri = typeof target === 'string' ? target : (target ?? vscode.window.activeTextEditor?.document.uri)?.toString();
+    if (!uri) {
+      void vscode.window.showInformationMessage(nothingOpen);
+      return;
+    }
+    let panel = this.panels.get(uri);
+    if (panel) {
+      panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      panel = vscode.window.createWebviewPanel(this.viewType, this.title(vscode.Uri.parse(uri).path.split('/').pop() ?? uri),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+      this.panels.set(uri, panel);
+      panel.onDidDispose(() => this.panels.delete(uri));
+    }
+    await this.refresh(uri);
+  }
+
+  /** Renders the panel of a document again, when it is open. */
+  async refresh(uri: string): Promise<void> {
+    const panel = this.panels.get(uri);
+    if (!panel) return;
+    try {
+      panel.webview.html = page(await this.render(uri));
+    } catch (error) {
+      panel.webview.html = page(`<p>${this.failure}: ${escapeHtml(String(error))}</p>`);
+    }
+  }
+
+  isOpen(uri: string): boolean {
+    return this.panels.has(uri);
+  }
+}

@@ -67,7 +67,8 @@ Options:
 Exit codes: 0 no finding at --fail-on or above, 1 findings, 2 usage or I/O error.
 `;
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+/** The value when it is one of `allowed` (undefined stays undefined); otherwise a usage error. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);

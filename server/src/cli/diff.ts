@@ -12,6 +12,7 @@ import { addsAtOrAbove, diffPolicies, LEVEL_RANK, type DiffReport, type PolicyIn
 import { formatDiffMarkdown, formatDiffText } from '../features/diff/format';
 import { POLICY_KINDS, type PolicyKind } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
+import { oneOf } from './args';
 import { loadSettings } from './config';
 import { expandInputs, inputFile, readInput, type InputFile } from './files';
 import { gitRevision, type GitRevision } from './gitRevision';
@@ -80,10 +81,6 @@ function parseOptions(argv: string[]): DiffOptions | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  const oneOf = <T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined => {
-    if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-    throw new CliError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
-  };
   if (values.base === undefined && positionals.length !== 2) throw new CliError('diff takes two files (old and new), or --base <revision> and paths');
   const failOn = oneOf(values['fail-on-added'], Object.keys(LEVEL_NAMES), '--fail-on-added');
   return {
