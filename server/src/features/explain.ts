@@ -4,9 +4,9 @@
 // Operators' meanings: IAM User Guide, "IAM JSON policy elements: Condition operators".
 import type { Catalog, ParsedOperator } from '../catalog/types';
 import type { PolicyDocument, Statement } from '../policy/model';
-import { principalValues, type PrincipalValue } from '../evaluation/principals';
-import { KIND_LABELS } from '../policy/kind';
-import { statementFacts, type ConditionFact } from '../rules/statementFacts';
+import { principalValues, type PrincipalValue } from '../policy/principals';
+import { KIND_LABELS } from '../protocol';
+import { statementFacts, type ConditionFact } from '../analysis/statementFacts';
 import { ACCESS_LEVELS } from '../catalog/types';
 import { summarizePolicy, type AccessSet, type ServiceAccess, type StatementSummary } from './summary';
 

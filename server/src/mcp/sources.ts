@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog/types';
 import { loadSettings } from '../cli/config';
 import { CliError } from '../cli/io';
 import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
-import { policyFromText } from '../policyDocuments';
+import { policyFromText } from '../documents/policyDocuments';
 import type { IamPolicySettings } from '../protocol';
 
 /** A problem with what the caller asked: answered as a tool error with this message. */

@@ -5,10 +5,11 @@
 // only when every request the narrower one applies to is one the wider one applies to; when it cannot
 // tell, it says "not covered" and marks the answer uncertain (the report then says "possible").
 import type { ActionInfo, Catalog } from '../../catalog/types';
-import { canonicalPrincipal, principalAccount, principalValues, type PrincipalValue } from '../../evaluation/principals';
+import { canonicalPrincipal } from '../../evaluation/principals';
 import { arnPatternCovers, globCovers, globsIntersect } from '../../policy/arnGlobs';
 import type { PolicyDocument, Statement } from '../../policy/model';
-import { statementFacts, type ConditionFact } from '../../rules/statementFacts';
+import { principalAccount, principalValues, type PrincipalValue } from '../../policy/principals';
+import { statementFacts, type ConditionFact } from '../../analysis/statementFacts';
 import { matchedActions } from '../actionSets';
 
 /** Where a statement applies: the resource patterns or principals it lists, or all but those (Not...). */

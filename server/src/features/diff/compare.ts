@@ -13,8 +13,8 @@
 // (id, PolicyDocument): a policy file's id is its path; a template's policies get ids of their own.
 import type { AccessLevel, ActionInfo, Catalog } from '../../catalog/types';
 import type { PolicyDocument, PolicyKind } from '../../policy/model';
-import type { PrincipalValue } from '../../evaluation/principals';
-import { actionName } from '../../rules/statementFacts';
+import type { PrincipalValue } from '../../policy/principals';
+import { actionName } from '../../analysis/statementFacts';
 import { byLevel, type ByLevel } from '../actionSets';
 import {
   actionsOf, atomsOf, clausesOf, conditionGaps, hasAction, namesPattern, principalFit, resourceFit, unconditional,
