@@ -240,3 +240,15 @@ test('corpus: each managed policy against nothing adds exactly what its access s
     assert.equal(diffPolicy(name, doc, managed(name), catalog).status, 'unchanged', name);
   }
 });
+
+test('a policy of thousands of statements is compared whole, as possible changes, not one by one (no hang)', () => {
+  const many = (n: number, extra: object[] = []) => [...Array.from({ length: n }, (_, i) => ({ ...GET, Resource: `arn:aws:s3:::bucket-${i}/*` })), ...extra];
+  const diff = compare(many(3000), many(3000, [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }]));
+  assert.match(diff.notes.join(' '), /Too many statements to compare one by one \(3000 and 3001\)/);
+  assert.ok(diff.added.entries.length > 0 && diff.added.entries.every(e => !e.certain));
+  assert.ok(actionsOf(diff.added).includes('iam:PassRole'));
+  // a few hundred statements are still compared one by one
+  const some = compare(many(300), many(300, [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }]));
+  assert.deepEqual(some.notes, []);
+  assert.deepEqual(actionsOf(some.added), ['iam:PassRole']);
+});

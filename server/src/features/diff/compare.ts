@@ -107,7 +107,13 @@ interface Gap {
   actions: ActionInfo[];
 }
 
-interface AtomFit { failed: DeltaEntry['dimensions']; certain: boolean; conditions: ConditionGap[] }
+interface AtomFit {
+  failed: DeltaEntry['dimensions'];
+  certain: boolean;
+  conditions: ConditionGap[];
+  /** the three above as text: actions that fall short the same way are grouped by it */
+  key: string;
+}
 
 /** How `wide` falls short of covering the atom of `narrow`; failed is empty when it covers it. */
 function fitOf(narrow: Clause, atom: Atom, wide: Clause): AtomFit {
@@ -120,7 +126,29 @@ function fitOf(narrow: Clause, atom: Atom, wide: Clause): AtomFit {
   const conditions = conditionGaps(narrow.conditions, wide.conditions);
   if (conditions.length) failed.push('condition');
   certain = (resource.covered || resource.certain) && (principal.covered || principal.certain) && conditions.every(c => c.how !== 'changed');
-  return { failed, certain, conditions };
+  return { failed, certain, conditions, key: JSON.stringify([failed, certain, conditions]) };
+}
+
+/** The clauses that may name an action: looked up by action, with those that name all but some (NotAction, "*") apart. */
+function actionIndex(clauses: readonly Clause[]): (action: ActionInfo) => number[] {
+  const byAction = new Map<ActionInfo, number[]>();
+  const wide: number[] = [];
+  clauses.forEach((clause, i) => {
+    if (clause.everything || clause.notAction) {
+      wide.push(i);
+      return;
+    }
+    for (const action of clause.named) {
+      let list = byAction.get(action);
+      if (!list) byAction.set(action, list = []);
+      list.push(i);
+    }
+  });
+  return action => {
+    const named = byAction.get(action) ?? [];
+    const others = wide.filter(i => hasAction(clauses[i], action));
+    return others.length ? [...named, ...others] : named;
+  };
 }
 
 /**
@@ -129,35 +157,38 @@ function fitOf(narrow: Clause, atom: Atom, wide: Clause): AtomFit {
  */
 function gaps(reaching: readonly Clause[], reached: readonly Clause[], catalog: Catalog, blocked: (action: ActionInfo) => boolean): Gap[] {
   const found: Gap[] = [];
+  const naming = actionIndex(reached);
   for (const clause of reaching) {
     const atoms = atomsOf(clause);
-    const fits = atoms.map(atom => reached.map(other => fitOf(clause, atom, other)));
+    // how each clause of the other side fits each atom, worked out when first needed
+    const fits = atoms.map(() => new Map<number, AtomFit>());
+    const fitAt = (a: number, o: number) => {
+      let fit = fits[a].get(o);
+      if (!fit) fits[a].set(o, fit = fitOf(clause, atoms[a], reached[o]));
+      return fit;
+    };
     const groups = new Map<string, Gap>();
     for (const action of actionsOf(clause, catalog)) {
       if (blocked(action)) continue;
-      const having = reached.map(other => hasAction(other, action));
+      const having = naming(action);
       let best: AtomFit | undefined;
-      const open: Atom[] = [];
-      let anyHaving = false;
-      atoms.forEach((atom, a) => {
+      const open: number[] = [];
+      for (let a = 0; a < atoms.length; a++) {
         let closest: AtomFit | undefined;
-        for (let o = 0; o < reached.length; o++) {
-          if (!having[o]) continue;
-          anyHaving = true;
-          const fit = fits[a][o];
+        for (const o of having) {
+          const fit = fitAt(a, o);
           if (!closest || fit.failed.length < closest.failed.length) closest = fit;
           if (fit.failed.length === 0) break;
         }
-        if (closest?.failed.length === 0) return;
-        open.push(atom);
+        if (closest?.failed.length === 0) continue;
+        open.push(a);
         if (closest && (!best || closest.failed.length < best.failed.length)) best = closest;
-      });
+      }
       if (open.length === 0) continue;
-      const change = anyHaving && best ? 'wider' : 'action';
-      const gap: Omit<Gap, 'actions'> = change === 'wider'
-        ? { clause, change, dimensions: best!.failed, certain: best!.certain, atoms: open, conditions: best!.conditions }
-        : { clause, change, dimensions: [], certain: true, atoms: open, conditions: [] };
-      const key = JSON.stringify([gap.change, gap.dimensions, gap.certain, open.map(atom => atoms.indexOf(atom)), gap.conditions]);
+      const gap: Omit<Gap, 'actions'> = best
+        ? { clause, change: 'wider', dimensions: best.failed, certain: best.certain, atoms: open.map(a => atoms[a]), conditions: best.conditions }
+        : { clause, change: 'action', dimensions: [], certain: true, atoms: open.map(a => atoms[a]), conditions: [] };
+      const key = `${open.join(',')} ${best?.key ?? 'action'}`;
       let group = groups.get(key);
       if (!group) groups.set(key, group = { ...gap, actions: [] });
       group.actions.push(action);
@@ -226,21 +257,41 @@ function serviceDeltas(catalog: Catalog, gapsAndCertainty: Array<{ actions: Acti
 
 const noDenial = () => false;
 
-/** What `after` reaches that `before` did not: Allows that grant more, Denies that block less. */
-function delta(before: readonly Clause[], after: readonly Clause[], catalog: Catalog, sides: { before: 'old' | 'new'; after: 'old' | 'new' }, narrowing: boolean): AccessDelta {
-  const allows = (clauses: readonly Clause[]) => clauses.filter(c => c.effect === 'Allow');
-  const denies = (clauses: readonly Clause[]) => clauses.filter(c => c.effect === 'Deny');
+/**
+ * Past this many (atom, statement) pairs to weigh, a comparison would take seconds (a generated policy
+ * of thousands of statements, each against each): each side's grants are then reported whole, as
+ * possible additions and removals, rather than hang the editor or the run.
+ */
+const MAX_WEIGHED_PAIRS = 250_000;
+
+const allows = (clauses: readonly Clause[]) => clauses.filter(c => c.effect === 'Allow');
+const denies = (clauses: readonly Clause[]) => clauses.filter(c => c.effect === 'Deny');
+const weight = (reaching: readonly Clause[], reached: readonly Clause[]) =>
+  reaching.reduce((sum, clause) => sum + atomsOf(clause).length, 0) * Math.max(1, reached.length);
+
+/** Whether comparing the two sides statement by statement would take too long. */
+function tooLarge(before: readonly Clause[], after: readonly Clause[]): boolean {
+  return weight(allows(after), allows(before)) + weight(allows(before), allows(after))
+    + weight(denies(before), denies(after)) + weight(denies(after), denies(before)) > MAX_WEIGHED_PAIRS;
+}
+
+/**
+ * What `after` reaches that `before` did not: Allows that grant more, Denies that block less. `whole`:
+ * every grant of `after` and every Deny of `before` counts, as a possible change (tooLarge).
+ */
+function delta(before: readonly Clause[], after: readonly Clause[], catalog: Catalog, sides: { before: 'old' | 'new'; after: 'old' | 'new' }, narrowing: boolean, whole: boolean): AccessDelta {
   const outright = denies(after).filter(unconditional);
   const blocked = outright.length ? (action: ActionInfo) => outright.some(deny => hasAction(deny, action)) : noDenial;
-  const granted = gaps(allows(after), allows(before), catalog, blocked);
-  const lifted = gaps(denies(before), denies(after), catalog, noDenial);
+  const granted = gaps(allows(after), whole ? [] : allows(before), catalog, blocked);
+  const lifted = gaps(denies(before), whole ? [] : denies(after), catalog, noDenial);
+  if (whole) for (const gap of [...granted, ...lifted]) gap.certain = false;
   return {
     entries: [
       ...granted.map(gap => entryOf(gap, 'Allow', sides.after, narrowing)),
       ...lifted.map(gap => entryOf(gap, 'Deny', sides.before, !narrowing)),
     ],
     services: serviceDeltas(catalog, [...granted, ...lifted]),
-    unknownActions: unknownGaps(allows(after), allows(before)),
+    unknownActions: unknownGaps(allows(after), whole ? [] : allows(before)),
   };
 }
 
@@ -265,12 +316,14 @@ export function diffPolicy(id: string, before: PolicyDocument | undefined, after
   const oldClauses = before ? clausesOf(before, catalog) : [];
   const newClauses = after ? clausesOf(after, catalog) : [];
   const same = before !== undefined && after !== undefined && before.text === after.text;
-  const added = same ? EMPTY_DELTA : delta(oldClauses, newClauses, catalog, { before: 'old', after: 'new' }, false);
-  const removed = same ? EMPTY_DELTA : delta(newClauses, oldClauses, catalog, { before: 'new', after: 'old' }, true);
+  const whole = !same && before !== undefined && after !== undefined && tooLarge(oldClauses, newClauses);
+  const added = same ? EMPTY_DELTA : delta(oldClauses, newClauses, catalog, { before: 'old', after: 'new' }, false, whole);
+  const removed = same ? EMPTY_DELTA : delta(newClauses, oldClauses, catalog, { before: 'new', after: 'old' }, true, whole);
   const status = !before ? 'added' : !after ? 'removed' : isEmpty(added) && isEmpty(removed) ? 'unchanged' : 'changed';
   return {
     id, status, kind: (after ?? before)!.kind, ...(before && after && before.kind !== after.kind ? { oldKind: before.kind } : {}),
-    added, removed, notes: notesOf(before, after),
+    added, removed,
+    notes: [...notesOf(before, after), ...(whole ? [`Too many statements to compare one by one (${oldClauses.length} and ${newClauses.length}): all the new policy grants is shown as possibly added, all the old one granted as possibly removed.`] : [])],
   };
 }
 
