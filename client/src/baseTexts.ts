@@ -27,11 +27,6 @@ export class BaseTextTracker {
     return text;
   }
 
-  /** After a commit or a checkout: every document the server was told about, again. */
-  async refreshAll(): Promise<void> {
-    await Promise.all([...this.sent.keys()].map(uri => this.refresh(uri)));
-  }
-
   /** The document was closed (the server forgets it too). */
   forget(uri: string): void {
     this.sent.delete(uri);

@@ -10,6 +10,7 @@ import { BaseTextTracker } from './baseTexts';
 import { DocumentPanels, toHtml } from './markdownView';
 
 const REF = 'HEAD';
+const REPOSITORY_DELAY_MS = 500;
 
 /** The part of the Git extension's API (extensions/git/src/api/git.d.ts) used here. */
 interface GitRepository {
@@ -67,8 +68,17 @@ export function registerCompareWithHead(context: vscode.ExtensionContext, client
     if (mayBePolicy(document)) void tracker.refresh(document.uri.toString());
   };
 
+  const trackOpenDocuments = () => vscode.workspace.textDocuments.forEach(track);
+  // a repository found after the documents opened, a commit, a checkout: read HEAD again (the
+  // tracker sends only what changed); its state changes on every save too, hence the delay
+  let pending: NodeJS.Timeout | undefined;
+  const trackSoon = () => {
+    clearTimeout(pending);
+    pending = setTimeout(trackOpenDocuments, REPOSITORY_DELAY_MS);
+  };
   const watchRepository = (repository: GitRepository) => {
-    context.subscriptions.push(repository.state.onDidChange(() => void tracker.refreshAll()));
+    context.subscriptions.push(repository.state.onDidChange(trackSoon));
+    trackSoon();
   };
   void gitApi().then(api => {
     if (!api) return;
@@ -87,7 +97,8 @@ export function registerCompareWithHead(context: vscode.ExtensionContext, client
     client.onDidChangeState(event => {
       if (event.newState !== State.Running) return;
       tracker.reset();
-      vscode.workspace.textDocuments.forEach(track);
+      trackOpenDocuments();
     }),
+    { dispose: () => clearTimeout(pending) },
   );
 }

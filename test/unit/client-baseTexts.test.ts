@@ -14,9 +14,9 @@ test('sends a base text once per change; undefined (no repository) sends nothing
   }, params => sent.push(params));
   for (const uri of ['file:///a.json', 'file:///a.json', 'file:///new.json', 'file:///outside.json', 'file:///broken.json']) await tracker.refresh(uri);
   assert.deepEqual(sent, [{ uri: 'file:///a.json', ref: 'HEAD', text: 'v1' }, { uri: 'file:///new.json', ref: 'HEAD', text: null }]);
-  // a commit: only what changed is sent again
+  // a commit: the open documents are read again, and only what changed is sent
   head.set('file:///a.json', 'v2');
-  await tracker.refreshAll();
+  for (const uri of ['file:///a.json', 'file:///new.json']) await tracker.refresh(uri);
   assert.deepEqual(sent.slice(2), [{ uri: 'file:///a.json', ref: 'HEAD', text: 'v2' }]);
   // closed, then opened again: sent again (the server forgot it on close)
   tracker.forget('file:///a.json');
