@@ -5,10 +5,9 @@
 // only when every request the narrower one applies to is one the wider one applies to; when it cannot
 // tell, it says "not covered" and marks the answer uncertain (the report then says "possible").
 import type { ActionInfo, Catalog } from '../../catalog/types';
-import { canonicalPrincipal } from '../../evaluation/principals';
 import { arnPatternCovers, globCovers, globsIntersect } from '../../policy/arnGlobs';
 import type { PolicyDocument, Statement } from '../../policy/model';
-import { principalAccount, principalValues, type PrincipalValue } from '../../policy/principals';
+import { canonicalPrincipal, principalAccount, principalValues, type PrincipalValue } from '../../policy/principals';
 import { statementFacts, type ConditionFact } from '../../analysis/statementFacts';
 import { matchedActions } from '../actionSets';
 
