@@ -11,7 +11,11 @@ export class BaseTextTracker {
   /** what the server was last told, per URI */
   private readonly sent = new Map<string, string | null>();
 
-  constructor(private readonly read: ReadBase, private readonly send: (params: BaseTextParams) => void, readonly ref = 'HEAD') {}
+  constructor(
+    private readonly read: ReadBase,
+    private readonly send: (params: BaseTextParams) => void,
+    readonly ref = 'HEAD',
+  ) {}
 
   /** Reads the base text of a document and tells the server when it changed; returns it. A failed read tells nothing. */
   async refresh(uri: string): Promise<string | null | undefined> {

@@ -30,7 +30,7 @@ async function gitApi(): Promise<GitApi | undefined> {
     const exports = extension.isActive ? extension.exports : await extension.activate();
     return exports.getAPI(1);
   } catch {
-    return undefined;   // git disabled, or not installed
+    return undefined; // git disabled, or not installed
   }
 }
 
@@ -54,16 +54,25 @@ function mayBePolicy(document: vscode.TextDocument): boolean {
 }
 
 export function registerCompareWithHead(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const tracker = new BaseTextTracker(readHead, params => {
-    if (client.isRunning()) void client.sendNotification(BASE_TEXT_NOTIFICATION, params);
-  }, REF);
-  const panels = new DocumentPanels('iamPolicy.compareWithHead', name => `Since ${REF}: ${name}`, async uri => {
-    const text = await readHead(uri);
-    if (text === undefined) return '<p>This file is not in a git repository: there is no HEAD to compare it with.</p>';
-    const params: CompareWithBaseParams = { uri, ref: REF, text };
-    const markdown = await client.sendRequest<string | null>(COMPARE_WITH_BASE_REQUEST, params);
-    return markdown ? await toHtml(markdown) : '<p>This document is not an IAM policy the extension serves.</p>';
-  }, `Could not compare with ${REF}`);
+  const tracker = new BaseTextTracker(
+    readHead,
+    params => {
+      if (client.isRunning()) void client.sendNotification(BASE_TEXT_NOTIFICATION, params);
+    },
+    REF,
+  );
+  const panels = new DocumentPanels(
+    'iamPolicy.compareWithHead',
+    name => `Since ${REF}: ${name}`,
+    async uri => {
+      const text = await readHead(uri);
+      if (text === undefined) return '<p>This file is not in a git repository: there is no HEAD to compare it with.</p>';
+      const params: CompareWithBaseParams = { uri, ref: REF, text };
+      const markdown = await client.sendRequest<string | null>(COMPARE_WITH_BASE_REQUEST, params);
+      return markdown ? await toHtml(markdown) : '<p>This document is not an IAM policy the extension serves.</p>';
+    },
+    `Could not compare with ${REF}`,
+  );
   const track = (document: vscode.TextDocument) => {
     if (mayBePolicy(document)) void tracker.refresh(document.uri.toString());
   };
@@ -87,7 +96,9 @@ export function registerCompareWithHead(context: vscode.ExtensionContext, client
   });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMPARE_WITH_HEAD_COMMAND, (target?: string | vscode.Uri) => panels.show(target, 'Open an IAM policy to compare it with HEAD.')),
+    vscode.commands.registerCommand(COMPARE_WITH_HEAD_COMMAND, (target?: string | vscode.Uri) =>
+      panels.show(target, 'Open an IAM policy to compare it with HEAD.'),
+    ),
     vscode.workspace.onDidOpenTextDocument(track),
     vscode.workspace.onDidSaveTextDocument(document => {
       track(document);

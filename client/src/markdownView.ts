@@ -58,8 +58,12 @@ export class DocumentPanels {
     if (panel) {
       panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
-      panel = vscode.window.createWebviewPanel(this.viewType, this.title(vscode.Uri.parse(uri).path.split('/').pop() ?? uri),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+      panel = vscode.window.createWebviewPanel(
+        this.viewType,
+        this.title(vscode.Uri.parse(uri).path.split('/').pop() ?? uri),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false },
+      );
       this.panels.set(uri, panel);
       panel.onDidDispose(() => this.panels.delete(uri));
     }

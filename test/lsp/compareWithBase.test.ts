@@ -8,8 +8,12 @@ import { BASE_TEXT_NOTIFICATION, COMPARE_WITH_BASE_REQUEST, COMPARE_WITH_HEAD_CO
 import { startServer, type TestServer } from '../helpers/lspClient';
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.stop();
+});
 
 const HEAD = `{
   "Version": "2012-10-17",

@@ -12,7 +12,10 @@ const READ = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aw
 const WIDER = policy({ Effect: 'Allow', Action: ['s3:GetObject', 'iam:PassRole'], Resource: '*' });
 const DENY = policy({ Sid: 'Guard', Effect: 'Deny', Action: 'iam:*', Resource: '*' });
 
-interface JsonDiff { base?: string; policies: Array<{ id: string; status: string; added: { entries: Array<{ actions: string[]; change: string }> } }> }
+interface JsonDiff {
+  base?: string;
+  policies: Array<{ id: string; status: string; added: { entries: Array<{ actions: string[]; change: string }> } }>;
+}
 
 function git(cwd: string, ...args: string[]): void {
   const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -51,15 +54,23 @@ test('--fail-on-added: exit 1 at or above the level, 0 below it; the way back ad
 });
 
 test('--base: the working tree against a revision, files added, changed and removed, in JSON and Markdown', () => {
-  const dir = repository({ 'p/app-policy.json': READ, 'p/guard.json': DENY, 'p/same.json': READ, 'package.json': '{"name":"x"}' }, {
-    'p/app-policy.json': WIDER, 'p/guard.json': undefined, 'p/new.json': READ,
-  });
+  const dir = repository(
+    { 'p/app-policy.json': READ, 'p/guard.json': DENY, 'p/same.json': READ, 'package.json': '{"name":"x"}' },
+    {
+      'p/app-policy.json': WIDER,
+      'p/guard.json': undefined,
+      'p/new.json': READ,
+    },
+  );
   const run = runCliProcess(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: dir });
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as JsonDiff;
   assert.equal(report.base, 'HEAD');
   assert.deepEqual(report.policies.map(p => [p.id, p.status]).sort(), [
-    ['p/app-policy.json', 'changed'], ['p/guard.json', 'removed'], ['p/new.json', 'added'], ['p/same.json', 'unchanged'],
+    ['p/app-policy.json', 'changed'],
+    ['p/guard.json', 'removed'],
+    ['p/new.json', 'added'],
+    ['p/same.json', 'unchanged'],
   ]);
   const guard = report.policies.find(p => p.id === 'p/guard.json')!;
   assert.ok(guard.added.entries[0].actions.includes('iam:PassRole'), 'a Deny removed is access added');
@@ -69,7 +80,10 @@ test('--base: the working tree against a revision, files added, changed and remo
   assert.match(markdown.stdout, /^### `p\/new\.json`: new policy/m);
   // a path deleted from the working tree is still compared
   const one = JSON.parse(runCliProcess(['diff', '--base', 'HEAD', '-f', 'json', 'p/guard.json'], { cwd: dir }).stdout) as JsonDiff;
-  assert.deepEqual(one.policies.map(p => p.status), ['removed']);
+  assert.deepEqual(
+    one.policies.map(p => p.status),
+    ['removed'],
+  );
 });
 
 test('usage and I/O errors: exit 2 with a message', () => {

@@ -6,14 +6,24 @@ import { BaseTextTracker } from '../../client/src/baseTexts';
 import type { BaseTextParams } from '../../server/src/protocol';
 
 test('sends a base text once per change; undefined (no repository) sends nothing; a failed read sends nothing', async () => {
-  const head = new Map<string, string | null | undefined>([['file:///a.json', 'v1'], ['file:///new.json', null], ['file:///outside.json', undefined]]);
+  const head = new Map<string, string | null | undefined>([
+    ['file:///a.json', 'v1'],
+    ['file:///new.json', null],
+    ['file:///outside.json', undefined],
+  ]);
   const sent: BaseTextParams[] = [];
-  const tracker = new BaseTextTracker(async uri => {
-    if (uri === 'file:///broken.json') throw new Error('git failed');
-    return head.get(uri);
-  }, params => sent.push(params));
+  const tracker = new BaseTextTracker(
+    async uri => {
+      if (uri === 'file:///broken.json') throw new Error('git failed');
+      return head.get(uri);
+    },
+    params => sent.push(params),
+  );
   for (const uri of ['file:///a.json', 'file:///a.json', 'file:///new.json', 'file:///outside.json', 'file:///broken.json']) await tracker.refresh(uri);
-  assert.deepEqual(sent, [{ uri: 'file:///a.json', ref: 'HEAD', text: 'v1' }, { uri: 'file:///new.json', ref: 'HEAD', text: null }]);
+  assert.deepEqual(sent, [
+    { uri: 'file:///a.json', ref: 'HEAD', text: 'v1' },
+    { uri: 'file:///new.json', ref: 'HEAD', text: null },
+  ]);
   // a commit: the open documents are read again, and only what changed is sent
   head.set('file:///a.json', 'v2');
   for (const uri of ['file:///a.json', 'file:///new.json']) await tracker.refresh(uri);

@@ -52,7 +52,10 @@ test('broadening: new actions are added, certain, with the statement responsible
   assert.equal(entry.statement.index, 0);
   assert.deepEqual(entry.resources, ['arn:aws:s3:::bucket/*']);
   assert.deepEqual(diff.removed.entries, []);
-  assert.deepEqual(diff.added.services.map(s => [s.prefix, s.actions.Write]), [['s3', ['DeleteObject', 'PutObject']]]);
+  assert.deepEqual(
+    diff.added.services.map(s => [s.prefix, s.actions.Write]),
+    [['s3', ['DeleteObject', 'PutObject']]],
+  );
 });
 
 test('narrowing: fewer actions and a narrower resource are removed access, nothing added', () => {
@@ -100,7 +103,11 @@ test('conditions: looser values are certain, other changes possible, stricter on
   assert.ok(relaxed.certain);
   assert.equal(relaxed.conditions[0].how, 'relaxed');
   // fewer values of a negated operator: looser
-  assert.equal(only(compare(withValues('StringNotEquals', 'aws:SourceVpc', ['vpc-1', 'vpc-2']), withValues('StringNotEquals', 'aws:SourceVpc', ['vpc-1'])).added).conditions[0].how, 'relaxed');
+  assert.equal(
+    only(compare(withValues('StringNotEquals', 'aws:SourceVpc', ['vpc-1', 'vpc-2']), withValues('StringNotEquals', 'aws:SourceVpc', ['vpc-1'])).added)
+      .conditions[0].how,
+    'relaxed',
+  );
   // another value: possible (reported, not missed)
   const changed = only(compare(withValues('StringEquals', 'aws:SourceVpc', 'vpc-1'), withValues('StringEquals', 'aws:SourceVpc', 'vpc-2')).added);
   assert.equal(changed.certain, false);
@@ -110,8 +117,14 @@ test('conditions: looser values are certain, other changes possible, stricter on
   // stricter: a pattern inside a pattern, a lower bound, IfExists dropped, one more condition
   assert.deepEqual(compare(withValues('StringLike', 's3:prefix', 'home/*'), withValues('StringLike', 's3:prefix', 'home/alice/*')).added.entries, []);
   assert.deepEqual(compare(withValues('NumericLessThan', 's3:max-keys', '100'), withValues('NumericLessThan', 's3:max-keys', '10')).added.entries, []);
-  assert.equal(only(compare(withValues('NumericLessThan', 's3:max-keys', '10'), withValues('NumericLessThan', 's3:max-keys', '100')).added).conditions[0].how, 'relaxed');
-  assert.deepEqual(compare(withValues('StringEqualsIfExists', 'aws:SourceVpc', 'vpc-1'), withValues('StringEquals', 'aws:SourceVpc', 'vpc-1')).added.entries, []);
+  assert.equal(
+    only(compare(withValues('NumericLessThan', 's3:max-keys', '10'), withValues('NumericLessThan', 's3:max-keys', '100')).added).conditions[0].how,
+    'relaxed',
+  );
+  assert.deepEqual(
+    compare(withValues('StringEqualsIfExists', 'aws:SourceVpc', 'vpc-1'), withValues('StringEquals', 'aws:SourceVpc', 'vpc-1')).added.entries,
+    [],
+  );
   const two = [{ ...GET, Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-1' }, Bool: { 'aws:SecureTransport': 'true' } } }];
   assert.deepEqual(compare(withValues('StringEquals', 'aws:SourceVpc', 'vpc-1'), two).added.entries, []);
 });
@@ -147,7 +160,13 @@ test('a Deny removed (or narrowed) is added access; a Deny added is removed acce
 });
 
 test('an Allow that an unconditional Deny blocks adds nothing', () => {
-  const diff = compare([], [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: 's3:Delete*', Resource: '*' }]);
+  const diff = compare(
+    [],
+    [
+      { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+      { Effect: 'Deny', Action: 's3:Delete*', Resource: '*' },
+    ],
+  );
   const added = actionsOf(diff.added);
   assert.ok(added.includes('s3:GetObject'));
   assert.ok(!added.some(a => a.startsWith('s3:Delete')));
@@ -179,11 +198,24 @@ test('unknown action names newly allowed are a possible addition at an unknown l
 
 test('policies matched by id: added and removed policies, --fail-on-added levels', () => {
   const report = diffPolicies(
-    [{ id: 'a.json', doc: policy([GET]) }, { id: 'gone.json', doc: policy([GET]) }],
-    [{ id: 'a.json', doc: policy([GET]) }, { id: 'new.json', doc: policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }]) }],
+    [
+      { id: 'a.json', doc: policy([GET]) },
+      { id: 'gone.json', doc: policy([GET]) },
+    ],
+    [
+      { id: 'a.json', doc: policy([GET]) },
+      { id: 'new.json', doc: policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }]) },
+    ],
     catalog,
   );
-  assert.deepEqual(report.policies.map(p => [p.id, p.status]), [['a.json', 'unchanged'], ['new.json', 'added'], ['gone.json', 'removed']]);
+  assert.deepEqual(
+    report.policies.map(p => [p.id, p.status]),
+    [
+      ['a.json', 'unchanged'],
+      ['new.json', 'added'],
+      ['gone.json', 'removed'],
+    ],
+  );
   assert.ok(addsAtOrAbove(report, 'Write'));
   assert.ok(!addsAtOrAbove(report, 'Permissions management'));
   const markdown = formatDiffMarkdown(report);
@@ -207,7 +239,10 @@ test('AmazonS3ReadOnlyAccess -> AmazonS3FullAccess adds Write and Permissions ma
   assert.ok(s3.actions.Write.includes('PutObject') && s3.actions['Permissions management'].includes('PutBucketPolicy'));
   assert.ok(!s3.actions.Read.includes('GetObject'), 'reads were granted already');
   assert.ok(diff.added.entries.every(e => e.certain));
-  assert.deepEqual(diff.removed.services.filter(s => s.prefix === 's3'), []);
+  assert.deepEqual(
+    diff.removed.services.filter(s => s.prefix === 's3'),
+    [],
+  );
   // the way back removes exactly what the way there added
   const back = diffPolicy('s3', managed('AmazonS3FullAccess'), managed('AmazonS3ReadOnlyAccess'), catalog);
   assert.deepEqual(actionsOf(back.removed), actionsOf(diff.added));
@@ -215,7 +250,10 @@ test('AmazonS3ReadOnlyAccess -> AmazonS3FullAccess adds Write and Permissions ma
 });
 
 test('retired managed policies and their successors: the mirror property holds', () => {
-  for (const [retired, successor] of [['AWSLambdaReadOnlyAccess', 'AWSLambda_ReadOnlyAccess'], ['AWSLambdaFullAccess', 'AWSLambda_FullAccess']]) {
+  for (const [retired, successor] of [
+    ['AWSLambdaReadOnlyAccess', 'AWSLambda_ReadOnlyAccess'],
+    ['AWSLambdaFullAccess', 'AWSLambda_FullAccess'],
+  ]) {
     const there = diffPolicy(successor, managed(retired, 'aws-managed-deprecated'), managed(successor), catalog);
     const back = diffPolicy(successor, managed(successor), managed(retired, 'aws-managed-deprecated'), catalog);
     assert.equal(there.status, 'changed', successor);
@@ -225,16 +263,41 @@ test('retired managed policies and their successors: the mirror property holds',
 });
 
 test('corpus: each managed policy against nothing adds exactly what its access summary allows; against itself, nothing', () => {
-  const names = ['AdministratorAccess', 'ReadOnlyAccess', 'PowerUserAccess', 'AmazonS3FullAccess', 'AWSLambda_FullAccess', 'SecurityAudit', 'AmazonEC2FullAccess', 'IAMFullAccess'];
+  const names = [
+    'AdministratorAccess',
+    'ReadOnlyAccess',
+    'PowerUserAccess',
+    'AmazonS3FullAccess',
+    'AWSLambda_FullAccess',
+    'SecurityAudit',
+    'AmazonEC2FullAccess',
+    'IAMFullAccess',
+  ];
   for (const name of names) {
     const doc = managed(name);
     const summary = summarizePolicy(doc, catalog);
     const listed = new Set(summary.allow.services.map(s => s.prefix));
     const expected = [
-      ...summary.allow.services.flatMap(s => Object.values(s.actions).flat().map(a => `${s.prefix}:${a}`)),
-      ...(summary.allow.allOtherServices ? catalog.services().filter(s => !listed.has(s.prefix)).flatMap(s => s.actions.map(a => `${a.service}:${a.name}`)) : []),
+      ...summary.allow.services.flatMap(s =>
+        Object.values(s.actions)
+          .flat()
+          .map(a => `${s.prefix}:${a}`),
+      ),
+      ...(summary.allow.allOtherServices
+        ? catalog
+            .services()
+            .filter(s => !listed.has(s.prefix))
+            .flatMap(s => s.actions.map(a => `${a.service}:${a.name}`))
+        : []),
     ];
-    const denied = (a: string) => summary.deny.services.some(s => a.startsWith(`${s.prefix}:`) && Object.values(s.actions).flat().includes(a.slice(s.prefix.length + 1)));
+    const denied = (a: string) =>
+      summary.deny.services.some(
+        s =>
+          a.startsWith(`${s.prefix}:`) &&
+          Object.values(s.actions)
+            .flat()
+            .includes(a.slice(s.prefix.length + 1)),
+      );
     const fromNothing = diffPolicy(name, undefined, doc, catalog);
     assert.deepEqual(actionsOf(fromNothing.added), [...new Set(expected.filter(a => !denied(a)))].sort(), name);
     assert.equal(diffPolicy(name, doc, managed(name), catalog).status, 'unchanged', name);

@@ -20,11 +20,18 @@ const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-1
 const BROKEN = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "S3:getobject", "Resource": "*", },\n  ]\n}\n';
 const STAR = policy({ Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' });
 
-interface CallResult { isError?: boolean; content: Array<{ type: string; text?: string }>; structuredContent?: Record<string, any> }
+interface CallResult {
+  isError?: boolean;
+  content: Array<{ type: string; text?: string }>;
+  structuredContent?: Record<string, any>;
+}
 
 async function connect(cwd: string, preload: boolean, env: Record<string, string> = {}): Promise<Client> {
   const transport = new StdioClientTransport({
-    command: process.execPath, args: [...(preload ? ['-r', PRELOAD] : []), MCP_PATH], cwd, stderr: 'pipe',
+    command: process.execPath,
+    args: [...(preload ? ['-r', PRELOAD] : []), MCP_PATH],
+    cwd,
+    stderr: 'pipe',
     env: { PATH: process.env.PATH ?? '', ...env },
   });
   const client = new Client({ name: 'iam-policy-tools-test', version: '1.0.0' });
@@ -45,11 +52,14 @@ after(async () => {
   await client.close();
 });
 
-const call = async (name: string, args: Record<string, unknown>) => await client.callTool({ name, arguments: args }) as CallResult;
+const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as CallResult;
 
 test('the server lists its eight tools, each with an input and an output schema', async () => {
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map(t => t.name), ['validate', 'fix', 'narrow', 'explain', 'simulate', 'diff', 'lookup', 'expand']);
+  assert.deepEqual(
+    tools.map(t => t.name),
+    ['validate', 'fix', 'narrow', 'explain', 'simulate', 'diff', 'lookup', 'expand'],
+  );
   for (const tool of tools) {
     assert.equal(tool.inputSchema.type, 'object', tool.name);
     assert.equal(tool.outputSchema?.type, 'object', tool.name);
@@ -63,7 +73,7 @@ test('validate: findings with codes, 1-based positions, severities and the fixes
   const { findings, counts, safelyFixable, kind } = result.structuredContent!;
   assert.equal(kind, 'identity');
   const codes = findings.map((f: { code: string }) => f.code);
-  assert.ok(codes.includes('IAM003'), codes.join(' '));   // trailing comma
+  assert.ok(codes.includes('IAM003'), codes.join(' ')); // trailing comma
   const trailing = findings.find((f: { code: string }) => f.code === 'IAM003');
   assert.equal(trailing.line, 4);
   assert.equal(trailing.severity, 'error');
@@ -94,14 +104,20 @@ test('narrow: "Resource": "*" becomes the ARN formats the actions need', async (
   const doc = parsePolicy(text, 'file:///n.json', { languageId: 'iam-policy' });
   const resources = doc.statements[0].resource!.items.map(i => i.value);
   assert.ok(!resources.includes('*'));
-  assert.ok(resources.every(r => r.startsWith('arn:aws:s3:::')), resources.join(' '));
+  assert.ok(
+    resources.every(r => r.startsWith('arn:aws:s3:::')),
+    resources.join(' '),
+  );
   assert.equal(readFileSync(join(dir, 'star-policy.json'), 'utf8'), STAR, 'the file is not written');
 });
 
 test('explain: the access summary and one sentence per statement', async () => {
   const result = await call('explain', { text: STAR });
   const { allow, statements } = result.structuredContent!;
-  assert.deepEqual(allow.services.map((s: { prefix: string }) => s.prefix), ['s3']);
+  assert.deepEqual(
+    allow.services.map((s: { prefix: string }) => s.prefix),
+    ['s3'],
+  );
   assert.equal(allow.services[0].actions.Read, 1);
   assert.equal(statements[0].text, 'Allows s3:GetObject and s3:PutObject on every resource.');
   assert.match(result.content[0].text!, /1\. \(Read\) Allows/);
@@ -111,7 +127,9 @@ test('simulate: decision and why, with an SCP', async () => {
   const allowed = await call('simulate', { policies: [{ text: STAR }], action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
   assert.equal(allowed.structuredContent!.decision, 'Allow');
   const denied = await call('simulate', {
-    policies: [{ text: STAR }, { path: 'scp.json', kind: 'scp' }], action: 's3:PutObject', resource: 'arn:aws:s3:::b/k',
+    policies: [{ text: STAR }, { path: 'scp.json', kind: 'scp' }],
+    action: 's3:PutObject',
+    resource: 'arn:aws:s3:::b/k',
   });
   assert.equal(denied.structuredContent!.decision, 'ImplicitDeny');
   assert.match(denied.content[0].text!, /^Decision: DENY/);
@@ -170,17 +188,21 @@ test('nothing was sent anywhere: no socket, DNS, HTTP or child process was attem
 
 test('diff with baseRef: a file against its committed version (git, the one child process)', async () => {
   const repo = folderWith({ 'app-policy.json': policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }) });
-  for (const args of [['init', '-q'], ['add', '.'], ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'x']]) {
+  for (const args of [
+    ['init', '-q'],
+    ['add', '.'],
+    ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'x'],
+  ]) {
     assert.equal(spawnSync('git', args, { cwd: repo }).status, 0);
   }
   const edited = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' });
   writeFileSync(join(repo, 'app-policy.json'), edited);
   const gitClient = await connect(repo, false);
   try {
-    const result = await gitClient.callTool({ name: 'diff', arguments: { new: { path: 'app-policy.json' }, baseRef: 'HEAD' } }) as CallResult;
+    const result = (await gitClient.callTool({ name: 'diff', arguments: { new: { path: 'app-policy.json' }, baseRef: 'HEAD' } })) as CallResult;
     assert.equal(result.structuredContent!.highestAddedLevel, 'Write');
     assert.match(result.content[0].text!, /^## Changes since HEAD/);
-    const noRepo = await gitClient.callTool({ name: 'diff', arguments: { new: { path: 'app-policy.json' }, baseRef: 'no-such-ref' } }) as CallResult;
+    const noRepo = (await gitClient.callTool({ name: 'diff', arguments: { new: { path: 'app-policy.json' }, baseRef: 'no-such-ref' } })) as CallResult;
     assert.equal(noRepo.isError, true);
   } finally {
     await gitClient.close();

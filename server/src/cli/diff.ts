@@ -21,7 +21,7 @@ import { policyOf } from './lint';
 import { TOOL_NAME, TOOL_VERSION } from './manifest';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
-type DiffFormat = typeof DIFF_FORMATS[number];
+type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** --fail-on-added values, from the least to the most sensitive level (compare.ts LEVEL_RANK). */
 const LEVEL_NAMES: Record<string, AccessLevel> = Object.fromEntries(LEVEL_RANK.map(level => [level.toLowerCase().replace(' ', '-'), level]));
@@ -65,7 +65,9 @@ function parseOptions(argv: string[]): DiffOptions | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: {
         base: { type: 'string' },
         format: { type: 'string', short: 'f' },
@@ -163,9 +165,12 @@ function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: 
 
 function render(report: DiffReport, options: DiffOptions): string {
   switch (options.format) {
-    case 'json': return `${JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, base: options.base, ...report }, null, 2)}\n`;
-    case 'markdown': return formatDiffMarkdown(report, options.base ? `IAM policy changes since ${options.base}` : undefined);
-    case 'text': return formatDiffText(report);
+    case 'json':
+      return `${JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION }, base: options.base, ...report }, null, 2)}\n`;
+    case 'markdown':
+      return formatDiffMarkdown(report, options.base ? `IAM policy changes since ${options.base}` : undefined);
+    case 'text':
+      return formatDiffText(report);
   }
 }
 

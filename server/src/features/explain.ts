@@ -35,13 +35,15 @@ function listText(items: readonly string[]): string {
 
 /** "18 List and 65 Read actions of Amazon S3 (s3)"; a service covered entirely: `whole` ("every action of ..."). */
 function servicesText(services: readonly ServiceAccess[], whole: string): string {
-  return listText(services.map(service => {
-    const levels = ACCESS_LEVELS.filter(level => service.actions[level].length);
-    const total = levels.reduce((sum, level) => sum + service.actions[level].length, 0);
-    const owner = `${service.name} (${service.prefix})`;
-    if (service.full) return `${whole} ${owner}`;
-    return `${listText(levels.map(level => `${service.actions[level].length} ${level}`))} ${total === 1 ? 'action' : 'actions'} of ${owner}`;
-  }));
+  return listText(
+    services.map(service => {
+      const levels = ACCESS_LEVELS.filter(level => service.actions[level].length);
+      const total = levels.reduce((sum, level) => sum + service.actions[level].length, 0);
+      const owner = `${service.name} (${service.prefix})`;
+      if (service.full) return `${whole} ${owner}`;
+      return `${listText(levels.map(level => `${service.actions[level].length} ${level}`))} ${total === 1 ? 'action' : 'actions'} of ${owner}`;
+    }),
+  );
 }
 
 function actionsText(summary: StatementSummary): string {
@@ -51,7 +53,9 @@ function actionsText(summary: StatementSummary): string {
   const { access } = summary;
   if (access.allOtherServices && access.services.length === 0) return 'every action of every service';
   const names = actionNames(access);
-  const known = names ? listText(names) : servicesText(access.services, 'every action of') + (access.allOtherServices ? ', and every action of every other service' : '');
+  const known = names
+    ? listText(names)
+    : servicesText(access.services, 'every action of') + (access.allOtherServices ? ', and every action of every other service' : '');
   const unknown = summary.unmatched.length ? `${quoted(summary.unmatched, ', ')} (not in the IAM data)` : '';
   return listText([known, unknown].filter(Boolean)) || 'no actions';
 }
@@ -67,10 +71,14 @@ function resourcesText(statement: Statement, doc: PolicyDocument): string {
 function principalText(value: PrincipalValue): string {
   if (value.type === '*' || (value.type === 'AWS' && value.value === '*')) return 'everyone (anonymous callers included)';
   switch (value.type) {
-    case 'AWS': return /^\d{12}$/.test(value.value) || value.value.endsWith(':root') ? `AWS account ${value.value}` : value.value;
-    case 'Service': return `the service ${value.value}`;
-    case 'Federated': return `users of the identity provider ${value.value}`;
-    default: return `${value.type} ${value.value}`;
+    case 'AWS':
+      return /^\d{12}$/.test(value.value) || value.value.endsWith(':root') ? `AWS account ${value.value}` : value.value;
+    case 'Service':
+      return `the service ${value.value}`;
+    case 'Federated':
+      return `users of the identity provider ${value.value}`;
+    default:
+      return `${value.type} ${value.value}`;
   }
 }
 
@@ -82,11 +90,20 @@ function principalsText(statement: Statement): string {
 }
 
 const VERBS: Record<string, [positive: string, negated: string]> = {
-  Equals: ['is', 'is not'], EqualsIgnoreCase: ['is (ignoring case)', 'is not (ignoring case)'], Like: ['matches', 'does not match'],
-  LessThan: ['is less than', 'is not less than'], LessThanEquals: ['is at most', 'is more than'],
-  GreaterThan: ['is greater than', 'is not greater than'], GreaterThanEquals: ['is at least', 'is less than'],
+  Equals: ['is', 'is not'],
+  EqualsIgnoreCase: ['is (ignoring case)', 'is not (ignoring case)'],
+  Like: ['matches', 'does not match'],
+  LessThan: ['is less than', 'is not less than'],
+  LessThanEquals: ['is at most', 'is more than'],
+  GreaterThan: ['is greater than', 'is not greater than'],
+  GreaterThanEquals: ['is at least', 'is less than'],
 };
-const DATE_VERBS: Record<string, string> = { LessThan: 'is before', LessThanEquals: 'is at or before', GreaterThan: 'is after', GreaterThanEquals: 'is at or after' };
+const DATE_VERBS: Record<string, string> = {
+  LessThan: 'is before',
+  LessThanEquals: 'is at or before',
+  GreaterThan: 'is after',
+  GreaterThanEquals: 'is at or after',
+};
 
 function verbOf(operator: ParsedOperator): string {
   const base = operator.base!;
@@ -103,8 +120,12 @@ function verbOf(operator: ParsedOperator): string {
 export function conditionText(condition: ConditionFact): string {
   const { operator } = condition;
   if (!operator.base) return `${operator.text} ${condition.name}: ${quoted(condition.values, ', ')}`;
-  const subject = operator.setQualifier === 'ForAllValues' ? `every value of ${condition.name}`
-    : operator.setQualifier === 'ForAnyValue' ? `some value of ${condition.name}` : condition.name;
+  const subject =
+    operator.setQualifier === 'ForAllValues'
+      ? `every value of ${condition.name}`
+      : operator.setQualifier === 'ForAnyValue'
+        ? `some value of ${condition.name}`
+        : condition.name;
   const ifExists = operator.ifExists ? ' (if present)' : '';
   if (operator.base.family === 'Null') {
     const absent = condition.values.map(v => v.toLowerCase() === 'true');

@@ -16,9 +16,10 @@ export const MCP_SERVER_NAME = 'iam-policy-mcp';
 
 export const TOOLS: readonly ToolDefinition[] = [validateTool, fixTool, narrowTool, explainTool, simulateTool, diffTool, lookupTool, expandTool];
 
-const INSTRUCTIONS = 'Offline AWS IAM policy tools (the IAM Policy Tools engine): validate a policy you wrote, fix what is safe to fix, '
-  + 'narrow "Resource": "*", explain what a policy grants, simulate a request, see what a change grants (diff), and look up actions, '
-  + 'resource types and condition keys in the IAM catalog. Policies are given as JSON text or a file path.';
+const INSTRUCTIONS =
+  'Offline AWS IAM policy tools (the IAM Policy Tools engine): validate a policy you wrote, fix what is safe to fix, ' +
+  'narrow "Resource": "*", explain what a policy grants, simulate a request, see what a change grants (diff), and look up actions, ' +
+  'resource types and condition keys in the IAM catalog. Policies are given as JSON text or a file path.';
 
 type ToolResult = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
 
@@ -29,7 +30,10 @@ export function runTool(tool: ToolDefinition, input: unknown, env: ToolEnv, log:
     return { content: [{ type: 'text', text: answer.text }], structuredContent: answer.structured as Record<string, unknown> };
   } catch (error) {
     if (!(error instanceof ToolInputError)) log(`${tool.name}: ${error instanceof Error ? error.stack : String(error)}`);
-    const message = error instanceof ToolInputError ? error.message : `Internal error in ${tool.name} (please report it): ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof ToolInputError
+        ? error.message
+        : `Internal error in ${tool.name} (please report it): ${error instanceof Error ? error.message : String(error)}`;
     return { content: [{ type: 'text', text: message }], isError: true };
   }
 }
@@ -37,13 +41,17 @@ export function runTool(tool: ToolDefinition, input: unknown, env: ToolEnv, log:
 export function createMcpServer(env: ToolEnv, log: (message: string) => void): McpServer {
   const server = new McpServer({ name: MCP_SERVER_NAME, version: TOOL_VERSION }, { instructions: INSTRUCTIONS });
   for (const tool of TOOLS) {
-    server.registerTool(tool.name, {
-      title: tool.title,
-      description: tool.description,
-      inputSchema: tool.input,
-      outputSchema: tool.output,
-      annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
-    }, (input: unknown) => runTool(tool, input, env, log));
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        outputSchema: tool.output,
+        annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
+      },
+      (input: unknown) => runTool(tool, input, env, log),
+    );
   }
   return server;
 }

@@ -25,12 +25,13 @@ export interface ToolEnv {
 /** Policy texts larger than this are refused: IAM's own limits are far below it (10,240 characters for a managed policy). */
 const MAX_TEXT = 5 * 1024 * 1024;
 
-export const kindSchema = z.enum(POLICY_KINDS as [PolicyKind, ...PolicyKind[]])
+export const kindSchema = z
+  .enum(POLICY_KINDS as [PolicyKind, ...PolicyKind[]])
   .describe('The kind of policy, which decides the rules that apply; detected from the file name and content when left out.');
 
 export const policySourceShape = {
   text: z.string().max(MAX_TEXT).optional().describe('The policy JSON text.'),
-  path: z.string().optional().describe('A policy file to read instead of `text` (relative to the server\'s working folder).'),
+  path: z.string().optional().describe("A policy file to read instead of `text` (relative to the server's working folder)."),
   kind: kindSchema.optional(),
 };
 export const policySourceSchema = z.object(policySourceShape);

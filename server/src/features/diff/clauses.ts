@@ -73,9 +73,14 @@ export function clausesOf(doc: PolicyDocument, catalog: Catalog): Clause[] {
     const resourceElement = statement.resource ?? statement.notResource;
     const principalElement = statement.principal ?? statement.notPrincipal;
     clauses.push({
-      doc, statement, effect: facts.allow ? 'Allow' : 'Deny',
+      doc,
+      statement,
+      effect: facts.allow ? 'Allow' : 'Deny',
       everything: !statement.action || patterns.includes('*'),
-      named, notAction: !statement.action, unknown, patterns: new Set(patterns),
+      named,
+      notAction: !statement.action,
+      unknown,
+      patterns: new Set(patterns),
       resource: resourceElement ? { negated: !statement.resource, values: resourceElement.items.map(item => item.value) } : EVERYWHERE,
       principal: principalElement && { negated: !statement.principal, values: principalValues(principalElement) },
       conditions: facts.conditions,
@@ -87,12 +92,19 @@ export function clausesOf(doc: PolicyDocument, catalog: Catalog): Clause[] {
 /** The atoms of a clause: each resource pattern with each principal. */
 export function atomsOf(clause: Clause): Atom[] {
   const resources = clause.resource.negated ? [clause.resource] : clause.resource.values.map(value => ({ negated: false, values: [value] }));
-  const principals = !clause.principal ? [undefined] : clause.principal.negated ? [clause.principal] : clause.principal.values.map(value => ({ negated: false, values: [value] }));
+  const principals = !clause.principal
+    ? [undefined]
+    : clause.principal.negated
+      ? [clause.principal]
+      : clause.principal.values.map(value => ({ negated: false, values: [value] }));
   return resources.flatMap(resource => principals.map(principal => ({ resource, principal })));
 }
 
 /** A coverage answer: covered, and when not, whether that is certain (the test had to approximate otherwise). */
-export interface Fit { covered: boolean; certain: boolean }
+export interface Fit {
+  covered: boolean;
+  certain: boolean;
+}
 
 const COVERED: Fit = { covered: true, certain: true };
 const WIDER: Fit = { covered: false, certain: true };
@@ -111,7 +123,7 @@ export function resourceFit(wide: Scope<string>, atom: Scope<string>): Fit {
     if (wide.values.some(excluded => globsIntersect(excluded.replace(/\$\{[^}]*\}/g, '*'), pattern.replace(/\$\{[^}]*\}/g, '*')))) return MAYBE;
     return COVERED;
   }
-  if (!wide.negated) return MAYBE;   // "everything but Y" inside a list of patterns (none is "*")
+  if (!wide.negated) return MAYBE; // "everything but Y" inside a list of patterns (none is "*")
   // "everything but Y" inside "everything but X": when Y leaves out at least what X does
   return wide.values.every(excluded => atom.values.some(value => arnPatternCovers(value, excluded))) ? COVERED : MAYBE;
 }
@@ -132,14 +144,17 @@ function principalCovers(wide: PrincipalValue, narrow: PrincipalValue): boolean 
 
 /** Whether two principals may name the same caller (same account, or one of them everyone). */
 function principalsOverlap(a: PrincipalValue, b: PrincipalValue): boolean {
-  return principalCovers(a, b) || principalCovers(b, a)
-    || (a.type === 'AWS' && b.type === 'AWS' && principalAccount(a.value) !== undefined && principalAccount(a.value) === principalAccount(b.value));
+  return (
+    principalCovers(a, b) ||
+    principalCovers(b, a) ||
+    (a.type === 'AWS' && b.type === 'AWS' && principalAccount(a.value) !== undefined && principalAccount(a.value) === principalAccount(b.value))
+  );
 }
 
 /** Whether `wide` (a clause's principals; undefined: no Principal element, anyone) names every principal of the atom. */
 export function principalFit(wide: Scope<PrincipalValue> | undefined, atom: Scope<PrincipalValue> | undefined): Fit {
   if (!wide || (!wide.negated && wide.values.some(isEveryone))) return COVERED;
-  if (!atom) return WIDER;   // no Principal element: anyone
+  if (!atom) return WIDER; // no Principal element: anyone
   if (!atom.negated && !wide.negated) return wide.values.some(value => principalCovers(value, atom.values[0])) ? COVERED : WIDER;
   if (!atom.negated) return wide.values.some(excluded => principalsOverlap(excluded, atom.values[0])) ? MAYBE : COVERED;
   if (!wide.negated) return MAYBE;
@@ -184,8 +199,8 @@ function valuesWithin(strict: ConditionFact, loose: ConditionFact): boolean {
   return strict.values.every(value => loose.values.some(other => same(value, other)));
 }
 
-const sameTest = (a: ConditionFact, b: ConditionFact) => a.key === b.key
-  && a.operator.baseName.toLowerCase() === b.operator.baseName.toLowerCase() && a.operator.setQualifier === b.operator.setQualifier;
+const sameTest = (a: ConditionFact, b: ConditionFact) =>
+  a.key === b.key && a.operator.baseName.toLowerCase() === b.operator.baseName.toLowerCase() && a.operator.setQualifier === b.operator.setQualifier;
 
 /** `strict` implies `loose`: the same test, values within, and IfExists only where `loose` has it too. */
 function implies(strict: ConditionFact, loose: ConditionFact): boolean {

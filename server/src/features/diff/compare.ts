@@ -17,8 +17,18 @@ import type { PrincipalValue } from '../../policy/principals';
 import { actionName } from '../../analysis/statementFacts';
 import { byLevel, type ByLevel } from '../actionSets';
 import {
-  actionsOf, atomsOf, clausesOf, conditionGaps, hasAction, namesPattern, principalFit, resourceFit, unconditional,
-  type Atom, type Clause, type ConditionGap,
+  actionsOf,
+  atomsOf,
+  clausesOf,
+  conditionGaps,
+  hasAction,
+  namesPattern,
+  principalFit,
+  resourceFit,
+  unconditional,
+  type Atom,
+  type Clause,
+  type ConditionGap,
 } from './clauses';
 
 export interface PolicyInput {
@@ -140,7 +150,7 @@ function actionIndex(clauses: readonly Clause[]): (action: ActionInfo) => number
     }
     for (const action of clause.named) {
       let list = byAction.get(action);
-      if (!list) byAction.set(action, list = []);
+      if (!list) byAction.set(action, (list = []));
       list.push(i);
     }
   });
@@ -164,7 +174,7 @@ function gaps(reaching: readonly Clause[], reached: readonly Clause[], catalog: 
     const fits = atoms.map(() => new Map<number, AtomFit>());
     const fitAt = (a: number, o: number) => {
       let fit = fits[a].get(o);
-      if (!fit) fits[a].set(o, fit = fitOf(clause, atoms[a], reached[o]));
+      if (!fit) fits[a].set(o, (fit = fitOf(clause, atoms[a], reached[o])));
       return fit;
     };
     const groups = new Map<string, Gap>();
@@ -190,7 +200,7 @@ function gaps(reaching: readonly Clause[], reached: readonly Clause[], catalog: 
         : { clause, change: 'action', dimensions: [], certain: true, atoms: open.map(a => atoms[a]), conditions: [] };
       const key = `${open.join(',')} ${best?.key ?? 'action'}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, group = { ...gap, actions: [] });
+      if (!group) groups.set(key, (group = { ...gap, actions: [] }));
       group.actions.push(action);
     }
     found.push(...groups.values());
@@ -213,14 +223,20 @@ function statementRef(side: 'old' | 'new', clause: Clause): StatementRef {
   const { statement, doc } = clause;
   const sid = statement.sid?.valueNode?.value;
   return {
-    side, index: statement.index, sid: typeof sid === 'string' ? sid : undefined, effect: clause.effect,
-    line: doc.textDocument.positionAt(statement.node.offset).line + 1, offset: statement.node.offset, length: statement.node.length,
+    side,
+    index: statement.index,
+    sid: typeof sid === 'string' ? sid : undefined,
+    effect: clause.effect,
+    line: doc.textDocument.positionAt(statement.node.offset).line + 1,
+    offset: statement.node.offset,
+    length: statement.node.length,
   };
 }
 
 const resourceText = (atom: Atom) => (atom.resource.negated ? `NotResource: ${atom.resource.values.join(', ')}` : atom.resource.values[0]);
 const principalText = (p: PrincipalValue) => (p.type === '*' ? '*' : `${p.type}: ${p.value}`);
-const principalsOf = (atom: Atom) => (atom.principal ? [(atom.principal.negated ? 'NotPrincipal: ' : '') + atom.principal.values.map(principalText).join(', ')] : []);
+const principalsOf = (atom: Atom) =>
+  atom.principal ? [(atom.principal.negated ? 'NotPrincipal: ' : '') + atom.principal.values.map(principalText).join(', ')] : [];
 
 function entryOf(gap: Gap, via: 'Allow' | 'Deny', side: 'old' | 'new', narrower: boolean): DeltaEntry {
   const levels = byLevel(() => 0);
@@ -228,9 +244,14 @@ function entryOf(gap: Gap, via: 'Allow' | 'Deny', side: 'old' | 'new', narrower:
   return {
     via,
     change: gap.change === 'action' ? 'action' : narrower ? 'narrower' : 'wider',
-    dimensions: gap.dimensions, certain: gap.certain, statement: statementRef(side, gap.clause),
-    resources: [...new Set(gap.atoms.map(resourceText))], principals: [...new Set(gap.atoms.flatMap(principalsOf))],
-    conditions: gap.conditions, actions: gap.actions.map(actionName).sort(), levels,
+    dimensions: gap.dimensions,
+    certain: gap.certain,
+    statement: statementRef(side, gap.clause),
+    resources: [...new Set(gap.atoms.map(resourceText))],
+    principals: [...new Set(gap.atoms.flatMap(principalsOf))],
+    conditions: gap.conditions,
+    actions: gap.actions.map(actionName).sort(),
+    levels,
   };
 }
 
@@ -242,9 +263,15 @@ function serviceDeltas(catalog: Catalog, gapsAndCertainty: Array<{ actions: Acti
   const add = (action: ActionInfo, list: 'actions' | 'possible') => {
     let service = services.get(action.service);
     if (!service) {
-      services.set(action.service, service = {
-        prefix: action.service, name: catalog.service(action.service)?.name ?? action.service, actions: byLevel(() => []), possible: byLevel(() => []),
-      });
+      services.set(
+        action.service,
+        (service = {
+          prefix: action.service,
+          name: catalog.service(action.service)?.name ?? action.service,
+          actions: byLevel(() => []),
+          possible: byLevel(() => []),
+        }),
+      );
     }
     service[list][action.accessLevel].push(action.name);
   };
@@ -271,25 +298,34 @@ const weight = (reaching: readonly Clause[], reached: readonly Clause[]) =>
 
 /** Whether comparing the two sides statement by statement would take too long. */
 function tooLarge(before: readonly Clause[], after: readonly Clause[]): boolean {
-  return weight(allows(after), allows(before)) + weight(allows(before), allows(after))
-    + weight(denies(before), denies(after)) + weight(denies(after), denies(before)) > MAX_WEIGHED_PAIRS;
+  return (
+    weight(allows(after), allows(before)) +
+      weight(allows(before), allows(after)) +
+      weight(denies(before), denies(after)) +
+      weight(denies(after), denies(before)) >
+    MAX_WEIGHED_PAIRS
+  );
 }
 
 /**
  * What `after` reaches that `before` did not: Allows that grant more, Denies that block less. `whole`:
  * every grant of `after` and every Deny of `before` counts, as a possible change (tooLarge).
  */
-function delta(before: readonly Clause[], after: readonly Clause[], catalog: Catalog, sides: { before: 'old' | 'new'; after: 'old' | 'new' }, narrowing: boolean, whole: boolean): AccessDelta {
+function delta(
+  before: readonly Clause[],
+  after: readonly Clause[],
+  catalog: Catalog,
+  sides: { before: 'old' | 'new'; after: 'old' | 'new' },
+  narrowing: boolean,
+  whole: boolean,
+): AccessDelta {
   const outright = denies(after).filter(unconditional);
   const blocked = outright.length ? (action: ActionInfo) => outright.some(deny => hasAction(deny, action)) : noDenial;
   const granted = gaps(allows(after), whole ? [] : allows(before), catalog, blocked);
   const lifted = gaps(denies(before), whole ? [] : denies(after), catalog, noDenial);
   if (whole) for (const gap of [...granted, ...lifted]) gap.certain = false;
   return {
-    entries: [
-      ...granted.map(gap => entryOf(gap, 'Allow', sides.after, narrowing)),
-      ...lifted.map(gap => entryOf(gap, 'Deny', sides.before, !narrowing)),
-    ],
+    entries: [...granted.map(gap => entryOf(gap, 'Allow', sides.after, narrowing)), ...lifted.map(gap => entryOf(gap, 'Deny', sides.before, !narrowing))],
     services: serviceDeltas(catalog, [...granted, ...lifted]),
     unknownActions: unknownGaps(allows(after), whole ? [] : allows(before)),
   };
@@ -300,7 +336,10 @@ const isEmpty = (d: AccessDelta) => d.entries.length === 0 && d.unknownActions.l
 
 function notesOf(before: PolicyDocument | undefined, after: PolicyDocument | undefined): string[] {
   const notes: string[] = [];
-  for (const [doc, side] of [[before, 'old'], [after, 'new']] as const) {
+  for (const [doc, side] of [
+    [before, 'old'],
+    [after, 'new'],
+  ] as const) {
     if (doc?.syntaxErrors.length) notes.push(`The ${side} policy has syntax errors: what could be read was compared.`);
   }
   const version = (doc: PolicyDocument | undefined) => doc?.version?.valueNode?.value;
@@ -321,9 +360,20 @@ export function diffPolicy(id: string, before: PolicyDocument | undefined, after
   const removed = same ? EMPTY_DELTA : delta(newClauses, oldClauses, catalog, { before: 'new', after: 'old' }, true, whole);
   const status = !before ? 'added' : !after ? 'removed' : isEmpty(added) && isEmpty(removed) ? 'unchanged' : 'changed';
   return {
-    id, status, kind: (after ?? before)!.kind, ...(before && after && before.kind !== after.kind ? { oldKind: before.kind } : {}),
-    added, removed,
-    notes: [...notesOf(before, after), ...(whole ? [`Too many statements to compare one by one (${oldClauses.length} and ${newClauses.length}): all the new policy grants is shown as possibly added, all the old one granted as possibly removed.`] : [])],
+    id,
+    status,
+    kind: (after ?? before)!.kind,
+    ...(before && after && before.kind !== after.kind ? { oldKind: before.kind } : {}),
+    added,
+    removed,
+    notes: [
+      ...notesOf(before, after),
+      ...(whole
+        ? [
+            `Too many statements to compare one by one (${oldClauses.length} and ${newClauses.length}): all the new policy grants is shown as possibly added, all the old one granted as possibly removed.`,
+          ]
+        : []),
+    ],
   };
 }
 
@@ -352,11 +402,14 @@ export function addsAtOrAbove(report: DiffReport, level: AccessLevel): boolean {
 /** The entries of a policy per statement of its new side (0-based index), for code lenses. */
 export function entriesByNewStatement(diff: PolicyDiff): Map<number, { added: DeltaEntry[]; removed: DeltaEntry[] }> {
   const byIndex = new Map<number, { added: DeltaEntry[]; removed: DeltaEntry[] }>();
-  for (const [list, entries] of [['added', diff.added.entries], ['removed', diff.removed.entries]] as const) {
+  for (const [list, entries] of [
+    ['added', diff.added.entries],
+    ['removed', diff.removed.entries],
+  ] as const) {
     for (const entry of entries) {
       if (entry.statement.side !== 'new') continue;
       let slot = byIndex.get(entry.statement.index);
-      if (!slot) byIndex.set(entry.statement.index, slot = { added: [], removed: [] });
+      if (!slot) byIndex.set(entry.statement.index, (slot = { added: [], removed: [] }));
       slot[list].push(entry);
     }
   }

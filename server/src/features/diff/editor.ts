@@ -83,7 +83,12 @@ export function diffCodeLenses(served: ServedDocument, baseTexts: BaseTexts, cat
   if (diff.status === 'unchanged') return [];
   const lens = (offset: number, text: string): CodeLens => ({
     range: rangeOf(doc, offset, 0),
-    command: { title: `Since ${base.ref}: ${text}`, command: COMPARE_WITH_HEAD_COMMAND, arguments: [doc.uri], tooltip: `Open what this change grants compared with ${base.ref}` },
+    command: {
+      title: `Since ${base.ref}: ${text}`,
+      command: COMPARE_WITH_HEAD_COMMAND,
+      arguments: [doc.uri],
+      tooltip: `Open what this change grants compared with ${base.ref}`,
+    },
   });
   const unknown = diff.added.unknownActions.length ? ['possibly adds actions the IAM data does not know'] : [];
   const lenses = [lens(doc.root.offset, [changeText(diff.added.entries, diff.removed.entries), ...unknown].filter(Boolean).join('; '))];

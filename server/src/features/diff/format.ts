@@ -47,7 +47,8 @@ function actionsText(actions: readonly string[], style: Style): string {
 function reasonText(entry: DeltaEntry, style: Style): string {
   const reasons: string[] = [];
   if (entry.dimensions.includes('resource') || entry.change === 'action') reasons.push(`on ${entry.resources.map(style.code).join(', ')}`);
-  if (entry.principals.length && (entry.dimensions.includes('principal') || entry.change === 'action')) reasons.push(`for ${entry.principals.map(style.code).join(', ')}`);
+  if (entry.principals.length && (entry.dimensions.includes('principal') || entry.change === 'action'))
+    reasons.push(`for ${entry.principals.map(style.code).join(', ')}`);
   for (const gap of entry.conditions) reasons.push(`condition ${style.code(gap.key)} (${gap.operator}) ${gap.how}`);
   return reasons.join('; ');
 }
@@ -99,7 +100,10 @@ export function reportHeadline(report: DiffReport): string {
   const removing = report.policies.filter(p => hasDelta(p.removed)).length;
   const unchanged = report.policies.filter(p => p.status === 'unchanged').length;
   if (adding === 0 && removing === 0) return `No change in access (${plural(report.policies.length, 'policy', 'policies')} compared).`;
-  const parts = [adding ? `${plural(adding, 'policy adds', 'policies add')} access` : '', removing ? `${plural(removing, 'policy removes', 'policies remove')} access` : ''];
+  const parts = [
+    adding ? `${plural(adding, 'policy adds', 'policies add')} access` : '',
+    removing ? `${plural(removing, 'policy removes', 'policies remove')} access` : '',
+  ];
   if (unchanged) parts.push(`${plural(unchanged, 'policy', 'policies')} without change in access`);
   return `${parts.filter(Boolean).join(', ')}.`;
 }
@@ -113,7 +117,10 @@ export function formatDiffMarkdown(report: DiffReport, title = 'IAM policy chang
     if (hasDelta(policy.added)) lines.push('**Access added**', '', ...markdownDelta(policy.added, 'added'));
     if (hasDelta(policy.removed)) lines.push('**Access removed**', '', ...markdownDelta(policy.removed, 'removed'));
   }
-  lines.push('---', `+N / −N: actions granted or taken away; N?: possibly (the comparison could not tell). ${PERMISSIONS_MANAGEMENT_MARK}: Permissions management. IAM data of ${report.dataDate}.`);
+  lines.push(
+    '---',
+    `+N / −N: actions granted or taken away; N?: possibly (the comparison could not tell). ${PERMISSIONS_MANAGEMENT_MARK}: Permissions management. IAM data of ${report.dataDate}.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -121,7 +128,8 @@ function textDelta(delta: AccessDelta, list: 'added' | 'removed'): string[] {
   const sign = list === 'added' ? '+' : '-';
   const lines = delta.services.map(service => {
     const counts = ACCESS_LEVELS.map(level => cell(service, level, sign).replace(PERMISSIONS_MANAGEMENT_MARK, '').trim())
-      .map((text, i) => (text === '—' ? '' : `${text} ${ACCESS_LEVELS[i]}`)).filter(Boolean);
+      .map((text, i) => (text === '—' ? '' : `${text} ${ACCESS_LEVELS[i]}`))
+      .filter(Boolean);
     return `    ${service.prefix}: ${counts.join(', ')}${service.actions['Permissions management'].length + service.possible['Permissions management'].length ? ` ${PERMISSIONS_MANAGEMENT_MARK}` : ''}`;
   });
   for (const entry of delta.entries) lines.push(`    - ${entryLine(entry, list)}`);

@@ -19,7 +19,10 @@ function actionEntry(catalog: Catalog, action: ActionInfo) {
     accessLevel: action.accessLevel,
     description: action.description,
     resourceTypes: action.resourceTypes.map(r => ({
-      name: r.name, required: r.required, arnFormat: catalog.resourceType(action.service, r.name)?.arnFormat, conditionKeys: r.conditionKeys,
+      name: r.name,
+      required: r.required,
+      arnFormat: catalog.resourceType(action.service, r.name)?.arnFormat,
+      conditionKeys: r.conditionKeys,
     })),
     conditionKeys: action.conditionKeys,
     dependentActions: action.dependentActions,
@@ -27,9 +30,9 @@ function actionEntry(catalog: Catalog, action: ActionInfo) {
   };
 }
 
-function lookupName(catalog: Catalog, name: string, type: typeof LOOKUP_TYPES[number]): Record<string, unknown> | undefined {
+function lookupName(catalog: Catalog, name: string, type: (typeof LOOKUP_TYPES)[number]): Record<string, unknown> | undefined {
   const colon = name.indexOf(':');
-  const want = (t: typeof LOOKUP_TYPES[number]) => type === 'auto' || type === t;
+  const want = (t: (typeof LOOKUP_TYPES)[number]) => type === 'auto' || type === t;
   if (want('arn') && name.startsWith('arn:')) {
     const types = catalog.resourceTypesForArn(name);
     return types.length ? { what: 'arn', arn: name, resourceTypes: types.map(resourceTypeText) } : undefined;
@@ -38,8 +41,12 @@ function lookupName(catalog: Catalog, name: string, type: typeof LOOKUP_TYPES[nu
     const service = catalog.service(name);
     if (service) {
       return {
-        what: 'service', prefix: service.prefix, name: service.name, docUrl: service.docUrl,
-        actions: countByLevel(service.actions), resourceTypes: service.resourceTypes.map(resourceTypeText),
+        what: 'service',
+        prefix: service.prefix,
+        name: service.name,
+        docUrl: service.docUrl,
+        actions: countByLevel(service.actions),
+        resourceTypes: service.resourceTypes.map(resourceTypeText),
         conditionKeys: service.conditionKeys.map(k => k.key),
       };
     }
@@ -64,20 +71,31 @@ function lookupName(catalog: Catalog, name: string, type: typeof LOOKUP_TYPES[nu
 
 function suggestions(catalog: Catalog, name: string): string[] {
   const colon = name.indexOf(':');
-  if (colon < 0) return closestNames(name, catalog.services().map(s => s.prefix));
+  if (colon < 0)
+    return closestNames(
+      name,
+      catalog.services().map(s => s.prefix),
+    );
   const service = catalog.service(name.slice(0, colon));
-  if (!service) return closestNames(name.slice(0, colon), catalog.services().map(s => s.prefix)).map(p => `${p}:${name.slice(colon + 1)}`);
+  if (!service)
+    return closestNames(
+      name.slice(0, colon),
+      catalog.services().map(s => s.prefix),
+    ).map(p => `${p}:${name.slice(colon + 1)}`);
   return closestNames(name, [
-    ...service.actions.map(a => `${a.service}:${a.name}`), ...service.conditionKeys.map(k => k.key), ...service.resourceTypes.map(r => `${r.service}:${r.name}`),
+    ...service.actions.map(a => `${a.service}:${a.name}`),
+    ...service.conditionKeys.map(k => k.key),
+    ...service.resourceTypes.map(r => `${r.service}:${r.name}`),
   ]);
 }
 
 export const lookupTool = defineTool({
   name: 'lookup',
   title: 'Look up the IAM catalog',
-  description: 'Looks up the IAM catalog (the Service Authorization Reference, offline): an action ("s3:GetObject": access level, description, '
-    + 'resource types with ARN formats, condition keys, dependent actions), a service prefix ("s3"), a condition key ("aws:SourceIp", '
-    + '"s3:prefix"), a resource type ("s3:bucket") or an ARN (the resource types it can name). `type` settles a name that could be several.',
+  description:
+    'Looks up the IAM catalog (the Service Authorization Reference, offline): an action ("s3:GetObject": access level, description, ' +
+    'resource types with ARN formats, condition keys, dependent actions), a service prefix ("s3"), a condition key ("aws:SourceIp", ' +
+    '"s3:prefix"), a resource type ("s3:bucket") or an ARN (the resource types it can name). `type` settles a name that could be several.',
   input: {
     name: z.string().min(1).max(2048),
     type: z.enum(LOOKUP_TYPES).optional().describe('what the name is; auto (the default) tries ARN, service, action, condition key, resource type'),
@@ -103,8 +121,9 @@ const MAX_EXPANDED = 1000;
 export const expandTool = defineTool({
   name: 'expand',
   title: 'Expand a wildcard action',
-  description: 'Lists the actions an Action value stands for ("s3:Get*", "ec2:Describe?nstances", "*"), case-insensitive like IAM, '
-    + 'with each action\'s access level and the counts per level.',
+  description:
+    'Lists the actions an Action value stands for ("s3:Get*", "ec2:Describe?nstances", "*"), case-insensitive like IAM, ' +
+    "with each action's access level and the counts per level.",
   input: {
     pattern: z.string().min(1).max(2048).describe('an Action value, e.g. "s3:Get*"'),
     limit: z.number().int().min(1).max(25000).optional().describe(`how many actions to list (default ${MAX_EXPANDED})`),
@@ -121,7 +140,9 @@ export const expandTool = defineTool({
     const actions = input.pattern === '*' ? catalog.services().flatMap(s => s.actions) : matchedActions(catalog, input.pattern.trim());
     if (actions.length === 0) {
       const near = suggestions(catalog, input.pattern.replace(/[*?]/g, ''));
-      throw new ToolInputError(`"${input.pattern}" matches no action of the IAM data of ${catalog.dataDate}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`);
+      throw new ToolInputError(
+        `"${input.pattern}" matches no action of the IAM data of ${catalog.dataDate}.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`,
+      );
     }
     const limit = input.limit ?? MAX_EXPANDED;
     const listed = actions.slice(0, limit).map(a => ({ name: `${a.service}:${a.name}`, accessLevel: a.accessLevel }));
@@ -129,7 +150,10 @@ export const expandTool = defineTool({
     const counts = levelCountsText(levels);
     return {
       structured: { pattern: input.pattern, count: actions.length, levels, actions: listed, truncated: listed.length < actions.length },
-      text: `${input.pattern}: ${actions.length} actions (${counts}).\n${listed.slice(0, 100).map(a => `${a.name} (${a.accessLevel})`).join('\n')}${actions.length > 100 ? `\n... (${actions.length - 100} more in the structured result)` : ''}`,
+      text: `${input.pattern}: ${actions.length} actions (${counts}).\n${listed
+        .slice(0, 100)
+        .map(a => `${a.name} (${a.accessLevel})`)
+        .join('\n')}${actions.length > 100 ? `\n... (${actions.length - 100} more in the structured result)` : ''}`,
     };
   },
 });

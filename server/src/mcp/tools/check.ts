@@ -23,7 +23,10 @@ const findingSchema = z.object({
   code: z.string(),
   severity: z.enum(SEVERITIES as unknown as [string, ...string[]]),
   message: z.string(),
-  line: z.number(), column: z.number(), endLine: z.number(), endColumn: z.number(),
+  line: z.number(),
+  column: z.number(),
+  endLine: z.number(),
+  endColumn: z.number(),
   fixes: z.array(z.string()).describe('titles of the quick-fixes the editor offers, the preferred one first'),
   help: z.string().optional(),
 });
@@ -38,7 +41,10 @@ function findingsOf(doc: PolicyDocument, diagnostics: readonly Diagnostic[], cat
     code: String(d.code),
     severity: severityName(d),
     message: messageText(d),
-    line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
     fixes: quickFixTitles(doc, d, catalog, settings),
     help: d.codeDescription?.href,
   }));
@@ -50,17 +56,22 @@ function countsOf(diagnostics: readonly Diagnostic[]) {
   return counts;
 }
 
-const countsText = (counts: Record<string, number>) => SEVERITIES.filter(s => counts[s]).map(s => `${counts[s]} ${s}`).join(', ') || 'no findings';
+const countsText = (counts: Record<string, number>) =>
+  SEVERITIES.filter(s => counts[s])
+    .map(s => `${counts[s]} ${s}`)
+    .join(', ') || 'no findings';
 
 export const validateTool = defineTool({
   name: 'validate',
   title: 'Validate an IAM policy',
-  description: 'Checks an AWS IAM policy (JSON text or a file) with the IAM Policy Tools rules: what IAM rejects, what does not work as written, and security risks. '
-    + 'Returns each finding with its stable code (docs: docs/rules.md), severity, 1-based position, message and the quick-fixes available; '
-    + '`safelyFixable` counts the edits the `fix` tool would apply.',
+  description:
+    'Checks an AWS IAM policy (JSON text or a file) with the IAM Policy Tools rules: what IAM rejects, what does not work as written, and security risks. ' +
+    'Returns each finding with its stable code (docs: docs/rules.md), severity, 1-based position, message and the quick-fixes available; ' +
+    '`safelyFixable` counts the edits the `fix` tool would apply.',
   input: policySourceShape,
   output: {
-    kind: z.string(), kindSource: z.string(),
+    kind: z.string(),
+    kindSource: z.string(),
     counts: countsShape,
     findings: z.array(findingSchema).describe(`the findings, at most ${MAX_LISTED}`),
     safelyFixable: z.number(),
@@ -82,8 +93,9 @@ export const validateTool = defineTool({
 export const fixTool = defineTool({
   name: 'fix',
   title: 'Apply the safe fixes',
-  description: 'Applies the fixes that cannot change what the policy grants (syntax IAM rejects, malformed or mis-cased action names, repeated '
-    + 'actions, Sids) and returns the new policy text and what is still found. Writes nothing: save the text yourself.',
+  description:
+    'Applies the fixes that cannot change what the policy grants (syntax IAM rejects, malformed or mis-cased action names, repeated ' +
+    'actions, Sids) and returns the new policy text and what is still found. Writes nothing: save the text yourself.',
   input: policySourceShape,
   output: { text: z.string(), fixesApplied: z.number(), remaining: countsShape },
   run(input, env) {
@@ -109,9 +121,10 @@ const MAX_NARROWING_PASSES = 200;
 export const narrowTool = defineTool({
   name: 'narrow',
   title: 'Narrow "Resource": "*"',
-  description: 'Replaces `"Resource": "*"` in each statement with the ARN formats of the resource types its actions need (placeholders such as '
-    + '<bucket-name> are filled from ARNs elsewhere in the policy where possible, else left for you to fill). Statements whose actions cannot all be '
-    + 'scoped to ARNs are listed, not changed. Returns the new text; writes nothing.',
+  description:
+    'Replaces `"Resource": "*"` in each statement with the ARN formats of the resource types its actions need (placeholders such as ' +
+    '<bucket-name> are filled from ARNs elsewhere in the policy where possible, else left for you to fill). Statements whose actions cannot all be ' +
+    'scoped to ARNs are listed, not changed. Returns the new text; writes nothing.',
   input: policySourceShape,
   output: {
     text: z.string(),
@@ -144,10 +157,12 @@ export const narrowTool = defineTool({
       narrowed.push({ statement: statement.index + 1, sid: typeof sid === 'string' ? sid : undefined, change: action.title });
       doc = loaded.reparse(TextDocument.applyEdits(doc.textDocument, Object.values(action.edit?.changes ?? {}).flat()));
     }
-    const notNarrowed = doc.statements.filter(s => skipped.has(s.index)).map(s => {
-      const sid = s.sid?.valueNode?.value;
-      return { statement: s.index + 1, sid: typeof sid === 'string' ? sid : undefined, line: position(doc, s.node.offset).line };
-    });
+    const notNarrowed = doc.statements
+      .filter(s => skipped.has(s.index))
+      .map(s => {
+        const sid = s.sid?.valueNode?.value;
+        return { statement: s.index + 1, sid: typeof sid === 'string' ? sid : undefined, line: position(doc, s.node.offset).line };
+      });
     const lines = [
       `${narrowed.length} statements narrowed${notNarrowed.length ? `; ${notNarrowed.length} left on "*" (some action takes no resource ARN, or too many resource types: split the statement)` : ''}.`,
       ...narrowed.map(n => `statement ${n.statement}: ${n.change}`),

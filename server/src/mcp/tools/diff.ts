@@ -17,13 +17,22 @@ const MAX_ACTIONS_LISTED = 25;
 
 const deltaSchema = z.object({
   services: z.array(z.object({ prefix: z.string(), name: z.string(), actions: levelCountsSchema, possible: levelCountsSchema })),
-  changes: z.array(z.object({
-    statement: z.string(), side: z.enum(['old', 'new']), line: z.number(),
-    via: z.enum(['Allow', 'Deny']), change: z.enum(['action', 'wider', 'narrower']), certain: z.boolean(),
-    dimensions: z.array(z.string()), resources: z.array(z.string()), principals: z.array(z.string()),
-    conditions: z.array(z.object({ key: z.string(), operator: z.string(), how: z.string() })),
-    actionCount: z.number(), actions: z.array(z.string()).describe(`the first ${MAX_ACTIONS_LISTED}`),
-  })),
+  changes: z.array(
+    z.object({
+      statement: z.string(),
+      side: z.enum(['old', 'new']),
+      line: z.number(),
+      via: z.enum(['Allow', 'Deny']),
+      change: z.enum(['action', 'wider', 'narrower']),
+      certain: z.boolean(),
+      dimensions: z.array(z.string()),
+      resources: z.array(z.string()),
+      principals: z.array(z.string()),
+      conditions: z.array(z.object({ key: z.string(), operator: z.string(), how: z.string() })),
+      actionCount: z.number(),
+      actions: z.array(z.string()).describe(`the first ${MAX_ACTIONS_LISTED}`),
+    }),
+  ),
   unknownActions: z.array(z.string()),
 });
 
@@ -33,9 +42,18 @@ function compactDelta(delta: AccessDelta): z.infer<typeof deltaSchema> {
   return {
     services: delta.services.map(s => ({ prefix: s.prefix, name: s.name, actions: counts(s.actions), possible: counts(s.possible) })),
     changes: delta.entries.map(e => ({
-      statement: statementLabel(e.statement), side: e.statement.side, line: e.statement.line, via: e.via, change: e.change, certain: e.certain,
-      dimensions: e.dimensions, resources: e.resources, principals: e.principals, conditions: e.conditions,
-      actionCount: e.actions.length, actions: e.actions.slice(0, MAX_ACTIONS_LISTED),
+      statement: statementLabel(e.statement),
+      side: e.statement.side,
+      line: e.statement.line,
+      via: e.via,
+      change: e.change,
+      certain: e.certain,
+      dimensions: e.dimensions,
+      resources: e.resources,
+      principals: e.principals,
+      conditions: e.conditions,
+      actionCount: e.actions.length,
+      actions: e.actions.slice(0, MAX_ACTIONS_LISTED),
     })),
     unknownActions: delta.unknownActions,
   };
@@ -64,10 +82,11 @@ function fromRevision(ref: string, path: string, env: ToolEnv, reparse: (text: s
 export const diffTool = defineTool({
   name: 'diff',
   title: 'What a policy change grants',
-  description: 'Compares two versions of a policy and says what the change adds and removes: per service and access level, the actions, '
-    + 'resources and statements responsible. A wider resource, principal or condition counts as added access, and so does a Deny removed or '
-    + 'narrowed; a change the comparison cannot judge is marked not certain (a possible addition). Give `old` and `new` (text or path), or '
-    + '`new` with a `path` and `baseRef` (a git revision such as "HEAD") to compare the file with its committed version.',
+  description:
+    'Compares two versions of a policy and says what the change adds and removes: per service and access level, the actions, ' +
+    'resources and statements responsible. A wider resource, principal or condition counts as added access, and so does a Deny removed or ' +
+    'narrowed; a change the comparison cannot judge is marked not certain (a possible addition). Give `old` and `new` (text or path), or ' +
+    '`new` with a `path` and `baseRef` (a git revision such as "HEAD") to compare the file with its committed version.',
   input: {
     old: sideShape.describe('the policy before the change (leave out with baseRef, or for a new policy)'),
     new: z.object(policySourceShape).describe('the policy after the change'),
@@ -83,20 +102,27 @@ export const diffTool = defineTool({
   },
   run(input, env) {
     if (input.baseRef !== undefined && input.old) throw new ToolInputError('Give either "old" or "baseRef", not both.');
-    if (input.baseRef !== undefined && input.new.path === undefined) throw new ToolInputError('"baseRef" needs new.path: the file to compare with its committed version.');
+    if (input.baseRef !== undefined && input.new.path === undefined)
+      throw new ToolInputError('"baseRef" needs new.path: the file to compare with its committed version.');
     const after = loadPolicy(input.new, env, 'the new policy');
-    const before = input.baseRef !== undefined
-      ? fromRevision(input.baseRef, input.new.path!, env, after.reparse)
-      : input.old && loadPolicy({ kind: input.new.kind, ...input.old }, env, 'the old policy').doc;
+    const before =
+      input.baseRef !== undefined
+        ? fromRevision(input.baseRef, input.new.path!, env, after.reparse)
+        : input.old && loadPolicy({ kind: input.new.kind, ...input.old }, env, 'the old policy').doc;
     const id = input.new.path ?? 'policy';
     const diff = diffPolicy(id, before, after.doc, env.catalog());
     const report = { dataDate: env.catalog().dataDate, policies: [diff] };
     return {
       structured: {
-        status: diff.status, kind: diff.kind, highestAddedLevel: highestAdded(diff),
-        added: compactDelta(diff.added), removed: compactDelta(diff.removed), notes: diff.notes,
+        status: diff.status,
+        kind: diff.kind,
+        highestAddedLevel: highestAdded(diff),
+        added: compactDelta(diff.added),
+        removed: compactDelta(diff.removed),
+        notes: diff.notes,
       },
-      text: diff.status === 'unchanged' ? 'No change in access.' : formatDiffMarkdown(report, input.baseRef ? `Changes since ${input.baseRef}` : 'Policy changes'),
+      text:
+        diff.status === 'unchanged' ? 'No change in access.' : formatDiffMarkdown(report, input.baseRef ? `Changes since ${input.baseRef}` : 'Policy changes'),
     };
   },
 });

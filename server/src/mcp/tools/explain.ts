@@ -8,7 +8,9 @@ import { formatAccess, summarizePolicy, type AccessSet } from '../../features/su
 import { defineTool } from '../tool';
 import { loadPolicy, policySourceShape, position } from '../sources';
 
-export const levelCountsSchema = z.object(Object.fromEntries(ACCESS_LEVELS.map(level => [level, z.number()])) as Record<(typeof ACCESS_LEVELS)[number], z.ZodNumber>);
+export const levelCountsSchema = z.object(
+  Object.fromEntries(ACCESS_LEVELS.map(level => [level, z.number()])) as Record<(typeof ACCESS_LEVELS)[number], z.ZodNumber>,
+);
 
 const accessSchema = z.object({
   allOtherServices: z.boolean().describe('every service not listed is covered entirely ("*" or NotAction)'),
@@ -19,7 +21,9 @@ function compactAccess(access: AccessSet): z.infer<typeof accessSchema> {
   return {
     allOtherServices: access.allOtherServices,
     services: access.services.map(s => ({
-      prefix: s.prefix, name: s.name, full: s.full,
+      prefix: s.prefix,
+      name: s.name,
+      full: s.full,
       actions: Object.fromEntries(ACCESS_LEVELS.map(level => [level, s.actions[level].length])) as ByLevel<number>,
     })),
   };
@@ -28,9 +32,10 @@ function compactAccess(access: AccessSet): z.infer<typeof accessSchema> {
 export const explainTool = defineTool({
   name: 'explain',
   title: 'Explain an IAM policy',
-  description: 'Says what a policy grants: the access summary (per service, the number of actions at each access level: List, Read, Write, '
-    + 'Permissions management, Tagging) for its Allow and Deny statements, and one plain-language sentence per statement '
-    + '(actions, resources, principals, conditions).',
+  description:
+    'Says what a policy grants: the access summary (per service, the number of actions at each access level: List, Read, Write, ' +
+    'Permissions management, Tagging) for its Allow and Deny statements, and one plain-language sentence per statement ' +
+    '(actions, resources, principals, conditions).',
   input: policySourceShape,
   output: {
     kind: z.string(),
@@ -44,7 +49,11 @@ export const explainTool = defineTool({
     const summary = summarizePolicy(doc, catalog);
     const explained = explainPolicy(doc, catalog);
     const statements = explained.statements.map((s, i) => ({
-      index: s.index + 1, sid: s.sid, effect: s.effect, line: position(doc, summary.statements[i].offset).line, text: s.text,
+      index: s.index + 1,
+      sid: s.sid,
+      effect: s.effect,
+      line: position(doc, summary.statements[i].offset).line,
+      text: s.text,
     }));
     const text = [
       `${explained.kind}. Allows: ${formatAccess(summary.allow, 8)}.${summary.deny.services.length || summary.deny.allOtherServices ? ` Denies: ${formatAccess(summary.deny, 8)}.` : ''}`,
