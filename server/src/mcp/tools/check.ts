@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { z } from 'zod';
 import { applySafeFixes } from '../../cli/fix';
-import { messageText, noCounts, severityName } from '../../cli/report';
+import { findingFields, noCounts, severityName } from '../../cli/report';
 import { provideCodeActions } from '../../features/codeActions';
 import { computeDiagnostics } from '../../features/diagnostics';
 import { fixAll } from '../../features/fixes/fixAll';
@@ -38,13 +38,7 @@ function quickFixTitles(doc: PolicyDocument, diagnostic: Diagnostic, catalog: Ca
 
 function findingsOf(doc: PolicyDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings) {
   return diagnostics.slice(0, MAX_LISTED).map(d => ({
-    code: String(d.code),
-    severity: severityName(d),
-    message: messageText(d),
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
+    ...findingFields(d),
     fixes: quickFixTitles(doc, d, catalog, settings),
     help: d.codeDescription?.href,
   }));
