@@ -105,7 +105,7 @@ function policiesOf(file: InputFile, text: string, id: string, settings: IamPoli
 
 function twoFiles(options: DiffOptions, settings: IamPolicySettings, io: CliIo, problems: string[]): { before: PolicyInput[]; after: PolicyInput[] } {
   const [before, after] = options.inputs.map(path => {
-    const file = inputFile(resolve(io.cwd, path), io.cwd, true);
+    const file = inputFile(resolve(io.cwd, path), io.cwd);
     try {
       return { file, text: readInput(file, io.readStdin) };
     } catch (error) {
@@ -127,13 +127,13 @@ const exists = (path: string) => {
   }
 };
 
-/** The files of the revision that an input names, as a folder scan would find them (JSON files outside dot-folders). */
-function revisionFiles(revision: GitRevision, input: string): Array<{ path: string; explicit: boolean }> {
+/** The files of the revision that an input names, as a folder scan would find them (JSON files outside dot-folders); foundBy as in inputFile. */
+function revisionFiles(revision: GitRevision, input: string): Array<{ path: string; foundBy?: string }> {
   const wanted = posix(input).replace(/^\.\//, '').replace(/\/$/, '');
-  return revision.files(input).flatMap((path): Array<{ path: string; explicit: boolean }> => {
-    if (path === wanted) return [{ path, explicit: true }];
+  return revision.files(input).flatMap((path): Array<{ path: string; foundBy?: string }> => {
+    if (path === wanted) return [{ path }];
     const hidden = path.split('/').some(part => part.startsWith('.') || part === 'node_modules');
-    return !hidden && path.endsWith('.json') ? [{ path, explicit: false }] : [];
+    return !hidden && path.endsWith('.json') ? [{ path, foundBy: input }] : [];
   });
 }
 
@@ -146,7 +146,7 @@ function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: 
   const then = thenByInput.flat();
   // a path gone from the working tree is a policy removed, not a missing input
   const present = inputs.filter((input, i) => exists(resolve(io.cwd, input)) || thenByInput[i].length === 0);
-  for (const file of expandInputs(present, io.cwd, undefined, problems)) {
+  for (const file of expandInputs(present, io.cwd, undefined, problems).files) {
     try {
       after.push(...policiesOf(file, readInput(file, io.readStdin), posix(file.display), settings, options.kind));
     } catch (error) {
@@ -154,11 +154,11 @@ function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: 
     }
   }
   const seen = new Set<string>();
-  for (const { path, explicit } of then) {
+  for (const { path, foundBy } of then) {
     if (seen.has(path)) continue;
     seen.add(path);
     const text = revision.read(path);
-    if (text !== undefined) before.push(...policiesOf(inputFile(resolve(io.cwd, path), io.cwd, explicit), text, path, settings, options.kind));
+    if (text !== undefined) before.push(...policiesOf(inputFile(resolve(io.cwd, path), io.cwd, foundBy), text, path, settings, options.kind));
   }
   return { before, after };
 }
