@@ -6,13 +6,12 @@
 // two-file form both get the new file's path, so that they pair up).
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { AccessLevel, Catalog } from '../catalog/types';
 import { addsAtOrAbove, diffPolicies, LEVEL_RANK, type DiffReport, type PolicyInput } from '../features/diff/compare';
 import { formatDiffMarkdown, formatDiffText } from '../features/diff/format';
 import { POLICY_KINDS, type PolicyKind } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
-import { oneOf } from './args';
+import { oneOf, parseCommandArgs } from './args';
 import { loadSettings } from './config';
 import { expandInputs, inputFile, readInput, type InputFile } from './files';
 import { gitRevision, type GitRevision } from './gitRevision';
@@ -62,26 +61,20 @@ interface DiffOptions {
 }
 
 function parseOptions(argv: string[]): DiffOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        base: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        'fail-on-added': { type: 'string' },
-        kind: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      base: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      'fail-on-added': { type: 'string' },
+      kind: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return 'help';
   if (values.base === undefined && positionals.length !== 2) throw new CliError('diff takes two files (old and new), or --base <revision> and paths');
   const failOn = oneOf(values['fail-on-added'], Object.keys(LEVEL_NAMES), '--fail-on-added');
