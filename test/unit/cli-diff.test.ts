@@ -103,3 +103,51 @@ test('usage and I/O errors: exit 2 with a message', () => {
   assert.match(runCliProcess(['diff', '--base', 'no-such-branch'], { cwd: repo }).stderr, /"no-such-branch" is not a revision/);
   assert.match(runCliProcess(['diff', '--help']).stdout, /^Usage: iam-policy-lint diff/);
 });
+
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  BuildRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: codebuild.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: build
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: !Sub 'arn:aws:s3:::\${Bucket}/*'
+`;
+const WIDER_TEMPLATE = TEMPLATE.replace('Action: s3:GetObject', 'Action: [s3:GetObject, iam:PassRole]');
+
+test('templates: each policy matched by its resource and property, lines in the template', () => {
+  const dir = folderWith({ 'old.yaml': TEMPLATE, 'new.yaml': WIDER_TEMPLATE });
+  const run = runCliProcess(['diff', 'old.yaml', 'new.yaml', '-f', 'json', '--fail-on-added', 'write'], { cwd: dir });
+  assert.equal(run.status, 1, run.stderr);
+  const report = JSON.parse(run.stdout) as {
+    policies: Array<{ id: string; status: string; added: { entries: Array<{ actions: string[]; statement: { line: number } }> } }>;
+  };
+  assert.deepEqual(
+    report.policies.map(p => [p.id, p.status]),
+    [
+      ['new.yaml#BuildRole/AssumeRolePolicyDocument', 'unchanged'],
+      ['new.yaml#BuildRole/Policies[0].PolicyDocument', 'changed'],
+    ],
+  );
+  const [entry] = report.policies[1].added.entries;
+  assert.deepEqual(entry.actions, ['iam:PassRole']);
+  assert.equal(entry.statement.line, 17, 'the line of the statement in the template');
+  // against a revision: the template found in the folder on both sides
+  const repo = repository({ 'infra/stack.yaml': TEMPLATE }, { 'infra/stack.yaml': WIDER_TEMPLATE });
+  const base = JSON.parse(runCliProcess(['diff', '--base', 'HEAD', '-f', 'json', 'infra'], { cwd: repo }).stdout) as typeof report;
+  assert.deepEqual(
+    base.policies.filter(p => p.status !== 'unchanged').map(p => p.id),
+    ['infra/stack.yaml#BuildRole/Policies[0].PolicyDocument'],
+  );
+});

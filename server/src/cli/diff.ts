@@ -1,5 +1,6 @@
 // `iam-policy-lint diff`: what a change grants (features/diff), on two files or on the working tree
-// against a git revision.
+// against a git revision; policy files and templates (each policy of a template by its resource and
+// property).
 //   iam-policy-lint diff old.json new.json
 //   iam-policy-lint diff --base origin/main --format markdown --fail-on-added write policies/
 // Each side is a list of (policy id, parsed policy): a policy file's id is its path (in the
@@ -11,9 +12,12 @@ import { addsAtOrAbove, diffPolicies, LEVEL_RANK, type DiffReport, type PolicyIn
 import { formatDiffMarkdown, formatDiffText } from '../features/diff/format';
 import { POLICY_KINDS, type PolicyKind } from '../policy/model';
 import type { IamPolicySettings } from '../protocol';
+import { readTemplate } from '../documents/templateDocuments';
+import { toHostSpan } from '../templates/mapping';
+import { templateFormatOf } from '../templates/readers';
 import { oneOf, parseCommandArgs } from './args';
 import { loadSettings } from './config';
-import { expandInputs, inputFile, readInput, type InputFile } from './files';
+import { expandInputs, inputFile, readInput, SEARCHED, type InputFile } from './files';
 import { gitRevision, type GitRevision } from './gitRevision';
 import { CliError, errorText, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo } from './io';
 import { policyOf } from './lint';
@@ -32,8 +36,9 @@ What a change grants: the access the new policies add and remove compared with t
 service and access level, with the actions, resources and statements responsible. A wider resource,
 principal or condition counts as added access, and so does a Deny removed or narrowed; a change the
 comparison cannot judge (a condition changed, NotResource) is reported as a possible addition.
-With --base, the working tree is compared with the revision (read with git), file by file (default:
-the current folder); a file in one side only is a policy added or removed.
+Templates (CloudFormation, SAM, Serverless, Terraform) are compared policy by policy, each matched
+by its resource and property. With --base, the working tree is compared with the revision (read
+with git), file by file (default: the current folder); a file in one side only is added or removed.
 
 Options:
       --base <revision>                  compare the working tree with this git revision
@@ -89,14 +94,28 @@ function parseOptions(argv: string[]): DiffOptions | 'help' {
   };
 }
 
-/** A file's policies as a side of the comparison: none when it is not a policy (or empty: /dev/null). */
-function policiesOf(file: InputFile, text: string, id: string, settings: IamPolicySettings, kind: PolicyKind | undefined): PolicyInput[] {
+/**
+ * A file's policies as a side of the comparison: a policy file is one policy whose id is `id` (its
+ * path); a template's policies are `id#Resource/Property` ("infra.yaml#BuildRole/AssumeRolePolicyDocument");
+ * none when the file is neither (or empty: /dev/null).
+ */
+async function policiesOf(file: InputFile, text: string, id: string, settings: IamPolicySettings, kind: PolicyKind | undefined): Promise<PolicyInput[]> {
   if (text.trim() === '') return [];
+  if (settings.templates !== 'off' && templateFormatOf(file.uri, file.languageId, text)) {
+    const served = await readTemplate(file.uri, file.languageId, text, settings);
+    if (!served) return [];
+    const { template } = served;
+    return template.policies.map(policy => ({
+      id: `${id}#${policy.source.resource}/${policy.source.property}`,
+      doc: policy.doc,
+      lineOf: (offset: number) => template.textDocument.positionAt(toHostSpan(policy.virtual, { offset, length: 0 }).offset).line + 1,
+    }));
+  }
   const doc = policyOf(file, text, settings, kind);
   return doc ? [{ id, doc }] : [];
 }
 
-function twoFiles(options: DiffOptions, settings: IamPolicySettings, io: CliIo, problems: string[]): { before: PolicyInput[]; after: PolicyInput[] } {
+async function twoFiles(options: DiffOptions, settings: IamPolicySettings, io: CliIo, problems: string[]): Promise<Sides> {
   const [before, after] = options.inputs.map(path => {
     const file = inputFile(resolve(io.cwd, path), io.cwd);
     try {
@@ -107,7 +126,10 @@ function twoFiles(options: DiffOptions, settings: IamPolicySettings, io: CliIo, 
     }
   });
   const id = after.file.display;
-  return { before: policiesOf(before.file, before.text, id, settings, options.kind), after: policiesOf(after.file, after.text, id, settings, options.kind) };
+  return {
+    before: await policiesOf(before.file, before.text, id, settings, options.kind),
+    after: await policiesOf(after.file, after.text, id, settings, options.kind),
+  };
 }
 
 const posix = (path: string) => path.split(sep).join('/');
@@ -120,17 +142,17 @@ const exists = (path: string) => {
   }
 };
 
-/** The files of the revision that an input names, as a folder scan would find them (JSON files outside dot-folders); foundBy as in inputFile. */
+/** The files of the revision that an input names, as a folder scan would find them (policies and templates outside dot-folders); foundBy as in inputFile. */
 function revisionFiles(revision: GitRevision, input: string): Array<{ path: string; foundBy?: string }> {
   const wanted = posix(input).replace(/^\.\//, '').replace(/\/$/, '');
   return revision.files(input).flatMap((path): Array<{ path: string; foundBy?: string }> => {
     if (path === wanted) return [{ path }];
     const hidden = path.split('/').some(part => part.startsWith('.') || part === 'node_modules');
-    return !hidden && path.endsWith('.json') ? [{ path, foundBy: input }] : [];
+    return !hidden && SEARCHED.test(path) ? [{ path, foundBy: input }] : [];
   });
 }
 
-function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: CliIo, problems: string[]): { before: PolicyInput[]; after: PolicyInput[] } {
+async function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: CliIo, problems: string[]): Promise<Sides> {
   const revision = gitRevision(options.base!, io.cwd);
   const inputs = options.inputs.length ? options.inputs : ['.'];
   const before: PolicyInput[] = [];
@@ -141,7 +163,7 @@ function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: 
   const present = inputs.filter((input, i) => exists(resolve(io.cwd, input)) || thenByInput[i].length === 0);
   for (const file of expandInputs(present, io.cwd, undefined, problems).files) {
     try {
-      after.push(...policiesOf(file, readInput(file, io.readStdin), posix(file.display), settings, options.kind));
+      after.push(...(await policiesOf(file, readInput(file, io.readStdin), posix(file.display), settings, options.kind)));
     } catch (error) {
       problems.push(`${file.display}: cannot read: ${errorText(error)}`);
     }
@@ -151,9 +173,14 @@ function againstRevision(options: DiffOptions, settings: IamPolicySettings, io: 
     if (seen.has(path)) continue;
     seen.add(path);
     const text = revision.read(path);
-    if (text !== undefined) before.push(...policiesOf(inputFile(resolve(io.cwd, path), io.cwd, foundBy), text, path, settings, options.kind));
+    if (text !== undefined) before.push(...(await policiesOf(inputFile(resolve(io.cwd, path), io.cwd, foundBy), text, path, settings, options.kind)));
   }
   return { before, after };
+}
+
+interface Sides {
+  before: PolicyInput[];
+  after: PolicyInput[];
 }
 
 function render(report: DiffReport, options: DiffOptions): string {
@@ -168,7 +195,7 @@ function render(report: DiffReport, options: DiffOptions): string {
 }
 
 /** Runs `diff` with its arguments (after the word "diff"); returns the exit code. Usage errors throw CliError. */
-export function runDiff(argv: string[], io: CliIo, catalog: () => Catalog): number {
+export async function runDiff(argv: string[], io: CliIo, catalog: () => Catalog): Promise<number> {
   const options = parseOptions(argv);
   if (options === 'help') {
     io.stdout(DIFF_USAGE);
@@ -176,7 +203,7 @@ export function runDiff(argv: string[], io: CliIo, catalog: () => Catalog): numb
   }
   const settings = loadSettings(options.config, io.cwd).settings;
   const problems: string[] = [];
-  const sides = options.base === undefined ? twoFiles(options, settings, io, problems) : againstRevision(options, settings, io, problems);
+  const sides = options.base === undefined ? await twoFiles(options, settings, io, problems) : await againstRevision(options, settings, io, problems);
   const report = diffPolicies(sides.before, sides.after, catalog());
   const output = render(report, options);
   if (options.output) {

@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'rules': io.stdout(formatRuleList(loadSettings(command.options.config, io.cwd).settings, command.options.format === 'json')); return EXIT_CLEAN;
       case 'simulate': return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
-      case 'diff': return runDiff(command.argv, io, getCatalog);
+      case 'diff': return await runDiff(command.argv, io, getCatalog);
       case 'lint': return await lint(command.options, io);   // awaited: its CliErrors are caught below
     }
   } catch (error) {

@@ -34,7 +34,13 @@ import {
 export interface PolicyInput {
   id: string;
   doc: PolicyDocument;
+  /** the 1-based line of an offset of `doc` in the file that holds it (a template's policy); default: `doc`'s own */
+  lineOf?: (offset: number) => number;
 }
+
+/** Where a statement of a policy is, for people: the line in its file. */
+type LineOf = (doc: PolicyDocument, offset: number) => number;
+const ownLine: LineOf = (doc, offset) => doc.textDocument.positionAt(offset).line + 1;
 
 /** A statement of one side, for people: 1-based number and line. */
 export interface StatementRef {
@@ -219,7 +225,7 @@ function unknownGaps(reaching: readonly Clause[], reached: readonly Clause[]): s
 
 // ---- putting both directions together ----
 
-function statementRef(side: 'old' | 'new', clause: Clause): StatementRef {
+function statementRef(side: 'old' | 'new', clause: Clause, lineOf: LineOf): StatementRef {
   const { statement, doc } = clause;
   const sid = statement.sid?.valueNode?.value;
   return {
@@ -227,7 +233,7 @@ function statementRef(side: 'old' | 'new', clause: Clause): StatementRef {
     index: statement.index,
     sid: typeof sid === 'string' ? sid : undefined,
     effect: clause.effect,
-    line: doc.textDocument.positionAt(statement.node.offset).line + 1,
+    line: lineOf(doc, statement.node.offset),
     offset: statement.node.offset,
     length: statement.node.length,
   };
@@ -238,7 +244,7 @@ const principalText = (p: PrincipalValue) => (p.type === '*' ? '*' : `${p.type}:
 const principalsOf = (atom: Atom) =>
   atom.principal ? [(atom.principal.negated ? 'NotPrincipal: ' : '') + atom.principal.values.map(principalText).join(', ')] : [];
 
-function entryOf(gap: Gap, via: 'Allow' | 'Deny', side: 'old' | 'new', narrower: boolean): DeltaEntry {
+function entryOf(gap: Gap, via: 'Allow' | 'Deny', side: 'old' | 'new', narrower: boolean, lineOf: LineOf): DeltaEntry {
   const levels = byLevel(() => 0);
   for (const action of gap.actions) levels[action.accessLevel]++;
   return {
@@ -246,7 +252,7 @@ function entryOf(gap: Gap, via: 'Allow' | 'Deny', side: 'old' | 'new', narrower:
     change: gap.change === 'action' ? 'action' : narrower ? 'narrower' : 'wider',
     dimensions: gap.dimensions,
     certain: gap.certain,
-    statement: statementRef(side, gap.clause),
+    statement: statementRef(side, gap.clause, lineOf),
     resources: [...new Set(gap.atoms.map(resourceText))],
     principals: [...new Set(gap.atoms.flatMap(principalsOf))],
     conditions: gap.conditions,
@@ -318,6 +324,7 @@ function delta(
   sides: { before: 'old' | 'new'; after: 'old' | 'new' },
   narrowing: boolean,
   whole: boolean,
+  lineOf: LineOf,
 ): AccessDelta {
   const outright = denies(after).filter(unconditional);
   const blocked = outright.length ? (action: ActionInfo) => outright.some(deny => hasAction(deny, action)) : noDenial;
@@ -325,7 +332,10 @@ function delta(
   const lifted = gaps(denies(before), whole ? [] : denies(after), catalog, noDenial);
   if (whole) for (const gap of [...granted, ...lifted]) gap.certain = false;
   return {
-    entries: [...granted.map(gap => entryOf(gap, 'Allow', sides.after, narrowing)), ...lifted.map(gap => entryOf(gap, 'Deny', sides.before, !narrowing))],
+    entries: [
+      ...granted.map(gap => entryOf(gap, 'Allow', sides.after, narrowing, lineOf)),
+      ...lifted.map(gap => entryOf(gap, 'Deny', sides.before, !narrowing, lineOf)),
+    ],
     services: serviceDeltas(catalog, [...granted, ...lifted]),
     unknownActions: unknownGaps(allows(after), whole ? [] : allows(before)),
   };
@@ -351,13 +361,19 @@ function notesOf(before: PolicyDocument | undefined, after: PolicyDocument | und
 }
 
 /** Compares one policy before and after (either may be missing: added or removed). */
-export function diffPolicy(id: string, before: PolicyDocument | undefined, after: PolicyDocument | undefined, catalog: Catalog): PolicyDiff {
+export function diffPolicy(
+  id: string,
+  before: PolicyDocument | undefined,
+  after: PolicyDocument | undefined,
+  catalog: Catalog,
+  lineOf: LineOf = ownLine,
+): PolicyDiff {
   const oldClauses = before ? clausesOf(before, catalog) : [];
   const newClauses = after ? clausesOf(after, catalog) : [];
   const same = before !== undefined && after !== undefined && before.text === after.text;
   const whole = !same && before !== undefined && after !== undefined && tooLarge(oldClauses, newClauses);
-  const added = same ? EMPTY_DELTA : delta(oldClauses, newClauses, catalog, { before: 'old', after: 'new' }, false, whole);
-  const removed = same ? EMPTY_DELTA : delta(newClauses, oldClauses, catalog, { before: 'new', after: 'old' }, true, whole);
+  const added = same ? EMPTY_DELTA : delta(oldClauses, newClauses, catalog, { before: 'old', after: 'new' }, false, whole, lineOf);
+  const removed = same ? EMPTY_DELTA : delta(newClauses, oldClauses, catalog, { before: 'new', after: 'old' }, true, whole, lineOf);
   const status = !before ? 'added' : !after ? 'removed' : isEmpty(added) && isEmpty(removed) ? 'unchanged' : 'changed';
   return {
     id,
@@ -381,9 +397,11 @@ export function diffPolicy(id: string, before: PolicyDocument | undefined, after
 export function diffPolicies(before: readonly PolicyInput[], after: readonly PolicyInput[], catalog: Catalog): DiffReport {
   const old = new Map(before.map(p => [p.id, p.doc]));
   const ids = new Set(after.map(p => p.id));
+  const locators = new Map([...before, ...after].flatMap(p => (p.lineOf ? [[p.doc, p.lineOf] as const] : [])));
+  const lineOf: LineOf = (doc, offset) => locators.get(doc)?.(offset) ?? ownLine(doc, offset);
   const policies = [
-    ...after.map(p => diffPolicy(p.id, old.get(p.id), p.doc, catalog)),
-    ...before.filter(p => !ids.has(p.id)).map(p => diffPolicy(p.id, p.doc, undefined, catalog)),
+    ...after.map(p => diffPolicy(p.id, old.get(p.id), p.doc, catalog, lineOf)),
+    ...before.filter(p => !ids.has(p.id)).map(p => diffPolicy(p.id, p.doc, undefined, catalog, lineOf)),
   ];
   return { dataDate: catalog.dataDate, policies };
 }
