@@ -68,3 +68,23 @@ test('iamPolicy/compareWithBase: the markdown table, and the base text is kept f
   await server.open(other, '{"name": "x"}', 'json');
   assert.equal(await server.connection.sendRequest(COMPARE_WITH_BASE_REQUEST, { uri: other, ref: 'HEAD', text: '{}' }), null);
 });
+
+test('a template: the view says the command line compares its policies, and no "since HEAD" lens is made up', async () => {
+  const uri = 'file:///lsp/compare/stack.yaml';
+  const template = [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Resources:',
+    '  Role:',
+    '    Type: AWS::IAM::Role',
+    '    Properties:',
+    '      AssumeRolePolicyDocument:',
+    "        Version: '2012-10-17'",
+    '        Statement:',
+    '          - { Effect: Allow, Principal: { Service: ec2.amazonaws.com }, Action: sts:AssumeRole }',
+    '',
+  ].join('\n');
+  await server.open(uri, template, 'yaml');
+  const markdown: string | null = await server.connection.sendRequest(COMPARE_WITH_BASE_REQUEST, { uri, ref: 'HEAD', text: '' });
+  assert.match(markdown!, /iam-policy-lint diff --base HEAD <template>/);
+  assert.deepEqual(await diffLenses(uri), []);
+});

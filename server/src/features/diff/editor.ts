@@ -43,6 +43,14 @@ export class BaseTexts {
   }
 }
 
+/** What the view says of a template: its policies are compared by the command line only, for now. */
+const TEMPLATES_NOT_YET = [
+  '## Access changes of a template',
+  '',
+  'The editor compares policy files with HEAD. For the policies of a template, run `iam-policy-lint diff --base HEAD <template>`:',
+  'each policy is compared with the one at the same resource and property.',
+].join('\n');
+
 // code lenses and the view ask for the same pair of versions: compare them once
 const diffs = new WeakMap<PolicyDocument, { base: PolicyDocument | undefined; catalog: Catalog; diff: PolicyDiff }>();
 
@@ -55,9 +63,9 @@ function diffOf(doc: PolicyDocument, base: Base, catalog: Catalog): PolicyDiff {
   return diff;
 }
 
-/** The comparison as markdown, for the client's view; null without a base text (or for a template: to come). */
+/** The comparison as markdown, for the client's view; null without a base text. */
 export function compareWithBaseMarkdown(served: ServedDocument, baseTexts: BaseTexts, catalog: Catalog): string | null {
-  if (!('policy' in served)) return null;
+  if (!('policy' in served)) return TEMPLATES_NOT_YET;
   const doc = served.policy;
   const base = baseTexts.get(doc);
   if (!base) return null;
