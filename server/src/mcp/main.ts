@@ -9,7 +9,14 @@ const log = (message: string) => process.stderr.write(`iam-policy-mcp: ${message
 process.on('uncaughtException', error => log(`uncaught exception: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', error => log(`unhandled rejection: ${String(error)}`));
 
-createMcpServer({ catalog: getCatalog, cwd: process.cwd() }, log)
+createMcpServer(
+  {
+    catalog: getCatalog,
+    cwd: process.cwd(),
+    onRuleError: (error, rules) => log(`internal error in ${rules} (please report it): ${error instanceof Error ? error.stack : String(error)}`),
+  },
+  log,
+)
   .connect(new StdioServerTransport())
   .catch(error => {
     log(`cannot start: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/types';
 import { loadSettings } from '../cli/config';
+import type { RuleErrorHandler } from '../features/diagnostics';
 import { CliError } from '../cli/io';
 import { POLICY_KINDS, type PolicyDocument, type PolicyKind } from '../policy/model';
 import { policyFromText } from '../documents/policyDocuments';
@@ -18,6 +19,8 @@ export class ToolInputError extends Error {}
 
 export interface ToolEnv {
   catalog(): Catalog;
+  /** a rule that threw (our bug): reported, and the other rules still run */
+  onRuleError: RuleErrorHandler;
   /** the folder relative paths are read from */
   cwd: string;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { applySafeFixes } from '../../cli/fix';
 import { findingFields, noCounts, severityName } from '../../cli/report';
 import { provideCodeActions } from '../../features/codeActions';
-import { computeDiagnostics } from '../../features/diagnostics';
+import { computeDiagnostics, type RuleErrorHandler } from '../../features/diagnostics';
 import { fixAll } from '../../features/fixes/fixAll';
 import type { PolicyDocument, Statement } from '../../policy/model';
 import { statementAt } from '../../features/fixes/framework';
@@ -31,15 +31,15 @@ const findingSchema = z.object({
   help: z.string().optional(),
 });
 
-function quickFixTitles(doc: PolicyDocument, diagnostic: Diagnostic, catalog: Catalog, settings: IamPolicySettings): string[] {
-  const actions = provideCodeActions(doc, [diagnostic], catalog, settings, { only: ['quickfix'] });
+function quickFixTitles(doc: PolicyDocument, diagnostic: Diagnostic, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): string[] {
+  const actions = provideCodeActions(doc, [diagnostic], catalog, settings, { only: ['quickfix'] }, onError);
   return [...actions.filter(a => a.isPreferred), ...actions.filter(a => !a.isPreferred)].map(a => a.title);
 }
 
-function findingsOf(doc: PolicyDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings) {
+function findingsOf(doc: PolicyDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler) {
   return diagnostics.slice(0, MAX_LISTED).map(d => ({
     ...findingFields(d),
-    fixes: quickFixTitles(doc, d, catalog, settings),
+    fixes: quickFixTitles(doc, d, catalog, settings, onError),
     help: d.codeDescription?.href,
   }));
 }
@@ -73,12 +73,12 @@ export const validateTool = defineTool({
   run(input, env) {
     const { doc, settings } = loadPolicy(input, env);
     const catalog = env.catalog();
-    const diagnostics = computeDiagnostics(doc, catalog, settings);
-    const findings = findingsOf(doc, diagnostics, catalog, settings);
+    const diagnostics = computeDiagnostics(doc, catalog, settings, env.onRuleError);
+    const findings = findingsOf(doc, diagnostics, catalog, settings, env.onRuleError);
     const counts = countsOf(diagnostics);
     const lines = findings.slice(0, 20).map(f => `${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}${f.fixes.length ? ` [fix: ${f.fixes[0]}]` : ''}`);
     return {
-      structured: { kind: doc.kind, kindSource: doc.kindSource, counts, findings, safelyFixable: fixAll(doc, catalog, settings).length },
+      structured: { kind: doc.kind, kindSource: doc.kindSource, counts, findings, safelyFixable: fixAll(doc, catalog, settings, env.onRuleError).length },
       text: [`${doc.kind} policy: ${countsText(counts)}.`, ...lines, ...(findings.length > 20 ? [`... and ${findings.length - 20} more`] : [])].join('\n'),
     };
   },
@@ -95,8 +95,8 @@ export const fixTool = defineTool({
   run(input, env) {
     const { doc, settings, reparse } = loadPolicy(input, env);
     const catalog = env.catalog();
-    const fixed = applySafeFixes(doc, catalog, settings, reparse);
-    const remaining = countsOf(computeDiagnostics(fixed.doc, catalog, settings));
+    const fixed = applySafeFixes(doc, catalog, settings, reparse, env.onRuleError);
+    const remaining = countsOf(computeDiagnostics(fixed.doc, catalog, settings, env.onRuleError));
     return {
       structured: { text: fixed.doc.text, fixesApplied: fixed.fixed, remaining },
       text: `${fixed.fixed} fixes applied; still ${countsText(remaining)}.\n\n${fixed.doc.text}`,
@@ -105,8 +105,14 @@ export const fixTool = defineTool({
 });
 
 /** A fix that narrows `"Resource": "*"`: IAM402's preferred quick-fix, whose title says "Narrow". */
-function narrowingOf(doc: PolicyDocument, diagnostic: Diagnostic, catalog: Catalog, settings: IamPolicySettings): CodeAction | undefined {
-  return provideCodeActions(doc, [diagnostic], catalog, settings, { only: ['quickfix'] }).find(a => a.isPreferred && a.title.startsWith('Narrow "*"'));
+function narrowingOf(
+  doc: PolicyDocument,
+  diagnostic: Diagnostic,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  onError: RuleErrorHandler,
+): CodeAction | undefined {
+  return provideCodeActions(doc, [diagnostic], catalog, settings, { only: ['quickfix'] }, onError).find(a => a.isPreferred && a.title.startsWith('Narrow "*"'));
 }
 
 /** More passes than statements cannot be needed: each pass narrows one statement. */
@@ -135,10 +141,10 @@ export const narrowTool = defineTool({
     const skipped = new Set<number>();
     for (let pass = 0; pass < MAX_NARROWING_PASSES; pass++) {
       let next: { statement: Statement; action: CodeAction } | undefined;
-      for (const diagnostic of computeDiagnostics(doc, catalog, settings).filter(d => d.code === 'IAM402')) {
+      for (const diagnostic of computeDiagnostics(doc, catalog, settings, env.onRuleError).filter(d => d.code === 'IAM402')) {
         const statement = statementAt(doc, doc.textDocument.offsetAt(diagnostic.range.start));
         if (!statement || skipped.has(statement.index)) continue;
-        const action = narrowingOf(doc, diagnostic, catalog, settings);
+        const action = narrowingOf(doc, diagnostic, catalog, settings, env.onRuleError);
         if (action) {
           next = { statement, action };
           break;
