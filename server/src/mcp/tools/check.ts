@@ -104,7 +104,7 @@ export const fixTool = defineTool({
   },
 });
 
-/** A fix that narrows `"Resource": "*"`: IAM402's preferred quick-fix, whose title says "Narrow". */
+/** The fix that narrows `"Resource": "*"`: IAM402's quick-fix whose title says "Narrow". */
 function narrowingOf(
   doc: PolicyDocument,
   diagnostic: Diagnostic,
@@ -112,7 +112,7 @@ function narrowingOf(
   settings: IamPolicySettings,
   onError: RuleErrorHandler,
 ): CodeAction | undefined {
-  return provideCodeActions(doc, [diagnostic], catalog, settings, { only: ['quickfix'] }, onError).find(a => a.isPreferred && a.title.startsWith('Narrow "*"'));
+  return provideCodeActions(doc, [diagnostic], catalog, settings, { only: ['quickfix'] }, onError).find(a => a.title.startsWith('Narrow "*"'));
 }
 
 /** More passes than statements cannot be needed: each pass narrows one statement. */
