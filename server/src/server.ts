@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification,
+  CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification,
   TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type ConnectionOptions, type InitializeResult,
   type RequestMessage,
 } from 'vscode-languageserver/node';
@@ -19,6 +19,7 @@ import { DocumentStore } from './documents/store';
 import { mostSevere, ValidationQueue } from './documents/validation';
 import { clientAbilities, type ClientAbilities } from './features/clientAbilities';
 import { CODE_ACTION_KINDS } from './features/codeActions';
+import { BaseTexts, compareWithBaseMarkdown, diffCodeLenses } from './features/diff/editor';
 import { executeServerCommand, SERVER_COMMANDS, type CommandHost } from './features/commands';
 import { resolveCompletion } from './features/completion';
 import type { RuleErrorHandler } from './features/diagnostics';
@@ -27,8 +28,8 @@ import {
   accessSummaryOf, codeActionsOf, codeLensesOf, completionOf, diagnosticsOf, documentKindOf, hoverOf, semanticTokensOf, simulateOf, type ServedDocument,
 } from './features/served';
 import {
-  ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME, SIMULATE_REQUEST,
-  type AccessSummaryParams, type IamPolicySettings, type SetKindParams, type SimulateParams,
+  ACCESS_SUMMARY_REQUEST, BASE_TEXT_NOTIFICATION, COMPARE_WITH_BASE_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME,
+  SIMULATE_REQUEST, type AccessSummaryParams, type BaseTextParams, type IamPolicySettings, type SetKindParams, type SimulateParams,
 } from './protocol';
 import { DocumentSettings } from './settings/documentSettings';
 
@@ -66,6 +67,8 @@ interface Served {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const store = new DocumentStore();
+  /** each document's text at a git revision, from the client, for the "since HEAD" code lenses */
+  const baseTexts = new BaseTexts();
   let client: ClientAbilities = clientAbilities({ processId: null, rootUri: null, capabilities: {} });
 
   function logError(where: string, error: unknown): void {
@@ -194,6 +197,7 @@ export function startServer(connection: Connection): void {
     if (isSettingsFile(e.document.uri)) settingsFileChanged();   // the disk's copy counts again
     validation.cancel(e.document.uri);
     store.delete(e.document.uri);
+    baseTexts.delete(e.document.uri);
     settings.forget(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -212,7 +216,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(onPolicy('codeAction', null, (at, params) => codeActionsOf(at.served,
     { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippets: client.snippetCommand }, getCatalog(), at.settings, ruleError('fix all: rule'))));
   connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => semanticTokensOf(at.served, getCatalog())));
-  connection.onCodeLens(onPolicy('codeLens', null, at => codeLensesOf(at.served, getCatalog(), at.settings)));
+  connection.onCodeLens(onPolicy('codeLens', null, at => [...codeLensesOf(at.served, getCatalog(), at.settings), ...diffCodeLenses(at.served, baseTexts, getCatalog())]));
   connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
     store.setKind(params.uri, params.kind);
     validation.schedule(params.uri);
@@ -220,6 +224,14 @@ export function startServer(connection: Connection): void {
   }));
   connection.onRequest(ACCESS_SUMMARY_REQUEST, onPolicy<AccessSummaryParams, string | null>('accessSummary', null, at => accessSummaryOf(at.served, getCatalog())));
   connection.onRequest(SIMULATE_REQUEST, onPolicy('simulate', null, (at, params: SimulateParams) => simulateOf(at.served, params)));
+  const recordBaseText = (params: BaseTextParams) => {
+    if (baseTexts.set(params) && client.refreshesCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(error => logError('codeLens refresh', error));
+  };
+  connection.onNotification(BASE_TEXT_NOTIFICATION, guard('baseText', undefined, recordBaseText));
+  connection.onRequest(COMPARE_WITH_BASE_REQUEST, guard('compareWithBase', null, (params: BaseTextParams) => {
+    recordBaseText(params);
+    return onPolicy<BaseTextParams, string | null>('compareWithBase', null, at => compareWithBaseMarkdown(at.served, baseTexts, getCatalog()))(params);
+  }));
   connection.onExecuteCommand(guard('executeCommand', null, params => executeServerCommand(commandHost, params.command, params.arguments)));
 
   process.on('uncaughtException', error => logError('uncaught exception', error));

@@ -3,7 +3,7 @@
 // Each asserts what the user sees; see issue 9.
 import assert from 'node:assert/strict';
 import { staysTrue, waitFor, type EditorDriver } from './editorDriver';
-import { cursorOf, scenarioText, SEED_POLICY } from './workspace';
+import { cursorOf, scenarioText, SEED_POLICY, SINCE_HEAD_POLICY } from './workspace';
 
 /**
  * The setting that turns one rule off, built from the rule's code. Adapt here when the
@@ -215,6 +215,17 @@ export const SCENARIOS: readonly Scenario[] = [
       // the page opens http(s) links only: anything else would do nothing when clicked
       assert.deepEqual(page.links.filter(link => !/^https?:|#/.test(link)), [], 'no link the page cannot open');
       assert.deepEqual(page.links.filter(link => /example\.invalid/.test(link)), [], 'no made-up host');
+    },
+  },
+  {
+    name: 'a policy changed since HEAD says what the change adds, over the statement',
+    async run(editor) {
+      // the client reads HEAD's text through the Git extension and sends it to the server; the
+      // lenses of one line show as one decoration, the access summary's first
+      await editor.openFile(SINCE_HEAD_POLICY);
+      await waitFor('a "Since HEAD" code lens with the Write actions added', async () =>
+        (await editor.codeLensTitles()).some((title) => /\bSince HEAD: adds 2 Write$/.test(title)));
+      await editor.screenshot('since-head');
     },
   },
 ];

@@ -1,5 +1,7 @@
-// The folder the editor opens: a copy of examples/ plus the files the scenarios type into.
-// A `|` in a file's text marks where its scenario puts the cursor; it is not written.
+// The folder the editor opens: a copy of examples/ plus the files the scenarios type into, committed
+// to a git repository of its own, then SINCE_HEAD_POLICY changed in the working tree ("Compare with
+// HEAD"). A `|` in a file's text marks where its scenario puts the cursor; it is not written.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -100,6 +102,22 @@ resource "aws_iam_policy" "read" {
 `,
 };
 
+/** A policy whose working-tree text grants more than its committed one. */
+export const SINCE_HEAD_POLICY = 'since-head.iam.json';
+const SINCE_HEAD_COMMITTED = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::example-bucket/*" }
+  ]
+}
+`;
+const SINCE_HEAD_CHANGED = SINCE_HEAD_COMMITTED.replace('"s3:GetObject"', '["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]');
+
+function git(folder: string, ...args: string[]): void {
+  const run = spawnSync('git', ['-c', 'user.email=editor-tests@example.com', '-c', 'user.name=editor tests', ...args], { cwd: folder, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr || run.error}`);
+}
+
 export interface Cursor {
   line: number;
   column: number;
@@ -128,4 +146,9 @@ export function createWorkspace(folder: string, examplesDir: string): void {
   for (const name of Object.keys(SCENARIO_FILES)) {
     writeFileSync(join(folder, name), scenarioText(name));
   }
+  writeFileSync(join(folder, SINCE_HEAD_POLICY), SINCE_HEAD_COMMITTED);
+  git(folder, 'init', '-q');
+  git(folder, 'add', '.');
+  git(folder, 'commit', '-q', '-m', 'the scenarios\' files');
+  writeFileSync(join(folder, SINCE_HEAD_POLICY), SINCE_HEAD_CHANGED);
 }

@@ -30,7 +30,7 @@ test('the bundles load no package at run time, so the npm package has no depende
   assert.equal(manifest.repository, undefined, 'no made-up repository URL');
 });
 
-test('npm pack holds the runtime only, and the tarball installs and runs iam-policy-lint', { timeout: 120_000 }, () => {
+test('npm pack holds the runtime only, and the tarball installs and runs iam-policy-lint and iam-policy-mcp', { timeout: 120_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'iam-pack-'));
   // the test suite has just built dist/: no second build (npm pack alone runs the prepack build)
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' })) as Array<{
@@ -47,6 +47,7 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
     'dist/cli-main.js',
     'dist/server.js',
     'dist/server-main.js',
+    'dist/mcp.js',
     'dist/catalog.json',
     ...HCL_WASM_FILES.map(({ file }) => `dist/${file}`),
     'docs/rules.md',
@@ -82,6 +83,15 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
   const checked = spawnSync(bin, [terraform, '--format', 'json'], { encoding: 'utf8' });
   const codes = (JSON.parse(checked.stdout) as { files: Array<{ findings: Array<{ code: string }> }> }).files[0].findings.map(f => f.code);
   assert.ok(codes.includes('IAM102'), `${codes.join(', ')} ${checked.stderr}`);
+  // the MCP server runs from the tarball alone (its bundle holds the SDK): one JSON-RPC message per line
+  const messages = [
+    { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'packages-test', version: '1' } } },
+    { jsonrpc: '2.0', method: 'notifications/initialized' },
+    { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'lookup', arguments: { name: 's3:GetObject' } } },
+  ];
+  const mcp = spawnSync(join(prefix, 'bin', 'iam-policy-mcp'), { input: messages.map(m => JSON.stringify(m)).join('\n') + '\n', encoding: 'utf8', timeout: 30_000 });
+  const answers = mcp.stdout.trim().split('\n').map(line => JSON.parse(line) as { id: number; result: { structuredContent?: { entry?: { accessLevel?: string } } } });
+  assert.equal(answers.find(a => a.id === 2)?.result.structuredContent?.entry?.accessLevel, 'Read', mcp.stderr);
 });
 
 test('the .vsix holds the extension and its rule docs, no sources; its README shows its pictures and no dead link', { timeout: 120_000 }, () => {

@@ -27,6 +27,8 @@ export interface ConditionFact {
   operator: ParsedOperator;
   /** lower case */
   key: string;
+  /** as written */
+  name: string;
   /** the string values (numbers and booleans as text) */
   values: string[];
 }
@@ -68,6 +70,7 @@ function conditionFacts(statement: Statement, catalog: Catalog): ConditionFact[]
       facts.push({
         operator: parsed,
         key: key.entry.name.toLowerCase(),
+        name: key.entry.name,
         values: key.values.filter(v => v.value !== null).map(v => String(v.value)),
       });
     }
