@@ -20,7 +20,6 @@ import { statementFacts, type StatementFacts } from '../analysis/statementFacts'
 import type { Finding, FindingData, FoldedFinding, Severity } from './types';
 import { SEVERITIES } from './types';
 
-
 /** Codes on one span, the most specific first. */
 const SAME_SPAN_GROUPS: readonly (readonly string[])[] = [
   ['IAM101', 'IAM401'],
@@ -54,12 +53,13 @@ function foldSameSpan(findings: readonly Finding[], severityOf: SeverityOf): Set
   for (const finding of findings) {
     if (!SAME_SPAN_GROUPS.some(group => group.includes(finding.code))) continue;
     const key = `${finding.offset}:${finding.length}`;
-    bySpan.set(key, [...bySpan.get(key) ?? [], finding]);
+    bySpan.set(key, [...(bySpan.get(key) ?? []), finding]);
   }
   for (const onSpan of bySpan.values()) {
     if (onSpan.length < 2) continue;
     for (const group of SAME_SPAN_GROUPS) {
-      const members = onSpan.filter(f => group.includes(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined)
+      const members = onSpan
+        .filter(f => group.includes(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined)
         .sort((a, b) => group.indexOf(a.code) - group.indexOf(b.code));
       for (const [i, keeper] of members.entries()) {
         if (folded.has(keeper)) continue;
@@ -78,9 +78,11 @@ function foldSameSpan(findings: readonly Finding[], severityOf: SeverityOf): Set
 
 /** The statement whose "*" (IAM402, IAM407) or NotResource key (IAM405) the finding is on. */
 function statementOfResourceFinding(finding: Finding, doc: PolicyDocument, catalog: Catalog): StatementFacts | undefined {
-  return statementFacts(doc, catalog).find(({ statement }) => finding.code === 'IAM405'
-    ? statement.notResource?.entry.keyNode.offset === finding.offset
-    : statement.resource?.items.some(i => i.offset === finding.offset));
+  return statementFacts(doc, catalog).find(({ statement }) =>
+    finding.code === 'IAM405'
+      ? statement.notResource?.entry.keyNode.offset === finding.offset
+      : statement.resource?.items.some(i => i.offset === finding.offset),
+  );
 }
 
 /**
@@ -98,7 +100,8 @@ function foldResourceFindings(findings: readonly Finding[], folded: Set<Finding>
     const rank = rankOf(severityOf, finding.code)!;
     const grantOn = (offset: number) => grants.find(g => g.offset === offset && rankOf(severityOf, g.code)! <= rank);
     const notAction = facts.statement.notAction?.entry.keyNode;
-    const sites = notAction ? [notAction.offset]
+    const sites = notAction
+      ? [notAction.offset]
       : facts.actions.filter(entry => entry.everything || entry.actions.some(supportsResourceLevel)).map(entry => entry.item.offset);
     const keepers = sites.map(grantOn);
     if (keepers.length === 0 || keepers.some(k => k === undefined)) continue;

@@ -29,7 +29,11 @@ import { appendItem, replaceListItem, type JsonValue } from './jsonEdits';
 import { uniqueSid } from './repairs';
 import { placeholder } from './template';
 
-interface ConditionChoice { operator: string; key: string; value: string }
+interface ConditionChoice {
+  operator: string;
+  key: string;
+  value: string;
+}
 
 function conditionFixes(ctx: FixContext, choices: ConditionChoice[]): CodeAction[] {
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
@@ -55,7 +59,12 @@ function marked(text: string): string {
   return text.replace(/<([a-z-]+)>/g, (whole, name: string) => placeholder(name, whole));
 }
 
-interface ClaimData { conditionKey?: string; conditionOperator?: string; conditionValue?: string; narrower?: string[] }
+interface ClaimData {
+  conditionKey?: string;
+  conditionOperator?: string;
+  conditionValue?: string;
+  narrower?: string[];
+}
 
 const publicPrincipal: FixProvider = ctx => {
   const data = (ctx.diagnostic.data ?? {}) as ClaimData;
@@ -74,8 +83,11 @@ const claimCondition: FixProvider = ctx => {
 /** A claim value replaced with a narrower one (IAM421 on a value, IAM426); none is preferred: each has placeholders. */
 const narrowerClaim: FixProvider = ctx => {
   const { start, end } = spanOf(ctx);
-  return ((ctx.diagnostic.data ?? {}) as ClaimData).narrower?.map(value =>
-    fixAction(ctx, `Narrow to ${value}`, [{ offset: start, length: end - start, text: JSON.stringify(marked(value)) }])) ?? [];
+  return (
+    ((ctx.diagnostic.data ?? {}) as ClaimData).narrower?.map(value =>
+      fixAction(ctx, `Narrow to ${value}`, [{ offset: start, length: end - start, text: JSON.stringify(marked(value)) }]),
+    ) ?? []
+  );
 };
 
 const accountTrust: FixProvider = ctx => {
@@ -88,19 +100,28 @@ const accountTrust: FixProvider = ctx => {
 };
 
 /** The condition of AWS's own RCPs that each of IAM324-IAM326 misses: certain, so preferred. */
-const rcpRelatedKey = (choice: ConditionChoice): FixProvider => ctx => conditionFixes(ctx, [choice]);
+const rcpRelatedKey =
+  (choice: ConditionChoice): FixProvider =>
+  ctx =>
+    conditionFixes(ctx, [choice]);
 
-const confusedDeputy: FixProvider = ctx => conditionFixes(ctx, [
-  { operator: 'StringEquals', key: 'aws:SourceAccount', value: accountValue(ctx.doc) },
-  { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
-]);
+const confusedDeputy: FixProvider = ctx =>
+  conditionFixes(ctx, [
+    { operator: 'StringEquals', key: 'aws:SourceAccount', value: accountValue(ctx.doc) },
+    { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
+  ]);
 
 /**
  * In a statement of the one action alone (as the catalog spells it), the Resource value that `pick`
  * chooses replaced with the ARN that `arnIn` gives for its partition.
  */
-function nameResource(ctx: FixContext, action: string, pick: (items: readonly StringItem[]) => StringItem | undefined,
-  title: string, arnIn: (partition: string) => string): CodeAction[] {
+function nameResource(
+  ctx: FixContext,
+  action: string,
+  pick: (items: readonly StringItem[]) => StringItem | undefined,
+  title: string,
+  arnIn: (partition: string) => string,
+): CodeAction[] {
   const facts = factsAt(ctx, spanOf(ctx).start);
   const resource = facts?.statement.resource;
   const item = resource && pick(resource.items);
@@ -114,21 +135,33 @@ function nameResource(ctx: FixContext, action: string, pick: (items: readonly St
 /** A Resource value that names every role: "*", arn:aws:iam::*:*, arn:aws:iam::123456789012:role/*. */
 const EVERY_ROLE = /^(\*|arn:[^:]*:iam::[^:]*:(\*|role\/\*))$/;
 
-const passRole: FixProvider = ctx => nameResource(ctx, 'iam:PassRole',
-  items => { const every = items.filter(i => EVERY_ROLE.test(i.value)); return every.length === 1 ? every[0] : undefined; },
-  'Name the role the principal may pass', partition => `arn:${partition}:iam::${accountValue(ctx.doc)}:role/${placeholder('Role', '<role-name>')}`);
+const passRole: FixProvider = ctx =>
+  nameResource(
+    ctx,
+    'iam:PassRole',
+    items => {
+      const every = items.filter(i => EVERY_ROLE.test(i.value));
+      return every.length === 1 ? every[0] : undefined;
+    },
+    'Name the role the principal may pass',
+    partition => `arn:${partition}:iam::${accountValue(ctx.doc)}:role/${placeholder('Role', '<role-name>')}`,
+  );
 
 /** IAM414's data names the value that covers every service's role. */
-const createServiceLinkedRole: FixProvider = ctx => nameResource(ctx, 'iam:CreateServiceLinkedRole',
-  items => items.find(i => i.value === (ctx.diagnostic.data as { resource?: string } | undefined)?.resource),
-  'Name the service whose role the principal may create',
-  partition => `arn:${partition}:iam::*:role/aws-service-role/${placeholder('Service', '<service-name>')}.amazonaws.com/*`);
+const createServiceLinkedRole: FixProvider = ctx =>
+  nameResource(
+    ctx,
+    'iam:CreateServiceLinkedRole',
+    items => items.find(i => i.value === (ctx.diagnostic.data as { resource?: string } | undefined)?.resource),
+    'Name the service whose role the principal may create',
+    partition => `arn:${partition}:iam::*:role/aws-service-role/${placeholder('Service', '<service-name>')}.amazonaws.com/*`,
+  );
 
 /** The bucket ARNs (bucket and its objects) of a bucket policy's resources, with their partition. */
 function bucketResources(doc: PolicyDocument): string[] {
   const arns = new Set<string>();
   for (const statement of doc.statements) {
-    for (const item of [...statement.resource?.items ?? [], ...statement.notResource?.items ?? []]) {
+    for (const item of [...(statement.resource?.items ?? []), ...(statement.notResource?.items ?? [])]) {
       const arn = parseArn(item.value);
       if (!arn || arn.service !== 's3') continue;
       const bucket = arn.resource.split('/')[0];
@@ -143,7 +176,9 @@ const secureTransport: FixProvider = ctx => {
   if (array?.type !== 'array') return [];
   const resources = bucketResources(ctx.doc);
   const statement: JsonValue = {
-    Sid: ctx.doc.statements.some(s => s.sid?.valueNode?.value === 'DenyInsecureTransport') ? uniqueSid(ctx.doc, 'DenyInsecureTransport') : 'DenyInsecureTransport',
+    Sid: ctx.doc.statements.some(s => s.sid?.valueNode?.value === 'DenyInsecureTransport')
+      ? uniqueSid(ctx.doc, 'DenyInsecureTransport')
+      : 'DenyInsecureTransport',
     Effect: 'Deny',
     Principal: '*',
     Action: 's3:*',
@@ -157,7 +192,15 @@ const PROVIDERS: Record<string, FixProvider> = {
   IAM324: rcpRelatedKey({ operator: 'BoolIfExists', key: 'aws:PrincipalIsAWSService', value: 'false' }),
   IAM325: rcpRelatedKey({ operator: 'Bool', key: 'aws:PrincipalIsAWSService', value: 'true' }),
   IAM326: rcpRelatedKey({ operator: 'Null', key: 'aws:SourceAccount', value: 'false' }),
-  IAM410: passRole, IAM414: createServiceLinkedRole, IAM420: publicPrincipal, IAM421: publicPrincipal, IAM425: claimCondition, IAM426: narrowerClaim, IAM422: accountTrust, IAM423: confusedDeputy, IAM424: secureTransport,
+  IAM410: passRole,
+  IAM414: createServiceLinkedRole,
+  IAM420: publicPrincipal,
+  IAM421: publicPrincipal,
+  IAM425: claimCondition,
+  IAM426: narrowerClaim,
+  IAM422: accountTrust,
+  IAM423: confusedDeputy,
+  IAM424: secureTransport,
 };
 
 export const hardeningFixes = byCode(PROVIDERS);
