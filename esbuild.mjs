@@ -33,9 +33,11 @@ const common = {
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?(child_process|crypto)$/ }, args => (args.namespace === 'lazy-builtin'
-      ? { path: args.path, external: true }   // the stand-in's own require: the real module
-      : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    build.onResolve({ filter: /^(node:)?(child_process|crypto)$/ }, args =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true } // the stand-in's own require: the real module
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, args => ({
       contents: `let loaded; module.exports = new Proxy({}, { get: (_, name) => (loaded ??= require('node:${args.path}'))[name] });`,
       loader: 'js',

@@ -14,4 +14,6 @@ for (const service of catalog.services()) void service.actions.length;
 gc();
 const afterAll = process.memoryUsage().heapUsed;
 const mb = (bytes: number) => bytes / 1024 / 1024;
-process.stdout.write(JSON.stringify({ loadMs, heapAfterLoadMb: mb(afterLoad - before), heapAllServicesMb: mb(afterAll - before), keep: catalog.dataVersion }) + '\n');
+process.stdout.write(
+  JSON.stringify({ loadMs, heapAfterLoadMb: mb(afterLoad - before), heapAllServicesMb: mb(afterAll - before), keep: catalog.dataVersion }) + '\n',
+);

@@ -52,7 +52,11 @@ export function cliBench(): Measurement[] {
     rss.push(run.maxRssMb);
   }
   return [
-    { id: 'cli-corpus', label: `CLI over the corpus (${files} files; ${median(cli).toFixed(0)} ms vs ${median(baseline).toFixed(0)} ms to read + JSON.parse)`, samples: cli.map(ms => files / (ms / 1000)) },
+    {
+      id: 'cli-corpus',
+      label: `CLI over the corpus (${files} files; ${median(cli).toFixed(0)} ms vs ${median(baseline).toFixed(0)} ms to read + JSON.parse)`,
+      samples: cli.map(ms => files / (ms / 1000)),
+    },
     { id: 'cli-corpus-cpu', label: 'CLI over the corpus, per second of its CPU time (user + system)', samples: cpu.map(ms => files / (ms / 1000)) },
     { id: 'cli-vs-json-parse', label: 'CLI time / read + JSON.parse time (medians)', samples: [median(cli) / median(baseline)] },
     { id: 'cli-peak-rss', label: 'CLI peak RSS over the corpus', samples: rss },

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusFiles } from '../test/helpers/corpus';
 
-export interface BenchPolicy { name: string; text: string }
+export interface BenchPolicy {
+  name: string;
+  text: string;
+}
 
 export const LARGEST_NAME = 'aws-managed/AWSSupportServiceRolePolicy.json';
 

@@ -35,14 +35,15 @@ async function main(): Promise<void> {
     return run();
   };
   const measurements = [
-    ...await step('server over stdio', serverBench),
-    ...await step('catalog', catalogBench),
-    ...await step('diagnostics in-process (CPU time)', () => diagnosticsBench().map((result, i) => (
-      { id: DIAGNOSTICS_CPU_IDS[i], label: `${result.name} [CPU]`, samples: [result.ms] }))),
-    ...await step('simulator', simulatorBench),
-    ...await step('templates over stdio', templateBench),
-    ...await step('templates in-process (CPU time)', templateCpuBench),
-    ...await step('CLI', cliBench),
+    ...(await step('server over stdio', serverBench)),
+    ...(await step('catalog', catalogBench)),
+    ...(await step('diagnostics in-process (CPU time)', () =>
+      diagnosticsBench().map((result, i) => ({ id: DIAGNOSTICS_CPU_IDS[i], label: `${result.name} [CPU]`, samples: [result.ms] })),
+    )),
+    ...(await step('simulator', simulatorBench)),
+    ...(await step('templates over stdio', templateBench)),
+    ...(await step('templates in-process (CPU time)', templateCpuBench)),
+    ...(await step('CLI', cliBench)),
     ...vsixSize(),
   ];
   console.log('');

@@ -12,7 +12,6 @@ const SPAWNS = 10;
 const REQUESTS = 200;
 const EDITS = 40;
 
-
 async function spawnToFirstDiagnostics(): Promise<Measurement[]> {
   const { text } = smallPolicy();
   const samples: number[] = [];
@@ -78,10 +77,10 @@ export async function serverBench(): Promise<Measurement[]> {
   const kb20 = policyOf20Kb();
   const largest = largestPolicy();
   return [
-    ...await spawnToFirstDiagnostics(),
-    ...await latencies(small, `small policy (${(small.text.length / 1024).toFixed(1)} KB)`),
-    ...await latencies(kb20, `20 KB policy (${(kb20.text.length / 1024).toFixed(1)} KB)`),
-    ...await latencies(largest, `largest policy (${(largest.text.length / 1024).toFixed(0)} KB)`),
-    ...await corpusInOneServer(),
+    ...(await spawnToFirstDiagnostics()),
+    ...(await latencies(small, `small policy (${(small.text.length / 1024).toFixed(1)} KB)`)),
+    ...(await latencies(kb20, `20 KB policy (${(kb20.text.length / 1024).toFixed(1)} KB)`)),
+    ...(await latencies(largest, `largest policy (${(largest.text.length / 1024).toFixed(0)} KB)`)),
+    ...(await corpusInOneServer()),
   ];
 }

@@ -21,11 +21,24 @@ const CLI_RUNS = 5;
 /** /proc counts CPU time in 10 ms ticks: the CPU time of one edit or request is the mean over a block of them. */
 const CPU_BLOCKS = 5;
 
-const ACTIONS = ['s3:GetObject', 's3:PutObject', 'dynamodb:GetItem', 'dynamodb:PutItem', 'sqs:SendMessage', 'sns:Publish', 'logs:CreateLogStream', 'logs:PutLogEvents', 'kms:Decrypt', 'ssm:GetParameter'];
+const ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'sqs:SendMessage',
+  'sns:Publish',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'kms:Decrypt',
+  'ssm:GetParameter',
+];
 
 /** A role with an inline policy of a few statements, in CloudFormation YAML (about 60 lines). */
 function roleYaml(i: number): string {
-  const statements = [0, 1, 2, 3].map(j => `              - Sid: Statement${j}
+  const statements = [0, 1, 2, 3]
+    .map(
+      j => `              - Sid: Statement${j}
                 Effect: Allow
                 Action:
                   - ${ACTIONS[(i + j) % ACTIONS.length]}
@@ -35,7 +48,9 @@ function roleYaml(i: number): string {
                   - !GetAtt Queue${i}.Arn
                 Condition:
                   StringEquals:
-                    aws:RequestedRegion: !Ref AWS::Region`).join('\n');
+                    aws:RequestedRegion: !Ref AWS::Region`,
+    )
+    .join('\n');
   return `  Role${i}:
     Type: AWS::IAM::Role
     Properties:
@@ -73,7 +88,7 @@ async function timedWithServerCpu(server: TestServer, times: number, run: (i: nu
   const perBlock = times / blocks;
   for (let block = 0; block < blocks; block++) {
     const before = cpuMs(server.process.pid!);
-    timed.wall.push(...await timeEach(perBlock, i => run(block * perBlock + i)));
+    timed.wall.push(...(await timeEach(perBlock, i => run(block * perBlock + i))));
     timed.cpu.push((cpuMs(server.process.pid!) - before) / perBlock);
   }
   return timed;
@@ -103,7 +118,9 @@ function offsetOf(text: string, token: string, from = 0): number {
 export function cloudFormationDocument(): BenchDocument {
   const text = largeTemplate();
   return {
-    uri: 'file:///bench/template.yaml', text, languageId: 'yaml',
+    uri: 'file:///bench/template.yaml',
+    text,
+    languageId: 'yaml',
     edited: { at: offsetOf(text, 'Sid: Statement2', text.length / 2), token: 'Sid: Statement2' },
     actionAt: offsetOf(text, '- s3:GetObject', text.length / 2) + '- s3:Get'.length,
     label: `CloudFormation YAML template (${text.split('\n').length} lines, ${text.split('PolicyDocument').length - 1} policies)`,
@@ -115,9 +132,13 @@ const EKS_MODULE = 'terraform-aws-modules__terraform-aws-eks__';
 /** The files of terraform-aws-eks in the corpus, at their path in the module's repository. */
 function eksModule(): Array<{ path: string; text: string }> {
   const folder = join(CORPUS_IAC_DIR, 'terraform');
-  return readdirSync(folder).filter(name => name.startsWith(EKS_MODULE)).sort().map(name => ({
-    path: name.slice(EKS_MODULE.length).replace(/__/g, '/'), text: readFileSync(join(folder, name), 'utf8'),
-  }));
+  return readdirSync(folder)
+    .filter(name => name.startsWith(EKS_MODULE))
+    .sort()
+    .map(name => ({
+      path: name.slice(EKS_MODULE.length).replace(/__/g, '/'),
+      text: readFileSync(join(folder, name), 'utf8'),
+    }));
 }
 
 const eksUri = (round: string, path: string) => `file:///bench/terraform-aws-eks/${round}/${path}`;
@@ -129,7 +150,9 @@ const eksUri = (round: string, path: string) => `file:///bench/terraform-aws-eks
 export function terraformDocument(): BenchDocument {
   const { text } = eksModule().find(file => file.path === 'main.tf')!;
   return {
-    uri: eksUri('edited', 'main.tf'), text, languageId: 'terraform',
+    uri: eksUri('edited', 'main.tf'),
+    text,
+    languageId: 'terraform',
     edited: { at: offsetOf(text, 'sid = "EKSClusterAssumeRole"'), token: 'sid = "EKSClusterAssumeRole' },
     actionAt: offsetOf(text, '"kms:Decrypt"') + '"kms:De'.length,
     label: `terraform-aws-eks main.tf (${text.split('\n').length} lines)`,
@@ -164,11 +187,16 @@ async function inDocument(server: TestServer, doc: BenchDocument, id: string): P
 async function cloudFormationBench(): Promise<Measurement[]> {
   const doc = cloudFormationDocument();
   const server = await startServer();
-  const opened = await timedWithServerCpu(server, OPEN_ROUNDS, async i => {
-    const uri = `file:///bench/open-${i}/template.yaml`;
-    await server.open(uri, doc.text, 'yaml');
-    await server.close(uri);
-  }, OPEN_ROUNDS);
+  const opened = await timedWithServerCpu(
+    server,
+    OPEN_ROUNDS,
+    async i => {
+      const uri = `file:///bench/open-${i}/template.yaml`;
+      await server.open(uri, doc.text, 'yaml');
+      await server.close(uri);
+    },
+    OPEN_ROUNDS,
+  );
   const rows = await inDocument(server, doc, 'template');
   await server.stop();
   return [
@@ -192,7 +220,7 @@ async function terraformBench(): Promise<Measurement[]> {
   for (let round = 0; round < OPEN_ROUNDS; round++) {
     const before = cpuMs(server.process.pid!);
     for (const file of files) {
-      opened.push(...await timeEach(1, () => server.open(eksUri(`open-${round}`, file.path), file.text, 'terraform')));
+      opened.push(...(await timeEach(1, () => server.open(eksUri(`open-${round}`, file.path), file.text, 'terraform'))));
       await server.close(eksUri(`open-${round}`, file.path));
     }
     folderCpu.push(cpuMs(server.process.pid!) - before);
@@ -216,11 +244,19 @@ function templateCheckerBench(): Measurement[] {
   if (files === 0) throw new Error(`no file count in the checker's summary: ${summary}`);
   const what = /in (.*)\.$/.exec(summary)?.[1] ?? `${files} files`;
   return [
-    { id: 'cli-templates', label: `CLI over ../shared/corpus-iac (${what}; ${median(runs.map(run => run.ms)).toFixed(0)} ms)`, samples: runs.map(run => files / (run.ms / 1000)) },
-    { id: 'cli-templates-cpu', label: `  the same, per second of its CPU time (${median(runs.map(run => run.cpuMs)).toFixed(0)} ms)`, samples: runs.map(run => files / (run.cpuMs / 1000)) },
+    {
+      id: 'cli-templates',
+      label: `CLI over ../shared/corpus-iac (${what}; ${median(runs.map(run => run.ms)).toFixed(0)} ms)`,
+      samples: runs.map(run => files / (run.ms / 1000)),
+    },
+    {
+      id: 'cli-templates-cpu',
+      label: `  the same, per second of its CPU time (${median(runs.map(run => run.cpuMs)).toFixed(0)} ms)`,
+      samples: runs.map(run => files / (run.cpuMs / 1000)),
+    },
   ];
 }
 
 export async function templateBench(): Promise<Measurement[]> {
-  return [...await cloudFormationBench(), ...await terraformBench(), ...templateCheckerBench()];
+  return [...(await cloudFormationBench()), ...(await terraformBench()), ...templateCheckerBench()];
 }

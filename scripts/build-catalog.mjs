@@ -61,8 +61,21 @@ const FORMAT = 3;
 // Most privileged first; the order of server/src/catalog/types.ts ACCESS_LEVELS is List..Tagging.
 const LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 const LEVEL_PRECEDENCE = ['Permissions management', 'Tagging', 'Write', 'Read', 'List'];
-const TYPES = ['String', 'ARN', 'Bool', 'Date', 'IPAddress', 'Numeric', 'Binary',
-  'ArrayOfString', 'ArrayOfARN', 'ArrayOfBool', 'ArrayOfNumeric', 'ArrayOfDate', 'ArrayOfIPAddress'];
+const TYPES = [
+  'String',
+  'ARN',
+  'Bool',
+  'Date',
+  'IPAddress',
+  'Numeric',
+  'Binary',
+  'ArrayOfString',
+  'ArrayOfARN',
+  'ArrayOfBool',
+  'ArrayOfNumeric',
+  'ArrayOfDate',
+  'ArrayOfIPAddress',
+];
 
 const readJson = (...parts) => JSON.parse(readFileSync(join(...parts), 'utf8'));
 
@@ -106,7 +119,7 @@ const internKeys = list => list.map(internKey);
 function trimTrailing(tuple) {
   let end = tuple.length;
   while (end > 0 && (tuple[end - 1] === undefined || (Array.isArray(tuple[end - 1]) && tuple[end - 1].length === 0))) end--;
-  return tuple.slice(0, end).map(v => v === undefined ? [] : v);
+  return tuple.slice(0, end).map(v => (v === undefined ? [] : v));
 }
 
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -119,7 +132,9 @@ function buildService(prefix, name, serviceIndex) {
   const resourcesRaw = readJson(dataDir, 'resourceTypes', `${prefix}.json`);
   const keysRaw = readJson(dataDir, 'conditionKeys', `${prefix}.json`);
 
-  const resourceNames = Object.values(resourcesRaw).map(r => r.key).sort(byName);
+  const resourceNames = Object.values(resourcesRaw)
+    .map(r => r.key)
+    .sort(byName);
   const resourcePosition = new Map(resourceNames.map((n, i) => [n.toLowerCase(), i]));
   const resourceTypes = resourceNames.map(n => {
     const r = resourcesRaw[n.toLowerCase()];
@@ -142,8 +157,7 @@ function buildService(prefix, name, serviceIndex) {
         if (position === undefined) throw new Error(`${where}: unknown resource type ${rt.name}`);
         return trimTrailing([position, rt.required ? 1 : 0, internKeys(rt.conditionKeys), rt.dependentActions]);
       });
-      return trimTrailing([a.name, normaliseLevel(a.accessLevel, where), a.description, refs,
-        internKeys(a.conditionKeys), a.dependentActions]);
+      return trimTrailing([a.name, normaliseLevel(a.accessLevel, where), a.description, refs, internKeys(a.conditionKeys), a.dependentActions]);
     });
 
   // Normalising can make two spellings one key (sagemaker:ResourceTag/ and .../${TagKey}): keep the first.
@@ -152,15 +166,14 @@ function buildService(prefix, name, serviceIndex) {
     const normal = normaliseKey(k.key).toLowerCase();
     if (!byKey.has(normal)) byKey.set(normal, k);
   }
-  const conditionKeys = [...byKey.values()]
-    .map(k => {
-      const type = TYPES.indexOf(k.type);
-      if (type < 0) throw new Error(`${prefix}: condition key ${k.key} has unknown type ${k.type}`);
-      const index = internKey(k.key);
-      const owner = keyOwners[index];
-      if (owner === undefined || normaliseKey(k.key).toLowerCase().startsWith(`${prefix}:`)) keyOwners[index] = serviceIndex;
-      return [index, type, k.description];
-    });
+  const conditionKeys = [...byKey.values()].map(k => {
+    const type = TYPES.indexOf(k.type);
+    if (type < 0) throw new Error(`${prefix}: condition key ${k.key} has unknown type ${k.type}`);
+    const index = internKey(k.key);
+    const owner = keyOwners[index];
+    if (owner === undefined || normaliseKey(k.key).toLowerCase().startsWith(`${prefix}:`)) keyOwners[index] = serviceIndex;
+    return [index, type, k.description];
+  });
 
   actionCount += actions.length;
   return { head: [prefix, name, docSlug(name)], body: [actions, resourceTypes, conditionKeys] };
@@ -178,31 +191,47 @@ function readPartitions() {
     if (typeof id !== 'string' || typeof outputs?.dnsSuffix !== 'string' || typeof regionRegex !== 'string' || typeof regions !== 'object') {
       throw new Error(`${partitionsFile}: unexpected partition ${JSON.stringify(p).slice(0, 200)}`);
     }
-    const codes = Object.keys(regions).filter(code => !code.endsWith('-global')).sort(byName);
+    const codes = Object.keys(regions)
+      .filter(code => !code.endsWith('-global'))
+      .sort(byName);
     return [id, outputs.dnsSuffix, regionRegex, codes.map(code => [code, regions[code].description ?? code])];
   });
 }
 
 const { version } = readJson(packageDir, 'package.json');
 const serviceNames = readJson(dataDir, 'serviceNames.json');
-const services = Object.keys(serviceNames).sort(byName).map((prefix, i) => buildService(prefix, serviceNames[prefix], i));
-const sortedArnServices = Object.fromEntries(Object.keys(arnServices).sort(byName).map(k => [k, arnServices[k]]));
+const services = Object.keys(serviceNames)
+  .sort(byName)
+  .map((prefix, i) => buildService(prefix, serviceNames[prefix], i));
+const sortedArnServices = Object.fromEntries(
+  Object.keys(arnServices)
+    .sort(byName)
+    .map(k => [k, arnServices[k]]),
+);
 
 const header = {
-  format: FORMAT, dataVersion: version, dataDate: dataDateOf(version), levels: LEVELS, types: TYPES,
-  keys, keyOwners: keys.map((_, i) => keyOwners[i] ?? -1), arnServices: sortedArnServices,
-  partitions: readPartitions(), rcpServices: readJson(dataDir, 'rcpSupportedServices.json').sort(byName),
+  format: FORMAT,
+  dataVersion: version,
+  dataDate: dataDateOf(version),
+  levels: LEVELS,
+  types: TYPES,
+  keys,
+  keyOwners: keys.map((_, i) => keyOwners[i] ?? -1),
+  arnServices: sortedArnServices,
+  partitions: readPartitions(),
+  rcpServices: readJson(dataDir, 'rcpSupportedServices.json').sort(byName),
   heads: services.map(s => s.head),
 };
 const asciiOnly = json => json.replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-const text = asciiOnly(`${JSON.stringify(header).slice(0, -1)},"services":[\n` +
-  `${services.map(s => JSON.stringify(s.body)).join(',\n')}\n]}`);
-JSON.parse(text);   // one valid JSON document
+const text = asciiOnly(`${JSON.stringify(header).slice(0, -1)},"services":[\n` + `${services.map(s => JSON.stringify(s.body)).join(',\n')}\n]}`);
+JSON.parse(text); // one valid JSON document
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, text);
 
 const bytes = Buffer.byteLength(text);
 const gzipBytes = gzipSync(text).length;
-console.log(`catalog: ${services.length} services, ${actionCount} actions, ${keys.length} keys, ` +
-  `${header.partitions.reduce((n, p) => n + p[3].length, 0)} Regions, ` +
-  `${bytes} bytes (${gzipBytes} gzip), iam-data ${version}, ${Math.round(performance.now() - started)} ms -> dist/catalog.json`);
+console.log(
+  `catalog: ${services.length} services, ${actionCount} actions, ${keys.length} keys, ` +
+    `${header.partitions.reduce((n, p) => n + p[3].length, 0)} Regions, ` +
+    `${bytes} bytes (${gzipBytes} gzip), iam-data ${version}, ${Math.round(performance.now() - started)} ms -> dist/catalog.json`,
+);

@@ -9,7 +9,16 @@
 // load balancer actions act on the three kinds of load balancer. A patch only adds types, as optional
 // ones: it can silence a resource warning, never raise one.
 const V2_LOAD_BALANCERS = ['loadbalancer/app/', 'loadbalancer/gwy/', 'loadbalancer/net/'];
-const V2_TAGGABLE = [...V2_LOAD_BALANCERS, 'listener/app', 'listener/gwy', 'listener/net', 'listener-rule/app', 'listener-rule/net', 'targetgroup', 'truststore'];
+const V2_TAGGABLE = [
+  ...V2_LOAD_BALANCERS,
+  'listener/app',
+  'listener/gwy',
+  'listener/net',
+  'listener-rule/app',
+  'listener-rule/net',
+  'targetgroup',
+  'truststore',
+];
 
 /** service prefix -> lower-case action name -> resource types (by name) the action also acts on */
 export const EXTRA_RESOURCE_TYPES = {

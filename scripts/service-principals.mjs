@@ -47,7 +47,10 @@ const lines = [];
 let line = '';
 for (const name of names) {
   const item = `'${name}',`;
-  if (line && line.length + item.length + 1 > 112) { lines.push(line); line = ''; }
+  if (line && line.length + item.length + 1 > 112) {
+    lines.push(line);
+    line = '';
+  }
   line += (line ? ' ' : '  ') + item;
 }
 if (line) lines.push(line);

@@ -2,12 +2,8 @@
 // need the editor. Everything about policies happens in the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions,
-} from 'vscode-languageclient/node';
-import {
-  OPEN_RULE_DOCUMENTATION_COMMAND, RESTART_SERVER_COMMAND, SERVER_ENV, SERVER_NODE_OPTIONS,
-} from '../../server/src/protocol';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { OPEN_RULE_DOCUMENTATION_COMMAND, RESTART_SERVER_COMMAND, SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import { accessSummaryMiddleware, registerAccessSummary } from './accessSummary';
 import { registerCompareWithHead } from './compareWithHead';
 import { registerSimulate } from './simulate';
@@ -21,7 +17,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...SERVER_ENV } } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENV } } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'], env: { ...SERVER_ENV } },
+    },
   };
   const outputChannel = vscode.window.createOutputChannel('IAM Policy', { log: true });
   const clientOptions: LanguageClientOptions = {
@@ -59,7 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand(OPEN_RULE_DOCUMENTATION_COMMAND, async (code?: string) => {
       const anchor = typeof code === 'string' ? `#${code.toLowerCase()}` : '';
-      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: anchor.slice(1) }));
+      await vscode.commands.executeCommand(
+        'markdown.showPreview',
+        vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').with({ fragment: anchor.slice(1) }),
+      );
     }),
   );
   await client.start();

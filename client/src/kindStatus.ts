@@ -5,8 +5,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  DOCUMENT_KIND_NOTIFICATION, KIND_LABELS, POLICY_KINDS, SET_KIND_REQUEST, SET_POLICY_KIND_COMMAND, SHOW_ACCESS_SUMMARY_COMMAND,
-  type DocumentKindParams, type PolicyKind, type SetKindParams,
+  DOCUMENT_KIND_NOTIFICATION,
+  KIND_LABELS,
+  POLICY_KINDS,
+  SET_KIND_REQUEST,
+  SET_POLICY_KIND_COMMAND,
+  SHOW_ACCESS_SUMMARY_COMMAND,
+  type DocumentKindParams,
+  type PolicyKind,
+  type SetKindParams,
 } from '../../server/src/protocol';
 
 const TEMPLATE_LABELS: Record<string, string> = {
@@ -25,7 +32,9 @@ const SOURCE_TEXT: Record<string, string> = {
   default: 'assumed (nothing else to go by)',
 };
 
-interface KindPick extends vscode.QuickPickItem { policyKind: PolicyKind | null }
+interface KindPick extends vscode.QuickPickItem {
+  policyKind: PolicyKind | null;
+}
 
 export function registerKindStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
   const kinds = new Map<string, DocumentKindParams>();
@@ -40,7 +49,9 @@ export function registerKindStatus(context: vscode.ExtensionContext, client: Lan
       const { format, policies } = known.template;
       const label = TEMPLATE_LABELS[format] ?? 'Template';
       item.text = `$(shield) ${policies} IAM ${policies === 1 ? 'policy' : 'policies'}`;
-      item.tooltip = new vscode.MarkdownString(`**${label}** with ${policies} IAM ${policies === 1 ? 'policy' : 'policies'}; each policy's kind comes from the property that holds it.\n\nIAM catalog data of ${known.dataDate}.\n\nClick for the access summary.`);
+      item.tooltip = new vscode.MarkdownString(
+        `**${label}** with ${policies} IAM ${policies === 1 ? 'policy' : 'policies'}; each policy's kind comes from the property that holds it.\n\nIAM catalog data of ${known.dataDate}.\n\nClick for the access summary.`,
+      );
       item.command = SHOW_ACCESS_SUMMARY_COMMAND;
       item.show();
       return;
@@ -52,8 +63,9 @@ export function registerKindStatus(context: vscode.ExtensionContext, client: Lan
     item.text = `$(shield) ${KIND_LABELS[known.kind]}`;
     item.command = SET_POLICY_KIND_COMMAND;
     item.tooltip = new vscode.MarkdownString(
-      `**IAM policy kind:** ${KIND_LABELS[known.kind]}, ${SOURCE_TEXT[known.kindSource] ?? known.kindSource}.\n\n`
-      + `IAM catalog data of ${known.dataDate}.\n\nClick to choose another kind.`);
+      `**IAM policy kind:** ${KIND_LABELS[known.kind]}, ${SOURCE_TEXT[known.kindSource] ?? known.kindSource}.\n\n` +
+        `IAM catalog data of ${known.dataDate}.\n\nClick to choose another kind.`,
+    );
     item.show();
   };
 
@@ -64,7 +76,8 @@ export function registerKindStatus(context: vscode.ExtensionContext, client: Lan
     const picks: KindPick[] = [
       { label: '$(search) Detect automatically', description: 'from the file name and content', policyKind: null },
       ...POLICY_KINDS.map(kind => ({
-        label: KIND_LABELS[kind], policyKind: kind,
+        label: KIND_LABELS[kind],
+        policyKind: kind,
         description: current?.kind === kind ? `current, ${SOURCE_TEXT[current.kindSource] ?? current.kindSource}` : undefined,
       })),
     ];

@@ -4,13 +4,10 @@
 // inserted text with the same text as a snippet, and Tab then walks through the placeholders.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  INSERT_SNIPPET_COMMAND, SNIPPET_CAPABILITY, TRIGGER_SUGGEST_CAPABILITY, type InsertSnippetArgs,
-} from '../../server/src/protocol';
+import { INSERT_SNIPPET_COMMAND, SNIPPET_CAPABILITY, TRIGGER_SUGGEST_CAPABILITY, type InsertSnippetArgs } from '../../server/src/protocol';
 
 async function insertSnippet(args: InsertSnippetArgs): Promise<void> {
-  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors]
-    .find(e => e?.document.uri.toString() === args.uri);
+  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(e => e?.document.uri.toString() === args.uri);
   if (!editor) return;
   const { document } = editor;
   const range = new vscode.Range(document.positionAt(args.offset), document.positionAt(args.offset + args.text.length));

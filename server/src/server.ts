@@ -8,8 +8,19 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification,
-  TextDocuments, TextDocumentSyncKind, type CancellationToken, type Connection, type ConnectionOptions, type InitializeResult,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type ConnectionOptions,
+  type InitializeResult,
   type RequestMessage,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,11 +36,30 @@ import { resolveCompletion } from './features/completion';
 import type { RuleErrorHandler } from './features/diagnostics';
 import { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import {
-  accessSummaryOf, codeActionsOf, codeLensesOf, completionOf, diagnosticsOf, documentKindOf, hoverOf, semanticTokensOf, simulateOf, type ServedDocument,
+  accessSummaryOf,
+  codeActionsOf,
+  codeLensesOf,
+  completionOf,
+  diagnosticsOf,
+  documentKindOf,
+  hoverOf,
+  semanticTokensOf,
+  simulateOf,
+  type ServedDocument,
 } from './features/served';
 import {
-  ACCESS_SUMMARY_REQUEST, BASE_TEXT_NOTIFICATION, COMPARE_WITH_BASE_REQUEST, DOCUMENT_KIND_NOTIFICATION, SET_KIND_REQUEST, SETTINGS_FILE_NAME,
-  SIMULATE_REQUEST, type AccessSummaryParams, type BaseTextParams, type IamPolicySettings, type SetKindParams, type SimulateParams,
+  ACCESS_SUMMARY_REQUEST,
+  BASE_TEXT_NOTIFICATION,
+  COMPARE_WITH_BASE_REQUEST,
+  DOCUMENT_KIND_NOTIFICATION,
+  SET_KIND_REQUEST,
+  SETTINGS_FILE_NAME,
+  SIMULATE_REQUEST,
+  type AccessSummaryParams,
+  type BaseTextParams,
+  type IamPolicySettings,
+  type SetKindParams,
+  type SimulateParams,
 } from './protocol';
 import { DocumentSettings } from './settings/documentSettings';
 
@@ -53,7 +83,9 @@ const CANCELLED_MESSAGE = 'The client cancelled the request.';
 export const CONNECTION_OPTIONS: ConnectionOptions = {
   connectionStrategy: {
     cancelUndispatched: message => ({
-      jsonrpc: '2.0', id: (message as RequestMessage).id, error: { code: LSPErrorCodes.RequestCancelled, message: CANCELLED_MESSAGE },
+      jsonrpc: '2.0',
+      id: (message as RequestMessage).id,
+      error: { code: LSPErrorCodes.RequestCancelled, message: CANCELLED_MESSAGE },
     }),
   },
 };
@@ -72,11 +104,14 @@ export function startServer(connection: Connection): void {
   let client: ClientAbilities = clientAbilities({ processId: null, rootUri: null, capabilities: {} });
 
   function logError(where: string, error: unknown): void {
-    connection.console.error(`${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    connection.console.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 
   /** Logs a rule's exception; the other rules' findings are still used. */
-  const ruleError = (where: string): RuleErrorHandler => (error, rules) => logError(`${where} ${rules}`, error);
+  const ruleError =
+    (where: string): RuleErrorHandler =>
+    (error, rules) =>
+      logError(`${where} ${rules}`, error);
 
   const settings = new DocumentSettings({
     pull: uri => connection.workspace.getConfiguration({ scopeUri: uri, section: 'iamPolicy' }),
@@ -86,12 +121,18 @@ export function startServer(connection: Connection): void {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     },
     logError,
-    openText: path => documents.all().find(document => document.uri.startsWith('file:') && fileURLToPath(document.uri) === path)?.getText(),
+    openText: path =>
+      documents
+        .all()
+        .find(document => document.uri.startsWith('file:') && fileURLToPath(document.uri) === path)
+        ?.getText(),
   });
 
   /** Wraps a handler: exceptions are logged and answered with `fallback`. */
   function guard<P, R>(
-    name: string, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>,
+    name: string,
+    fallback: R,
+    handler: (params: P, token?: CancellationToken) => R | Promise<R>,
   ): (params: P, token?: CancellationToken) => Promise<R> {
     return async (params, token) => {
       try {
@@ -113,7 +154,9 @@ export function startServer(connection: Connection): void {
 
   /** A guarded handler of a request about one document: `fallback` when the document is not a policy we serve. */
   function onPolicy<P extends { textDocument: { uri: string } } | { uri: string }, R>(
-    name: string, fallback: R, answer: (served: Served, params: P) => R,
+    name: string,
+    fallback: R,
+    answer: (served: Served, params: P) => R,
   ): (params: P, token?: CancellationToken) => Promise<R | ResponseError> {
     return guard<P, R | ResponseError>(name, fallback, async (params, token) => {
       const served = await policyAt('textDocument' in params ? params.textDocument.uri : params.uri);
@@ -122,18 +165,25 @@ export function startServer(connection: Connection): void {
     });
   }
 
-
   /** What the server's commands (features/commands.ts) need of the connection and the files. */
   const commandHost: CommandHost = {
-    get catalog() { return getCatalog(); },
+    get catalog() {
+      return getCatalog();
+    },
     servedAt: async uri => (await policyAt(uri))?.served,
     settingsFileTarget: uri => settings.settingsFileTarget(uri),
     readFile: path => settings.readFile(path),
-    get createsFiles() { return client.createsFiles; },
+    get createsFiles() {
+      return client.createsFiles;
+    },
     writeNewFile: (path, text) => writeFileSync(path, text, { flag: 'wx' }),
     applyEdit: async (label, edit) => (await connection.workspace.applyEdit({ label, edit })).applied,
-    showDocument: async uri => { if (client.showsDocuments) await connection.window.showDocument({ uri, takeFocus: true }); },
-    showMessage: (type, message) => { void connection.sendNotification(ShowMessageNotification.type, { type, message }); },
+    showDocument: async uri => {
+      if (client.showsDocuments) await connection.window.showDocument({ uri, takeFocus: true });
+    },
+    showMessage: (type, message) => {
+      void connection.sendNotification(ShowMessageNotification.type, { type, message });
+    },
   };
 
   async function validate(uri: string): Promise<void> {
@@ -158,19 +208,24 @@ export function startServer(connection: Connection): void {
 
   function registerWithClient(): void {
     if (client.registersConfiguration) {
-      connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' })
-        .catch(error => logError('register configuration', error));
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' }).catch(error => logError('register configuration', error));
     }
     if (client.watchesFiles) {
       // a project's .iam-lint.json: read again when it is created, changed or deleted
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }] })
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${SETTINGS_FILE_NAME}` }] })
         .catch(error => logError('register file watcher', error));
     }
     if (client.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(guard('workspaceFolders', undefined, ({ added, removed }) => {
-        settings.changeWorkspaceFolders(added.map(folder => folder.uri), removed.map(folder => folder.uri));
-        revalidateAll();
-      }));
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guard('workspaceFolders', undefined, ({ added, removed }) => {
+          settings.changeWorkspaceFolders(
+            added.map(folder => folder.uri),
+            removed.map(folder => folder.uri),
+          );
+          revalidateAll();
+        }),
+      );
     }
   }
 
@@ -180,10 +235,12 @@ export function startServer(connection: Connection): void {
     return INITIALIZE_RESULT;
   });
   connection.onInitialized(registerWithClient);
-  connection.onDidChangeConfiguration(guard('configuration', undefined, params => {
-    settings.changeConfiguration(params.settings);
-    revalidateAll();
-  }));
+  connection.onDidChangeConfiguration(
+    guard('configuration', undefined, params => {
+      settings.changeConfiguration(params.settings);
+      revalidateAll();
+    }),
+  );
   /** A project's .iam-lint.json changed, on disk or in the editor: every document is checked again. */
   function settingsFileChanged(): void {
     settings.settingsFilesChanged();
@@ -194,7 +251,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, settingsFileChanged));
   documents.onDidChangeContent(e => (isSettingsFile(e.document.uri) ? settingsFileChanged() : validation.schedule(e.document.uri)));
   documents.onDidClose(e => {
-    if (isSettingsFile(e.document.uri)) settingsFileChanged();   // the disk's copy counts again
+    if (isSettingsFile(e.document.uri)) settingsFileChanged(); // the disk's copy counts again
     validation.cancel(e.document.uri);
     store.delete(e.document.uri);
     baseTexts.delete(e.document.uri);
@@ -213,25 +270,49 @@ export function startServer(connection: Connection): void {
     }
   });
   connection.onHover(onPolicy('hover', null, (at, params) => hoverOf(at.served, params.position, getCatalog(), at.settings)));
-  connection.onCodeAction(onPolicy('codeAction', null, (at, params) => codeActionsOf(at.served,
-    { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippets: client.snippetCommand }, getCatalog(), at.settings, ruleError('fix all: rule'))));
+  connection.onCodeAction(
+    onPolicy('codeAction', null, (at, params) =>
+      codeActionsOf(
+        at.served,
+        { range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, snippets: client.snippetCommand },
+        getCatalog(),
+        at.settings,
+        ruleError('fix all: rule'),
+      ),
+    ),
+  );
   connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => semanticTokensOf(at.served, getCatalog())));
-  connection.onCodeLens(onPolicy('codeLens', null, at => [...codeLensesOf(at.served, getCatalog(), at.settings), ...diffCodeLenses(at.served, baseTexts, getCatalog())]));
-  connection.onRequest(SET_KIND_REQUEST, guard('setKind', null, (params: SetKindParams) => {
-    store.setKind(params.uri, params.kind);
-    validation.schedule(params.uri);
-    return null;
-  }));
-  connection.onRequest(ACCESS_SUMMARY_REQUEST, onPolicy<AccessSummaryParams, string | null>('accessSummary', null, at => accessSummaryOf(at.served, getCatalog())));
-  connection.onRequest(SIMULATE_REQUEST, onPolicy('simulate', null, (at, params: SimulateParams) => simulateOf(at.served, params)));
+  connection.onCodeLens(
+    onPolicy('codeLens', null, at => [...codeLensesOf(at.served, getCatalog(), at.settings), ...diffCodeLenses(at.served, baseTexts, getCatalog())]),
+  );
+  connection.onRequest(
+    SET_KIND_REQUEST,
+    guard('setKind', null, (params: SetKindParams) => {
+      store.setKind(params.uri, params.kind);
+      validation.schedule(params.uri);
+      return null;
+    }),
+  );
+  connection.onRequest(
+    ACCESS_SUMMARY_REQUEST,
+    onPolicy<AccessSummaryParams, string | null>('accessSummary', null, at => accessSummaryOf(at.served, getCatalog())),
+  );
+  connection.onRequest(
+    SIMULATE_REQUEST,
+    onPolicy('simulate', null, (at, params: SimulateParams) => simulateOf(at.served, params)),
+  );
   const recordBaseText = (params: BaseTextParams) => {
-    if (baseTexts.set(params) && client.refreshesCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(error => logError('codeLens refresh', error));
+    if (baseTexts.set(params) && client.refreshesCodeLenses)
+      connection.sendRequest(CodeLensRefreshRequest.type).catch(error => logError('codeLens refresh', error));
   };
   connection.onNotification(BASE_TEXT_NOTIFICATION, guard('baseText', undefined, recordBaseText));
-  connection.onRequest(COMPARE_WITH_BASE_REQUEST, guard('compareWithBase', null, (params: BaseTextParams) => {
-    recordBaseText(params);
-    return onPolicy<BaseTextParams, string | null>('compareWithBase', null, at => compareWithBaseMarkdown(at.served, baseTexts, getCatalog()))(params);
-  }));
+  connection.onRequest(
+    COMPARE_WITH_BASE_REQUEST,
+    guard('compareWithBase', null, (params: BaseTextParams) => {
+      recordBaseText(params);
+      return onPolicy<BaseTextParams, string | null>('compareWithBase', null, at => compareWithBaseMarkdown(at.served, baseTexts, getCatalog()))(params);
+    }),
+  );
   connection.onExecuteCommand(guard('executeCommand', null, params => executeServerCommand(commandHost, params.command, params.arguments)));
 
   process.on('uncaughtException', error => logError('uncaught exception', error));

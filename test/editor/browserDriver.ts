@@ -39,8 +39,9 @@ function union(boxes: Box[]): Box {
 /** The extension page's README: its pictures (loaded or not) and its links. Runs in the webview. */
 const readmeParts = new Function(`return (elements) => elements.map((element) => element.tagName === 'IMG'
   ? { kind: 'image', src: element.getAttribute('src') || '', loaded: element.complete && element.naturalWidth > 0 }
-  : { kind: 'link', href: element.href || element.getAttribute('href') || '' })`)() as
-  (elements: unknown[]) => Array<{ kind: 'image'; src: string; loaded: boolean } | { kind: 'link'; href: string }>;
+  : { kind: 'link', href: element.href || element.getAttribute('href') || '' })`)() as (
+  elements: unknown[],
+) => Array<{ kind: 'image'; src: string; loaded: boolean } | { kind: 'link'; href: string }>;
 
 /** What the browser driver needs besides the page. */
 export interface BrowserDriverOptions {
@@ -157,9 +158,7 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
         await filter.fill(name, { timeout: WAIT_TIMEOUT_MS });
         await page.waitForTimeout(300); // the filter applies after a short delay
       }
-      const rows = await page
-        .locator(`${PROBLEMS_PANEL} .monaco-list-row`)
-        .evaluateAll(problemRows);
+      const rows = await page.locator(`${PROBLEMS_PANEL} .monaco-list-row`).evaluateAll(problemRows);
       let current: string | undefined;
       const found: string[] = [];
       for (const { label, text } of rows) {
@@ -282,8 +281,7 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
       await page.keyboard.press('Delete');
       await page.keyboard.insertText(JSON.stringify(settings));
       await page.keyboard.press('Control+S');
-      await waitFor('the settings file to be saved', async () =>
-        readFileSync(options.userSettingsFile, 'utf8') === JSON.stringify(settings));
+      await waitFor('the settings file to be saved', async () => readFileSync(options.userSettingsFile, 'utf8') === JSON.stringify(settings));
     },
 
     async dismiss() {
@@ -309,13 +307,16 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
       if (subject !== 'problems') {
         // from the left edge of the text, and a few lines above the widget, so that the picture reads on its own
         const text = (await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().boundingBox())!;
-        area = subject === 'codeLens'
-          ? { x: text.x, y: area.y + PICTURE_MARGIN - CODE_LENS_PICTURE.above, width: CODE_LENS_PICTURE.width, height: CODE_LENS_PICTURE.height }
-          : union([area, { x: text.x, y: area.y - LINES_ABOVE_PX, width: 1, height: 1 }]);
+        area =
+          subject === 'codeLens'
+            ? { x: text.x, y: area.y + PICTURE_MARGIN - CODE_LENS_PICTURE.above, width: CODE_LENS_PICTURE.width, height: CODE_LENS_PICTURE.height }
+            : union([area, { x: text.x, y: area.y - LINES_ABOVE_PX, width: 1, height: 1 }]);
       }
       const clip = {
-        x: Math.max(0, area.x - PICTURE_MARGIN), y: Math.max(0, area.y - PICTURE_MARGIN),
-        width: area.width + 2 * PICTURE_MARGIN, height: area.height + 2 * PICTURE_MARGIN,
+        x: Math.max(0, area.x - PICTURE_MARGIN),
+        y: Math.max(0, area.y - PICTURE_MARGIN),
+        width: area.width + 2 * PICTURE_MARGIN,
+        height: area.height + 2 * PICTURE_MARGIN,
       };
       await page.screenshot({ path, clip });
     },
@@ -329,7 +330,7 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
       // element) that holds the active frame
       const readme = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await readme.locator('img').first().waitFor({ state: 'attached', timeout: WAIT_TIMEOUT_MS });
-      const parts = await waitFor('the README\'s pictures to load', async () => {
+      const parts = await waitFor("the README's pictures to load", async () => {
         const found = await readme.locator('img, a[href]').evaluateAll(readmeParts);
         return found.some(part => part.kind === 'image' && !part.loaded) ? undefined : found;
       }).catch(async () => readme.locator('img, a[href]').evaluateAll(readmeParts));

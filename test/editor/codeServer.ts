@@ -64,11 +64,11 @@ export function writeUserSettings(folders: RunFolders, settings: Record<string, 
 }
 
 export function installExtension(codeServerBin: string, folders: RunFolders, vsix: string): void {
-  const result = spawnSync(
-    codeServerBin,
-    ['--user-data-dir', folders.userDataDir, '--extensions-dir', folders.extensionsDir, '--install-extension', vsix],
-    { env: folders.env, encoding: 'utf8', timeout: 120_000 },
-  );
+  const result = spawnSync(codeServerBin, ['--user-data-dir', folders.userDataDir, '--extensions-dir', folders.extensionsDir, '--install-extension', vsix], {
+    env: folders.env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(output)) {
     throw new Error(`installing ${vsix} failed (exit ${result.status}):\n${output}`);
@@ -99,20 +99,24 @@ export async function startCodeServer(codeServerBin: string, folders: RunFolders
   const child: ChildProcess = spawn(
     codeServerBin,
     [
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--user-data-dir', folders.userDataDir,
-      '--extensions-dir', folders.extensionsDir,
+      '--user-data-dir',
+      folders.userDataDir,
+      '--extensions-dir',
+      folders.extensionsDir,
       folders.workspace,
     ],
     { env: folders.env, stdio: ['ignore', log, log], detached: true },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const signalGroup = (signal: NodeJS.Signals) => {
@@ -137,7 +141,7 @@ export async function startCodeServer(codeServerBin: string, folders: RunFolders
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, 250));
   }
   await stop();
   throw new Error(`code-server did not become healthy:\n${readFileSync(logPath, 'utf8').slice(-4000)}`);

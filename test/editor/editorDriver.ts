@@ -65,11 +65,7 @@ export const WAIT_TIMEOUT_MS = 15_000;
  * Polls `probe` until it returns something other than undefined/false, or fails after the
  * timeout naming what it waited for and what it last saw.
  */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined | false>,
-  timeoutMs = WAIT_TIMEOUT_MS,
-): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = WAIT_TIMEOUT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -84,7 +80,7 @@ export async function waitFor<T>(
       const cause = lastError instanceof Error ? `: ${lastError.message}` : '';
       throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${cause}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, 250));
   }
 }
 
@@ -94,7 +90,7 @@ export async function staysTrue(what: string, probe: () => Promise<string | unde
   while (Date.now() < deadline) {
     const reason = await probe();
     if (reason !== undefined) throw new Error(`${what}: ${reason}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, 250));
   }
 }
 
@@ -107,7 +103,7 @@ export function traced(driver: EditorDriver, log: (line: string) => void): Edito
       try {
         return await method(...args);
       } finally {
-        log(`  ${name}(${args.map((arg) => JSON.stringify(arg) ?? String(arg)).join(', ')}) ${Date.now() - started} ms`);
+        log(`  ${name}(${args.map(arg => JSON.stringify(arg) ?? String(arg)).join(', ')}) ${Date.now() - started} ms`);
       }
     };
   }

@@ -22,7 +22,12 @@ export interface Locator {
   boundingBox(options?: { timeout?: number }): Promise<Box | null>;
 }
 
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The content of an iframe (a webview, such as the extension page's README). */
 export interface FrameLocator {
@@ -53,13 +58,7 @@ export interface Browser {
 
 interface PlaywrightCore {
   chromium: {
-    launch(options: {
-      executablePath: string;
-      headless: boolean;
-      args: string[];
-      env?: NodeJS.ProcessEnv;
-      timeout?: number;
-    }): Promise<Browser>;
+    launch(options: { executablePath: string; headless: boolean; args: string[]; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<Browser>;
   };
 }
 

@@ -50,50 +50,56 @@ const tally = { passed: 0, failed: 0, pending: 0 };
 let setupError: string | undefined;
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Copies the extension host's logs into `target`; after a failure, prints our channels' tails. */
 function attachLogs(target: string, failed: boolean): string[] {
   mkdirSync(target, { recursive: true });
-  const copied = extensionHostLogs(folders).map((log) => {
+  const copied = extensionHostLogs(folders).map(log => {
     const copy = join(target, `${basename(join(log, '..'))}-${basename(log)}`);
     copyFileSync(log, copy);
     return copy;
   });
-  const ours = failed ? copied.filter((log) => /iam-policy-tools/i.test(log)) : [];
+  const ours = failed ? copied.filter(log => /iam-policy-tools/i.test(log)) : [];
   for (const log of ours) {
     process.stderr.write(`--- ${log} (last 40 lines)\n${readFileSync(log, 'utf8').split('\n').slice(-40).join('\n')}\n`);
   }
   return copied;
 }
 
-before(async () => {
-  try {
-    if (!existsSync(vsix)) throw new Error(`no extension package at ${vsix}: run npm run package first`);
-    if (!existsSync(codeServerBin)) throw new Error(`no code-server in ${depsDir}: run scripts/install-editor-deps.sh first`);
-    rmSync(runDir, { recursive: true, force: true });
-    rmSync(resultsDir, { recursive: true, force: true });
-    mkdirSync(resultsDir, { recursive: true });
-    folders = createRunFolders(runDir);
-    createWorkspace(folders.workspace, join(repoRoot, 'examples'));
-    installExtension(codeServerBin, folders, vsix);
-    codeServer = await startCodeServer(codeServerBin, folders);
-    const { chromium } = loadPlaywright(depsDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, env: folders.env });
-    // twice the pixels, so that the README's cut-out pictures stay legible
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 2 });
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folders.workspace)}`, { timeout: 30_000 });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
-    editor = browserDriver(page, { workspace: folders.workspace, resultsDir, userSettingsFile: userSettingsPath(folders) });
-    if (process.env.EDITOR_TESTS_TRACE) editor = traced(editor, (line) => console.log(line));
-    console.log(`[editor] ${basename(vsix)} in code-server at ${codeServer.url}, run folder ${runDir}`);
-  } catch (error) {
-    setupError = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw error;
-  }
-}, { timeout: 180_000 });
+before(
+  async () => {
+    try {
+      if (!existsSync(vsix)) throw new Error(`no extension package at ${vsix}: run npm run package first`);
+      if (!existsSync(codeServerBin)) throw new Error(`no code-server in ${depsDir}: run scripts/install-editor-deps.sh first`);
+      rmSync(runDir, { recursive: true, force: true });
+      rmSync(resultsDir, { recursive: true, force: true });
+      mkdirSync(resultsDir, { recursive: true });
+      folders = createRunFolders(runDir);
+      createWorkspace(folders.workspace, join(repoRoot, 'examples'));
+      installExtension(codeServerBin, folders, vsix);
+      codeServer = await startCodeServer(codeServerBin, folders);
+      const { chromium } = loadPlaywright(depsDir);
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, env: folders.env });
+      // twice the pixels, so that the README's cut-out pictures stay legible
+      page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 2 });
+      await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folders.workspace)}`, { timeout: 30_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 30_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
+      editor = browserDriver(page, { workspace: folders.workspace, resultsDir, userSettingsFile: userSettingsPath(folders) });
+      if (process.env.EDITOR_TESTS_TRACE) editor = traced(editor, line => console.log(line));
+      console.log(`[editor] ${basename(vsix)} in code-server at ${codeServer.url}, run folder ${runDir}`);
+    } catch (error) {
+      setupError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw error;
+    }
+  },
+  { timeout: 180_000 },
+);
 
 after(async () => {
   if (folders) attachLogs(join(resultsDir, 'logs'), false);
@@ -102,7 +108,7 @@ after(async () => {
   if (process.env.EDITOR_TESTS_UPDATE_IMAGES && tally.failed === 0 && tally.pending === 0 && tally.passed === SCENARIOS.length) {
     const images = join(repoRoot, 'docs/images');
     mkdirSync(images, { recursive: true });
-    for (const picture of readdirSync(resultsDir).filter((name) => name.endsWith('.png'))) {
+    for (const picture of readdirSync(resultsDir).filter(name => name.endsWith('.png'))) {
       copyFileSync(join(resultsDir, picture), join(images, picture));
     }
     console.log(`[editor] pictures copied to ${images}`);
@@ -115,10 +121,10 @@ after(async () => {
 });
 
 const pending = pendingScenarios(process.env);
-const only = process.env.EDITOR_TESTS_ONLY?.split(',').map((part) => part.trim());
-for (const scenario of SCENARIOS.filter(({ name }) => !only || only.some((part) => name.includes(part)))) {
+const only = process.env.EDITOR_TESTS_ONLY?.split(',').map(part => part.trim());
+for (const scenario of SCENARIOS.filter(({ name }) => !only || only.some(part => name.includes(part)))) {
   const isPending = pending.has(scenario.name);
-  test(scenario.name, { timeout: SCENARIO_TIMEOUT_MS, todo: isPending && 'feature pending (PENDING_SCENARIOS)' }, async (t) => {
+  test(scenario.name, { timeout: SCENARIO_TIMEOUT_MS, todo: isPending && 'feature pending (PENDING_SCENARIOS)' }, async t => {
     try {
       await scenario.run(editor);
       tally.passed++;

@@ -69,17 +69,15 @@ async function typoRepairedInPlace(editor: EditorDriver, typo: TemplateTypo): Pr
   await editor.screenshot(`${typo.picture}-diagnostic`, 'hover');
   await editor.dismiss();
   await waitFor(`an IAM102 entry on line ${line} in the Problems panel`, async () =>
-    (await editor.problems(file)).some((row) => row.includes('IAM102') && row.includes(`[Ln ${line},`)));
+    (await editor.problems(file)).some(row => row.includes('IAM102') && row.includes(`[Ln ${line},`)),
+  );
   await editor.moveCursor(line, column);
-  await waitFor('the fix in the light bulb menu', async () =>
-    (await editor.openQuickFixes()).some((title) => TYPO_FIX_TITLE.test(title)));
+  await waitFor('the fix in the light bulb menu', async () => (await editor.openQuickFixes()).some(title => TYPO_FIX_TITLE.test(title)));
   await editor.screenshot(`${typo.picture}-quick-fix`, 'quickFix');
   await editor.applyQuickFix(TYPO_FIX_TITLE);
   const fixed = scenarioText(file).replace(TYPO, TYPO_FIXED);
-  await waitFor(`the file to say ${TYPO_FIXED} where it said ${TYPO}, and to be otherwise unchanged`, async () =>
-    (await editor.saveAndRead(file)) === fixed);
-  await waitFor('IAM102 to leave the Problems panel', async () =>
-    !(await editor.problems(file)).some((row) => row.includes('IAM102')));
+  await waitFor(`the file to say ${TYPO_FIXED} where it said ${TYPO}, and to be otherwise unchanged`, async () => (await editor.saveAndRead(file)) === fixed);
+  await waitFor('IAM102 to leave the Problems panel', async () => !(await editor.problems(file)).some(row => row.includes('IAM102')));
   await editor.moveCursor(line, column);
   await waitFor('the squiggle to go', async () => (await editor.underlinedTexts()).length === 0);
 }
@@ -91,8 +89,10 @@ export const SCENARIOS: readonly Scenario[] = [
       await editor.openFile(SEED_POLICY);
       // Issue 3: an error at each of its four problems (comment, s3. actions, missing comma,
       // trailing commas).
-      await waitFor('Problems panel rows with IAMnnn codes for the seed policy\'s four problems', async () =>
-        (await editor.problems(SEED_POLICY)).filter((row) => IAM_CODE.test(row)).length >= 4);
+      await waitFor(
+        "Problems panel rows with IAMnnn codes for the seed policy's four problems",
+        async () => (await editor.problems(SEED_POLICY)).filter(row => IAM_CODE.test(row)).length >= 4,
+      );
       await waitFor('an error count above 0 in the status bar', async () => (await editor.statusBarErrorCount()) > 0);
       // The Problems panel and the status bar change as the diagnostics arrive; the editor paints
       // its squiggles in its next animation frame, which on a busy machine came 300 ms after the
@@ -109,13 +109,12 @@ export const SCENARIOS: readonly Scenario[] = [
       await editor.type('"s3:Get');
       await waitFor('a completion list with s3:Get actions', async () => {
         const labels = await editor.openCompletion();
-        return labels.some((label) => /^(s3:)?Get/.test(label));
+        return labels.some(label => /^(s3:)?Get/.test(label));
       });
       assert.ok(await editor.focusCompletion(/^(s3:)?GetObject$/), 's3:GetObject is in the list');
       await editor.screenshot('completion', 'completion');
       await editor.acceptCompletion();
-      await waitFor('"s3:GetObject" in the saved file', async () =>
-        /"s3:GetObject"(?!")/.test(await editor.saveAndRead('completion.iam.json')));
+      await waitFor('"s3:GetObject" in the saved file', async () => /"s3:GetObject"(?!")/.test(await editor.saveAndRead('completion.iam.json')));
     },
   },
   {
@@ -131,12 +130,16 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'a plain JSON file gets nothing from us',
     async run(editor) {
       await editor.openFile('settings-like.json');
-      await staysTrue('settings-like.json stays clean', async () => {
-        const rows = await editor.problems('settings-like.json');
-        if (rows.length > 0) return `Problems panel: ${rows.join(' | ')}`;
-        const squiggles = await editor.squiggleCount();
-        return squiggles > 0 ? `${squiggles} squiggles` : undefined;
-      }, 4_000);
+      await staysTrue(
+        'settings-like.json stays clean',
+        async () => {
+          const rows = await editor.problems('settings-like.json');
+          if (rows.length > 0) return `Problems panel: ${rows.join(' | ')}`;
+          const squiggles = await editor.squiggleCount();
+          return squiggles > 0 ? `${squiggles} squiggles` : undefined;
+        },
+        4_000,
+      );
     },
   },
   {
@@ -145,10 +148,10 @@ export const SCENARIOS: readonly Scenario[] = [
       const file = 'unknown-action.iam.json';
       await editor.openFile(file);
       const code = await waitFor(`a coded problem for ${file}`, async () => {
-        const match = (await editor.problems(file)).map((row) => IAM_CODE.exec(row)).find(Boolean);
+        const match = (await editor.problems(file)).map(row => IAM_CODE.exec(row)).find(Boolean);
         return match?.[0];
       });
-      const withCode = async () => (await editor.problems(file)).filter((row) => row.includes(code));
+      const withCode = async () => (await editor.problems(file)).filter(row => row.includes(code));
       await editor.setUserSetting(RULE_OFF_SETTING.key, RULE_OFF_SETTING.value(code));
       try {
         await waitFor(`${code} to leave the Problems panel`, async () => (await withCode()).length === 0);
@@ -159,11 +162,11 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
-    name: 'a project\'s .iam-lint.json counts in the editor, and again when it changes on disk',
+    name: "a project's .iam-lint.json counts in the editor, and again when it changes on disk",
     async run(editor) {
       const file = 'unknown-action.iam.json';
       await editor.openFile(file);
-      const withUnknownAction = async () => (await editor.problems(file)).filter((row) => row.includes('IAM102'));
+      const withUnknownAction = async () => (await editor.problems(file)).filter(row => row.includes('IAM102'));
       await waitFor('IAM102 for the unknown action', async () => (await withUnknownAction()).length > 0);
       await editor.writeWorkspaceFile('.iam-lint.json', '{ "rules": { "IAM102": "off" } }\n');
       try {
@@ -181,40 +184,50 @@ export const SCENARIOS: readonly Scenario[] = [
       await openAt(editor, file);
       await waitFor('the narrowing fix in the light bulb menu', async () => {
         const titles = await editor.openQuickFixes();
-        return titles.some((title) => NARROWING_FIX_TITLE.test(title));
+        return titles.some(title => NARROWING_FIX_TITLE.test(title));
       });
       await editor.screenshot('quick-fix', 'quickFix');
       await editor.applyQuickFix(NARROWING_FIX_TITLE);
-      await waitFor('the file to no longer say "Resource": "*"', async () =>
-        !/"Resource"\s*:\s*"\*"/.test(await editor.saveAndRead(file)));
+      await waitFor('the file to no longer say "Resource": "*"', async () => !/"Resource"\s*:\s*"\*"/.test(await editor.saveAndRead(file)));
     },
   },
   {
     name: 'access-summary code lens',
     async run(editor) {
       await editor.openFile('hover.iam.json');
-      await waitFor('a code lens with the access summary', async () =>
-        (await editor.codeLensTitles()).some((title) => ACCESS_SUMMARY_LENS.test(title)));
+      await waitFor('a code lens with the access summary', async () => (await editor.codeLensTitles()).some(title => ACCESS_SUMMARY_LENS.test(title)));
       await editor.screenshot('code-lens', 'codeLens');
     },
   },
   {
     name: 'a CloudFormation YAML template: the misspelled action is underlined and its quick-fix repairs it',
-    run: (editor) => typoRepairedInPlace(editor, { file: 'template.yaml', language: /^yaml$/i, underlined: TYPO, picture: 'template' }),
+    run: editor => typoRepairedInPlace(editor, { file: 'template.yaml', language: /^yaml$/i, underlined: TYPO, picture: 'template' }),
   },
   {
     name: 'a .tf file opened as plain text: the misspelled action is underlined and its quick-fix repairs it',
-    run: (editor) => typoRepairedInPlace(editor, { file: 'main.tf', language: /^plain ?text$/i, underlined: `"${TYPO}"`, picture: 'terraform' }),
+    run: editor => typoRepairedInPlace(editor, { file: 'main.tf', language: /^plain ?text$/i, underlined: `"${TYPO}"`, picture: 'terraform' }),
   },
   {
     name: 'the extension page shows the README with its pictures, and no dead link',
     async run(editor) {
       const page = await editor.extensionPage('IAM Policy Tools');
       assert.ok(page.images.length >= 5, `${page.images.length} pictures on the extension page`);
-      assert.deepEqual(page.images.filter(image => !image.loaded).map(image => image.src.slice(0, 60)), [], 'every picture loads');
+      assert.deepEqual(
+        page.images.filter(image => !image.loaded).map(image => image.src.slice(0, 60)),
+        [],
+        'every picture loads',
+      );
       // the page opens http(s) links only: anything else would do nothing when clicked
-      assert.deepEqual(page.links.filter(link => !/^https?:|#/.test(link)), [], 'no link the page cannot open');
-      assert.deepEqual(page.links.filter(link => /example\.invalid/.test(link)), [], 'no made-up host');
+      assert.deepEqual(
+        page.links.filter(link => !/^https?:|#/.test(link)),
+        [],
+        'no link the page cannot open',
+      );
+      assert.deepEqual(
+        page.links.filter(link => /example\.invalid/.test(link)),
+        [],
+        'no made-up host',
+      );
     },
   },
   {
@@ -224,7 +237,8 @@ export const SCENARIOS: readonly Scenario[] = [
       // lenses of one line show as one decoration, the access summary's first
       await editor.openFile(SINCE_HEAD_POLICY);
       await waitFor('a "Since HEAD" code lens with the Write actions added', async () =>
-        (await editor.codeLensTitles()).some((title) => /\bSince HEAD: adds 2 Write$/.test(title)));
+        (await editor.codeLensTitles()).some(title => /\bSince HEAD: adds 2 Write$/.test(title)),
+      );
       await editor.screenshot('since-head');
     },
   },
@@ -234,5 +248,5 @@ export const SCENARIOS: readonly Scenario[] = [
 export function pendingScenarios(env: NodeJS.ProcessEnv): ReadonlySet<string> {
   const fromEnv = env.EDITOR_TESTS_PENDING;
   if (fromEnv === undefined) return new Set(PENDING_SCENARIOS);
-  return new Set(fromEnv === 'none' ? [] : fromEnv.split(',').map((name) => name.trim()));
+  return new Set(fromEnv === 'none' ? [] : fromEnv.split(',').map(name => name.trim()));
 }

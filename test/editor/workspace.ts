@@ -149,6 +149,6 @@ export function createWorkspace(folder: string, examplesDir: string): void {
   writeFileSync(join(folder, SINCE_HEAD_POLICY), SINCE_HEAD_COMMITTED);
   git(folder, 'init', '-q');
   git(folder, 'add', '.');
-  git(folder, 'commit', '-q', '-m', 'the scenarios\' files');
+  git(folder, 'commit', '-q', '-m', "the scenarios' files");
   writeFileSync(join(folder, SINCE_HEAD_POLICY), SINCE_HEAD_CHANGED);
 }

@@ -36,7 +36,8 @@ function checkRange(doc: PolicyDocument, range: Range | undefined, what: string,
     return back.line === p.line && back.character === p.character;
   };
   if (!inside(range.start) || !inside(range.end)) failures.push(`${what}: range ${JSON.stringify(range)} is outside the document`);
-  else if (textDocument.offsetAt(range.start) > textDocument.offsetAt(range.end)) failures.push(`${what}: range ${JSON.stringify(range)} ends before it starts`);
+  else if (textDocument.offsetAt(range.start) > textDocument.offsetAt(range.end))
+    failures.push(`${what}: range ${JSON.stringify(range)} ends before it starts`);
 }
 
 /** Edits of code actions applied and re-parsed per case: every action is checked, a few re-parsed. */
@@ -103,11 +104,14 @@ export function checkText(text: string, catalog: Catalog, settings: IamPolicySet
     for (const lens of provideCodeLenses(policy, catalog, settings)) checkRange(policy, lens.range, 'code lens', failures);
   });
   let summary = '';
-  guarded(failures, 'access summary', () => { summary = formatSummaryText(summarizePolicy(policy, catalog)); });
+  guarded(failures, 'access summary', () => {
+    summary = formatSummaryText(summarizePolicy(policy, catalog));
+  });
   guarded(failures, 'simulator', () => {
     const action = policy.statements.flatMap(st => st.action?.items ?? [])[0]?.value ?? 's3:GetObject';
     const request = {
-      action, resource: pick(random, ['*', 'arn:aws:s3:::bucket/key', 'arn:aws:iam::111122223333:role/x']),
+      action,
+      resource: pick(random, ['*', 'arn:aws:s3:::bucket/key', 'arn:aws:iam::111122223333:role/x']),
       principal: pick(random, [undefined, '111122223333', 'arn:aws:iam::111122223333:user/x', 's3.amazonaws.com']),
       context: { 'aws:SourceIp': '203.0.113.7', 'aws:SecureTransport': 'true', 'aws:PrincipalTag/team': ['a', 'b'] },
     };

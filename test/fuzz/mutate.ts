@@ -23,7 +23,11 @@ export function caseRandom(seed: number, caseIndex: number): Random {
 export const int = (random: Random, max: number) => Math.floor(random() * max);
 export const pick = <T>(random: Random, items: readonly T[]): T => items[int(random, items.length)];
 
-interface Token { offset: number; length: number; kind: SyntaxKind }
+interface Token {
+  offset: number;
+  length: number;
+  kind: SyntaxKind;
+}
 
 function tokens(text: string): Token[] {
   const scanner = createScanner(text, false);
@@ -38,52 +42,148 @@ function tokens(text: string): Token[] {
 const splice = (text: string, at: number, remove: number, insert: string) => text.slice(0, at) + insert + text.slice(at + remove);
 
 /** Odd characters: lone surrogates, emoji, combining marks, zero-width and bidi controls, NUL, BOM. */
-const ODD = ['\ud800', '\udfff', '😀', '👩‍👩‍👧', 'e\u0301', '\u200b', '\u202e', '\u0000', '\ufeff', '\u2028', 'ß', 'İ', '\t', '\r', '"', '\\', '${', '*', '?', ':', '/'];
+const ODD = [
+  '\ud800',
+  '\udfff',
+  '😀',
+  '👩‍👩‍👧',
+  'e\u0301',
+  '\u200b',
+  '\u202e',
+  '\u0000',
+  '\ufeff',
+  '\u2028',
+  'ß',
+  'İ',
+  '\t',
+  '\r',
+  '"',
+  '\\',
+  '${',
+  '*',
+  '?',
+  ':',
+  '/',
+];
 const VALUES = ['0', '-1e999', 'true', 'null', '{}', '[]', '""', '"*"', '[[]]', '{"":{}}', '[1,"a",null]', '"arn:aws:s3:::*"', '"${aws:username}"'];
-const FRAGMENTS = [',', '}', ']', '{', '[', ':', '"', '"Action": "*"', '"Condition": {"StringEquals": {"aws:SourceIp": ["1.2.3.4/33"]}}',
-  '"Principal": {"AWS": "*"}', '"Effect": "Allow",', '// c', '/* c */', '"NotAction": 5', '"Resource": ["arn:aws:', '"Sid": "x"'];
+const FRAGMENTS = [
+  ',',
+  '}',
+  ']',
+  '{',
+  '[',
+  ':',
+  '"',
+  '"Action": "*"',
+  '"Condition": {"StringEquals": {"aws:SourceIp": ["1.2.3.4/33"]}}',
+  '"Principal": {"AWS": "*"}',
+  '"Effect": "Allow",',
+  '// c',
+  '/* c */',
+  '"NotAction": 5',
+  '"Resource": ["arn:aws:',
+  '"Sid": "x"',
+];
 
-export interface Mutation { name: string; apply(text: string, random: Random): string }
+export interface Mutation {
+  name: string;
+  apply(text: string, random: Random): string;
+}
 
 export const MUTATIONS: Mutation[] = [
   { name: 'delete chars', apply: (t, r) => splice(t, int(r, t.length + 1), 1 + int(r, 6), '') },
-  { name: 'duplicate chars', apply: (t, r) => { const at = int(r, t.length + 1); return splice(t, at, 0, t.slice(at, at + 1 + int(r, 12))); } },
-  { name: 'swap chars', apply: (t, r) => { const at = int(r, Math.max(1, t.length - 1)); return splice(t, at, 2, (t[at + 1] ?? '') + (t[at] ?? '')); } },
+  {
+    name: 'duplicate chars',
+    apply: (t, r) => {
+      const at = int(r, t.length + 1);
+      return splice(t, at, 0, t.slice(at, at + 1 + int(r, 12)));
+    },
+  },
+  {
+    name: 'swap chars',
+    apply: (t, r) => {
+      const at = int(r, Math.max(1, t.length - 1));
+      return splice(t, at, 2, (t[at + 1] ?? '') + (t[at] ?? ''));
+    },
+  },
   { name: 'truncate', apply: (t, r) => t.slice(0, int(r, t.length + 1)) },
-  { name: 'delete token', apply: (t, r) => { const all = tokens(t); if (!all.length) return t; const k = pick(r, all); return splice(t, k.offset, k.length, ''); } },
-  { name: 'duplicate token', apply: (t, r) => { const all = tokens(t); if (!all.length) return t; const k = pick(r, all); return splice(t, k.offset, 0, t.substr(k.offset, k.length)); } },
-  { name: 'swap tokens', apply: (t, r) => {
-    const all = tokens(t);
-    if (all.length < 2) return t;
-    const [a, b] = [pick(r, all), pick(r, all)].sort((x, y) => x.offset - y.offset);
-    if (a.offset + a.length > b.offset) return t;
-    return t.slice(0, a.offset) + t.substr(b.offset, b.length) + t.slice(a.offset + a.length, b.offset) + t.substr(a.offset, a.length) + t.slice(b.offset + b.length);
-  } },
-  { name: 'wrong type', apply: (t, r) => {
-    const values = tokens(t).filter(k => [SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.OpenBracketToken].includes(k.kind));
-    if (!values.length) return t;
-    const k = pick(r, values);
-    return splice(t, k.offset, k.kind === SyntaxKind.OpenBracketToken ? 0 : k.length, pick(r, VALUES) + (k.kind === SyntaxKind.OpenBracketToken ? ',' : ''));
-  } },
-  { name: 'huge string', apply: (t, r) => {
-    const strings = tokens(t).filter(k => k.kind === SyntaxKind.StringLiteral);
-    const piece = pick(r, ['a', '*', ':', 'arn:aws:s3:::', '${aws:username}', 'é', '?*', '/']);
-    const huge = piece.repeat(Math.ceil((1000 + int(r, 60000)) / piece.length));
-    if (!strings.length) return splice(t, int(r, t.length + 1), 0, `"${huge}"`);
-    const k = pick(r, strings);
-    return splice(t, k.offset + 1, 0, huge);
-  } },
-  { name: 'deep nesting', apply: (t, r) => {
-    const depth = 10 + int(r, 1500);
-    const [open, close] = pick(r, [['[', ']'], ['{"a":', '}'], ['{"Condition":', '}']]);
-    const inner = open.repeat(depth) + (r() < 0.5 ? '1' + close.repeat(depth) : '');
-    return splice(t, int(r, t.length + 1), 0, inner);
-  } },
-  { name: 'random unicode', apply: (t, r) => {
-    const code = r() < 0.5 ? pick(r, ODD) : String.fromCodePoint(int(r, 0x110000));
-    return splice(t, int(r, t.length + 1), 0, code);
-  } },
-  { name: 'CRLF', apply: (t, r) => r() < 0.7 ? t.replace(/\n/g, '\r\n') : t.replace(/\n/g, '\r') },
+  {
+    name: 'delete token',
+    apply: (t, r) => {
+      const all = tokens(t);
+      if (!all.length) return t;
+      const k = pick(r, all);
+      return splice(t, k.offset, k.length, '');
+    },
+  },
+  {
+    name: 'duplicate token',
+    apply: (t, r) => {
+      const all = tokens(t);
+      if (!all.length) return t;
+      const k = pick(r, all);
+      return splice(t, k.offset, 0, t.substr(k.offset, k.length));
+    },
+  },
+  {
+    name: 'swap tokens',
+    apply: (t, r) => {
+      const all = tokens(t);
+      if (all.length < 2) return t;
+      const [a, b] = [pick(r, all), pick(r, all)].sort((x, y) => x.offset - y.offset);
+      if (a.offset + a.length > b.offset) return t;
+      return (
+        t.slice(0, a.offset) +
+        t.substr(b.offset, b.length) +
+        t.slice(a.offset + a.length, b.offset) +
+        t.substr(a.offset, a.length) +
+        t.slice(b.offset + b.length)
+      );
+    },
+  },
+  {
+    name: 'wrong type',
+    apply: (t, r) => {
+      const values = tokens(t).filter(k =>
+        [SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.OpenBracketToken].includes(k.kind),
+      );
+      if (!values.length) return t;
+      const k = pick(r, values);
+      return splice(t, k.offset, k.kind === SyntaxKind.OpenBracketToken ? 0 : k.length, pick(r, VALUES) + (k.kind === SyntaxKind.OpenBracketToken ? ',' : ''));
+    },
+  },
+  {
+    name: 'huge string',
+    apply: (t, r) => {
+      const strings = tokens(t).filter(k => k.kind === SyntaxKind.StringLiteral);
+      const piece = pick(r, ['a', '*', ':', 'arn:aws:s3:::', '${aws:username}', 'é', '?*', '/']);
+      const huge = piece.repeat(Math.ceil((1000 + int(r, 60000)) / piece.length));
+      if (!strings.length) return splice(t, int(r, t.length + 1), 0, `"${huge}"`);
+      const k = pick(r, strings);
+      return splice(t, k.offset + 1, 0, huge);
+    },
+  },
+  {
+    name: 'deep nesting',
+    apply: (t, r) => {
+      const depth = 10 + int(r, 1500);
+      const [open, close] = pick(r, [
+        ['[', ']'],
+        ['{"a":', '}'],
+        ['{"Condition":', '}'],
+      ]);
+      const inner = open.repeat(depth) + (r() < 0.5 ? '1' + close.repeat(depth) : '');
+      return splice(t, int(r, t.length + 1), 0, inner);
+    },
+  },
+  {
+    name: 'random unicode',
+    apply: (t, r) => {
+      const code = r() < 0.5 ? pick(r, ODD) : String.fromCodePoint(int(r, 0x110000));
+      return splice(t, int(r, t.length + 1), 0, code);
+    },
+  },
+  { name: 'CRLF', apply: (t, r) => (r() < 0.7 ? t.replace(/\n/g, '\r\n') : t.replace(/\n/g, '\r')) },
   { name: 'fragment', apply: (t, r) => splice(t, int(r, t.length + 1), 0, pick(r, FRAGMENTS)) },
 ];
 

@@ -10,9 +10,21 @@ import { corpusFiles, type CorpusFile } from '../helpers/corpus';
 import { checkText } from './check';
 import { caseRandom, mutate, pick } from './mutate';
 
-export interface FuzzCase { index: number; base: string; applied: string[]; text: string; failures: string[]; ms: number }
+export interface FuzzCase {
+  index: number;
+  base: string;
+  applied: string[];
+  text: string;
+  failures: string[];
+  ms: number;
+}
 
-export interface FuzzOptions { seed: number; cases: number; maxSize: number; first?: number }
+export interface FuzzOptions {
+  seed: number;
+  cases: number;
+  maxSize: number;
+  first?: number;
+}
 
 export function* fuzzCases(options: FuzzOptions): Generator<FuzzCase> {
   const catalog = getCatalog();
@@ -50,7 +62,9 @@ function main(): void {
     if (result.ms > slowest.ms) slowest = { ms: result.ms, index: result.index };
     if (result.failures.length) {
       failed++;
-      console.log(`\nFAIL case ${result.index} (npm run fuzz -- --seed ${seed} --case ${result.index}): ${result.base}, mutations: ${result.applied.join(', ')}`);
+      console.log(
+        `\nFAIL case ${result.index} (npm run fuzz -- --seed ${seed} --case ${result.index}): ${result.base}, mutations: ${result.applied.join(', ')}`,
+      );
       for (const failure of result.failures.slice(0, 5)) console.log(`  ${failure.replace(/\n/g, '\n    ')}`);
     }
     if (values.out && (result.failures.length || single !== undefined)) writeFileSync(values.out, result.text);

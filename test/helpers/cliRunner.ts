@@ -6,13 +6,21 @@ import { dirname, join } from 'node:path';
 
 export const CLI_PATH = join(__dirname, '..', '..', 'dist', 'cli.js');
 
-export interface CliRun { status: number | null; stdout: string; stderr: string }
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the checker; `timeoutMs` kills a run that hangs (status null). */
 export function runCliProcess(args: string[], options: { cwd?: string; input?: string; timeoutMs?: number; env?: Record<string, string> } = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
-    cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: options.timeoutMs,
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    timeout: options.timeoutMs,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -28,10 +28,19 @@ export function complete(marked: string, options?: ParseOptions): Completion {
   const { doc, offset } = parseAtCursor(marked, 'file:///test/policy.json', options);
   const items = doComplete(doc, offset, getCatalog(), withDefaults(undefined)).items;
   return {
-    doc, offset, items, labels: items.map(i => i.label),
+    doc,
+    offset,
+    items,
+    labels: items.map(i => i.label),
     item(label) {
       const found = items.find(i => i.label === label);
-      if (!found) throw new Error(`no item "${label}" among ${items.slice(0, 30).map(i => i.label).join(', ')}`);
+      if (!found)
+        throw new Error(
+          `no item "${label}" among ${items
+            .slice(0, 30)
+            .map(i => i.label)
+            .join(', ')}`,
+        );
       return found;
     },
   };
@@ -52,8 +61,10 @@ function offsetEdit(doc: PolicyDocument, edit: TextEdit, snippet: boolean) {
 export function applyItem(doc: PolicyDocument, item: CompletionItem): string {
   const main = item.textEdit;
   if (!main || !('range' in main)) throw new Error(`item "${item.label}" has no plain textEdit`);
-  const edits = [offsetEdit(doc, main, item.insertTextFormat === InsertTextFormat.Snippet),
-    ...(item.additionalTextEdits ?? []).map(e => offsetEdit(doc, e, false))].sort((a, b) => b.start - a.start);
+  const edits = [
+    offsetEdit(doc, main, item.insertTextFormat === InsertTextFormat.Snippet),
+    ...(item.additionalTextEdits ?? []).map(e => offsetEdit(doc, e, false)),
+  ].sort((a, b) => b.start - a.start);
   let text = doc.text;
   for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   return text;

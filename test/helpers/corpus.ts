@@ -17,17 +17,24 @@ export const BROKEN_UPSTREAM = new Map([
   ['resource/s3-userguide__S3OutpostsAccessPointEditPolicy__00.json', { line: 12, code: 'IAM001' }],
 ]);
 
-export interface CorpusFile { path: string; name: string; text: string }
+export interface CorpusFile {
+  path: string;
+  name: string;
+  text: string;
+}
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+  );
 }
 
 let cached: CorpusFile[] | undefined;
 
 /** Every policy of the corpus, path relative to the corpus folder in `name`. */
 export function corpusFiles(): CorpusFile[] {
-  cached ??= walk(CORPUS_DIR).sort().map(path => ({ path, name: relative(CORPUS_DIR, path), text: readFileSync(path, 'utf8') }));
+  cached ??= walk(CORPUS_DIR)
+    .sort()
+    .map(path => ({ path, name: relative(CORPUS_DIR, path), text: readFileSync(path, 'utf8') }));
   return cached;
 }

@@ -10,7 +10,11 @@ export function cursor(marked: string): { text: string; offset: number } {
 }
 
 /** Parses a cursor-marked policy text (as an iam-policy document unless options say otherwise). */
-export function parseAtCursor(marked: string, uri = 'file:///test/policy.json', options: ParseOptions = { languageId: 'iam-policy' }): { doc: PolicyDocument; offset: number } {
+export function parseAtCursor(
+  marked: string,
+  uri = 'file:///test/policy.json',
+  options: ParseOptions = { languageId: 'iam-policy' },
+): { doc: PolicyDocument; offset: number } {
   const { text, offset } = cursor(marked);
   return { doc: parsePolicy(text, uri, options), offset };
 }

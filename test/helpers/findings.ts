@@ -12,7 +12,11 @@ export function rethrow(error: unknown): never {
   throw error;
 }
 
-export interface FindingsOptions { kind?: PolicyKind; uri?: string; settings?: Partial<IamPolicySettings> }
+export interface FindingsOptions {
+  kind?: PolicyKind;
+  uri?: string;
+  settings?: Partial<IamPolicySettings>;
+}
 
 /** Every finding of every rule for the policy text, in text order. */
 export function findingsOf(text: string, options: FindingsOptions = {}): Finding[] {
@@ -30,7 +34,9 @@ export function withFolded(findings: readonly Finding[]): Array<Pick<Finding, 'c
 
 /** The codes (matching `only`) that the rules find in the policy text, folded ones included, in text order. */
 export function codesOf(text: string, only: RegExp, options: FindingsOptions = {}): string[] {
-  return withFolded(findingsOf(text, options)).map(f => f.code).filter(c => only.test(c));
+  return withFolded(findingsOf(text, options))
+    .map(f => f.code)
+    .filter(c => only.test(c));
 }
 
 /** A policy of the given statements (JSON texts of statement objects). */

@@ -10,12 +10,21 @@ import type { PolicyDocument } from '../../server/src/policy/model';
 import { withDefaults, type IamPolicySettings } from '../../server/src/protocol';
 import { rethrow } from './findings';
 
-export function diagnose(text: string, uri = 'file:///test/policy.json', settings: IamPolicySettings = withDefaults(undefined)): { doc: PolicyDocument; diagnostics: Diagnostic[] } {
+export function diagnose(
+  text: string,
+  uri = 'file:///test/policy.json',
+  settings: IamPolicySettings = withDefaults(undefined),
+): { doc: PolicyDocument; diagnostics: Diagnostic[] } {
   const doc = parsePolicy(text, uri, { languageId: 'iam-policy' });
   return { doc, diagnostics: computeDiagnostics(doc, getCatalog(), settings, rethrow) };
 }
 
-export function fixesFor(doc: PolicyDocument, diagnostic: Diagnostic, settings: IamPolicySettings = withDefaults(undefined), request: CodeActionRequest = {}): CodeAction[] {
+export function fixesFor(
+  doc: PolicyDocument,
+  diagnostic: Diagnostic,
+  settings: IamPolicySettings = withDefaults(undefined),
+  request: CodeActionRequest = {},
+): CodeAction[] {
   return provideCodeActions(doc, [diagnostic], getCatalog(), settings, request, rethrow);
 }
 
@@ -48,7 +57,7 @@ export function resolveSnippet(snippet: string): string {
     }
     const number = stop[1] ?? stop[4];
     const first = stop[2] ?? stop[5];
-    const value = number !== undefined ? first.replace(/\\(.)/g, '$1') : values.get(stop[3]) ?? '';
+    const value = number !== undefined ? first.replace(/\\(.)/g, '$1') : (values.get(stop[3]) ?? '');
     if (number !== undefined) values.set(number, value);
     text += value;
     i += stop[0].length - 1;

@@ -5,7 +5,11 @@ import { doHover } from '../../server/src/features/hover';
 import { withDefaults } from '../../server/src/protocol';
 import { parseAtCursor } from './cursor';
 
-export interface HoverResult { markdown: string; token: string; firstLine: string }
+export interface HoverResult {
+  markdown: string;
+  token: string;
+  firstLine: string;
+}
 
 export function hoverAt(marked: string): HoverResult | null {
   const { doc, offset } = parseAtCursor(marked);

@@ -5,12 +5,35 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  AbstractMessageWriter, CancellationTokenSource, CompletionList, CompletionRequest, ConfigurationRequest, createProtocolConnection,
-  DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, ExitNotification, Hover, HoverRequest, InitializedNotification, InitializeRequest,
-  PublishDiagnosticsNotification, PublishDiagnosticsParams, RegistrationRequest, ShutdownRequest, StreamMessageReader,
-  type ClientCapabilities, type CompletionItem, type Diagnostic, type Message, type MessageWriter, type Position, type ProtocolConnection,
-  type Registration, type WorkspaceFolder,
+  AbstractMessageWriter,
+  CancellationTokenSource,
+  CompletionList,
+  CompletionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  Hover,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  type ClientCapabilities,
+  type CompletionItem,
+  type Diagnostic,
+  type Message,
+  type MessageWriter,
+  type Position,
+  type ProtocolConnection,
+  type Registration,
+  type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import type { IamPolicySettings } from '../../server/src/protocol';
@@ -50,7 +73,9 @@ class TestMessageWriter extends AbstractMessageWriter implements MessageWriter {
   end(): void {}
 
   private send(data: Buffer): Promise<void> {
-    return new Promise((resolve, reject) => { this.stream.write(data, error => (error ? reject(error) : resolve())); });
+    return new Promise((resolve, reject) => {
+      this.stream.write(data, error => (error ? reject(error) : resolve()));
+    });
   }
 }
 
@@ -92,22 +117,26 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: {
-  settings?: Partial<IamPolicySettings>; experimental?: Record<string, unknown>;
-  /** false: a client that pushes settings with didChangeConfiguration instead of answering pulls */
-  pullConfiguration?: boolean;
-  /** node options before the server script, e.g. ['-r', preload] */
-  nodeArgs?: string[];
-  /** how long open() and change() wait for diagnostics (default 10 s) */
-  diagnosticsTimeoutMs?: number;
-  /** the client's capabilities instead of VS Code-like ones (pullConfiguration and experimental then do not apply) */
-  capabilities?: ClientCapabilities;
-  workspaceFolders?: WorkspaceFolder[];
-} = {}): Promise<TestServer> {
+export async function startServer(
+  options: {
+    settings?: Partial<IamPolicySettings>;
+    experimental?: Record<string, unknown>;
+    /** false: a client that pushes settings with didChangeConfiguration instead of answering pulls */
+    pullConfiguration?: boolean;
+    /** node options before the server script, e.g. ['-r', preload] */
+    nodeArgs?: string[];
+    /** how long open() and change() wait for diagnostics (default 10 s) */
+    diagnosticsTimeoutMs?: number;
+    /** the client's capabilities instead of VS Code-like ones (pullConfiguration and experimental then do not apply) */
+    capabilities?: ClientCapabilities;
+    workspaceFolders?: WorkspaceFolder[];
+  } = {},
+): Promise<TestServer> {
   const started = performance.now();
   // started as the client starts it (client/src/extension.ts)
-  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...options.nodeArgs ?? [], SERVER_PATH, '--stdio'], {
-    stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENV },
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...SERVER_ENV },
   });
   const log: string[] = [];
   child.stderr!.on('data', chunk => log.push(String(chunk)));
@@ -127,7 +156,9 @@ export async function startServer(options: {
     await configurationHeld;
     return params.items.map(() => settings);
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => { log.push(p.message); });
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    log.push(p.message);
+  });
   connection.onNotification(PublishDiagnosticsNotification.type, params => {
     const expected = versions.get(params.uri);
     if (params.version !== undefined && expected !== undefined && params.version !== expected) return;
@@ -143,7 +174,8 @@ export async function startServer(options: {
     workspaceFolders: options.workspaceFolders ?? null,
     capabilities: options.capabilities ?? {
       workspace: {
-        configuration: options.pullConfiguration !== false, didChangeConfiguration: { dynamicRegistration: true },
+        configuration: options.pullConfiguration !== false,
+        didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
       },
       textDocument: {
@@ -162,12 +194,16 @@ export async function startServer(options: {
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
-  const nextDiagnostics = (uri: string, timeoutMs = options.diagnosticsTimeoutMs ?? 10_000) => new Promise<Diagnostic[]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms\n${log.join('')}`)), timeoutMs);
-    const list = waiters.get(uri) ?? [];
-    list.push(p => { clearTimeout(timer); resolve(p.diagnostics); });
-    waiters.set(uri, list);
-  });
+  const nextDiagnostics = (uri: string, timeoutMs = options.diagnosticsTimeoutMs ?? 10_000) =>
+    new Promise<Diagnostic[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms\n${log.join('')}`)), timeoutMs);
+      const list = waiters.get(uri) ?? [];
+      list.push(p => {
+        clearTimeout(timer);
+        resolve(p.diagnostics);
+      });
+      waiters.set(uri, list);
+    });
 
   return {
     connection,
@@ -208,8 +244,13 @@ export async function startServer(options: {
     },
     holdConfiguration() {
       let release!: () => void;
-      configurationHeld = new Promise(resolve => { release = resolve; });
-      return () => { configurationHeld = undefined; release(); };
+      configurationHeld = new Promise(resolve => {
+        release = resolve;
+      });
+      return () => {
+        configurationHeld = undefined;
+        release();
+      };
     },
     configurationPulls,
     async cancelledRequest<R>(method: string, params: object) {

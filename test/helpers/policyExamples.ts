@@ -21,16 +21,23 @@ const FOLDER_KINDS: Record<string, PolicyKind> = {
   'vpc-endpoint-policies': 'endpoint',
 };
 
-export interface ExampleFile { name: string; path: string; kind: PolicyKind }
+export interface ExampleFile {
+  name: string;
+  path: string;
+  kind: PolicyKind;
+}
 
 /** The .json files of each kind folder under `dir`, named `folder/file.json`. */
 export function exampleFiles(dir: string): ExampleFile[] {
-  return readdirSync(dir, { withFileTypes: true }).filter(e => e.isDirectory()).flatMap(folder => {
-    const kind = FOLDER_KINDS[folder.name];
-    assert.ok(kind, `folder ${folder.name} has a kind`);
-    return readdirSync(join(dir, folder.name)).filter(n => n.endsWith('.json'))
-      .map(n => ({ name: `${folder.name}/${n}`, path: join(dir, folder.name, n), kind }));
-  });
+  return readdirSync(dir, { withFileTypes: true })
+    .filter(e => e.isDirectory())
+    .flatMap(folder => {
+      const kind = FOLDER_KINDS[folder.name];
+      assert.ok(kind, `folder ${folder.name} has a kind`);
+      return readdirSync(join(dir, folder.name))
+        .filter(n => n.endsWith('.json'))
+        .map(n => ({ name: `${folder.name}/${n}`, path: join(dir, folder.name, n), kind }));
+    });
 }
 
 /** What is wrong with the examples: not served as a policy, served as another kind, or an error diagnostic. */
@@ -45,7 +52,9 @@ export function exampleProblems(files: readonly ExampleFile[]): string[] {
       continue;
     }
     if (doc.kind !== file.kind) problems.push(`${file.name}: kind ${doc.kind} (${doc.kindSource}), expected ${file.kind}`);
-    for (const e of collectFindings(doc, catalog, settings, err => { throw err; })) {
+    for (const e of collectFindings(doc, catalog, settings, err => {
+      throw err;
+    })) {
       if (severityOf(e.code, settings) !== 'error') continue;
       const { line, character } = doc.textDocument.positionAt(e.offset);
       problems.push(`${file.name}:${line + 1}:${character + 1} ${e.code} ${e.message}`);

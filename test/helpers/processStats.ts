@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 
 export function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find(l => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find(l => l.startsWith('VmRSS:'));
   if (!line) throw new Error(`no VmRSS for process ${pid}`);
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
@@ -11,5 +13,5 @@ export function rssMb(pid: number): number {
 export function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;   // utime and stime: fields 14 and 15 of proc(5)
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime and stime: fields 14 and 15 of proc(5)
 }

@@ -6,8 +6,12 @@ import { ACCESS_SUMMARY_REQUEST } from '../../server/src/protocol';
 import { startServer, type TestServer } from '../helpers/lspClient';
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.stop();
+});
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -20,10 +24,13 @@ test('code lenses over LSP: the policy totals and the statement line, with the s
   const uri = 'file:///lsp/summary.iam.json';
   await server.open(uri, POLICY);
   const lenses: CodeLens[] | null = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-  assert.deepEqual(lenses!.map(l => [l.range.start.line, l.command!.title]), [
-    [0, 'Policy · Allow: s3: 1 Read, 1 Write'],
-    [3, 'Allow · s3: 1 Read, 1 Write · on 1 resource'],
-  ]);
+  assert.deepEqual(
+    lenses!.map(l => [l.range.start.line, l.command!.title]),
+    [
+      [0, 'Policy · Allow: s3: 1 Read, 1 Write'],
+      [3, 'Allow · s3: 1 Read, 1 Write · on 1 resource'],
+    ],
+  );
   assert.deepEqual(lenses![1].command!.arguments, [uri]);
 });
 

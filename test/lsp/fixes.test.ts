@@ -29,7 +29,10 @@ async function actions(server: TestServer, diagnostics: Diagnostic[], range: Ran
 }
 
 test('narrowing "*": an edit with placeholders everywhere, the snippet command only for the client that runs it', async () => {
-  for (const [server, withCommand] of [[plain, false], [vscodeLike, true]] as const) {
+  for (const [server, withCommand] of [
+    [plain, false],
+    [vscodeLike, true],
+  ] as const) {
     const diagnostics = await server.open(URI, TEXT);
     const star = diagnostics.find(d => d.code === 'IAM407')!;
     const narrow = (await actions(server, [star], star.range)).find(a => a.title.startsWith('Narrow'))!;
@@ -51,8 +54,14 @@ test('context.only: source.fixAll removes the repeated action; refactorings come
   const diagnostics = await plain.open(URI, TEXT);
   const at = { line: 3, character: 35 };
   const fixAll = await actions(plain, diagnostics, { start: at, end: at }, ['source.fixAll']);
-  assert.deepEqual(fixAll.map(a => a.kind), ['source.fixAll']);
-  assert.deepEqual(fixAll[0].edit!.changes![URI].map(e => e.newText), ['']);
+  assert.deepEqual(
+    fixAll.map(a => a.kind),
+    ['source.fixAll'],
+  );
+  assert.deepEqual(
+    fixAll[0].edit!.changes![URI].map(e => e.newText),
+    [''],
+  );
   const refactors = await actions(plain, [], { start: at, end: at }, ['refactor']);
   assert.ok(refactors.every(a => a.kind === 'refactor.rewrite'));
   await plain.close(URI);

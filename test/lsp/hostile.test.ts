@@ -20,8 +20,12 @@ const WALL_BOUND_MS = 30_000;
 let server: TestServer;
 let opened = 0;
 
-before(async () => { server = await startServer({ diagnosticsTimeoutMs: WALL_BOUND_MS }); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startServer({ diagnosticsTimeoutMs: WALL_BOUND_MS });
+});
+after(async () => {
+  await server.stop();
+});
 
 async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
   const pid = server.process.pid!;
@@ -29,7 +33,9 @@ async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const result = await Promise.race([
     run(),
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${WALL_BOUND_MS} ms`)), WALL_BOUND_MS); }),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${WALL_BOUND_MS} ms`)), WALL_BOUND_MS);
+    }),
   ]).finally(() => clearTimeout(timer));
   const cpu = cpuMs(pid) - cpuBefore;
   assert.ok(cpu < CPU_BOUND_MS, `${what} took ${cpu} ms of the server's CPU time`);
@@ -50,18 +56,25 @@ async function survives(t: { diagnostic(message: string): void }, name: string, 
     await timed(`hover in ${name} at ${offset}`, () => server.hover(uri, position));
     // as an editor asks: the diagnostics under the cursor
     const here = diagnostics.filter(d => comparePositions(d.range.start, position) <= 0 && comparePositions(position, d.range.end) <= 0);
-    await timed(`code actions in ${name} at ${offset}`, () => server.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: here },
-    }));
+    await timed(`code actions in ${name} at ${offset}`, () =>
+      server.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: position, end: position },
+        context: { diagnostics: here },
+      }),
+    );
   }
-  t.diagnostic(`${name}: ${(text.length / 1024).toFixed(0)} KB, ${diagnostics.length} diagnostics, all answered in ${(performance.now() - started).toFixed(0)} ms (${cpuMs(server.process.pid!) - cpuStarted} ms of CPU)`);
+  t.diagnostic(
+    `${name}: ${(text.length / 1024).toFixed(0)} KB, ${diagnostics.length} diagnostics, all answered in ${(performance.now() - started).toFixed(0)} ms (${cpuMs(server.process.pid!) - cpuStarted} ms of CPU)`,
+  );
   await server.close(uri);
   assert.equal(server.process.exitCode, null, 'the server is still running');
 }
 
 const comparePositions = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
 
-const statement = (i: number) => `    {"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "ec2:Describe*"], "Resource": "arn:aws:s3:::bucket-${i}/*"}`;
+const statement = (i: number) =>
+  `    {"Sid": "S${i}", "Effect": "Allow", "Action": ["s3:GetObject", "ec2:Describe*"], "Resource": "arn:aws:s3:::bucket-${i}/*"}`;
 
 test('a 5 MB policy', async t => {
   const actions: string[] = [];
@@ -75,7 +88,8 @@ test('10,000 statements', async t => {
 
 test('a trust policy of 10,000 statements for federated principals', async t => {
   // rules that compare statements with each other must stay linear (IAM041 once took 19 s here)
-  const trust = (i: number) => `    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/idp-${i % 2}"}, "Action": "${i === 9_999 ? 'sts:AssumeRoleWithWebIdentity' : 'sts:TagSession'}"}`;
+  const trust = (i: number) =>
+    `    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/idp-${i % 2}"}, "Action": "${i === 9_999 ? 'sts:AssumeRoleWithWebIdentity' : 'sts:TagSession'}"}`;
   await survives(t, '10k-federated', `{"Version": "2012-10-17", "Statement": [\n${Array.from({ length: 10_000 }, (_, i) => trust(i)).join(',\n')}\n]}`);
 });
 
@@ -100,7 +114,10 @@ test('binary garbage', async t => {
 });
 
 test('the server still answers normally afterwards', async () => {
-  const diagnostics = await server.open('file:///hostile/after.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3.GetObject", "Resource": "*"}]}');
+  const diagnostics = await server.open(
+    'file:///hostile/after.json',
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3.GetObject", "Resource": "*"}]}',
+  );
   assert.ok(diagnostics.some(d => d.code === 'IAM100'));
   assert.equal(server.process.exitCode, null);
 });

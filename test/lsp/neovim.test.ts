@@ -55,8 +55,25 @@ test('Neovim with the README configuration: diagnostics, a quick fix, hover, com
   // a queue policy of account 111122223333 that another account may use: the zone-of-trust fix offers
   // the queue's own account (never the principal's, whom the finding would be about)
   const bucketPolicy = join(dir, 'queue-policy.json');
-  writeFileSync(bucketPolicy, JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'AllowPartnerSend', Effect: 'Allow',
-    Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:111122223333:orders' }] }, null, 2));
+  writeFileSync(
+    bucketPolicy,
+    JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AllowPartnerSend',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+            Action: 'sqs:SendMessage',
+            Resource: 'arn:aws:sqs:us-east-1:111122223333:orders',
+          },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
   mkdirSync(join(dir, '.git')); // the project's root, where .iam-lint.json goes
   const init = join(dir, 'init.lua');
   writeFileSync(init, readmeConfig('-- Neovim 0.7 to 0.10'));

@@ -17,9 +17,13 @@ let server: TestServer;
 const warnings: string[] = [];
 before(async () => {
   server = await startServer({ settings: { rules: { IAM402: 'information' } } });
-  server.connection.onNotification(ShowMessageNotification.type, (params: ShowMessageParams) => { warnings.push(params.message); });
+  server.connection.onNotification(ShowMessageNotification.type, (params: ShowMessageParams) => {
+    warnings.push(params.message);
+  });
 });
-after(async () => { await server.stop(); });
+after(async () => {
+  await server.stop();
+});
 
 const codes = (diagnostics: Array<{ code?: string | number }>) => diagnostics.map(d => String(d.code)).sort();
 
@@ -48,7 +52,10 @@ test('the nearest .iam-lint.json counts over the editor settings, and again when
   assert.deepEqual(codes(await fileChanged()), ['IAM106', 'IAM402']);
   assert.equal(warnings.length, 1, warnings.join('\n'));
   assert.ok(warnings[0].includes(settingsFile) && warnings[0].includes('"rules.IAM402" must be one of'), warnings[0]);
-  assert.ok(server.log.some(line => line.includes(settingsFile)), 'logged to the console too');
+  assert.ok(
+    server.log.some(line => line.includes(settingsFile)),
+    'logged to the console too',
+  );
 
   writeFileSync(settingsFile, '{ "minimumSeverity": "warning" }');
   assert.deepEqual(codes(await fileChanged()), []);
@@ -56,7 +63,8 @@ test('the nearest .iam-lint.json counts over the editor settings, and again when
 });
 
 test('the server asks the client to watch .iam-lint.json files, so any editor that can watch files tells it of changes', () => {
-  const watchers = server.registrations.filter(r => r.method === DidChangeWatchedFilesNotification.method)
+  const watchers = server.registrations
+    .filter(r => r.method === DidChangeWatchedFilesNotification.method)
     .flatMap(r => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map(w => w.globPattern));
   assert.deepEqual(watchers, ['**/.iam-lint.json']);
 });

@@ -6,15 +6,26 @@ import { after, before, test } from 'node:test';
 import { cursor } from '../helpers/cursor';
 import { startServer, type TestServer } from '../helpers/lspClient';
 import {
-  CancellationTokenSource, CodeActionRequest, CompletionRequest, HoverRequest, LSPErrorCodes, ResponseError, SemanticTokensRequest, type Hover,
+  CancellationTokenSource,
+  CodeActionRequest,
+  CompletionRequest,
+  HoverRequest,
+  LSPErrorCodes,
+  ResponseError,
+  SemanticTokensRequest,
+  type Hover,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const SEED = readFileSync(join(__dirname, '..', '..', 'examples', 'seed-policy.iam.json'), 'utf8');
 let server: TestServer;
 
-before(async () => { server = await startServer(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.stop();
+});
 
 /** The markdown of a hover ('' without one). */
 function hoverText(hover: Hover | null): string {
@@ -51,7 +62,10 @@ test('serves JSON documents only when their content is a policy', async () => {
 
 test('a JSON file named like a policy gets its findings while it has no Statement yet, as in the checker', async () => {
   const diagnostics = await server.open('file:///work/v-policy.json', '{ "Version": "2012-10-17" }', 'json');
-  assert.deepEqual(diagnostics.map(d => d.code), ['IAM014']);
+  assert.deepEqual(
+    diagnostics.map(d => d.code),
+    ['IAM014'],
+  );
 });
 
 test('completes the actions of a service after "s3:Get', async () => {
@@ -66,7 +80,14 @@ test('completes the actions of a service after "s3:Get', async () => {
 test('an empty policy file is offered a whole policy of each kind', async () => {
   await server.open('file:///work/new.iam.json', '');
   const labels = (await server.completion('file:///work/new.iam.json', { line: 0, character: 0 })).map(i => i.label);
-  for (const label of ['IAM identity policy', 'Trust policy for an AWS service', 'Resource control policy (RCP)', 'VPC endpoint policy', 'Permissions boundary', 'Service control policy (SCP)']) {
+  for (const label of [
+    'IAM identity policy',
+    'Trust policy for an AWS service',
+    'Resource control policy (RCP)',
+    'VPC endpoint policy',
+    'Permissions boundary',
+    'Service control policy (SCP)',
+  ]) {
     assert.ok(labels.includes(label), `${label} among ${labels.join(' | ')}`);
   }
 });
@@ -94,7 +115,10 @@ test('survives garbage and keeps answering', async () => {
   const garbage = '\u0000\u0001{{{[[[\uFFFF"\\u12' + 'x'.repeat(1000);
   const diagnostics = await server.open(uri, garbage);
   assert.ok(diagnostics.some(d => d.code === 'IAM001'));
-  assert.ok((await server.completion(uri, { line: 0, character: 5 })).some(i => i.label === 'Version'), 'the top-level elements');
+  assert.ok(
+    (await server.completion(uri, { line: 0, character: 5 })).some(i => i.label === 'Version'),
+    'the top-level elements',
+  );
   assert.equal(await server.hover(uri, { line: 0, character: 5 }), null);
   const again = await server.change(uri, '{ "Statement": [] }');
   assert.deepEqual(again.map(d => d.code).sort(), ['IAM014', 'IAM038']);
@@ -123,7 +147,7 @@ test('a request cancelled while the server waits for the settings is answered wi
   await server.open(uri, text);
   const release = server.holdConfiguration();
   const pulls = server.configurationPulls.length;
-  const revalidated = server.setSettings({}, uri);   // the server forgets the settings and pulls them again
+  const revalidated = server.setSettings({}, uri); // the server forgets the settings and pulls them again
   const source = new CancellationTokenSource();
   const completion = server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }, source.token);
   try {

@@ -6,8 +6,12 @@ import { SIMULATE_REQUEST, type SimulateParams, type SimulateResponse } from '..
 import { startServer, type TestServer } from '../helpers/lspClient';
 
 let server: TestServer;
-before(async () => { server = await startServer(); });
-after(async () => { await server.stop(); });
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.stop();
+});
 
 const BUCKET_POLICY = `{
   "Version": "2012-10-17",
@@ -20,13 +24,23 @@ const BUCKET_POLICY = `{
 test('iamPolicy/simulate: the decision, the deciding statement and the reasons; null for other documents', async () => {
   const uri = 'file:///lsp/bucket-policy.json';
   await server.open(uri, BUCKET_POLICY);
-  const params: SimulateParams = { uri, request: { principal: 'arn:aws:iam::444455556666:user/partner', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:SecureTransport': 'false' } } };
+  const params: SimulateParams = {
+    uri,
+    request: {
+      principal: 'arn:aws:iam::444455556666:user/partner',
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/k',
+      context: { 'aws:SecureTransport': 'false' },
+    },
+  };
   const response: SimulateResponse | null = await server.connection.sendRequest(SIMULATE_REQUEST, params);
   assert.equal(response?.decision, 'ExplicitDeny');
   assert.deepEqual(response?.deciding, [1]);
   assert.equal(response?.statements?.[1].range.start.line, 4);
-  const fromFile: SimulateResponse | null = await server.connection.sendRequest(SIMULATE_REQUEST,
-    { uri, requestText: '{"principal": "444455556666", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "context": {"aws:SecureTransport": true}}' });
+  const fromFile: SimulateResponse | null = await server.connection.sendRequest(SIMULATE_REQUEST, {
+    uri,
+    requestText: '{"principal": "444455556666", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "context": {"aws:SecureTransport": true}}',
+  });
   assert.equal(fromFile?.decision, 'Allow');
   const other = 'file:///lsp/package.json';
   await server.open(other, '{"name": "x"}', 'json');
@@ -39,6 +53,9 @@ test('IAM600 appears when the zone of trust is set, on the principal outside it'
   assert.equal(before.filter(d => d.code === 'IAM600').length, 0);
   const after = await server.setSettings({ zoneOfTrust: { accounts: ['111122223333'] } }, uri);
   const zone = after.filter(d => d.code === 'IAM600');
-  assert.deepEqual(zone.map(d => [d.range.start.line, d.severity]), [[3, 2]]);
+  assert.deepEqual(
+    zone.map(d => [d.range.start.line, d.severity]),
+    [[3, 2]],
+  );
   assert.match(String(zone[0].message), /Account 444455556666, outside the zone of trust, can s3:GetObject/);
 });

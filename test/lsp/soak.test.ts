@@ -16,7 +16,6 @@ const WARM_UP = 500;
 const BATCH = 50;
 const ANSWER_MS = 10_000;
 
-
 test(`${EDITS} edits with completion, hover, cancellations and open/close: all answered, memory flat`, { timeout: 120_000 }, async t => {
   const files = corpusFiles().filter(f => f.text.length > 2000 && f.text.length < 5000 && f.name.startsWith('aws-managed/'));
   const base = files[0].text;
@@ -49,10 +48,13 @@ test(`${EDITS} edits with completion, hover, cancellations and open/close: all a
           cancelled++;
           if (!cancel) wrong.push(`${what}: cancelled, though the client did not cancel it`);
         } else unanswered.push(`${what}: ${String(error)}`);
-      });
+      },
+    );
   };
-  const offers = (action: string) => (items: CompletionItem[]) => (items.some(i => i.label === action) ? undefined : `${action} not among ${items.length} items`);
-  const documents = (hover: Hover | null) => (hover && JSON.stringify(hover.contents).includes('The actions the statement allows or denies') ? undefined : `hover ${JSON.stringify(hover)}`);
+  const offers = (action: string) => (items: CompletionItem[]) =>
+    items.some(i => i.label === action) ? undefined : `${action} not among ${items.length} items`;
+  const documents = (hover: Hover | null) =>
+    hover && JSON.stringify(hover.contents).includes('The actions the statement allows or denies') ? undefined : `hover ${JSON.stringify(hover)}`;
   let pending: Promise<void>[] = [];
   let warmRss = 0;
   let maxRss = 0;
@@ -73,7 +75,12 @@ test(`${EDITS} edits with completion, hover, cancellations and open/close: all a
     }
     if (i % 25 === 0) {
       const other = `file:///soak/other-${i}.json`;
-      pending.push(track(`open ${i}`, server.open(other, files[(i / 25) % files.length].text).then(() => server.close(other))));
+      pending.push(
+        track(
+          `open ${i}`,
+          server.open(other, files[(i / 25) % files.length].text).then(() => server.close(other)),
+        ),
+      );
     }
     if (i % BATCH === 0) {
       await Promise.all(pending);
@@ -86,8 +93,10 @@ test(`${EDITS} edits with completion, hover, cancellations and open/close: all a
   await Promise.all(pending);
   const final = await server.change(uri, base);
   const endRss = rssMb(server.process.pid!);
-  t.diagnostic(`${EDITS} edits, ${sent} requests (${cancelled} cancelled ones answered with the cancellation error) in ${((performance.now() - started) / 1000).toFixed(1)} s; `
-    + `server RSS ${warmRss.toFixed(0)} MB after ${WARM_UP} edits, ${endRss.toFixed(0)} MB at the end, ${maxRss.toFixed(0)} MB at most`);
+  t.diagnostic(
+    `${EDITS} edits, ${sent} requests (${cancelled} cancelled ones answered with the cancellation error) in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+      `server RSS ${warmRss.toFixed(0)} MB after ${WARM_UP} edits, ${endRss.toFixed(0)} MB at the end, ${maxRss.toFixed(0)} MB at most`,
+  );
   await server.stop();
   assert.deepEqual(unanswered.slice(0, 5), []);
   assert.deepEqual(wrong.slice(0, 5), []);

@@ -47,9 +47,16 @@ test('a .tf file: the misspelled actions are underlined in the HCL, and the quic
   const uri = 'file:///work/tf/main.tf';
   const diagnostics = await server.open(uri, HCL, 'terraform');
   const misspelled = diagnostics.filter(d => d.code === 'IAM102');
-  assert.deepEqual(misspelled.map(d => textAt(HCL, d.range)), ['"s3:GetObjct"', '"sts:AssumeRolle"']);
+  assert.deepEqual(
+    misspelled.map(d => textAt(HCL, d.range)),
+    ['"s3:GetObjct"', '"sts:AssumeRolle"'],
+  );
   assert.ok(!diagnostics.some(d => d.severity === 1 && d.code !== 'IAM102'), JSON.stringify(diagnostics.map(d => d.code)));
-  const result = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: misspelled[0].range, context: { diagnostics: [misspelled[0]] } });
+  const result = await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: misspelled[0].range,
+    context: { diagnostics: [misspelled[0]] },
+  });
   const fix = (result as CodeAction[]).find(a => a.isPreferred) ?? (result as CodeAction[])[0];
   const edits = fix.edit!.changes![uri];
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'terraform', 1, HCL), edits);
@@ -59,14 +66,29 @@ test('a .tf file: the misspelled actions are underlined in the HCL, and the quic
   await server.close(uri);
 });
 
-test('a plan opened as JSON: the diagnostic lands inside the plan\'s JSON string', async () => {
+test("a plan opened as JSON: the diagnostic lands inside the plan's JSON string", async () => {
   const uri = 'file:///work/tf/plan.json';
   const plan = JSON.stringify({
-    format_version: '1.2', terraform_version: '1.5.7',
-    resource_changes: [{ address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', change: { actions: ['create'], after: { policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjct","Resource":"*"}]}' }, after_unknown: {} } }],
+    format_version: '1.2',
+    terraform_version: '1.5.7',
+    resource_changes: [
+      {
+        address: 'aws_iam_policy.p',
+        mode: 'managed',
+        type: 'aws_iam_policy',
+        change: {
+          actions: ['create'],
+          after: { policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjct","Resource":"*"}]}' },
+          after_unknown: {},
+        },
+      },
+    ],
   });
   const diagnostics = await server.open(uri, plan, 'json');
-  assert.deepEqual(diagnostics.filter(d => d.code === 'IAM102').map(d => textAt(plan, d.range)), ['\\"s3:GetObjct\\"']);
+  assert.deepEqual(
+    diagnostics.filter(d => d.code === 'IAM102').map(d => textAt(plan, d.range)),
+    ['\\"s3:GetObjct\\"'],
+  );
   await server.close(uri);
 });
 

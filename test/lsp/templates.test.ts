@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ACCESS_SUMMARY_REQUEST, DOCUMENT_KIND_NOTIFICATION, SIMULATE_REQUEST, type DocumentKindParams, type SimulateResponse } from '../../server/src/protocol';
+import {
+  ACCESS_SUMMARY_REQUEST,
+  DOCUMENT_KIND_NOTIFICATION,
+  SIMULATE_REQUEST,
+  type DocumentKindParams,
+  type SimulateResponse,
+} from '../../server/src/protocol';
 import { cloudFormationJsonReader, cloudFormationYamlReader } from '../../server/src/templates/cloudformation/readers';
 import { templateDocument } from '../../server/src/templates/document';
 import type { TemplateReader } from '../../server/src/templates/types';
@@ -42,9 +48,11 @@ function textAt(text: string, range: Diagnostic['range']): string {
 }
 
 async function applyPreferred(uri: string, text: string, diagnostic: Diagnostic, title?: string): Promise<string> {
-  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
-  }) ?? []) as CodeAction[];
+  const actions = ((await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  })) ?? []) as CodeAction[];
   const action = actions.find(a => (title ? a.title === title : true) && a.edit?.changes?.[uri]);
   assert.ok(action, `no fix among ${actions.map(a => a.title).join(', ')}`);
   return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), action.edit!.changes![uri]);
@@ -59,9 +67,16 @@ function codesAfter(reader: TemplateReader, text: string): string[] {
 
 test('a CloudFormation YAML template: the misspelled action is underlined in place, and only it', async () => {
   const uri = 'file:///work/stack/template.yaml';
-  const kind = new Promise<DocumentKindParams>(resolve => server.connection.onNotification(DOCUMENT_KIND_NOTIFICATION, (p: DocumentKindParams) => { if (p.uri === uri) resolve(p); }));
+  const kind = new Promise<DocumentKindParams>(resolve =>
+    server.connection.onNotification(DOCUMENT_KIND_NOTIFICATION, (p: DocumentKindParams) => {
+      if (p.uri === uri) resolve(p);
+    }),
+  );
   const diagnostics = await server.open(uri, YAML, 'yaml');
-  assert.deepEqual(diagnostics.map(d => d.code), ['IAM102']);
+  assert.deepEqual(
+    diagnostics.map(d => d.code),
+    ['IAM102'],
+  );
   assert.equal(textAt(YAML, diagnostics[0].range), 's3:GetObjetc');
   assert.deepEqual((await kind).template, { format: 'cloudformation-yaml', policies: 2 });
 });
@@ -94,7 +109,10 @@ test('YAML: hover on an action, and completion that replaces the scalar being ty
 test('a CloudFormation JSON template: intrinsics are no error; the fix reads back', async () => {
   const uri = 'file:///work/stack/queue.json';
   const diagnostics = await server.open(uri, JSON_TEMPLATE, 'json');
-  assert.deepEqual(diagnostics.map(d => d.code), ['IAM102']);
+  assert.deepEqual(
+    diagnostics.map(d => d.code),
+    ['IAM102'],
+  );
   assert.equal(textAt(JSON_TEMPLATE, diagnostics[0].range), '"sqs:SendMesage"');
   const fixed = await applyPreferred(uri, JSON_TEMPLATE, diagnostics[0], 'Change to "sqs:SendMessage"');
   assert.ok(codesAfter(cloudFormationJsonReader, fixed).includes('sqs:SendMessage'));
@@ -103,13 +121,15 @@ test('a CloudFormation JSON template: intrinsics are no error; the fix reads bac
 test('the access summary names each policy of the template; the simulator runs the policy under the cursor', async () => {
   const uri = 'file:///work/stack/summary.yaml';
   await server.open(uri, YAML, 'yaml');
-  const summary = await server.connection.sendRequest(ACCESS_SUMMARY_REQUEST, { uri }) as string;
+  const summary = (await server.connection.sendRequest(ACCESS_SUMMARY_REQUEST, { uri })) as string;
   assert.match(summary, /## Role · AssumeRolePolicyDocument/);
   assert.match(summary, /## Role · Policies\[0\]\.PolicyDocument/);
   // the trust policy: the cursor is in it
-  const simulated = await server.connection.sendRequest(SIMULATE_REQUEST, {
-    uri, position: positionOf(YAML, 'lambda.amazonaws.com'), request: { principal: 'lambda.amazonaws.com', action: 'sts:AssumeRole' },
-  }) as SimulateResponse;
+  const simulated = (await server.connection.sendRequest(SIMULATE_REQUEST, {
+    uri,
+    position: positionOf(YAML, 'lambda.amazonaws.com'),
+    request: { principal: 'lambda.amazonaws.com', action: 'sts:AssumeRole' },
+  })) as SimulateResponse;
   assert.equal(simulated.decision, 'Allow');
   assert.match(textAt(YAML, simulated.statements![0].range), /^Effect: Allow\n\s+Principal:/);
 });
@@ -127,7 +147,7 @@ test('a template that does not parse gets one IAM005 where the parser stopped (a
   const diagnostics = await server.open(uri, broken, 'yaml');
   assert.equal(diagnostics.filter(d => d.code === 'IAM005').length, 1);
   assert.ok(diagnostics.find(d => d.code === 'IAM005')!.range.start.line >= positionOf(broken, '[sts:AssumeRole').line);
-  assert.deepEqual(await server.change(uri, YAML), (await server.open('file:///work/stack/again.yaml', YAML, 'yaml')));
+  assert.deepEqual(await server.change(uri, YAML), await server.open('file:///work/stack/again.yaml', YAML, 'yaml'));
 });
 
 test('SAM: a policy template is known by name (hover says what it grants), a managed policy name is no error', async () => {
@@ -146,9 +166,11 @@ test('source.fixAll on a template: the safe fixes of every policy in one edit, r
   const uri = 'file:///work/stack/fixall.yaml';
   const cased = YAML.replace('- s3:ListBucket', '- S3:listbucket').replace('Action: sts:AssumeRole', 'Action: STS:assumerole');
   await server.open(uri, cased, 'yaml');
-  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
-  }) ?? []) as CodeAction[];
+  const actions = ((await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  })) ?? []) as CodeAction[];
   assert.equal(actions.length, 1);
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, cased), actions[0].edit!.changes![uri]);
   assert.equal(fixed, YAML.replace('Action: sts:AssumeRole', 'Action: sts:AssumeRole'));

@@ -17,7 +17,11 @@ const catalog = getCatalog();
 test('"*:*" gets one finding, the IAM100 error, and no finding that reads it as every action', () => {
   for (const action of ['*:*', '*:Describe*', 's3*:Get*', '?3:GetObject']) {
     const findings = findingsOf(policyOf(stmt({ Action: action, Resource: '*' })));
-    assert.deepEqual(findings.map(f => f.code), ['IAM100'], action);
+    assert.deepEqual(
+      findings.map(f => f.code),
+      ['IAM100'],
+      action,
+    );
     assert.match(findings[0].message, /service prefix cannot have wildcards/, action);
   }
   const message = findingsOf(policyOf(stmt({ Action: '*:*', Resource: '*' })))[0].message;
@@ -43,6 +47,8 @@ test('the access summary and the simulator grant nothing for "*:*"', () => {
   assert.deepEqual(summary.allow.services, []);
   assert.equal(summary.allow.allOtherServices, false);
   assert.equal(simulate([doc], { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).decision, 'ImplicitDeny');
-  const deny = parsePolicy(policyOf(stmt({ Action: '*', Resource: '*' }), stmt({ Effect: 'Deny', Action: '*:*', Resource: '*' })), 'file:///test/policy.json', { languageId: 'iam-policy' });
+  const deny = parsePolicy(policyOf(stmt({ Action: '*', Resource: '*' }), stmt({ Effect: 'Deny', Action: '*:*', Resource: '*' })), 'file:///test/policy.json', {
+    languageId: 'iam-policy',
+  });
   assert.equal(simulate([deny], { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).decision, 'Allow');
 });

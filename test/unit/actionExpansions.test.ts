@@ -12,20 +12,29 @@ test('every spelling of a name shares one expansion; each spelling is kept once'
   assert.notEqual(a, b);
   assert.equal(a.expansion, b.expansion);
   assert.equal(spellingOf(catalog, 's3:GetObject'), a);
-  assert.deepEqual(expandAction(catalog, 'S3:GETOBJECT').map(x => x.name), ['GetObject']);
+  assert.deepEqual(
+    expandAction(catalog, 'S3:GETOBJECT').map(x => x.name),
+    ['GetObject'],
+  );
   assert.deepEqual(expandAction(catalog, 'nosuch:thing'), []);
 });
 
 test('memos derive once per owner, also when the value derived is undefined', () => {
   let spellingCalls = 0;
-  const nothing = perSpelling(() => { spellingCalls++; return undefined; });
+  const nothing = perSpelling(() => {
+    spellingCalls++;
+    return undefined;
+  });
   const spelling = spellingOf(catalog, 'ec2:RunInstances');
   assert.equal(nothing(spelling, catalog), undefined);
   assert.equal(nothing(spelling, catalog), undefined);
   assert.equal(spellingCalls, 1);
 
   let expansionCalls = 0;
-  const count = perExpansion(actions => { expansionCalls++; return actions.length; });
+  const count = perExpansion(actions => {
+    expansionCalls++;
+    return actions.length;
+  });
   const gets = spellingOf(catalog, 's3:Get*');
   assert.equal(count(gets, catalog), expandAction(catalog, 's3:Get*').length);
   assert.equal(count(spellingOf(catalog, 'S3:GET*'), catalog), count(gets, catalog));

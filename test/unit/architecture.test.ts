@@ -30,10 +30,14 @@ function resolveImport(from: string, specifier: string): string | undefined {
   return [`${base}.ts`, join(base, 'index.ts')].find(existsSync);
 }
 
-interface Import { from: string; to: string }
+interface Import {
+  from: string;
+  to: string;
+}
 
-const specifiers = [SERVER, CLIENT].flatMap(folder => sourceFiles(join(ROOT, folder))).flatMap(file =>
-  ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map(({ fileName }) => ({ file, specifier: fileName })));
+const specifiers = [SERVER, CLIENT]
+  .flatMap(folder => sourceFiles(join(ROOT, folder)))
+  .flatMap(file => ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map(({ fileName }) => ({ file, specifier: fileName })));
 const imports: Import[] = specifiers.flatMap(({ file, specifier }) => {
   const target = resolveImport(file, specifier);
   return target ? [{ from: repoPath(file), to: repoPath(target) }] : [];
@@ -58,33 +62,64 @@ test('the import graph was read', () => {
 });
 
 test('the client imports nothing of the server but the protocol, and the protocol nothing else of ours', () => {
-  assertNone(imports.filter(i => layerOf(i.from) === 'client' && !['client', 'protocol'].includes(layerOf(i.to))), 'client imports beyond the protocol');
-  assertNone(imports.filter(i => layerOf(i.from) === 'protocol' && layerOf(i.to) !== 'protocol'), 'protocol imports');
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'client' && !['client', 'protocol'].includes(layerOf(i.to))),
+    'client imports beyond the protocol',
+  );
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'protocol' && layerOf(i.to) !== 'protocol'),
+    'protocol imports',
+  );
 });
 
 test('the ground floor imports only itself, the catalog only itself and the ground floor', () => {
-  assertNone(imports.filter(i => layerOf(i.from) === 'util' && layerOf(i.to) !== 'util'), 'util/ imports');
-  assertNone(imports.filter(i => layerOf(i.from) === 'catalog' && !['catalog', 'util'].includes(layerOf(i.to))), 'catalog/ imports');
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'util' && layerOf(i.to) !== 'util'),
+    'util/ imports',
+  );
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'catalog' && !['catalog', 'util'].includes(layerOf(i.to))),
+    'catalog/ imports',
+  );
 });
 
 test('analysis imports no rule or feature; a rule imports no other rule and no feature', () => {
-  assertNone(imports.filter(i => layerOf(i.from) === 'analysis' && ['rules', 'features'].includes(layerOf(i.to))), 'analysis/ imports of rules or features');
-  assertNone(imports.filter(i => isRuleModule(i.from) && (isRuleModule(i.to) || layerOf(i.to) === 'features')), 'rule modules importing rules or features');
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'analysis' && ['rules', 'features'].includes(layerOf(i.to))),
+    'analysis/ imports of rules or features',
+  );
+  assertNone(
+    imports.filter(i => isRuleModule(i.from) && (isRuleModule(i.to) || layerOf(i.to) === 'features')),
+    'rule modules importing rules or features',
+  );
 });
 
 test('templates (policies inside infrastructure code) import only the policy model, the catalog and the ground floor', () => {
-  assertNone(imports.filter(i => layerOf(i.from) === 'templates' && !['templates', 'policy', 'catalog', 'util'].includes(layerOf(i.to))), 'templates/ imports');
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'templates' && !['templates', 'policy', 'catalog', 'util'].includes(layerOf(i.to))),
+    'templates/ imports',
+  );
 });
 
 test('features import rules only through the registry and rules/types.ts', () => {
-  assertNone(imports.filter(i => layerOf(i.from) === 'features' && isRuleModule(i.to)), 'features importing rule modules');
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'features' && isRuleModule(i.to)),
+    'features importing rule modules',
+  );
 });
 
 test('the command line does not import the LSP wiring, and only the wiring talks to the connection', () => {
-  assertNone(imports.filter(i => layerOf(i.from) === 'cli' && ['server.ts', 'serverMain.ts'].includes(layerOf(i.to))), 'cli/ imports of the LSP wiring');
-  const connection = specifiers.filter(({ specifier }) => /^vscode-languageserver(\/|$)/.test(specifier))
+  assertNone(
+    imports.filter(i => layerOf(i.from) === 'cli' && ['server.ts', 'serverMain.ts'].includes(layerOf(i.to))),
+    'cli/ imports of the LSP wiring',
+  );
+  const connection = specifiers
+    .filter(({ specifier }) => /^vscode-languageserver(\/|$)/.test(specifier))
     .map(({ file, specifier }) => ({ from: repoPath(file), to: specifier }));
-  assertNone(connection.filter(i => !['server.ts', 'serverMain.ts'].includes(layerOf(i.from))), 'imports of the connection (vscode-languageserver) outside the wiring');
+  assertNone(
+    connection.filter(i => !['server.ts', 'serverMain.ts'].includes(layerOf(i.from))),
+    'imports of the connection (vscode-languageserver) outside the wiring',
+  );
 });
 
 test('no import loop between folders', () => {

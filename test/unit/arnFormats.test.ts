@@ -16,7 +16,7 @@ const groups = new Map<string, string[]>();
 for (const service of catalog.services()) {
   for (const type of service.resourceTypes) {
     const part = type.arnFormat.split(':')[2] ?? '';
-    groups.set(part, [...groups.get(part) ?? [], type.arnFormat]);
+    groups.set(part, [...(groups.get(part) ?? []), type.arnFormat]);
   }
 }
 const compiled = new Map([...groups].map(([part, formats]) => [part, formatPatterns(formats)]));

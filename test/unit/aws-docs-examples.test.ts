@@ -7,7 +7,7 @@ import { exampleFiles, exampleProblems, unlistedExamples } from '../helpers/poli
 
 const DIR = join(__dirname, '..', 'fixtures', 'aws-docs');
 
-test('AWS documentation examples: zero errors, each served as its folder\'s kind', () => {
+test("AWS documentation examples: zero errors, each served as its folder's kind", () => {
   const files = exampleFiles(DIR);
   assert.ok(files.length >= 60, `examples found (${files.length} files)`);
   assert.deepEqual(exampleProblems(files), []);

@@ -15,7 +15,10 @@ const catalog = loadCatalog(defaultCatalogPath());
 const names = (types: { service: string; name: string }[]) => types.map(t => `${t.service}:${t.name}`);
 
 test('data version and date come from the installed iam-data package, whatever its version', () => {
-  const installed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8')) as { version: string; updatedAt?: string };
+  const installed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8')) as {
+    version: string;
+    updatedAt?: string;
+  };
   assert.equal(catalog.dataVersion, installed.version);
   assert.match(catalog.dataDate, /^\d{4}-\d{2}-\d{2}$/);
   assert.ok(!Number.isNaN(Date.parse(catalog.dataDate)));
@@ -25,7 +28,10 @@ test('data version and date come from the installed iam-data package, whatever i
 test('services by prefix, case-insensitively, with their Service Authorization Reference page', () => {
   assert.equal(catalog.service('S3')?.name, 'Amazon S3');
   assert.equal(catalog.service('s3')?.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html');
-  assert.equal(catalog.service('iam')?.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html');
+  assert.equal(
+    catalog.service('iam')?.docUrl,
+    'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html',
+  );
   assert.equal(catalog.service('ec2')?.docUrl, 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html');
   assert.equal(catalog.service('nosuchservice'), undefined);
   assert.ok(catalog.services().length > 400);
@@ -47,8 +53,14 @@ test('matchActions: * and ? wildcards in the action name, case-insensitive; "*" 
   assert.equal(catalog.matchActions('s3:Get*').length, gets.length);
   assert.deepEqual(catalog.matchActions('S3:get*'), catalog.matchActions('s3:Get*'));
   assert.equal(catalog.matchActions('s3:*').length, s3.actions.length);
-  assert.deepEqual(catalog.matchActions('ec2:Describe?nstances').map(a => a.name), ['DescribeInstances']);
-  assert.deepEqual(catalog.matchActions('iam:passrole').map(a => a.name), ['PassRole']);
+  assert.deepEqual(
+    catalog.matchActions('ec2:Describe?nstances').map(a => a.name),
+    ['DescribeInstances'],
+  );
+  assert.deepEqual(
+    catalog.matchActions('iam:passrole').map(a => a.name),
+    ['PassRole'],
+  );
   const total = catalog.services().reduce((n, s) => n + s.actions.length, 0);
   assert.equal(catalog.matchActions('*').length, total);
   assert.ok(total > 15000);
@@ -110,14 +122,24 @@ test('key templates: the literal start filters keys before the pattern, exactly'
   assert.equal(keyTemplate('${Prefix}:thing').prefix, '');
   assert.equal(keyTemplate('s\u017f:Tag/${K}').prefix, '', 'a non-ASCII start is left to the pattern');
   assert.equal(catalog.conditionKey('AWS:ResourceTag/Team')?.key, 'aws:ResourceTag/${TagKey}');
-  assert.equal(catalog.conditionKey('codebuild:SecondaryArtifacts/out.BucketOwnerAccess')?.key, 'codebuild:secondaryArtifacts/${artifactIdentifier}.bucketOwnerAccess');
+  assert.equal(
+    catalog.conditionKey('codebuild:SecondaryArtifacts/out.BucketOwnerAccess')?.key,
+    'codebuild:secondaryArtifacts/${artifactIdentifier}.bucketOwnerAccess',
+  );
   assert.equal(catalog.conditionKey('aws:ResourceTag/'), undefined, 'a variable part has one or more characters');
 });
 
 test('global condition keys carry types, multivalued flags and availability', () => {
   const global = new Map(catalog.globalConditionKeys().map(k => [k.key, k]));
-  for (const key of ['aws:PrincipalOrgPaths', 'aws:CalledVia', 'aws:TagKeys', 'aws:PrincipalServiceNamesList',
-    'aws:ResourceOrgPaths', 'aws:SourceOrgPaths', 'aws:VpceOrgPaths']) {
+  for (const key of [
+    'aws:PrincipalOrgPaths',
+    'aws:CalledVia',
+    'aws:TagKeys',
+    'aws:PrincipalServiceNamesList',
+    'aws:ResourceOrgPaths',
+    'aws:SourceOrgPaths',
+    'aws:VpceOrgPaths',
+  ]) {
     assert.equal(global.get(key)?.multiValued, true, key);
   }
   assert.equal(global.get('aws:SecureTransport')?.type, 'Bool');
@@ -195,8 +217,16 @@ test('resourceTypesForArn: S3 buckets and objects, IAM roles, policy variables, 
 
 test('service principals: those AWS managed policies name, and the documented ones they do not; none misspelt', () => {
   const principals = catalog.servicePrincipals().map(p => p.name);
-  for (const p of ['airflow-env.amazonaws.com', 'comprehend.amazonaws.com', 'es.amazonaws.com', 'dlm.amazonaws.com',
-    'codestar-notifications.amazonaws.com', 'ds.amazonaws.com', 'custom.rds.amazonaws.com', 'eks-connector.amazonaws.com']) {
+  for (const p of [
+    'airflow-env.amazonaws.com',
+    'comprehend.amazonaws.com',
+    'es.amazonaws.com',
+    'dlm.amazonaws.com',
+    'codestar-notifications.amazonaws.com',
+    'ds.amazonaws.com',
+    'custom.rds.amazonaws.com',
+    'eks-connector.amazonaws.com',
+  ]) {
     assert.ok(principals.includes(p), p);
   }
   assert.ok(principals.length > 300, `${principals.length}`);
@@ -206,15 +236,29 @@ test('service principals: those AWS managed policies name, and the documented on
 });
 
 test('a service principal the table does not know is no finding (AWS adds them all the time)', () => {
-  const doc = parsePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"brand-new-service.amazonaws.com"},"Action":"sts:AssumeRole"}]}', 'file:///t/trust.json', { kind: 'trust' });
-  assert.deepEqual(collectFindings(doc, catalog, withDefaults(undefined), rethrow).filter(f => /^IAM03[67]$/.test(f.code) || (severityOf(f.code, withDefaults(undefined)) === 'error')), []);
+  const doc = parsePolicy(
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"brand-new-service.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+    'file:///t/trust.json',
+    { kind: 'trust' },
+  );
+  assert.deepEqual(
+    collectFindings(doc, catalog, withDefaults(undefined), rethrow).filter(
+      f => /^IAM03[67]$/.test(f.code) || severityOf(f.code, withDefaults(undefined)) === 'error',
+    ),
+    [],
+  );
 });
 
 test('tables: principals, regions, partitions, variables', () => {
   const principals = catalog.servicePrincipals().map(p => p.name);
   for (const p of ['lambda.amazonaws.com', 'ec2.amazonaws.com', 'ecs-tasks.amazonaws.com']) assert.ok(principals.includes(p), p);
-  assert.deepEqual(catalog.partitions().map(p => p.name).sort(),
-    ['aws', 'aws-cn', 'aws-eusc', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-us-gov']);
+  assert.deepEqual(
+    catalog
+      .partitions()
+      .map(p => p.name)
+      .sort(),
+    ['aws', 'aws-cn', 'aws-eusc', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-us-gov'],
+  );
   assert.equal(catalog.regions().find(r => r.code === 'us-east-1')?.partition, 'aws');
   assert.equal(catalog.regions().find(r => r.code === 'cn-north-1')?.partition, 'aws-cn');
   for (const partition of catalog.partitions()) {

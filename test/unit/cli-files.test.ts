@@ -20,7 +20,11 @@ test('a folder that cannot be read is a problem; the files beside it are still c
     for (const input of ['.', '**/*.json']) {
       const problems: string[] = [];
       const { files } = expandInputs([input], dir, undefined, problems);
-      assert.deepEqual(files.map(f => f.display), [join('a', 'p.json'), join('z', 'r.json')], input);
+      assert.deepEqual(
+        files.map(f => f.display),
+        [join('a', 'p.json'), join('z', 'r.json')],
+        input,
+      );
       assert.deepEqual(problems, ['locked: cannot read the folder: EACCES'], input);
     }
   } finally {

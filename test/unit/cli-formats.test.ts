@@ -21,7 +21,7 @@ const SEED = readFileSync(join(__dirname, '..', '..', 'examples', 'seed-policy.i
 // the schema's language pattern is not valid in Unicode mode
 const validateSarif = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(SCHEMA);
 
-test('SARIF output is valid SARIF 2.1.0 that GitHub ingests, with each rule\'s help from docs/rules.md', () => {
+test("SARIF output is valid SARIF 2.1.0 that GitHub ingests, with each rule's help from docs/rules.md", () => {
   const dir = folderWith({ 'seed policy.iam.json': SEED, 'sub/unknown.json': '{"Statement":[{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}' });
   const run = runCliProcess(['.', '--format', 'sarif'], { cwd: dir });
   assert.equal(run.status, 1, run.stderr);
@@ -63,33 +63,56 @@ test('SARIF output is valid SARIF 2.1.0 that GitHub ingests, with each rule\'s h
 test('the ingestion checks catch what GitHub rejects (their negative control)', () => {
   const log: Log = {
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 't', rules: [{ id: 'R1', name: 'R1', helpUri: 'rules.md' }] } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///src' } },
-      results: [
-        { ruleId: 'R1', ruleIndex: 0, message: { text: 'm' } },
-        { ruleId: 'R2', ruleIndex: 0, message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'https://example.com/a' }, region: { startLine: 2, endLine: 1 } } }] },
-        { ruleId: 'R1', message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a.json' } } }], relatedLocations: [{ physicalLocation: { artifactLocation: { uri: 'b.json' } } }] },
-      ],
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 't', rules: [{ id: 'R1', name: 'R1', helpUri: 'rules.md' }] } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///src' } },
+        results: [
+          { ruleId: 'R1', ruleIndex: 0, message: { text: 'm' } },
+          {
+            ruleId: 'R2',
+            ruleIndex: 0,
+            message: { text: 'm' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'https://example.com/a' }, region: { startLine: 2, endLine: 1 } } }],
+          },
+          {
+            ruleId: 'R1',
+            message: { text: 'm' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'a.json' } } }],
+            relatedLocations: [{ physicalLocation: { artifactLocation: { uri: 'b.json' } } }],
+          },
+        ],
+      },
+    ],
   };
-  assert.deepEqual(githubIngestionProblems(log).map(problem => problem.split(':')[0]).sort(),
-    ['GH1001', 'GH1003', 'GH1005', 'GH1007', 'SARIF1001', 'SARIF1004', 'SARIF1005', 'SARIF1007', 'SARIF1009']);
+  assert.deepEqual(
+    githubIngestionProblems(log)
+      .map(problem => problem.split(':')[0])
+      .sort(),
+    ['GH1001', 'GH1003', 'GH1005', 'GH1007', 'SARIF1001', 'SARIF1004', 'SARIF1005', 'SARIF1007', 'SARIF1009'],
+  );
 });
 
-test('a SARIF run keeps within GitHub\'s limit of results: the most severe, and a note of the rest', () => {
+test("a SARIF run keeps within GitHub's limit of results: the most severe, and a note of the rest", () => {
   const formatter = sarifFormatter('/work', { version: '0.0.0', date: '2026-01-01' });
   const result = (level: 'error' | 'note', index: number) => ({
-    ruleId: 'IAM100', level, message: { text: 'm' },
+    ruleId: 'IAM100',
+    level,
+    message: { text: 'm' },
     locations: [{ physicalLocation: { artifactLocation: { uri: 'p.json', uriBaseId: '%SRCROOT%' }, region: { startLine: index + 1 } } }],
   });
   const results = Array.from({ length: MAX_RESULTS + 10 }, (_, index) => result(index % 1000 === 0 ? 'error' : 'note', index));
   const entry = { artifact: { location: { uri: 'p.json', uriBaseId: '%SRCROOT%' } }, results };
-  const log = JSON.parse(formatter.end([entry], { files: 1, templates: 0, templatePolicies: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixed: 0, problems: [] })) as Log;
+  const log = JSON.parse(
+    formatter.end([entry], { files: 1, templates: 0, templatePolicies: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixed: 0, problems: [] }),
+  ) as Log;
   const kept = log.runs[0].results!;
   assert.equal(kept.length, GITHUB_LIMITS.resultsPerRun);
   assert.equal(kept.filter(r => r.level === 'error').length, Math.ceil((MAX_RESULTS + 10) / 1000), 'every error kept');
-  assert.ok(kept.every((r, i) => i === 0 || r.locations![0].physicalLocation!.region!.startLine! > kept[i - 1].locations![0].physicalLocation!.region!.startLine!), 'in file order');
+  assert.ok(
+    kept.every((r, i) => i === 0 || r.locations![0].physicalLocation!.region!.startLine! > kept[i - 1].locations![0].physicalLocation!.region!.startLine!),
+    'in file order',
+  );
   assert.match(log.runs[0].invocations![0].toolExecutionNotifications![0].message.text!, /^10 less severe results left out/);
   assert.deepEqual(githubIngestionProblems(log), []);
 });
@@ -109,7 +132,8 @@ test('GitHub shows 10 annotations of each kind per step: the rest are log lines,
   const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: 'arn:aws:s3:::b/*' }] }, null, 1);
   const dir = folderWith({ 'many.json': policy });
   const summaryFile = join(dir, 'summary.md');
-  const kinds = (stdout: string) => stdout.split('\n').map(line => /^::(\w+) /.exec(line)?.[1] ?? (/^many\.json:\d+:\d+ - /.test(line) ? 'log' : line && 'other'));
+  const kinds = (stdout: string) =>
+    stdout.split('\n').map(line => /^::(\w+) /.exec(line)?.[1] ?? (/^many\.json:\d+:\d+ - /.test(line) ? 'log' : line && 'other'));
   const count = (list: unknown[], kind: string) => list.filter(k => k === kind).length;
 
   const withSummary = runCliProcess(['many.json', '--format', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summaryFile } });
@@ -119,7 +143,10 @@ test('GitHub shows 10 annotations of each kind per step: the rest are log lines,
   assert.equal(count(lines, 'warning'), 10);
   assert.equal(count(lines, 'log'), 4);
   const notice = withSummary.stdout.split('\n').find(line => line.startsWith('::notice '))!;
-  assert.equal(notice, '::notice title=iam-policy-lint::3 errors, 1 warning not shown as annotations: GitHub shows 10 of each kind per step. The job summary lists every finding.');
+  assert.equal(
+    notice,
+    '::notice title=iam-policy-lint::3 errors, 1 warning not shown as annotations: GitHub shows 10 of each kind per step. The job summary lists every finding.',
+  );
   const summary = readFileSync(summaryFile, 'utf8');
   assert.match(summary, /^## IAM policy check\n\n13 errors, 11 warnings in 1 policy file\.\n/);
   const rows = summary.split('\n').filter(line => /^\| (error|warning) \| IAM\d{3} /.test(line));
@@ -133,7 +160,9 @@ test('GitHub shows 10 annotations of each kind per step: the rest are log lines,
 test('the whole corpus in one run: zero errors but the syntax errors of the three files broken upstream', () => {
   const run = runCliProcess([CORPUS_DIR, '--format', 'json']);
   assert.equal(run.stderr, '');
-  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; findings: Array<{ code: string; severity: string; line: number; message: string }> }> };
+  const report = JSON.parse(run.stdout) as {
+    files: Array<{ path: string; findings: Array<{ code: string; severity: string; line: number; message: string }> }>;
+  };
   assert.ok(report.files.length > 1900, `${report.files.length} files`);
   const unexpected: string[] = [];
   for (const file of report.files) {
@@ -141,7 +170,11 @@ test('the whole corpus in one run: zero errors but the syntax errors of the thre
     const errors = file.findings.filter(f => f.severity === 'error');
     const broken = BROKEN_UPSTREAM.get(name);
     if (broken) {
-      assert.deepEqual(errors.map(e => [e.code, e.line]), [[broken.code, broken.line]], name);
+      assert.deepEqual(
+        errors.map(e => [e.code, e.line]),
+        [[broken.code, broken.line]],
+        name,
+      );
     } else {
       unexpected.push(...errors.map(e => `${name}:${e.line} ${e.code} ${e.message}`));
     }
@@ -154,10 +187,15 @@ test('a finding folded into another (one problem, one finding) is shown with it 
   const dir = folderWith({ 'pass.iam.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}' });
   const text = runCliProcess(['.'], { cwd: dir }).stdout;
   assert.match(text, /warning IAM410: .*\n(.*\n)*\s+also IAM402 at 1:91: "Resource": "\*" grants/);
-  const json = JSON.parse(runCliProcess(['.', '--format', 'json'], { cwd: dir }).stdout) as { files: Array<{ findings: Array<{ code: string; folded?: Array<{ code: string; line: number; column: number }> }> }> };
+  const json = JSON.parse(runCliProcess(['.', '--format', 'json'], { cwd: dir }).stdout) as {
+    files: Array<{ findings: Array<{ code: string; folded?: Array<{ code: string; line: number; column: number }> }> }>;
+  };
   const [finding] = json.files[0].findings;
   assert.equal(finding.code, 'IAM410');
-  assert.deepEqual(finding.folded?.map(f => [f.code, f.line, f.column]), [['IAM402', 1, 91]]);
+  assert.deepEqual(
+    finding.folded?.map(f => [f.code, f.line, f.column]),
+    [['IAM402', 1, 91]],
+  );
   const sarif = JSON.parse(runCliProcess(['.', '--format', 'sarif'], { cwd: dir }).stdout) as Log;
   const [result] = sarif.runs[0].results!;
   assert.match(result.relatedLocations?.[0].message?.text ?? '', /^IAM402: /);

@@ -19,7 +19,9 @@ const BATCHES = Math.ceil((POLICIES + 2) / 16);
 
 /** 300 policies (the examples, renamed), with a broken file and a file that is no policy among them: 3 threads' worth. */
 function manyPolicies(): string {
-  const examples = readdirSync(EXAMPLES).filter(name => name.endsWith('.json')).sort();
+  const examples = readdirSync(EXAMPLES)
+    .filter(name => name.endsWith('.json'))
+    .sort();
   const files: Record<string, string> = { 'z/broken.json': '{ "Statement": [ { "Effect": "Allow", } ] }', 'z/package.json': '{ "name": "x" }' };
   for (let i = 0; i < POLICIES; i++) {
     const name = examples[i % examples.length];
@@ -28,7 +30,12 @@ function manyPolicies(): string {
   return folderWith(files);
 }
 
-interface Run { code: number; stdout: string; stderr: string; batches: number[] }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  batches: number[];
+}
 
 /** A run in-process; `workersOnly`: the main thread leaves the batches to the workers. */
 async function run(args: string[], cwd: string, workerScript?: string, workersOnly = false): Promise<Run> {
@@ -36,8 +43,22 @@ async function run(args: string[], cwd: string, workerScript?: string, workersOn
   let stderr = '';
   let batches: number[] = [];
   const code = await runCli(args, {
-    stdout: text => { stdout += text; }, stderr: text => { stderr += text; }, readStdin: () => '', cwd, color: false, workerScript,
-    threads: { mainThreadChecks: !workersOnly, onBatches: perThread => { batches = perThread; } },
+    stdout: text => {
+      stdout += text;
+    },
+    stderr: text => {
+      stderr += text;
+    },
+    readStdin: () => '',
+    cwd,
+    color: false,
+    workerScript,
+    threads: {
+      mainThreadChecks: !workersOnly,
+      onBatches: perThread => {
+        batches = perThread;
+      },
+    },
   });
   return { code, stdout, stderr, batches };
 }
@@ -60,7 +81,7 @@ test('the workers report exactly what one thread reports, in every format', asyn
     const alone = await run(['.', '-f', format, '-j', '1'], dir, CLI_PATH);
     const parallel = await run(['.', '-f', format, '-j', '3'], dir, CLI_PATH, true);
     assert.deepEqual(report(parallel), report(alone), format);
-    assert.equal(alone.code, 1, alone.stderr);   // the broken file's syntax error
+    assert.equal(alone.code, 1, alone.stderr); // the broken file's syntax error
     assert.deepEqual(alone.batches, [], 'one thread: no batches');
     assert.equal(parallel.batches.length, 3, 'the main thread and two workers');
     assert.equal(parallel.batches[0], 0, 'the main thread checked nothing');

@@ -9,14 +9,24 @@ import { CLI_PATH, folderWith, runCliProcess } from '../helpers/cliRunner';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const SEED = readFileSync(join(EXAMPLES, 'seed-policy.iam.json'), 'utf8');
-const GOOD = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
-}, null, 2);
+const GOOD = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
+  },
+  null,
+  2,
+);
 const UNKNOWN_ACTION = GOOD.replace('s3:GetObject', 's3:GetObjekt');
 
 interface JsonReport {
-  files: Array<{ path: string; kind: string; kindSource: string; fixed: number; findings: Array<{ code: string; severity: string; line: number; column: number }> }>;
+  files: Array<{
+    path: string;
+    kind: string;
+    kindSource: string;
+    fixed: number;
+    findings: Array<{ code: string; severity: string; line: number; column: number }>;
+  }>;
   counts: Record<string, number>;
   problems: string[];
 }
@@ -39,14 +49,20 @@ test('folders: policies are checked, other JSON files skipped; exit 0 when clean
   const run = runCliProcess(['.', '--format', 'json'], { cwd: dir });
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as JsonReport;
-  assert.deepEqual(report.files.map(f => f.path), [join('a', 'good.json')]);
+  assert.deepEqual(
+    report.files.map(f => f.path),
+    [join('a', 'good.json')],
+  );
   assert.deepEqual(report.problems, []);
 });
 
 test('a JSON file named explicitly is checked even when it is not a policy', () => {
   const dir = folderWith({ 'package.json': '{ "name": "x" }' });
   const report = JSON.parse(runCliProcess(['package.json', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
-  assert.deepEqual(report.files.map(f => f.path), ['package.json']);
+  assert.deepEqual(
+    report.files.map(f => f.path),
+    ['package.json'],
+  );
 });
 
 test('globs name files below their base folder', () => {
@@ -65,7 +81,14 @@ test('--fail-on decides which severities fail the run', () => {
 
 test('usage and I/O errors exit 2 with a message', () => {
   const dir = folderWith({ 'p.json': GOOD });
-  for (const args of [['--format', 'xml', 'p.json'], ['--bogus', 'p.json'], [], ['missing.json'], ['--fail-on', 'fatal', 'p.json'], ['--kind', 'nope', 'p.json']]) {
+  for (const args of [
+    ['--format', 'xml', 'p.json'],
+    ['--bogus', 'p.json'],
+    [],
+    ['missing.json'],
+    ['--fail-on', 'fatal', 'p.json'],
+    ['--kind', 'nope', 'p.json'],
+  ]) {
     const run = runCliProcess(args, { cwd: dir });
     assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}`);
     assert.match(run.stderr, /^iam-policy-lint: /, args.join(' '));
@@ -91,8 +114,11 @@ test('a folder without policies says so, and the run is clean', () => {
   const dir = folderWith({ 'empty/.keep': '', 'config/package.json': '{ "name": "x" }', 'p/good.json': GOOD });
   const run = runCliProcess(['empty', 'config', 'p'], { cwd: dir });
   assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stderr, 'iam-policy-lint: empty: no policy files to check: no .json file\n'
-    + 'iam-policy-lint: config: no policy files to check: its one .json file is not a policy (no "Statement")\n');
+  assert.equal(
+    run.stderr,
+    'iam-policy-lint: empty: no policy files to check: no .json file\n' +
+      'iam-policy-lint: config: no policy files to check: its one .json file is not a policy (no "Statement")\n',
+  );
   assert.match(run.stdout, /^No problems in 1 policy file\.\n$/);
   const alone = runCliProcess(['empty'], { cwd: dir });
   assert.equal(alone.status, 0);
@@ -112,10 +138,23 @@ test('--list-rules lists every rule with the severity the settings give it', () 
   const dir = folderWith({ '.iam-lint.json': '{ "rules": { "IAM106": "off", "unknown-action": "error" } }' });
   const lines = runCliProcess(['--list-rules'], { cwd: dir }).stdout.trim().split('\n');
   assert.ok(lines.length > 90);
-  assert.match(lines.find(l => l.startsWith('IAM106 '))!, /^IAM106 +action-case +off /);
-  assert.match(lines.find(l => l.startsWith('IAM102 '))!, /^IAM102 +unknown-action +error /);
-  const rows = JSON.parse(runCliProcess(['--list-rules', '-f', 'json'], { cwd: dir }).stdout) as Array<{ code: string; severity: string; defaultSeverity: string }>;
-  assert.deepEqual(rows.find(r => r.code === 'IAM102'), { ...rows.find(r => r.code === 'IAM102'), severity: 'error', defaultSeverity: 'warning' });
+  assert.match(
+    lines.find(l => l.startsWith('IAM106 '))!,
+    /^IAM106 +action-case +off /,
+  );
+  assert.match(
+    lines.find(l => l.startsWith('IAM102 '))!,
+    /^IAM102 +unknown-action +error /,
+  );
+  const rows = JSON.parse(runCliProcess(['--list-rules', '-f', 'json'], { cwd: dir }).stdout) as Array<{
+    code: string;
+    severity: string;
+    defaultSeverity: string;
+  }>;
+  assert.deepEqual(
+    rows.find(r => r.code === 'IAM102'),
+    { ...rows.find(r => r.code === 'IAM102'), severity: 'error', defaultSeverity: 'warning' },
+  );
 });
 
 test('--help and --version', () => {
@@ -139,11 +178,7 @@ test('reads standard input with "-", named by --stdin-filename for the settings 
 });
 
 test('the settings file has the shape of the editor settings (plain, nested or VS Code flat keys)', () => {
-  const shapes = [
-    { rules: { IAM100: 'off' } },
-    { iamPolicy: { rules: { IAM100: 'off' } } },
-    { 'iamPolicy.rules': { IAM100: 'off' }, 'editor.tabSize': 2 },
-  ];
+  const shapes = [{ rules: { IAM100: 'off' } }, { iamPolicy: { rules: { IAM100: 'off' } } }, { 'iamPolicy.rules': { IAM100: 'off' }, 'editor.tabSize': 2 }];
   for (const shape of shapes) {
     const dir = folderWith({ 'p.iam.json': SEED, 'settings.json': JSON.stringify(shape) });
     const report = JSON.parse(runCliProcess(['p.iam.json', '--config', 'settings.json', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
@@ -156,13 +191,17 @@ test('the settings file has the shape of the editor settings (plain, nested or V
 });
 
 test('without --config, the nearest .iam-lint.json or .vscode/settings.json with iamPolicy settings, up to the repository root', () => {
-  const policy = GOOD.replace('s3:GetObject', 'S3:putobject').replace('arn:aws:s3:::bucket/*', '*');   // a hint (IAM106) and a warning (IAM402)
+  const policy = GOOD.replace('s3:GetObject', 'S3:putobject').replace('arn:aws:s3:::bucket/*', '*'); // a hint (IAM106) and a warning (IAM402)
   const codes = (cwd: string) => codesOf(JSON.parse(runCliProcess(['p.json', '--format', 'json'], { cwd }).stdout) as JsonReport).sort();
   const repo = folderWith({
-    '.git/HEAD': '', '.iam-lint.json': '{ "minimumSeverity": "warning" }',
-    'a/p.json': policy, 'a/.vscode/settings.json': '{ // VS Code settings with none of ours\n "editor.tabSize": 2 }',
-    'b/p.json': policy, 'b/.vscode/settings.json': '{ "iamPolicy.minimumSeverity": "error" }',
-    'b/c/p.json': policy, 'b/c/.iam-lint.json': '{}',
+    '.git/HEAD': '',
+    '.iam-lint.json': '{ "minimumSeverity": "warning" }',
+    'a/p.json': policy,
+    'a/.vscode/settings.json': '{ // VS Code settings with none of ours\n "editor.tabSize": 2 }',
+    'b/p.json': policy,
+    'b/.vscode/settings.json': '{ "iamPolicy.minimumSeverity": "error" }',
+    'b/c/p.json': policy,
+    'b/c/.iam-lint.json': '{}',
   });
   assert.deepEqual(codes(join(repo, 'a')), ['IAM402']);
   assert.deepEqual(codes(join(repo, 'b')), []);
@@ -193,10 +232,16 @@ test('--fix repairs the syntax and the malformed actions of the seed policy, and
   const report = JSON.parse(run.stdout) as JsonReport;
   const seed = report.files.find(f => f.path === 'seed.iam.json')!;
   assert.ok(seed.fixed >= 8, `fixed ${seed.fixed}`);
-  assert.deepEqual(seed.findings.filter(f => f.severity === 'error'), []);
+  assert.deepEqual(
+    seed.findings.filter(f => f.severity === 'error'),
+    [],
+  );
   const fixed = readFileSync(join(dir, 'seed.iam.json'), 'utf8');
   const policy = JSON.parse(fixed) as { Statement: Array<{ Action: string[] }> };
-  assert.deepEqual(policy.Statement.map(s => s.Action), [['s3:ListBucket'], ['s3:GetObject', 's3:PutObject']]);
+  assert.deepEqual(
+    policy.Statement.map(s => s.Action),
+    [['s3:ListBucket'], ['s3:GetObject', 's3:PutObject']],
+  );
   assert.equal(readFileSync(join(dir, 'unknown.json'), 'utf8'), UNKNOWN_ACTION, 'a guess is not a safe fix');
 });
 
@@ -253,7 +298,9 @@ test('a reader that closes the pipe early (| head) ends the run quietly, with it
   const child = spawn(process.execPath, [CLI_PATH, '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.destroy();
   let stderr = '';
-  child.stderr.on('data', chunk => { stderr += chunk; });
+  child.stderr.on('data', chunk => {
+    stderr += chunk;
+  });
   const status = await new Promise<number | null>(resolve => child.on('close', resolve));
   assert.equal(stderr, '');
   assert.equal(status, 1);
@@ -261,25 +308,45 @@ test('a reader that closes the pipe early (| head) ends the run quietly, with it
 
 test('a minified policy with thousands of findings on its one line is reported without a hang', () => {
   // a hang detector, not a budget: the text report once re-read the whole line for every finding (over 40 s here, against 1.5 s)
-  const statements = Array.from({ length: 12_000 }, (_, i) => ({ Effect: 'Allow', Principal: { AWS: `acct${i}` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:RequestedRegion': `us-east${i}` } } }));
+  const statements = Array.from({ length: 12_000 }, (_, i) => ({
+    Effect: 'Allow',
+    Principal: { AWS: `acct${i}` },
+    Action: 'sts:AssumeRole',
+    Condition: { StringEquals: { 'aws:RequestedRegion': `us-east${i}` } },
+  }));
   const dir = folderWith({ 'trust.json': JSON.stringify({ Version: '2012-10-17', Statement: statements }) });
   const run = runCliProcess(['trust.json', '--kind', 'trust'], { cwd: dir, timeoutMs: 20_000 });
   assert.equal(run.status, 0, run.stderr);
   assert.ok(Number(/(\d+) problems/.exec(run.stdout)?.[1]) >= 24_000, 'an account and a Region finding for each statement');
-  assert.ok(run.stdout.split('\n').every(line => line.length < 400), 'each source line is cut to a window');
+  assert.ok(
+    run.stdout.split('\n').every(line => line.length < 400),
+    'each source line is cut to a window',
+  );
 });
 
-test('a team\'s rules in .iam-lint.json: the checker reports them as the editor does (IAM650-IAM652)', () => {
+test("a team's rules in .iam-lint.json: the checker reports them as the editor does (IAM650-IAM652)", () => {
   const team = {
     requiredConditions: [{ actions: 'iam:PassRole', allOf: ['iam:PassedToService'] }],
     sensitiveActions: ['s3:DeleteBucket'],
     sensitiveResources: ['arn:aws:s3:::payroll'],
   };
-  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [
-    { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app' },
-    { Effect: 'Allow', Action: ['s3:DeleteBucket'], Resource: 'arn:aws:s3:::payroll' },
-  ] }, null, 2);
+  const policy = JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app' },
+        { Effect: 'Allow', Action: ['s3:DeleteBucket'], Resource: 'arn:aws:s3:::payroll' },
+      ],
+    },
+    null,
+    2,
+  );
   const dir = folderWith({ 'p.json': policy, '.iam-lint.json': JSON.stringify(team) });
   const report = JSON.parse(runCliProcess(['p.json', '--format', 'json'], { cwd: dir }).stdout) as JsonReport;
-  assert.deepEqual(codesOf(report).filter(c => /^IAM65\d$/.test(c)).sort(), ['IAM650', 'IAM651', 'IAM652']);
+  assert.deepEqual(
+    codesOf(report)
+      .filter(c => /^IAM65\d$/.test(c))
+      .sort(),
+    ['IAM650', 'IAM651', 'IAM652'],
+  );
 });

@@ -56,7 +56,10 @@ test('clientAbilities: only what the client announced', () => {
       experimental: { iamPolicyInsertSnippet: true, iamPolicyTriggerSuggest: true },
     },
   });
-  assert.deepEqual([vscode.registersConfiguration, vscode.createsFiles, vscode.showsDocuments, vscode.snippetCommand, vscode.refreshesCodeLenses], [true, true, true, true, true]);
+  assert.deepEqual(
+    [vscode.registersConfiguration, vscode.createsFiles, vscode.showsDocuments, vscode.snippetCommand, vscode.refreshesCodeLenses],
+    [true, true, true, true, true],
+  );
   assert.deepEqual(vscode.completion, { snippets: true, retrigger: true });
 });
 

@@ -52,15 +52,22 @@ test('fixes the case of Effect', () => {
 });
 
 test('every fix of the seed policy leaves parseable JSON', () => {
-  const seed = '// c\n{\n "Version": "2012-10-17",\n "Statement": [\n  { "Effect": "Allow", "Action": [ "s3.GetObject"\n "s3.PutObject" ], "Resource": "arn:aws:s3:::b/*", },\n ]\n}\n';
+  const seed =
+    '// c\n{\n "Version": "2012-10-17",\n "Statement": [\n  { "Effect": "Allow", "Action": [ "s3.GetObject"\n "s3.PutObject" ], "Resource": "arn:aws:s3:::b/*", },\n ]\n}\n';
   let text = seed;
   for (let round = 0; round < 10; round++) {
     const { doc, diagnostics } = diagnose(text);
     const fixable = diagnostics.find(d => fixesFor(doc, d).some(f => f.isPreferred));
     if (!fixable) break;
-    text = applyFix(doc, fixesFor(doc, fixable).find(f => f.isPreferred)!);
+    text = applyFix(
+      doc,
+      fixesFor(doc, fixable).find(f => f.isPreferred)!,
+    );
   }
   const { doc, diagnostics } = diagnose(text);
   assert.deepEqual(doc.syntaxErrors, []);
-  assert.deepEqual(diagnostics.filter(d => d.severity === 1).map(d => d.code), []);
+  assert.deepEqual(
+    diagnostics.filter(d => d.severity === 1).map(d => d.code),
+    [],
+  );
 });

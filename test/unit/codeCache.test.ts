@@ -31,7 +31,10 @@ function bundleIn(name: string): string {
   return path;
 }
 
-const cachesOf = (name: string) => readdirSync(CACHE_FOLDER).filter(file => file.startsWith(`${name}-`)).sort();
+const cachesOf = (name: string) =>
+  readdirSync(CACHE_FOLDER)
+    .filter(file => file.startsWith(`${name}-`))
+    .sort();
 function uniqueName(what: string): string {
   const name = `${what}${process.pid}x${Date.now()}`;
   madeNames.push(name);
@@ -43,7 +46,10 @@ function removeMade(): void {
   for (const name of madeNames) for (const file of cachesOf(name)) rmSync(join(CACHE_FOLDER, file), { force: true });
 }
 // and at exit again: the bundle run in this process writes its cache when the process exits
-after(() => { removeMade(); process.once('exit', removeMade); });
+after(() => {
+  removeMade();
+  process.once('exit', removeMade);
+});
 
 test('a bundle runs as a main module', () => {
   const bundle = bundleIn(uniqueName('main'));
@@ -82,7 +88,10 @@ test('writing a cache removes the older caches of the same bundle but the newest
   start(bundleIn(name));
   const left = cachesOf(name);
   assert.equal(left.length, 3);
-  assert.deepEqual(left.filter(file => file.endsWith('-old.bin')), [`${name}-1-3-old.bin`, `${name}-1-4-old.bin`]);
+  assert.deepEqual(
+    left.filter(file => file.endsWith('-old.bin')),
+    [`${name}-1-3-old.bin`, `${name}-1-4-old.bin`],
+  );
 });
 
 test('the checker compiles from its cache on the next run (its V8 flags are set before the load)', () => {

@@ -38,16 +38,24 @@ test('conditions: changing an operator ranks first those that accept the keys un
   assert.match(first, /^For(All|Any)Value[s]?:String/, 'set operators for a multivalued key');
 });
 
-test('conditions: operators of the key\'s own type come first, for every type of key', () => {
+test("conditions: operators of the key's own type come first, for every type of key", () => {
   const example = new Map<string, string>();
   for (const service of catalog.services()) {
     for (const key of service.conditionKeys) if (!key.multiValued && !example.has(key.type)) example.set(key.type, key.key);
   }
-  for (const key of ['aws:CurrentTime', 'aws:EpochTime', 'aws:MultiFactorAuthAge', 'aws:SourceIp', 'aws:SecureTransport', 'aws:PrincipalArn', 'aws:PrincipalOrgID']) {
+  for (const key of [
+    'aws:CurrentTime',
+    'aws:EpochTime',
+    'aws:MultiFactorAuthAge',
+    'aws:SourceIp',
+    'aws:SecureTransport',
+    'aws:PrincipalArn',
+    'aws:PrincipalOrgID',
+  ]) {
     example.set(catalog.conditionKey(key)!.type, key);
   }
   example.set('Date', 'aws:CurrentTime');
-  assert.ok(example.size >= 6, [...example.keys()].join());   // no key of the catalog is Binary
+  assert.ok(example.size >= 6, [...example.keys()].join()); // no key of the catalog is Binary
   const familyOf = (label: string) => catalog.parseOperator(label).base!.family;
   for (const [type, key] of example) {
     const c = complete(withCondition(`{ "|Null": { "${key}": "x" } }`, '*'));
@@ -55,11 +63,14 @@ test('conditions: operators of the key\'s own type come first, for every type of
     assert.equal(familyOf(sorted[0]), type, `${key} (${type}): ${sorted.slice(0, 8).join(', ')}`);
     const plainOwn = sorted.filter(label => !label.includes(':') && !label.endsWith('IfExists') && familyOf(label) === type);
     const firstOther = sorted.findIndex(label => familyOf(label) !== type);
-    assert.ok(plainOwn.every(label => sorted.indexOf(label) < firstOther), `${key}: every ${type} operator before any other (${sorted.slice(0, 12).join(', ')})`);
+    assert.ok(
+      plainOwn.every(label => sorted.indexOf(label) < firstOther),
+      `${key}: every ${type} operator before any other (${sorted.slice(0, 12).join(', ')})`,
+    );
   }
 });
 
-test('conditions: keys of the statement\'s actions first, then global keys, with their types', () => {
+test("conditions: keys of the statement's actions first, then global keys, with their types", () => {
   const c = complete(withCondition('{ "StringEquals": { | } }'));
   const sorted = c.items.sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map(i => i.label);
   const s3Key = sorted.indexOf('s3:ExistingObjectTag/${key}');
@@ -98,8 +109,13 @@ test('conditions: keys already under the operator are left out', () => {
 test('conditions: values where the set is known', () => {
   assert.deepEqual(complete(withCondition('{ "Bool": { "aws:SecureTransport": "|" } }')).labels, ['true', 'false']);
   assert.deepEqual(complete(withCondition('{ "Null": { "aws:ResourceTag/Owner": | } }')).labels, ['true', 'false']);
-  assert.deepEqual(complete(withCondition('{ "StringEquals": { "aws:PrincipalType": [ | ] } }')).labels,
-    ['Account', 'User', 'FederatedUser', 'AssumedRole', 'Anonymous']);
+  assert.deepEqual(complete(withCondition('{ "StringEquals": { "aws:PrincipalType": [ | ] } }')).labels, [
+    'Account',
+    'User',
+    'FederatedUser',
+    'AssumedRole',
+    'Anonymous',
+  ]);
   const regions = complete(withCondition('{ "StringEquals": { "aws:RequestedRegion": [ "eu-west-1", | ] } }'));
   assert.ok(regions.labels.includes('us-east-1') && !regions.labels.includes('eu-west-1'));
   const services = complete(withCondition('{ "StringEquals": { "aws:PrincipalServiceName": "|" } }'));
@@ -127,8 +143,13 @@ test('conditions: ARN values segment by segment, policy variables after ${', () 
 });
 
 test('conditions: every item leaves valid JSON', () => {
-  const positions = ['{ | }', '{ "Bool": { "aws:SecureTransport": "true" } | }', '{ "StringEquals": { | } }',
-    '{ "StringEquals": { "aws:PrincipalType": | } }', '{ "Str|": { "aws:SecureTransport": "true" } }'];
+  const positions = [
+    '{ | }',
+    '{ "Bool": { "aws:SecureTransport": "true" } | }',
+    '{ "StringEquals": { | } }',
+    '{ "StringEquals": { "aws:PrincipalType": | } }',
+    '{ "Str|": { "aws:SecureTransport": "true" } }',
+  ];
   for (const marked of positions) {
     const c = complete(withCondition(marked));
     assert.ok(c.items.length > 0, marked);

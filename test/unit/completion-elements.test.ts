@@ -6,9 +6,11 @@ import { InsertTextFormat } from 'vscode-languageserver-types';
 import { SKELETON_KINDS } from '../../server/src/features/completion/skeletons';
 import { applyItem, complete, expandSnippet, inStatement, jsonErrors, newText } from '../helpers/completion';
 
-
 test('elements: top level offers what is missing (and, in an empty policy, the whole-policy skeletons)', () => {
-  assert.deepEqual(complete('{ | }').labels.filter(label => !(label in SKELETON_KINDS)), ['Version', 'Id', 'Statement']);
+  assert.deepEqual(
+    complete('{ | }').labels.filter(label => !(label in SKELETON_KINDS)),
+    ['Version', 'Id', 'Statement'],
+  );
   assert.deepEqual(complete('{ "Version": "2012-10-17", | }').labels, ['Id', 'Statement']);
 });
 
@@ -46,7 +48,10 @@ test('elements: Principal goes last in an identity policy and first-class in a r
   const identity = complete(inStatement('|'));
   const principal = identity.item('Principal');
   assert.ok(identity.items.every(i => i === principal || i.label === 'NotPrincipal' || i.sortText! < principal.sortText!));
-  const resource = complete('{ "Statement": [ { "Effect": "Allow", | "Action": "s3:GetObject", "Resource": "*" } ] }', { languageId: 'iam-policy', kind: 'resource' });
+  const resource = complete('{ "Statement": [ { "Effect": "Allow", | "Action": "s3:GetObject", "Resource": "*" } ] }', {
+    languageId: 'iam-policy',
+    kind: 'resource',
+  });
   assert.ok(resource.item('Principal').sortText! < resource.item('Condition').sortText!);
   assert.ok(identity.item('Principal').sortText! > identity.item('Condition').sortText!);
 });

@@ -31,8 +31,14 @@ test('principals: "AWS" offers the root ARNs of accounts in the document, role a
 
 test('principals: "Federated" offers web identity providers and SAML / OIDC provider ARNs', () => {
   const c = complete(inStatement('"Effect": "Allow", "Principal": { "Federated": "|" }, "Action": "sts:AssumeRoleWithWebIdentity"'));
-  for (const name of ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com',
-    'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', 'arn:aws:iam::111122223333:saml-provider/provider-name']) {
+  for (const name of [
+    'cognito-identity.amazonaws.com',
+    'accounts.google.com',
+    'graph.facebook.com',
+    'www.amazon.com',
+    'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+    'arn:aws:iam::111122223333:saml-provider/provider-name',
+  ]) {
     assert.ok(c.labels.includes(name), name);
   }
 });

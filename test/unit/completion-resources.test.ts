@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { InsertTextFormat } from 'vscode-languageserver-types';
 import { applyItem, complete, expandSnippet, inStatement, jsonErrors, newText } from '../helpers/completion';
 
-
-test('resources: ARN formats of the statement\'s resource types, as snippets with tab stops', () => {
+test("resources: ARN formats of the statement's resource types, as snippets with tab stops", () => {
   const c = complete(inStatement('"Effect": "Allow", "Action": "s3:GetObject", "Resource": "|"'));
   const object = c.items[0];
   assert.equal(object.label, 'arn:aws:s3:::bucket-name/key');
@@ -21,7 +20,10 @@ test('resources: required resource types first, labelled with the actions that n
   const c = complete(inStatement('"Effect": "Allow", "Action": [ "iam:PassRole", "iam:GetUser" ], "Resource": [ | ]'));
   assert.match(c.items[0].label, /^arn:aws:iam::111122223333:(role|user)\//);
   assert.match(c.items[0].detail!, /required by (PassRole|GetUser)/);
-  assert.ok(c.items.some(i => /:user\/user-name-with-path$/.test(i.label)), c.labels.join(' '));
+  assert.ok(
+    c.items.some(i => /:user\/user-name-with-path$/.test(i.label)),
+    c.labels.join(' '),
+  );
 });
 
 test('resources: "*" first when an action supports no resource-level permissions', () => {
@@ -48,7 +50,7 @@ test('resources: several values in the document become a choice', () => {
   assert.match(newText(c.items[0]), /\$\{2\|us-west-2,us-east-1\|\}:\$\{3\|222222222222,111111111111\|\}/);
 });
 
-test('resources: ARN segments: partitions, then services, the statement\'s first', () => {
+test("resources: ARN segments: partitions, then services, the statement's first", () => {
   const partitions = complete(inStatement('"Action": "s3:GetObject", "Resource": "arn:|"'));
   const aws = partitions.item('aws');
   assert.equal(newText(aws), 'aws:');
@@ -113,13 +115,20 @@ test('resources: the text being typed is not offered back as "used in this polic
   assert.ok(!c.items.some(i => i.detail === 'used in this policy'), c.labels.join(' | '));
   assert.ok(!c.labels.some(l => l.startsWith('my-bu')), c.labels.join(' | '));
   const other = complete(inStatement('"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::my-bucket/*", "arn:aws:s3:::my-bu|"]'));
-  assert.deepEqual(other.items.filter(i => i.detail === 'used in this policy').map(i => i.label), ['my-bucket/*']);
+  assert.deepEqual(
+    other.items.filter(i => i.detail === 'used in this policy').map(i => i.label),
+    ['my-bucket/*'],
+  );
   for (const marked of [
     inStatement('"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::|"]'),
     inStatement('"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::reports", "|"]'),
     inStatement('"Effect": "Allow", "Action": ["s3:*"], "Resource": ["arn:aws:s3:::reports/*", "arn:aws:s3:::|"]'),
   ]) {
     const labels = complete(marked).labels;
-    assert.deepEqual(labels.filter((l, i) => labels.indexOf(l) !== i), [], labels.join(' | '));
+    assert.deepEqual(
+      labels.filter((l, i) => labels.indexOf(l) !== i),
+      [],
+      labels.join(' | '),
+    );
   }
 });

@@ -95,7 +95,9 @@ test('site: syntax errors elsewhere (a comment, trailing commas, a missing comma
 });
 
 test('site: typing an unterminated value: the item closes the string and adds the comma', () => {
-  const c = complete('{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObj|\n      "Resource": "*"\n    }\n  ]\n}');
+  const c = complete(
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObj|\n      "Resource": "*"\n    }\n  ]\n}',
+  );
   const after = applyItem(c.doc, c.item('s3:GetObject'));
   assert.ok(after.includes('"Action": "s3:GetObject",\n'));
   assert.deepEqual(jsonErrors(after), []);

@@ -16,7 +16,10 @@ import { rethrow } from '../helpers/findings';
 
 const root = join(__dirname, '..', '..');
 const FILE = 'snippets/iam-policy.code-snippets.json';
-const snippets = JSON.parse(readFileSync(join(root, FILE), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string; isFileTemplate?: boolean }>;
+const snippets = JSON.parse(readFileSync(join(root, FILE), 'utf8')) as Record<
+  string,
+  { prefix: string[]; body: string[]; description: string; isFileTemplate?: boolean }
+>;
 
 test('snippets: the manifest contributes them for iam-policy and json documents', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -26,9 +29,19 @@ test('snippets: the manifest contributes them for iam-policy and json documents'
 
 test('snippets: whole policies of each kind and the common statements are there', () => {
   const prefixes = Object.values(snippets).map(s => s.prefix[0]);
-  for (const prefix of ['iam-identity-policy', 'iam-s3-bucket-policy', 'iam-kms-key-policy', 'iam-trust-service',
-    'iam-trust-cross-account', 'iam-trust-github-oidc', 'iam-scp', 'iam-deny-insecure-transport',
-    'iam-deny-outside-regions', 'iam-require-mfa', 'iam-read-bucket-prefix']) {
+  for (const prefix of [
+    'iam-identity-policy',
+    'iam-s3-bucket-policy',
+    'iam-kms-key-policy',
+    'iam-trust-service',
+    'iam-trust-cross-account',
+    'iam-trust-github-oidc',
+    'iam-scp',
+    'iam-deny-insecure-transport',
+    'iam-deny-outside-regions',
+    'iam-require-mfa',
+    'iam-read-bucket-prefix',
+  ]) {
     assert.ok(prefixes.includes(prefix), prefix);
   }
 });
@@ -38,8 +51,16 @@ for (const [name, snippet] of Object.entries(snippets)) {
     const body = expandSnippet(snippet.body.join('\n'));
     const text = body.trimStart().startsWith('{\n\t"Version"') ? body : `{ "Version": "2012-10-17", "Statement": [\n${body}\n] }`;
     assert.deepEqual(jsonErrors(text), [], text);
-    const errors = computeDiagnostics(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: SKELETON_KINDS[name] }), getCatalog(), withDefaults(undefined), rethrow).filter(d => d.severity === 1);
-    assert.deepEqual(errors.map(d => `${d.code}: ${d.message}`), []);
+    const errors = computeDiagnostics(
+      parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: SKELETON_KINDS[name] }),
+      getCatalog(),
+      withDefaults(undefined),
+      rethrow,
+    ).filter(d => d.severity === 1);
+    assert.deepEqual(
+      errors.map(d => `${d.code}: ${d.message}`),
+      [],
+    );
   });
 }
 
@@ -60,9 +81,21 @@ test('skeletons: an empty or nearly empty document is offered a whole policy of 
       const text = applyItem(c.doc, item);
       assert.deepEqual(jsonErrors(text), [], `${item.label}: ${text}`);
       const kind = SKELETON_KINDS[item.label];
-      const errors = computeDiagnostics(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind }), getCatalog(), withDefaults(undefined), rethrow).filter(d => d.severity === 1);
-      assert.deepEqual(errors.map(d => `${item.label}: ${d.code} ${d.message}`), []);
-      assert.equal(item.textEdit && 'range' in item.textEdit && item.textEdit.range.start.line, item.textEdit && 'range' in item.textEdit && item.textEdit.range.end.line, 'a single-line main edit, as LSP requires');
+      const errors = computeDiagnostics(
+        parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind }),
+        getCatalog(),
+        withDefaults(undefined),
+        rethrow,
+      ).filter(d => d.severity === 1);
+      assert.deepEqual(
+        errors.map(d => `${item.label}: ${d.code} ${d.message}`),
+        [],
+      );
+      assert.equal(
+        item.textEdit && 'range' in item.textEdit && item.textEdit.range.start.line,
+        item.textEdit && 'range' in item.textEdit && item.textEdit.range.end.line,
+        'a single-line main edit, as LSP requires',
+      );
     }
   }
 });

@@ -78,7 +78,10 @@ for (const [find, typing] of CASES) {
     }
     const typed = c.doc.text.slice(0, c.offset).match(/[A-Za-z0-9:*-]+$/)?.[0];
     if (typed && typed.length > 2) {
-      assert.ok(c.items.some(item => editorKeeps(c, item)), `the editor keeps some item for "${typed}"`);
+      assert.ok(
+        c.items.some(item => editorKeeps(c, item)),
+        `the editor keeps some item for "${typed}"`,
+      );
     }
   });
 }

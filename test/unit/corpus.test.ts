@@ -24,8 +24,9 @@ test('the corpus has zero errors, and the broken files only syntax errors', () =
       notPolicies.push(file.name);
       continue;
     }
-    const errors = collectFindings(doc, catalog, settings, e => { throw e; })
-      .filter(f => severityOf(f.code, settings) === 'error');
+    const errors = collectFindings(doc, catalog, settings, e => {
+      throw e;
+    }).filter(f => severityOf(f.code, settings) === 'error');
     const broken = BROKEN_UPSTREAM.get(file.name);
     if (broken) {
       const atSpot = errors.some(e => e.code === broken.code && doc.textDocument.positionAt(e.offset).line + 1 === broken.line);

@@ -8,7 +8,7 @@ const ONE = (statement: string) => `{ "Version": "2012-10-17", "Statement": [ ${
 const withCondition = (condition: string, effect = 'Allow') =>
   ONE(`{ "Effect": "${effect}", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": ${condition} }`);
 
-test('an operator that does not fit the key\'s type: renamed when the key is alone in it', () => {
+test("an operator that does not fit the key's type: renamed when the key is alone in it", () => {
   const text = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringNotEquals": { "aws:SourceIp": "10.0.0.0/8" } } }');
   assert.match(fixed(text, 'IAM320'), /"Condition": \{ "NotIpAddress": \{ "aws:SourceIp": "10.0.0.0\/8" \} \}/);
   const bool = ONE('{ "Effect": "Deny", "Action": "s3:*", "Resource": "*", "Condition": { "StringEqualsIfExists": { "aws:SecureTransport": "false" } } }');
@@ -18,21 +18,33 @@ test('an operator that does not fit the key\'s type: renamed when the key is alo
 });
 
 test('an operator that does not fit: the key moves out of a shared block, into the right one if there is one', () => {
-  const shared = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringEquals": { "aws:SourceIp": "10.0.0.0/8", "aws:username": "bob" } } }');
+  const shared = ONE(
+    '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringEquals": { "aws:SourceIp": "10.0.0.0/8", "aws:username": "bob" } } }',
+  );
   assert.match(fixed(shared, 'IAM320'), /"Condition": \{ "StringEquals": \{ "aws:username": "bob" \}, "IpAddress": \{ "aws:SourceIp": "10.0.0.0\/8" \} \}/);
-  const existing = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "IpAddress": { "aws:VpcSourceIp": "10.1.0.0/16" }, "StringEquals": { "aws:SourceIp": "10.0.0.0/8" } } }');
+  const existing = ONE(
+    '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "IpAddress": { "aws:VpcSourceIp": "10.1.0.0/16" }, "StringEquals": { "aws:SourceIp": "10.0.0.0/8" } } }',
+  );
   assert.match(fixed(existing, 'IAM320'), /"Condition": \{ "IpAddress": \{ "aws:VpcSourceIp": "10.1.0.0\/16", "aws:SourceIp": "10.0.0.0\/8" \} \}/);
 });
 
 test('no operator fix where no operator keeps the meaning (StringLike on a date)', () => {
   const text = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": { "StringLike": { "aws:CurrentTime": "2030-*" } } }');
-  assert.deepEqual(fixesOf(text, 'IAM321').fixes.map(f => f.title), []);
+  assert.deepEqual(
+    fixesOf(text, 'IAM321').fixes.map(f => f.title),
+    [],
+  );
 });
 
 test('IAM330: a Numeric operator on a date key with an ISO date gets the matching Date operator', () => {
-  const text = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericGreaterThanIfExists": { "aws:CurrentTime": "2030-01-01T00:00:00Z" } } }');
+  const text = ONE(
+    '{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericGreaterThanIfExists": { "aws:CurrentTime": "2030-01-01T00:00:00Z" } } }',
+  );
   const { fixes } = fixesOf(text, 'IAM330');
-  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [['Use DateGreaterThanIfExists for "aws:CurrentTime"', true]]);
+  assert.deepEqual(
+    fixes.map(f => [f.title, f.isPreferred]),
+    [['Use DateGreaterThanIfExists for "aws:CurrentTime"', true]],
+  );
   const after = fixed(text, 'IAM330');
   assert.match(after, /"DateGreaterThanIfExists": \{ "aws:CurrentTime": "2030-01-01T00:00:00Z" \}/);
   assert.deepEqual(codes(after), []);
@@ -42,9 +54,15 @@ test('IAM330: a Numeric operator on a date key with an ISO date gets the matchin
 
 test('IAM330: no Date operator for a value that is no date, or a key that is no date', () => {
   const notDate = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericLessThan": { "aws:CurrentTime": "tomorrow" } } }');
-  assert.deepEqual(fixesOf(notDate, 'IAM330').fixes.map(f => f.title), []);
+  assert.deepEqual(
+    fixesOf(notDate, 'IAM330').fixes.map(f => f.title),
+    [],
+  );
   const age = ONE('{ "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": { "NumericLessThan": { "aws:MultiFactorAuthAge": "2030-01-01" } } }');
-  assert.deepEqual(fixesOf(age, 'IAM330').fixes.map(f => f.title), []);
+  assert.deepEqual(
+    fixesOf(age, 'IAM330').fixes.map(f => f.title),
+    [],
+  );
 });
 
 test('IAM340: a set qualifier on a single-valued key goes', () => {
@@ -57,9 +75,13 @@ test('IAM340: a set qualifier on a single-valued key goes', () => {
 test('IAM341: a multivalued key gets ForAnyValue: or ForAllValues:, a choice', () => {
   const text = withCondition('{ "StringEquals": { "aws:TagKeys": ["team"] } }');
   const { fixes } = fixesOf(text, 'IAM341');
-  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [
-    ['Use ForAnyValue:StringEquals', false], ['Use ForAllValues:StringEquals', false],
-  ]);
+  assert.deepEqual(
+    fixes.map(f => [f.title, f.isPreferred]),
+    [
+      ['Use ForAnyValue:StringEquals', false],
+      ['Use ForAllValues:StringEquals', false],
+    ],
+  );
   assert.match(fixed(text, 'IAM341', /ForAnyValue/), /"ForAnyValue:StringEquals": \{ "aws:TagKeys": \["team"\] \}/);
 });
 

@@ -31,14 +31,17 @@ const MESSY = `// draft
 
 test('fixAll: syntax, malformed action, case, repeated and covered actions, Sids in one pass; no guesses, no narrowing', () => {
   const after = fixAllText(MESSY);
-  assert.equal(after, `{
+  assert.equal(
+    after,
+    `{
   "Version": "2012-10-17",
   "Statement": [
     { "Sid": "A", "Effect": "Allow", "Action": ["s3:GetObject", "s3:Get*"], "Resource": "*" },
     { "Sid": "A2", "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*",
       "Condition": { "StringEquals": { "aws:username": "bob" } } }
   ]
-}`);
+}`,
+  );
   assert.ok(codes(after).includes('IAM102'), 'the misspelled action is left to a person');
   assert.ok(codes(after).includes('IAM407'), 'so is the narrowing');
 });
@@ -74,7 +77,17 @@ test('a refactoring that repeats a quick-fix of the same request is left out', (
 
 test('diagnostics of other sources get no fixes', () => {
   const { doc, diagnostics } = diagnose(MESSY);
-  assert.deepEqual(provideCodeActions(doc, diagnostics.map(d => ({ ...d, source: 'json' })), getCatalog(), settings, {}, rethrow), []);
+  assert.deepEqual(
+    provideCodeActions(
+      doc,
+      diagnostics.map(d => ({ ...d, source: 'json' })),
+      getCatalog(),
+      settings,
+      {},
+      rethrow,
+    ),
+    [],
+  );
 });
 
 /** The codes of the size rules, which withThrowingRule makes throw. */
@@ -83,7 +96,9 @@ const LIMIT_CODES = limitRules.rules.map(rule => rule.code).join(' ');
 /** Runs `body` while the size rules (IAM500-IAM503) throw on every policy: a rule with a bug. */
 async function withThrowingRule<T>(body: () => T | Promise<T>): Promise<T> {
   const check = limitRules.check;
-  limitRules.check = () => { throw new Error('a rule with a bug'); };
+  limitRules.check = () => {
+    throw new Error('a rule with a bug');
+  };
   try {
     return await body();
   } finally {
@@ -91,21 +106,35 @@ async function withThrowingRule<T>(body: () => T | Promise<T>): Promise<T> {
   }
 }
 
-test('a rule that throws is reported by the editor\'s Fix all, and the other rules\' fixes are still offered', async () => {
+test("a rule that throws is reported by the editor's Fix all, and the other rules' fixes are still offered", async () => {
   const { doc } = diagnose(MESSY);
   const errors: string[] = [];
-  const actions = await withThrowingRule(() => provideCodeActions(doc, [], getCatalog(), settings, { only: ['source.fixAll'] },
-    (error, rules) => errors.push(`${rules}: ${(error as Error).message}`)));
+  const actions = await withThrowingRule(() =>
+    provideCodeActions(doc, [], getCatalog(), settings, { only: ['source.fixAll'] }, (error, rules) => errors.push(`${rules}: ${(error as Error).message}`)),
+  );
   assert.deepEqual(errors, [`${LIMIT_CODES}: a rule with a bug`]);
-  assert.deepEqual(actions.map(a => a.kind), ['source.fixAll']);
+  assert.deepEqual(
+    actions.map(a => a.kind),
+    ['source.fixAll'],
+  );
 });
 
-test('a rule that throws is one problem of the CLI\'s --fix run (exit 2), however many passes met it; the fixes are still made', async () => {
+test("a rule that throws is one problem of the CLI's --fix run (exit 2), however many passes met it; the fixes are still made", async () => {
   let stdout = '';
   let stderr = '';
-  const code = await withThrowingRule(() => runCli(['-', '--fix', '--stdin-filename', 'messy.iam.json'], {
-    stdout: text => { stdout += text; }, stderr: text => { stderr += text; }, readStdin: () => MESSY, cwd: '/', color: false,
-  }));
+  const code = await withThrowingRule(() =>
+    runCli(['-', '--fix', '--stdin-filename', 'messy.iam.json'], {
+      stdout: text => {
+        stdout += text;
+      },
+      stderr: text => {
+        stderr += text;
+      },
+      readStdin: () => MESSY,
+      cwd: '/',
+      color: false,
+    }),
+  );
   assert.equal(code, 2);
   assert.equal(stderr.split(`internal error in rule ${LIMIT_CODES} (please report it): Error: a rule with a bug`).length - 1, 1, stderr);
   assert.ok(stdout.startsWith('{\n  "Version"') && !stdout.includes('// draft'), stdout);

@@ -22,18 +22,31 @@ test('"*" for s3:GetObject becomes the object ARN with visible placeholders', ()
 
 test('the narrowing title names the resource types; it is preferred only when the document fills every placeholder', () => {
   const { fixes } = fixesOf(policy('{ "Effect": "Allow", "Action": ["dynamodb:Query", "dynamodb:GetItem"], "Resource": "*" }'), 'IAM407');
-  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [['Narrow "*" to ARNs of the resources the actions need (table)', false]]);
-  const filled = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }', ',\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/2024/summary.csv" }');
-  assert.deepEqual(fixesOf(filled, 'IAM407').fixes.map(f => [f.title, f.isPreferred]), [['Narrow "*" to ARNs of the resources the actions need (object)', true]]);
+  assert.deepEqual(
+    fixes.map(f => [f.title, f.isPreferred]),
+    [['Narrow "*" to ARNs of the resources the actions need (table)', false]],
+  );
+  const filled = policy(
+    '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }',
+    ',\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/2024/summary.csv" }',
+  );
+  assert.deepEqual(
+    fixesOf(filled, 'IAM407').fixes.map(f => [f.title, f.isPreferred]),
+    [['Narrow "*" to ARNs of the resources the actions need (object)', true]],
+  );
 });
 
 test('values the document already uses fill the placeholders: partition, Region, account, bucket', () => {
-  const text = policy('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }',
-    ',\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws-cn:s3:::reports" },\n'
-    + '    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws-cn:sqs:cn-north-1:111122223333:q" }');
+  const text = policy(
+    '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }',
+    ',\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws-cn:s3:::reports" },\n' +
+      '    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws-cn:sqs:cn-north-1:111122223333:q" }',
+  );
   assert.match(fixed(text, 'IAM407', /^Narrow/), /"Resource": "arn:aws-cn:s3:::reports\/<object-name>"/);
-  const dynamo = policy('{ "Effect": "Allow", "Action": "dynamodb:Query", "Resource": "*" }',
-    ',\n    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:eu-west-1:111122223333:q" }');
+  const dynamo = policy(
+    '{ "Effect": "Allow", "Action": "dynamodb:Query", "Resource": "*" }',
+    ',\n    { "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:eu-west-1:111122223333:q" }',
+  );
   assert.match(fixed(dynamo, 'IAM407', /^Narrow/), /"arn:aws:dynamodb:eu-west-1:111122223333:table\/<table-name>"/);
 });
 
@@ -65,7 +78,10 @@ test('no narrowing in place when an action needs "*": the split instead', () => 
 
 test('IAM403: an ARN of every log group keeps what it says and names one (never preferred: the wildcard may be meant)', () => {
   const text = policy('{ "Effect": "Allow", "Action": "logs:CreateLogGroup", "Resource": "arn:aws-us-gov:logs:*:*:*" }');
-  assert.deepEqual(fixesOf(text, 'IAM403').fixes.filter(f => f.isPreferred), []);
+  assert.deepEqual(
+    fixesOf(text, 'IAM403').fixes.filter(f => f.isPreferred),
+    [],
+  );
   const after = fixed(text, 'IAM403', /^Narrow/);
   assert.match(after, /"arn:aws-us-gov:logs:<region>:<account-id>:log-group:<log-group-name>"/);
   assert.ok(!codes(after).includes('IAM403'));
@@ -77,7 +93,7 @@ test('IAM212: an ARN of the type an action needs is added to the list', () => {
   assert.match(after, /"Resource": \["arn:aws:s3:::b\/\*", "arn:aws:sqs:<region>:<account-id>:<queue-name>"\]/);
 });
 
-test('with the client\'s snippet command, the fix carries it: tab stops on the placeholders, from the start of the line', () => {
+test("with the client's snippet command, the fix carries it: tab stops on the placeholders, from the start of the line", () => {
   const text = policy('{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "*" }');
   const { doc, fixes } = fixesOf(text, 'IAM407', { snippets: true });
   const narrow = fixes.find(f => f.title.startsWith('Narrow'))!;
@@ -93,16 +109,26 @@ test('with the client\'s snippet command, the fix carries it: tab stops on the p
 test('IAM021: a missing Resource comes after the Action, with the ARNs it needs or "*"', () => {
   const text = policy('{ "Effect": "Allow", "Action": "sqs:SendMessage" }');
   const { fixes } = fixesOf(text, 'IAM021');
-  assert.deepEqual(fixes.map(f => [f.title, f.isPreferred]), [
-    ['Add "Resource" with ARNs of the resources the actions need (queue)', false], ['Add "Resource": "*"', false]]);
+  assert.deepEqual(
+    fixes.map(f => [f.title, f.isPreferred]),
+    [
+      ['Add "Resource" with ARNs of the resources the actions need (queue)', false],
+      ['Add "Resource": "*"', false],
+    ],
+  );
   assert.match(fixed(text, 'IAM021', /with ARNs/), /"Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:<region>:<account-id>:<queue-name>" \}/);
   const unscoped = policy('{ "Effect": "Allow", "Action": "s3:ListAllMyBuckets" }');
-  assert.deepEqual(fixesOf(unscoped, 'IAM021').fixes.map(f => [f.title, f.isPreferred]), [['Add "Resource": "*"', true]]);
+  assert.deepEqual(
+    fixesOf(unscoped, 'IAM021').fixes.map(f => [f.title, f.isPreferred]),
+    [['Add "Resource": "*"', true]],
+  );
 });
 
 test('in the snippet, the other Regions and accounts of the document are a choice', () => {
-  const text = policy('{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }',
-    ',\n    { "Effect": "Allow", "Action": "sns:Publish", "Resource": ["arn:aws:sns:eu-west-1:111122223333:a", "arn:aws:sns:us-east-1:444455556666:b"] }');
+  const text = policy(
+    '{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }',
+    ',\n    { "Effect": "Allow", "Action": "sns:Publish", "Resource": ["arn:aws:sns:eu-west-1:111122223333:a", "arn:aws:sns:us-east-1:444455556666:b"] }',
+  );
   const { doc, fixes } = fixesOf(text, 'IAM402', { snippets: true });
   const narrow = fixes.find(f => f.title.startsWith('Narrow'))!;
   const args = narrow.command?.arguments?.[0] as InsertSnippetArgs;

@@ -25,7 +25,10 @@ const MAX_ROUNDS = 60;
 
 /** Policies whose preferred fixes were not safe (issue 19, item 6), and their neighbours. */
 const CASES: Array<[string, string]> = [
-  ['ec2-instances.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "arn:aws:ec2:*:*:instance/*"}]}'],
+  [
+    'ec2-instances.json',
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "arn:aws:ec2:*:*:instance/*"}]}',
+  ],
   ['partition.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws-foo:s3:::b/*"}]}'],
   ['version-case.json', '{"version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}'],
   ['version-upper.json', '{"VERSION": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}'],
@@ -35,12 +38,14 @@ const CASES: Array<[string, string]> = [
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-    e.isDirectory() ? jsonFiles(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? jsonFiles(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : [],
+  );
 }
 
 function inputs(): Array<[string, string]> {
   const fixtures = [join(ROOT, 'test', 'fixtures', 'fixes'), join(ROOT, 'examples')]
-    .flatMap(jsonFiles).map((path): [string, string] => [relative(ROOT, path), readFileSync(path, 'utf8')]);
+    .flatMap(jsonFiles)
+    .map((path): [string, string] => [relative(ROOT, path), readFileSync(path, 'utf8')]);
   return [...CASES, ...fixtures, ...corpusFiles().map((f): [string, string] => [`corpus/${f.name}`, f.text])];
 }
 
@@ -53,7 +58,13 @@ function countBy(items: ReadonlyArray<{ code?: Diagnostic['code'] }>): Map<strin
 function analyse(name: string, text: string) {
   const doc = parsePolicy(text, `file:///${name}`, { languageId: 'iam-policy' });
   const diagnostics = computeDiagnostics(doc, getCatalog(), settings, rethrow);
-  return { doc, diagnostics, syntax: countBy(doc.syntaxErrors), errors: countBy(diagnostics.filter(d => d.severity === 1)), placeholders: diagnostics.filter(d => d.code === 'IAM090').length };
+  return {
+    doc,
+    diagnostics,
+    syntax: countBy(doc.syntaxErrors),
+    errors: countBy(diagnostics.filter(d => d.severity === 1)),
+    placeholders: diagnostics.filter(d => d.code === 'IAM090').length,
+  };
 }
 
 /**
@@ -92,7 +103,10 @@ function acceptEveryPreferredFix(name: string, text: string): string[] {
     if (offers.length === 0) return [];
     const edits = offers.flatMap(o => Object.values(o.fix.edit?.changes ?? {}).flat());
     const after = analyse(name, TextDocument.applyEdits(current.doc.textDocument, edits));
-    const what = offers.map(o => `${o.diagnostic.code} "${o.fix.title}"`).slice(0, 3).join(', ');
+    const what = offers
+      .map(o => `${o.diagnostic.code} "${o.fix.title}"`)
+      .slice(0, 3)
+      .join(', ');
     const grew = (before: Map<string, number>, now: Map<string, number>) => [...now].filter(([code, n]) => n > (before.get(code) ?? 0)).map(([code]) => code);
     const problems = [
       ...grew(first.syntax, after.syntax).map(code => `new syntax error ${code}`),
@@ -113,13 +127,26 @@ test('every preferred fix, accepted blind one after another, leaves a valid poli
 test('guesses are offered, never preferred: a partition that is not one', () => {
   const { fixes } = fixesOf(CASES.find(([name]) => name === 'partition.json')![1], 'IAM201');
   assert.ok(fixes.length > 0);
-  assert.deepEqual(fixes.filter(f => f.isPreferred).map(f => f.title), []);
-  const typo = fixesOf('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws-us-gof:s3:::b/*"}]}', 'IAM201');
-  assert.deepEqual(typo.fixes.filter(f => f.isPreferred).map(f => f.title), ['Change to "arn:aws-us-gov:s3:::b/*"'], 'one letter off: a typo');
+  assert.deepEqual(
+    fixes.filter(f => f.isPreferred).map(f => f.title),
+    [],
+  );
+  const typo = fixesOf(
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws-us-gof:s3:::b/*"}]}',
+    'IAM201',
+  );
+  assert.deepEqual(
+    typo.fixes.filter(f => f.isPreferred).map(f => f.title),
+    ['Change to "arn:aws-us-gov:s3:::b/*"'],
+    'one letter off: a typo',
+  );
 });
 
 test('a deliberate wildcard ARN is narrowed only on request (IAM403: offered, not preferred)', () => {
   const { fixes } = fixesOf(CASES.find(([name]) => name === 'ec2-instances.json')![1], 'IAM403');
   assert.ok(fixes.length > 0);
-  assert.deepEqual(fixes.filter(f => f.isPreferred).map(f => f.title), []);
+  assert.deepEqual(
+    fixes.filter(f => f.isPreferred).map(f => f.title),
+    [],
+  );
 });

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codes, diagnose, fixed, fixesOf, refactored, refactorsAt } from '../helpers/fixes';
 
-const TABS = '{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t{\n\t\t\t"Sid": "Reports",\n\t\t\t"Effect": "Allow",\n'
-  + '\t\t\t"Action": [\n\t\t\t\t"s3:ListBucket",\n\t\t\t\t"s3:GetObject",\n\t\t\t\t"s3:ListAllMyBuckets"\n\t\t\t],\n'
-  + '\t\t\t"Resource": "*",\n\t\t\t"Condition": { "Bool": { "aws:SecureTransport": "true" } }\n\t\t}\n\t]\n}\n';
+const TABS =
+  '{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t{\n\t\t\t"Sid": "Reports",\n\t\t\t"Effect": "Allow",\n' +
+  '\t\t\t"Action": [\n\t\t\t\t"s3:ListBucket",\n\t\t\t\t"s3:GetObject",\n\t\t\t\t"s3:ListAllMyBuckets"\n\t\t\t],\n' +
+  '\t\t\t"Resource": "*",\n\t\t\t"Condition": { "Bool": { "aws:SecureTransport": "true" } }\n\t\t}\n\t]\n}\n';
 
 function statementsOf(text: string): Array<{ Sid?: string; Action: string[]; Resource: string | string[]; Condition?: unknown }> {
   return (JSON.parse(text) as { Statement: [] }).Statement;
@@ -15,19 +16,31 @@ function statementsOf(text: string): Array<{ Sid?: string; Action: string[]; Res
 test('"*" with bucket, object and account-wide actions: three statements', () => {
   const after = fixed(TABS, 'IAM407', /^Split/);
   const statements = statementsOf(after);
-  assert.deepEqual(statements.map(s => [s.Sid, s.Action, s.Resource]), [
-    ['Reports', ['s3:ListBucket'], 'arn:aws:s3:::<bucket-name>'],
-    ['ReportsObject', ['s3:GetObject'], 'arn:aws:s3:::<bucket-name>/<object-name>'],
-    ['ReportsAnyResource', ['s3:ListAllMyBuckets'], '*'],
-  ]);
-  assert.ok(statements.every(s => JSON.stringify(s.Condition) === '{"Bool":{"aws:SecureTransport":"true"}}'), 'conditions copied');
-  assert.ok(after.split('\n').every(line => !/^ +/.test(line)), 'tabs only');
+  assert.deepEqual(
+    statements.map(s => [s.Sid, s.Action, s.Resource]),
+    [
+      ['Reports', ['s3:ListBucket'], 'arn:aws:s3:::<bucket-name>'],
+      ['ReportsObject', ['s3:GetObject'], 'arn:aws:s3:::<bucket-name>/<object-name>'],
+      ['ReportsAnyResource', ['s3:ListAllMyBuckets'], '*'],
+    ],
+  );
+  assert.ok(
+    statements.every(s => JSON.stringify(s.Condition) === '{"Bool":{"aws:SecureTransport":"true"}}'),
+    'conditions copied',
+  );
+  assert.ok(
+    after.split('\n').every(line => !/^ +/.test(line)),
+    'tabs only',
+  );
   assert.match(after, /\t\t},\n\t\t{\n\t\t\t"Sid": "ReportsObject",/);
   assert.ok(!codes(after).includes('IAM407'));
 });
 
 test('a Sid made unique stays unique when the policy has it already', () => {
-  const text = TABS.replace('\t\t}\n\t]', '\t\t},\n\t\t{ "Sid": "ReportsObject", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*" }\n\t]');
+  const text = TABS.replace(
+    '\t\t}\n\t]',
+    '\t\t},\n\t\t{ "Sid": "ReportsObject", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*" }\n\t]',
+  );
   const sids = statementsOf(fixed(text, 'IAM407', /^Split/)).map(s => s.Sid);
   assert.deepEqual(sids, ['Reports', 'ReportsObject2', 'ReportsAnyResource', 'ReportsObject']);
 });
@@ -35,8 +48,11 @@ test('a Sid made unique stays unique when the policy has it already', () => {
 test('without a Sid the statements get none', () => {
   const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":"*"}]}';
   const after = fixed(text, 'IAM407', /^Split/);
-  assert.equal(after, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket"],"Resource":"arn:aws:s3:::<bucket-name>"},'
-    + '{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::<bucket-name>/<object-name>"}]}');
+  assert.equal(
+    after,
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBucket"],"Resource":"arn:aws:s3:::<bucket-name>"},' +
+      '{"Effect":"Allow","Action":["s3:GetObject"],"Resource":"arn:aws:s3:::<bucket-name>/<object-name>"}]}',
+  );
 });
 
 test('existing ARNs go to the statement of their type', () => {
@@ -51,33 +67,60 @@ test('existing ARNs go to the statement of their type', () => {
   ]
 }`;
   const statements = statementsOf(fixed(text, 'IAM212', /^Split/));
-  assert.deepEqual(statements.map(s => [s.Action, s.Resource]), [
-    [['s3:ListBucket'], 'arn:aws:s3:::logs'],
-    [['s3:GetObject'], 'arn:aws:s3:::logs/*'],
-    [['cloudwatch:PutMetricData'], 'arn:aws:cloudwatch:<region>:<account-id>:dataset/<dataset-id>'],
-  ]);
+  assert.deepEqual(
+    statements.map(s => [s.Action, s.Resource]),
+    [
+      [['s3:ListBucket'], 'arn:aws:s3:::logs'],
+      [['s3:GetObject'], 'arn:aws:s3:::logs/*'],
+      [['cloudwatch:PutMetricData'], 'arn:aws:cloudwatch:<region>:<account-id>:dataset/<dataset-id>'],
+    ],
+  );
 });
 
 test('an action without resource-level permissions among ARNs moves to "*" (the preferred fix of IAM212)', () => {
-  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListAllMyBuckets"],"Resource":"arn:aws:s3:::b/report.csv"}]}';
+  const text =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListAllMyBuckets"],"Resource":"arn:aws:s3:::b/report.csv"}]}';
   const after = fixed(text, 'IAM212');
-  assert.deepEqual(statementsOf(after).map(s => [s.Action, s.Resource]), [[['s3:GetObject'], 'arn:aws:s3:::b/report.csv'], [['s3:ListAllMyBuckets'], '*']]);
+  assert.deepEqual(
+    statementsOf(after).map(s => [s.Action, s.Resource]),
+    [
+      [['s3:GetObject'], 'arn:aws:s3:::b/report.csv'],
+      [['s3:ListAllMyBuckets'], '*'],
+    ],
+  );
 });
 
 test('an ARN of the wrong type is rewritten into the types of the split (IAM211)', () => {
   const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","sqs:SendMessage"],"Resource":"arn:aws:s3:::reports"}]}';
   const { fixes } = fixesOf(text, 'IAM211');
-  assert.deepEqual(fixes.map(f => f.title), ['Change to "arn:aws:s3:::reports/*"', 'Split the statement by resource type: object; queue']);
+  assert.deepEqual(
+    fixes.map(f => f.title),
+    ['Change to "arn:aws:s3:::reports/*"', 'Split the statement by resource type: object; queue'],
+  );
   const after = fixed(text, 'IAM211', /^Split/);
-  assert.deepEqual(statementsOf(after).map(s => s.Resource), ['arn:aws:s3:::reports/<object-name>', 'arn:aws:sqs:<region>:<account-id>:<queue-name>']);
+  assert.deepEqual(
+    statementsOf(after).map(s => s.Resource),
+    ['arn:aws:s3:::reports/<object-name>', 'arn:aws:sqs:<region>:<account-id>:<queue-name>'],
+  );
 });
 
 test('the split is a refactoring wherever the cursor is on Action or Resource, also without a diagnostic', () => {
-  const marked = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:ListBucket","s3:Delete|Object"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}]}';
+  const marked =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["s3:ListBucket","s3:Delete|Object"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}]}';
   const after = refactored(marked, /^Split/);
-  assert.deepEqual(statementsOf(after).map(s => [s.Action, s.Resource]), [[['s3:ListBucket'], 'arn:aws:s3:::b'], [['s3:DeleteObject'], 'arn:aws:s3:::b/*']]);
+  assert.deepEqual(
+    statementsOf(after).map(s => [s.Action, s.Resource]),
+    [
+      [['s3:ListBucket'], 'arn:aws:s3:::b'],
+      [['s3:DeleteObject'], 'arn:aws:s3:::b/*'],
+    ],
+  );
   const { doc } = diagnose(marked.replace('|', ''));
-  assert.deepEqual(refactorsAt(doc, 1).filter(a => a.title.startsWith('Split')), [], 'not on the Version');
+  assert.deepEqual(
+    refactorsAt(doc, 1).filter(a => a.title.startsWith('Split')),
+    [],
+    'not on the Version',
+  );
 });
 
 test('no split for one resource type, NotAction, or unknown actions', () => {
@@ -88,6 +131,10 @@ test('no split for one resource type, NotAction, or unknown actions', () => {
   ]) {
     const { doc } = diagnose(`{"Version":"2012-10-17","Statement":[${statement}]}`);
     const offset = doc.text.indexOf('Action') + 1;
-    assert.deepEqual(refactorsAt(doc, offset).filter(a => a.title.startsWith('Split')), [], statement);
+    assert.deepEqual(
+      refactorsAt(doc, offset).filter(a => a.title.startsWith('Split')),
+      [],
+      statement,
+    );
   }
 });

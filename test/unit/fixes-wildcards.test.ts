@@ -14,7 +14,7 @@ const actionsOf = (text: string) => (JSON.parse(text) as { Statement: Array<{ Ac
 
 test('shortest patterns match exactly the chosen actions, for random choices in several services', () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (const prefix of ['s3', 'ec2', 'iam', 'sqs', 'dynamodb', 'kms']) {
     const all = catalog.service(prefix)!.actions;
     for (let round = 0; round < 6; round++) {
@@ -32,18 +32,33 @@ test('shortest patterns match exactly the chosen actions, for random choices in 
 test('shortest patterns: whole words where they match the same set, the service wildcard for a whole service', () => {
   const s3 = catalog.service('s3')!.actions;
   const pick = (test: (a: ActionInfo) => boolean) => shortestPatterns(catalog, s3.filter(test));
-  assert.deepEqual(pick(a => a.name.startsWith('GetObject')), ['s3:GetObject*']);
-  assert.deepEqual(pick(a => a.name === 'GetObject'), ['s3:GetObject']);
-  assert.deepEqual(pick(() => true), ['s3:*']);
+  assert.deepEqual(
+    pick(a => a.name.startsWith('GetObject')),
+    ['s3:GetObject*'],
+  );
+  assert.deepEqual(
+    pick(a => a.name === 'GetObject'),
+    ['s3:GetObject'],
+  );
+  assert.deepEqual(
+    pick(() => true),
+    ['s3:*'],
+  );
 });
 
 test('a list of actions shortens to wildcards (a refactoring), and only when that is shorter', () => {
-  const names = catalog.service('sqs')!.actions.filter(a => a.name.startsWith('List')).map(actionName);
+  const names = catalog
+    .service('sqs')!
+    .actions.filter(a => a.name.startsWith('List'))
+    .map(actionName);
   const marked = policy(JSON.stringify(names)).replace('"sqs:List', '"sqs:|List');
   const after = refactored(marked, /^Shorten/);
   assert.deepEqual(actionsOf(after), 'sqs:List*');
   const { doc } = diagnose(policy('["s3:GetObject","s3:PutObject"]'));
-  assert.deepEqual(refactorsAt(doc, doc.text.indexOf('s3:Get')).filter(a => a.title.startsWith('Shorten')), []);
+  assert.deepEqual(
+    refactorsAt(doc, doc.text.indexOf('s3:Get')).filter(a => a.title.startsWith('Shorten')),
+    [],
+  );
 });
 
 test('a wildcard expands into its actions, in place in the list', () => {
@@ -58,12 +73,15 @@ test('IAM401: `sqs:*` gets one fix per set of access levels it has (SQS has no L
   const sqs = catalog.service('sqs')!.actions;
   const count = (...levels: string[]) => sqs.filter(a => levels.includes(a.accessLevel)).length;
   assert.equal(count('List'), 0);
-  assert.deepEqual(fixes.map(f => f.title), [
-    `Replace "sqs:*" with read-only actions (List + Read): ${count('List', 'Read')}`,
-    `Replace "sqs:*" with List, Read and Write actions: ${count('List', 'Read', 'Write')}`,
-    `Replace "sqs:*" with all but Permissions management actions: ${count('List', 'Read', 'Write', 'Tagging')}`,
-    `Expand "sqs:*" into its ${sqs.length} actions`,
-  ]);
+  assert.deepEqual(
+    fixes.map(f => f.title),
+    [
+      `Replace "sqs:*" with read-only actions (List + Read): ${count('List', 'Read')}`,
+      `Replace "sqs:*" with List, Read and Write actions: ${count('List', 'Read', 'Write')}`,
+      `Replace "sqs:*" with all but Permissions management actions: ${count('List', 'Read', 'Write', 'Tagging')}`,
+      `Expand "sqs:*" into its ${sqs.length} actions`,
+    ],
+  );
   assert.ok(fixes.every(f => !f.isPreferred));
   const readOnly = actionsOf(fixed(text, 'IAM401', /read-only/)) as string[];
   const levels = new Set(readOnly.map(name => catalog.action('sqs', name.slice(4))!.accessLevel));
@@ -75,5 +93,8 @@ test('`*` offers access-level choices for the services of the statement\'s ARNs,
   const after = refactored(policy('"|*"', '"arn:aws:sqs:us-east-1:111122223333:q"'), /read-only/);
   assert.ok((actionsOf(after) as string[]).every(name => name.startsWith('sqs:')));
   const { doc } = diagnose(policy('"*"'));
-  assert.deepEqual(refactorsAt(doc, doc.text.indexOf('"*"') + 1).map(a => a.title), []);
+  assert.deepEqual(
+    refactorsAt(doc, doc.text.indexOf('"*"') + 1).map(a => a.title),
+    [],
+  );
 });

@@ -18,8 +18,10 @@ test(`${CASES} mutated policies: no exception, every range inside the document`,
   for (const result of fuzzCases({ seed: SEED, cases: CASES, maxSize: MAX_BASE_SIZE })) {
     if (result.ms > slowest.ms) slowest = { ms: result.ms, index: result.index };
     if (result.failures.length) {
-      failures.push(`case ${result.index} (npm run fuzz -- --seed ${SEED} --case ${result.index} --max-size ${MAX_BASE_SIZE}), `
-        + `${result.base} + ${result.applied.join(', ')}:\n  ${result.failures.slice(0, 3).join('\n  ')}`);
+      failures.push(
+        `case ${result.index} (npm run fuzz -- --seed ${SEED} --case ${result.index} --max-size ${MAX_BASE_SIZE}), ` +
+          `${result.base} + ${result.applied.join(', ')}:\n  ${result.failures.slice(0, 3).join('\n  ')}`,
+      );
     }
   }
   t.diagnostic(`${CASES} cases in ${((performance.now() - started) / 1000).toFixed(1)} s; slowest: case ${slowest.index}, ${slowest.ms.toFixed(0)} ms`);

@@ -63,12 +63,12 @@ test('NotAction hover says the statement applies to every other action', () => {
 
 test('no hover on quotes, whitespace, commas, colons or brackets', () => {
   for (const marked of [
-    policy('"Effect": "Allow", "Action": |"s3:GetObject", "Resource": "*"'),    // opening quote
-    policy('"Effect": "Allow", "Action": "s3:GetObject|", "Resource": "*"'),    // closing quote
-    policy('"Effect": "Allow", "Action":| "s3:GetObject", "Resource": "*"'),    // whitespace
-    policy('"Effect": "Allow", "Action"|: "s3:GetObject", "Resource": "*"'),    // colon
-    policy('"Effect": "Allow", "Action": "s3:GetObject"|, "Resource": "*"'),    // comma
-    policy('"Effect": "Allow", "Action": |["s3:GetObject"], "Resource": "*"'),  // bracket
+    policy('"Effect": "Allow", "Action": |"s3:GetObject", "Resource": "*"'), // opening quote
+    policy('"Effect": "Allow", "Action": "s3:GetObject|", "Resource": "*"'), // closing quote
+    policy('"Effect": "Allow", "Action":| "s3:GetObject", "Resource": "*"'), // whitespace
+    policy('"Effect": "Allow", "Action"|: "s3:GetObject", "Resource": "*"'), // colon
+    policy('"Effect": "Allow", "Action": "s3:GetObject"|, "Resource": "*"'), // comma
+    policy('"Effect": "Allow", "Action": |["s3:GetObject"], "Resource": "*"'), // bracket
     `|{ "Statement": [] }`,
   ]) {
     assert.equal(hoverAt(marked), null, marked);
@@ -77,7 +77,10 @@ test('no hover on quotes, whitespace, commas, colons or brackets', () => {
 
 test('action hover: the sensitive-action catalogue, with the escalation methods and their sources', () => {
   const passRole = hoverAt(policy('"Effect": "Allow", "Action": "iam:Pass|Role", "Resource": "*"'))!.markdown;
-  assert.match(passRole, /\*\*Sensitive:\*\*\n- privilege escalation, with `ec2:RunInstances`: pass a role to a new EC2 instance \(\[Rhino Security Labs 3\]\(https:\/\/github\.com\/RhinoSecurityLabs\/AWS-IAM-Privilege-Escalation\), \[PMapper ec2\]\(.*ec2_edges\.py\), \[pathfinding\.cloud ec2-001\]\(https:\/\/pathfinding\.cloud\/paths\/ec2-001\)\)/);
+  assert.match(
+    passRole,
+    /\*\*Sensitive:\*\*\n- privilege escalation, with `ec2:RunInstances`: pass a role to a new EC2 instance \(\[Rhino Security Labs 3\]\(https:\/\/github\.com\/RhinoSecurityLabs\/AWS-IAM-Privilege-Escalation\), \[PMapper ec2\]\(.*ec2_edges\.py\), \[pathfinding\.cloud ec2-001\]\(https:\/\/pathfinding\.cloud\/paths\/ec2-001\)\)/,
+  );
   const sendCommand = hoverAt(policy('"Effect": "Allow", "Action": "ssm:Send|Command", "Resource": "*"'))!.markdown;
   assert.match(sendCommand, /- privilege escalation, alone: run commands on instances with Systems Manager/);
   const secret = hoverAt(policy('"Effect": "Allow", "Action": "secretsmanager:GetSecret|Value", "Resource": "*"'))!.markdown;

@@ -18,7 +18,10 @@ test('operator hover: what it compares and the key types it accepts', () => {
 
 test('operator hover: IfExists, ForAllValues (with the empty-set behaviour) and ForAnyValue', () => {
   const ifExists = hoverAt(withCondition('{"StringEqualsIf|Exists": {"aws:RequestedRegion": "eu-west-1"}}'))!;
-  assert.match(ifExists.markdown, /\*\*IfExists:\*\* when the key is in the request, it is compared as `StringEquals`; when it is absent, the condition is \*true\*/);
+  assert.match(
+    ifExists.markdown,
+    /\*\*IfExists:\*\* when the key is in the request, it is compared as `StringEquals`; when it is absent, the condition is \*true\*/,
+  );
   const forAll = hoverAt(withCondition('{"ForAllValues:String|Like": {"aws:TagKeys": "team-*"}}'))!;
   assert.equal(forAll.token, 'ForAllValues:StringLike');
   assert.match(forAll.markdown, /Also true when the key is absent or has no values \(the empty set\)/);

@@ -18,8 +18,10 @@ test('every element name has docs with a link to its IAM User Guide page', () =>
 });
 
 test('element docs include the traps', () => {
-  assert.match(hoverAt(policy('"Effect": "Allow", "NotA|ction": "iam:*", "Resource": "*"'))!.markdown,
-    /⚠ With `"Effect": "Allow"` it grants every other action of every service/);
+  assert.match(
+    hoverAt(policy('"Effect": "Allow", "NotA|ction": "iam:*", "Resource": "*"'))!.markdown,
+    /⚠ With `"Effect": "Allow"` it grants every other action of every service/,
+  );
   assert.match(hoverAt(policy('"Effect": "Allow", "Action": "s3:*", "NotRes|ource": "arn:aws:s3:::b"'))!.markdown, /⚠ With `"Effect": "Allow"`/);
   assert.match(hoverAt(`{ "Ver|sion": "2008-10-17" }`)!.markdown, /policy variables .* are matched as literal text/);
 });

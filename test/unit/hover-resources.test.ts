@@ -51,7 +51,9 @@ test('policy variable hover: tag variables, defaults, escapes, and the 2008-10-1
   assert.equal(escape.firstLine, '`${*}` — a literal `*` character, not a wildcard.');
   const old = hoverAt(policy('"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:user|name}"', '2008-10-17'))!;
   assert.match(old.markdown, /⚠ Variables need `"Version": "2012-10-17"`/);
-  const inCondition = hoverAt(policy('"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringLike": {"s3:prefix": "home/${aws:user|name}/"}}'))!;
+  const inCondition = hoverAt(
+    policy('"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringLike": {"s3:prefix": "home/${aws:user|name}/"}}'),
+  )!;
   assert.equal(inCondition.token, '${aws:username}');
 });
 

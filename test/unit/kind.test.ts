@@ -31,15 +31,24 @@ test('file-name hints: whole words, the most specific part first, then folders',
 });
 
 test('content vetoes a name hint that it rules out', () => {
-  const identity = parsePolicy('{"Statement":[{"Effect":"Allow","Action":"organizations:Describe*","Resource":"*"}]}', 'file:///p/AWSOrganizationsServiceTrustPolicy.json');
+  const identity = parsePolicy(
+    '{"Statement":[{"Effect":"Allow","Action":"organizations:Describe*","Resource":"*"}]}',
+    'file:///p/AWSOrganizationsServiceTrustPolicy.json',
+  );
   assert.deepEqual({ kind: identity.kind, source: identity.kindSource }, { kind: 'identity', source: 'content' });
-  const bucket = parsePolicy('{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"*"}]}', 'file:///p/control-access_assumerole.json');
+  const bucket = parsePolicy(
+    '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"*"}]}',
+    'file:///p/control-access_assumerole.json',
+  );
   assert.equal(bucket.kind, 'resource');
   assert.equal(contentAllows(bucket, 'trust'), false);
   const fresh = parsePolicy('{"Statement":[]}', 'file:///p/trust-policy.json');
   assert.deepEqual(detectKind(fresh), { kind: 'trust', source: 'filename' }, 'nothing written yet: the name decides');
-  const managed = parsePolicy('{"Statement":[{"Effect":"Allow","Action":"comprehend:*","Resource":"*"}]}', 'file:///p/AWSApplicationAutoscalingComprehendEndpointPolicy.json');
-  assert.equal(managed.kind, 'identity', 'a CamelCase name is an AWS managed policy\'s: it names what the policy manages');
+  const managed = parsePolicy(
+    '{"Statement":[{"Effect":"Allow","Action":"comprehend:*","Resource":"*"}]}',
+    'file:///p/AWSApplicationAutoscalingComprehendEndpointPolicy.json',
+  );
+  assert.equal(managed.kind, 'identity', "a CamelCase name is an AWS managed policy's: it names what the policy manages");
 });
 
 test('a name that says the kind wins over the content, and the missing Principal is reported', () => {
@@ -61,7 +70,10 @@ test('a name that says the kind wins over the content, and the missing Principal
 });
 
 test('content: Principal with only STS actions is a trust policy, other Principal is a resource policy', () => {
-  const trust = parsePolicy('{"Statement":[{"Effect":"Allow","Principal":{"Federated":"x"},"Action":["sts:AssumeRoleWithWebIdentity","sts:TagSession"]}]}', 'file:///p/p.json');
+  const trust = parsePolicy(
+    '{"Statement":[{"Effect":"Allow","Principal":{"Federated":"x"},"Action":["sts:AssumeRoleWithWebIdentity","sts:TagSession"]}]}',
+    'file:///p/p.json',
+  );
   assert.equal(trust.kind, 'trust');
   const wildcard = parsePolicy('{"Statement":[{"Effect":"Allow","Principal":{"AWS":"1"},"Action":"sts:AssumeRole*"}]}', 'file:///p/p.json');
   assert.equal(wildcard.kind, 'trust');
@@ -86,8 +98,7 @@ test('every corpus policy gets the right kind', () => {
     const doc = parsePolicy(file.text, pathToFileURL(file.path).href, { languageId: 'iam-policy' });
     if (doc.statements.length === 0) continue; // not a policy (an API response that wraps one)
     const actions = doc.statements.flatMap(s => s.action?.items ?? []);
-    const isTrustLike = actions.length > 0 && actions.every(a => a.value.toLowerCase().startsWith('sts:'))
-      && doc.statements.some(s => s.principal);
+    const isTrustLike = actions.length > 0 && actions.every(a => a.value.toLowerCase().startsWith('sts:')) && doc.statements.some(s => s.principal);
     if (!expectedKinds(file.name, isTrustLike).includes(doc.kind)) wrong.push(`${file.name}: ${doc.kind} (${doc.kindSource})`);
   }
   assert.deepEqual(wrong, []);

@@ -21,7 +21,9 @@ function findingCodes(folder: string, name: string): { codes: Set<string>; error
   const path = join(FIXTURES, folder, `${name}.json`);
   const doc = policyFromText(pathToFileURL(path).href, 'iam-policy', readFileSync(path, 'utf8'), settings);
   assert.ok(doc, `${name} is served as a policy`);
-  const findings = collectFindings(doc, getCatalog(), settings, e => { throw e; });
+  const findings = collectFindings(doc, getCatalog(), settings, e => {
+    throw e;
+  });
   return {
     codes: new Set(withFolded(findings).map(f => f.code)),
     errors: findings.filter(f => severityOf(f.code, settings) === 'error').map(f => f.code),
@@ -123,7 +125,11 @@ const CLEAN_SYNTAX_ERRORS: ReadonlyMap<string, string> = new Map([
 ]);
 
 test('the tables name every fixture', () => {
-  const names = (folder: string) => readdirSync(join(FIXTURES, folder)).filter(f => f.endsWith('.json')).map(f => f.slice(0, -5)).sort();
+  const names = (folder: string) =>
+    readdirSync(join(FIXTURES, folder))
+      .filter(f => f.endsWith('.json'))
+      .map(f => f.slice(0, -5))
+      .sort();
   assert.deepEqual(names('findings'), Object.keys(FINDINGS).sort());
   assert.deepEqual(names('clean'), [...CLEAN].sort());
 });

@@ -13,8 +13,7 @@ import { findingsOf, policyOf, stmt, rethrow } from '../helpers/findings';
 import { refactored } from '../helpers/fixes';
 import { hoverAt } from '../helpers/hover';
 
-const messageOf = (code: string, text: string, kind?: PolicyKind) =>
-  findingsOf(text, { kind }).find(f => f.code === code)?.message ?? `(no ${code})`;
+const messageOf = (code: string, text: string, kind?: PolicyKind) => findingsOf(text, { kind }).find(f => f.code === code)?.message ?? `(no ${code})`;
 
 test('a key type reads as words, with the right article', () => {
   const message = messageOf('IAM320', policyOf(stmt({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceIp': '10.0.0.0/8' } } })));
@@ -28,17 +27,33 @@ test('a quota is named once', () => {
   const message = messageOf('IAM502', policyOf(stmt({ Principal: { AWS: big }, Action: 'sts:AssumeRole' })), 'trust');
   assert.match(message, /over the role trust policy quota of 2,048 characters/);
   assert.doesNotMatch(message, /quota\) quota/);
-  const kms = messageOf('IAM501', policyOf(...Array.from({ length: 200 }, (_, i) => stmt({ Sid: `S${i}`, Principal: { AWS: big[0] }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': `service-${i}-with-a-long-name.us-east-1.amazonaws.com` } } }))), 'resource');
+  const kms = messageOf(
+    'IAM501',
+    policyOf(
+      ...Array.from({ length: 200 }, (_, i) =>
+        stmt({
+          Sid: `S${i}`,
+          Principal: { AWS: big[0] },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'kms:ViaService': `service-${i}-with-a-long-name.us-east-1.amazonaws.com` } },
+        }),
+      ),
+    ),
+    'resource',
+  );
   assert.match(kms, /the KMS key policy quota/);
 });
 
 test('one wildcard pattern "matches"', () => {
-  const names = getCatalog().matchActions('s3:GetObjectVersion*').map(a => `${a.service}:${a.name}`);
+  const names = getCatalog()
+    .matchActions('s3:GetObjectVersion*')
+    .map(a => `${a.service}:${a.name}`);
   const marked = policyOf(stmt({ Action: names, Resource: '*' })).replace(`"${names[0]}"`, `"${names[0].slice(0, 5)}|${names[0].slice(5)}"`);
   assert.ok(refactored(marked, /^Shorten the \d+ actions to 1 wildcard pattern that matches exactly the same actions$/).includes('s3:GetObjectVersion*'));
 });
 
-test('an S3 bucket ARN lists the bucket type once, Amazon S3\'s', () => {
+test("an S3 bucket ARN lists the bucket type once, Amazon S3's", () => {
   const hover = hoverAt(policyOf(stmt({ Action: 's3:ListBucket', Resource: 'arn:aws:s3:::my-bucket' })).replace('my-bucket', 'my-b|ucket'))!;
   assert.match(hover.markdown, /`bucket` \(Amazon S3\)/);
   assert.doesNotMatch(hover.markdown, /Systems Manager/);
@@ -56,7 +71,8 @@ test('no message of the corpus has a raw ARN template or "a" before a vowel-init
   for (const file of corpusFiles()) {
     const doc = parsePolicy(file.text, pathToFileURL(file.path).href, { languageId: 'iam-policy' });
     for (const finding of collectFindings(doc, catalog, settings, rethrow)) {
-      if (/arn:\$\{Partition\}|\ba (ARN|IAM|IP|AWS STS|IPAddress|ARNs?)\b|\ban (String|Numeric|Date|Bool)\b/.test(finding.message)) bad.add(`${finding.code}: ${finding.message}`);
+      if (/arn:\$\{Partition\}|\ba (ARN|IAM|IP|AWS STS|IPAddress|ARNs?)\b|\ban (String|Numeric|Date|Bool)\b/.test(finding.message))
+        bad.add(`${finding.code}: ${finding.message}`);
     }
   }
   assert.deepEqual([...bad].slice(0, 10), []);

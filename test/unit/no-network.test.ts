@@ -59,7 +59,9 @@ test('positive control: the preload logs a fetch and a net.connect, even when th
     })();`;
   const run = spawnSync(process.execPath, ['-r', PRELOAD, '-e', attempt], { encoding: 'utf8', env: { ...process.env, NO_NETWORK_LOG: log } });
   assert.equal(run.status, 0, run.stderr);
-  const attempts = readFileSync(log, 'utf8').split('\n').filter(line => line.startsWith('network or process use'));
+  const attempts = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(line => line.startsWith('network or process use'));
   assert.deepEqual(attempts, ['network or process use: globalThis.fetch', 'network or process use: net.connect']);
 });
 
@@ -71,13 +73,23 @@ test('a whole editor session through the server makes no network or process call
     const seed = 'file:///work/seed-policy.iam.json';
     const diagnostics = await server.open(seed, readFileSync(join(EXAMPLES, 'seed-policy.iam.json'), 'utf8'));
     assert.equal(diagnostics[0].code, 'IAM002', 'the comment on the first line');
-    const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: seed }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } });
-    assert.ok((actions as CodeAction[] | null)?.some(a => a.isPreferred && a.edit?.changes?.[seed]?.length), 'the fix that removes the comment');
+    const actions = await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: seed },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
+    });
+    assert.ok(
+      (actions as CodeAction[] | null)?.some(a => a.isPreferred && a.edit?.changes?.[seed]?.length),
+      'the fix that removes the comment',
+    );
     const bucket = 'file:///work/bucket-policy.json';
     assert.deepEqual(await server.open(bucket, readFileSync(join(EXAMPLES, 'bucket-policy.json'), 'utf8'), 'json'), []);
     // line 8 of bucket-policy.json: `      "Action": ["s3:GetObject"],`
     const items = await server.completion(bucket, { line: 7, character: 24 });
-    assert.ok(items.some(i => i.label === 's3:GetObjectAcl'), `s3:GetObjectAcl among ${items.length} items`);
+    assert.ok(
+      items.some(i => i.label === 's3:GetObjectAcl'),
+      `s3:GetObjectAcl among ${items.length} items`,
+    );
     assert.match(hoverText(await server.hover(bucket, { line: 7, character: 24 })), /GetObject/);
   } finally {
     await server.stop();
@@ -89,17 +101,32 @@ test('a whole editor session through the server makes no network or process call
 
 test('the CLI checks, fixes, summarises and simulates without a network or process call', () => {
   const log = logFile();
-  const run = (args: string[]) => spawnSync(process.execPath, ['-r', PRELOAD, CLI_PATH, ...args], {
-    encoding: 'utf8', env: { ...process.env, NO_NETWORK_LOG: log }, input: readFileSync(join(EXAMPLES, 'seed-policy.iam.json'), 'utf8'),
-  });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['-r', PRELOAD, CLI_PATH, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_NETWORK_LOG: log },
+      input: readFileSync(join(EXAMPLES, 'seed-policy.iam.json'), 'utf8'),
+    });
   const checked = run([EXAMPLES, '--format', 'sarif', '--summary']);
   assert.equal(checked.status, 1, checked.stderr);
   assert.ok((JSON.parse(checked.stdout) as { runs: Array<{ results: unknown[] }> }).runs[0].results.length > 0);
   const fixedSeed = run(['-', '--fix']);
   assert.equal(fixedSeed.status, 0, fixedSeed.stderr);
   assert.ok(!fixedSeed.stdout.includes('//') && fixedSeed.stdout.includes('"s3:GetObject"'), fixedSeed.stdout);
-  const simulate = (secureTransport: string) => run(['simulate', '--policy', join(EXAMPLES, 'bucket-policy.json'), '--action', 's3:GetObject',
-    '--resource', 'arn:aws:s3:::example-bucket/x', '--principal', 'arn:aws:iam::111122223333:root', '--context', `aws:SecureTransport=${secureTransport}`]);
+  const simulate = (secureTransport: string) =>
+    run([
+      'simulate',
+      '--policy',
+      join(EXAMPLES, 'bucket-policy.json'),
+      '--action',
+      's3:GetObject',
+      '--resource',
+      'arn:aws:s3:::example-bucket/x',
+      '--principal',
+      'arn:aws:iam::111122223333:root',
+      '--context',
+      `aws:SecureTransport=${secureTransport}`,
+    ]);
   const allowed = simulate('true');
   assert.equal(allowed.status, 0, allowed.stderr);
   assert.match(allowed.stdout, /^Decision: ALLOW\n/);

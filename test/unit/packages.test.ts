@@ -17,7 +17,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   dependencies?: Record<string, string>;
   repository?: unknown;
 };
-const NPM_FILES = /^(dist\/[\w-]+\.js|dist\/catalog\.json|dist\/[\w-]+\.wasm|docs\/rules\.md|schemas\/iam-lint\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+const NPM_FILES =
+  /^(dist\/[\w-]+\.js|dist\/catalog\.json|dist\/[\w-]+\.wasm|docs\/rules\.md|schemas\/iam-lint\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
 
 test('the bundles load no package at run time, so the npm package has no dependencies', () => {
   for (const bundle of ['cli-main.js', 'server-main.js', 'cli.js', 'server.js']) {
@@ -85,12 +86,24 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
   assert.ok(codes.includes('IAM102'), `${codes.join(', ')} ${checked.stderr}`);
   // the MCP server runs from the tarball alone (its bundle holds the SDK): one JSON-RPC message per line
   const messages = [
-    { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'packages-test', version: '1' } } },
+    {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'packages-test', version: '1' } },
+    },
     { jsonrpc: '2.0', method: 'notifications/initialized' },
     { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'lookup', arguments: { name: 's3:GetObject' } } },
   ];
-  const mcp = spawnSync(join(prefix, 'bin', 'iam-policy-mcp'), { input: messages.map(m => JSON.stringify(m)).join('\n') + '\n', encoding: 'utf8', timeout: 30_000 });
-  const answers = mcp.stdout.trim().split('\n').map(line => JSON.parse(line) as { id: number; result: { structuredContent?: { entry?: { accessLevel?: string } } } });
+  const mcp = spawnSync(join(prefix, 'bin', 'iam-policy-mcp'), {
+    input: messages.map(m => JSON.stringify(m)).join('\n') + '\n',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const answers = mcp.stdout
+    .trim()
+    .split('\n')
+    .map(line => JSON.parse(line) as { id: number; result: { structuredContent?: { entry?: { accessLevel?: string } } } });
   assert.equal(answers.find(a => a.id === 2)?.result.structuredContent?.entry?.accessLevel, 'Read', mcp.stderr);
 });
 
@@ -101,7 +114,7 @@ test('the .vsix holds the extension and its rule docs, no sources; its README sh
   for (const needed of ['extension/docs/rules.md', ...HCL_WASM_FILES.map(({ file }) => `extension/dist/${file}`)]) {
     assert.ok(entries.includes(needed), needed);
   }
-  assert.ok(entries.includes('extension/schemas/iam-lint.schema.json'), 'the settings file\'s schema, which package.json\'s jsonValidation names');
+  assert.ok(entries.includes('extension/schemas/iam-lint.schema.json'), "the settings file's schema, which package.json's jsonValidation names");
   assert.deepEqual(
     entries.filter(entry => /\.ts$|\/test\/|node_modules|\.map$|cli-main\.js/.test(entry)),
     [],

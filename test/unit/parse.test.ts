@@ -16,7 +16,10 @@ test('valid JSON has no syntax errors', () => {
 test('comments, trailing commas and missing commas are reported where they are', () => {
   const text = '// note\n{ "Statement": [ { "Effect": "Allow", /* x */ "Action": [ "a" "b" ], }, ] }';
   const errors = parsePolicy(text).syntaxErrors;
-  assert.deepEqual(errors.map(e => e.code), ['IAM002', 'IAM002', 'IAM004', 'IAM003', 'IAM003']);
+  assert.deepEqual(
+    errors.map(e => e.code),
+    ['IAM002', 'IAM002', 'IAM004', 'IAM003', 'IAM003'],
+  );
   assert.equal(text.slice(errors[0].offset, errors[0].offset + errors[0].length), '// note');
   assert.equal(text.slice(errors[2].offset, errors[2].offset + errors[2].length), '"b"');
   assert.equal(text[errors[3].offset], ',');
@@ -25,13 +28,22 @@ test('comments, trailing commas and missing commas are reported where they are',
 test('other JSON errors are IAM001 and never throw', () => {
   // text -> the first error: code and offset (jsonc-parser recovers and may report more after it)
   const broken: Array<[string, string, number]> = [
-    ['{', 'IAM001', 1], ['{ Version: 1 }', 'IAM001', 2], ['{ "a": "x\ny" }', 'IAM001', 7], ['[1,2', 'IAM001', 4],
-    ['}}}', 'IAM001', 0], ['\u0000', 'IAM001', 0], ['{"a":}', 'IAM001', 5],
+    ['{', 'IAM001', 1],
+    ['{ Version: 1 }', 'IAM001', 2],
+    ['{ "a": "x\ny" }', 'IAM001', 7],
+    ['[1,2', 'IAM001', 4],
+    ['}}}', 'IAM001', 0],
+    ['\u0000', 'IAM001', 0],
+    ['{"a":}', 'IAM001', 5],
   ];
   for (const [text, code, offset] of broken) {
     const errors = parsePolicy(text).syntaxErrors;
     assert.deepEqual([errors[0]?.code, errors[0]?.offset], [code, offset], JSON.stringify(text));
-    assert.deepEqual(errors.filter(e => e.code !== 'IAM001' && e.code !== 'IAM004'), [], JSON.stringify(text));
+    assert.deepEqual(
+      errors.filter(e => e.code !== 'IAM001' && e.code !== 'IAM004'),
+      [],
+      JSON.stringify(text),
+    );
   }
   for (const text of ['null', '', '"str"']) assert.deepEqual(codes(text), [], `${JSON.stringify(text)} is JSON (no policy, but no syntax error)`);
   assert.deepEqual(codes('{ Version: "2012-10-17" }'), ['IAM001', 'IAM001', 'IAM001']);
@@ -39,20 +51,30 @@ test('other JSON errors are IAM001 and never throw', () => {
 });
 
 test('the model has every element with its span', () => {
-  const text = '{ "Version": "2012-10-17", "Statement": [ { "Sid": "A", "Effect": "Allow", "Action": ["s3:GetObject", 3], "Resource": "*", '
-    + '"Principal": { "AWS": ["111122223333"] }, "Condition": { "Bool": { "aws:SecureTransport": ["true", false] } } } ] }';
+  const text =
+    '{ "Version": "2012-10-17", "Statement": [ { "Sid": "A", "Effect": "Allow", "Action": ["s3:GetObject", 3], "Resource": "*", ' +
+    '"Principal": { "AWS": ["111122223333"] }, "Condition": { "Bool": { "aws:SecureTransport": ["true", false] } } } ] }';
   const doc = parsePolicy(text);
   const [s] = doc.statements;
   assert.equal(doc.version?.valueNode?.value, '2012-10-17');
   assert.equal(s.sid?.valueNode?.value, 'A');
-  assert.deepEqual(s.action?.items.map(i => i.value), ['s3:GetObject']);
+  assert.deepEqual(
+    s.action?.items.map(i => i.value),
+    ['s3:GetObject'],
+  );
   assert.equal(s.action?.invalid.length, 1);
   assert.equal(text.slice(s.action!.items[0].offset, s.action!.items[0].offset + s.action!.items[0].length), '"s3:GetObject"');
   assert.equal(s.resource?.isArray, false);
-  assert.deepEqual(s.principal?.types.map(t => [t.entry.name, t.values.map(v => v.value)]), [['AWS', ['111122223333']]]);
+  assert.deepEqual(
+    s.principal?.types.map(t => [t.entry.name, t.values.map(v => v.value)]),
+    [['AWS', ['111122223333']]],
+  );
   const key = s.condition!.operators[0].keys[0];
   assert.equal(key.entry.name, 'aws:SecureTransport');
-  assert.deepEqual(key.values.map(v => v.value), ['true', false]);
+  assert.deepEqual(
+    key.values.map(v => v.value),
+    ['true', false],
+  );
 });
 
 test('a single statement object is a statement too', () => {
@@ -85,7 +107,10 @@ test('kind: file name hints, then content', () => {
   assert.equal(kindFromFileName('file:///x/role-trust.json'), 'trust');
   assert.equal(kindFromFileName('file:///x/bucket-policy.json'), 'resource');
   assert.equal(kindFromFileName('file:///x/policy.json'), undefined);
-  const trust = parsePolicy('{ "Statement": [ { "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" } ] }', 'file:///x/p.json');
+  const trust = parsePolicy(
+    '{ "Statement": [ { "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" } ] }',
+    'file:///x/p.json',
+  );
   assert.equal(trust.kind, 'trust');
   const resource = parsePolicy('{ "Statement": [ { "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*" } ] }', 'file:///x/p.json');
   assert.equal(resource.kind, 'resource');
@@ -94,8 +119,13 @@ test('kind: file name hints, then content', () => {
 });
 
 test('ARNs and wildcards', () => {
-  assert.deepEqual(parseArn('arn:aws:logs:us-east-1:123456789012:log-group:name:*'),
-    { partition: 'aws', service: 'logs', region: 'us-east-1', account: '123456789012', resource: 'log-group:name:*' });
+  assert.deepEqual(parseArn('arn:aws:logs:us-east-1:123456789012:log-group:name:*'), {
+    partition: 'aws',
+    service: 'logs',
+    region: 'us-east-1',
+    account: '123456789012',
+    resource: 'log-group:name:*',
+  });
   assert.equal(parseArn('arn:aws:s3'), undefined);
   assert.ok(wildcardMatch('s3:Get*', 's3:getobject', true));
   assert.ok(!wildcardMatch('s3:Get*', 's3:getobject', false));

@@ -17,8 +17,12 @@ test('<Name> and {Name} are placeholders; policy variables and regular-expressio
 });
 
 test('IAM090 points at a {Name} placeholder, and the value-form rules leave it alone', () => {
-  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["{example-region-1}","us-east-1"]}}}]}';
-  const codes = collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy' }), getCatalog(), withDefaults(undefined), e => { throw e; })
-    .map(f => f.code).filter(c => c === 'IAM090' || c === 'IAM334');
+  const text =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["{example-region-1}","us-east-1"]}}}]}';
+  const codes = collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy' }), getCatalog(), withDefaults(undefined), e => {
+    throw e;
+  })
+    .map(f => f.code)
+    .filter(c => c === 'IAM090' || c === 'IAM334');
   assert.deepEqual(codes, ['IAM090']);
 });

@@ -8,7 +8,7 @@ import { exampleFiles, exampleProblems, unlistedExamples } from '../helpers/poli
 
 const DIR = join(__dirname, '..', 'fixtures', 'real-world');
 
-test('real-world policies: zero errors, each served as its folder\'s kind', () => {
+test("real-world policies: zero errors, each served as its folder's kind", () => {
   const files = exampleFiles(DIR);
   assert.ok(files.length >= 20, `policies found (${files.length} files)`);
   assert.deepEqual(exampleProblems(files), []);

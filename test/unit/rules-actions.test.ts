@@ -19,7 +19,10 @@ test('IAM104: an action listed twice in one statement, in any letter case', () =
 
 test('IAM104 near misses: different actions, or the same action in two statements', () => {
   assert.deepEqual(codes(['s3:GetObject', 's3:GetObjectAcl']), []);
-  assert.deepEqual(codesOf(policyOf(stmt({ Action: 's3:GetObject', Resource: '*' }), stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), ACTION_CODES), []);
+  assert.deepEqual(
+    codesOf(policyOf(stmt({ Action: 's3:GetObject', Resource: '*' }), stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), ACTION_CODES),
+    [],
+  );
 });
 
 test('IAM105: an action or wildcard that a wildcard in the same list already matches', () => {
@@ -68,9 +71,11 @@ test('IAM100-IAM103, IAM106: one finding a name, from the same expansion the oth
   for (const fine of ['s3:GetObject', 's3:Get*', 'S3:get*', 's3:Get?bject', '*', 's3:<action>']) assert.deepEqual(codeOf(fine), [], fine);
 });
 
-test('IAM100: a malformed name, in Action and NotAction; the repair of a wrong separator in AWS\'s spelling', () => {
-  const found = (action: string, element = 'Action') => findingsOf(policyOf(stmt({ [element]: action, Resource: '*' })))
-    .filter(f => /^IAM10[0-3]$/.test(f.code)).map(f => [f.code, f.data?.replacements]);
+test("IAM100: a malformed name, in Action and NotAction; the repair of a wrong separator in AWS's spelling", () => {
+  const found = (action: string, element = 'Action') =>
+    findingsOf(policyOf(stmt({ [element]: action, Resource: '*' })))
+      .filter(f => /^IAM10[0-3]$/.test(f.code))
+      .map(f => [f.code, f.data?.replacements]);
   assert.deepEqual(found('S3.getobject'), [['IAM100', ['"s3:GetObject"']]]);
   assert.deepEqual(found('s3.GetObject', 'NotAction'), [['IAM100', ['"s3:GetObject"']]]);
   assert.deepEqual(found('s3:Get:Object'), [['IAM100', []]], 'nothing to repair');
@@ -82,8 +87,8 @@ test('IAM100: a malformed name, in Action and NotAction; the repair of a wrong s
 });
 
 test('IAM101, IAM102: the replacements keep the rest of the name', () => {
-  const replacements = (action: string, code: string) => findingsOf(policyOf(stmt({ Action: action, Resource: '*' })))
-    .find(f => f.code === code)?.data?.replacements;
+  const replacements = (action: string, code: string) =>
+    findingsOf(policyOf(stmt({ Action: action, Resource: '*' }))).find(f => f.code === code)?.data?.replacements;
   assert.ok((replacements('s4:GetObject', 'IAM101') as string[]).includes('"s3:GetObject"'));
   assert.ok((replacements('s3:GetObjekt', 'IAM102') as string[]).includes('"s3:GetObject"'));
 });

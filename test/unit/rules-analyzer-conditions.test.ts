@@ -22,7 +22,7 @@ function repaired(text: string, code: string, title: RegExp): string {
   return after;
 }
 
-test('IAM335: one key\'s values of different JSON types', () => {
+test("IAM335: one key's values of different JSON types", () => {
   assert.deepEqual(codes({ NumericEquals: { 'aws:MultiFactorAuthAge': [3600, '7200'] } }), ['IAM335']);
   assert.deepEqual(codes({ NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600', '7200'] } }), ['IAM372']);
   assert.deepEqual(codes({ NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } }), []);
@@ -69,8 +69,13 @@ test('IAM339: a KMS alias or key ID where the key holds the key ARN', () => {
   assert.deepEqual(kms('arn:aws:kms:us-east-1:111122223333:alias/my-key'), ['IAM339']);
   assert.deepEqual(kms('1234abcd-12ab-34cd-56ef-1234567890ab'), ['IAM339']);
   assert.deepEqual(kms('arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'), []);
-  assert.deepEqual(codes({ ArnLike: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:*:111122223333:key/*' } }, { Action: 's3:PutObject' }), []);
-  assert.deepEqual(codes({ ArnLike: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:*:111122223333:alias/*' } }, { Action: 's3:PutObject' }), ['IAM339']);
+  assert.deepEqual(
+    codes({ ArnLike: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:*:111122223333:key/*' } }, { Action: 's3:PutObject' }),
+    [],
+  );
+  assert.deepEqual(codes({ ArnLike: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:*:111122223333:alias/*' } }, { Action: 's3:PutObject' }), [
+    'IAM339',
+  ]);
 });
 
 test('IAM360, IAM361: private ranges in aws:SourceIp, all of them or some', () => {
@@ -78,7 +83,11 @@ test('IAM360, IAM361: private ranges in aws:SourceIp, all of them or some', () =
   assert.deepEqual(codes({ NotIpAddress: { 'aws:SourceIp': 'fd00::/8' } }), ['IAM360']);
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '203.0.113.0/24'] } }), ['IAM361']);
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '172.32.0.0/16'] } }), [], '172.32/16 is public');
-  assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/8' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), [], 'the VPC key takes private ranges');
+  assert.deepEqual(
+    codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/8' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }),
+    [],
+    'the VPC key takes private ranges',
+  );
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': '10.0.0.0/7' } }), [], 'larger than the private range');
 });
 
@@ -153,7 +162,8 @@ test('IAM352: a variable without its closing brace, empty, with spaces or an unq
 });
 
 test('IAM353: a policy variable in Action or Principal; template substitutions are not variables', () => {
-  const principal = (value: string) => codesOf(policyOf(stmt({ Principal: { AWS: value }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), /^IAM353$/, { kind: 'resource' });
+  const principal = (value: string) =>
+    codesOf(policyOf(stmt({ Principal: { AWS: value }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), /^IAM353$/, { kind: 'resource' });
   assert.deepEqual(principal('arn:aws:iam::${aws:PrincipalAccount}:root'), ['IAM353']);
   assert.deepEqual(principal('arn:aws:iam::${AWS::AccountId}:root'), []);
   assert.deepEqual(principal('arn:aws:iam::${var.account_id}:root'), []);
@@ -176,8 +186,14 @@ test('IAM315, IAM316: a tag key with actions of a service that never sends it, i
 });
 
 test('IAM318: aws:PrincipalOrgID with only service principals', () => {
-  const principal = (value: unknown) => codesOf(policyOf(stmt({ Principal: value, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*',
-    Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })), /^IAM318$/, { kind: 'resource' });
+  const principal = (value: unknown) =>
+    codesOf(
+      policyOf(
+        stmt({ Principal: value, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }),
+      ),
+      /^IAM318$/,
+      { kind: 'resource' },
+    );
   assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com' }), ['IAM318']);
   assert.deepEqual(principal({ AWS: '*' }), []);
   assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com', AWS: '111122223333' }), []);
@@ -189,7 +205,8 @@ test('IAM319: aws:VpcSourceIp without aws:SourceVpc', () => {
 });
 
 test('IAM317: s3:prefix in a Deny, or negated in an Allow', () => {
-  const list = (effect: string, operator: string) => codes({ [operator]: { 's3:prefix': 'private/*' } }, { Effect: effect, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b' });
+  const list = (effect: string, operator: string) =>
+    codes({ [operator]: { 's3:prefix': 'private/*' } }, { Effect: effect, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b' });
   assert.deepEqual(list('Deny', 'StringLike'), ['IAM317']);
   assert.deepEqual(list('Allow', 'StringNotLike'), ['IAM317']);
   assert.deepEqual(list('Allow', 'StringLike'), []);
@@ -197,7 +214,11 @@ test('IAM317: s3:prefix in a Deny, or negated in an Allow', () => {
 });
 
 test('IAM323: dynamodb:Attributes without dynamodb:Select SPECIFIC_ATTRIBUTES', () => {
-  const read = (condition: Record<string, unknown>) => codesOf(policy(condition, { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' }), /^IAM323$/);
+  const read = (condition: Record<string, unknown>) =>
+    codesOf(policy(condition, { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' }), /^IAM323$/);
   assert.deepEqual(read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] } }), ['IAM323']);
-  assert.deepEqual(read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] }, StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }), []);
+  assert.deepEqual(
+    read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] }, StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }),
+    [],
+  );
 });

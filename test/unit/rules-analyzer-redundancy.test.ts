@@ -31,7 +31,7 @@ test('IAM053: a statement identical to another (Sid and key order aside); the fi
   assert.equal((JSON.parse(after) as { Statement: unknown[] }).Statement.length, 1);
 });
 
-test('IAM208: a partial wildcard in an ARN\'s service part', () => {
+test("IAM208: a partial wildcard in an ARN's service part", () => {
   const resource = (arn: string) => codesOf(policyOf(stmt({ Action: '*', Resource: arn })), only('IAM208'));
   assert.deepEqual(resource('arn:aws:*code*::111122223333:*'), ['IAM208']);
   assert.deepEqual(resource('arn:aws:*:*:111122223333:*'), [], 'a whole "*" is deliberate');
@@ -45,6 +45,10 @@ test('IAM209: a resource that another of the list covers, or repeats; letter cas
   assert.deepEqual(list(['arn:aws:iam::111122223333:role/Jane-admin', 'arn:aws:iam::111122223333:role/jane*']), [], 'names are case-sensitive');
   assert.deepEqual(list(['arn:aws:iam::111122223333:role/jane*', 'arn:aws:iam::444455556666:role/jane-admin']), [], 'another account');
   assert.deepEqual(list(['arn:aws:iam::*:role/*', '*']), ['IAM209'], '"*" covers every ARN');
-  const after = repaired(policyOf(stmt({ Action: 'iam:PassRole', Resource: ['arn:aws:iam::111122223333:role/jane-admin', 'arn:aws:iam::111122223333:role/jane*'] })), 'IAM209', /Remove/);
+  const after = repaired(
+    policyOf(stmt({ Action: 'iam:PassRole', Resource: ['arn:aws:iam::111122223333:role/jane-admin', 'arn:aws:iam::111122223333:role/jane*'] })),
+    'IAM209',
+    /Remove/,
+  );
   assert.doesNotMatch(after, /jane-admin/);
 });

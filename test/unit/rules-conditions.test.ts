@@ -17,8 +17,11 @@ function codes(condition: string, options: { action?: string; effect?: string; v
   const version = options.version === null ? '' : `"Version":"${options.version ?? '2012-10-17'}",`;
   const text = `{${version}"Statement":[{"Effect":"${options.effect ?? 'Allow'}","Action":${options.action ?? '"s3:GetObject"'},"Resource":${options.resource ?? '"*"'},"Condition":${condition}}]}`;
   const doc = parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: options.kind });
-  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; })
-    .map(f => f.code).filter(c => c.startsWith('IAM3'));
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => {
+    throw e;
+  })
+    .map(f => f.code)
+    .filter(c => c.startsWith('IAM3'));
 }
 
 test('IAM300: unknown operator, with suggestions', () => {
@@ -27,7 +30,8 @@ test('IAM300: unknown operator, with suggestions', () => {
   assert.deepEqual(suggestOperators('StringEqual', getCatalog())[0], 'StringEquals');
   assert.deepEqual(suggestOperators('ForAllValue:StringEqual', getCatalog())[0], 'ForAllValues:StringEquals');
   // the closest operator as a fix, and the fixed policy is clean
-  const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqual":{"aws:username":"a"}}}]}';
+  const text =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqual":{"aws:username":"a"}}}]}';
   const repaired = fixed(text, 'IAM300', /StringEquals"$/);
   assert.match(repaired, /"StringEquals":\{"aws:username"/);
   assert.deepEqual(codesOf(repaired, /^IAM3/), []);
@@ -49,12 +53,21 @@ test('IAM310: unknown condition keys; tag keys, variable parts, IdP claims and c
   assert.deepEqual(codes('{"StringEquals":{"s3:nosuchkey":"a"}}'), ['IAM310']);
   assert.deepEqual(codes('{"Null":{"accounts.google.com":"false"}}'), ['IAM310']);
   assert.deepEqual(codes('{"StringEquals":{"<PROVIDER>:sub":"x"}}', { action: '"sts:AssumeRoleWithWebIdentity"' }), ['IAM310']);
-  assert.deepEqual(codes('{"StringEquals":{"aws:ResourceTag/Team":"a","AWS:PRINCIPALTAG/x":"b","s3:ExistingObjectTag/k":"v","oidc.eks.us-east-1.amazonaws.com/id/ABC:sub":"system:serviceaccount:ns:sa"}}'), []);
+  assert.deepEqual(
+    codes(
+      '{"StringEquals":{"aws:ResourceTag/Team":"a","AWS:PRINCIPALTAG/x":"b","s3:ExistingObjectTag/k":"v","oidc.eks.us-east-1.amazonaws.com/id/ABC:sub":"system:serviceaccount:ns:sa"}}',
+    ),
+    [],
+  );
 });
 
 test('IAM311: a key of another service that none of the actions lists', () => {
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}'), ['IAM311']);
-  assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }), ['IAM314'], 'a kms action is present: not IAM311, but the key is absent for s3:GetObject (IAM314)');
+  assert.deepEqual(
+    codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}', { action: '["s3:GetObject","kms:Decrypt"]' }),
+    ['IAM314'],
+    'a kms action is present: not IAM311, but the key is absent for s3:GetObject (IAM314)',
+  );
   assert.deepEqual(codes('{"StringEquals":{"iam:ResourceTag/Project":"x"}}', { action: '"sts:AssumeRole"' }), [], 'sts:AssumeRole lists iam:ResourceTag');
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"x"}}', { action: '"*"' }), [], 'silent with *');
   assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}'), [], 'global keys apply everywhere');
@@ -63,7 +76,11 @@ test('IAM311: a key of another service that none of the actions lists', () => {
 test('IAM313: a key of the same service that the reference attaches to other actions only (information)', () => {
   assert.deepEqual(codes('{"StringEquals":{"s3:x-amz-storage-class":"STANDARD"}}', { action: '"s3:ListBucket"' }), ['IAM313']);
   assert.deepEqual(codes('{"StringEquals":{"s3:x-amz-storage-class":"STANDARD"}}', { action: '"s3:PutObject"' }), []);
-  assert.deepEqual(codes('{"StringEquals":{"states:HTTPEndpoint":"https://x"}}', { action: '"states:InvokeHTTPEndpoint"' }), [], 'a key no action lists: the reference is incomplete');
+  assert.deepEqual(
+    codes('{"StringEquals":{"states:HTTPEndpoint":"https://x"}}', { action: '"states:InvokeHTTPEndpoint"' }),
+    [],
+    'a key no action lists: the reference is incomplete',
+  );
 });
 
 test('IAM312: the same key twice in different case', () => {
@@ -79,7 +96,12 @@ test('IAM320, IAM321: operator type against key type', () => {
   // a Numeric operator on a key the Service Authorization Reference types String parses its value (AWS's Glacier vault lock example)
   assert.deepEqual(codes('{"NumericLessThan":{"glacier:ArchiveAgeInDays":"365"}}', { action: '"glacier:DeleteArchive"' }), []);
   // near misses AWS documents: string operators on ARN keys (with a wildcard, IAM322), ARN operators on string keys, numeric on aws:EpochTime
-  assert.deepEqual(codes('{"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/x"},"ArnLike":{"aws:RequestTag/origin":"arn:aws:s3:::*"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}'), []);
+  assert.deepEqual(
+    codes(
+      '{"StringEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/x"},"ArnLike":{"aws:RequestTag/origin":"arn:aws:s3:::*"},"ArnLike":{"aws:SourceVpcArn":"arn:aws:ec2:*:*:vpc/*"},"NumericLessThan":{"aws:EpochTime":"1700000000"},"Null":{"aws:SourceIp":"false"}}',
+    ),
+    [],
+  );
 });
 
 test('IAM330: values that do not parse for the operator; policy variables only with String, ARN and Bool', () => {
@@ -93,8 +115,18 @@ test('IAM330: values that do not parse for the operator; policy variables only w
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"my-topic"}}'), ['IAM330']);
   // near misses
   // (two Booleans, epoch seconds: other rules' findings, IAM336 and IAM337)
-  assert.deepEqual(codes('{"Bool":{"aws:SecureTransport":[true,"False"]},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateGreaterThan":{"aws:CurrentTime":["2025","2025-01-31","2025-01-31T12:00Z","2025-01-31T12:00:00.5+02:00","1700000000"]}}').filter(c => c === 'IAM330'), []);
-  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":["arn:aws:sns:*:111122223333:*","arn:aws:s3:::${aws:username}/*","*"]},"Bool":{"aws:SecureTransport":"${aws:SecureTransport}"}}').filter(c => c === 'IAM330'), []);
+  assert.deepEqual(
+    codes(
+      '{"Bool":{"aws:SecureTransport":[true,"False"]},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"DateGreaterThan":{"aws:CurrentTime":["2025","2025-01-31","2025-01-31T12:00Z","2025-01-31T12:00:00.5+02:00","1700000000"]}}',
+    ).filter(c => c === 'IAM330'),
+    [],
+  );
+  assert.deepEqual(
+    codes(
+      '{"ArnLike":{"aws:SourceArn":["arn:aws:sns:*:111122223333:*","arn:aws:s3:::${aws:username}/*","*"]},"Bool":{"aws:SecureTransport":"${aws:SecureTransport}"}}',
+    ).filter(c => c === 'IAM330'),
+    [],
+  );
   assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"arn:aws:sns:<REGION>:<ACCOUNT_ID>:topic"}}'), [], 'placeholders are IAM090');
   assert.ok(isCidr('::1/128') && isCidr('0.0.0.0/0') && !isCidr('10.0.0.0/8/1') && !isCidr('256.0.0.1'));
 });
@@ -118,27 +150,54 @@ test('IAM333: Bool aws:MultiFactorAuthPresent "false" misses long-term access ke
 test('IAM340, IAM341: set qualifiers and multivalued keys', () => {
   assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}'), ['IAM340']);
   assert.deepEqual(codes('{"StringEquals":{"aws:TagKeys":"Project"}}', { action: '"ec2:CreateTags"' }), ['IAM341']);
-  assert.deepEqual(codes('{"ForAnyValue:StringEquals":{"aws:TagKeys":"Project"},"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"},"Null":{"aws:TagKeys":"false"}}', { action: '"ec2:CreateTags"' }), []);
+  assert.deepEqual(
+    codes('{"ForAnyValue:StringEquals":{"aws:TagKeys":"Project"},"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"},"Null":{"aws:TagKeys":"false"}}', {
+      action: '"ec2:CreateTags"',
+    }),
+    [],
+  );
 });
 
 test('IAM342: ForAllValues in an Allow without a Null guard', () => {
   assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]}}', { action: '"ec2:CreateTags"' }), ['IAM342']);
   assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"Null":{"aws:TagKeys":"false"}}', { action: '"ec2:CreateTags"' }), []);
-  assert.deepEqual(codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"ForAnyValue:StringLike":{"aws:TagKeys":"*"}}', { action: '"ec2:CreateTags"' }), [], 'another condition needs the key');
+  assert.deepEqual(
+    codes('{"ForAllValues:StringEquals":{"aws:TagKeys":["Project"]},"ForAnyValue:StringLike":{"aws:TagKeys":"*"}}', { action: '"ec2:CreateTags"' }),
+    [],
+    'another condition needs the key',
+  );
   assert.deepEqual(codes('{"ForAllValues:StringNotEquals":{"aws:TagKeys":["Project"]}}', { action: '"ec2:CreateTags"', effect: 'Deny' }), [], 'Deny');
 });
 
 test('IAM342: only a condition of the same statement guards, on the same key, in any letter case', () => {
   const tags = (condition: Record<string, unknown>) => stmt({ Action: 'ec2:CreateTags', Resource: '*', Condition: condition });
   const forAll = tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] } });
-  const where = (text: string) => findingsOf(text).filter(f => f.code === 'IAM342').map(f => text.slice(f.offset, f.offset + f.length));
+  const where = (text: string) =>
+    findingsOf(text)
+      .filter(f => f.code === 'IAM342')
+      .map(f => text.slice(f.offset, f.offset + f.length));
   assert.deepEqual(where(policyOf(forAll, tags({ Null: { 'aws:TagKeys': 'false' } }))), ['"aws:TagKeys"'], 'a Null guard in another statement');
   assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:tagkeys': 'false' } }))), []);
-  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:TagKeys': 'true' } }))), ['"aws:TagKeys"'], 'Null "true" lets the key be absent');
-  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:RequestTag/Project': 'false' } }))), ['"aws:TagKeys"'], 'a guard on another key');
-  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, 'ForAllValues:StringLike': { 'aws:TagKeys': ['P*'] } }))),
-    ['"aws:TagKeys"', '"aws:TagKeys"'], 'two ForAllValues: neither needs the key');
-  assert.deepEqual(where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, 'StringEqualsIfExists': { 'aws:TagKeys': 'Project' } }))), ['"aws:TagKeys"'], '...IfExists does not need it');
+  assert.deepEqual(
+    where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:TagKeys': 'true' } }))),
+    ['"aws:TagKeys"'],
+    'Null "true" lets the key be absent',
+  );
+  assert.deepEqual(
+    where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, Null: { 'aws:RequestTag/Project': 'false' } }))),
+    ['"aws:TagKeys"'],
+    'a guard on another key',
+  );
+  assert.deepEqual(
+    where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, 'ForAllValues:StringLike': { 'aws:TagKeys': ['P*'] } }))),
+    ['"aws:TagKeys"', '"aws:TagKeys"'],
+    'two ForAllValues: neither needs the key',
+  );
+  assert.deepEqual(
+    where(policyOf(tags({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] }, 'StringEqualsIfExists': { 'aws:TagKeys': 'Project' } }))),
+    ['"aws:TagKeys"'],
+    '...IfExists does not need it',
+  );
 });
 
 test('IAM350: policy variables need Version 2012-10-17', () => {
@@ -148,21 +207,38 @@ test('IAM350: policy variables need Version 2012-10-17', () => {
   assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username}/*"', version: null }), ['IAM350']);
   assert.deepEqual(codes(condition, { action: '"s3:ListBucket"' }), []);
   assert.deepEqual(codes('{"StringLike":{"s3:prefix":"home/*"}}', { action: '"s3:ListBucket"', version: '2008-10-17' }), []);
-  assert.deepEqual(codes('{"StringEquals":{"aws:RequestedRegion":"${HOME_REGION}"}}', { version: null }), ['IAM351'],
-    'a template placeholder is IAM351\'s, not a variable that needs the Version');
+  assert.deepEqual(
+    codes('{"StringEquals":{"aws:RequestedRegion":"${HOME_REGION}"}}', { version: null }),
+    ['IAM351'],
+    "a template placeholder is IAM351's, not a variable that needs the Version",
+  );
 });
 
 test('IAM351: unknown or unterminated policy variables', () => {
   assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:usrname}/*"' }), ['IAM351']);
   assert.deepEqual(codes('{}', { resource: '"arn:aws:iam::${Account}:role/x"' }), ['IAM351']);
   assert.deepEqual(codes('{}', { resource: '"arn:aws:s3:::b/${aws:username"' }), ['IAM352'], 'no closing brace: IAM352');
-  assert.deepEqual(codes('{"StringEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"}}', { resource: '["arn:aws:s3:::b/${aws:username, \'anon\'}/*","arn:aws:s3:::b/${*}${?}${$}"]' }), []);
+  assert.deepEqual(
+    codes('{"StringEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"}}', {
+      resource: '["arn:aws:s3:::b/${aws:username, \'anon\'}/*","arn:aws:s3:::b/${*}${?}${$}"]',
+    }),
+    [],
+  );
   const uses = variablesIn('a${aws:username}b${x', 10);
-  assert.deepEqual(uses, [{ name: 'aws:username', raw: 'aws:username', offset: 11, length: 15 }, { name: undefined, raw: 'x', offset: 27, length: 3 }]);
+  assert.deepEqual(uses, [
+    { name: 'aws:username', raw: 'aws:username', offset: 11, length: 15 },
+    { name: undefined, raw: 'x', offset: 27, length: 3 },
+  ]);
 });
 
 test('condition rules never throw on odd input', () => {
-  for (const condition of ['{"":{"":""}}', '{"ForAllValues:":{"a":[]}}', '{"StringEquals":{"a":[1,true,null,{}]}}', '{"Null":{"${":"${"}}', '{"IfExists":{}}']) {
+  for (const condition of [
+    '{"":{"":""}}',
+    '{"ForAllValues:":{"a":[]}}',
+    '{"StringEquals":{"a":[1,true,null,{}]}}',
+    '{"Null":{"${":"${"}}',
+    '{"IfExists":{}}',
+  ]) {
     assert.doesNotThrow(() => codes(condition));
   }
 });
@@ -180,5 +256,6 @@ test('IAM334: a Region, account ID or organization ID that cannot be one', () =>
     '{"StringEquals":{"aws:SourceVpc":"vpc-1a2b3c4d","aws:SourceVpce":"vpce-1234abcdf5678c90a"}}',
     '{"StringEquals":{"aws:PrincipalAccount":"${aws:ResourceAccount}","aws:ResourceOrgID":"<my-org-id>"}}',
     '{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"},"StringEquals":{"aws:username":"us-east1"}}',
-  ]) assert.deepEqual(codes(fine), [], fine);
+  ])
+    assert.deepEqual(codes(fine), [], fine);
 });

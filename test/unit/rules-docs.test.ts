@@ -25,7 +25,10 @@ test('docs/rules.md has an anchor and a heading for every rule', () => {
 
 test('every anchor in docs/rules.md belongs to a rule', () => {
   const anchors = [...DOC.matchAll(/<a id="(iam\d{3})"><\/a>/g)].map(m => m[1].toUpperCase());
-  assert.deepEqual(anchors.filter(code => !RULES_BY_CODE.has(code)), []);
+  assert.deepEqual(
+    anchors.filter(code => !RULES_BY_CODE.has(code)),
+    [],
+  );
   assert.equal(new Set(anchors).size, anchors.length, 'no anchor twice');
 });
 
@@ -48,7 +51,7 @@ test('rule links point at the heading of each rule in the bundled docs/rules.md'
   }
 });
 
-test('the README\'s table of rules is the one the registry writes (npm run rules-table)', () => {
+test("the README's table of rules is the one the registry writes (npm run rules-table)", () => {
   assert.equal(withRulesTable(README, RULES_BY_CODE.values()), README, 'the rules table in README.md is stale: run npm run rules-table');
 });
 

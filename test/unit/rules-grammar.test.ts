@@ -14,8 +14,11 @@ const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-7])$/;
 /** The grammar codes a policy text gets, in text order. */
 function codes(text: string, kind?: PolicyKind): string[] {
   const doc = parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind });
-  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; })
-    .map(f => f.code).filter(c => GRAMMAR.test(c));
+  return collectFindings(doc, getCatalog(), withDefaults(undefined), e => {
+    throw e;
+  })
+    .map(f => f.code)
+    .filter(c => GRAMMAR.test(c));
 }
 
 const statement = (body: string) => `{"Version":"2012-10-17","Statement":[${body}]}`;
@@ -23,7 +26,8 @@ const ALLOW = '"Effect":"Allow","Action":"s3:GetObject","Resource":"*"';
 
 /** The IAM010-IAM013 findings of a text: code, the text they point at, and their replacements. */
 function elementFindings(text: string): Array<[string, string, string[] | undefined]> {
-  return findingsOf(text).filter(f => /^IAM01[0-3]$/.test(f.code))
+  return findingsOf(text)
+    .filter(f => /^IAM01[0-3]$/.test(f.code))
     .map(f => [f.code, text.slice(f.offset, f.offset + f.length), f.data?.replacements]);
 }
 
@@ -44,7 +48,11 @@ test('IAM011: an unknown element in a statement; a top-level name there is no IA
 test('IAM012, IAM013: Effect and Version values, exactly', () => {
   assert.deepEqual(elementFindings(statement('{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}')), [['IAM012', '"allow"', ['"Allow"']]]);
   assert.deepEqual(elementFindings(statement('{"Effect":true,"Action":"s3:GetObject","Resource":"*"}')), [['IAM012', 'true', ['"Allow"', '"Deny"']]]);
-  assert.deepEqual(elementFindings(statement('{"Effect":"Permission","Action":"s3:GetObject","Resource":"*"}')), [['IAM012', '"Permission"', ['"Allow"', '"Deny"']]], 'nothing close: both');
+  assert.deepEqual(
+    elementFindings(statement('{"Effect":"Permission","Action":"s3:GetObject","Resource":"*"}')),
+    [['IAM012', '"Permission"', ['"Allow"', '"Deny"']]],
+    'nothing close: both',
+  );
   assert.deepEqual(elementFindings(statement('{"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}')), []);
   assert.deepEqual(elementFindings(`{"Version":"2012-10-18","Statement":[{${ALLOW}}]}`), [['IAM013', '"2012-10-18"', ['"2012-10-17"', '"2008-10-17"']]]);
   assert.deepEqual(elementFindings(`{"Version":2012,"Statement":[{${ALLOW}}]}`), [['IAM013', '2012', ['"2012-10-17"', '"2008-10-17"']]]);
@@ -69,7 +77,9 @@ test('IAM016: wrong JSON types of elements', () => {
   assert.deepEqual(codes(statement('{"Effect":"Allow","Action":{"s3":"GetObject"},"Resource":"*"}')), ['IAM016']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Action":["s3:GetObject", 3, null],"Resource":"*"}')), ['IAM016', 'IAM016']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Action":"s3:GetObject","Resource":true}')), ['IAM016']);
-  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":"arn:aws:iam::111122223333:root","Action":"s3:GetObject","Resource":"*"}'), 'resource'), ['IAM016']);
+  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":"arn:aws:iam::111122223333:root","Action":"s3:GetObject","Resource":"*"}'), 'resource'), [
+    'IAM016',
+  ]);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":[1]},"Action":"s3:GetObject","Resource":"*"}'), 'resource'), ['IAM016']);
 });
 
@@ -80,7 +90,10 @@ test('IAM016: Condition shapes: operator -> key -> string, number, Boolean or an
   assert.deepEqual(codes(withCondition('{"StringEquals":{"aws:username":{"a":1}}}')), ['IAM016']);
   assert.deepEqual(codes(withCondition('{"StringEquals":{"aws:username":["a",["b"],null]}}')), ['IAM016', 'IAM016']);
   // near misses: every allowed shape
-  assert.deepEqual(codes(withCondition('{"Bool":{"aws:SecureTransport":true},"NumericLessThan":{"s3:max-keys":10},"StringEquals":{"aws:username":["a","b"]}}')), []);
+  assert.deepEqual(
+    codes(withCondition('{"Bool":{"aws:SecureTransport":true},"NumericLessThan":{"s3:max-keys":10},"StringEquals":{"aws:username":["a","b"]}}')),
+    [],
+  );
   assert.deepEqual(codes(withCondition('{}')), []);
 });
 
@@ -93,16 +106,23 @@ test('IAM017, IAM019: missing Effect, missing Action', () => {
 test('IAM018, IAM020, IAM023: mutually exclusive pairs', () => {
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotAction":"s3:Get*","Resource":"*"}')), ['IAM018']);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","Resource":"*","NotResource":"arn:aws:s3:::b"}')), ['IAM020']);
-  assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM023']);
+  assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), [
+    'IAM023',
+  ]);
   const text = statement('{"Effect":"Deny","Action":"s3:*","NotAction":"s3:Get*","Resource":"*"}');
   const [pair] = findingsOf(text).filter(f => f.code === 'IAM018');
   const span = (at: { offset: number; length: number }) => text.slice(at.offset, at.offset + at.length);
   assert.deepEqual([span(pair), pair.related?.map(span)], ['"NotAction"', ['"Action"']], 'on the second, the first related');
 });
 
-test('IAM014 without Statement: at the policy\'s opening brace', () => {
+test("IAM014 without Statement: at the policy's opening brace", () => {
   const text = '  {"Version":"2012-10-17"}';
-  assert.deepEqual(findingsOf(text).filter(f => f.code === 'IAM014').map(f => [f.offset, f.length]), [[2, 1]]);
+  assert.deepEqual(
+    findingsOf(text)
+      .filter(f => f.code === 'IAM014')
+      .map(f => [f.offset, f.length]),
+    [[2, 1]],
+  );
 });
 
 test('IAM021, IAM022: Resource is required in identity policies and boundaries, expected elsewhere, not used in trust policies', () => {
@@ -117,7 +137,11 @@ test('IAM021, IAM022: Resource is required in identity policies and boundaries, 
   const ecr = statement('{"Effect":"Deny","Principal":"*","Action":["ecr:BatchGetImage","ecr:*"]}');
   assert.deepEqual(codes(ecr, 'resource'), []);
   assert.deepEqual(codes(ecr, 'endpoint'), ['IAM022']);
-  assert.deepEqual(codes(statement('{"Effect":"Deny","Principal":"*","NotAction":"ecr:BatchGetImage"}'), 'resource'), ['IAM022'], 'no Action: no service implies the resource');
+  assert.deepEqual(
+    codes(statement('{"Effect":"Deny","Principal":"*","NotAction":"ecr:BatchGetImage"}'), 'resource'),
+    ['IAM022'],
+    'no Action: no service implies the resource',
+  );
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","s3:GetObject"]}'), 'resource'), ['IAM022']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), []);
   assert.deepEqual(codes(statement('{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::b/*"}'), 'identity'), []);
@@ -154,7 +178,10 @@ test('IAM027, IAM028: duplicate Sids (error in IAM policies, warning elsewhere);
 test('IAM029, IAM030: Sid characters by kind', () => {
   const spaced = (kind: PolicyKind, principal = '') => codes(statement(`{"Sid":"Allow reads"${principal},${ALLOW}}`), kind);
   assert.deepEqual(spaced('identity'), ['IAM029']);
-  assert.deepEqual(spaced('trust', ',"Principal":{"Service":"ec2.amazonaws.com"}').filter(c => c === 'IAM029'), ['IAM029']);
+  assert.deepEqual(
+    spaced('trust', ',"Principal":{"Service":"ec2.amazonaws.com"}').filter(c => c === 'IAM029'),
+    ['IAM029'],
+  );
   assert.deepEqual(spaced('scp'), ['IAM030']);
   assert.deepEqual(spaced('resource', ',"Principal":"*"'), [], 'S3, SQS, SNS policies allow spaces');
   assert.deepEqual(codes(statement(`{"Sid":"AllowReads2",${ALLOW}}`), 'identity'), []);
@@ -165,17 +192,26 @@ test('IAM031: duplicate keys anywhere', () => {
   assert.deepEqual(codes(statement('{"Effect":"Allow","Effect":"Deny","Action":"s3:*","Resource":"*"}')), ['IAM031']);
   assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a","aws:username":"b"}}}`)), ['IAM031']);
   assert.deepEqual(codes(`{"Version":"2012-10-17","Version":"2012-10-17","Statement":[{${ALLOW}}]}`), ['IAM031']);
-  assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a"},"StringLike":{"aws:username":"b*"}}}`)), [],
-    'the same key under two operators is fine');
+  assert.deepEqual(
+    codes(statement(`{${ALLOW},"Condition":{"StringEquals":{"aws:username":"a"},"StringLike":{"aws:username":"b*"}}}`)),
+    [],
+    'the same key under two operators is fine',
+  );
   // small objects compare keys one with another, large ones use a map: both find every repeat of the first
   for (const size of [3, 40]) {
     const keys = Array.from({ length: size }, (_, i) => `"aws:PrincipalTag/t${i}":"v"`);
     keys.splice(2, 0, '"aws:PrincipalTag/t0":"w"');
     keys.push('"aws:PrincipalTag/t0":"x"', '"aws:PrincipalTag/t1":"y"');
     const doc = parse(statement(`{${ALLOW},"Condition":{"StringEquals":{${keys.join(',')}}}}`), 'file:///test/policy.json', { languageId: 'iam-policy' });
-    const found = collectFindings(doc, getCatalog(), withDefaults(undefined), e => { throw e; }).filter(f => f.code === 'IAM031');
+    const found = collectFindings(doc, getCatalog(), withDefaults(undefined), e => {
+      throw e;
+    }).filter(f => f.code === 'IAM031');
     const first = doc.text.indexOf('"aws:PrincipalTag/t0"');
-    assert.deepEqual(found.map(f => f.related?.[0].offset), [first, first, doc.text.indexOf('"aws:PrincipalTag/t1"')], `${size} keys`);
+    assert.deepEqual(
+      found.map(f => f.related?.[0].offset),
+      [first, first, doc.text.indexOf('"aws:PrincipalTag/t1"')],
+      `${size} keys`,
+    );
   }
 });
 
@@ -185,13 +221,20 @@ test('IAM032: empty lists and empty principals', () => {
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":[]},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM032']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":""},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM032']);
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM032']);
-  assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringNotEquals":{"aws:PrincipalTag/team":""}}}`)), [],
-    'an empty condition value is meaningful');
+  assert.deepEqual(codes(statement(`{${ALLOW},"Condition":{"StringNotEquals":{"aws:PrincipalTag/team":""}}}`)), [], 'an empty condition value is meaningful');
 });
 
 test('IAM033: unknown principal type', () => {
   assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"aws":"111122223333"},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM033']);
-  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"AWS":"111122223333","Service":"s3.amazonaws.com","Federated":"cognito-identity.amazonaws.com","CanonicalUser":"abc"},"Action":"s3:*","Resource":"*"}'), 'resource'), []);
+  assert.deepEqual(
+    codes(
+      statement(
+        '{"Effect":"Allow","Principal":{"AWS":"111122223333","Service":"s3.amazonaws.com","Federated":"cognito-identity.amazonaws.com","CanonicalUser":"abc"},"Action":"s3:*","Resource":"*"}',
+      ),
+      'resource',
+    ),
+    [],
+  );
 });
 
 test('grammar rules never throw on odd input', () => {
@@ -203,45 +246,95 @@ test('grammar rules never throw on odd input', () => {
 test('IAM035: an "AWS" principal that IAM does not accept', () => {
   const trust = (aws: string) => codes(statement(`{"Effect":"Allow","Principal":{"AWS":${JSON.stringify(aws)}},"Action":"sts:AssumeRole"}`), 'trust');
   for (const bad of [
-    "Example Corp's AWS Account ID", 'AccountB-ID', '12345678901', ' 111122223333', 'arn:aws:iam::AccountB-ID:root',
-    'arn:aws:iam::111122223333:JohnDoe', 'arn:aws:iam::111122223333:group/Admins', 'arn:aws:iam::111122223333:role/*',
-    'arn:aws:iam::*:root', 'arn:aws:s3:::my-bucket', 'arn:aws:iam::111122223333:policy/p', 'arn:aws:sts::111122223333:assumed-role/r',
-  ]) assert.deepEqual(trust(bad), ['IAM035'], bad);
+    "Example Corp's AWS Account ID",
+    'AccountB-ID',
+    '12345678901',
+    ' 111122223333',
+    'arn:aws:iam::AccountB-ID:root',
+    'arn:aws:iam::111122223333:JohnDoe',
+    'arn:aws:iam::111122223333:group/Admins',
+    'arn:aws:iam::111122223333:role/*',
+    'arn:aws:iam::*:root',
+    'arn:aws:s3:::my-bucket',
+    'arn:aws:iam::111122223333:policy/p',
+    'arn:aws:sts::111122223333:assumed-role/r',
+  ])
+    assert.deepEqual(trust(bad), ['IAM035'], bad);
   for (const good of [
-    '*', '111122223333', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::111122223333:user/division/Dave',
-    'arn:aws:iam::111122223333:role/service-role/r', 'arn:aws-cn:iam::111122223333:role/r',
-    'arn:aws:sts::111122223333:assumed-role/r/session', 'arn:aws:sts::111122223333:federated-user/Bob',
-    'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1ABCDEF2GHIJ3', 'AROAEXAMPLEID1234567', 'AIDAEXAMPLEID1234567',
-    'arn:aws:iam::<ACCOUNT_ID>:root', 'arn:aws:iam::${AWS::AccountId}:root',
-  ]) assert.deepEqual(trust(good), [], good);
-  assert.deepEqual(codes(statement('{"Effect":"Deny","NotPrincipal":{"AWS":["111122223333","arn:aws:iam::111122223333:group/g"]},"Action":"s3:*","Resource":"*"}'), 'resource'), ['IAM035']);
-  assert.deepEqual(codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'), [], 'only "AWS" values');
+    '*',
+    '111122223333',
+    'arn:aws:iam::111122223333:root',
+    'arn:aws:iam::111122223333:user/division/Dave',
+    'arn:aws:iam::111122223333:role/service-role/r',
+    'arn:aws-cn:iam::111122223333:role/r',
+    'arn:aws:sts::111122223333:assumed-role/r/session',
+    'arn:aws:sts::111122223333:federated-user/Bob',
+    'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1ABCDEF2GHIJ3',
+    'AROAEXAMPLEID1234567',
+    'AIDAEXAMPLEID1234567',
+    'arn:aws:iam::<ACCOUNT_ID>:root',
+    'arn:aws:iam::${AWS::AccountId}:root',
+  ])
+    assert.deepEqual(trust(good), [], good);
+  assert.deepEqual(
+    codes(
+      statement('{"Effect":"Deny","NotPrincipal":{"AWS":["111122223333","arn:aws:iam::111122223333:group/g"]},"Action":"s3:*","Resource":"*"}'),
+      'resource',
+    ),
+    ['IAM035'],
+  );
+  assert.deepEqual(
+    codes(statement('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}'), 'trust'),
+    [],
+    'only "AWS" values',
+  );
 });
 
 test('IAM036: a "Service" principal that is not service-name.amazonaws.com', () => {
-  const trust = (service: string) => codes(statement(`{"Effect":"Allow","Principal":{"Service":${JSON.stringify(service)}},"Action":"sts:AssumeRole"}`), 'trust');
+  const trust = (service: string) =>
+    codes(statement(`{"Effect":"Allow","Principal":{"Service":${JSON.stringify(service)}},"Action":"sts:AssumeRole"}`), 'trust');
   for (const bad of ['lambda.amazonaws.con', 'lambda', 'ec2.amazon.com', 'arn:aws:iam::111122223333:role/r', 'ec2.amazonaws.com ']) {
     assert.deepEqual(trust(bad), ['IAM036'], bad);
   }
-  for (const good of ['lambda.amazonaws.com', 'ec2.amazonaws.com.cn', 'logs.us-east-1.amazonaws.com', 'brand-new-service.amazonaws.com', 'ec2.c2s.ic.gov', 'lambda.amazonaws.eu', '<SERVICE>', '${Service}']) {
+  for (const good of [
+    'lambda.amazonaws.com',
+    'ec2.amazonaws.com.cn',
+    'logs.us-east-1.amazonaws.com',
+    'brand-new-service.amazonaws.com',
+    'ec2.c2s.ic.gov',
+    'lambda.amazonaws.eu',
+    '<SERVICE>',
+    '${Service}',
+  ]) {
     assert.deepEqual(trust(good), [], good);
   }
 });
 
 test('IAM037: a "Federated" principal that is not a provider ARN or a web identity provider', () => {
-  const trust = (federated: string) => codes(statement(`{"Effect":"Allow","Principal":{"Federated":${JSON.stringify(federated)}},"Action":"sts:AssumeRoleWithWebIdentity"}`), 'trust');
+  const trust = (federated: string) =>
+    codes(statement(`{"Effect":"Allow","Principal":{"Federated":${JSON.stringify(federated)}},"Action":"sts:AssumeRoleWithWebIdentity"}`), 'trust');
   for (const bad of ['token.actions.githubusercontent.com', 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE', 'MySamlProvider', '111122223333']) {
     assert.deepEqual(trust(bad), ['IAM037'], bad);
   }
   for (const good of [
-    'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', 'arn:aws:iam::111122223333:saml-provider/Okta',
-    'cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com', '*',
-  ]) assert.deepEqual(trust(good), [], good);
+    'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+    'arn:aws:iam::111122223333:saml-provider/Okta',
+    'cognito-identity.amazonaws.com',
+    'www.amazon.com',
+    'graph.facebook.com',
+    'accounts.google.com',
+    '*',
+  ])
+    assert.deepEqual(trust(good), [], good);
 });
 
 test('IAM038: a policy without Version, once, at its opening brace', () => {
-  const versionCodes = (text: string) => collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy' }), getCatalog(), withDefaults(undefined), e => { throw e; })
-    .filter(f => f.code === 'IAM038').map(f => [f.code, f.offset]);
+  const versionCodes = (text: string) =>
+    collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy' }), getCatalog(), withDefaults(undefined), e => {
+      throw e;
+    })
+      .filter(f => f.code === 'IAM038')
+      .map(f => [f.code, f.offset]);
   assert.deepEqual(versionCodes(` {"Statement":[{${ALLOW}}]}`), [['IAM038', 1]]);
   assert.deepEqual(versionCodes(statement(`{${ALLOW}}`)), []);
   assert.deepEqual(versionCodes('{"Version":"2008-10-17","Statement":[]}'), [], 'an old Version is a choice');
@@ -249,8 +342,12 @@ test('IAM038: a policy without Version, once, at its opening brace', () => {
 });
 
 test('IAM039, IAM040: Resource and non-STS actions in a role trust policy', () => {
-  const trustCodes = (body: string, kind?: PolicyKind) => collectFindings(parse(statement(body), 'file:///test/policy.json', { languageId: 'iam-policy', kind }), getCatalog(), withDefaults(undefined), e => { throw e; })
-    .map(f => f.code).filter(c => c === 'IAM039' || c === 'IAM040');
+  const trustCodes = (body: string, kind?: PolicyKind) =>
+    collectFindings(parse(statement(body), 'file:///test/policy.json', { languageId: 'iam-policy', kind }), getCatalog(), withDefaults(undefined), e => {
+      throw e;
+    })
+      .map(f => f.code)
+      .filter(c => c === 'IAM039' || c === 'IAM040');
   const principal = '"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"}';
   assert.deepEqual(trustCodes(`{${principal},"Action":"sts:AssumeRole","Resource":"*"}`), ['IAM039'], 'detected from the content');
   assert.deepEqual(trustCodes(`{${principal},"Action":["sts:AssumeRole","sts:TagSession"],"NotResource":"x"}`), ['IAM039']);
@@ -260,29 +357,49 @@ test('IAM039, IAM040: Resource and non-STS actions in a role trust policy', () =
 });
 
 test('IAM041: a federated principal that no statement lets sign in with its STS action', () => {
-  const found = (text: string) => collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'trust' }), getCatalog(), withDefaults(undefined), e => { throw e; })
-    .filter(f => f.code === 'IAM041').length;
+  const found = (text: string) =>
+    collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'trust' }), getCatalog(), withDefaults(undefined), e => {
+      throw e;
+    }).filter(f => f.code === 'IAM041').length;
   const oidc = '{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}';
   const saml = '{"Federated":"arn:aws:iam::111122223333:saml-provider/Okta"}';
   assert.equal(found(statement(`{"Effect":"Allow","Principal":${oidc},"Action":"sts:AssumeRole"}`)), 1);
   assert.equal(found(statement(`{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWithWebIdentity"}`)), 1, 'SAML signs in with AssumeRoleWithSAML');
-  assert.equal(found(statement(`{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}`)), 1);
+  assert.equal(
+    found(statement(`{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}`)),
+    1,
+  );
   assert.equal(found(statement(`{"Effect":"Allow","Principal":${oidc},"Action":"sts:assumerolewithwebidentity"}`)), 0);
   assert.equal(found(statement(`{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWith*"}`)), 0);
-  assert.equal(found(statement(`{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWithSAML"},{"Effect":"Allow","Principal":${saml},"Action":"sts:SetSourceIdentity"}`)), 0,
-    'another statement lets it sign in');
+  assert.equal(
+    found(
+      statement(
+        `{"Effect":"Allow","Principal":${saml},"Action":"sts:AssumeRoleWithSAML"},{"Effect":"Allow","Principal":${saml},"Action":"sts:SetSourceIdentity"}`,
+      ),
+    ),
+    0,
+    'another statement lets it sign in',
+  );
   assert.equal(found(statement(`{"Effect":"Deny","Principal":${oidc},"Action":"sts:AssumeRole"}`)), 0);
   for (const unknown of ['*', '${saml_provider_arn}']) {
     const principal = `{"Federated":"${unknown}"}`;
     assert.equal(found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRoleWithSAML"}`)), 0, `${unknown} may be a SAML provider`);
-    assert.equal(found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRoleWithWebIdentity"}`)), 0, `${unknown} may be an OIDC provider`);
+    assert.equal(
+      found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRoleWithWebIdentity"}`)),
+      0,
+      `${unknown} may be an OIDC provider`,
+    );
     assert.equal(found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRole"}`)), 1);
   }
 });
 
-test('IAM042: Allow in an RCP, except RCPFullAWSAccess\'s', () => {
-  const rcp = (body: string) => collectFindings(parse(statement(body), 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'rcp' }), getCatalog(), withDefaults(undefined), e => { throw e; })
-    .map(f => f.code).filter(c => c === 'IAM042');
+test("IAM042: Allow in an RCP, except RCPFullAWSAccess's", () => {
+  const rcp = (body: string) =>
+    collectFindings(parse(statement(body), 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'rcp' }), getCatalog(), withDefaults(undefined), e => {
+      throw e;
+    })
+      .map(f => f.code)
+      .filter(c => c === 'IAM042');
   assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}'), ['IAM042']);
   assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}'), ['IAM042']);
   assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}'), [], 'RCPFullAWSAccess');

@@ -13,7 +13,13 @@ function bigPolicy(count: number, statement: (i: number) => Record<string, unkno
 }
 const identityStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-number-${i}/*` });
 const scpStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Deny', Action: 's3:DeleteBucket', Resource: `arn:aws:s3:::bucket-number-${i}` });
-const bucketStatement = (i: number) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::b/prefix-${i}/*` });
+const bucketStatement = (i: number) => ({
+  Sid: `S${i}`,
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+  Action: 's3:GetObject',
+  Resource: `arn:aws:s3:::b/prefix-${i}/*`,
+});
 
 /** The smallest statement count whose policy exceeds `size`. */
 function countOver(size: number, statement: (i: number) => Record<string, unknown>): number {
@@ -29,7 +35,7 @@ test('policySize ignores white space; byte quotas count UTF-8 bytes', () => {
   assert.equal(policySize('"é"', 'bytes'), 4);
 });
 
-test('withThousands writes whole numbers as toLocaleString(\'en-US\') does', () => {
+test("withThousands writes whole numbers as toLocaleString('en-US') does", () => {
   for (const n of [0, 7, 999, 1000, 6144, 20480, 999999, 1000000, 12345678, 2 ** 40]) assert.equal(withThousands(n), n.toLocaleString('en-US'));
 });
 
@@ -96,7 +102,8 @@ test('IAM500 above 90% of the quota, exactly: 5,530 of 6,144 characters warns, 5
 });
 
 test('IAM500 and IAM501 of a bucket policy count UTF-8 bytes: 6,200 three-byte characters are 18,600 bytes', () => {
-  const bucket = (prefix: string) => JSON.stringify({ Version: '2012-10-17', Statement: [bucketStatement(0), { ...bucketStatement(1), Resource: `arn:aws:s3:::b/${prefix}/*` }] });
+  const bucket = (prefix: string) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [bucketStatement(0), { ...bucketStatement(1), Resource: `arn:aws:s3:::b/${prefix}/*` }] });
   const euros = (n: number) => bucket('\u20ac'.repeat(n));
   const near = euros(6200);
   assert.ok(near.length < 18432 && policySize(near, 'bytes') > 18432);

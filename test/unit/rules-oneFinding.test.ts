@@ -36,13 +36,19 @@ test('iam:* on "*": one finding, privilege escalation, with the other five folde
 
 test('the most specific finding that is shown stays: with IAM411 off, IAM410 does', () => {
   const shown = findings(policyOf(stmt({ Action: 'iam:*', Resource: '*' })), 'identity', { rules: { IAM411: 'off' } });
-  assert.deepEqual(shown.filter(f => f.code !== 'IAM411').map(f => f.code), ['IAM410']);
+  assert.deepEqual(
+    shown.filter(f => f.code !== 'IAM411').map(f => f.code),
+    ['IAM410'],
+  );
   assert.deepEqual(relatedCodes(shown.find(f => f.code === 'IAM410')!), ['IAM401', 'IAM402', 'IAM412', 'IAM413']);
 });
 
 test('a finding is never folded into a less severe one', () => {
   const shown = findings(policyOf(stmt({ Action: 'iam:*', Resource: '*' })), 'identity', { rules: { IAM411: 'hint', IAM410: 'hint' } });
-  assert.deepEqual(shown.filter(f => !['IAM411', 'IAM410'].includes(f.code)).map(f => f.code), ['IAM401']);
+  assert.deepEqual(
+    shown.filter(f => !['IAM411', 'IAM410'].includes(f.code)).map(f => f.code),
+    ['IAM401'],
+  );
 });
 
 test('an unknown service: IAM101, with IAM401 folded into it', () => {
@@ -53,18 +59,32 @@ test('an unknown service: IAM101, with IAM401 folded into it', () => {
 test('a public principal with a zone of trust: IAM420, with IAM600 folded into it', () => {
   const text = policyOf(stmt({ Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }));
   const shown = findings(text, 'resource', { zoneOfTrust: { accounts: ['111122223333'] } });
-  assert.deepEqual(shown.map(f => f.code), ['IAM420']);
+  assert.deepEqual(
+    shown.map(f => f.code),
+    ['IAM420'],
+  );
   assert.deepEqual(relatedCodes(shown[0]), ['IAM600']);
-  const aws = findings(policyOf(stmt({ Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), 'resource', { zoneOfTrust: { accounts: ['111122223333'] } });
-  assert.deepEqual(aws.map(f => f.code), ['IAM420']);
+  const aws = findings(policyOf(stmt({ Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' })), 'resource', {
+    zoneOfTrust: { accounts: ['111122223333'] },
+  });
+  assert.deepEqual(
+    aws.map(f => f.code),
+    ['IAM420'],
+  );
 });
 
-test('the folded findings\' fixes stay on offer, on the finding that stays', () => {
+test("the folded findings' fixes stay on offer, on the finding that stays", () => {
   const doc = parsePolicy(policyOf(stmt({ Action: 'iam:PassRole', Resource: '*' })), 'file:///test/policy.json', { languageId: 'iam-policy' });
   const diagnostics = computeDiagnostics(doc, getCatalog(), withDefaults(undefined), rethrow).filter(d => d.code === 'IAM410');
   assert.equal(diagnostics.length, 1);
   const titles = provideCodeActions(doc, diagnostics, getCatalog(), withDefaults(undefined), {}, rethrow).map(a => [a.title, a.isPreferred ?? false]);
-  assert.ok(titles.some(([title]) => /^Name the role/.test(String(title))), JSON.stringify(titles));
-  assert.ok(titles.some(([title]) => /^Narrow "\*"/.test(String(title))), JSON.stringify(titles));
+  assert.ok(
+    titles.some(([title]) => /^Name the role/.test(String(title))),
+    JSON.stringify(titles),
+  );
+  assert.ok(
+    titles.some(([title]) => /^Narrow "\*"/.test(String(title))),
+    JSON.stringify(titles),
+  );
   assert.ok(titles.filter(([, preferred]) => preferred).length <= 1);
 });

@@ -37,9 +37,13 @@ test('IAM202: an account that is not 12 digits', () => {
   assert.deepEqual(shape('arn:aws:sqs:us-east-1:1234:queue'), ['IAM202']);
   assert.deepEqual(shape('arn:aws:iam::123-456-789-012:role/x'), ['IAM202']);
   for (const ok of [
-    'arn:aws:sqs:us-east-1:123456789012:queue', 'arn:aws:sqs:us-east-1:*:queue', 'arn:aws:iam::aws:policy/ReadOnlyAccess',
-    'arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:q', 'arn:aws:ssm:us-east-1::document/AWS-RunShellScript',
-  ]) assert.deepEqual(shape(ok), [], ok);
+    'arn:aws:sqs:us-east-1:123456789012:queue',
+    'arn:aws:sqs:us-east-1:*:queue',
+    'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    'arn:aws:sqs:us-east-1:${aws:PrincipalAccount}:q',
+    'arn:aws:ssm:us-east-1::document/AWS-RunShellScript',
+  ])
+    assert.deepEqual(shape(ok), [], ok);
 });
 
 test('IAM203 and IAM206: a Region or an account where the service has none', () => {
@@ -49,9 +53,13 @@ test('IAM203 and IAM206: a Region or an account where the service has none', () 
   const finding = findingsOf(policyOf(stmt({ Action: '*', Resource: 'arn:aws:iam:us-east-1:123456789012:role/x' }))).find(f => f.code === 'IAM203');
   assert.deepEqual(finding?.data?.replacements, ['"arn:aws:iam::123456789012:role/x"']);
   for (const ok of [
-    'arn:aws:iam::123456789012:role/x', 'arn:aws:s3:::b', 'arn:aws:s3:us-east-1:123456789012:accesspoint/ap',
-    'arn:aws:s3:*:*:my-bucket', 'arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap',
-  ]) assert.deepEqual(shape(ok), [], ok);
+    'arn:aws:iam::123456789012:role/x',
+    'arn:aws:s3:::b',
+    'arn:aws:s3:us-east-1:123456789012:accesspoint/ap',
+    'arn:aws:s3:*:*:my-bucket',
+    'arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap',
+  ])
+    assert.deepEqual(shape(ok), [], ok);
 });
 
 test('IAM204: no Region where the service needs one', () => {
@@ -65,12 +73,15 @@ test('IAM205: an unknown service, or one in upper case', () => {
   assert.deepEqual(shape('arn:aws:S3:::b'), ['IAM205']);
   const finding = findingsOf(policyOf(stmt({ Action: '*', Resource: 'arn:aws:S3:::b' }))).find(f => f.code === 'IAM205');
   assert.deepEqual(finding?.data?.replacements, ['"arn:aws:s3:::b"']);
-  assert.deepEqual(shape('arn:aws:applicationinsights:*:*:application/resource-group/x'), [],
-    'a service prefix whose resource types the reference does not list');
+  assert.deepEqual(
+    shape('arn:aws:applicationinsights:*:*:application/resource-group/x'),
+    [],
+    'a service prefix whose resource types the reference does not list',
+  );
   assert.deepEqual(shape('arn:aws:*:*:*:*'), []);
 });
 
-test('IAM207: a Region code that is no Region of the ARN\'s partition, with the closest Regions as fixes', () => {
+test("IAM207: a Region code that is no Region of the ARN's partition, with the closest Regions as fixes", () => {
   assert.deepEqual(shape('arn:aws:sqs:us-east1:123456789012:q'), ['IAM207']);
   assert.deepEqual(shape('arn:aws:sqs:us-east-9:123456789012:q'), ['IAM207'], 'the form of a Region, but none (yet)');
   assert.deepEqual(shape('arn:aws:sqs:cn-north-1:123456789012:q'), ['IAM207'], 'a China Region in the aws partition');
@@ -79,15 +90,23 @@ test('IAM207: a Region code that is no Region of the ARN\'s partition, with the 
   assert.deepEqual(finding?.data?.replacements?.[0], '"arn:aws:sqs:us-east-1:123456789012:q"');
   const fixedText = fixed(policyOf(stmt({ Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east1:123456789012:q' })), 'IAM207', /us-east-1:/);
   assert.deepEqual(codesOf(fixedText, RESOURCE_CODES), []);
-  for (const ok of ['arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sqs:eu-*:123456789012:q', 'arn:aws-cn:sqs:cn-north-1:123456789012:q',
-    'arn:*:sqs:cn-north-1:123456789012:q', 'arn:aws-us-gov:sqs:us-gov-west-1:123456789012:q']) {
+  for (const ok of [
+    'arn:aws:sqs:us-east-1:123456789012:q',
+    'arn:aws:sqs:eu-*:123456789012:q',
+    'arn:aws-cn:sqs:cn-north-1:123456789012:q',
+    'arn:*:sqs:cn-north-1:123456789012:q',
+    'arn:aws-us-gov:sqs:us-gov-west-1:123456789012:q',
+  ]) {
     assert.deepEqual(shape(ok), [], ok);
   }
 });
 
 test('IAM210: an ARN of a service none of the actions acts on', () => {
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:sqs:us-east-1:123456789012:q'), ['IAM210']);
-  assert.deepEqual(codes(['s3:GetObject', 'sqs:SendMessage'], ['arn:aws:s3:::b/*', 'arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sns:us-east-1:123456789012:t']), ['IAM210']);
+  assert.deepEqual(
+    codes(['s3:GetObject', 'sqs:SendMessage'], ['arn:aws:s3:::b/*', 'arn:aws:sqs:us-east-1:123456789012:q', 'arn:aws:sns:us-east-1:123456789012:t']),
+    ['IAM210'],
+  );
 });
 
 test('IAM210 near misses: cross-service resource types, "*" and unknown actions, NotAction', () => {
@@ -118,23 +137,33 @@ test('IAM211: objects where a bucket is meant get the bucket ARN as the fix; for
   const china = findingsOf(policyOf(stmt({ Action: 's3:ListBucket', Resource: 'arn:aws-cn:s3:::b/logs/*' }))).find(f => f.code === 'IAM211');
   assert.deepEqual(china?.data?.replacements, ['"arn:aws-cn:s3:::b"']);
   assert.match(china!.message, /arn:aws-cn:s3:::<bucket-name>/, 'in the partition of the ARN');
-  const queue = findingsOf(policyOf(stmt({ Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:queue/my-queue' }))).find(f => f.code === 'IAM211');
+  const queue = findingsOf(policyOf(stmt({ Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:queue/my-queue' }))).find(
+    f => f.code === 'IAM211',
+  );
   assert.doesNotMatch(queue!.message, /\$\{/);
 });
 
 test('IAM212: the ARN to add reads as an ARN, of the simplest type the action acts on', () => {
-  const finding = findingsOf(policyOf(stmt({ Action: ['s3:ListBucket', 's3:GetObject'], Resource: 'arn:aws:s3:::my-bucket/*' }))).find(f => f.code === 'IAM212');
+  const finding = findingsOf(policyOf(stmt({ Action: ['s3:ListBucket', 's3:GetObject'], Resource: 'arn:aws:s3:::my-bucket/*' }))).find(
+    f => f.code === 'IAM212',
+  );
   assert.match(finding!.message, /Add an ARN such as arn:aws:s3:::<bucket-name>\./);
 });
 
 test('IAM211 near misses: matching types, wildcards, variables, CloudWatch Logs ":*"', () => {
   // Elastic Load Balancing V2's types for actions on both ELB pages (scripts/catalog-patches.mjs)
-  assert.deepEqual(codes(['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'], [
-    'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/tg/0123456789abcdef',
-    'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/alb/0123456789abcdef',
-    'arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/net/nlb/0123456789abcdef/0123456789abcdef',
-    'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/classic-lb',
-  ]), []);
+  assert.deepEqual(
+    codes(
+      ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+      [
+        'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/tg/0123456789abcdef',
+        'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/alb/0123456789abcdef',
+        'arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/net/nlb/0123456789abcdef/0123456789abcdef',
+        'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/classic-lb',
+      ],
+    ),
+    [],
+  );
   assert.deepEqual(codes('elasticloadbalancing:DeleteLoadBalancer', 'arn:aws:elasticloadbalancing:*:*:loadbalancer/net/*/*'), []);
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::my-bucket/*'), []);
   assert.deepEqual(codes(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::b', 'arn:aws:s3:::b/*']), []);
@@ -163,9 +192,11 @@ test('IAM212 near misses: "*", wildcard ARNs for "*"-only actions, wildcard acti
   assert.deepEqual(codes('s3:GetObject', 'arn:aws:s3:::b'), ['IAM211'], 'IAM211 alone tells the story');
 });
 
-test('every resource type an action names is one of its service\'s (supportsResourceLevel relies on it)', () => {
+test("every resource type an action names is one of its service's (supportsResourceLevel relies on it)", () => {
   const catalog = getCatalog();
-  const unresolved = catalog.services().flatMap(service => service.actions)
+  const unresolved = catalog
+    .services()
+    .flatMap(service => service.actions)
     .filter(action => resourceTypesOf(catalog, action).length !== action.resourceTypes.length)
     .map(action => `${action.service}:${action.name}`);
   assert.deepEqual(unresolved, []);

@@ -7,10 +7,8 @@ import { severityOf } from '../../server/src/features/diagnostics';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 
 const SECURITY = /^IAM4\d\d$/;
-const codes = (kind: PolicyKind, ...statements: Array<Record<string, unknown>>) =>
-  codesOf(policyOf(...statements.map(stmt)), SECURITY, { kind });
-const only = (code: string, kind: PolicyKind, ...statements: Array<Record<string, unknown>>) =>
-  codes(kind, ...statements).filter(c => c === code);
+const codes = (kind: PolicyKind, ...statements: Array<Record<string, unknown>>) => codesOf(policyOf(...statements.map(stmt)), SECURITY, { kind });
+const only = (code: string, kind: PolicyKind, ...statements: Array<Record<string, unknown>>) => codes(kind, ...statements).filter(c => c === code);
 
 test('security rules are off with securityRules: false', () => {
   assert.equal(severityOf('IAM402', withDefaults({ securityRules: false })), undefined);
@@ -31,8 +29,11 @@ test('IAM401: a whole service in an identity policy', () => {
   assert.deepEqual(only('IAM401', 'identity', { Action: ['s3:*', 'ec2:Describe*'], Resource: 'arn:aws:s3:::b/*' }), ['IAM401']);
   assert.deepEqual(only('IAM401', 'identity', { Action: 's3:Get*', Resource: '*' }), []);
   assert.deepEqual(only('IAM401', 'scp', { Effect: 'Deny', Action: 's3:*', Resource: '*' }), []);
-  assert.deepEqual(only('IAM401', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }), [],
-    'the default KMS key policy');
+  assert.deepEqual(
+    only('IAM401', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }),
+    [],
+    'the default KMS key policy',
+  );
 });
 
 test('IAM402: "Resource": "*" for actions with resource-level permissions', () => {
@@ -43,20 +44,33 @@ test('IAM402: "Resource": "*" for actions with resource-level permissions', () =
 test('IAM402 / IAM407: graded by access level, the message names the levels and counts', () => {
   assert.deepEqual(codes('identity', { Action: ['s3:ListAllMyBuckets', 's3:GetObject'], Resource: '*' }), ['IAM407']);
   assert.deepEqual(codes('identity', { Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' }), ['IAM402']);
-  const [graded] = findingsOf(policyOf(stmt({ Action: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutBucketPolicy'], Resource: '*' })))
-    .filter(f => f.code === 'IAM402');
+  const [graded] = findingsOf(policyOf(stmt({ Action: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutBucketPolicy'], Resource: '*' }))).filter(
+    f => f.code === 'IAM402',
+  );
   assert.deepEqual(graded.data?.levels, { 'Permissions management': 1, Write: 1, Read: 1, List: 1 });
-  assert.match(graded.message, /4 actions \(1 Permissions management, 1 Write, 1 Read, 1 List: "s3:PutBucketPolicy", "s3:PutObject", "s3:GetObject", \.\.\.\) on every resource/);
+  assert.match(
+    graded.message,
+    /4 actions \(1 Permissions management, 1 Write, 1 Read, 1 List: "s3:PutBucketPolicy", "s3:PutObject", "s3:GetObject", \.\.\.\) on every resource/,
+  );
   assert.match(graded.message, /"s3:GetObject" reads the data itself/, 'the data-access actions of the sensitive-action catalogue');
 });
 
 test('IAM402 near misses: "*"-only actions, tag conditions, Deny, resource policies', () => {
   assert.deepEqual(only('IAM402', 'identity', { Action: ['s3:ListAllMyBuckets', 'ec2:DescribeInstances'], Resource: '*' }), []);
-  assert.deepEqual(only('IAM402', 'identity', { Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } }), []);
-  assert.deepEqual(only('IAM402', 'identity', { Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'ec2:ResourceTag/team': 'a' } } }), []);
+  assert.deepEqual(
+    only('IAM402', 'identity', { Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } }),
+    [],
+  );
+  assert.deepEqual(
+    only('IAM402', 'identity', { Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'ec2:ResourceTag/team': 'a' } } }),
+    [],
+  );
   assert.deepEqual(only('IAM402', 'identity', { Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*' }), []);
-  assert.deepEqual(only('IAM402', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:Decrypt', Resource: '*' }), [],
-    'in a key policy "*" is the key');
+  assert.deepEqual(
+    only('IAM402', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:Decrypt', Resource: '*' }),
+    [],
+    'in a key policy "*" is the key',
+  );
   assert.deepEqual(only('IAM402', 'scp', { Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*' }), []);
 });
 
@@ -71,9 +85,15 @@ test('IAM403: an ARN that matches every resource of its type everywhere', () => 
 test('IAM404-IAM406: Allow with NotAction, NotResource, NotPrincipal', () => {
   assert.deepEqual(only('IAM404', 'identity', { NotAction: 'iam:*', Resource: '*' }), ['IAM404']);
   assert.deepEqual(only('IAM405', 'identity', { Action: 's3:GetObject', NotResource: 'arn:aws:s3:::secret/*' }), ['IAM405']);
-  assert.deepEqual(only('IAM406', 'resource', { NotPrincipal: { AWS: 'arn:aws:iam::444455556666:user/Bob' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), ['IAM406']);
+  assert.deepEqual(
+    only('IAM406', 'resource', { NotPrincipal: { AWS: 'arn:aws:iam::444455556666:user/Bob' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }),
+    ['IAM406'],
+  );
   assert.deepEqual(codes('identity', { Effect: 'Deny', NotAction: 'iam:*', NotResource: 'arn:aws:s3:::b/*' }), []);
-  assert.deepEqual(only('IAM406', 'resource', { Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::b/*' }), []);
+  assert.deepEqual(
+    only('IAM406', 'resource', { Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:*', Resource: 'arn:aws:s3:::b/*' }),
+    [],
+  );
   assert.deepEqual(only('IAM404', 'scp', { NotAction: 'iam:*', Resource: '*' }), [], 'an SCP allow-list sets a limit');
 });
 
@@ -101,7 +121,14 @@ test('IAM411: privilege escalation on "*", wildcards included, across statements
 test('IAM411 near misses: named resources, half a method, conditions, a Deny, "*"', () => {
   assert.deepEqual(only('IAM411', 'identity', { Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::*:user/${aws:username}' }), []);
   assert.deepEqual(only('IAM411', 'identity', { Action: 'ec2:RunInstances', Resource: '*' }), []);
-  assert.deepEqual(only('IAM411', 'identity', { Action: 'iam:AttachRolePolicy', Resource: '*', Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } }), []);
+  assert.deepEqual(
+    only('IAM411', 'identity', {
+      Action: 'iam:AttachRolePolicy',
+      Resource: '*',
+      Condition: { ArnEquals: { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/ReadOnlyAccess' } },
+    }),
+    [],
+  );
   assert.deepEqual(only('IAM411', 'identity', { Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }), []);
   assert.deepEqual(only('IAM411', 'identity', { Action: '*', Resource: '*' }), []);
 });
@@ -109,15 +136,25 @@ test('IAM411 near misses: named resources, half a method, conditions, a Deny, "*
 test('IAM412: permissions-management actions, unless a Deny takes them back', () => {
   assert.deepEqual(only('IAM412', 'identity', { Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::b' }), ['IAM412']);
   assert.deepEqual(only('IAM412', 'identity', { Action: 's3:*', Resource: 'arn:aws:s3:::b' }), ['IAM412']);
-  assert.deepEqual(only('IAM412', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:PutBucketAcl', Resource: 'arn:aws:s3:::b' }), ['IAM412']);
+  assert.deepEqual(
+    only('IAM412', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:PutBucketAcl', Resource: 'arn:aws:s3:::b' }),
+    ['IAM412'],
+  );
   assert.deepEqual(only('IAM412', 'identity', { Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), []);
-  assert.deepEqual(only('IAM412', 'identity', { Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::b' }, { Effect: 'Deny', Action: '*', Resource: '*' }), []);
+  assert.deepEqual(
+    only('IAM412', 'identity', { Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::b' }, { Effect: 'Deny', Action: '*', Resource: '*' }),
+    [],
+  );
 });
 
 test('IAM413: actions that return credentials', () => {
   assert.deepEqual(only('IAM413', 'identity', { Action: 'ecr:GetAuthorizationToken', Resource: '*' }), ['IAM413']);
   assert.deepEqual(only('IAM413', 'identity', { Action: 'ecr:Get*', Resource: '*' }), ['IAM413']);
-  assert.deepEqual(only('IAM413', 'identity', { Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::123456789012:role/x' }), [], 'assuming a role is its purpose');
+  assert.deepEqual(
+    only('IAM413', 'identity', { Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::123456789012:role/x' }),
+    [],
+    'assuming a role is its purpose',
+  );
   assert.deepEqual(only('IAM413', 'identity', { Action: 'ecr:BatchGetImage', Resource: '*' }), []);
 });
 
@@ -126,18 +163,41 @@ const BUCKET = 'arn:aws:s3:::b/*';
 test('IAM420: a public principal in a resource policy without a confining condition', () => {
   assert.deepEqual(only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET }), ['IAM420']);
   assert.deepEqual(only('IAM420', 'resource', { Principal: { AWS: ['*'] }, Action: 's3:GetObject', Resource: BUCKET }), ['IAM420']);
-  assert.deepEqual(only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-123' } } }), ['IAM420'],
-    '...IfExists matches when the key is missing');
-  assert.deepEqual(only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-123' } } }), ['IAM420'],
-    'a negated operator in an Allow lets everyone else in');
+  assert.deepEqual(
+    only('IAM420', 'resource', {
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: BUCKET,
+      Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-123' } },
+    }),
+    ['IAM420'],
+    '...IfExists matches when the key is missing',
+  );
+  assert.deepEqual(
+    only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-123' } } }),
+    ['IAM420'],
+    'a negated operator in an Allow lets everyone else in',
+  );
 });
 
 test('IAM420 near misses: confining conditions, a fencing Deny, named principals, endpoint policies', () => {
-  assert.deepEqual(only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }), []);
-  assert.deepEqual(only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }), []);
-  assert.deepEqual(only('IAM420', 'resource',
-    { Principal: '*', Action: 's3:GetObject', Resource: BUCKET },
-    { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: BUCKET, Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } }), []);
+  assert.deepEqual(
+    only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }),
+    [],
+  );
+  assert.deepEqual(
+    only('IAM420', 'resource', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }),
+    [],
+  );
+  assert.deepEqual(
+    only(
+      'IAM420',
+      'resource',
+      { Principal: '*', Action: 's3:GetObject', Resource: BUCKET },
+      { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: BUCKET, Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } },
+    ),
+    [],
+  );
   assert.deepEqual(only('IAM420', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: BUCKET }), []);
   assert.deepEqual(only('IAM420', 'endpoint', { Principal: '*', Action: 's3:GetObject', Resource: BUCKET }), []);
   assert.deepEqual(only('IAM420', 'resource', { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: BUCKET }), []);
@@ -146,19 +206,49 @@ test('IAM420 near misses: confining conditions, a fencing Deny, named principals
 test('IAM421: a trust policy anyone can use', () => {
   assert.deepEqual(only('IAM421', 'trust', { Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }), ['IAM421']);
   const github = { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' };
-  assert.deepEqual(only('IAM421', 'trust', { Principal: github, Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }), ['IAM421']);
-  assert.deepEqual(only('IAM421', 'trust', { Principal: github, Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': '*' } } }), ['IAM421'], 'a sub of "*" names no one');
-  assert.deepEqual(only('IAM421', 'trust', { Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }), ['IAM421']);
+  assert.deepEqual(
+    only('IAM421', 'trust', {
+      Principal: github,
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+    }),
+    ['IAM421'],
+  );
+  assert.deepEqual(
+    only('IAM421', 'trust', {
+      Principal: github,
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': '*' } },
+    }),
+    ['IAM421'],
+    'a sub of "*" names no one',
+  );
+  assert.deepEqual(only('IAM421', 'trust', { Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }), [
+    'IAM421',
+  ]);
 });
 
 test('IAM421 near misses: named claims, confined public principals, other providers', () => {
-  assert.deepEqual(only('IAM421', 'trust', { Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' },
-    Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:*' } } }), []);
-  assert.deepEqual(only('IAM421', 'trust', { Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd' } } }), []);
-  assert.deepEqual(only('IAM421', 'trust', { Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }), []);
+  assert.deepEqual(
+    only('IAM421', 'trust', {
+      Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:*' } },
+    }),
+    [],
+  );
+  assert.deepEqual(
+    only('IAM421', 'trust', {
+      Principal: { Federated: 'cognito-identity.amazonaws.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd' } },
+    }),
+    [],
+  );
+  assert.deepEqual(
+    only('IAM421', 'trust', { Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' } } }),
+    [],
+  );
   assert.deepEqual(only('IAM421', 'trust', { Principal: { Federated: 'arn:aws:iam::123456789012:saml-provider/corp' }, Action: 'sts:AssumeRoleWithSAML' }), []);
 });
 
@@ -166,7 +256,10 @@ test('IAM422: a whole account trusted without sts:ExternalId (information)', () 
   assert.deepEqual(only('IAM422', 'trust', { Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }), ['IAM422']);
   assert.deepEqual(only('IAM422', 'trust', { Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole' }), ['IAM422']);
   assert.equal(severityOf('IAM422', withDefaults(undefined)), 'information');
-  assert.deepEqual(only('IAM422', 'trust', { Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x1' } } }), []);
+  assert.deepEqual(
+    only('IAM422', 'trust', { Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x1' } } }),
+    [],
+  );
   assert.deepEqual(only('IAM422', 'trust', { Principal: { AWS: 'arn:aws:iam::444455556666:role/deployer' }, Action: 'sts:AssumeRole' }), []);
   assert.deepEqual(only('IAM422', 'trust', { Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }), []);
 });
@@ -174,20 +267,56 @@ test('IAM422: a whole account trusted without sts:ExternalId (information)', () 
 test('IAM423: a service principal in a resource policy without a source condition', () => {
   const sqs = 'arn:aws:sqs:us-east-1:123456789012:q';
   assert.deepEqual(only('IAM423', 'resource', { Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: sqs }), ['IAM423']);
-  assert.deepEqual(only('IAM423', 'resource', { Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: sqs,
-    Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:t' } } }), []);
-  assert.deepEqual(only('IAM423', 'resource', { Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:Decrypt', Resource: '*',
-    Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:123456789012:*' } } }), []);
+  assert.deepEqual(
+    only('IAM423', 'resource', {
+      Principal: { Service: 'sns.amazonaws.com' },
+      Action: 'sqs:SendMessage',
+      Resource: sqs,
+      Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:123456789012:t' } },
+    }),
+    [],
+  );
+  assert.deepEqual(
+    only('IAM423', 'resource', {
+      Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:123456789012:*' } },
+    }),
+    [],
+  );
   assert.deepEqual(only('IAM423', 'trust', { Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }), [], 'not in trust policies');
 });
 
 test('IAM424: an S3 bucket policy without a deny of plain HTTP (information)', () => {
   const read = { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: BUCKET };
   assert.deepEqual(only('IAM424', 'resource', read), ['IAM424']);
-  assert.deepEqual(only('IAM424', 'resource', read, { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::b', BUCKET],
-    Condition: { Bool: { 'aws:SecureTransport': 'false' } } }), []);
-  assert.deepEqual(only('IAM424', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' }), [],
-    'not a bucket policy');
-  assert.deepEqual(only('IAM424', 'resource', { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject',
-    Resource: 'arn:aws:s3:us-east-1:123456789012:accesspoint/ap/object/*' }), [], 'an access point policy');
+  assert.deepEqual(
+    only('IAM424', 'resource', read, {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: ['arn:aws:s3:::b', BUCKET],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    }),
+    [],
+  );
+  assert.deepEqual(
+    only('IAM424', 'resource', {
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Action: 'sqs:SendMessage',
+      Resource: 'arn:aws:sqs:us-east-1:123456789012:q',
+    }),
+    [],
+    'not a bucket policy',
+  );
+  assert.deepEqual(
+    only('IAM424', 'resource', {
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:us-east-1:123456789012:accesspoint/ap/object/*',
+    }),
+    [],
+    'an access point policy',
+  );
 });

@@ -29,6 +29,7 @@ test('the statements before the broken one are still checked; comments and trail
   const text = lines(
     '    { "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::b/*" }',
     '    // a note\n    { "Effect": "Allow", "Action": ["s3:PutObject",], "Resource": "arn:aws:s3:::b/*" }',
-    '    { "Effect": "Allow", "Action": ["s3:GetObject", "Resource": "arn:aws:s3:::b/*" }');
+    '    { "Effect": "Allow", "Action": ["s3:GetObject", "Resource": "arn:aws:s3:::b/*" }',
+  );
   assert.deepEqual(codes(text), ['IAM102', 'IAM002', 'IAM003', 'IAM001']);
 });

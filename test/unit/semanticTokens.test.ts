@@ -18,8 +18,10 @@ test('known actions, known keys and variables get tokens; unknown names do not',
   const doc = parse(text);
   const tokens = collectSemanticTokens(doc, getCatalog()).map(t => [doc.text.slice(t.offset, t.offset + t.length), t.type]);
   assert.deepEqual(tokens, [
-    ['s3', 'namespace'], ['GetObject', 'function'],
-    ['ec2', 'namespace'], ['Describe*', 'function'],
+    ['s3', 'namespace'],
+    ['GetObject', 'function'],
+    ['ec2', 'namespace'],
+    ['Describe*', 'function'],
     ['${aws:username}', 'variable'],
     ['aws:SecureTransport', 'property'],
   ]);

@@ -14,7 +14,9 @@ const EDITOR_ONLY = new Set(['trace.server']);
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 const properties: Record<string, { default?: unknown }> = manifest.contributes.configuration.properties;
-const names = Object.keys(properties).map(key => key.slice(PREFIX.length)).filter(name => !EDITOR_ONLY.has(name));
+const names = Object.keys(properties)
+  .map(key => key.slice(PREFIX.length))
+  .filter(name => !EDITOR_ONLY.has(name));
 
 test('the manifest has every setting of DEFAULT_SETTINGS, with the same default', () => {
   for (const [name, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`${PREFIX}${name}`]?.default, value, name);

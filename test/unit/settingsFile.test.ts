@@ -47,12 +47,14 @@ test('an invalid settings text: each problem named, a syntax error with its line
   assert.deepEqual(parseSettingsText('[1]'), { problems: ['not a JSON object'] });
 });
 
-test('a team\'s rules: each problem names where it is', () => {
-  const bad = parseSettingsText(JSON.stringify({
-    requiredConditions: [{ actions: 'iam:PassRole' }, { actions: ['s3:PutObject'], allOf: [{ key: 's3:x-amz-server-side-encryption', values: [] }] }],
-    sensitiveActions: ['DeleteBucket'],
-    sensitiveResources: ['payroll'],
-  }));
+test("a team's rules: each problem names where it is", () => {
+  const bad = parseSettingsText(
+    JSON.stringify({
+      requiredConditions: [{ actions: 'iam:PassRole' }, { actions: ['s3:PutObject'], allOf: [{ key: 's3:x-amz-server-side-encryption', values: [] }] }],
+      sensitiveActions: ['DeleteBucket'],
+      sensitiveResources: ['payroll'],
+    }),
+  );
   assert.ok('problems' in bad);
   assert.deepEqual(bad.problems, [
     '"requiredConditions[0]" needs "allOf" or "anyOf"',
@@ -64,8 +66,13 @@ test('a team\'s rules: each problem names where it is', () => {
 
 test('the nearest settings file, up to the repository root or a boundary folder', () => {
   const fs = memoryFs({
-    '.git/HEAD': '', '.iam-lint.json': '{}', 'a/b/p.json': '', 'c/.iam-lint.json': '{}', 'c/d/p.json': '',
-    'e/.vscode/settings.json': '{ "iamPolicy.minimumSeverity": "error" }', 'e/p.json': '',
+    '.git/HEAD': '',
+    '.iam-lint.json': '{}',
+    'a/b/p.json': '',
+    'c/.iam-lint.json': '{}',
+    'c/d/p.json': '',
+    'e/.vscode/settings.json': '{ "iamPolicy.minimumSeverity": "error" }',
+    'e/p.json': '',
     'f/.vscode/settings.json': '{ "editor.tabSize": 2 }',
   });
   assert.equal(findSettingsFile(at('a/b'), fs), at('.iam-lint.json'));
@@ -119,10 +126,13 @@ test('a file is read once until clear(); an invalid one is reported once per tex
   assert.equal(project.apply(uriOf('p.json'), editor), editor);
   assert.equal(project.apply(uriOf('p.json'), editor), editor);
   assert.equal(fs.reads.length, 1);
-  project.clear();   // changed on disk, to the same text: not reported again
+  project.clear(); // changed on disk, to the same text: not reported again
   assert.equal(project.apply(uriOf('p.json'), editor), editor);
   assert.equal(fs.reads.length, 2);
-  assert.deepEqual(reported.map(r => r.path), [at('.iam-lint.json')]);
+  assert.deepEqual(
+    reported.map(r => r.path),
+    [at('.iam-lint.json')],
+  );
 
   fs.files.set(at('.iam-lint.json'), '{ "rules": { "IAM106": "loud" } }');
   project.clear();
@@ -143,5 +153,8 @@ test('a settings file that cannot be read is reported and ignored', () => {
   fs.files.set(at('.iam-lint.json/x'), '');
   const editor = withDefaults(undefined);
   assert.equal(project.apply(uriOf('p.json'), editor), editor);
-  assert.deepEqual(reported.map(r => r.problems), [['cannot be read (ENOENT)']]);
+  assert.deepEqual(
+    reported.map(r => r.problems),
+    [['cannot be read (ENOENT)']],
+  );
 });

@@ -4,15 +4,20 @@ import { test } from 'node:test';
 import { EXIT_ALLOW, EXIT_DENY, EXIT_USAGE, runSimulate } from '../../server/src/cli/simulate';
 
 const FILES: Record<string, string> = {
-  'bucket.json': JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
-      { Sid: 'DenyHttp', Effect: 'Deny', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
-    ],
-  }, null, 2),
+  'bucket.json': JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
+        { Sid: 'DenyHttp', Effect: 'Deny', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      ],
+    },
+    null,
+    2,
+  ),
   'guard.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }] }),
-  'read.iam-request.json': '{ // a request file\n "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "context": {"aws:SourceIp": "10.1.2.3", "aws:SecureTransport": true} }',
+  'read.iam-request.json':
+    '{ // a request file\n "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "context": {"aws:SourceIp": "10.1.2.3", "aws:SecureTransport": true} }',
   'bad.iam-request.json': '{"resource": "arn:aws:s3:::b/k"}',
 };
 
@@ -20,8 +25,12 @@ function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = runSimulate(argv, {
-    stdout: text => { stdout += text; },
-    stderr: text => { stderr += text; },
+    stdout: text => {
+      stdout += text;
+    },
+    stderr: text => {
+      stderr += text;
+    },
     readFile: path => {
       if (!(path in FILES)) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
       return FILES[path];
@@ -31,7 +40,18 @@ function run(...argv: string[]) {
 }
 
 test('allowed: exit 0, the decision and the deciding statement with its line', () => {
-  const { code, stdout } = run('--policy', 'bucket.json', '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b/k', '--context', 'aws:SourceIp=10.1.2.3', '--context', 'aws:SecureTransport=true');
+  const { code, stdout } = run(
+    '--policy',
+    'bucket.json',
+    '--action',
+    's3:GetObject',
+    '--resource',
+    'arn:aws:s3:::b/k',
+    '--context',
+    'aws:SourceIp=10.1.2.3',
+    '--context',
+    'aws:SecureTransport=true',
+  );
   assert.equal(code, EXIT_ALLOW);
   assert.match(stdout, /^Decision: ALLOW/);
   assert.match(stdout, /allowed by statement 1 \(Read\)/);
@@ -39,7 +59,18 @@ test('allowed: exit 0, the decision and the deciding statement with its line', (
 });
 
 test('denied: exit 3, with the reason per statement', () => {
-  const explicit = run('--policy', 'bucket.json', '-a', 's3:GetObject', '-r', 'arn:aws:s3:::b/k', '-c', 'aws:SourceIp=10.1.2.3', '-c', 'aws:SecureTransport=false');
+  const explicit = run(
+    '--policy',
+    'bucket.json',
+    '-a',
+    's3:GetObject',
+    '-r',
+    'arn:aws:s3:::b/k',
+    '-c',
+    'aws:SourceIp=10.1.2.3',
+    '-c',
+    'aws:SecureTransport=false',
+  );
   assert.equal(explicit.code, EXIT_DENY);
   assert.match(explicit.stdout, /DENY \(explicit\)/);
   const implicit = run('--policy', 'bucket.json', '-a', 's3:GetObject', '-r', 'arn:aws:s3:::b/k', '-c', 'aws:SourceIp=192.0.2.1');
@@ -87,8 +118,10 @@ test('--help prints the usage', () => {
 });
 
 test('--time sets the time of the request; without it, the current time, said in a note', () => {
-  FILES['until.json'] = JSON.stringify({ Version: '2012-10-17', Statement: [
-    { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2000-01-01T00:00:00Z' } } }] });
+  FILES['until.json'] = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2000-01-01T00:00:00Z' } } }],
+  });
   const then = run('--policy', 'until.json', '--action', 's3:GetObject', '--time', '1999-06-01T00:00:00Z');
   assert.equal(then.code, EXIT_ALLOW, then.stdout);
   const now = run('--policy', 'until.json', '--action', 's3:GetObject');

@@ -22,10 +22,10 @@ function random(seed: number): () => number {
 const FILLERS = ['x', 'Prod', 'a/b', '', '111122223333', '10.0.0.1', '2001:db8::1', 'true', '2024-01-01T00:00:00Z', '1700000000', '*', '${aws:username}'];
 
 function requestsFor(doc: PolicyDocument, next: () => number, count: number): SimulationRequest[] {
-  const pick = <T>(items: readonly T[], fallback: T): T => items.length ? items[Math.floor(next() * items.length)] : fallback;
+  const pick = <T>(items: readonly T[], fallback: T): T => (items.length ? items[Math.floor(next() * items.length)] : fallback);
   const filler = () => pick(FILLERS, 'x');
   // a pattern made concrete: each wildcard becomes a random filler (or stays, now and then)
-  const concrete = (pattern: string) => next() < 0.1 ? pattern : pattern.replace(/[*?]/g, () => filler().replace(/[*?]/g, ''));
+  const concrete = (pattern: string) => (next() < 0.1 ? pattern : pattern.replace(/[*?]/g, () => filler().replace(/[*?]/g, '')));
   const statements = doc.statements;
   const actions = statements.flatMap(s => [...(s.action?.items ?? []), ...(s.notAction?.items ?? [])].map(i => i.value));
   const resources = statements.flatMap(s => [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])].map(i => i.value));

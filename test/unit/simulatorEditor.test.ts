@@ -27,7 +27,10 @@ test('an entered request: decision, deciding statement range and the report', ()
 });
 
 test('a request file: parsed with comments; a bad one gives errors only', () => {
-  const ok = simulateInEditor(parse(POLICY), { uri: 'file:///test/policy.json', requestText: '{"action": "s3:GetObject", /* the key */ "resource": "arn:aws:s3:::b/k"}' });
+  const ok = simulateInEditor(parse(POLICY), {
+    uri: 'file:///test/policy.json',
+    requestText: '{"action": "s3:GetObject", /* the key */ "resource": "arn:aws:s3:::b/k"}',
+  });
   assert.equal(ok.decision, 'Allow');
   const bad = simulateInEditor(parse(POLICY), { uri: 'file:///test/policy.json', requestText: '{"resource": 1' });
   assert.equal(bad.decision, undefined);
@@ -36,12 +39,19 @@ test('a request file: parsed with comments; a bad one gives errors only', () => 
   assert.ok(missing.errors?.length);
 });
 
-test('the time: the current time unless the request\'s context gives aws:CurrentTime', () => {
-  const timed = parse(JSON.stringify({ Version: '2012-10-17', Statement: [
-    { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2000-01-01T00:00:00Z' } } }] }));
+test("the time: the current time unless the request's context gives aws:CurrentTime", () => {
+  const timed = parse(
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2000-01-01T00:00:00Z' } } }],
+    }),
+  );
   const now = simulateInEditor(timed, { uri: 'file:///test/policy.json', request: { action: 's3:GetObject' } });
   assert.equal(now.decision, 'ImplicitDeny');
   assert.match(now.report ?? '', /current time/);
-  const then = simulateInEditor(timed, { uri: 'file:///test/policy.json', request: { action: 's3:GetObject', context: { 'aws:CurrentTime': '1999-06-01T00:00:00Z' } } });
+  const then = simulateInEditor(timed, {
+    uri: 'file:///test/policy.json',
+    request: { action: 's3:GetObject', context: { 'aws:CurrentTime': '1999-06-01T00:00:00Z' } },
+  });
   assert.equal(then.decision, 'Allow');
 });

@@ -18,12 +18,18 @@ test('one lens above the policy and one above each statement, carrying the summa
   ]
 }`;
   const lenses = lensesOf(text);
-  assert.deepEqual(lenses.map(l => l.range.start.line), [0, 3, 4]);
-  assert.deepEqual(lenses.map(l => l.command!.title), [
-    `Policy · Allow: iam: Full access ⚠; s3: ${count('s3:Get*', 'Read')} Read, 2 Write`,
-    `Allow · s3: ${count('s3:Get*', 'Read')} Read, 2 Write · on 2 resources`,
-    'Allow · iam: Full access ⚠ · on all resources · with conditions',
-  ]);
+  assert.deepEqual(
+    lenses.map(l => l.range.start.line),
+    [0, 3, 4],
+  );
+  assert.deepEqual(
+    lenses.map(l => l.command!.title),
+    [
+      `Policy · Allow: iam: Full access ⚠; s3: ${count('s3:Get*', 'Read')} Read, 2 Write`,
+      `Allow · s3: ${count('s3:Get*', 'Read')} Read, 2 Write · on 2 resources`,
+      'Allow · iam: Full access ⚠ · on all resources · with conditions',
+    ],
+  );
   for (const lens of lenses) {
     assert.equal(lens.command!.command, 'iamPolicy.accessSummary');
     assert.deepEqual(lens.command!.arguments, ['file:///test/policy.json']);
@@ -49,5 +55,8 @@ test('lens texts for "*", NotAction, NotResource, Deny and trust policies', () =
 test('no lenses for a document without statements or with hopeless syntax', () => {
   assert.deepEqual(lensesOf('{"Version": "2012-10-17"}'), []);
   assert.deepEqual(lensesOf(''), []);
-  assert.deepEqual(lensesOf('{"Statement": []}').map(l => l.command!.title), ['Policy · no statements']);
+  assert.deepEqual(
+    lensesOf('{"Statement": []}').map(l => l.command!.title),
+    ['Policy · no statements'],
+  );
 });

@@ -13,10 +13,9 @@ const levelsOf = (pattern: string) => {
   return counts;
 };
 const service = (access: AccessSet, prefix: string) => access.services.find(s => s.prefix === prefix)!;
-const counts = (access: AccessSet, prefix: string) =>
-  Object.fromEntries(ACCESS_LEVELS.map(level => [level, service(access, prefix).actions[level].length]));
+const counts = (access: AccessSet, prefix: string) => Object.fromEntries(ACCESS_LEVELS.map(level => [level, service(access, prefix).actions[level].length]));
 
-test('the count for s3:Get* equals the catalog\'s, split by access level', () => {
+test("the count for s3:Get* equals the catalog's, split by access level", () => {
   const summary = summarize('{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}');
   const s3 = service(summary.statements[0].access, 's3');
   const total = ACCESS_LEVELS.reduce((sum, level) => sum + s3.actions[level].length, 0);
@@ -47,11 +46,20 @@ test('the policy totals are the union of the Allow statements; Deny is kept apar
     {"Effect": "allow", "Action": "ec2:*", "Resource": "*"}`);
   const union = new Set([...catalog.matchActions('s3:Get*'), ...catalog.matchActions('s3:Put*')]);
   const s3 = service(summary.allow, 's3');
-  assert.equal(ACCESS_LEVELS.reduce((sum, level) => sum + s3.actions[level].length, 0), union.size);
-  assert.deepEqual(summary.deny.services.map(s => s.prefix), ['s3']);
+  assert.equal(
+    ACCESS_LEVELS.reduce((sum, level) => sum + s3.actions[level].length, 0),
+    union.size,
+  );
+  assert.deepEqual(
+    summary.deny.services.map(s => s.prefix),
+    ['s3'],
+  );
   assert.deepEqual(service(summary.deny, 's3').actions.Write, ['DeleteBucket']);
   assert.equal(summary.statements[3].effect, undefined, 'an invalid Effect counts for neither side');
-  assert.equal(summary.allow.services.some(s => s.prefix === 'ec2'), false);
+  assert.equal(
+    summary.allow.services.some(s => s.prefix === 'ec2'),
+    false,
+  );
 });
 
 test('NotAction: the complement of the listed actions, and the exclusions', () => {
@@ -62,8 +70,14 @@ test('NotAction: the complement of the listed actions, and the exclusions', () =
   assert.equal(service(statement.access, 'iam').actions.Write.length, 0);
   const s3 = service(statement.access, 's3');
   const s3Total = catalog.matchActions('s3:*').length;
-  assert.equal(ACCESS_LEVELS.reduce((sum, level) => sum + s3.actions[level].length, 0), s3Total - catalog.matchActions('s3:Get*').length);
-  assert.deepEqual(statement.excluded.map(s => s.prefix), ['iam', 's3']);
+  assert.equal(
+    ACCESS_LEVELS.reduce((sum, level) => sum + s3.actions[level].length, 0),
+    s3Total - catalog.matchActions('s3:Get*').length,
+  );
+  assert.deepEqual(
+    statement.excluded.map(s => s.prefix),
+    ['iam', 's3'],
+  );
   assert.equal(service({ allOtherServices: false, services: statement.excluded }, 'iam').full, true);
 });
 
@@ -92,7 +106,9 @@ test('markdown: a table of services x access levels with the actions behind each
 });
 
 test('text for the CLI: the table and one line per statement', () => {
-  const summary = summarize('{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}');
+  const summary = summarize(
+    '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}',
+  );
   const text = formatSummaryText(summary);
   const read = levelsOf('s3:*').Read;
   assert.match(text, new RegExp(`^  s3 +- +1/${read} +- +- +-$`, 'm'));

@@ -17,13 +17,24 @@ import { virtualOf } from '../helpers/templates';
 const CORPUS_IAC = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac');
 const READERS = [cloudFormationJsonReader, cloudFormationYamlReader, serverlessReader];
 
-interface Template { folder: string; name: string; uri: string; text: string; languageId: string }
+interface Template {
+  folder: string;
+  name: string;
+  uri: string;
+  text: string;
+  languageId: string;
+}
 
 function templates(folder: string): Template[] {
-  return readdirSync(join(CORPUS_IAC, folder)).sort().map(name => ({
-    folder, name, uri: `file://${join(CORPUS_IAC, folder, name)}`, text: readFileSync(join(CORPUS_IAC, folder, name), 'utf8'),
-    languageId: name.endsWith('.json') ? 'json' : 'yaml',
-  }));
+  return readdirSync(join(CORPUS_IAC, folder))
+    .sort()
+    .map(name => ({
+      folder,
+      name,
+      uri: `file://${join(CORPUS_IAC, folder, name)}`,
+      text: readFileSync(join(CORPUS_IAC, folder, name), 'utf8'),
+      languageId: name.endsWith('.json') ? 'json' : 'yaml',
+    }));
 }
 
 function readerOf(template: Template): TemplateReader {
@@ -63,8 +74,11 @@ for (const [folder, expected] of Object.entries(EXPECTED)) {
       for (const [index, policy] of result.policies.entries()) {
         const { virtual, doc } = embeddedPolicy(template.uri, template.text, policy, index);
         assert.doesNotThrow(() => JSON.parse(virtual.text), `${template.name} ${policy.resource}.${policy.property}`);
-        for (const finding of collectFindings(doc, catalog, settings, e => { throw e; })) {
-          if (severityOf(finding.code, settings) === 'error') unexpected.push(`${template.name} ${policy.resource}.${policy.property} ${finding.code} ${finding.message}`);
+        for (const finding of collectFindings(doc, catalog, settings, e => {
+          throw e;
+        })) {
+          if (severityOf(finding.code, settings) === 'error')
+            unexpected.push(`${template.name} ${policy.resource}.${policy.property} ${finding.code} ${finding.message}`);
         }
       }
     }
@@ -110,7 +124,8 @@ test('reading never throws on truncated and mutated corpus templates', () => {
     for (const policy of result.policies) {
       const virtual = virtualOf(policy, text);
       if ('tree' in policy.body) assert.doesNotThrow(() => JSON.parse(virtual.text), `${template.name} round ${round}`);
-      for (const segment of virtual.segments) assert.ok(segment.hostOffset >= 0 && segment.hostOffset + segment.hostLength <= text.length, `${template.name} round ${round}`);
+      for (const segment of virtual.segments)
+        assert.ok(segment.hostOffset >= 0 && segment.hostOffset + segment.hostLength <= text.length, `${template.name} round ${round}`);
     }
   }
 });
@@ -120,7 +135,16 @@ test('hostile input: deep nesting and garbage give problems, not exceptions', ()
   assert.ok(cloudFormationYamlReader.read('file:///t.yaml', deepYaml));
   const deepJson = `{"Resources": {"R": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyDocument": ${'['.repeat(5000)}`;
   assert.ok(cloudFormationJsonReader.read('file:///t.json', deepJson)!.problems.length > 0);
-  for (const garbage of ['', '\u0000\u0001', '---\n---\n', '%YAML 9\n', 'Resources: *alias\n', 'Resources: &a [*a]\n', '{"Resources": 1}', 'Resources: !Ref X\n']) {
+  for (const garbage of [
+    '',
+    '\u0000\u0001',
+    '---\n---\n',
+    '%YAML 9\n',
+    'Resources: *alias\n',
+    'Resources: &a [*a]\n',
+    '{"Resources": 1}',
+    'Resources: !Ref X\n',
+  ]) {
     assert.doesNotThrow(() => cloudFormationYamlReader.read('file:///t.yaml', garbage), JSON.stringify(garbage));
     assert.doesNotThrow(() => cloudFormationJsonReader.read('file:///t.json', garbage), JSON.stringify(garbage));
     assert.doesNotThrow(() => serverlessReader.read('file:///serverless.yml', garbage), JSON.stringify(garbage));

@@ -32,15 +32,18 @@ Resources:
               Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Bucket}/*"
 `;
 
-test('YAML: a role\'s trust policy and inline policies, with kind, quota, property and virtual JSON', () => {
+test("YAML: a role's trust policy and inline policies, with kind, quota, property and virtual JSON", () => {
   const result = readTemplate(yamlReader, ROLE_YAML);
   assert.equal(result.format, 'cloudformation-yaml');
   assert.deepEqual(result.problems, []);
-  assert.deepEqual(result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind, p.limit]), [
-    ['BuildRole', 'AWS::IAM::Role', 'AssumeRolePolicyDocument', 'trust', 'trust'],
-    ['BuildRole', 'AWS::IAM::Role', 'Policies[0].PolicyDocument', 'identity', 'inline-role'],
-    ['BuildRole', 'AWS::IAM::Role', 'Policies[1].PolicyDocument', 'identity', 'inline-role'],
-  ]);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind, p.limit]),
+    [
+      ['BuildRole', 'AWS::IAM::Role', 'AssumeRolePolicyDocument', 'trust', 'trust'],
+      ['BuildRole', 'AWS::IAM::Role', 'Policies[0].PolicyDocument', 'identity', 'inline-role'],
+      ['BuildRole', 'AWS::IAM::Role', 'Policies[1].PolicyDocument', 'identity', 'inline-role'],
+    ],
+  );
   // the unquoted YAML 1.1 date stays the string CloudFormation reads
   assert.deepEqual(policyValue(result.policies[0], ROLE_YAML), {
     Version: '2012-10-17',
@@ -48,21 +51,24 @@ test('YAML: a role\'s trust policy and inline policies, with kind, quota, proper
   });
   // a single statement map is kept as written; the Sub's references are unknown
   const virtual = virtualOf(result.policies[2], ROLE_YAML);
-  assert.equal(virtual.text, `{
+  assert.equal(
+    virtual.text,
+    `{
   "Version": "2012-10-17",
   "Statement": {
     "Effect": "Allow",
     "Action": "s3:GetObjectt",
     "Resource": "arn:\${AWS::Partition}:s3:::\${Bucket}/*"
   }
-}`);
+}`,
+  );
   assert.deepEqual(virtual.unknowns.sort(), ['${AWS::Partition}', '${Bucket}']);
   // the policy's span is the whole PolicyDocument value
   const span = result.policies[2].span;
   assert.ok(ROLE_YAML.slice(span.offset, span.offset + span.length).startsWith('Version: "2012-10-17"'));
 });
 
-test('YAML: the misspelled action\'s segment maps to exactly its scalar, offsets inside one to one', () => {
+test("YAML: the misspelled action's segment maps to exactly its scalar, offsets inside one to one", () => {
   const result = readTemplate(yamlReader, ROLE_YAML);
   const virtual = virtualOf(result.policies[2], ROLE_YAML);
   assert.equal(hostTextOf(virtual, ROLE_YAML, '"s3:GetObjectt"', 'string'), 's3:GetObjectt');
@@ -106,13 +112,20 @@ test('JSON: a bucket policy, Fn::Join as one string, Ref and GetAtt unknown', ()
   const result = readTemplate(jsonReader, BUCKET_JSON);
   assert.equal(result.format, 'cloudformation-json');
   const [policy] = result.policies;
-  assert.deepEqual([policy.resource, policy.resourceType, policy.property, policy.kind, policy.limit], ['BucketPolicy', 'AWS::S3::BucketPolicy', 'PolicyDocument', 'resource', 's3-bucket']);
+  assert.deepEqual(
+    [policy.resource, policy.resourceType, policy.property, policy.kind, policy.limit],
+    ['BucketPolicy', 'AWS::S3::BucketPolicy', 'PolicyDocument', 'resource', 's3-bucket'],
+  );
   assert.deepEqual(policyValue(policy, BUCKET_JSON), {
-    Statement: [{
-      Effect: 'Deny', Principal: '*', Action: 's3:*',
-      Resource: ['arn:aws:s3:::${Bucket}/*', '${Bucket.Arn}'],
-      Condition: { Bool: { 'aws:SecureTransport': false } },
-    }],
+    Statement: [
+      {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: ['arn:aws:s3:::${Bucket}/*', '${Bucket.Arn}'],
+        Condition: { Bool: { 'aws:SecureTransport': false } },
+      },
+    ],
   });
   const virtual = virtualOf(policy, BUCKET_JSON);
   assert.equal(hostTextOf(virtual, BUCKET_JSON, '"Deny"', 'string'), '"Deny"');
@@ -228,10 +241,19 @@ test('Organizations policies: SCP and RCP by Type, other types skipped, an unkno
         Version: "2012-10-17"
         Statement: [{Effect: Deny, Action: "s3:*", Resource: "*"}]
 `;
-  assert.deepEqual(readTemplate(yamlReader, text('SERVICE_CONTROL_POLICY')).policies.map(p => [p.kind, p.limit]), [['scp', 'scp']]);
-  assert.deepEqual(readTemplate(yamlReader, text('RESOURCE_CONTROL_POLICY')).policies.map(p => [p.kind, p.limit]), [['rcp', 'rcp']]);
+  assert.deepEqual(
+    readTemplate(yamlReader, text('SERVICE_CONTROL_POLICY')).policies.map(p => [p.kind, p.limit]),
+    [['scp', 'scp']],
+  );
+  assert.deepEqual(
+    readTemplate(yamlReader, text('RESOURCE_CONTROL_POLICY')).policies.map(p => [p.kind, p.limit]),
+    [['rcp', 'rcp']],
+  );
   assert.deepEqual(readTemplate(yamlReader, text('TAG_POLICY')).policies, []);
-  assert.deepEqual(readTemplate(yamlReader, text('!Ref PolicyType')).policies.map(p => p.kind), [undefined]);
+  assert.deepEqual(
+    readTemplate(yamlReader, text('!Ref PolicyType')).policies.map(p => p.kind),
+    [undefined],
+  );
 });
 
 test('EventBusPolicy: its one Statement becomes a one-statement resource policy', () => {
@@ -275,16 +297,19 @@ test('other resource policies: kinds and quotas from the host', () => {
     Type: AWS::Lambda::LayerVersionPermission
     Properties: {Action: lambda:GetLayerVersion, Principal: "*", LayerVersionArn: !Ref L}
 `;
-  assert.deepEqual(readTemplate(yamlReader, text).policies.map(p => [p.resource, p.kind, p.limit]), [
-    ['Endpoint', 'endpoint', 'vpc-endpoint'],
-    ['Secret', 'resource', 'secretsmanager'],
-    ['Set', 'identity', undefined],
-    ['Thing', 'identity', undefined],
-    ['Domain', 'resource', undefined],
-  ]);
+  assert.deepEqual(
+    readTemplate(yamlReader, text).policies.map(p => [p.resource, p.kind, p.limit]),
+    [
+      ['Endpoint', 'endpoint', 'vpc-endpoint'],
+      ['Secret', 'resource', 'secretsmanager'],
+      ['Set', 'identity', undefined],
+      ['Thing', 'identity', undefined],
+      ['Domain', 'resource', undefined],
+    ],
+  );
 });
 
-test('an Fn::If in a role\'s Policies list: the branch that is not AWS::NoValue, partial', () => {
+test("an Fn::If in a role's Policies list: the branch that is not AWS::NoValue, partial", () => {
   const text = `Resources:
   Role:
     Type: AWS::IAM::Role
@@ -300,7 +325,13 @@ test('an Fn::If in a role\'s Policies list: the branch that is not AWS::NoValue,
           PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "sqs:*", Resource: "*"}]}
 `;
   const policies = readTemplate(yamlReader, text).policies;
-  assert.deepEqual(policies.map(p => [p.property, p.partial ?? false]), [['Policies[0].PolicyDocument', true], ['Policies[1].PolicyDocument', false]]);
+  assert.deepEqual(
+    policies.map(p => [p.property, p.partial ?? false]),
+    [
+      ['Policies[0].PolicyDocument', true],
+      ['Policies[1].PolicyDocument', false],
+    ],
+  );
 });
 
 test('broken templates give one problem and no exception', () => {
@@ -308,14 +339,15 @@ test('broken templates give one problem and no exception', () => {
   const result = readTemplate(yamlReader, yaml);
   assert.equal(result.problems.length, 1);
   assert.match(result.problems[0].message, /not valid YAML/);
-  const json = '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::S3::BucketPolicy", "Properties": {"PolicyDocument": {"Statement": [';
+  const json =
+    '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"R": {"Type": "AWS::S3::BucketPolicy", "Properties": {"PolicyDocument": {"Statement": [';
   const broken = readTemplate(jsonReader, json);
   assert.ok(broken.problems.length > 0);
   assert.match(broken.problems[0].message, /not valid JSON/);
   assert.equal(readTemplate(jsonReader, '{"AWSTemplateFormatVersion": "x", // note\n "Resources": {}}').problems.length, 1);
 });
 
-test('a flow collection closed at its key\'s indentation reads as CloudFormation reads it, spans unchanged', () => {
+test("a flow collection closed at its key's indentation reads as CloudFormation reads it, spans unchanged", () => {
   const text = `Resources:
   Q:
     Type: AWS::SQS::QueuePolicy
@@ -345,7 +377,9 @@ test('detect: templates by their keys, everything else false', () => {
   assert.ok(!yamlReader.detect('file:///workflow.yml', 'yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n'));
   assert.ok(!jsonReader.detect('file:///package.json', 'json', '{"name": "x", "version": "1.0.0"}'));
   assert.ok(!jsonReader.detect('file:///policy.json', 'json', '{"Version": "2012-10-17", "Statement": []}'));
-  assert.ok(!yamlReader.detect('file:///serverless.yml', 'yaml', 'service: x\nprovider:\n  name: aws\nresources:\n  Resources:\n    Q:\n      Type: AWS::SQS::Queue\n'));
+  assert.ok(
+    !yamlReader.detect('file:///serverless.yml', 'yaml', 'service: x\nprovider:\n  name: aws\nresources:\n  Resources:\n    Q:\n      Type: AWS::SQS::Queue\n'),
+  );
   assert.ok(!yamlReader.detect('file:///a.py', 'python', ROLE_YAML));
   // a file that said yes but is no template after all
   assert.equal(yamlReader.read('file:///t.yaml', 'Resourcesish: 1\n'), undefined);

@@ -23,15 +23,24 @@ function lines(host: string): HostValue {
     }
     if (last < raw.length) parts.push({ literal: raw.slice(last), span: { offset: valueAt + last, length: raw.length - last }, exact: true });
     const style: StringStyle = 'yaml-plain';
-    entries.push({ key: line.slice(0, eq), keySpan: { offset, length: eq }, keyStyle: style, renamable: true, span: { offset, length: line.length },
-      value: { kind: 'string' as const, span: { offset: valueAt, length: raw.length }, parts, style } });
+    entries.push({
+      key: line.slice(0, eq),
+      keySpan: { offset, length: eq },
+      keyStyle: style,
+      renamable: true,
+      span: { offset, length: line.length },
+      value: { kind: 'string' as const, span: { offset: valueAt, length: raw.length }, parts, style },
+    });
     offset += line.length + 1;
   }
   return { kind: 'object', span: { offset: 0, length: host.length }, entries };
 }
 
 test('a tree becomes JSON text; unknowns read as ${text} and are listed', () => {
-  const virtual = emitTree(lines('Action=s3:GetObject\nResource=arn:${AWS::Partition}:s3:::${Bucket}/*'), 'Action=s3:GetObject\nResource=arn:${AWS::Partition}:s3:::${Bucket}/*');
+  const virtual = emitTree(
+    lines('Action=s3:GetObject\nResource=arn:${AWS::Partition}:s3:::${Bucket}/*'),
+    'Action=s3:GetObject\nResource=arn:${AWS::Partition}:s3:::${Bucket}/*',
+  );
   assert.deepEqual(JSON.parse(virtual.text), { Action: 's3:GetObject', Resource: 'arn:${AWS::Partition}:s3:::${Bucket}/*' });
   assert.deepEqual(virtual.unknowns.sort(), ['${AWS::Partition}', '${Bucket}']);
 });
@@ -67,10 +76,18 @@ test('JSON text in a template maps run by run, across an escape the template nee
   const escapeAt = host.indexOf('$${');
   const text = '{"Resource": "arn:aws:s3:::b/${aws:username}/*"}';
   const split = escapeAt - bodyAt;
-  const virtual = emitJsonText({
-    text, unknowns: [], escape: 'heredoc',
-    runs: [{ offset: 0, hostOffset: bodyAt, length: split }, { offset: split, hostOffset: escapeAt + 1, length: text.length - split }],
-  }, { offset: bodyAt, length: host.indexOf('\nEOF') - bodyAt });
+  const virtual = emitJsonText(
+    {
+      text,
+      unknowns: [],
+      escape: 'heredoc',
+      runs: [
+        { offset: 0, hostOffset: bodyAt, length: split },
+        { offset: split, hostOffset: escapeAt + 1, length: text.length - split },
+      ],
+    },
+    { offset: bodyAt, length: host.indexOf('\nEOF') - bodyAt },
+  );
   const star = text.lastIndexOf('*');
   const mapped = toHostSpan(virtual, { offset: star, length: 1 });
   assert.equal(host[mapped.offset], '*');
@@ -87,7 +104,10 @@ test('a replaced string is written as the host writes it', () => {
   assert.equal(renderString("it's", 'yaml-single', false, none), "'it''s'");
   assert.equal(renderString('arn:aws:s3:::b/${aws:username}', 'hcl', false, none), '"arn:aws:s3:::b/$${aws:username}"');
   assert.equal(renderString('${var.arn}/*', 'hcl', false, new Set(['${var.arn}'])), '"${var.arn}/*"');
-  assert.equal(renderString('arn:${AWS::Partition}:s3:::b/${aws:username}', 'yaml-double', true, new Set(['${AWS::Partition}'])), '"arn:${AWS::Partition}:s3:::b/${!aws:username}"');
+  assert.equal(
+    renderString('arn:${AWS::Partition}:s3:::b/${aws:username}', 'yaml-double', true, new Set(['${AWS::Partition}'])),
+    '"arn:${AWS::Partition}:s3:::b/${!aws:username}"',
+  );
   assert.equal(renderString('${Bucket}', 'yaml-plain', false, new Set(['${Bucket}'])), undefined, 'an unknown outside a Sub cannot be written');
   assert.equal(renderString('x', 'synthetic', false, none), undefined);
 });

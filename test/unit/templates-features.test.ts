@@ -12,7 +12,9 @@ import { templateDocument, type ServedTemplate } from '../../server/src/template
 import { loadTemplateReader, templateFormatOf } from '../../server/src/templates/readers';
 
 const settings = withDefaults(undefined);
-const rethrow = (error: unknown) => { throw error; };
+const rethrow = (error: unknown) => {
+  throw error;
+};
 
 before(async () => {
   for (const format of ['cloudformation-yaml', 'cloudformation-json', 'terraform'] as const) await loadTemplateReader(format);
@@ -42,7 +44,13 @@ async function completeWith(name: string, marked: string, label: string): Promis
   const { text, position } = cursor(marked);
   const list = completionOf(await served(name, text), position, getCatalog(), settings);
   const item = list?.items.find((i: CompletionItem) => i.label === label);
-  assert.ok(item, `${label} offered among ${list?.items.slice(0, 5).map(i => i.label).join(', ')}`);
+  assert.ok(
+    item,
+    `${label} offered among ${list?.items
+      .slice(0, 5)
+      .map(i => i.label)
+      .join(', ')}`,
+  );
   const edit = item.textEdit as TextEdit;
   return apply(text, { range: edit.range, newText: edit.newText.replace(/\$0$/, '') });
 }
@@ -87,13 +95,27 @@ test('completion in an HCL string of an aws_iam_policy_document', async () => {
 });
 
 test('completion in a CloudFormation JSON template', async () => {
-  const json = JSON.stringify({ Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjXX', Resource: '*' }] } } } } }, null, 2);
+  const json = JSON.stringify(
+    {
+      Resources: {
+        P: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjXX', Resource: '*' }] } },
+        },
+      },
+    },
+    null,
+    2,
+  );
   const completed = await completeWith('t.json', json.replace('GetObjXX', 'GetObj|'), 's3:GetObject');
   assert.match(completed, /"Action": "s3:GetObject"/);
 });
 
 test('hover on an action in YAML and in HCL covers exactly the written value', async () => {
-  for (const [name, marked, written] of [['t.yaml', CFN_YAML('s3:Get|Object'), 's3:GetObject'], ['main.tf', TF('"s3:Get|Object"'), 's3:GetObject']] as const) {
+  for (const [name, marked, written] of [
+    ['t.yaml', CFN_YAML('s3:Get|Object'), 's3:GetObject'],
+    ['main.tf', TF('"s3:Get|Object"'), 's3:GetObject'],
+  ] as const) {
     const { text, position } = cursor(marked);
     const hover = hoverOf(await served(name, text), position, getCatalog(), settings);
     assert.match(JSON.stringify(hover?.contents), /GetObject/);
@@ -106,22 +128,33 @@ test('a quick-fix in HCL is written as an HCL string, and the template reads bac
   const text = TF('"s3:GetObjetc"');
   const template = await served('main.tf', text);
   const diagnostics = diagnosticsOf(template, getCatalog(), settings, rethrow);
-  assert.deepEqual(diagnostics.map(d => d.code), ['IAM102']);
+  assert.deepEqual(
+    diagnostics.map(d => d.code),
+    ['IAM102'],
+  );
   const actions = codeActionsOf(template, { range: diagnostics[0].range, diagnostics, snippets: false }, getCatalog(), settings, rethrow);
   const fix = actions.find(a => a.title === 'Change to "s3:GetObject"');
   assert.ok(fix, actions.map(a => a.title).join(', '));
   const fixed = apply(text, fix.edit!.changes!['file:///work/main.tf'][0]);
   assert.match(fixed, /actions {3}= \["s3:GetObject"\]/);
-  assert.deepEqual(diagnosticsOf(await served('main.tf', fixed), getCatalog(), settings, rethrow).map(d => d.code), ['IAM407'], 'the typo is gone (s3:GetObject on "*" remains: IAM407, it only reads)');
+  assert.deepEqual(
+    diagnosticsOf(await served('main.tf', fixed), getCatalog(), settings, rethrow).map(d => d.code),
+    ['IAM407'],
+    'the typo is gone (s3:GetObject on "*" remains: IAM407, it only reads)',
+  );
 });
 
 test('a value an intrinsic builds from literals is checked, and its fix writes the fixed literal in its place', async () => {
   const text = CFN_YAML("!Join [':', [s3, GetObjetc]]");
   const template = await served('t.yaml', text);
   const diagnostics = diagnosticsOf(template, getCatalog(), settings, rethrow);
-  assert.deepEqual(diagnostics.map(d => d.code), ['IAM102']);
-  const fix = codeActionsOf(template, { range: diagnostics[0].range, diagnostics, snippets: false }, getCatalog(), settings, rethrow)
-    .find(a => a.title === 'Change to "s3:GetObject"');
+  assert.deepEqual(
+    diagnostics.map(d => d.code),
+    ['IAM102'],
+  );
+  const fix = codeActionsOf(template, { range: diagnostics[0].range, diagnostics, snippets: false }, getCatalog(), settings, rethrow).find(
+    a => a.title === 'Change to "s3:GetObject"',
+  );
   const fixed = apply(text, fix!.edit!.changes!['file:///work/t.yaml'][0]);
   assert.match(fixed, /^ {12}Action: s3:GetObject$/m);
 });

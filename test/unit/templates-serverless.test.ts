@@ -53,22 +53,28 @@ Resources:
           Statement: [{Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: execute-api:/*}]
 `;
 
-test('SAM: inline statements are identity policies of the function\'s role; names and policy templates are named', () => {
+test("SAM: inline statements are identity policies of the function's role; names and policy templates are named", () => {
   const result = readTemplate(yamlReader, SAM);
-  assert.deepEqual(result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind, p.limit, p.partial ?? false]), [
-    ['Fn', 'AWS::Serverless::Function', 'Policies[3]', 'identity', 'inline-role', false],
-    ['Fn', 'AWS::Serverless::Function', 'Policies[4]', 'identity', 'inline-role', false],
-    ['Machine', 'AWS::Serverless::StateMachine', 'Policies', 'identity', 'inline-role', false],
-    ['Other', 'AWS::Serverless::Function', 'AssumeRolePolicyDocument', 'trust', 'trust', false],
-    ['Api', 'AWS::Serverless::Api', 'DefinitionBody.x-amazon-apigateway-policy', 'resource', undefined, false],
-    ['Api', 'AWS::Serverless::Api', 'Auth.ResourcePolicy.CustomStatements', 'resource', undefined, true],
-  ]);
-  assert.deepEqual(result.namedPolicies.map(n => [n.resource, n.name, SAM.slice(n.span.offset, n.span.offset + n.span.length)]), [
-    ['Fn', 'AWSLambdaBasicExecutionRole', 'AWSLambdaBasicExecutionRole'],
-    ['Fn', 'arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess', '!Sub arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess'],
-    ['Fn', 'S3ReadPolicy', 'S3ReadPolicy'],
-    ['Other', 'AmazonDynamoDBFullAccess', 'AmazonDynamoDBFullAccess'],
-  ]);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind, p.limit, p.partial ?? false]),
+    [
+      ['Fn', 'AWS::Serverless::Function', 'Policies[3]', 'identity', 'inline-role', false],
+      ['Fn', 'AWS::Serverless::Function', 'Policies[4]', 'identity', 'inline-role', false],
+      ['Machine', 'AWS::Serverless::StateMachine', 'Policies', 'identity', 'inline-role', false],
+      ['Other', 'AWS::Serverless::Function', 'AssumeRolePolicyDocument', 'trust', 'trust', false],
+      ['Api', 'AWS::Serverless::Api', 'DefinitionBody.x-amazon-apigateway-policy', 'resource', undefined, false],
+      ['Api', 'AWS::Serverless::Api', 'Auth.ResourcePolicy.CustomStatements', 'resource', undefined, true],
+    ],
+  );
+  assert.deepEqual(
+    result.namedPolicies.map(n => [n.resource, n.name, SAM.slice(n.span.offset, n.span.offset + n.span.length)]),
+    [
+      ['Fn', 'AWSLambdaBasicExecutionRole', 'AWSLambdaBasicExecutionRole'],
+      ['Fn', 'arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess', '!Sub arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess'],
+      ['Fn', 'S3ReadPolicy', 'S3ReadPolicy'],
+      ['Other', 'AmazonDynamoDBFullAccess', 'AmazonDynamoDBFullAccess'],
+    ],
+  );
   // `Statement` written as a single map is accepted as written
   assert.deepEqual(policyValue(result.policies[0], SAM), { Statement: { Effect: 'Allow', Action: 'dynamodb:GetItemm', Resource: '${Table.Arn}' } });
   assert.equal(hostTextOf(virtualOf(result.policies[0], SAM), SAM, '"dynamodb:GetItemm"', 'string'), 'dynamodb:GetItemm');
@@ -90,7 +96,8 @@ test('SAM policy templates: what each grants, for hover', () => {
       for (const action of statement.actions) assert.match(action, /^[a-z0-9-]+:[A-Za-z0-9*]+$/, `${name} ${action}`);
       for (const resource of statement.resources) {
         // every ${Parameter} in a resource is a parameter of the template or a pseudo parameter
-        for (const [, variable] of resource.matchAll(/\$\{([^}]+)\}/g)) assert.ok(variable.startsWith('AWS::') || template.parameters.includes(variable), `${name} ${variable}`);
+        for (const [, variable] of resource.matchAll(/\$\{([^}]+)\}/g))
+          assert.ok(variable.startsWith('AWS::') || template.parameters.includes(variable), `${name} ${variable}`);
       }
     }
   }
@@ -139,27 +146,32 @@ test('Serverless: statement lists wrapped in a policy, variables unknown, resour
   assert.ok(!serverlessReader.detect('file:///app/other.yaml', 'yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n'));
   const result = readTemplate(serverlessReader, SERVERLESS, 'file:///app/serverless.yml');
   assert.equal(result.format, 'serverless');
-  assert.deepEqual(result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind, p.limit, p.partial ?? false]), [
-    ['provider.iam.role', 'serverless', 'statements', 'identity', 'inline-role', true],
-    ['provider', 'serverless', 'iamRoleStatements', 'identity', 'inline-role', true],
-    ['functions.create', 'serverless', 'iamRoleStatements', 'identity', 'inline-role', true],
-    ['QueuePolicy', 'AWS::SQS::QueuePolicy', 'PolicyDocument', 'resource', undefined, false],
-  ]);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind, p.limit, p.partial ?? false]),
+    [
+      ['provider.iam.role', 'serverless', 'statements', 'identity', 'inline-role', true],
+      ['provider', 'serverless', 'iamRoleStatements', 'identity', 'inline-role', true],
+      ['functions.create', 'serverless', 'iamRoleStatements', 'identity', 'inline-role', true],
+      ['QueuePolicy', 'AWS::SQS::QueuePolicy', 'PolicyDocument', 'resource', undefined, false],
+    ],
+  );
   const virtual = virtualOf(result.policies[0], SERVERLESS);
   assert.deepEqual(JSON.parse(virtual.text), {
     Version: '2012-10-17',
-    Statement: [{
-      Effect: 'Allow',
-      Action: ['dynamodb:PutItemm'],
-      Resource: [
-        'arn:aws:dynamodb:${aws:region}:${aws:accountId}:table/${self:custom.table}-${opt:stage, \'dev\'}',
-        '${Queue.Arn}',
-        'arn:aws:s3:::bucket/${aws:username}/*',
-      ],
-    }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:PutItemm'],
+        Resource: [
+          "arn:aws:dynamodb:${aws:region}:${aws:accountId}:table/${self:custom.table}-${opt:stage, 'dev'}",
+          '${Queue.Arn}',
+          'arn:aws:s3:::bucket/${aws:username}/*',
+        ],
+      },
+    ],
   });
   // Serverless variables are unknown; the policy variable ${aws:username} is not
-  assert.deepEqual(virtual.unknowns.sort(), ['${Queue.Arn}', '${aws:accountId}', '${aws:region}', '${opt:stage, \'dev\'}', '${self:custom.table}']);
+  assert.deepEqual(virtual.unknowns.sort(), ['${Queue.Arn}', '${aws:accountId}', '${aws:region}', "${opt:stage, 'dev'}", '${self:custom.table}']);
   // the synthetic Version cannot be edited; Statement's key is the list's key as written
   assert.ok(virtual.segments.some(s => s.role === 'string' && s.style === 'synthetic'));
   assert.equal(hostTextOf(virtual, SERVERLESS, '"Statement"', 'key'), 'statements');
@@ -169,8 +181,9 @@ test('Serverless: statement lists wrapped in a policy, variables unknown, resour
 });
 
 test('Serverless: a role given by name is no policy; function statements need the per-function plugin', () => {
-  const text = 'service: x\nprovider:\n  name: aws\n  iam:\n    role: arn:aws:iam::111122223333:role/existing\n'
-    + 'functions:\n  f:\n    handler: h\n    iamRoleStatements:\n      - {Effect: Allow, Action: "s3:*", Resource: "*"}\n';
+  const text =
+    'service: x\nprovider:\n  name: aws\n  iam:\n    role: arn:aws:iam::111122223333:role/existing\n' +
+    'functions:\n  f:\n    handler: h\n    iamRoleStatements:\n      - {Effect: Allow, Action: "s3:*", Resource: "*"}\n';
   const result = readTemplate(serverlessReader, text);
   assert.deepEqual(result.policies, []);
   assert.equal(serverlessReader.read('file:///x.yml', 'a: 1\n'), undefined);

@@ -17,16 +17,28 @@ let folder = '';
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'iam-hcl-bundle-'));
   const reader = join(REPO, 'server', 'src', 'templates', 'terraform', 'terraformReader.ts').replace(/\\/g, '/');
-  writeFileSync(join(folder, 'entry.ts'), `import { terraformReader } from '${reader}';
+  writeFileSync(
+    join(folder, 'entry.ts'),
+    `import { terraformReader } from '${reader}';
 const hcl = 'resource "aws_iam_policy" "p" {\\n  policy = jsonencode({ Version = "2012-10-17", Statement = [] })\\n}\\n';
 (async () => {
   if (process.argv.includes('--prepare')) await terraformReader.prepare!();
   const result = terraformReader.read('file:///main.tf', hcl)!;
   console.log(JSON.stringify({ policies: result.policies.length, problems: result.problems.map(p => p.message) }));
 })();
-`);
+`,
+  );
   // the options of esbuild.mjs that matter here: a CommonJS bundle for node
-  await build({ entryPoints: [join(folder, 'entry.ts')], outfile: join(folder, 'server-main.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'silent' });
+  await build({
+    entryPoints: [join(folder, 'entry.ts')],
+    outfile: join(folder, 'server-main.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    logLevel: 'silent',
+  });
 });
 
 after(() => rmSync(folder, { recursive: true, force: true }));

@@ -20,11 +20,13 @@ const CORPUS_IAC = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac');
 
 function readFolder(reader: TemplateReader, folder: string) {
   const dir = join(CORPUS_IAC, folder);
-  return readdirSync(dir).sort().map(name => {
-    const text = readFileSync(join(dir, name), 'utf8');
-    assert.ok(reader.detect(`file:///${name}`, name.endsWith('.json') ? 'json' : 'terraform', text), name);
-    return { name, text, result: reader.read(`file:///corpus/${name}`, text)! };
-  });
+  return readdirSync(dir)
+    .sort()
+    .map(name => {
+      const text = readFileSync(join(dir, name), 'utf8');
+      assert.ok(reader.detect(`file:///${name}`, name.endsWith('.json') ? 'json' : 'terraform', text), name);
+      return { name, text, result: reader.read(`file:///corpus/${name}`, text)! };
+    });
 }
 
 test('Terraform corpus: 181 policies in 70 files (141 policy documents, 27 resource arguments, 13 module arguments), valid JSON, exact maps', async () => {
@@ -41,7 +43,8 @@ test('Terraform corpus: 181 policies in 70 files (141 policy documents, 27 resou
       assert.doesNotThrow(() => JSON.parse(virtual.text), `${name}: ${policy.resource}`);
       for (const segment of virtual.segments) {
         assert.ok(segment.hostOffset >= 0 && segment.hostOffset + segment.hostLength <= text.length, `${name}: segment inside the file`);
-        if (segment.exact) assert.equal(text.substr(segment.hostOffset, segment.hostLength), virtual.text.substr(segment.offset, segment.length), `${name}: exact segment`);
+        if (segment.exact)
+          assert.equal(text.substr(segment.hostOffset, segment.hostLength), virtual.text.substr(segment.offset, segment.length), `${name}: exact segment`);
       }
     }
   }
@@ -59,7 +62,8 @@ test('Terraform plan corpus: 27 policies in 13 plans, each once, valid JSON, exa
       found++;
       const virtual = virtualOf(policy, text);
       assert.doesNotThrow(() => JSON.parse(virtual.text), `${name}: ${policy.resource}`);
-      for (const segment of virtual.segments.filter(s => s.exact)) assert.equal(text.substr(segment.hostOffset, segment.hostLength), virtual.text.substr(segment.offset, segment.length));
+      for (const segment of virtual.segments.filter(s => s.exact))
+        assert.equal(text.substr(segment.hostOffset, segment.hostLength), virtual.text.substr(segment.offset, segment.length));
     }
   }
   assert.equal(found, 27);
@@ -69,11 +73,17 @@ test('no error on any policy of the corpus, read as the core reads template poli
   await terraformReader.prepare!();
   const settings = withDefaults(undefined);
   const errors: string[] = [];
-  for (const [reader, folder] of [[terraformReader, 'terraform'], [terraformPlanReader, 'terraform-plan']] as const) {
+  for (const [reader, folder] of [
+    [terraformReader, 'terraform'],
+    [terraformPlanReader, 'terraform-plan'],
+  ] as const) {
     for (const { name, text, result } of readFolder(reader, folder)) {
       for (const { source, virtual, doc } of templateDocument(`file:///corpus/${name}`, 'terraform', text, result).policies) {
-        for (const finding of collectFindings(doc, getCatalog(), settings, error => { throw error; })) {
-          if (severityOf(finding.code, settings) === 'error') errors.push(`${finding.code} ${name} ${source.resource}: ${virtual.text.substr(finding.offset, finding.length).slice(0, 60)}`);
+        for (const finding of collectFindings(doc, getCatalog(), settings, error => {
+          throw error;
+        })) {
+          if (severityOf(finding.code, settings) === 'error')
+            errors.push(`${finding.code} ${name} ${source.resource}: ${virtual.text.substr(finding.offset, finding.length).slice(0, 60)}`);
         }
       }
     }

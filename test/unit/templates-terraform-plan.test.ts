@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import { terraformPlanReader } from '../../server/src/templates/terraform/planReader';
 import { hostTextOf, virtualOf } from '../helpers/terraform';
 
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
 const READ = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjct', Resource: 'arn:aws:s3:::b/*' }] });
 
 function change(address: string, type: string, actions: string[], after: object | null, afterUnknown: object = {}, mode = 'managed') {
@@ -13,8 +16,14 @@ function change(address: string, type: string, actions: string[], after: object 
 }
 
 function plan(resourceChanges: object[]): string {
-  const values = { root_module: { resources: resourceChanges.map(c => ({ ...(c as { address: string }), values: (c as { change: { after: object } }).change.after })) } };
-  return JSON.stringify({ format_version: '1.2', terraform_version: '1.5.7', planned_values: values, resource_changes: resourceChanges, prior_state: { values } }, null, 2);
+  const values = {
+    root_module: { resources: resourceChanges.map(c => ({ ...(c as { address: string }), values: (c as { change: { after: object } }).change.after })) },
+  };
+  return JSON.stringify(
+    { format_version: '1.2', terraform_version: '1.5.7', planned_values: values, resource_changes: resourceChanges, prior_state: { values } },
+    null,
+    2,
+  );
 }
 
 const read = (text: string) => terraformPlanReader.read('file:///plan.json', text)!;
@@ -34,7 +43,13 @@ test('each planned policy once, from resource_changes, with the kind of its argu
     change('module.m.aws_iam_policy.p["x"]', 'aws_iam_policy', ['update'], { policy: READ }),
     change('aws_s3_bucket_policy.gone', 'aws_s3_bucket_policy', ['delete'], null),
     change('aws_s3_bucket_policy.later', 'aws_s3_bucket_policy', ['create'], { bucket: 'b' }, { policy: true }),
-    change('aws_iam_role.later', 'aws_iam_role', ['create'], { inline_policy: [{ name: 'a' }, { name: 'b', policy: READ }] }, { inline_policy: [{ policy: true }, {}] }),
+    change(
+      'aws_iam_role.later',
+      'aws_iam_role',
+      ['create'],
+      { inline_policy: [{ name: 'a' }, { name: 'b', policy: READ }] },
+      { inline_policy: [{ policy: true }, {}] },
+    ),
     change('data.aws_iam_policy_document.d', 'aws_iam_policy_document', ['read'], { json: READ }, {}, 'data'),
     change('aws_sns_topic.t', 'aws_sns_topic', ['create'], { policy: '', delivery_policy: READ }),
     change('aws_organizations_policy.tags', 'aws_organizations_policy', ['create'], { type: 'TAG_POLICY', content: '{"tags": {}}' }),
@@ -43,13 +58,16 @@ test('each planned policy once, from resource_changes, with the kind of its argu
   const result = read(text);
   assert.equal(result.format, 'terraform-plan');
   assert.deepEqual(result.problems, []);
-  assert.deepEqual(result.policies.map(p => [p.resource, p.property, p.kind, p.limit]), [
-    ['aws_iam_role.r', 'assume_role_policy', 'trust', 'trust'],
-    ['aws_iam_role.r', 'inline_policy.policy', 'identity', 'inline-role'],
-    ['module.m.aws_iam_policy.p["x"]', 'policy', 'identity', 'managed'],
-    ['aws_iam_role.later', 'inline_policy[1].policy', 'identity', 'inline-role'],
-    ['aws_organizations_policy.rcp', 'content', 'rcp', 'rcp'],
-  ]);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.property, p.kind, p.limit]),
+    [
+      ['aws_iam_role.r', 'assume_role_policy', 'trust', 'trust'],
+      ['aws_iam_role.r', 'inline_policy.policy', 'identity', 'inline-role'],
+      ['module.m.aws_iam_policy.p["x"]', 'policy', 'identity', 'managed'],
+      ['aws_iam_role.later', 'inline_policy[1].policy', 'identity', 'inline-role'],
+      ['aws_organizations_policy.rcp', 'content', 'rcp', 'rcp'],
+    ],
+  );
   const policy = result.policies[2];
   assert.equal((policy.body as { json: { escape: string } }).json.escape, 'json-string');
   const virtual = virtualOf(policy, text);
@@ -60,15 +78,26 @@ test('each planned policy once, from resource_changes, with the kind of its argu
 
 test('a state (no resource_changes) is read from its modules', () => {
   const text = JSON.stringify({
-    format_version: '1.0', terraform_version: '1.5.7',
-    values: { root_module: { resources: [], child_modules: [{ resources: [{ address: 'module.a.aws_kms_key.k', mode: 'managed', type: 'aws_kms_key', values: { policy: READ } }] }] } },
+    format_version: '1.0',
+    terraform_version: '1.5.7',
+    values: {
+      root_module: {
+        resources: [],
+        child_modules: [{ resources: [{ address: 'module.a.aws_kms_key.k', mode: 'managed', type: 'aws_kms_key', values: { policy: READ } }] }],
+      },
+    },
   });
-  assert.deepEqual(read(text).policies.map(p => [p.resource, p.kind, p.limit]), [['module.a.aws_kms_key.k', 'resource', 'kms-key']]);
+  assert.deepEqual(
+    read(text).policies.map(p => [p.resource, p.kind, p.limit]),
+    [['module.a.aws_kms_key.k', 'resource', 'kms-key']],
+  );
 });
 
-test('JSON string escapes decode, and the runs between them are the plan\'s characters', () => {
+test("JSON string escapes decode, and the runs between them are the plan's characters", () => {
   const policy = '{\n  "Version": "2012-10-17", "Statement": [{"Sid": "caf\u00e9/x\\\\y", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]\n}';
-  const text = plan([change('aws_iam_policy.p', 'aws_iam_policy', ['create'], { policy })]).replaceAll('caf\u00e9', 'caf\\u00e9').replaceAll('/x', '\\/x');
+  const text = plan([change('aws_iam_policy.p', 'aws_iam_policy', ['create'], { policy })])
+    .replaceAll('caf\u00e9', 'caf\\u00e9')
+    .replaceAll('/x', '\\/x');
   const [found] = read(text).policies;
   const { json } = found.body as { json: { text: string; runs: Array<{ offset: number; hostOffset: number; length: number }> } };
   assert.equal(json.text, policy);

@@ -13,12 +13,42 @@ import { virtualOf } from '../helpers/terraform';
 
 const SEED = 20261206;
 const CORPUS_IAC = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac');
-const HCL_FRAGMENTS = ['${', '$${', '%{ if x }', '%{ endfor }', '<<EOF\n', '<<-EOT\n', '\nEOF\n', '"', '{', '}', '[', ']', '(', ')', '=', ':',
-  'jsonencode(', 'jsonencode({ Statement = [{', 'file(', 'dynamic "statement" {', 'statement {', 'principals {', 'condition { test = ', '#', '/*', '\\', '\\u', '&{'];
+const HCL_FRAGMENTS = [
+  '${',
+  '$${',
+  '%{ if x }',
+  '%{ endfor }',
+  '<<EOF\n',
+  '<<-EOT\n',
+  '\nEOF\n',
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '=',
+  ':',
+  'jsonencode(',
+  'jsonencode({ Statement = [{',
+  'file(',
+  'dynamic "statement" {',
+  'statement {',
+  'principals {',
+  'condition { test = ',
+  '#',
+  '/*',
+  '\\',
+  '\\u',
+  '&{',
+];
 
 function filesOf(folder: string): Array<{ name: string; text: string }> {
   const dir = join(CORPUS_IAC, folder);
-  return readdirSync(dir).sort().map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  return readdirSync(dir)
+    .sort()
+    .map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
 /** Everything a result points at lies inside the text, and its virtual policies can be written. */

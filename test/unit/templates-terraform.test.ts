@@ -45,7 +45,9 @@ test('jsonencode: HCL object syntax becomes the policy, with the kind and quota 
 }
 `;
   const { policy, virtual } = await onlyPolicy(hcl);
-  assert.equal(virtual.text, `{
+  assert.equal(
+    virtual.text,
+    `{
   "Version": "2012-10-17",
   "Statement": [
     {
@@ -57,9 +59,17 @@ test('jsonencode: HCL object syntax becomes the policy, with the kind and quota 
       "Resource": "*"
     }
   ]
-}`);
+}`,
+  );
   assert.deepEqual(
-    { kind: policy.kind, limit: policy.limit, resource: policy.resource, resourceType: policy.resourceType, property: policy.property, partial: policy.partial },
+    {
+      kind: policy.kind,
+      limit: policy.limit,
+      resource: policy.resource,
+      resourceType: policy.resourceType,
+      property: policy.property,
+      partial: policy.partial,
+    },
     { kind: 'identity', limit: 'managed', resource: 'aws_iam_policy.reader', resourceType: 'aws_iam_policy', property: 'policy', partial: undefined },
   );
   // the misspelled action maps to exactly that HCL string, and its string token to the quoted string
@@ -69,7 +79,13 @@ test('jsonencode: HCL object syntax becomes the policy, with the kind and quota 
   assert.equal(segmentHostText(virtual, hcl, '"Version"', 'key'), 'Version');
   assert.equal(segmentHostText(virtual, hcl, '"Statement"', 'key'), '"Statement"');
   assert.equal(hostTextOf(virtual, hcl, 'Statement'), 'Statement');
-  assert.equal(hcl.slice(policy.span.offset, policy.span.offset + policy.span.length).trim().at(0), '{');
+  assert.equal(
+    hcl
+      .slice(policy.span.offset, policy.span.offset + policy.span.length)
+      .trim()
+      .at(0),
+    '{',
+  );
 });
 
 test('interpolations are unknown parts; $${ is a literal ${ (a policy variable); escapes are not exact', async () => {
@@ -206,7 +222,7 @@ EOF
   assert.deepEqual(structural.policies, []);
 });
 
-test('a heredoc that is not valid JSON is still the policy (its syntax errors are the policy\'s)', async () => {
+test("a heredoc that is not valid JSON is still the policy (its syntax errors are the policy's)", async () => {
   const { virtual } = await onlyPolicy(`resource "aws_iam_policy" "p" {
   policy = <<EOF
 {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*",}]}
@@ -280,7 +296,9 @@ resource "aws_iam_role" "r" {
     { kind: policy.kind, limit: policy.limit, resource: policy.resource, resourceType: policy.resourceType, property: policy.property },
     { kind: 'trust', limit: 'trust', resource: 'data.aws_iam_policy_document.trust', resourceType: 'data.aws_iam_policy_document', property: '' },
   );
-  assert.equal(compact(virtual.text), compact(`{
+  assert.equal(
+    compact(virtual.text),
+    compact(`{
     "Version": "2012-10-17",
     "Id": "trust",
     "Statement": [
@@ -299,7 +317,8 @@ resource "aws_iam_role" "r" {
       },
       {"Effect": "Deny", "NotAction": ["sts:*"], "NotResource": ["*"]}
     ]
-  }`));
+  }`),
+  );
   assert.deepEqual(virtual.unknowns.sort(), ['${data.aws_caller_identity.current.account_id}', '${var.admin_arn}']);
   // attribute names are the policy's names but are never renamed; the operator is the test string, the key the variable string
   const keys = virtual.segments.filter(s => s.role === 'key');
@@ -431,7 +450,7 @@ module "m" {
   });
 });
 
-test('a role\'s inline policies: one per block, identity with the role-inline quota', async () => {
+test("a role's inline policies: one per block, identity with the role-inline quota", async () => {
   const result = await readHcl(`resource "aws_iam_role" "r" {
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
   inline_policy {
@@ -450,11 +469,14 @@ test('a role\'s inline policies: one per block, identity with the role-inline qu
     }
   }
 }`);
-  assert.deepEqual(result.policies.map(p => [p.property, p.kind, p.limit]), [
-    ['assume_role_policy', 'trust', 'trust'],
-    ['inline_policy[0].policy', 'identity', 'inline-role'],
-    ['inline_policy[1].policy', 'identity', 'inline-role'],
-  ]);
+  assert.deepEqual(
+    result.policies.map(p => [p.property, p.kind, p.limit]),
+    [
+      ['assume_role_policy', 'trust', 'trust'],
+      ['inline_policy[0].policy', 'identity', 'inline-role'],
+      ['inline_policy[1].policy', 'identity', 'inline-role'],
+    ],
+  );
 });
 
 test('aws_organizations_policy: SCP by default, RCP by type, other types not read', async () => {
@@ -486,7 +508,13 @@ resource "aws_iam_policy" "d" {
 }
 `);
   assert.deepEqual(result.policies, []);
-  assert.deepEqual(result.policyFiles.map(f => [f.path, f.kind]), [['policies/a.json', 'identity'], ['../trust/b.json', 'trust']]);
+  assert.deepEqual(
+    result.policyFiles.map(f => [f.path, f.kind]),
+    [
+      ['policies/a.json', 'identity'],
+      ['../trust/b.json', 'trust'],
+    ],
+  );
 });
 
 test('a module argument, local or output holding a policy with Statements is read, with no kind', async () => {
@@ -516,12 +544,15 @@ output "policy" {
   value = jsonencode({ Statement = [{ Effect = "Deny", Action = "*", Resource = "*" }] })
 }
 `);
-  assert.deepEqual(result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind ?? null]), [
-    ['module.lambda', 'module', 'policy_json', null],
-    ['module.lambda', 'module', 'policy_jsons[0]', null],
-    ['locals', 'locals', 'read_policy', 'identity'],
-    ['output.policy', 'output', 'value', null],
-  ]);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.resourceType, p.property, p.kind ?? null]),
+    [
+      ['module.lambda', 'module', 'policy_json', null],
+      ['module.lambda', 'module', 'policy_jsons[0]', null],
+      ['locals', 'locals', 'read_policy', 'identity'],
+      ['output.policy', 'output', 'value', null],
+    ],
+  );
 });
 
 test('resources that hold other JSON (IoT policies, stack policies) and unknown policies are not read', async () => {
@@ -553,7 +584,10 @@ resource "aws_iam_policy" "broken" {
   const result = await readHcl(hcl);
   assert.ok(result.problems.length >= 1);
   assert.ok(result.problems.every(p => p.offset >= 0 && p.offset + p.length <= hcl.length && /syntax error/.test(p.message)));
-  assert.deepEqual(result.policies.map(p => p.resource), ['aws_iam_policy.ok']);
+  assert.deepEqual(
+    result.policies.map(p => p.resource),
+    ['aws_iam_policy.ok'],
+  );
   for (const garbage of ['', '{', '}}}', 'resource "a" {', '"unterminated', '<<EOF\n', 'x = <<EOF\n{"Statement":', '\u0000\ud800', 'a = "${"']) {
     await assert.doesNotReject(readHcl(garbage), JSON.stringify(garbage));
   }

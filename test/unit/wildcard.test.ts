@@ -6,10 +6,21 @@ import { compileWildcard, GlobUnit, globMatch, wildcardMatch } from '../../serve
 
 test('* matches any run of characters, ? exactly one', () => {
   const cases: Array<[string, string, boolean]> = [
-    ['s3:Get*', 's3:GetObject', true], ['s3:Get*', 's3:Get', true], ['s3:Get*', 's3:PutObject', false],
-    ['s3:?etObject', 's3:GetObject', true], ['s3:?etObject', 's3:etObject', false], ['*', '', true],
-    ['a*b*c', 'abc', true], ['a*b*c', 'aXbYc', true], ['a*b*c', 'acb', false], ['*a', 'ba', true], ['a*', 'b', false],
-    ['arn:aws:s3:::b/*', 'arn:aws:s3:::b/x/y', true], ['', '', true], ['', 'x', false], ['?', '', false],
+    ['s3:Get*', 's3:GetObject', true],
+    ['s3:Get*', 's3:Get', true],
+    ['s3:Get*', 's3:PutObject', false],
+    ['s3:?etObject', 's3:GetObject', true],
+    ['s3:?etObject', 's3:etObject', false],
+    ['*', '', true],
+    ['a*b*c', 'abc', true],
+    ['a*b*c', 'aXbYc', true],
+    ['a*b*c', 'acb', false],
+    ['*a', 'ba', true],
+    ['a*', 'b', false],
+    ['arn:aws:s3:::b/*', 'arn:aws:s3:::b/x/y', true],
+    ['', '', true],
+    ['', 'x', false],
+    ['?', '', false],
   ];
   for (const [pattern, value, expected] of cases) assert.equal(globMatch(pattern, value), expected, `${pattern} ~ ${value}`);
 });

@@ -26,8 +26,14 @@ function zoneFindings(doc: ReturnType<typeof policy>, zone: ZoneOfTrust | undefi
   return withFolded(collectFindings(doc, getCatalog(), withDefaults({ zoneOfTrust: zone }), rethrow)).filter(f => f.code === ZONE_OF_TRUST_CODE);
 }
 
-const allow = (principal: unknown, condition?: object, extra: object = {}) =>
-  ({ Effect: 'Allow', Principal: principal, Action: ['s3:GetObject', 's3:PutObject'], Resource: BUCKET, ...(condition && { Condition: condition }), ...extra });
+const allow = (principal: unknown, condition?: object, extra: object = {}) => ({
+  Effect: 'Allow',
+  Principal: principal,
+  Action: ['s3:GetObject', 's3:PutObject'],
+  Resource: BUCKET,
+  ...(condition && { Condition: condition }),
+  ...extra,
+});
 
 test('another account is outside the zone: a warning on that principal, saying who can do what', () => {
   const doc = policy([allow({ AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:role/reader'] })]);
@@ -38,7 +44,10 @@ test('another account is outside the zone: a warning on that principal, saying w
 });
 
 test('no zone set: no finding', () => {
-  assert.deepEqual(collectFindings(policy([allow('*')]), getCatalog(), withDefaults(undefined), rethrow).filter(f => f.code === ZONE_OF_TRUST_CODE), []);
+  assert.deepEqual(
+    collectFindings(policy([allow('*')]), getCatalog(), withDefaults(undefined), rethrow).filter(f => f.code === ZONE_OF_TRUST_CODE),
+    [],
+  );
   assert.deepEqual(zoneFindings(policy([allow('*')]), {}), []);
 });
 
@@ -73,7 +82,13 @@ test('public principals are outside unless a condition confines them to the zone
 });
 
 test('a Deny for everyone outside the organization confines the Allow it covers', () => {
-  const guard = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: BUCKET, Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } };
+  const guard = {
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: BUCKET,
+    Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+  };
   assert.deepEqual(zoneFindings(policy([allow('*'), guard])), []);
   const narrowGuard = { ...guard, Action: 's3:GetObject' };
   assert.equal(zoneFindings(policy([allow('*'), narrowGuard])).length, 1, 'the Deny does not cover s3:PutObject');
@@ -105,54 +120,78 @@ test('the rule runs on every corpus policy with a zone set, without throwing', (
   assert.ok(findings > 0, 'the corpus has public and cross-account grants');
 });
 
-test('accountsInDocument: the resource ARNs\' accounts, else those of the ARNs outside Principal', () => {
+test("accountsInDocument: the resource ARNs' accounts, else those of the ARNs outside Principal", () => {
   const withResources = policy([allow({ AWS: 'arn:aws:iam::444455556666:root' }, undefined, { Resource: 'arn:aws:sqs:us-east-1:111122223333:queue' })]);
   assert.deepEqual(accountsInDocument(withResources), ['111122223333']);
   const trust = policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' }, Action: 'sts:AssumeRole' }], 'trust');
   assert.deepEqual(accountsInDocument(trust), []);
 });
 
-test('accountsInDocument never takes a principal\'s account: it is the one the finding is about', () => {
+test("accountsInDocument never takes a principal's account: it is the one the finding is about", () => {
   const bucket = policy([allow({ AWS: 'arn:aws:iam::444455556666:root' })]);
   assert.deepEqual(accountsInDocument(bucket), []);
-  const trust = policy([{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' }, Action: 'sts:AssumeRole',
-    Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:codebuild:us-east-1:111122223333:project/*' } } }], 'trust');
-  assert.deepEqual(accountsInDocument(trust), ['111122223333'], 'a condition\'s ARN is the policy\'s own side');
+  const trust = policy(
+    [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::444455556666:role/ci' },
+        Action: 'sts:AssumeRole',
+        Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:codebuild:us-east-1:111122223333:project/*' } },
+      },
+    ],
+    'trust',
+  );
+  assert.deepEqual(accountsInDocument(trust), ['111122223333'], "a condition's ARN is the policy's own side");
 });
 
-test('without a zone and without an account of the policy\'s own, nothing is offered: never the principal\'s account', () => {
+test("without a zone and without an account of the policy's own, nothing is offered: never the principal's account", () => {
   for (const [text, kind] of [
     [JSON.stringify({ Version: '2012-10-17', Statement: [allow({ AWS: 'arn:aws:iam::4444|55556666:root' })] }), 'resource'],
-    ['{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::4444|55556666:root"}, "Action": "sts:AssumeRole"}]}', 'trust'],
+    [
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::4444|55556666:root"}, "Action": "sts:AssumeRole"}]}',
+      'trust',
+    ],
   ] as const) {
     const { doc, offset } = parseAtCursor(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind });
     assert.deepEqual(zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults(undefined)), [], kind);
   }
 });
 
-test('without a zone, a principal offers to set the zone to the document\'s accounts', () => {
-  const { doc, offset } = parseAtCursor(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+test("without a zone, a principal offers to set the zone to the document's accounts", () => {
+  const { doc, offset } = parseAtCursor(
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
     "Principal": {"AWS": "arn:aws:iam::444455|556666:root"}, "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:us-east-1:111122223333:q"}]}`,
-  'file:///test/queue-policy.json', { languageId: 'iam-policy', kind: 'resource' });
+    'file:///test/queue-policy.json',
+    { languageId: 'iam-policy', kind: 'resource' },
+  );
   const actions = zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults(undefined));
   assert.equal(actions.length, 1);
   assert.equal(actions[0].command?.command, SET_ZONE_OF_TRUST_COMMAND);
-  assert.deepEqual(actions[0].command?.arguments, [{ uri: 'file:///test/queue-policy.json', zoneOfTrust: { accounts: ['111122223333'] } } satisfies SetZoneOfTrustArgs]);
+  assert.deepEqual(actions[0].command?.arguments, [
+    { uri: 'file:///test/queue-policy.json', zoneOfTrust: { accounts: ['111122223333'] } } satisfies SetZoneOfTrustArgs,
+  ]);
   const elsewhere = doc.text.indexOf('sqs:SendMessage');
   assert.deepEqual(zoneOfTrustActions(doc, elsewhere, elsewhere, getCatalog(), withDefaults(undefined)), []);
 });
 
 test('with a zone, a finding on another account offers to add it to the zone', () => {
-  const { doc, offset } = parseAtCursor(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+  const { doc, offset } = parseAtCursor(
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
     "Principal": {"AWS": "arn:aws:iam::444455|556666:root"}, "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:us-east-1:111122223333:q"}]}`,
-  'file:///test/queue-policy.json', { languageId: 'iam-policy', kind: 'resource' });
+    'file:///test/queue-policy.json',
+    { languageId: 'iam-policy', kind: 'resource' },
+  );
   const [action] = zoneOfTrustActions(doc, offset, offset, getCatalog(), withDefaults({ zoneOfTrust: ZONE }));
   assert.match(action.title, /Add account 444455556666/);
   assert.deepEqual((action.command?.arguments?.[0] as SetZoneOfTrustArgs).zoneOfTrust.accounts, ['111122223333', '444455556666']);
 });
 
 test('the hover on a principal outside the zone says who can do what', () => {
-  const { doc, offset } = parseAtCursor(JSON.stringify({ Version: '2012-10-17', Statement: [allow({ AWS: 'arn:aws:iam::4444|55556666:root' })] }), 'file:///test/bucket-policy.json', { kind: 'resource' });
+  const { doc, offset } = parseAtCursor(
+    JSON.stringify({ Version: '2012-10-17', Statement: [allow({ AWS: 'arn:aws:iam::4444|55556666:root' })] }),
+    'file:///test/bucket-policy.json',
+    { kind: 'resource' },
+  );
   const hover = doHover(doc, offset, getCatalog(), withDefaults({ zoneOfTrust: ZONE }));
   const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
   assert.match(value, /Outside the zone of trust/);

@@ -26,12 +26,22 @@ class Derived {
 /** The actions of one name (in any letter case), with what perExpansion memos derived from them. */
 export class Expansion extends Derived {
   /** name: lower case */
-  constructor(readonly name: string, readonly actions: ActionInfo[]) { super(); }
+  constructor(
+    readonly name: string,
+    readonly actions: ActionInfo[],
+  ) {
+    super();
+  }
 }
 
 /** An action name as written (IAM106 looks at its letter case), with its expansion. */
 export class Spelling extends Derived {
-  constructor(readonly text: string, readonly expansion: Expansion) { super(); }
+  constructor(
+    readonly text: string,
+    readonly expansion: Expansion,
+  ) {
+    super();
+  }
 }
 
 /**
@@ -77,7 +87,9 @@ function perOwner<O extends Derived, T>(derive: (owner: O, catalog: Catalog) => 
  * What a rule derives from an entry's actions (or its lower-case name), worked out once per expansion:
  * entries with the same name, in any statement or document, share it.
  */
-export function perExpansion<T>(derive: (actions: readonly ActionInfo[], catalog: Catalog, name: string) => T): (entry: { expansion: Expansion }, catalog: Catalog) => T {
+export function perExpansion<T>(
+  derive: (actions: readonly ActionInfo[], catalog: Catalog, name: string) => T,
+): (entry: { expansion: Expansion }, catalog: Catalog) => T {
   const memo = perOwner<Expansion, T>((expansion, catalog) => derive(expansion.actions, catalog, expansion.name));
   return (entry, catalog) => memo(entry.expansion, catalog);
 }

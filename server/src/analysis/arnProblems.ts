@@ -73,7 +73,9 @@ export function closestRegions(catalog: Catalog, region: string, partition?: str
 
 /** Whether a code has the form of the partition's Region codes (of any partition's without one): a Region newer than the data may. */
 function fitsRegionPattern(catalog: Catalog, region: string, partition?: string): boolean {
-  return catalog.partitions().some(p => (partition === undefined || p.name === partition) && p.regionPattern !== undefined && new RegExp(p.regionPattern).test(region));
+  return catalog
+    .partitions()
+    .some(p => (partition === undefined || p.name === partition) && p.regionPattern !== undefined && new RegExp(p.regionPattern).test(region));
 }
 
 /** Why a Region code is not one of the partition's, for messages. */
@@ -91,13 +93,16 @@ const PROBLEM_CACHE_LIMIT = 5000;
 export const arnProblem = perCatalog(findArnProblem, PROBLEM_CACHE_LIMIT);
 
 function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined {
-  if (text === '*' || hasPlaceholder(text)) return undefined;   // IAM090 reports placeholders
+  if (text === '*' || hasPlaceholder(text)) return undefined; // IAM090 reports placeholders
   if (!text.startsWith('arn:')) {
     return ['IAM200', `"${text}" is not an ARN: a resource is "*" or an ARN of the form arn:partition:service:region:account-id:resource.`];
   }
   const arn = parseArn(text);
   if (!arn) {
-    return ['IAM200', `"${text}" has too few parts: an ARN has six, arn:partition:service:region:account-id:resource (leave a part empty, "::", where the service has none).`];
+    return [
+      'IAM200',
+      `"${text}" has too few parts: an ARN has six, arn:partition:service:region:account-id:resource (leave a part empty, "::", where the service has none).`,
+    ];
   }
   if (!arn.service) return ['IAM200', `"${text}" has no service: write the service prefix after the partition (arn:aws:s3:::...).`];
   if (!arn.resource) return ['IAM200', `"${text}" has no resource part after the account: name the resource, or use "*".`];
@@ -108,7 +113,11 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
     const distance = new Map(names.map(name => [name, editDistance(arn.partition, name)]));
     const typos = names.filter(name => distance.get(name)! <= 1);
     const candidates = typos.length === 1 ? typos : [...names].sort((a, b) => distance.get(a)! - distance.get(b)!).slice(0, 3);
-    return ['IAM201', `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`, candidates.map(name => `arn:${name}${text.slice(4 + arn.partition.length)}`)];
+    return [
+      'IAM201',
+      `"${arn.partition}" is not an AWS partition (${names.join(', ')}).`,
+      candidates.map(name => `arn:${name}${text.slice(4 + arn.partition.length)}`),
+    ];
   }
   if (hasWildcardOrVariable(arn.service)) return undefined;
   const formats = formatsOfArnService(catalog, arn.service);
@@ -135,13 +144,20 @@ function findArnProblem(catalog: Catalog, text: string): ArnProblem | undefined 
   };
   if (arn.region !== '' && !hasWildcardOrVariable(arn.region)) {
     if (candidatesWith(REGION) === 'none') {
-      return ['IAM203', `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`, [replaceSegment(arn, 3, '')]];
+      return [
+        'IAM203',
+        `${arn.service} resources of this kind have no Region in their ARN (the service is global): leave the Region empty.`,
+        [replaceSegment(arn, 3, '')],
+      ];
     }
     const partition = hasWildcardOrVariable(arn.partition) ? undefined : arn.partition;
     if (!knownRegion(catalog, arn.region, partition)) {
       const closest = closestRegions(catalog, arn.region, partition);
-      return ['IAM207', `${regionProblem(catalog, arn.region, partition)}: the ARN matches nothing.${closest.length ? ` Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ''}${fitsRegionPattern(catalog, arn.region, partition) ? ' If AWS opened the Region recently, ignore this warning.' : ''}`,
-        closest.map(c => replaceSegment(arn, 3, c))];
+      return [
+        'IAM207',
+        `${regionProblem(catalog, arn.region, partition)}: the ARN matches nothing.${closest.length ? ` Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ''}${fitsRegionPattern(catalog, arn.region, partition) ? ' If AWS opened the Region recently, ignore this warning.' : ''}`,
+        closest.map(c => replaceSegment(arn, 3, c)),
+      ];
     }
   }
   if (arn.region === '' && candidatesWith(REGION) === 'all') {

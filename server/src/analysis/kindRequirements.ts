@@ -43,32 +43,56 @@ export interface KindRequirements {
 }
 
 const IDENTITY: KindRequirements = {
-  missingPrincipal: 'none', principalPresent: 'error', notPrincipalPresent: 'none',
-  missingResource: 'error', sidCharacters: 'error', duplicateSid: 'error',
+  missingPrincipal: 'none',
+  principalPresent: 'error',
+  notPrincipalPresent: 'none',
+  missingResource: 'error',
+  sidCharacters: 'error',
+  duplicateSid: 'error',
 };
 
 export const KIND_REQUIREMENTS: Record<PolicyKind, KindRequirements> = {
   identity: IDENTITY,
   boundary: IDENTITY,
   scp: {
-    missingPrincipal: 'none', principalPresent: 'error', notPrincipalPresent: 'none',
-    missingResource: 'warning', sidCharacters: 'warning', duplicateSid: 'warning',
+    missingPrincipal: 'none',
+    principalPresent: 'error',
+    notPrincipalPresent: 'none',
+    missingResource: 'warning',
+    sidCharacters: 'warning',
+    duplicateSid: 'warning',
   },
   trust: {
-    missingPrincipal: 'error', principalPresent: 'none', notPrincipalPresent: 'error',
-    missingResource: 'none', sidCharacters: 'error', duplicateSid: 'error',
+    missingPrincipal: 'error',
+    principalPresent: 'none',
+    notPrincipalPresent: 'error',
+    missingResource: 'none',
+    sidCharacters: 'error',
+    duplicateSid: 'error',
   },
   rcp: {
-    missingPrincipal: 'error', principalPresent: 'none', notPrincipalPresent: 'error',
-    missingResource: 'warning', sidCharacters: 'warning', duplicateSid: 'warning',
+    missingPrincipal: 'error',
+    principalPresent: 'none',
+    notPrincipalPresent: 'error',
+    missingResource: 'warning',
+    sidCharacters: 'warning',
+    duplicateSid: 'warning',
   },
   resource: {
-    missingPrincipal: 'warning', principalPresent: 'none', notPrincipalPresent: 'none',
-    missingResource: 'warning', sidCharacters: 'none', duplicateSid: 'warning',
+    missingPrincipal: 'warning',
+    principalPresent: 'none',
+    notPrincipalPresent: 'none',
+    missingResource: 'warning',
+    sidCharacters: 'none',
+    duplicateSid: 'warning',
   },
   endpoint: {
-    missingPrincipal: 'error', principalPresent: 'none', notPrincipalPresent: 'none',
-    missingResource: 'warning', sidCharacters: 'none', duplicateSid: 'warning',
+    missingPrincipal: 'error',
+    principalPresent: 'none',
+    notPrincipalPresent: 'none',
+    missingResource: 'warning',
+    sidCharacters: 'none',
+    duplicateSid: 'warning',
   },
 };
 
@@ -94,6 +118,12 @@ const onlyStar = (items: readonly { value: string }[] | undefined) => items?.len
 
 /** The one Allow that an RCP may hold: RCPFullAWSAccess's "*" for everyone on everything, without conditions. */
 export function isFullAccess(statement: Statement): boolean {
-  return statement.principal?.wildcard !== undefined && onlyStar(statement.action?.items) && onlyStar(statement.resource?.items)
-    && !statement.condition && !statement.notAction && !statement.notResource;
+  return (
+    statement.principal?.wildcard !== undefined &&
+    onlyStar(statement.action?.items) &&
+    onlyStar(statement.resource?.items) &&
+    !statement.condition &&
+    !statement.notAction &&
+    !statement.notResource
+  );
 }

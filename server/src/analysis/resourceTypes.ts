@@ -34,7 +34,7 @@ const actionTypes = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
 
 /** The resource types an action acts on (empty: it supports only `"Resource": "*"`). */
 export function resourceTypesOf(catalog: Catalog, action: ActionInfo): readonly ResourceTypeInfo[] {
-  if (action.resourceTypes.length === 0) return NO_TYPES;   // a third of all actions: no memo needed
+  if (action.resourceTypes.length === 0) return NO_TYPES; // a third of all actions: no memo needed
   let types = actionTypes.get(action);
   if (!types) {
     types = [];
@@ -97,7 +97,10 @@ export class TypedArn {
   #catalogTypes: Set<string> | undefined;
   #slashInResource: boolean | undefined;
 
-  constructor(private readonly catalog: Catalog, readonly text: string) {
+  constructor(
+    private readonly catalog: Catalog,
+    readonly text: string,
+  ) {
     this.parsed = parseArn(text);
     this.service = this.parsed?.service.toLowerCase() ?? '';
   }

@@ -14,11 +14,26 @@
  * access points", Amazon S3 User Guide: s3:DataAccessPointAccount / s3:DataAccessPointArn).
  */
 export const PUBLIC_RESTRICTING_KEYS: ReadonlySet<string> = new Set([
-  'aws:principalarn', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:userid',
-  'aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce',
-  'aws:sourcearn', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner',
-  'kms:calleraccount', 's3:dataaccesspointaccount', 's3:dataaccesspointarn',
-  'cognito-identity.amazonaws.com:aud', 'graph.facebook.com:app_id', 'accounts.google.com:aud', 'www.amazon.com:app_id',
+  'aws:principalarn',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:userid',
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:sourceowner',
+  'kms:calleraccount',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+  'cognito-identity.amazonaws.com:aud',
+  'graph.facebook.com:app_id',
+  'accounts.google.com:aud',
+  'www.amazon.com:app_id',
 ]);
 
 /**
@@ -30,8 +45,13 @@ export const PUBLIC_RESTRICTING_KEYS: ReadonlySet<string> = new Set([
  * CONFUSED_DEPUTY_KEY_PREFIXES): AWS KMS Developer Guide, "AWS KMS condition keys".
  */
 export const CONFUSED_DEPUTY_KEYS: ReadonlySet<string> = new Set([
-  'aws:sourcearn', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner',
-  'kms:calleraccount', 'kms:viaservice',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:sourceowner',
+  'kms:calleraccount',
+  'kms:viaservice',
 ]);
 export const CONFUSED_DEPUTY_KEY_PREFIXES: readonly string[] = ['kms:encryptioncontext:'];
 
@@ -41,7 +61,11 @@ export const CONFUSED_DEPUTY_KEY_PREFIXES: readonly string[] = ['kms:encryptionc
  * confused deputy problem"), and the principal keys that name the caller or its organization.
  */
 export const CROSS_ACCOUNT_TRUST_KEYS: ReadonlySet<string> = new Set([
-  'sts:externalid', 'aws:principalarn', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:userid',
+  'sts:externalid',
+  'aws:principalarn',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:userid',
 ]);
 
 /**
@@ -50,6 +74,5 @@ export const CROSS_ACCOUNT_TRUST_KEYS: ReadonlySet<string> = new Set([
  * aws:ResourceAccount, aws:ResourceOrgID, aws:ResourceOrgPaths; services' own <prefix>:ResourceTag/*).
  */
 export function restrictsResources(key: string): boolean {
-  return /^[a-z0-9-]+:resourcetag\//.test(key)
-    || key === 'aws:resourceaccount' || key === 'aws:resourceorgid' || key === 'aws:resourceorgpaths';
+  return /^[a-z0-9-]+:resourcetag\//.test(key) || key === 'aws:resourceaccount' || key === 'aws:resourceorgid' || key === 'aws:resourceorgpaths';
 }

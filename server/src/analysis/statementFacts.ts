@@ -59,7 +59,7 @@ export function unionOfEntries<T>(facts: StatementFacts, listOf: (entry: ActionE
     union ??= new Set(first);
     for (const item of list) union.add(item);
   }
-  return union ? [...union] : first ?? [];
+  return union ? [...union] : (first ?? []);
 }
 
 function conditionFacts(statement: Statement, catalog: Catalog): ConditionFact[] {
@@ -115,9 +115,15 @@ export function restrictsWith(facts: StatementFacts, confining: (key: string) =>
 
 export function narrows(condition: ConditionFact): boolean {
   const { operator } = condition;
-  return operator.base !== undefined && !operator.base.negated && !operator.ifExists
-    && operator.base.family !== 'Null' && operator.setQualifier !== 'ForAllValues'
-    && condition.values.length > 0 && condition.values.some(v => v !== '*');
+  return (
+    operator.base !== undefined &&
+    !operator.base.negated &&
+    !operator.ifExists &&
+    operator.base.family !== 'Null' &&
+    operator.setQualifier !== 'ForAllValues' &&
+    condition.values.length > 0 &&
+    condition.values.some(v => v !== '*')
+  );
 }
 
 /** The values of the statement's Principal (empty without one). */

@@ -86,10 +86,16 @@ function covers(deny: StringListElement | undefined, allow: StringListElement | 
 
 /** A Deny for everyone in the policy, negating a zone key, that covers the Allow's actions and resources. */
 function denyConfines(facts: readonly StatementFacts[], allow: Statement, zone: ZoneOfTrust): boolean {
-  return facts.some(deny => deny.deny && principalsOf(deny).some(isPublicPrincipal)
-    && covers(deny.statement.action, allow.action, actionMatch) && covers(deny.statement.resource, allow.resource, wildcardMatch)
-    && deny.conditions.some(({ operator, key, values }) =>
-      operator.base?.negated === true && operator.setQualifier !== 'ForAnyValue' && valuesInZone(key, values, zone)));
+  return facts.some(
+    deny =>
+      deny.deny &&
+      principalsOf(deny).some(isPublicPrincipal) &&
+      covers(deny.statement.action, allow.action, actionMatch) &&
+      covers(deny.statement.resource, allow.resource, wildcardMatch) &&
+      deny.conditions.some(
+        ({ operator, key, values }) => operator.base?.negated === true && operator.setQualifier !== 'ForAnyValue' && valuesInZone(key, values, zone),
+      ),
+  );
 }
 
 /** Every principal of an Allow in a resource or trust policy that reaches outside the zone. */
@@ -101,11 +107,17 @@ export function grantsOutsideZone(doc: PolicyDocument, catalog: Catalog, zone: Z
     const { statement } = fact;
     if (!fact.allow) continue;
     const outside: Array<Span & { who: string; account?: string }> = statement.notPrincipal
-      ? [{ who: 'everyone except the principals in NotPrincipal', offset: statement.notPrincipal.entry.keyNode.offset, length: statement.notPrincipal.entry.keyNode.length }]
+      ? [
+          {
+            who: 'everyone except the principals in NotPrincipal',
+            offset: statement.notPrincipal.entry.keyNode.offset,
+            length: statement.notPrincipal.entry.keyNode.length,
+          },
+        ]
       : principalsOf(fact).flatMap(p => {
-        const found = outsider(p, zone);
-        return found ? [{ ...found, offset: p.offset, length: p.length }] : [];
-      });
+          const found = outsider(p, zone);
+          return found ? [{ ...found, offset: p.offset, length: p.length }] : [];
+        });
     if (!outside.length || allowConfined(fact, zone) || denyConfines(facts, statement, zone)) continue;
     const actions = (statement.action ?? statement.notAction)?.items.map(i => (statement.action ? i.value : `everything but ${i.value}`)) ?? [];
     const resources = (statement.resource ?? statement.notResource)?.items.map(i => (statement.resource ? i.value : `everything but ${i.value}`)) ?? [];

@@ -7,4 +7,4 @@ import { applyServerHeapSettings } from './heapSettings';
 import { onceWarm } from './warm';
 
 runWithCodeCache(join(__dirname, 'server-main.js'));
-onceWarm(applyServerHeapSettings);   // registered after the cache writer, so it runs after it
+onceWarm(applyServerHeapSettings); // registered after the cache writer, so it runs after it

@@ -51,13 +51,14 @@ export interface FormatPattern {
 
 /** An ARN written in a policy; `expand`: a * that ends a segment may run past colons. */
 export function arnPattern(arn: string, expand: boolean): ArnPattern {
-  const tokens = new Int32Array(arn.length);   // at most one token a character
+  const tokens = new Int32Array(arn.length); // at most one token a character
   let count = 0;
   let colons = 0;
   for (let i = 0; i < arn.length; i++) {
     const c = arn.charCodeAt(i);
     const inResource = colons >= RESOURCE_PART;
-    if (c === 36 && arn.charCodeAt(i + 1) === 123) {   // ${
+    if (c === 36 && arn.charCodeAt(i + 1) === 123) {
+      // ${
       const end = arn.indexOf('}', i + 2);
       if (end > 0) {
         tokens[count++] = SPECIAL_VARIABLES[arn.slice(i, end + 1)] ?? RUN_ANY;
@@ -66,10 +67,12 @@ export function arnPattern(arn: string, expand: boolean): ArnPattern {
       }
     }
     if (c === COLON) colons++;
-    if (c === 42) {   // *
+    if (c === 42) {
+      // *
       const endsSegment = i + 1 === arn.length || arn.charCodeAt(i + 1) === COLON;
       tokens[count++] = inResource || (expand && endsSegment) ? RUN_ANY : RUN_IN_SEGMENT;
-    } else if (c === 63) {   // ?
+    } else if (c === 63) {
+      // ?
       tokens[count++] = inResource ? ONE_ANY : ONE_IN_SEGMENT;
     } else {
       tokens[count++] = c;
@@ -92,7 +95,7 @@ export function formatPatterns(formats: readonly string[]): FormatPattern[] {
     const tokens: number[] = [];
     const excluded: ReadonlySet<number>[] = [];
     let colons = 0;
-    let alignable = true;   // no placeholder of the first five segments may match ':'
+    let alignable = true; // no placeholder of the first five segments may match ':'
     const literal = (from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const c = format.charCodeAt(i);
@@ -105,7 +108,7 @@ export function formatPatterns(formats: readonly string[]): FormatPattern[] {
       const start = match.index ?? 0;
       literal(last, start);
       last = start + match[0].length;
-      const chars = followers.get(format.slice(0, last)) as ReadonlySet<number>;   // every placeholder's end is there
+      const chars = followers.get(format.slice(0, last)) as ReadonlySet<number>; // every placeholder's end is there
       if (colons < RESOURCE_PART && !chars.has(COLON)) alignable = false;
       excluded.push(chars);
       tokens.push(-excluded.length);
@@ -150,21 +153,21 @@ export function intersects(arn: Int32Array, format: FormatPattern): boolean {
     const i = Math.floor(state / width);
     const j = (state - i * width) >> 1;
     if (i === n && j === m && inside === 0) return true;
-    if (inside === 1) search.push(state + 1);              // (i, j + 1, outside)
+    if (inside === 1) search.push(state + 1); // (i, j + 1, outside)
     if (i === n) continue;
     const token = arn[i];
     const run = token === RUN_ANY || token === RUN_IN_SEGMENT;
-    const next = run ? state : state + width;              // * may go on matching
-    if (run) search.push(state + width);                   // * matching nothing
+    const next = run ? state : state + width; // * may go on matching
+    if (run) search.push(state + width); // * matching nothing
     if (inside === 1) {
       if (token < 0 || !excluded[-tokens[j] - 1].has(token)) search.push(next);
     } else if (j < m) {
       const expected = tokens[j];
       if (expected >= 0) {
         const matches = token >= 0 ? token === expected : token === RUN_ANY || token === ONE_ANY || expected !== COLON;
-        if (matches) search.push(next + 2);                // (.., j + 1, outside)
+        if (matches) search.push(next + 2); // (.., j + 1, outside)
       } else if (token < 0 || !excluded[-expected - 1].has(token)) {
-        search.push(next + 1);                             // (.., j, inside)
+        search.push(next + 1); // (.., j, inside)
       }
     }
   }

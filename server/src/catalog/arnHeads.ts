@@ -9,9 +9,9 @@
 // character. Hence, necessarily: two segments without wildcards or placeholders are equal, and the
 // literal text the two resource parts start with agrees as far as both go.
 
-export const RESOURCE_PART = 5;   // colons before the resource part
+export const RESOURCE_PART = 5; // colons before the resource part
 export const COLON = 58;
-const HEAD_SEGMENTS = 4;          // partition, service, region, account ("arn" is checked elsewhere)
+const HEAD_SEGMENTS = 4; // partition, service, region, account ("arn" is checked elsewhere)
 
 /** The first five segments of a pattern, as far as the pre-filter uses them. */
 export interface ArnHead {

@@ -1,8 +1,17 @@
 // The Catalog over the compact index plus our tables. Everything is indexed lazily and cached, because
 // the server asks on every keystroke and must publish first diagnostics within 150 ms of spawn.
 import type {
-  ActionInfo, Catalog, ConditionKeyInfo, ConditionOperatorInfo, ParsedOperator, PartitionInfo,
-  PolicyVariableInfo, RegionInfo, ResourceTypeInfo, ServiceInfo, ServicePrincipalInfo,
+  ActionInfo,
+  Catalog,
+  ConditionKeyInfo,
+  ConditionOperatorInfo,
+  ParsedOperator,
+  PartitionInfo,
+  PolicyVariableInfo,
+  RegionInfo,
+  ResourceTypeInfo,
+  ServiceInfo,
+  ServicePrincipalInfo,
 } from './types';
 import { type CompactCatalog, ServiceEntry } from './compact';
 import { ConditionKeyIndex } from './conditionKeys';
@@ -36,7 +45,10 @@ export class IamCatalog implements Catalog {
   private regionList: RegionInfo[] | undefined;
   private rcpServiceSet: ReadonlySet<string> | undefined;
 
-  constructor(private readonly compact: CompactCatalog, bodies: readonly string[]) {
+  constructor(
+    private readonly compact: CompactCatalog,
+    bodies: readonly string[],
+  ) {
     this.dataVersion = compact.dataVersion;
     this.dataDate = compact.dataDate;
     this.entries = compact.heads.map((head, i) => new ServiceEntry(head, bodies[i], compact));
@@ -44,9 +56,13 @@ export class IamCatalog implements Catalog {
     this.keys = new ConditionKeyIndex(compact.keys, compact.keyOwners, this.entries);
   }
 
-  services(): readonly ServiceInfo[] { return this.entries; }
+  services(): readonly ServiceInfo[] {
+    return this.entries;
+  }
 
-  service(prefix: string): ServiceInfo | undefined { return this.entry(prefix); }
+  service(prefix: string): ServiceInfo | undefined {
+    return this.entry(prefix);
+  }
 
   action(service: string, name: string): ActionInfo | undefined {
     return this.entry(service)?.actionNamed(name.toLowerCase());
@@ -60,17 +76,33 @@ export class IamCatalog implements Catalog {
     return this.entry(service)?.resourceTypeNamed(name.toLowerCase());
   }
 
-  conditionKey(key: string): ConditionKeyInfo | undefined { return this.keys.lookup(key); }
-  globalConditionKeys(): readonly ConditionKeyInfo[] { return GLOBAL_CONDITION_KEYS; }
-  operators(): readonly ConditionOperatorInfo[] { return CONDITION_OPERATORS; }
+  conditionKey(key: string): ConditionKeyInfo | undefined {
+    return this.keys.lookup(key);
+  }
+  globalConditionKeys(): readonly ConditionKeyInfo[] {
+    return GLOBAL_CONDITION_KEYS;
+  }
+  operators(): readonly ConditionOperatorInfo[] {
+    return CONDITION_OPERATORS;
+  }
   parseOperator(text: string): ParsedOperator {
     return this.operatorCache.get(text) ?? this.operatorCache.set(text, parseOperator(text));
   }
-  servicePrincipals(): readonly ServicePrincipalInfo[] { return SERVICE_PRINCIPALS; }
-  policyVariables(): readonly PolicyVariableInfo[] { return POLICY_VARIABLES; }
-  regions(): readonly RegionInfo[] { return (this.regionList ??= regionsOf(this.compact.partitions)); }
-  partitions(): readonly PartitionInfo[] { return (this.partitionList ??= partitionsOf(this.compact.partitions)); }
-  rcpServices(): ReadonlySet<string> { return (this.rcpServiceSet ??= new Set(this.compact.rcpServices)); }
+  servicePrincipals(): readonly ServicePrincipalInfo[] {
+    return SERVICE_PRINCIPALS;
+  }
+  policyVariables(): readonly PolicyVariableInfo[] {
+    return POLICY_VARIABLES;
+  }
+  regions(): readonly RegionInfo[] {
+    return (this.regionList ??= regionsOf(this.compact.partitions));
+  }
+  partitions(): readonly PartitionInfo[] {
+    return (this.partitionList ??= partitionsOf(this.compact.partitions));
+  }
+  rcpServices(): ReadonlySet<string> {
+    return (this.rcpServiceSet ??= new Set(this.compact.rcpServices));
+  }
 
   resourceTypesForArn(arn: string): ResourceTypeInfo[] {
     return this.arnCache.get(arn) ?? this.arnCache.set(arn, this.findResourceTypes(arn));
@@ -115,9 +147,7 @@ export class IamCatalog implements Catalog {
     const service = serviceOfFormat(arn);
     const { all, anyService } = this.arnServiceParts();
     const servicePattern = hasWildcardOrVariable(service) ? arnSegmentRegExp(service) : undefined;
-    const groups = servicePattern
-      ? all.filter(name => anyService.includes(name) || servicePattern.test(name))
-      : [service, ...anyService];
+    const groups = servicePattern ? all.filter(name => anyService.includes(name) || servicePattern.test(name)) : [service, ...anyService];
     // The segment-bound reading; only if it finds nothing, the reading where a segment-ending * spans
     // colons (which AWS allows, but which mostly adds far-fetched readings).
     const strict = this.matching(groups, arnPattern(arn, false));
@@ -151,7 +181,8 @@ export class IamCatalog implements Catalog {
   private formatGroup(arnService: string): FormatGroup {
     let group = this.formatGroups.get(arnService);
     if (!group) {
-      const owners = [...(this.compact.arnServices[arnService] ?? [])].map(i => this.entries[i])
+      const owners = [...(this.compact.arnServices[arnService] ?? [])]
+        .map(i => this.entries[i])
         .sort((a, b) => Number(b.prefix === arnService) - Number(a.prefix === arnService));
       const types = owners.flatMap(s => s.resourceTypes.filter(r => serviceOfFormat(r.arnFormat) === arnService));
       group = new FormatGroup(types);

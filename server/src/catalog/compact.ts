@@ -2,9 +2,7 @@
 // format) and the lazy decoding of one service. The file's first line is the header; each service is
 // one line of JSON, parsed the first time anything of that service is asked for: most documents touch a
 // handful of the 456 services.
-import type {
-  AccessLevel, ActionInfo, ActionResourceType, ConditionKeyInfo, ConditionKeyType, ResourceTypeInfo, ServiceInfo,
-} from './types';
+import type { AccessLevel, ActionInfo, ActionResourceType, ConditionKeyInfo, ConditionKeyType, ResourceTypeInfo, ServiceInfo } from './types';
 
 export const CATALOG_FORMAT = 3;
 
@@ -100,19 +98,33 @@ export class ServiceEntry implements ServiceInfo {
     this.#catalog = catalog;
   }
 
-  get actions(): ActionInfo[] { return this.#decode().actions; }
-  get resourceTypes(): ResourceTypeInfo[] { return this.#decode().resourceTypes; }
-  get conditionKeys(): ConditionKeyInfo[] { return this.#decode().conditionKeys; }
+  get actions(): ActionInfo[] {
+    return this.#decode().actions;
+  }
+  get resourceTypes(): ResourceTypeInfo[] {
+    return this.#decode().resourceTypes;
+  }
+  get conditionKeys(): ConditionKeyInfo[] {
+    return this.#decode().conditionKeys;
+  }
 
   /** The actions' names in lower case, in the order of `actions`. */
-  get lowerActionNames(): readonly string[] { return this.#decode().lowerNames; }
+  get lowerActionNames(): readonly string[] {
+    return this.#decode().lowerNames;
+  }
 
   /** By lower-cased action name. */
-  actionNamed(lowerName: string): ActionInfo | undefined { return this.#decode().actionsByName.get(lowerName); }
+  actionNamed(lowerName: string): ActionInfo | undefined {
+    return this.#decode().actionsByName.get(lowerName);
+  }
   /** By lower-cased resource type name. */
-  resourceTypeNamed(lowerName: string): ResourceTypeInfo | undefined { return this.#decode().resourcesByName.get(lowerName); }
+  resourceTypeNamed(lowerName: string): ResourceTypeInfo | undefined {
+    return this.#decode().resourcesByName.get(lowerName);
+  }
   /** By lower-cased condition key, as this service's condition key table spells it. */
-  conditionKeyNamed(lowerKey: string): ConditionKeyInfo | undefined { return this.#decode().keysByName.get(lowerKey); }
+  conditionKeyNamed(lowerKey: string): ConditionKeyInfo | undefined {
+    return this.#decode().keysByName.get(lowerKey);
+  }
 
   #decode(): Decoded {
     if (this.#decoded) return this.#decoded;
@@ -122,22 +134,33 @@ export class ServiceEntry implements ServiceInfo {
     const keyNames = (indexes: number[] | undefined): string[] => (indexes?.length ? indexes.map(i => keys[i]) : NONE);
     const service = this.prefix;
 
-    const resourceTypes = resourceRows.map(([name, arnFormat, keyIndexes]): ResourceTypeInfo =>
-      ({ service, name, arnFormat, conditionKeys: keyNames(keyIndexes) }));
+    const resourceTypes = resourceRows.map(([name, arnFormat, keyIndexes]): ResourceTypeInfo => ({
+      service,
+      name,
+      arnFormat,
+      conditionKeys: keyNames(keyIndexes),
+    }));
     const actions = actionRows.map(([name, level, description, refs, keyIndexes, dependentActions]): ActionInfo => ({
-      service, name, description,
+      service,
+      name,
+      description,
       accessLevel: levels[level],
-      resourceTypes: refs?.length ? refs.map(([resource, required, refKeys, refDependents]): ActionResourceType => ({
-        name: resourceTypes[resource].name,
-        required: required === 1,
-        conditionKeys: keyNames(refKeys),
-        dependentActions: refDependents ?? NONE,
-      })) : NONE,
+      resourceTypes: refs?.length
+        ? refs.map(([resource, required, refKeys, refDependents]): ActionResourceType => ({
+            name: resourceTypes[resource].name,
+            required: required === 1,
+            conditionKeys: keyNames(refKeys),
+            dependentActions: refDependents ?? NONE,
+          }))
+        : NONE,
       conditionKeys: keyNames(keyIndexes),
       dependentActions: dependentActions ?? NONE,
     }));
     const conditionKeys = keyRows.map(([key, type, description]): ConditionKeyInfo => ({
-      key: keys[key], type: types[type], description, service,
+      key: keys[key],
+      type: types[type],
+      description,
+      service,
       multiValued: types[type].startsWith('ArrayOf'),
       docUrl: this.docUrl,
     }));
@@ -146,7 +169,11 @@ export class ServiceEntry implements ServiceInfo {
     const actionsByName = new Map<string, ActionInfo>();
     actions.forEach((action, i) => actionsByName.set(lowerNames[i], action));
     this.#decoded = {
-      actions, lowerNames, resourceTypes, conditionKeys, actionsByName,
+      actions,
+      lowerNames,
+      resourceTypes,
+      conditionKeys,
+      actionsByName,
       resourcesByName: byLowerCase(resourceTypes, r => r.name),
       keysByName: byLowerCase(conditionKeys, k => k.key),
     };

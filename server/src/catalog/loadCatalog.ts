@@ -12,7 +12,7 @@ const FILE = 'catalog.json';
 export function defaultCatalogPath(): string {
   const beside = join(__dirname, FILE);
   if (existsSync(beside)) return beside;
-  return join(__dirname, '..', '..', '..', 'dist', FILE);   // server/src/catalog -> repo
+  return join(__dirname, '..', '..', '..', 'dist', FILE); // server/src/catalog -> repo
 }
 
 /** Reads and parses the catalog; indexes are built lazily on first use. Throws if the file is missing. */

@@ -7,8 +7,19 @@ export const ACCESS_LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', '
 
 /** Condition key value types as the Service Authorization Reference names them. */
 export type ConditionKeyType =
-  | 'String' | 'ARN' | 'Bool' | 'Date' | 'IPAddress' | 'Numeric' | 'Binary'
-  | 'ArrayOfString' | 'ArrayOfARN' | 'ArrayOfBool' | 'ArrayOfNumeric' | 'ArrayOfDate' | 'ArrayOfIPAddress';
+  | 'String'
+  | 'ARN'
+  | 'Bool'
+  | 'Date'
+  | 'IPAddress'
+  | 'Numeric'
+  | 'Binary'
+  | 'ArrayOfString'
+  | 'ArrayOfARN'
+  | 'ArrayOfBool'
+  | 'ArrayOfNumeric'
+  | 'ArrayOfDate'
+  | 'ArrayOfIPAddress';
 
 export interface ActionResourceType {
   /** resource type name as the service spells it, e.g. "object" */
@@ -19,11 +30,11 @@ export interface ActionResourceType {
 }
 
 export interface ActionInfo {
-  service: string;            // service prefix, lower case, e.g. "s3"
-  name: string;               // as AWS spells it, e.g. "GetObject"
-  accessLevel: AccessLevel;   // the most privileged level ("Permissions management, Write" -> "Permissions management")
+  service: string; // service prefix, lower case, e.g. "s3"
+  name: string; // as AWS spells it, e.g. "GetObject"
+  accessLevel: AccessLevel; // the most privileged level ("Permissions management, Write" -> "Permissions management")
   description: string;
-  resourceTypes: ActionResourceType[];  // empty: the action supports no resource-level permissions ("*")
+  resourceTypes: ActionResourceType[]; // empty: the action supports no resource-level permissions ("*")
   conditionKeys: string[];
   dependentActions: string[];
 }
@@ -51,9 +62,9 @@ export interface ConditionKeyInfo {
 }
 
 export interface ServiceInfo {
-  prefix: string;   // lower case
-  name: string;     // "Amazon S3"
-  docUrl: string;   // Service Authorization Reference page
+  prefix: string; // lower case
+  name: string; // "Amazon S3"
+  docUrl: string; // Service Authorization Reference page
   actions: ActionInfo[];
   resourceTypes: ResourceTypeInfo[];
   conditionKeys: ConditionKeyInfo[];
@@ -62,7 +73,7 @@ export interface ServiceInfo {
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IPAddress' | 'ARN' | 'Null';
 
 export interface ConditionOperatorInfo {
-  name: string;               // "StringEquals"
+  name: string; // "StringEquals"
   family: OperatorFamily;
   description: string;
   /** key types this operator can be used with without a type mismatch */
@@ -79,22 +90,30 @@ export interface ConditionOperatorInfo {
 /** An operator as written in a policy, e.g. "ForAnyValue:StringLikeIfExists". */
 export interface ParsedOperator {
   text: string;
-  base: ConditionOperatorInfo | undefined;   // undefined: unknown operator
-  baseName: string;                          // "StringLike"
+  base: ConditionOperatorInfo | undefined; // undefined: unknown operator
+  baseName: string; // "StringLike"
   setQualifier?: 'ForAllValues' | 'ForAnyValue';
   ifExists: boolean;
   /** false when the text matched only ignoring letter case ("stringequals"): worth a warning, not "unknown" */
   exactCase: boolean;
 }
 
-export interface ServicePrincipalInfo { name: string; service?: string; description?: string }
+export interface ServicePrincipalInfo {
+  name: string;
+  service?: string;
+  description?: string;
+}
 export interface PolicyVariableInfo {
   name: string;
   description: string;
   /** global (aws:) key, service key, identity-provider key, or one of ${*} ${?} ${$} */
   kind?: 'global' | 'service' | 'federated' | 'special';
 }
-export interface RegionInfo { code: string; name: string; partition: string }
+export interface RegionInfo {
+  code: string;
+  name: string;
+  partition: string;
+}
 export interface PartitionInfo {
   name: string;
   description: string;
@@ -111,8 +130,8 @@ export interface Catalog {
   readonly dataDate: string;
 
   services(): readonly ServiceInfo[];
-  service(prefix: string): ServiceInfo | undefined;                  // case-insensitive
-  action(service: string, name: string): ActionInfo | undefined;     // case-insensitive
+  service(prefix: string): ServiceInfo | undefined; // case-insensitive
+  action(service: string, name: string): ActionInfo | undefined; // case-insensitive
   /** "s3:Get*", "s3:*", "*", "ec2:Describe?nstances": wildcard match, case-insensitive */
   matchActions(pattern: string): ActionInfo[];
   resourceType(service: string, name: string): ResourceTypeInfo | undefined;

@@ -6,7 +6,7 @@ import { SEVERITIES, type Severity } from '../rules/types';
 import { CliError } from './io';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export type Format = typeof FORMATS[number];
+export type Format = (typeof FORMATS)[number];
 
 export interface LintOptions {
   inputs: string[];

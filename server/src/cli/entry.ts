@@ -11,7 +11,9 @@ if (isMainThread) {
   dropOutputToClosedPipes();
   // workers start from dist/cli.js, the loader of this bundle, for its code cache
   runCli(process.argv.slice(2), { ...processIo(), workerScript: join(__dirname, 'cli.js') }).then(
-    code => { process.exitCode = code; },
+    code => {
+      process.exitCode = code;
+    },
     error => {
       process.stderr.write(`iam-policy-lint: internal error (please report it): ${error instanceof Error ? error.stack : String(error)}\n`);
       process.exitCode = EXIT_ERROR;

@@ -67,7 +67,10 @@ function languageOf(path: string, explicit: boolean): InputFile['languageId'] {
 export function inputFile(path: string, cwd: string, foundBy?: string): InputFile {
   const explicit = foundBy === undefined;
   return {
-    path, display: relative(cwd, path) || path, uri: pathToFileURL(path).href, explicit,
+    path,
+    display: relative(cwd, path) || path,
+    uri: pathToFileURL(path).href,
+    explicit,
     languageId: languageOf(path, explicit),
     ...(explicit ? {} : { foundBy }),
   };
@@ -82,7 +85,9 @@ export function stdinFile(cwd: string, filename?: string): InputFile {
 export function expandInputs(inputs: string[], cwd: string, stdinFilename: string | undefined, problems: string[]): ExpandedInputs {
   const files = new Map<string, InputFile>();
   const searched: string[] = [];
-  const add = (file: InputFile) => { if (!files.has(file.uri)) files.set(file.uri, file); };
+  const add = (file: InputFile) => {
+    if (!files.has(file.uri)) files.set(file.uri, file);
+  };
   for (const input of inputs) {
     if (input === '-') {
       add(stdinFile(cwd, stdinFilename));
@@ -119,7 +124,10 @@ export function inputsWithoutPolicies(expanded: ExpandedInputs, checked: (file: 
   return expanded.searched.flatMap(input => {
     const found = expanded.files.filter(file => file.foundBy === input);
     if (found.some(checked)) return [];
-    const skipped = found.length === 0 ? 'no .json file' : `${found.length === 1 ? 'its one .json file is' : `its ${found.length} .json files are`} not a policy (no "Statement")`;
+    const skipped =
+      found.length === 0
+        ? 'no .json file'
+        : `${found.length === 1 ? 'its one .json file is' : `its ${found.length} .json files are`} not a policy (no "Statement")`;
     return [`${input}: no policy files to check: ${skipped}`];
   });
 }

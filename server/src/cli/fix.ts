@@ -14,7 +14,11 @@ const MAX_PASSES = 10;
 
 /** Applies the safe fixes; returns the fixed document and how many edits were applied. A rule's exception goes to `onError`. */
 export function applySafeFixes(
-  doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, reparse: (text: string) => PolicyDocument, onError: RuleErrorHandler,
+  doc: PolicyDocument,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  reparse: (text: string) => PolicyDocument,
+  onError: RuleErrorHandler,
 ): { doc: PolicyDocument; fixed: number } {
   let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -18,7 +18,10 @@ export const SUMMARY_TABLE_BYTES = 512 * 1024;
 const escapeData = (text: string) => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 /** A table cell: one line, no column break. */
-const cell = (text: string) => printable(text).replace(/\ufffd/g, ' ').replace(/\|/g, '\\|');
+const cell = (text: string) =>
+  printable(text)
+    .replace(/\ufffd/g, ' ')
+    .replace(/\|/g, '\\|');
 
 /** One finding, as plain data (entries may come from a worker thread). */
 export interface GithubFinding {
@@ -35,8 +38,12 @@ export interface GithubFinding {
 function annotation(f: GithubFinding): string {
   const title = `${f.code} ${RULES_BY_CODE.get(f.code)?.name ?? ''}`.trim();
   const properties = [
-    `file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`,
-    `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(title)}`,
+    `file=${escapeProperty(f.file)}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    `endLine=${f.endLine}`,
+    `endColumn=${f.endColumn}`,
+    `title=${escapeProperty(title)}`,
   ];
   return `::${COMMAND[f.severity]} ${properties.join(',')}::${escapeData(f.message)}\n`;
 }
@@ -45,7 +52,10 @@ const logLine = (f: GithubFinding) => `${printable(f.file)}:${f.line}:${f.column
 
 /** What GitHub will not show as annotations, per kind: "12 errors, 3 notices". */
 function heldBackText(held: Record<Command, number>): string {
-  return (['error', 'warning', 'notice'] as const).filter(kind => held[kind] > 0).map(kind => plural(held[kind], kind)).join(', ');
+  return (['error', 'warning', 'notice'] as const)
+    .filter(kind => held[kind] > 0)
+    .map(kind => plural(held[kind], kind))
+    .join(', ');
 }
 
 /**
@@ -80,7 +90,9 @@ export function annotationLines(findings: GithubFinding[], summaryWritten: boole
 /** The job summary: the counts, then a table of the findings (the most severe first) up to SUMMARY_TABLE_BYTES. */
 export function stepSummary(findings: GithubFinding[], totals: RunTotals): string {
   const { counts, files, problems } = totals;
-  const countText = SEVERITIES.filter(s => counts[s] > 0).map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
+  const countText = SEVERITIES.filter(s => counts[s] > 0)
+    .map(s => plural(counts[s], s === 'information' ? 'info message' : s))
+    .join(', ');
   let out = `## IAM policy check\n\n${findings.length === 0 ? 'No problems' : countText} in ${plural(files, 'policy file')}.\n\n`;
   for (const problem of problems) out += `- :x: ${cell(problem)}\n`;
   if (problems.length) out += '\n';
@@ -96,7 +108,8 @@ export function stepSummary(findings: GithubFinding[], totals: RunTotals): strin
     out += row;
     listed++;
   }
-  if (listed < sorted.length) out += `\n${plural(sorted.length - listed, 'less severe finding')} not listed (the summary of a step is limited in size); the log has them all.\n`;
+  if (listed < sorted.length)
+    out += `\n${plural(sorted.length - listed, 'less severe finding')} not listed (the summary of a step is limited in size); the log has them all.\n`;
   return out;
 }
 
@@ -106,15 +119,21 @@ export function stepSummary(findings: GithubFinding[], totals: RunTotals): strin
  */
 export function githubFormatter(summaryWritten: boolean): Formatter<GithubFinding[]> {
   return {
-    entry: report => report.diagnostics.map(d => ({
-      file: report.file.display,
-      line: d.range.start.line + 1, column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-      severity: severityName(d), code: String(d.code), message: messageText(d),
-    })),
-    end: (entries, { problems, counts, files }) => annotationLines(entries.flat(), summaryWritten)
-      + problems.map(problem => `::error::${escapeData(problem)}\n`).join('')
-      + (files === 0 ? '' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(files, 'policy file')}.\n`),
+    entry: report =>
+      report.diagnostics.map(d => ({
+        file: report.file.display,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: severityName(d),
+        code: String(d.code),
+        message: messageText(d),
+      })),
+    end: (entries, { problems, counts, files }) =>
+      annotationLines(entries.flat(), summaryWritten) +
+      problems.map(problem => `::error::${escapeData(problem)}\n`).join('') +
+      (files === 0 ? '' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(files, 'policy file')}.\n`),
     stepSummary: (entries, totals) => stepSummary(entries.flat(), totals),
   };
 }

@@ -21,7 +21,9 @@ function fileJson(file: FileReport, summary: string | undefined) {
         offset,
         length: textDocument.offsetAt(d.range.end) - offset,
         ...(replacements?.length ? { replacements } : {}),
-        ...(folded.length ? { folded: folded.map(({ code, message, line, column, offset, length }) => ({ code, message, line, column, offset, length })) } : {}),
+        ...(folded.length
+          ? { folded: folded.map(({ code, message, line, column, offset, length }) => ({ code, message, line, column, offset, length })) }
+          : {}),
         help: d.codeDescription?.href,
       };
     }),
@@ -32,6 +34,7 @@ function fileJson(file: FileReport, summary: string | undefined) {
 export function jsonFormatter(data: DataInfo): Formatter<ReturnType<typeof fileJson>> {
   return {
     entry: fileJson,
-    end: (files, { counts, problems }) => JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION, data: { package: DATA_PACKAGE, ...data } }, files, counts, problems }, null, 2) + '\n',
+    end: (files, { counts, problems }) =>
+      JSON.stringify({ tool: { name: TOOL_NAME, version: TOOL_VERSION, data: { package: DATA_PACKAGE, ...data } }, files, counts, problems }, null, 2) + '\n',
   };
 }

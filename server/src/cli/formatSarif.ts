@@ -56,32 +56,43 @@ function results(file: FileReport): Result[] {
       ...(ruleIndex !== undefined ? { ruleIndex } : {}),
       level: LEVEL[severityName(d)],
       message: { text: messageText(d) },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
           },
         },
-      }],
+      ],
       // the findings folded into this one (one problem, one finding), where they are
-      ...(folded.length ? {
-        relatedLocations: folded.map((f, id) => {
-          const end = file.doc.textDocument.positionAt(f.offset + f.length);
-          return {
-            id, message: { text: `${f.code}: ${f.message}` },
-            physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column, endLine: end.line + 1, endColumn: end.character + 1 } },
-          };
-        }),
-      } : {}),
+      ...(folded.length
+        ? {
+            relatedLocations: folded.map((f, id) => {
+              const end = file.doc.textDocument.positionAt(f.offset + f.length);
+              return {
+                id,
+                message: { text: `${f.code}: ${f.message}` },
+                physicalLocation: {
+                  artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                  region: { startLine: f.line, startColumn: f.column, endLine: end.line + 1, endColumn: end.character + 1 },
+                },
+              };
+            }),
+          }
+        : {}),
     };
   });
 }
 
-interface SarifEntry { artifact: Artifact; results: Result[] }
+interface SarifEntry {
+  artifact: Artifact;
+  results: Result[];
+}
 
 const SEVERITY_RANK = new Map<Result.level | undefined, number>(SEVERITIES.map(severity => [LEVEL[severity], SEVERITIES.indexOf(severity)]));
 
@@ -91,7 +102,9 @@ function withinLimit(all: Result[], notifications: Notification[]): Result[] {
   const kept = new Set([...all].sort((a, b) => SEVERITY_RANK.get(a.level)! - SEVERITY_RANK.get(b.level)!).slice(0, MAX_RESULTS));
   notifications.push({
     level: 'warning',
-    message: { text: `${plural(all.length - MAX_RESULTS, 'less severe result')} left out: GitHub code scanning rejects a run of more than ${MAX_RESULTS} results.` },
+    message: {
+      text: `${plural(all.length - MAX_RESULTS, 'less severe result')} left out: GitHub code scanning rejects a run of more than ${MAX_RESULTS} results.`,
+    },
   });
   return all.filter(result => kept.has(result));
 }
@@ -102,22 +115,27 @@ export function sarifFormatter(cwd: string, data: DataInfo): Formatter<SarifEntr
     entry: report => ({ artifact: { location: { uri: relativeUri(report.file.display), uriBaseId: '%SRCROOT%' } }, results: results(report) }),
     end(entries, { problems }) {
       const notifications: Notification[] = problems.map(problem => ({ level: 'error', message: { text: problem } }));
-      const runResults = withinLimit(entries.flatMap(entry => entry.results), notifications);
+      const runResults = withinLimit(
+        entries.flatMap(entry => entry.results),
+        notifications,
+      );
       const log: Log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
-        runs: [{
-          tool: {
-            driver: { name: TOOL_NAME, version: TOOL_VERSION, rules: ruleDescriptors() },
-            // the IAM data the results were found with
-            extensions: [{ name: DATA_PACKAGE, version: data.version, releaseDateUtc: data.date }],
+        runs: [
+          {
+            tool: {
+              driver: { name: TOOL_NAME, version: TOOL_VERSION, rules: ruleDescriptors() },
+              // the IAM data the results were found with
+              extensions: [{ name: DATA_PACKAGE, version: data.version, releaseDateUtc: data.date }],
+            },
+            originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+            columnKind: 'utf16CodeUnits',
+            invocations: [{ executionSuccessful: problems.length === 0, toolExecutionNotifications: notifications }],
+            artifacts: entries.map(entry => entry.artifact),
+            results: runResults,
           },
-          originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
-          columnKind: 'utf16CodeUnits',
-          invocations: [{ executionSuccessful: problems.length === 0, toolExecutionNotifications: notifications }],
-          artifacts: entries.map(entry => entry.artifact),
-          results: runResults,
-        }],
+        ],
       };
       return JSON.stringify(log, null, 2) + '\n';
     },

@@ -43,9 +43,13 @@ function formatDiagnostic(file: FileReport, where: string, d: Diagnostic, paint:
   const [source, carets] = caretLines(lineText, start.character, endColumn);
   const gutter = String(start.line + 1);
   const pad = ' '.repeat(gutter.length);
-  const folded = foldedOf(file, d).map(f => `  ${pad}   ${paint(`also ${f.code} at ${f.line}:${f.column}`, 'dim')}: ${printable(f.message)}\n`).join('');
-  return `${where}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${printable(messageText(d))}\n\n`
-    + `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n${folded}\n`;
+  const folded = foldedOf(file, d)
+    .map(f => `  ${pad}   ${paint(`also ${f.code} at ${f.line}:${f.column}`, 'dim')}: ${printable(f.message)}\n`)
+    .join('');
+  return (
+    `${where}:${start.line + 1}:${start.character + 1} - ${paint(severity, severity)} ${paint(String(d.code), 'dim')}: ${printable(messageText(d))}\n\n` +
+    `  ${gutter} | ${source}\n  ${pad} | ${paint(carets, severity)}\n${folded}\n`
+  );
 }
 
 export function textFormatter(color: boolean): Formatter<string> {
@@ -61,11 +65,14 @@ export function textFormatter(color: boolean): Formatter<string> {
       if (totals.files === 0) return '';
       const total = counts.error + counts.warning + counts.information + counts.hint;
       const detail = SEVERITIES.filter(s => counts[s] > 0)
-        .map(s => plural(counts[s], s === 'information' ? 'info message' : s)).join(', ');
+        .map(s => plural(counts[s], s === 'information' ? 'info message' : s))
+        .join(', ');
       const checked = checkedText(totals);
-      return entries.join('')
-        + (total === 0 ? `No problems in ${checked}.\n` : `${plural(total, 'problem')} (${detail}) in ${checked}.\n`)
-        + (fixed ? `${plural(fixed, 'fix', 'fixes')} applied.\n` : '');
+      return (
+        entries.join('') +
+        (total === 0 ? `No problems in ${checked}.\n` : `${plural(total, 'problem')} (${detail}) in ${checked}.\n`) +
+        (fixed ? `${plural(fixed, 'fix', 'fixes')} applied.\n` : '')
+      );
     },
   };
 }

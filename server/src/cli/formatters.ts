@@ -13,9 +13,13 @@ import type { Formatter } from './report';
  */
 export function formatterFor(format: Format, cwd: string, color: boolean, stepSummary: boolean, data: DataInfo): Formatter {
   switch (format) {
-    case 'json': return jsonFormatter(data) as Formatter;
-    case 'sarif': return sarifFormatter(cwd, data) as Formatter;
-    case 'github': return githubFormatter(stepSummary) as Formatter;
-    case 'text': return textFormatter(color) as Formatter;
+    case 'json':
+      return jsonFormatter(data) as Formatter;
+    case 'sarif':
+      return sarifFormatter(cwd, data) as Formatter;
+    case 'github':
+      return githubFormatter(stepSummary) as Formatter;
+    case 'text':
+      return textFormatter(color) as Formatter;
   }
 }

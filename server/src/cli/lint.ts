@@ -61,7 +61,12 @@ export interface CheckContext {
 export function checkContext(job: CheckJob, catalog: Catalog, io: Pick<CheckContext, 'readStdin' | 'stdout'>): CheckContext {
   sizeMemosForOnePass();
   const data = { version: catalog.dataVersion, date: catalog.dataDate };
-  return { job, catalog, formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, job.stepSummaryPath !== undefined, data), ...io };
+  return {
+    job,
+    catalog,
+    formatter: formatterFor(job.options.format, job.cwd, job.color && !job.options.output, job.stepSummaryPath !== undefined, data),
+    ...io,
+  };
 }
 
 /** The parsed policy, or undefined when the file is not one to check (a JSON file that is no policy). */
@@ -80,7 +85,13 @@ function mayBePolicyText(file: InputFile, text: string): boolean {
 }
 
 /** Writes the fixes of --fix: to the file, or for standard input to standard output (a filter always writes). */
-function fixFile(file: InputFile, doc: PolicyDocument, ctx: CheckContext, problems: string[], onError: RuleErrorHandler): { doc: PolicyDocument; fixed: number } {
+function fixFile(
+  file: InputFile,
+  doc: PolicyDocument,
+  ctx: CheckContext,
+  problems: string[],
+  onError: RuleErrorHandler,
+): { doc: PolicyDocument; fixed: number } {
   const { settings, options } = ctx.job;
   const reparse = (fixedText: string) => policyFromText(file.uri, 'iam-policy', fixedText, settings, options.kind)!;
   const result = applySafeFixes(doc, ctx.catalog, settings, reparse, onError);
@@ -112,7 +123,8 @@ export function checkFile(file: InputFile, ctx: CheckContext): FileOutcome {
   const ruleErrors = new Set<string>();
   const onError: RuleErrorHandler = (error, rules) => {
     const seen = `${rules}: ${error instanceof Error ? error.message : String(error)}`;
-    if (!ruleErrors.has(seen)) problems.push(`${file.display}: internal error in rule ${rules} (please report it): ${error instanceof Error ? error.stack : String(error)}`);
+    if (!ruleErrors.has(seen))
+      problems.push(`${file.display}: internal error in rule ${rules} (please report it): ${error instanceof Error ? error.stack : String(error)}`);
     ruleErrors.add(seen);
   };
   if (format) return checkTemplate(file, text, format, ctx, outcome, onError);

@@ -30,14 +30,23 @@ function reported(served: ServedTemplate): ReportedDocument {
     templateContents: {
       format: template.read.format,
       policies: template.policies.map(p => ({
-        resource: p.source.resource, property: p.source.property, kind: p.doc.kind,
+        resource: p.source.resource,
+        property: p.source.property,
+        kind: p.doc.kind,
         line: template.textDocument.positionAt(p.source.span.offset).line + 1,
       })),
     },
   };
 }
 
-export function checkTemplate(file: InputFile, text: string, format: TemplateFormat, ctx: CheckContext, outcome: FileOutcome, onError: RuleErrorHandler): FileOutcome {
+export function checkTemplate(
+  file: InputFile,
+  text: string,
+  format: TemplateFormat,
+  ctx: CheckContext,
+  outcome: FileOutcome,
+  onError: RuleErrorHandler,
+): FileOutcome {
   const { settings, options } = ctx.job;
   const { problems } = outcome;
   const reader = loadedTemplateReader(format);
@@ -63,7 +72,12 @@ export function checkTemplate(file: InputFile, text: string, format: TemplateFor
       }
     } else if (file.path === undefined) ctx.stdout(text);
   }
-  const report: FileReport = { file, doc: reported(served), diagnostics: templateDiagnostics(served.template, ctx.catalog, settings, onError), fixed: outcome.fixed };
+  const report: FileReport = {
+    file,
+    doc: reported(served),
+    diagnostics: templateDiagnostics(served.template, ctx.catalog, settings, onError),
+    fixed: outcome.fixed,
+  };
   for (const d of report.diagnostics) outcome.counts[severityName(d)]++;
   outcome.policies = served.template.policies.length;
   outcome.entry = ctx.formatter.entry(report, options.summary ? templateSummaryText(served.template, ctx.catalog) : undefined);

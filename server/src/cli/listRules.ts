@@ -5,14 +5,25 @@ import { severityOf } from '../features/diagnostics';
 import type { IamPolicySettings } from '../protocol';
 import { RULES_BY_CODE } from '../rules';
 
-interface RuleRow { code: string; name: string; severity: string; defaultSeverity: string; category: string; summary: string }
+interface RuleRow {
+  code: string;
+  name: string;
+  severity: string;
+  defaultSeverity: string;
+  category: string;
+  summary: string;
+}
 
 function ruleRows(settings: IamPolicySettings): RuleRow[] {
   return [...RULES_BY_CODE.values()]
     .sort((a, b) => (a.code < b.code ? -1 : 1))
     .map(rule => ({
-      code: rule.code, name: rule.name, severity: severityOf(rule.code, settings) ?? 'off',
-      defaultSeverity: rule.defaultSeverity, category: rule.category, summary: rule.summary,
+      code: rule.code,
+      name: rule.name,
+      severity: severityOf(rule.code, settings) ?? 'off',
+      defaultSeverity: rule.defaultSeverity,
+      category: rule.category,
+      summary: rule.summary,
     }));
 }
 

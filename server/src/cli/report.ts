@@ -37,7 +37,6 @@ export interface FileOutcome {
   problems: string[];
 }
 
-
 /** A finding folded into a diagnostic (rules/oneFinding.ts), where it is: 1-based line and column. */
 export interface FoldedAt {
   code: string;

@@ -82,10 +82,12 @@ function parseOptions(argv: string[], io: SimulateIo): SimulateOptions | 'help' 
   }
   if (values.help) return 'help';
   if (!values.policy?.length) throw new UsageError('give at least one --policy <file>');
-  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json (got "${values.format}")`);
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+    throw new UsageError(`--format must be text or json (got "${values.format}")`);
   let request: SimulationRequest;
   if (values.request) {
-    if (values.action || values.resource || values.principal || values.context) throw new UsageError('--request replaces --action, --resource, --principal and --context: give one or the other');
+    if (values.action || values.resource || values.principal || values.context)
+      throw new UsageError('--request replaces --action, --resource, --principal and --context: give one or the other');
     const parsed = parseRequestText(io.readFile(values.request));
     if (!parsed.request) throw new UsageError(`${values.request}: ${parsed.errors.join(' ')}`);
     request = parsed.request;
@@ -138,10 +140,12 @@ export function runSimulate(argv: string[], io: SimulateIo): number {
     const located = (s: StatementOutcome) => ({ ...where(s.policy, s.offset), ...s, uri: undefined });
     io.stdout(`${JSON.stringify({ ...result, deciding: result.deciding.map(located), statements: result.statements.map(located) }, null, 2)}\n`);
   } else {
-    io.stdout(formatSimulation(result, (s, offset) => {
-      const { file, line, column } = where(s.policy, offset);
-      return `${file}:${line}:${column}`;
-    }));
+    io.stdout(
+      formatSimulation(result, (s, offset) => {
+        const { file, line, column } = where(s.policy, offset);
+        return `${file}:${line}:${column}`;
+      }),
+    );
   }
   return result.decision === 'Allow' ? EXIT_ALLOW : EXIT_DENY;
 }

@@ -15,8 +15,14 @@ const BATCH_SIZE = 16;
 const MIN_FILES_PER_THREAD = 100;
 const MAX_THREADS = 8;
 
-interface Batch { start: number; files: InputFile[] }
-interface BatchDone { start: number; outcomes: FileOutcome[] }
+interface Batch {
+  start: number;
+  files: InputFile[];
+}
+interface BatchDone {
+  start: number;
+  outcomes: FileOutcome[];
+}
 
 /**
  * How many threads check `files` files: --jobs, else half the cores (at most MAX_THREADS); fewer for
@@ -40,9 +46,7 @@ export interface ThreadHooks {
 }
 
 /** Checks `files` on `threads` threads, this one included; `script` runs serveBatches() in a worker. */
-export async function checkInThreads(
-  files: InputFile[], ctx: CheckContext, threads: number, script: string, hooks: ThreadHooks = {},
-): Promise<FileOutcome[]> {
+export async function checkInThreads(files: InputFile[], ctx: CheckContext, threads: number, script: string, hooks: ThreadHooks = {}): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const batches: number[] = new Array<number>(threads).fill(0);
   let next = 0;
@@ -54,12 +58,18 @@ export async function checkInThreads(
   };
   const check = (batch: Batch) => {
     batches[0]++;
-    batch.files.forEach((file, i) => { outcomes[batch.start + i] = checkFile(file, ctx); });
+    batch.files.forEach((file, i) => {
+      outcomes[batch.start + i] = checkFile(file, ctx);
+    });
   };
-  const workers = Array.from({ length: threads - 1 }, (_, i) => runWorker(script, ctx.job, takeBatch, done => {
-    batches[i + 1]++;
-    done.outcomes.forEach((outcome, j) => { outcomes[done.start + j] = outcome; });
-  }));
+  const workers = Array.from({ length: threads - 1 }, (_, i) =>
+    runWorker(script, ctx.job, takeBatch, done => {
+      batches[i + 1]++;
+      done.outcomes.forEach((outcome, j) => {
+        outcomes[done.start + j] = outcome;
+      });
+    }),
+  );
   if (hooks.mainThreadChecks !== false) {
     for (let batch = takeBatch(); batch; batch = takeBatch()) {
       check(batch);
@@ -67,7 +77,7 @@ export async function checkInThreads(
     }
   }
   for (const orphan of await Promise.all(workers)) if (orphan) check(orphan);
-  for (let batch = takeBatch(); batch; batch = takeBatch()) check(batch);   // left by workers that never started
+  for (let batch = takeBatch(); batch; batch = takeBatch()) check(batch); // left by workers that never started
   hooks.onBatches?.(batches);
   return outcomes;
 }
@@ -80,7 +90,7 @@ function runWorker(script: string, job: CheckJob, takeBatch: () => Batch | undef
     try {
       worker = new Worker(script, { workerData: job });
     } catch {
-      resolve(undefined);   // no worker: the main thread takes every batch
+      resolve(undefined); // no worker: the main thread takes every batch
       return;
     }
     const feed = () => {
@@ -92,7 +102,9 @@ function runWorker(script: string, job: CheckJob, takeBatch: () => Batch | undef
       store(done);
       feed();
     });
-    worker.on('error', () => { /* the exit handler hands the batch back */ });
+    worker.on('error', () => {
+      /* the exit handler hands the batch back */
+    });
     worker.on('exit', () => resolve(held));
   });
 }

@@ -44,7 +44,11 @@ export function kindFromSettings(uri: string, settings: IamPolicySettings): Poli
  * them in our language, and as the checker reads them) or their content is a policy.
  */
 export function policyFromText(
-  uri: string, languageId: string, text: string, settings: IamPolicySettings, kindOverride?: PolicyKind,
+  uri: string,
+  languageId: string,
+  text: string,
+  settings: IamPolicySettings,
+  kindOverride?: PolicyKind,
 ): PolicyDocument | undefined {
   const ours = languageId === POLICY_LANGUAGE_ID;
   if (!ours && !(isJsonDocument(uri, languageId) && settings.jsonDocuments !== 'off')) return undefined;

@@ -14,7 +14,11 @@ function hasContent(read: TemplateReadResult): boolean {
 
 /** The template in a text, or undefined when it is none of ours (or the settings say to leave templates alone). */
 export async function readTemplate(
-  uri: string, languageId: string, text: string, settings: IamPolicySettings, previous?: TemplateDocument,
+  uri: string,
+  languageId: string,
+  text: string,
+  settings: IamPolicySettings,
+  previous?: TemplateDocument,
 ): Promise<ServedTemplate | undefined> {
   if (settings.templates === 'off') return undefined;
   const format = templateFormatOf(uri, languageId, text);

@@ -24,10 +24,13 @@ export class ValidationQueue {
   /** Checks the document on the next turn, unless it is scheduled again before. */
   schedule(uri: string): void {
     clearImmediate(this.pending.get(uri));
-    this.pending.set(uri, setImmediate(() => {
-      this.pending.delete(uri);
-      this.validate(uri).catch(error => this.logError('validate', error));
-    }));
+    this.pending.set(
+      uri,
+      setImmediate(() => {
+        this.pending.delete(uri);
+        this.validate(uri).catch(error => this.logError('validate', error));
+      }),
+    );
   }
 
   /** The document was closed: no check is pending for it. */

@@ -53,7 +53,7 @@ function compileActions(element: StringListElement): ActionMatcher {
   const patterns: WildcardPattern[] = [];
   for (const item of element.items) {
     const lower = item.value.toLowerCase();
-    if (hasServiceWildcard(lower)) continue;   // malformed: matches no action
+    if (hasServiceWildcard(lower)) continue; // malformed: matches no action
     if (lower.includes('*') || lower.includes('?')) patterns.push(compileWildcard(lower, true));
     else exact.add(lower);
   }

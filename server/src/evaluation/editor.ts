@@ -12,8 +12,12 @@ import { parseRequestText, requestFromJson } from './request';
  * document: the policy's own text, or the template the policy is written in.
  */
 export function simulateInEditor(
-  doc: PolicyDocument, params: SimulateParams,
-  range: (offset: number, length: number) => Range = (offset, length) => ({ start: doc.textDocument.positionAt(offset), end: doc.textDocument.positionAt(offset + length) }),
+  doc: PolicyDocument,
+  params: SimulateParams,
+  range: (offset: number, length: number) => Range = (offset, length) => ({
+    start: doc.textDocument.positionAt(offset),
+    end: doc.textDocument.positionAt(offset + length),
+  }),
 ): SimulateResponse {
   const parsed = params.requestText !== undefined ? parseRequestText(params.requestText) : requestFromJson(params.request);
   if (!parsed.request) return { errors: parsed.errors };

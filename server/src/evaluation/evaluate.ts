@@ -60,11 +60,16 @@ function elementSpan(statement: CompiledStatement, element?: Span): Span {
 function mismatchesOf(statement: CompiledStatement, request: NormalizedRequest, lowerAction: string): Mismatch[] {
   const mismatches: Mismatch[] = [];
   const add = (element: ElementName, span: Span, message: string) => mismatches.push({ element, message, ...elementSpan(statement, span) });
-  if (!statement.effect) add('Effect', statement.statement.effect?.node ?? statement, 'Effect is missing or not "Allow" / "Deny", so the statement never applies.');
+  if (!statement.effect)
+    add('Effect', statement.statement.effect?.node ?? statement, 'Effect is missing or not "Allow" / "Deny", so the statement never applies.');
   const { action, resource, principal } = statement;
   if (!action) add('Action', statement, 'The statement has no Action or NotAction, so it never applies.');
   else if (actionMatches(action.matcher, lowerAction) === action.negated) {
-    add(action.negated ? 'NotAction' : 'Action', action, action.negated ? `${request.action} is excluded by NotAction.` : `${request.action} is not in Action.`);
+    add(
+      action.negated ? 'NotAction' : 'Action',
+      action,
+      action.negated ? `${request.action} is excluded by NotAction.` : `${request.action} is not in Action.`,
+    );
   }
   if (resource) {
     const { match, unresolved } = resourceMatches(resource.matcher, request.resource, request.context);
@@ -74,8 +79,11 @@ function mismatchesOf(statement: CompiledStatement, request: NormalizedRequest, 
   }
   if (principal && request.principal) {
     if (principalNamed(principal.matcher, request.principal, principal.negated) === principal.negated) {
-      add(principal.negated ? 'NotPrincipal' : 'Principal', principal,
-        principal.negated ? `${request.principal} is excluded by NotPrincipal.` : `${request.principal} is not a principal of this statement.`);
+      add(
+        principal.negated ? 'NotPrincipal' : 'Principal',
+        principal,
+        principal.negated ? `${request.principal} is excluded by NotPrincipal.` : `${request.principal} is not a principal of this statement.`,
+      );
     }
   }
   for (const key of statement.conditions) {
@@ -91,10 +99,16 @@ function outcomesOf(doc: PolicyDocument, policy: number, request: NormalizedRequ
     const mismatches = mismatchesOf(statement, request, lowerAction);
     const sid = statement.statement.sid?.valueNode?.value;
     return {
-      policy, uri: doc.uri, kind: doc.kind, index: statement.statement.index,
-      sid: typeof sid === 'string' ? sid : undefined, effect: statement.effect,
-      offset: statement.offset, length: statement.length,
-      applies: mismatches.length === 0, mismatches,
+      policy,
+      uri: doc.uri,
+      kind: doc.kind,
+      index: statement.statement.index,
+      sid: typeof sid === 'string' ? sid : undefined,
+      effect: statement.effect,
+      offset: statement.offset,
+      length: statement.length,
+      applies: mismatches.length === 0,
+      mismatches,
     };
   });
 }
@@ -115,12 +129,14 @@ function decide(statements: StatementOutcome[], kinds: ReadonlySet<PolicyKind>, 
     }
   }
   const resourceAllows = applying('Allow', k => RESOURCE_BASED.has(k));
-  if (resourceAllows.length) return { decision: 'Allow', summary: `${what} is allowed by ${resourceAllows.map(describe).join(', ')}.`, deciding: resourceAllows };
+  if (resourceAllows.length)
+    return { decision: 'Allow', summary: `${what} is allowed by ${resourceAllows.map(describe).join(', ')}.`, deciding: resourceAllows };
   const identityAllows = applying('Allow', k => k === 'identity');
   if (identityAllows.length && kinds.has('boundary') && applying('Allow', k => k === 'boundary').length === 0) {
     return { decision: 'ImplicitDeny', summary: `${what} is allowed by an identity policy but implicitly denied by the permissions boundary.`, deciding: [] };
   }
-  if (identityAllows.length) return { decision: 'Allow', summary: `${what} is allowed by ${identityAllows.map(describe).join(', ')}.`, deciding: identityAllows };
+  if (identityAllows.length)
+    return { decision: 'Allow', summary: `${what} is allowed by ${identityAllows.map(describe).join(', ')}.`, deciding: identityAllows };
   const grants = [...kinds].some(k => k === 'identity' || RESOURCE_BASED.has(k));
   const why = grants ? 'no statement allows it' : 'nothing denies it, but no identity or resource policy was given to allow it';
   return { decision: 'ImplicitDeny', summary: `${what} is implicitly denied: ${why}.`, deciding: [] };
@@ -134,7 +150,9 @@ function looksAtTime(docs: readonly PolicyDocument[]): boolean {
 function notesFor(docs: readonly PolicyDocument[], statements: StatementOutcome[], request: NormalizedRequest): string[] {
   const notes: string[] = [];
   if (request.clockTime && looksAtTime(docs)) {
-    notes.push(`The request gives no aws:CurrentTime: the current time, ${request.clockTime}, was used. To simulate another, give aws:CurrentTime in the request's context (iam-policy-lint simulate --time).`);
+    notes.push(
+      `The request gives no aws:CurrentTime: the current time, ${request.clockTime}, was used. To simulate another, give aws:CurrentTime in the request's context (iam-policy-lint simulate --time).`,
+    );
   }
   const hasPrincipal = docs.some(doc => doc.statements.some(s => s.principal || s.notPrincipal));
   if (hasPrincipal && !request.principal) notes.push('The request names no principal: Principal and NotPrincipal were not checked.');

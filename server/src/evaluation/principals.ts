@@ -35,13 +35,19 @@ function names(policy: PrincipalValue, identity: string): boolean {
       const value = canonicalPrincipal(policy.value);
       if (value === identity) return true;
       const arn = parseArn(value);
-      return arn?.service === 'iam' && arn.resource.startsWith('role/')
-        && identity === `role:${arn.partition}:${arn.account}:${arn.resource.slice(arn.resource.lastIndexOf('/') + 1)}`;
+      return (
+        arn?.service === 'iam' &&
+        arn.resource.startsWith('role/') &&
+        identity === `role:${arn.partition}:${arn.account}:${arn.resource.slice(arn.resource.lastIndexOf('/') + 1)}`
+      );
     }
     case 'Service':
-    case 'Federated': return policy.value.toLowerCase() === identity.toLowerCase();
-    case 'CanonicalUser': return policy.value === identity;
-    default: return false;
+    case 'Federated':
+      return policy.value.toLowerCase() === identity.toLowerCase();
+    case 'CanonicalUser':
+      return policy.value === identity;
+    default:
+      return false;
   }
 }
 

@@ -70,7 +70,7 @@ export function normalizeContext(context: Record<string, unknown> | undefined): 
   const map = new Map<string, string[]>();
   for (const [key, value] of Object.entries(context ?? {})) {
     const values = (Array.isArray(value) ? value : [value]).map(scalarText).filter((v): v is string => v !== undefined);
-    if (!Array.isArray(value) && values.length === 0) continue;   // null or an object: the key is absent
+    if (!Array.isArray(value) && values.length === 0) continue; // null or an object: the key is absent
     const lower = key.toLowerCase();
     map.set(lower, [...(map.get(lower) ?? []), ...values]);
   }

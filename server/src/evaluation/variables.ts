@@ -17,7 +17,11 @@ export const QUESTION = 1;
 /** A piece of a resolved policy value: literal text, or the wildcard `*` (STAR) or `?` (QUESTION). */
 export type ResolvedPart = string | typeof STAR | typeof QUESTION;
 
-interface VariablePart { variable: string; key: string; defaultValue?: string }
+interface VariablePart {
+  variable: string;
+  key: string;
+  defaultValue?: string;
+}
 type TemplatePart = ResolvedPart | VariablePart;
 
 /** A policy value split into literal text, wildcards and variables, parsed once per policy. */
@@ -98,7 +102,7 @@ export function resolveTemplate(template: Template, context: RequestContext): Re
 
 /** The parts as plain text: wildcards become the characters `*` and `?`. */
 export function partsToText(parts: readonly ResolvedPart[]): string {
-  return parts.map(p => p === STAR ? '*' : p === QUESTION ? '?' : p).join('');
+  return parts.map(p => (p === STAR ? '*' : p === QUESTION ? '?' : p)).join('');
 }
 
 export function partsHaveWildcards(parts: readonly ResolvedPart[]): boolean {

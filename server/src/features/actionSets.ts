@@ -37,7 +37,9 @@ export function groupByLevel(actions: Iterable<ActionInfo>): ByLevel<string[]> {
 
 /** "12 Read, 3 Write" (levels in the console's order; empty levels left out). */
 export function levelCountsText(counts: ByLevel<number>): string {
-  return ACCESS_LEVELS.filter(level => counts[level] > 0).map(level => `${counts[level]} ${level}`).join(', ');
+  return ACCESS_LEVELS.filter(level => counts[level] > 0)
+    .map(level => `${counts[level]} ${level}`)
+    .join(', ');
 }
 
 /** Levels whose actions can change data, permissions or tags: the ones a reader must notice. */

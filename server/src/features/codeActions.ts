@@ -29,14 +29,27 @@ import { DIAGNOSTIC_SOURCE, type RuleErrorHandler } from './diagnostics';
 export { quickFix, type FixContext, type FixProvider, type RefactorContext, type RefactorProvider } from './fixes/framework';
 
 export const FIX_PROVIDERS: FixProvider[] = [
-  syntaxFixes, replacementFixes, repairFixes, conditionFixes, narrowResourceFixes, splitStatementFixes, wildcardFixes, hardeningFixes, requiredConditionFixes, principalFixes,
+  syntaxFixes,
+  replacementFixes,
+  repairFixes,
+  conditionFixes,
+  narrowResourceFixes,
+  splitStatementFixes,
+  wildcardFixes,
+  hardeningFixes,
+  requiredConditionFixes,
+  principalFixes,
 ];
 
 export const REFACTOR_PROVIDERS: RefactorProvider[] = [splitStatementRefactors, wildcardRefactors, addVersionRefactor];
 
 /** The kinds the server offers, for the codeActionProvider capability. */
 export const CODE_ACTION_KINDS: readonly string[] = [
-  CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, CodeActionKind.Source, CodeActionKind.SourceFixAll,
+  CodeActionKind.QuickFix,
+  CodeActionKind.Refactor,
+  CodeActionKind.RefactorRewrite,
+  CodeActionKind.Source,
+  CodeActionKind.SourceFixAll,
 ];
 
 export interface CodeActionRequest {
@@ -62,7 +75,13 @@ function foldedFixes(doc: PolicyDocument, diagnostic: Diagnostic, catalog: Catal
   const folded = ((diagnostic.data as FindingData | undefined)?.folded ?? []) as FoldedFinding[];
   const actions: CodeAction[] = [];
   for (const finding of folded) {
-    const stand: Diagnostic = { ...diagnostic, code: finding.code, message: finding.message, data: finding.data, range: rangeOf(doc, finding.offset, finding.length) };
+    const stand: Diagnostic = {
+      ...diagnostic,
+      code: finding.code,
+      message: finding.message,
+      data: finding.data,
+      range: rangeOf(doc, finding.offset, finding.length),
+    };
     for (const provider of FIX_PROVIDERS) {
       for (const action of provider({ doc, catalog, settings, diagnostic: stand, snippets })) {
         actions.push({ ...action, isPreferred: false });
@@ -77,8 +96,12 @@ function foldedFixes(doc: PolicyDocument, diagnostic: Diagnostic, catalog: Catal
  * source.fixAll (which runs the rules: a rule's exception goes to `onRuleError`).
  */
 export function provideCodeActions(
-  doc: PolicyDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings,
-  request: CodeActionRequest, onRuleError: RuleErrorHandler,
+  doc: PolicyDocument,
+  diagnostics: readonly Diagnostic[],
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  request: CodeActionRequest,
+  onRuleError: RuleErrorHandler,
 ): CodeAction[] {
   const { only, snippets } = request;
   const actions: CodeAction[] = [];
@@ -97,8 +120,12 @@ export function provideCodeActions(
   if (request.range && wanted(CodeActionKind.RefactorRewrite, only)) {
     const titles = new Set(actions.map(a => a.title));
     const ctx = {
-      doc, catalog, settings, snippets,
-      start: doc.textDocument.offsetAt(request.range.start), end: doc.textDocument.offsetAt(request.range.end),
+      doc,
+      catalog,
+      settings,
+      snippets,
+      start: doc.textDocument.offsetAt(request.range.start),
+      end: doc.textDocument.offsetAt(request.range.end),
     };
     for (const provider of REFACTOR_PROVIDERS) actions.push(...provider(ctx).filter(a => !titles.has(a.title)));
   }

@@ -65,16 +65,26 @@ function valueItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): 
   }
   const [element, second, third] = rest;
   switch (rest.length === 1 ? element : `${element}/${rest.length}`) {
-    case 'Effect': return site.inArray ? NONE : effectItems(items);
-    case 'Action': return actionItems(items, catalog, statement.action);
-    case 'NotAction': return actionItems(items, catalog, statement.notAction);
-    case 'Resource': case 'NotResource': return resourceItems(items, doc, catalog);
-    case 'Principal': case 'NotPrincipal': return site.inArray ? NONE : principalValueItems(items);
-    case 'Principal/2': case 'NotPrincipal/2': return typeof second === 'string' ? principalValues(items, doc, catalog, statement, String(element)) : NONE;
+    case 'Effect':
+      return site.inArray ? NONE : effectItems(items);
+    case 'Action':
+      return actionItems(items, catalog, statement.action);
+    case 'NotAction':
+      return actionItems(items, catalog, statement.notAction);
+    case 'Resource':
+    case 'NotResource':
+      return resourceItems(items, doc, catalog);
+    case 'Principal':
+    case 'NotPrincipal':
+      return site.inArray ? NONE : principalValueItems(items);
+    case 'Principal/2':
+    case 'NotPrincipal/2':
+      return typeof second === 'string' ? principalValues(items, doc, catalog, statement, String(element)) : NONE;
     case 'Condition/3':
       if (typeof second !== 'string' || typeof third !== 'string') return NONE;
       return variableItems(items, catalog, false) ?? conditionValueItems(items, doc, catalog);
-    default: return NONE;
+    default:
+      return NONE;
   }
 }
 
@@ -85,12 +95,12 @@ function valueItems(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): 
  * left makes the editor ask again.
  */
 function editorMayKeep(doc: PolicyDocument, offset: number, items: CompletionItem[]): CompletionItem[] {
-  const words = new Map<Range, string>();   // most items share the site's range
+  const words = new Map<Range, string>(); // most items share the site's range
   return items.filter(item => {
     const edit = item.textEdit;
     if (!edit || !('range' in edit)) return true;
     let word = words.get(edit.range);
-    if (word === undefined) words.set(edit.range, word = doc.text.slice(doc.textDocument.offsetAt(edit.range.start), offset).toLowerCase());
+    if (word === undefined) words.set(edit.range, (word = doc.text.slice(doc.textDocument.offsetAt(edit.range.start), offset).toLowerCase()));
     return isSubsequence(word, (item.filterText ?? item.label).toLowerCase());
   });
 }

@@ -38,7 +38,14 @@ export type RuleErrorHandler = (error: unknown, rules: string) => void;
 export function collectFindings(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Finding[] {
   const findings: Finding[] = [];
   if (!doc.looksLikePolicy) return findings;
-  const ctx = { doc, catalog, settings, report: (f: Finding) => { findings.push(f); } };
+  const ctx = {
+    doc,
+    catalog,
+    settings,
+    report: (f: Finding) => {
+      findings.push(f);
+    },
+  };
   for (const module of RULE_MODULES) {
     try {
       module.check(ctx);
@@ -51,8 +58,9 @@ export function collectFindings(doc: PolicyDocument, catalog: Catalog, settings:
     // the rules judge only what parses soundly: not the statement that holds a syntax error, nor
     // anything after it, nor a missing element of a node around it
     const syntax = new Set(broken.issues.map(i => i.code));
-    const sound = findings.filter(f => (syntax.has(f.code) && RULES_BY_CODE.get(f.code)?.category === 'syntax')
-      || (f.offset < broken.guessedFrom && !broken.enclosingStarts.has(f.offset)));
+    const sound = findings.filter(
+      f => (syntax.has(f.code) && RULES_BY_CODE.get(f.code)?.category === 'syntax') || (f.offset < broken.guessedFrom && !broken.enclosingStarts.has(f.offset)),
+    );
     findings.length = 0;
     findings.push(...sound);
   }
@@ -89,7 +97,8 @@ export function toDiagnostic(doc: Pick<PolicyDocument, 'uri' | 'textDocument'>, 
   if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(r => ({
-      location: { uri: doc.uri, range: rangeOf(doc, r.offset, r.length) }, message: r.message,
+      location: { uri: doc.uri, range: rangeOf(doc, r.offset, r.length) },
+      message: r.message,
     }));
   }
   return diagnostic;

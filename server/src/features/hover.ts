@@ -35,10 +35,19 @@ function withZoneOfTrust(doc: PolicyDocument, catalog: Catalog, settings: IamPol
   return grant ? `${markdown ?? ''}\n\n---\n\n**Outside the zone of trust.** ${describeOutsideGrant(grant)}` : markdown;
 }
 
-function valueHover(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySettings, statement: Statement | undefined, rest: Path, node: Node, content: Span, offset: number): Hover | null {
+function valueHover(
+  doc: PolicyDocument,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  statement: Statement | undefined,
+  rest: Path,
+  node: Node,
+  content: Span,
+  offset: number,
+): Hover | null {
   const value = node.value as string;
   const [element, second] = rest;
-  const hover = (markdown: string | undefined, span: Span = content) => markdown ? markdownHover(doc, span, markdown) : null;
+  const hover = (markdown: string | undefined, span: Span = content) => (markdown ? markdownHover(doc, span, markdown) : null);
   if (!statement) return element === 'Version' && rest.length === 1 ? hover(valueMarkdown(value)) : null;
   if (element === 'Resource' || element === 'NotResource' || element === 'Condition') {
     const variable = variableAt(doc.text, content.offset, content.offset + content.length, offset);
@@ -47,11 +56,16 @@ function valueHover(doc: PolicyDocument, catalog: Catalog, settings: IamPolicySe
     return arnHover(doc, catalog, statement, { value, offset: node.offset, length: node.length, node }, offset);
   }
   switch (element) {
-    case 'Action': case 'NotAction': return hover(actionHoverMarkdown(catalog, value, element === 'NotAction'));
-    case 'Principal': case 'NotPrincipal':
+    case 'Action':
+    case 'NotAction':
+      return hover(actionHoverMarkdown(catalog, value, element === 'NotAction'));
+    case 'Principal':
+    case 'NotPrincipal':
       return hover(withZoneOfTrust(doc, catalog, settings, offset, principalMarkdown(catalog, typeof second === 'string' ? second : undefined, value)));
-    case 'Effect': return hover(valueMarkdown(value));
-    default: return null;
+    case 'Effect':
+      return hover(valueMarkdown(value));
+    default:
+      return null;
   }
 }
 

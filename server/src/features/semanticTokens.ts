@@ -8,7 +8,7 @@ import type { PolicyDocument, Span } from '../policy/model';
 import { hasVariable, POLICY_VARIABLE } from '../util/policyVariables';
 
 const TOKEN_TYPES = ['namespace', 'function', 'property', 'variable'] as const;
-type TokenType = typeof TOKEN_TYPES[number];
+type TokenType = (typeof TOKEN_TYPES)[number];
 const TOKEN_MODIFIERS = ['defaultLibrary'] as const;
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
@@ -16,7 +16,10 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenModifiers: [...TOKEN_MODIFIERS],
 };
 
-interface Token extends Span { type: TokenType; modifiers: number }
+interface Token extends Span {
+  type: TokenType;
+  modifiers: number;
+}
 
 /** The string is written without escapes, so offsets in the value are offsets in the text. */
 function isVerbatim(node: Span & { value: unknown }): boolean {
@@ -26,7 +29,8 @@ function isVerbatim(node: Span & { value: unknown }): boolean {
 function actionTokens(item: Span & { value: string }, catalog: Catalog, out: Token[]): void {
   const colon = item.value.indexOf(':');
   if (colon <= 0 || !isVerbatim(item)) return;
-  const known = /[*?]/.test(item.value) ? catalog.matchActions(item.value).length > 0
+  const known = /[*?]/.test(item.value)
+    ? catalog.matchActions(item.value).length > 0
     : catalog.action(item.value.slice(0, colon), item.value.slice(colon + 1)) !== undefined;
   if (!known) return;
   const start = item.offset + 1; // after the opening quote
@@ -71,8 +75,7 @@ export function provideSemanticTokens(doc: PolicyDocument, catalog: Catalog): Se
   for (const token of collectSemanticTokens(doc, catalog)) {
     const position = doc.textDocument.positionAt(token.offset);
     const deltaLine = position.line - line;
-    data.push(deltaLine, deltaLine === 0 ? position.character - character : position.character, token.length,
-      TOKEN_TYPES.indexOf(token.type), token.modifiers);
+    data.push(deltaLine, deltaLine === 0 ? position.character - character : position.character, token.length, TOKEN_TYPES.indexOf(token.type), token.modifiers);
     line = position.line;
     character = position.character;
   }

@@ -1,9 +1,7 @@
 // Every feature on a document the server serves: a policy file, or a template with policies inside
 // (templates/). The server's handlers call these, one line each; a template's answers come from its
 // policies' own, placed in the template (features/templates/).
-import type {
-  CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, Range, SemanticTokens,
-} from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, Range, SemanticTokens } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import { simulateInEditor } from '../evaluation/editor';
 import type { PolicyDocument } from '../policy/model';
@@ -52,9 +50,17 @@ export function diagnosticsOf(served: ServedDocument, catalog: Catalog, settings
   return 'policy' in served ? computeDiagnostics(served.policy, catalog, settings, onError) : templateDiagnostics(served.template, catalog, settings, onError);
 }
 
-export function completionOf(served: ServedDocument, position: Position, catalog: Catalog, settings: IamPolicySettings, client?: CompletionClient): CompletionList | null {
+export function completionOf(
+  served: ServedDocument,
+  position: Position,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  client?: CompletionClient,
+): CompletionList | null {
   const offset = offsetIn(served, position);
-  return 'policy' in served ? doComplete(served.policy, offset, catalog, settings, client) : templateCompletion(served.template, offset, catalog, settings, client);
+  return 'policy' in served
+    ? doComplete(served.policy, offset, catalog, settings, client)
+    : templateCompletion(served.template, offset, catalog, settings, client);
 }
 
 export function hoverOf(served: ServedDocument, position: Position, catalog: Catalog, settings: IamPolicySettings): Hover | null {
@@ -63,12 +69,30 @@ export function hoverOf(served: ServedDocument, position: Position, catalog: Cat
 }
 
 export function codeActionsOf(
-  served: ServedDocument, params: CodeActionParams, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler,
+  served: ServedDocument,
+  params: CodeActionParams,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  onError: RuleErrorHandler,
 ): CodeAction[] {
   if ('policy' in served) {
-    return provideCodeActions(served.policy, params.diagnostics, catalog, settings, { range: params.range, only: params.only, snippets: params.snippets }, onError);
+    return provideCodeActions(
+      served.policy,
+      params.diagnostics,
+      catalog,
+      settings,
+      { range: params.range, only: params.only, snippets: params.snippets },
+      onError,
+    );
   }
-  return templateCodeActions(served.template, params.diagnostics, catalog, settings, { range: params.range, only: params.only, reread: served.reread }, onError);
+  return templateCodeActions(
+    served.template,
+    params.diagnostics,
+    catalog,
+    settings,
+    { range: params.range, only: params.only, reread: served.reread },
+    onError,
+  );
 }
 
 export function codeLensesOf(served: ServedDocument, catalog: Catalog, settings: IamPolicySettings): CodeLens[] {

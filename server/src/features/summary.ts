@@ -72,7 +72,10 @@ export interface PolicySummary {
 }
 
 /** Actions per service, plus "and every action of every other service". */
-interface RawAccess { allOther: boolean; perService: Map<string, Set<ActionInfo>> }
+interface RawAccess {
+  allOther: boolean;
+  perService: Map<string, Set<ActionInfo>>;
+}
 
 function serviceAccess(catalog: Catalog, prefix: string, actions: Set<ActionInfo>): ServiceAccess {
   const service = catalog.service(prefix);
@@ -98,12 +101,15 @@ function matchPatterns(catalog: Catalog, patterns: readonly string[]): { raw: Ra
   const raw: RawAccess = { allOther: false, perService: new Map() };
   const unmatched: string[] = [];
   for (const pattern of patterns) {
-    if (pattern === '*') { raw.allOther = true; continue; }
+    if (pattern === '*') {
+      raw.allOther = true;
+      continue;
+    }
     const actions = matchedActions(catalog, pattern);
     if (actions.length === 0) unmatched.push(pattern);
     for (const action of actions) {
       let set = raw.perService.get(action.service);
-      if (!set) raw.perService.set(action.service, set = new Set());
+      if (!set) raw.perService.set(action.service, (set = new Set()));
       set.add(action);
     }
   }
@@ -129,7 +135,7 @@ function union(catalog: Catalog, parts: readonly RawAccess[]): RawAccess {
   for (const prefix of prefixes) {
     const set = new Set<ActionInfo>();
     for (const part of parts) {
-      const actions = part.perService.get(prefix) ?? (part.allOther ? catalog.service(prefix)?.actions ?? [] : []);
+      const actions = part.perService.get(prefix) ?? (part.allOther ? (catalog.service(prefix)?.actions ?? []) : []);
       for (const action of actions) set.add(action);
     }
     result.perService.set(prefix, set);

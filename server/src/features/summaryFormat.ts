@@ -12,7 +12,7 @@ export const PERMISSIONS_MANAGEMENT_MARK = '⚠';
 const MAX_LINE_SERVICES = 4;
 const MAX_CELL_ACTIONS = 100;
 
-const pmMark = (service: ServiceAccess) => service.permissionsManagement ? ` ${PERMISSIONS_MANAGEMENT_MARK}` : '';
+const pmMark = (service: ServiceAccess) => (service.permissionsManagement ? ` ${PERMISSIONS_MANAGEMENT_MARK}` : '');
 const count = (service: ServiceAccess, level: AccessLevel) => service.actions[level].length;
 
 function serviceText(service: ServiceAccess): string {
@@ -48,8 +48,7 @@ export function formatStatementLine(statement: StatementSummary): string {
       ? `all actions except ${statement.excluded.length ? formatAccess({ allOtherServices: false, services: statement.excluded }) : 'none'} (NotAction)`
       : 'no actions (NotAction "*")'
     : formatAccess(statement.access);
-  return [statement.effect ?? 'No valid Effect', access, resourcesText(statement), statement.conditional ? 'with conditions' : '']
-    .filter(Boolean).join(' · ');
+  return [statement.effect ?? 'No valid Effect', access, resourcesText(statement), statement.conditional ? 'with conditions' : ''].filter(Boolean).join(' · ');
 }
 
 const isEmpty = (access: AccessSet) => !access.allOtherServices && access.services.length === 0;
@@ -88,7 +87,10 @@ function accessTable(access: AccessSet): string[] {
 function cellLine(service: ServiceAccess, level: AccessLevel): string {
   const names = service.actions[level];
   if (names.length >= service.totals[level]) return `- ${level}: all ${names.length}`;
-  const shown = names.slice(0, MAX_CELL_ACTIONS).map(name => `\`${name}\``).join(', ');
+  const shown = names
+    .slice(0, MAX_CELL_ACTIONS)
+    .map(name => `\`${name}\``)
+    .join(', ');
   const more = names.length > MAX_CELL_ACTIONS ? ` … and ${names.length - MAX_CELL_ACTIONS} more` : '';
   return `- ${level} (${names.length}): ${shown}${more}`;
 }
@@ -123,14 +125,22 @@ const fileName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('
 /** The summary as a markdown document: tables of services x access levels, the actions behind each cell, then each statement. */
 export function formatSummaryMarkdown(summary: PolicySummary): string {
   const lines = [
-    `# Access summary: ${fileName(summary.uri)}`, '',
-    `${KIND_LABELS[summary.kind]} · ${plural(summary.statements.length, 'statement')} · ${plural(summary.resourceCount, 'resource')} named · IAM data of ${summary.dataDate}`, '',
-    '## Allowed', '', ...accessTable(summary.allow), ...accessDetails(summary.allow),
+    `# Access summary: ${fileName(summary.uri)}`,
+    '',
+    `${KIND_LABELS[summary.kind]} · ${plural(summary.statements.length, 'statement')} · ${plural(summary.resourceCount, 'resource')} named · IAM data of ${summary.dataDate}`,
+    '',
+    '## Allowed',
+    '',
+    ...accessTable(summary.allow),
+    ...accessDetails(summary.allow),
   ];
   if (!isEmpty(summary.deny)) lines.push('## Denied', '', ...accessTable(summary.deny), ...accessDetails(summary.deny));
   lines.push('## Statements', '');
   for (const statement of summary.statements) lines.push(...statementSection(statement));
-  lines.push('---', `**Full**: every action of the service at that access level. ${PERMISSIONS_MANAGEMENT_MARK}: Permissions management actions, which change who can do what.`);
+  lines.push(
+    '---',
+    `**Full**: every action of the service at that access level. ${PERMISSIONS_MANAGEMENT_MARK}: Permissions management actions, which change who can do what.`,
+  );
   return lines.join('\n');
 }
 
@@ -139,11 +149,18 @@ function textTable(access: AccessSet, indent: string): string[] {
   const header = ['Service', ...ACCESS_LEVELS];
   const rows = access.services.map(service => [
     `${service.prefix}${pmMark(service)}`,
-    ...ACCESS_LEVELS.map(level => count(service, level) ? `${count(service, level)}/${service.totals[level]}` : '-'),
+    ...ACCESS_LEVELS.map(level => (count(service, level) ? `${count(service, level)}/${service.totals[level]}` : '-')),
   ]);
   if (access.allOtherServices) rows.push([access.services.length ? 'all other services' : 'all services', ...ACCESS_LEVELS.map(() => 'full')]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(row => row[i].length)));
-  return [header, ...rows].map(row => indent + row.map((value, i) => value.padEnd(widths[i])).join('  ').trimEnd());
+  return [header, ...rows].map(
+    row =>
+      indent +
+      row
+        .map((value, i) => value.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 /** The summary as plain text (the CLI's --summary): the two tables, then one line per statement. */

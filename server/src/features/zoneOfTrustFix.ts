@@ -26,20 +26,31 @@ export function zoneOfTrustEdit(fileUri: string, existingText: string | undefine
     return {
       documentChanges: [
         { kind: 'create', uri: fileUri, options: { ignoreIfExists: true } },
-        { textDocument: { uri: fileUri, version: null }, edits: [{ range: { start, end: start }, newText: `${JSON.stringify({ zoneOfTrust: zone }, null, 2)}\n` }] },
+        {
+          textDocument: { uri: fileUri, version: null },
+          edits: [{ range: { start, end: start }, newText: `${JSON.stringify({ zoneOfTrust: zone }, null, 2)}\n` }],
+        },
       ],
     };
   }
   const file = TextDocument.create(fileUri, 'json', 0, existingText);
   const edits = modify(existingText, ['zoneOfTrust'], zone, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-  return { changes: { [fileUri]: edits.map(edit => ({ range: { start: file.positionAt(edit.offset), end: file.positionAt(edit.offset + edit.length) }, newText: edit.content })) } };
+  return {
+    changes: {
+      [fileUri]: edits.map(edit => ({
+        range: { start: file.positionAt(edit.offset), end: file.positionAt(edit.offset + edit.length) },
+        newText: edit.content,
+      })),
+    },
+  };
 }
 
 const ARN_ACCOUNT = /arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
 
 /** The spans of the document's Principal and NotPrincipal values. */
 function principalSpans(doc: PolicyDocument): Array<{ start: number; end: number }> {
-  return doc.statements.flatMap(s => [s.principal, s.notPrincipal])
+  return doc.statements
+    .flatMap(s => [s.principal, s.notPrincipal])
     .flatMap(p => (p?.entry.valueNode ? [{ start: p.entry.valueNode.offset, end: p.entry.valueNode.offset + p.entry.valueNode.length }] : []));
 }
 
@@ -54,9 +65,7 @@ export function accountsInDocument(doc: PolicyDocument): string[] {
     .filter(account => ACCOUNT_ID.test(account));
   if (fromResources.length) return [...new Set(fromResources)].sort();
   const principals = principalSpans(doc);
-  const elsewhere = [...doc.text.matchAll(ARN_ACCOUNT)]
-    .filter(m => !principals.some(span => m.index >= span.start && m.index < span.end))
-    .map(m => m[1]);
+  const elsewhere = [...doc.text.matchAll(ARN_ACCOUNT)].filter(m => !principals.some(span => m.index >= span.start && m.index < span.end)).map(m => m[1]);
   return [...new Set(elsewhere)].sort();
 }
 
@@ -66,29 +75,36 @@ function setZoneAction(title: string, args: SetZoneOfTrustArgs, isPreferred = fa
 }
 
 function onPrincipal(doc: PolicyDocument, start: number, end: number): boolean {
-  return doc.statements.some(s => [s.principal, s.notPrincipal].some(p =>
-    p !== undefined && start <= p.entry.node.offset + p.entry.node.length && end >= p.entry.node.offset));
+  return doc.statements.some(s =>
+    [s.principal, s.notPrincipal].some(p => p !== undefined && start <= p.entry.node.offset + p.entry.node.length && end >= p.entry.node.offset),
+  );
 }
 
 /** The zone-of-trust actions for a selection (start..end offsets) of the document. */
-export function zoneOfTrustActions(
-  doc: PolicyDocument, start: number, end: number, catalog: Catalog, settings: IamPolicySettings,
-): CodeAction[] {
+export function zoneOfTrustActions(doc: PolicyDocument, start: number, end: number, catalog: Catalog, settings: IamPolicySettings): CodeAction[] {
   if (doc.kind !== 'resource' && doc.kind !== 'trust') return [];
   const zone = settings.zoneOfTrust;
   if (isEmptyZone(zone)) {
     if (!onPrincipal(doc, start, end)) return [];
     const accounts = accountsInDocument(doc);
     if (!accounts.length) return [];
-    return [setZoneAction(`Set the zone of trust (zoneOfTrust in .iam-lint.json) to account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')}`,
-      { uri: doc.uri, zoneOfTrust: { accounts } })];
+    return [
+      setZoneAction(`Set the zone of trust (zoneOfTrust in .iam-lint.json) to account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')}`, {
+        uri: doc.uri,
+        zoneOfTrust: { accounts },
+      }),
+    ];
   }
   const actions: CodeAction[] = [];
   for (const grant of grantsOutsideZone(doc, catalog, zone)) {
     if (start > grant.offset + grant.length || end < grant.offset) continue;
     if (!grant.account) continue;
-    actions.push(setZoneAction(`Add account ${grant.account} to the zone of trust (zoneOfTrust in .iam-lint.json)`,
-      { uri: doc.uri, zoneOfTrust: { ...zone, accounts: [...(zone.accounts ?? []), grant.account] } }));
+    actions.push(
+      setZoneAction(`Add account ${grant.account} to the zone of trust (zoneOfTrust in .iam-lint.json)`, {
+        uri: doc.uri,
+        zoneOfTrust: { ...zone, accounts: [...(zone.accounts ?? []), grant.account] },
+      }),
+    );
   }
   return actions;
 }

@@ -89,8 +89,8 @@ function lowerCaseGlobsIntersect(a: string, b: string): boolean {
     if (i === a.length && j === b.length) return true;
     const ca = a[i];
     const cb = b[j];
-    if (ca === '*') search.push(key + width);   // the * of a matches nothing more
-    if (cb === '*') search.push(key + 1);       // the * of b matches nothing more
+    if (ca === '*') search.push(key + width); // the * of a matches nothing more
+    if (cb === '*') search.push(key + 1); // the * of b matches nothing more
     if (i === a.length || j === b.length || (ca === '*' && cb === '*')) continue;
     const common = ca === '*' || cb === '*' || ca === '?' || cb === '?' || ca === cb;
     if (common) search.push((ca === '*' ? i : i + 1) * width + (cb === '*' ? j : j + 1));
@@ -120,7 +120,7 @@ export function arnOverlapsFormat(pattern: string, format: string): boolean {
   let want = looseFormats.get(format);
   if (want === undefined && !looseFormats.has(format)) {
     want = globParts(parseArn(replaceVariables(format, '?*')));
-    looseFormats.set(format, want);   // the formats of the catalog: a few thousand
+    looseFormats.set(format, want); // the formats of the catalog: a few thousand
   }
   if (!have || !want) return false;
   // an empty segment of a format (S3 buckets have no Region) matches only an empty segment

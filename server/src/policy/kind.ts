@@ -36,8 +36,12 @@ const HINT_FRAGMENTS = /scp|rcp|vpce|boundar|trust|assume|control|endpoint|based
 // Actions that a role trust policy grants (sts:AssumeRole* and the session actions that go with it).
 // Source: IAM User Guide, "Modifying a role trust policy" and "Passing session tags in AWS STS".
 const TRUST_ACTIONS = new Set([
-  'sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity',
-  'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext',
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+  'sts:setcontext',
 ]);
 
 /** Kinds whose statements name a principal; a document without any Principal is none of them. */
@@ -54,7 +58,10 @@ export function nameWords(name: string): string {
 }
 
 /** A kind a name suggests; strong when the name is written as words, not CamelCase (see the header). */
-interface NameHint { kind: PolicyKind; strong: boolean }
+interface NameHint {
+  kind: PolicyKind;
+  strong: boolean;
+}
 
 function hintOf(name: string, hints: ReadonlyArray<[RegExp, PolicyKind]>): NameHint | undefined {
   if (!HINT_FRAGMENTS.test(name)) return undefined;
@@ -120,10 +127,7 @@ export function kindFromContent(doc: Pick<PolicyDocument, 'statements'>): Policy
   return isTrust ? 'trust' : 'resource';
 }
 
-export function detectKind(
-  doc: Pick<PolicyDocument, 'uri' | 'statements'>,
-  override?: PolicyKind,
-): { kind: PolicyKind; source: KindSource } {
+export function detectKind(doc: Pick<PolicyDocument, 'uri' | 'statements'>, override?: PolicyKind): { kind: PolicyKind; source: KindSource } {
   if (override) return { kind: override, source: 'setting' };
   const fromName = nameHint(doc.uri);
   if (fromName && (fromName.strong || contentAllows(doc, fromName.kind))) return { kind: fromName.kind, source: 'filename' };

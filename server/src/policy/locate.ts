@@ -63,8 +63,10 @@ export function locate(doc: PolicyDocument, offset: number): PolicyLocation {
   // findNodeAtOffset includes the right edge, so a cursor right after a closing quote still finds the string.
   const node = findNodeAtOffset(root, offset, true);
   const path = node ? getNodePath(node) : [];
-  const inKey = node?.parent?.type === 'property' && node.parent.children?.[0] === node
-    || node?.type === 'object' || node?.type === 'property' && offset < (node.children?.[0]?.offset ?? 0);
+  const inKey =
+    (node?.parent?.type === 'property' && node.parent.children?.[0] === node) ||
+    node?.type === 'object' ||
+    (node?.type === 'property' && offset < (node.children?.[0]?.offset ?? 0));
   // The path of a key node ends at the property that owns it; the element is the first name under the statement.
   return { node, path, inKey, stringNode: node?.type === 'string' ? node : undefined, ...describePath(doc, path) };
 }

@@ -12,7 +12,10 @@ export { POLICY_KINDS, type PolicyKind } from '../protocol/kinds';
 export type KindSource = 'setting' | 'template' | 'filename' | 'content' | 'default';
 
 /** A span of the text: offset and length in UTF-16 code units, like jsonc-parser and LSP. */
-export interface Span { offset: number; length: number }
+export interface Span {
+  offset: number;
+  length: number;
+}
 
 export interface SyntaxIssue extends Span {
   /** our diagnostic code, e.g. IAM001 */
@@ -34,7 +37,7 @@ export interface Entry {
 /** A string value inside an element (or the element's single string value). */
 export interface StringItem extends Span {
   value: string;
-  node: Node;   // span of the node includes the quotes
+  node: Node; // span of the node includes the quotes
 }
 
 /** Action / NotAction / Resource / NotResource: a string or an array of strings. */
@@ -55,7 +58,7 @@ export interface PrincipalElement {
   invalid: Node[];
 }
 export interface PrincipalTypeEntry {
-  entry: Entry;           // e.g. "AWS": [...]
+  entry: Entry; // e.g. "AWS": [...]
   values: StringItem[];
   invalid: Node[];
 }
@@ -66,11 +69,11 @@ export interface ConditionElement {
   operators: ConditionOperatorEntry[];
 }
 export interface ConditionOperatorEntry {
-  entry: Entry;           // "StringEquals": { ... }
+  entry: Entry; // "StringEquals": { ... }
   keys: ConditionKeyEntry[];
 }
 export interface ConditionKeyEntry {
-  entry: Entry;           // "aws:SourceIp": ...
+  entry: Entry; // "aws:SourceIp": ...
   isArray: boolean;
   values: ConditionValue[];
 }

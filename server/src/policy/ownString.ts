@@ -9,7 +9,11 @@ export function ownString(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-interface StringTreeNode { type: string; value?: unknown; children?: StringTreeNode[] }
+interface StringTreeNode {
+  type: string;
+  value?: unknown;
+  children?: StringTreeNode[];
+}
 
 /** Replaces every string value of a jsonc-parser tree (property names included) by its own copy. */
 export function ownStringsOf(root: StringTreeNode | undefined): void {

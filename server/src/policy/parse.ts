@@ -5,8 +5,19 @@ import { Node, ParseError, parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind, kindFromContent } from './kind';
 import type {
-  ConditionElement, ConditionKeyEntry, ConditionValue, Entry, KindSource, PolicyDocument, PolicyKind,
-  PrincipalElement, Statement, StringItem, StringListElement, SyntaxIssue, TemplateContext,
+  ConditionElement,
+  ConditionKeyEntry,
+  ConditionValue,
+  Entry,
+  KindSource,
+  PolicyDocument,
+  PolicyKind,
+  PrincipalElement,
+  Statement,
+  StringItem,
+  StringListElement,
+  SyntaxIssue,
+  TemplateContext,
 } from './model';
 import { ownStringsOf } from './ownString';
 import { parseStrictJson } from './strictJson';
@@ -37,12 +48,9 @@ export function parsePolicy(text: string, uri = 'untitled:policy.json', options:
   const topEntries = root?.type === 'object' ? entriesOf(root) : [];
   const statementEntry = lastNamed(topEntries, 'Statement');
   const statementValue = statementEntry?.valueNode;
-  const statementNodes = statementValue?.type === 'array' ? statementValue.children ?? []
-    : statementValue?.type === 'object' ? [statementValue] : [];
+  const statementNodes = statementValue?.type === 'array' ? (statementValue.children ?? []) : statementValue?.type === 'object' ? [statementValue] : [];
   const statements = statementNodes.map(parseStatement);
-  const { kind, source } = options.template
-    ? kindInTemplate(statements, options.template.kind, options.kind)
-    : detectKind({ uri, statements }, options.kind);
+  const { kind, source } = options.template ? kindInTemplate(statements, options.template.kind, options.kind) : detectKind({ uri, statements }, options.kind);
   return {
     uri,
     text,
@@ -78,9 +86,11 @@ const POLICY_ELEMENTS = new Set(['version', 'id', 'statement']);
  * being typed (`{ "Versio": "2012-10-17" }`) still counts as a policy.
  */
 function isOtherJson(topEntries: readonly Entry[]): boolean {
-  return topEntries.length > 0
-    && !topEntries.some(e => POLICY_ELEMENTS.has(e.name.toLowerCase()))
-    && topEntries.some(e => e.valueNode?.type === 'object' || e.valueNode?.type === 'array');
+  return (
+    topEntries.length > 0 &&
+    !topEntries.some(e => POLICY_ELEMENTS.has(e.name.toLowerCase())) &&
+    topEntries.some(e => e.valueNode?.type === 'object' || e.valueNode?.type === 'array')
+  );
 }
 
 /** The properties of an object node, in text order, duplicates kept. */
@@ -126,10 +136,10 @@ function stringItem(node: Node): StringItem {
 /** Splits a string-or-array value into its string items and the nodes that are not strings. */
 function strings(value: Node | undefined): { isArray: boolean; items: StringItem[]; invalid: Node[] } {
   if (!value) return { isArray: false, items: [], invalid: [] };
-  const nodes = value.type === 'array' ? value.children ?? [] : [value];
+  const nodes = value.type === 'array' ? (value.children ?? []) : [value];
   const items: StringItem[] = [];
   const invalid: Node[] = [];
-  for (const n of nodes) (n.type === 'string' ? items.push(stringItem(n)) : invalid.push(n));
+  for (const n of nodes) n.type === 'string' ? items.push(stringItem(n)) : invalid.push(n);
   return { isArray: value.type === 'array', items, invalid };
 }
 
@@ -171,7 +181,7 @@ function condition(entry: Entry | undefined): ConditionElement | undefined {
 
 function conditionKey(entry: Entry): ConditionKeyEntry {
   const value = entry.valueNode;
-  const nodes = value?.type === 'array' ? value.children ?? [] : value ? [value] : [];
+  const nodes = value?.type === 'array' ? (value.children ?? []) : value ? [value] : [];
   const values: ConditionValue[] = nodes.map(n => ({
     value: n.type === 'string' || n.type === 'number' || n.type === 'boolean' ? n.value : null,
     offset: n.offset,

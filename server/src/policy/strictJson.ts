@@ -7,10 +7,29 @@ import type { Node } from 'jsonc-parser';
 import { ownString } from './ownString';
 import { MAX_NESTING } from './syntax';
 
-const TAB = 9, LINE_FEED = 10, CARRIAGE_RETURN = 13, SPACE = 32;
-const QUOTE = 34, COMMA = 44, MINUS = 45, DOT = 46, ZERO = 48, NINE = 57, COLON = 58, BACKSLASH = 92;
-const OPEN_BRACKET = 91, CLOSE_BRACKET = 93, OPEN_BRACE = 123, CLOSE_BRACE = 125;
-const UPPER_E = 69, LOWER_E = 101, LOWER_F = 102, LOWER_N = 110, LOWER_T = 116, LOWER_U = 117, PLUS = 43;
+const TAB = 9,
+  LINE_FEED = 10,
+  CARRIAGE_RETURN = 13,
+  SPACE = 32;
+const QUOTE = 34,
+  COMMA = 44,
+  MINUS = 45,
+  DOT = 46,
+  ZERO = 48,
+  NINE = 57,
+  COLON = 58,
+  BACKSLASH = 92;
+const OPEN_BRACKET = 91,
+  CLOSE_BRACKET = 93,
+  OPEN_BRACE = 123,
+  CLOSE_BRACE = 125;
+const UPPER_E = 69,
+  LOWER_E = 101,
+  LOWER_F = 102,
+  LOWER_N = 110,
+  LOWER_T = 116,
+  LOWER_U = 117,
+  PLUS = 43;
 
 /** jsonc-parser's Node while it is built: length, colonOffset and the root's parent are set afterwards. */
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
@@ -79,12 +98,18 @@ class StrictJsonParser {
         const value = this.string();
         return { type: 'string', offset, length: this.pos - offset, parent, value };
       }
-      case OPEN_BRACE: return this.container('object', parent);
-      case OPEN_BRACKET: return this.container('array', parent);
-      case LOWER_T: return this.keyword(parent, 'true', true);
-      case LOWER_F: return this.keyword(parent, 'false', false);
-      case LOWER_N: return this.keyword(parent, 'null', null);
-      default: return this.number(parent, ch);
+      case OPEN_BRACE:
+        return this.container('object', parent);
+      case OPEN_BRACKET:
+        return this.container('array', parent);
+      case LOWER_T:
+        return this.keyword(parent, 'true', true);
+      case LOWER_F:
+        return this.keyword(parent, 'false', false);
+      case LOWER_N:
+        return this.keyword(parent, 'null', null);
+      default:
+        return this.number(parent, ch);
     }
   }
 
@@ -141,7 +166,7 @@ class StrictJsonParser {
     }
     this.pos = pos + 1;
     // the escapes are all valid, so JSON.parse decodes them as jsonc-parser's scanner does
-    return escaped ? JSON.parse(text.slice(start, pos + 1)) as string : ownString(text.slice(start + 1, pos));
+    return escaped ? (JSON.parse(text.slice(start, pos + 1)) as string) : ownString(text.slice(start + 1, pos));
   }
 
   /** The end of the valid escape sequence whose backslash is at pos. */

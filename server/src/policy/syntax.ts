@@ -48,13 +48,21 @@ export function parseErrorsToIssues(errors: readonly ParseError[], text: string)
     // `"Action": ["a", "b",` then `"Resource": ...`: the parser reads the property name as an item
     // and stumbles on its colon; what is missing is the list's "]"
     if (e.error === ParseErrorCode.CommaExpected && text[e.offset] === ':' && openAt(text, e.offset) === '[') {
-      issues.push({ code: SYNTAX_CODES.json, offset: e.offset, length: 1,
-        message: 'A list is not closed: a closing bracket (]) is missing after its last item, before this property.' });
+      issues.push({
+        code: SYNTAX_CODES.json,
+        offset: e.offset,
+        length: 1,
+        message: 'A list is not closed: a closing bracket (]) is missing after its last item, before this property.',
+      });
       continue;
     }
     if (e.error === ParseErrorCode.CommaExpected) {
-      issues.push({ code: SYNTAX_CODES.missingComma, offset: e.offset, length: Math.max(e.length, 1),
-        message: 'A comma is missing before this value: separate array items and properties with commas.' });
+      issues.push({
+        code: SYNTAX_CODES.missingComma,
+        offset: e.offset,
+        length: Math.max(e.length, 1),
+        message: 'A comma is missing before this value: separate array items and properties with commas.',
+      });
       continue;
     }
     const message = PARSE_ERROR_TEXT[e.error] ?? `JSON syntax error: ${printParseErrorCode(e.error)}.`;
@@ -81,7 +89,7 @@ function blankOut(text: string, spans: Array<[number, number]>): string {
   if (spans.length === 0) return text;
   const pieces: string[] = [];
   let at = 0;
-  for (const [start, end] of spans) pieces.push(text.slice(at, start), '0', ' '.repeat(end - start - 1)), at = end;
+  for (const [start, end] of spans) (pieces.push(text.slice(at, start), '0', ' '.repeat(end - start - 1)), (at = end));
   pieces.push(text.slice(at));
   return pieces.join('');
 }
@@ -101,8 +109,12 @@ export function scanTrivia(text: string): TextScan {
     switch (kind) {
       case SyntaxKind.LineCommentTrivia:
       case SyntaxKind.BlockCommentTrivia:
-        issues.push({ code: SYNTAX_CODES.comment, offset: scanner.getTokenOffset(), length: scanner.getTokenLength(),
-          message: 'IAM does not accept comments in a policy: remove the comment (keep notes in the Sid or in a separate file).' });
+        issues.push({
+          code: SYNTAX_CODES.comment,
+          offset: scanner.getTokenOffset(),
+          length: scanner.getTokenLength(),
+          message: 'IAM does not accept comments in a policy: remove the comment (keep notes in the Sid or in a separate file).',
+        });
         break;
       case SyntaxKind.Trivia:
       case SyntaxKind.LineBreakTrivia:
@@ -123,8 +135,12 @@ export function scanTrivia(text: string): TextScan {
         }
         depth = Math.max(0, depth - 1);
         if (pendingComma) {
-          issues.push({ code: SYNTAX_CODES.trailingComma, offset: pendingComma.offset, length: 1,
-            message: 'IAM does not accept a trailing comma: remove the comma before the closing bracket.' });
+          issues.push({
+            code: SYNTAX_CODES.trailingComma,
+            offset: pendingComma.offset,
+            length: 1,
+            message: 'IAM does not accept a trailing comma: remove the comma before the closing bracket.',
+          });
         }
         pendingComma = undefined;
         break;
@@ -134,8 +150,12 @@ export function scanTrivia(text: string): TextScan {
   }
   if (deepStart >= 0) tooDeep.push([deepStart, text.length]);
   if (tooDeep.length) {
-    issues.push({ code: SYNTAX_CODES.json, offset: tooDeep[0][0], length: 1,
-      message: `This value is nested more than ${MAX_NESTING} levels deep: IAM policies nest a few levels. The deeper part is ignored.` });
+    issues.push({
+      code: SYNTAX_CODES.json,
+      offset: tooDeep[0][0],
+      length: 1,
+      message: `This value is nested more than ${MAX_NESTING} levels deep: IAM policies nest a few levels. The deeper part is ignored.`,
+    });
   }
   return { issues, treeText: blankOut(text, tooDeep) };
 }

@@ -7,7 +7,7 @@ import type { ZoneOfTrust } from './settings';
 export const DOCUMENT_KIND_NOTIFICATION = 'iamPolicy/documentKind';
 export interface DocumentKindParams {
   uri: string;
-  kind: PolicyKind | null;   // null: the document is not served as a policy
+  kind: PolicyKind | null; // null: the document is not served as a policy
   kindSource: string;
   dataDate: string;
   /** a template with policies inside (kind is then null): its format and how many policies it holds */
@@ -23,7 +23,9 @@ export interface SetKindParams {
 
 /** Client -> server request: the access summary of a document as markdown (null: not a policy). */
 export const ACCESS_SUMMARY_REQUEST = 'iamPolicy/accessSummary';
-export interface AccessSummaryParams { uri: string }
+export interface AccessSummaryParams {
+  uri: string;
+}
 /** The VS Code client's command that shows the access summary in a view beside the policy. */
 export const SHOW_ACCESS_SUMMARY_COMMAND = 'iamPolicy.showAccessSummary';
 /**

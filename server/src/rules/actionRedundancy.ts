@@ -20,14 +20,13 @@ function prefixOf(name: string): string {
  * earlier one wins. Wildcards are grouped by service prefix so long lists stay fast.
  */
 function coveringWildcard(item: StringItem, wildcards: ReadonlyMap<string, StringItem[]>): StringItem | undefined {
-  const covers = (w: StringItem) => w !== item && globCovers(w.value, item.value)
-    && (w.offset < item.offset || !globCovers(item.value, w.value));
+  const covers = (w: StringItem) => w !== item && globCovers(w.value, item.value) && (w.offset < item.offset || !globCovers(item.value, w.value));
   return wildcards.get(prefixOf(item.value))?.find(covers) ?? wildcards.get('')?.find(covers);
 }
 
 /** `lowerName(i)`: item i's name in lower case (the Action entries have it from the statement facts). */
 function checkList(ctx: RuleContext, element: StringListElement, lowerName: (index: number) => string): void {
-  if (element.items.length < 2) return;   // nothing to repeat or to cover it
+  if (element.items.length < 2) return; // nothing to repeat or to cover it
   const firstOf = new Map<string, StringItem>();
   const wildcards = new Map<string, StringItem[]>();
   for (const item of element.items) {
@@ -42,19 +41,29 @@ function checkList(ctx: RuleContext, element: StringListElement, lowerName: (ind
     const key = lowerName(index);
     const first = firstOf.get(key);
     if (first) {
-      ctx.report({ code: 'IAM104', offset: item.offset, length: item.length, unnecessary: true,
+      ctx.report({
+        code: 'IAM104',
+        offset: item.offset,
+        length: item.length,
+        unnecessary: true,
         message: `"${item.value}" is already listed in this ${element.entry.name}: remove the repetition.`,
         data: { removable: true },
-        related: [{ offset: first.offset, length: first.length, message: 'first listed here' }] });
+        related: [{ offset: first.offset, length: first.length, message: 'first listed here' }],
+      });
       return;
     }
     firstOf.set(key, item);
     const wildcard = wildcards.size > 0 && !hasServiceWildcard(item.value) ? coveringWildcard(item, wildcards) : undefined;
     if (wildcard) {
-      ctx.report({ code: 'IAM105', offset: item.offset, length: item.length, unnecessary: true,
+      ctx.report({
+        code: 'IAM105',
+        offset: item.offset,
+        length: item.length,
+        unnecessary: true,
         message: `"${item.value}" is already matched by "${wildcard.value}" in this ${element.entry.name}: it can be removed.`,
         data: { removable: true, coveredBy: wildcard.value },
-        related: [{ offset: wildcard.offset, length: wildcard.length, message: 'the wildcard that matches it' }] });
+        related: [{ offset: wildcard.offset, length: wildcard.length, message: 'the wildcard that matches it' }],
+      });
     }
   });
 }
@@ -62,7 +71,13 @@ function checkList(ctx: RuleContext, element: StringListElement, lowerName: (ind
 export const actionRedundancyRules: RuleModule = {
   rules: [
     { code: 'IAM104', name: 'duplicate-action', category: 'action', defaultSeverity: 'warning', summary: 'An action is listed twice in the same statement.' },
-    { code: 'IAM105', name: 'action-covered-by-wildcard', category: 'action', defaultSeverity: 'hint', summary: 'An action is already matched by a wildcard in the same statement.' },
+    {
+      code: 'IAM105',
+      name: 'action-covered-by-wildcard',
+      category: 'action',
+      defaultSeverity: 'hint',
+      summary: 'An action is already matched by a wildcard in the same statement.',
+    },
   ],
   check(ctx) {
     statementFacts(ctx.doc, ctx.catalog).forEach(({ statement, actions }) => {

@@ -66,40 +66,56 @@ const verdictOf = perSpelling((spelling, catalog): ActionVerdict | undefined => 
   const reason = malformedReason(text);
   if (reason) {
     const repaired = repairSeparator(text, catalog);
-    return { code: 'IAM100',
+    return {
+      code: 'IAM100',
       message: `"${text}" is not a valid action: it ${reason}.${repaired ? ` Did you mean "${repaired}"?` : ''}`,
-      data: { replacements: repaired ? [JSON.stringify(repaired)] : [] } };
+      data: { replacements: repaired ? [JSON.stringify(repaired)] : [] },
+    };
   }
   if (text === '*') return undefined;
   const { actions } = spelling.expansion;
   if (actions.length > 0) {
     if (hasWildcard(text) || spelledAsAws(text, actions[0])) return undefined;
     const spelled = actionName(actions[0]);
-    return { code: 'IAM106',
+    return {
+      code: 'IAM106',
       message: `IAM spells this action "${spelled}". Names are case-insensitive, so "${text}" works; the usual spelling is easier to read and search.`,
-      data: { replacements: [JSON.stringify(spelled)] } };
+      data: { replacements: [JSON.stringify(spelled)] },
+    };
   }
-  const colon = text.indexOf(':');   // exactly one: the name is well formed
+  const colon = text.indexOf(':'); // exactly one: the name is well formed
   const prefix = text.slice(0, colon);
   const name = text.slice(colon + 1);
   const service = catalog.service(prefix);
   if (!service) {
-    const replacements = closestNames(prefix, catalog.services().map(s => s.prefix), 3);
-    return { code: 'IAM101',
+    const replacements = closestNames(
+      prefix,
+      catalog.services().map(s => s.prefix),
+      3,
+    );
+    return {
+      code: 'IAM101',
       message: `Unknown service prefix "${prefix}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
-      data: { replacements: replacements.map(r => JSON.stringify(`${r}:${name}`)) } };
+      data: { replacements: replacements.map(r => JSON.stringify(`${r}:${name}`)) },
+    };
   }
   if (hasWildcard(name)) {
     return { code: 'IAM103', message: `"${text}" matches no action of ${service.name}: check the pattern, or remove it.` };
   }
-  const replacements = closestNames(name, service.actions.map(a => a.name), 3).map(n => `${service.prefix}:${n}`);
-  return { code: 'IAM102',
+  const replacements = closestNames(
+    name,
+    service.actions.map(a => a.name),
+    3,
+  ).map(n => `${service.prefix}:${n}`);
+  return {
+    code: 'IAM102',
     message: `${service.name} has no action "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If AWS added it recently, ignore this warning.`,
-    data: { replacements: replacements.map(r => JSON.stringify(r)) } };
+    data: { replacements: replacements.map(r => JSON.stringify(r)) },
+  };
 });
 
 function checkAction(ctx: RuleContext, item: StringItem, spelling: Spelling): void {
-  if (hasUnknown(ctx.doc, item.value)) return;   // a template's value, known at deploy time
+  if (hasUnknown(ctx.doc, item.value)) return; // a template's value, known at deploy time
   const verdict = verdictOf(spelling, ctx.catalog);
   // not { ...verdict }: spreading objects of several shapes is slow
   if (verdict) ctx.report({ code: verdict.code, offset: item.offset, length: item.length, message: verdict.message, data: verdict.data });
@@ -110,8 +126,20 @@ export const actionRules: RuleModule = {
     { code: 'IAM100', name: 'malformed-action', category: 'action', defaultSeverity: 'error', summary: 'An action is not of the form "service:Action".' },
     { code: 'IAM101', name: 'unknown-service', category: 'action', defaultSeverity: 'warning', summary: 'The service prefix of an action is unknown.' },
     { code: 'IAM102', name: 'unknown-action', category: 'action', defaultSeverity: 'warning', summary: 'The service has no action of that name.' },
-    { code: 'IAM103', name: 'wildcard-matches-nothing', category: 'action', defaultSeverity: 'warning', summary: 'An action wildcard matches no action of the service.' },
-    { code: 'IAM106', name: 'action-case', category: 'action', defaultSeverity: 'hint', summary: 'An action is not spelled the way AWS spells it (letter case).' },
+    {
+      code: 'IAM103',
+      name: 'wildcard-matches-nothing',
+      category: 'action',
+      defaultSeverity: 'warning',
+      summary: 'An action wildcard matches no action of the service.',
+    },
+    {
+      code: 'IAM106',
+      name: 'action-case',
+      category: 'action',
+      defaultSeverity: 'hint',
+      summary: 'An action is not spelled the way AWS spells it (letter case).',
+    },
   ],
   check(ctx) {
     // the Action entries' spellings come with the statement facts (which later rules use too)

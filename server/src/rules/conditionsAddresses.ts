@@ -13,12 +13,16 @@ import type { ConditionValue } from '../policy/model';
 import { type ConditionEntry, conditionEntries } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
 
-interface Range { bits: bigint; prefix: number; width: 32 | 128 }
+interface Range {
+  bits: bigint;
+  prefix: number;
+  width: 32 | 128;
+}
 
 function addressBits(address: string): bigint | undefined {
   const version = isIP(address);
   if (version === 4) return address.split('.').reduce((n, part) => (n << 8n) | BigInt(Number(part)), 0n);
-  if (version !== 6 || address.includes('.')) return undefined;   // IPv4-mapped forms: left alone
+  if (version !== 6 || address.includes('.')) return undefined; // IPv4-mapped forms: left alone
   const [head, tail = ''] = address.split('::');
   const groups = (text: string) => (text ? text.split(':') : []);
   const missing = 8 - groups(head).length - groups(tail).length;
@@ -76,21 +80,47 @@ function checkPrivate(ctx: RuleContext, entry: ConditionEntry, ranges: Array<[Co
   const negated = entry.operator.base?.negated === true;
   if (privates.length === ranges.length) {
     const node = entry.keyEntry.entry.valueNode ?? entry.keyEntry.entry.keyNode;
-    ctx.report({ code: 'IAM360', offset: node.offset, length: node.length,
-      message: `aws:SourceIp holds the requester's public address, so these private ranges never match it: ${negated ? 'NotIpAddress is always true here' : 'the condition never matches'}. For addresses inside a VPC, use aws:VpcSourceIp (with aws:SourceVpc).` });
+    ctx.report({
+      code: 'IAM360',
+      offset: node.offset,
+      length: node.length,
+      message: `aws:SourceIp holds the requester's public address, so these private ranges never match it: ${negated ? 'NotIpAddress is always true here' : 'the condition never matches'}. For addresses inside a VPC, use aws:VpcSourceIp (with aws:SourceVpc).`,
+    });
     return;
   }
   for (const [value] of privates) {
-    ctx.report({ code: 'IAM361', offset: value.offset, length: value.length,
-      message: `${JSON.stringify(value.value)} is a private range, which aws:SourceIp (the requester's public address) never holds: this value has no effect. For addresses inside a VPC, use aws:VpcSourceIp.` });
+    ctx.report({
+      code: 'IAM361',
+      offset: value.offset,
+      length: value.length,
+      message: `${JSON.stringify(value.value)} is a private range, which aws:SourceIp (the requester's public address) never holds: this value has no effect. For addresses inside a VPC, use aws:VpcSourceIp.`,
+    });
   }
 }
 
 export const conditionAddressRules: RuleModule = {
   rules: [
-    { code: 'IAM360', name: 'private-source-ip', category: 'condition', defaultSeverity: 'warning', summary: 'aws:SourceIp compared only with private IP ranges, which it never holds.' },
-    { code: 'IAM361', name: 'private-source-ip-subset', category: 'condition', defaultSeverity: 'information', summary: 'aws:SourceIp compared with some private IP ranges, which have no effect.' },
-    { code: 'IAM362', name: 'cidr-host-bits', category: 'condition', defaultSeverity: 'information', summary: 'An IP range with bits set after its prefix, which IAM ignores.' },
+    {
+      code: 'IAM360',
+      name: 'private-source-ip',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'aws:SourceIp compared only with private IP ranges, which it never holds.',
+    },
+    {
+      code: 'IAM361',
+      name: 'private-source-ip-subset',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: 'aws:SourceIp compared with some private IP ranges, which have no effect.',
+    },
+    {
+      code: 'IAM362',
+      name: 'cidr-host-bits',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: 'An IP range with bits set after its prefix, which IAM ignores.',
+    },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
@@ -102,9 +132,13 @@ export const conditionAddressRules: RuleModule = {
         ranges.push([value, range]);
         const network = networkAddress(value.value as string);
         if (network) {
-          ctx.report({ code: 'IAM362', offset: value.offset, length: value.length,
+          ctx.report({
+            code: 'IAM362',
+            offset: value.offset,
+            length: value.length,
             message: `The bits after the /${range.prefix} prefix of ${JSON.stringify(value.value)} are ignored: the range is ${network}. Write it so.`,
-            data: { replacements: [JSON.stringify(network)] } });
+            data: { replacements: [JSON.stringify(network)] },
+          });
         }
       }
       checkPrivate(ctx, entry, ranges);

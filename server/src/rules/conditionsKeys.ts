@@ -51,13 +51,20 @@ function checkUnknownKey(ctx: RuleContext, entry: ConditionEntry): void {
     return;
   }
   if (!name.includes(':')) {
-    ctx.report({ code: 'IAM310', ...span, message: `"${name}" is not a condition key: keys are written "prefix:name", e.g. "aws:SourceIp" or "accounts.google.com:sub".` });
+    ctx.report({
+      code: 'IAM310',
+      ...span,
+      message: `"${name}" is not a condition key: keys are written "prefix:name", e.g. "aws:SourceIp" or "accounts.google.com:sub".`,
+    });
     return;
   }
   const replacements = closestNames(name, keyCandidates(name, ctx.catalog), 3);
-  ctx.report({ code: 'IAM310', ...span,
+  ctx.report({
+    code: 'IAM310',
+    ...span,
     message: `Unknown condition key "${name}".${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ''} If the service added it recently, ignore this warning.`,
-    data: { replacements: replacements.filter(r => !hasVariable(r)).map(r => JSON.stringify(r)) } });
+    data: { replacements: replacements.filter(r => !hasVariable(r)).map(r => JSON.stringify(r)) },
+  });
 }
 
 /** The catalog actions of the statement, or undefined when they cannot be known ("*", NotAction, unknown names). */
@@ -117,8 +124,12 @@ function checkSomeActions(ctx: RuleContext, entry: ConditionEntry, canonical: st
   if (without.length === 0 || without.length === named.length) return;
   const names = without.map(actionName);
   const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
-  ctx.report({ code: 'IAM314', ...keySpan(entry), data: { actions: names },
-    message: `The Service Authorization Reference lists "${entry.keyEntry.entry.name}" for ${named.length - without.length} of the ${named.length} actions here: for ${shown}, the key is absent, so this condition ${outcome(entry)} for ${without.length === 1 ? 'it' : 'them'}. Move ${without.length === 1 ? 'that action' : 'those actions'} to a statement without this condition.` });
+  ctx.report({
+    code: 'IAM314',
+    ...keySpan(entry),
+    data: { actions: names },
+    message: `The Service Authorization Reference lists "${entry.keyEntry.entry.name}" for ${named.length - without.length} of the ${named.length} actions here: for ${shown}, the key is absent, so this condition ${outcome(entry)} for ${without.length === 1 ? 'it' : 'them'}. Move ${without.length === 1 ? 'that action' : 'those actions'} to a statement without this condition.`,
+  });
 }
 
 function checkKeyService(ctx: RuleContext, entry: ConditionEntry, actions: ActionInfo[]): void {
@@ -134,13 +145,19 @@ function checkKeyService(ctx: RuleContext, entry: ConditionEntry, actions: Actio
     if (!info || !attachedKeys(info, ctx.catalog).has(canonical)) return;
     const names = [...new Set(actions.filter(a => a.service === service).map(actionName))];
     const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-    ctx.report({ code: 'IAM313', ...keySpan(entry),
-      message: `The Service Authorization Reference does not list "${entry.keyEntry.entry.name}" for ${shown}; if the key is really absent from these requests, this condition ${outcome(entry)}. Check the service's documentation.` });
+    ctx.report({
+      code: 'IAM313',
+      ...keySpan(entry),
+      message: `The Service Authorization Reference does not list "${entry.keyEntry.entry.name}" for ${shown}; if the key is really absent from these requests, this condition ${outcome(entry)}. Check the service's documentation.`,
+    });
     return;
   }
   const services = [...new Set(actions.map(a => a.service))];
-  ctx.report({ code: 'IAM311', ...keySpan(entry),
-    message: `"${entry.keyEntry.entry.name}" is a key of ${service}, but the statement's actions are all ${services.join(', ')} actions: their requests do not have the key, so this condition ${outcome(entry)}. Use a key of ${services.length === 1 ? 'that service' : 'those services'} or a global aws: key, or move the condition to a statement with ${service} actions.` });
+  ctx.report({
+    code: 'IAM311',
+    ...keySpan(entry),
+    message: `"${entry.keyEntry.entry.name}" is a key of ${service}, but the statement's actions are all ${services.join(', ')} actions: their requests do not have the key, so this condition ${outcome(entry)}. Use a key of ${services.length === 1 ? 'that service' : 'those services'} or a global aws: key, or move the condition to a statement with ${service} actions.`,
+  });
 }
 
 function outcome(entry: ConditionEntry): string {
@@ -156,9 +173,12 @@ function checkCaseDuplicates(ctx: RuleContext, entries: ConditionEntry[]): void 
     if (!first) {
       seen.set(name.toLowerCase(), entry);
     } else if (first.keyEntry.entry.name !== name) {
-      ctx.report({ code: 'IAM312', ...keySpan(entry),
+      ctx.report({
+        code: 'IAM312',
+        ...keySpan(entry),
         message: `"${name}" repeats "${first.keyEntry.entry.name}" in another letter case: condition keys are case-insensitive, so this is the same key twice. Merge their values into one entry.`,
-        related: [{ ...keySpan(first), message: 'the same key' }] });
+        related: [{ ...keySpan(first), message: 'the same key' }],
+      });
     }
   }
 }
@@ -184,13 +204,16 @@ function checkTagKeyServices(ctx: RuleContext, entry: ConditionEntry): void {
   const code = effect === 'Deny' ? 'IAM315' : 'IAM316';
   const verb = effect === 'Deny' ? 'deny' : 'allow';
   const absent = matchesWhenAbsent(entry);
-  const effectOn = (them: string) => (absent === undefined ? `does not ${verb} ${them} as it seems to`
-    : absent ? `${verb}s ${them} whatever their tags` : `does not ${verb} ${them}`);
+  const effectOn = (them: string) =>
+    absent === undefined ? `does not ${verb} ${them} as it seems to` : absent ? `${verb}s ${them} whatever their tags` : `does not ${verb} ${them}`;
   const services = servicesOf(entry.statement, ctx.catalog);
   const name = entry.keyEntry.entry.name;
   if (!services) {
-    ctx.report({ code, ...keySpan(entry),
-      message: `This statement covers every service (${entry.statement.notAction ? 'NotAction' : '"*"'}), and many never send "${name}": for their actions the condition ${outcome(entry)}, so this statement ${effectOn('them')}. List the actions of services that support the key in "Action".` });
+    ctx.report({
+      code,
+      ...keySpan(entry),
+      message: `This statement covers every service (${entry.statement.notAction ? 'NotAction' : '"*"'}), and many never send "${name}": for their actions the condition ${outcome(entry)}, so this statement ${effectOn('them')}. List the actions of services that support the key in "Action".`,
+    });
     return;
   }
   const never = services.filter(prefix => {
@@ -198,19 +221,59 @@ function checkTagKeyServices(ctx: RuleContext, entry: ConditionEntry): void {
     return info !== undefined && !attachedKeys(info, ctx.catalog).has(canonical);
   });
   if (never.length === 0) return;
-  ctx.report({ code, ...keySpan(entry), data: { services: never },
-    message: `${never.join(', ')} never send${never.length === 1 ? 's' : ''} "${name}" (the Service Authorization Reference lists it for none of ${never.length === 1 ? 'its' : 'their'} actions), so for ${never.length === 1 ? 'its' : 'their'} actions this condition ${outcome(entry)}: the statement ${effectOn('them')}. Move those actions to a statement without the tag condition (name their resources instead).` });
+  ctx.report({
+    code,
+    ...keySpan(entry),
+    data: { services: never },
+    message: `${never.join(', ')} never send${never.length === 1 ? 's' : ''} "${name}" (the Service Authorization Reference lists it for none of ${never.length === 1 ? 'its' : 'their'} actions), so for ${never.length === 1 ? 'its' : 'their'} actions this condition ${outcome(entry)}: the statement ${effectOn('them')}. Move those actions to a statement without the tag condition (name their resources instead).`,
+  });
 }
 
 export const conditionKeyRules: RuleModule = {
   rules: [
     { code: 'IAM310', name: 'unknown-condition-key', category: 'condition', defaultSeverity: 'warning', summary: 'The condition key is unknown.' },
-    { code: 'IAM311', name: 'condition-key-of-other-service', category: 'condition', defaultSeverity: 'warning', summary: 'A service\'s condition key in a statement with only other services\' actions.' },
-    { code: 'IAM313', name: 'condition-key-not-listed-for-actions', category: 'condition', defaultSeverity: 'information', summary: 'The reference lists the service\'s key for other actions, not for the statement\'s.' },
-    { code: 'IAM312', name: 'condition-key-case-duplicate', category: 'condition', defaultSeverity: 'warning', summary: 'The same condition key twice in one operator, in different letter case.' },
-    { code: 'IAM314', name: 'condition-key-not-supported-by-some-actions', category: 'condition', defaultSeverity: 'warning', summary: 'A service key that the reference lists for some of the statement\'s actions but not others.' },
-    { code: 'IAM315', name: 'deny-with-unsupported-tag-key', category: 'condition', defaultSeverity: 'warning', summary: 'A Deny with a tag condition key and actions of services that never send it.' },
-    { code: 'IAM316', name: 'allow-with-unsupported-tag-key', category: 'condition', defaultSeverity: 'information', summary: 'An Allow with a tag condition key and actions of services that never send it.' },
+    {
+      code: 'IAM311',
+      name: 'condition-key-of-other-service',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: "A service's condition key in a statement with only other services' actions.",
+    },
+    {
+      code: 'IAM313',
+      name: 'condition-key-not-listed-for-actions',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: "The reference lists the service's key for other actions, not for the statement's.",
+    },
+    {
+      code: 'IAM312',
+      name: 'condition-key-case-duplicate',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'The same condition key twice in one operator, in different letter case.',
+    },
+    {
+      code: 'IAM314',
+      name: 'condition-key-not-supported-by-some-actions',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: "A service key that the reference lists for some of the statement's actions but not others.",
+    },
+    {
+      code: 'IAM315',
+      name: 'deny-with-unsupported-tag-key',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A Deny with a tag condition key and actions of services that never send it.',
+    },
+    {
+      code: 'IAM316',
+      name: 'allow-with-unsupported-tag-key',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: 'An Allow with a tag condition key and actions of services that never send it.',
+    },
   ],
   check(ctx) {
     const entries = conditionEntries(ctx.doc, ctx.catalog);

@@ -7,7 +7,15 @@
 // or placeholders are not judged. Sources: catalog/tables/keyValueKinds.ts, policy/identifiers.ts,
 // and the catalog's Region table, which a refresh updates (any partition's Region passes: the key's value
 // does not say the partition).
-import { ACCOUNT_KEYS, CALLER_ARN_KEYS, ORGANIZATION_KEYS, ORGANIZATION_PATH_KEYS, REGION_KEYS, VPC_ENDPOINT_KEYS, VPC_KEYS } from '../catalog/tables/keyValueKinds';
+import {
+  ACCOUNT_KEYS,
+  CALLER_ARN_KEYS,
+  ORGANIZATION_KEYS,
+  ORGANIZATION_PATH_KEYS,
+  REGION_KEYS,
+  VPC_ENDPOINT_KEYS,
+  VPC_KEYS,
+} from '../catalog/tables/keyValueKinds';
 import type { Catalog } from '../catalog/types';
 import { ACCOUNT_ID, ORGANIZATION_ID, VPC_ENDPOINT_ID, VPC_ID } from '../policy/identifiers';
 import { hasPlaceholder } from '../policy/placeholders';
@@ -30,8 +38,12 @@ interface ValueForm {
 }
 
 const FORMS: readonly ValueForm[] = [
-  { keys: REGION_KEYS, fits: (value, catalog) => knownRegion(catalog, value), expected: 'a Region code such as us-east-1',
-    closest: (value, catalog) => closestRegions(catalog, value) },
+  {
+    keys: REGION_KEYS,
+    fits: (value, catalog) => knownRegion(catalog, value),
+    expected: 'a Region code such as us-east-1',
+    closest: (value, catalog) => closestRegions(catalog, value),
+  },
   { keys: ACCOUNT_KEYS, fits: value => ACCOUNT_ID.test(value), expected: 'a 12-digit account ID' },
   { keys: ORGANIZATION_KEYS, fits: value => ORGANIZATION_ID.test(value), expected: 'an organization ID such as o-a1b2c3d4e5' },
   { keys: VPC_KEYS, fits: value => VPC_ID.test(value), expected: 'a VPC ID such as vpc-1a2b3c4d (a VPC endpoint goes in aws:SourceVpce)' },
@@ -58,9 +70,13 @@ function checkKmsKeyValue(ctx: RuleContext, entry: ConditionEntry): void {
   for (const value of entry.keyEntry.values) {
     const text = value.value;
     if (typeof text !== 'string' || text === '*' || /\$\{/.test(text) || hasPlaceholder(text) || KMS_KEY_ARN.test(text)) continue;
-    if (/[*?]/.test(text) && !/(^|:)alias\//.test(text)) continue;   // a pattern that may match key ARNs
-    ctx.report({ code: 'IAM339', offset: value.offset, length: value.length,
-      message: `${entry.keyEntry.entry.name} holds the ARN of the KMS key (arn:aws:kms:<region>:<account>:key/<key-id>), never ${/alias\//.test(text) ? 'an alias' : 'a bare key ID'}: ${JSON.stringify(text)} never matches. Write the key's ARN.` });
+    if (/[*?]/.test(text) && !/(^|:)alias\//.test(text)) continue; // a pattern that may match key ARNs
+    ctx.report({
+      code: 'IAM339',
+      offset: value.offset,
+      length: value.length,
+      message: `${entry.keyEntry.entry.name} holds the ARN of the KMS key (arn:aws:kms:<region>:<account>:key/<key-id>), never ${/alias\//.test(text) ? 'an alias' : 'a bare key ID'}: ${JSON.stringify(text)} never matches. Write the key's ARN.`,
+    });
   }
 }
 
@@ -89,8 +105,10 @@ function arnAccountWildcard(catalog: Catalog, value: string): { matches: string;
     return ANY_CHARACTERS.test(arn.resource) ? { matches: `every ${arn.service} resource of every account`, instead: 'Name the resource itself' } : undefined;
   }
   if (!/[*?]/.test(arn.account)) return undefined;
-  return { matches: ANY_CHARACTERS.test(arn.account) ? 'every account' : `accounts that are not yours (${JSON.stringify(arn.account)})`,
-    instead: 'Write your account ID into the ARN' };
+  return {
+    matches: ANY_CHARACTERS.test(arn.account) ? 'every account' : `accounts that are not yours (${JSON.stringify(arn.account)})`,
+    instead: 'Write your account ID into the ARN',
+  };
 }
 
 /** Whether the statement is an Allow to everyone or to a service: then a caller key is its boundary. */
@@ -107,8 +125,12 @@ function checkWildcardIds(ctx: RuleContext, entry: ConditionEntry, key: string):
     for (const value of judgedValues(entry)) {
       const wildcard = arnAccountWildcard(ctx.catalog, value.value);
       if (!wildcard) continue;
-      ctx.report({ code: 'IAM373', offset: value.offset, length: value.length,
-        message: `${JSON.stringify(value.value)} also matches ${wildcard.matches}: this condition does not keep others out. ${wildcard.instead}.` });
+      ctx.report({
+        code: 'IAM373',
+        offset: value.offset,
+        length: value.length,
+        message: `${JSON.stringify(value.value)} also matches ${wildcard.matches}: this condition does not keep others out. ${wildcard.instead}.`,
+      });
     }
     return;
   }
@@ -118,22 +140,46 @@ function checkWildcardIds(ctx: RuleContext, entry: ConditionEntry, key: string):
   for (const value of judgedValues(entry)) {
     const id = idPart(key, value.value);
     if (!/[*?]/.test(id) || /^\*+$/.test(value.value)) continue;
-    ctx.report({ code: 'IAM373', offset: value.offset, length: value.length,
-      message: `AWS assigns ${isOrg ? 'organization' : 'account'} IDs, so ${JSON.stringify(id)} also matches ${isOrg ? 'organizations' : 'accounts'} that are not yours${id === 'o-*' ? ' (every organization)' : ''}. Write the full ID${isOrg ? ' (o-a1b2c3d4e5)' : ''}.` });
+    ctx.report({
+      code: 'IAM373',
+      offset: value.offset,
+      length: value.length,
+      message: `AWS assigns ${isOrg ? 'organization' : 'account'} IDs, so ${JSON.stringify(id)} also matches ${isOrg ? 'organizations' : 'accounts'} that are not yours${id === 'o-*' ? ' (every organization)' : ''}. Write the full ID${isOrg ? ' (o-a1b2c3d4e5)' : ''}.`,
+    });
   }
 }
 
 /** The string values of an entry without policy variables or placeholders. */
 function judgedValues(entry: ConditionEntry): Array<{ value: string; offset: number; length: number }> {
-  return entry.keyEntry.values.flatMap(v => typeof v.value === 'string' && !/\$\{/.test(v.value) && !hasPlaceholder(v.value)
-    ? [{ value: v.value, offset: v.offset, length: v.length }] : []);
+  return entry.keyEntry.values.flatMap(v =>
+    typeof v.value === 'string' && !/\$\{/.test(v.value) && !hasPlaceholder(v.value) ? [{ value: v.value, offset: v.offset, length: v.length }] : [],
+  );
 }
 
 export const conditionKnownValueRules: RuleModule = {
   rules: [
-    { code: 'IAM334', name: 'impossible-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A Region, account, organization, VPC or VPC endpoint ID condition value that cannot be one.' },
-    { code: 'IAM339', name: 'kms-key-arn-expected', category: 'condition', defaultSeverity: 'warning', summary: 'A KMS key alias or key ID where the condition key holds the key\'s ARN.' },
-    { code: 'IAM373', name: 'wildcard-in-id', category: 'condition', defaultSeverity: 'warning', summary: 'A wildcard in an organization or account ID, which AWS assigns (also the account of aws:SourceArn or aws:PrincipalArn that keeps outsiders out).' },
+    {
+      code: 'IAM334',
+      name: 'impossible-condition-value',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A Region, account, organization, VPC or VPC endpoint ID condition value that cannot be one.',
+    },
+    {
+      code: 'IAM339',
+      name: 'kms-key-arn-expected',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: "A KMS key alias or key ID where the condition key holds the key's ARN.",
+    },
+    {
+      code: 'IAM373',
+      name: 'wildcard-in-id',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary:
+        'A wildcard in an organization or account ID, which AWS assigns (also the account of aws:SourceArn or aws:PrincipalArn that keeps outsiders out).',
+    },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
@@ -146,9 +192,13 @@ export const conditionKnownValueRules: RuleModule = {
       for (const value of entry.keyEntry.values) {
         if (typeof value.value !== 'string' || unjudged(value.value) || form.fits(value.value, ctx.catalog)) continue;
         const closest = form.closest?.(value.value, ctx.catalog) ?? [];
-        ctx.report({ code: 'IAM334', offset: value.offset, length: value.length,
+        ctx.report({
+          code: 'IAM334',
+          offset: value.offset,
+          length: value.length,
           message: `${JSON.stringify(value.value)} cannot be a value of ${entry.keyEntry.entry.name}, which is ${form.expected}: the condition never matches it.${closest.length ? ` Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ''}`,
-          data: { replacements: closest.map(c => JSON.stringify(c)) } });
+          data: { replacements: closest.map(c => JSON.stringify(c)) },
+        });
       }
     }
   },

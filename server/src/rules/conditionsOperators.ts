@@ -43,28 +43,45 @@ function checkOperator(ctx: RuleContext, operatorEntry: ConditionOperatorEntry):
   const parsed = ctx.catalog.parseOperator(text);
   const span = operatorSpan(operatorEntry);
   if (parsed.base && !parsed.base.ifExistsAllowed && parsed.ifExists) {
-    ctx.report({ code: 'IAM302', ...span, message: `The ${parsed.base.name} operator cannot take IfExists: ${parsed.base.name} itself tests whether the key exists. Use "${parsed.base.name}".`,
-      data: { replacements: [JSON.stringify(text.replace(/IfExists$/i, ''))] } });
+    ctx.report({
+      code: 'IAM302',
+      ...span,
+      message: `The ${parsed.base.name} operator cannot take IfExists: ${parsed.base.name} itself tests whether the key exists. Use "${parsed.base.name}".`,
+      data: { replacements: [JSON.stringify(text.replace(/IfExists$/i, ''))] },
+    });
     return;
   }
   if (!parsed.base) {
     const replacements = suggestOperators(text, ctx.catalog);
-    ctx.report({ code: 'IAM300', ...span,
+    ctx.report({
+      code: 'IAM300',
+      ...span,
       message: `"${text}" is not a condition operator: IAM rejects the policy ("Syntax errors in policy").${replacements.length ? ` Did you mean ${replacements.map(r => `"${r}"`).join(', ')}?` : ' Operators are StringEquals, StringLike, ArnLike, Bool, IpAddress, NumericLessThan, DateGreaterThan, Null, ...'}`,
-      data: { replacements: replacements.map(r => JSON.stringify(r)) } });
+      data: { replacements: replacements.map(r => JSON.stringify(r)) },
+    });
     return;
   }
   if (!parsed.exactCase) {
     const spelling = canonicalSpelling(text, ctx.catalog);
-    ctx.report({ code: 'IAM301', ...span, message: `Write the operator as AWS documents it: "${spelling}".`,
-      data: { replacements: [JSON.stringify(spelling)] } });
+    ctx.report({
+      code: 'IAM301',
+      ...span,
+      message: `Write the operator as AWS documents it: "${spelling}".`,
+      data: { replacements: [JSON.stringify(spelling)] },
+    });
   }
 }
 
 export const conditionOperatorRules: RuleModule = {
   rules: [
     { code: 'IAM300', name: 'unknown-condition-operator', category: 'condition', defaultSeverity: 'error', summary: 'The condition operator is unknown.' },
-    { code: 'IAM301', name: 'condition-operator-case', category: 'condition', defaultSeverity: 'information', summary: 'The condition operator is written in another letter case than AWS documents.' },
+    {
+      code: 'IAM301',
+      name: 'condition-operator-case',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: 'The condition operator is written in another letter case than AWS documents.',
+    },
     { code: 'IAM302', name: 'null-if-exists', category: 'condition', defaultSeverity: 'error', summary: 'The Null operator with IfExists.' },
   ],
   check(ctx) {

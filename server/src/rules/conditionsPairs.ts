@@ -24,20 +24,31 @@ const SOURCE_VPC = 'aws:sourcevpc';
 /** The statement's principals are all service principals. */
 function onlyServicePrincipals(statement: Statement): boolean {
   const principal = statement.principal;
-  return principal !== undefined && !principal.wildcard && principal.types.length > 0
-    && principal.types.every(t => t.entry.name === 'Service' && t.values.length > 0);
+  return (
+    principal !== undefined &&
+    !principal.wildcard &&
+    principal.types.length > 0 &&
+    principal.types.every(t => t.entry.name === 'Service' && t.values.length > 0)
+  );
 }
 
 function checkServicePrincipalKey(ctx: RuleContext, entry: ConditionEntry, key: string): void {
   if (!ORGANIZATION_MEMBER_KEYS.has(key) || !onlyServicePrincipals(entry.statement)) return;
-  ctx.report({ code: 'IAM318', ...keySpan(entry),
-    message: `"${entry.keyEntry.entry.name}" describes the organization of the calling account, and a service principal belongs to none: for this statement's service principals the key is absent. To say on whose behalf the service acts, use aws:SourceOrgID, aws:SourceOrgPaths, aws:SourceAccount or aws:SourceArn.` });
+  ctx.report({
+    code: 'IAM318',
+    ...keySpan(entry),
+    message: `"${entry.keyEntry.entry.name}" describes the organization of the calling account, and a service principal belongs to none: for this statement's service principals the key is absent. To say on whose behalf the service acts, use aws:SourceOrgID, aws:SourceOrgPaths, aws:SourceAccount or aws:SourceArn.`,
+  });
 }
 
 function checkPairedKey(ctx: RuleContext, entry: ConditionEntry, key: string, withSourceVpc: ReadonlySet<Statement>): void {
   if (key !== VPC_SOURCE_IP || withSourceVpc.has(entry.statement)) return;
-  ctx.report({ code: 'IAM319', ...keySpan(entry),
-    message: 'aws:VpcSourceIp compares a private address, which many VPCs share: add aws:SourceVpc to the same statement, so that the address counts only from your VPC.' });
+  ctx.report({
+    code: 'IAM319',
+    ...keySpan(entry),
+    message:
+      'aws:VpcSourceIp compares a private address, which many VPCs share: add aws:SourceVpc to the same statement, so that the address counts only from your VPC.',
+  });
 }
 
 const S3_PREFIX = 's3:prefix';
@@ -47,8 +58,11 @@ function checkS3Prefix(ctx: RuleContext, entry: ConditionEntry, key: string): vo
   const effect = entry.statement.effect?.valueNode?.value;
   if (key !== S3_PREFIX || base?.family !== 'String') return;
   if (!(effect === 'Deny' && !base.negated) && !(effect === 'Allow' && base.negated)) return;
-  ctx.report({ code: 'IAM317', ...keySpan(entry),
-    message: `s3:prefix in ${effect === 'Deny' ? 'a Deny' : `an Allow with ${base.name}`} does not keep anyone from listing those objects: a request with a shorter prefix ("priv" for "private/") does not match the condition. Allow s3:ListBucket with StringLike on s3:prefix, or Deny it with StringNotLike.` });
+  ctx.report({
+    code: 'IAM317',
+    ...keySpan(entry),
+    message: `s3:prefix in ${effect === 'Deny' ? 'a Deny' : `an Allow with ${base.name}`} does not keep anyone from listing those objects: a request with a shorter prefix ("priv" for "private/") does not match the condition. Allow s3:ListBucket with StringLike on s3:prefix, or Deny it with StringNotLike.`,
+  });
 }
 
 const DYNAMODB_ATTRIBUTES = 'dynamodb:attributes';
@@ -56,19 +70,52 @@ const DYNAMODB_SELECT = 'dynamodb:select';
 
 function checkDynamoDbSelect(ctx: RuleContext, entry: ConditionEntry, key: string, entries: readonly ConditionEntry[]): void {
   if (key !== DYNAMODB_ATTRIBUTES || entry.statement.effect?.valueNode?.value !== 'Allow') return;
-  const selects = entries.some(other => other.statement === entry.statement && other.keyEntry.entry.name.toLowerCase() === DYNAMODB_SELECT
-    && !other.operator.base?.negated && other.keyEntry.values.some(v => v.value === 'SPECIFIC_ATTRIBUTES'));
+  const selects = entries.some(
+    other =>
+      other.statement === entry.statement &&
+      other.keyEntry.entry.name.toLowerCase() === DYNAMODB_SELECT &&
+      !other.operator.base?.negated &&
+      other.keyEntry.values.some(v => v.value === 'SPECIFIC_ATTRIBUTES'),
+  );
   if (selects) return;
-  ctx.report({ code: 'IAM323', ...keySpan(entry),
-    message: 'dynamodb:Attributes is checked only for requests that name the attributes they return: a read without a projection returns every attribute. Add "StringEquals": { "dynamodb:Select": "SPECIFIC_ATTRIBUTES" } to the statement.' });
+  ctx.report({
+    code: 'IAM323',
+    ...keySpan(entry),
+    message:
+      'dynamodb:Attributes is checked only for requests that name the attributes they return: a read without a projection returns every attribute. Add "StringEquals": { "dynamodb:Select": "SPECIFIC_ATTRIBUTES" } to the statement.',
+  });
 }
 
 export const conditionPairRules: RuleModule = {
   rules: [
-    { code: 'IAM318', name: 'organization-key-with-service-principal', category: 'condition', defaultSeverity: 'warning', summary: 'aws:PrincipalOrgID or aws:PrincipalOrgPaths with only service principals, which belong to no organization.' },
-    { code: 'IAM319', name: 'vpc-source-ip-without-source-vpc', category: 'condition', defaultSeverity: 'warning', summary: 'aws:VpcSourceIp without aws:SourceVpc in the same statement.' },
-    { code: 'IAM317', name: 's3-prefix-in-negative-context', category: 'condition', defaultSeverity: 'warning', summary: 's3:prefix in a Deny, or with a negated operator in an Allow: shorter prefixes escape it.' },
-    { code: 'IAM323', name: 'dynamodb-attributes-without-select', category: 'condition', defaultSeverity: 'warning', summary: 'dynamodb:Attributes in an Allow without dynamodb:Select SPECIFIC_ATTRIBUTES.' },
+    {
+      code: 'IAM318',
+      name: 'organization-key-with-service-principal',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'aws:PrincipalOrgID or aws:PrincipalOrgPaths with only service principals, which belong to no organization.',
+    },
+    {
+      code: 'IAM319',
+      name: 'vpc-source-ip-without-source-vpc',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'aws:VpcSourceIp without aws:SourceVpc in the same statement.',
+    },
+    {
+      code: 'IAM317',
+      name: 's3-prefix-in-negative-context',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 's3:prefix in a Deny, or with a negated operator in an Allow: shorter prefixes escape it.',
+    },
+    {
+      code: 'IAM323',
+      name: 'dynamodb-attributes-without-select',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'dynamodb:Attributes in an Allow without dynamodb:Select SPECIFIC_ATTRIBUTES.',
+    },
   ],
   check(ctx) {
     const entries = conditionEntries(ctx.doc, ctx.catalog);

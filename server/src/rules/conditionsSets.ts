@@ -15,8 +15,11 @@ import type { RuleContext, RuleModule } from './types';
 function checkNullQualifier(ctx: RuleContext, entry: ConditionEntry): void {
   const { operator } = entry;
   if (operator.base?.family !== 'Null' || !operator.setQualifier) return;
-  ctx.report({ code: 'IAM374', ...keySpan(entry),
-    message: `${operator.setQualifier}:Null does not test whether "${entry.keyEntry.entry.name}" is present: it ${operator.setQualifier === 'ForAllValues' ? 'always matches' : 'never matches'}. Use "Null" without the qualifier.` });
+  ctx.report({
+    code: 'IAM374',
+    ...keySpan(entry),
+    message: `${operator.setQualifier}:Null does not test whether "${entry.keyEntry.entry.name}" is present: it ${operator.setQualifier === 'ForAllValues' ? 'always matches' : 'never matches'}. Use "Null" without the qualifier.`,
+  });
 }
 
 function checkQualifier(ctx: RuleContext, entry: ConditionEntry): void {
@@ -26,19 +29,26 @@ function checkQualifier(ctx: RuleContext, entry: ConditionEntry): void {
   const name = entry.keyEntry.entry.name;
   if (operator.setQualifier && !key.multiValued) {
     const plain = entry.operatorEntry.entry.name.slice(entry.operatorEntry.entry.name.indexOf(':') + 1);
-    ctx.report({ code: 'IAM340', ...keySpan(entry),
-      message: `"${name}" has a single value per request: ${operator.setQualifier}: is for multivalued keys${operator.setQualifier === 'ForAllValues' ? ' and here also matches requests without the key' : ''}. Use "${plain}" without the qualifier.` });
+    ctx.report({
+      code: 'IAM340',
+      ...keySpan(entry),
+      message: `"${name}" has a single value per request: ${operator.setQualifier}: is for multivalued keys${operator.setQualifier === 'ForAllValues' ? ' and here also matches requests without the key' : ''}. Use "${plain}" without the qualifier.`,
+    });
   } else if (!operator.setQualifier && key.multiValued) {
-    ctx.report({ code: 'IAM341', ...keySpan(entry),
-      message: `"${name}" can have several values in one request: say how to compare them with ForAnyValue: (at least one value matches) or ForAllValues: (every value matches), e.g. "ForAnyValue:${entry.operatorEntry.entry.name}".` });
+    ctx.report({
+      code: 'IAM341',
+      ...keySpan(entry),
+      message: `"${name}" can have several values in one request: say how to compare them with ForAnyValue: (at least one value matches) or ForAllValues: (every value matches), e.g. "ForAnyValue:${entry.operatorEntry.entry.name}".`,
+    });
   }
 }
 
 /** A condition in the same statement that fails when the key is absent: Null "false", or a plain operator. */
 function requiresKey(entries: ConditionEntry[], entry: ConditionEntry): boolean {
   const name = entry.keyEntry.entry.name.toLowerCase();
-  return entries.some(other => other !== entry && other.statement === entry.statement
-    && other.keyEntry.entry.name.toLowerCase() === name && matchesWhenAbsent(other) === false);
+  return entries.some(
+    other => other !== entry && other.statement === entry.statement && other.keyEntry.entry.name.toLowerCase() === name && matchesWhenAbsent(other) === false,
+  );
 }
 
 function checkForAllValuesInAllow(ctx: RuleContext, entries: ConditionEntry[], entry: ConditionEntry): void {
@@ -47,16 +57,43 @@ function checkForAllValuesInAllow(ctx: RuleContext, entries: ConditionEntry[], e
   if (entry.key && !entry.key.multiValued) return; // IAM340 says it
   if (requiresKey(entries, entry)) return;
   const name = entry.keyEntry.entry.name;
-  ctx.report({ code: 'IAM342', ...keySpan(entry),
-    message: `ForAllValues: also matches requests that do not have "${name}" at all, so this Allow grants them too. If the key must be present, add "Null": { "${name}": "false" } to the statement.` });
+  ctx.report({
+    code: 'IAM342',
+    ...keySpan(entry),
+    message: `ForAllValues: also matches requests that do not have "${name}" at all, so this Allow grants them too. If the key must be present, add "Null": { "${name}": "false" } to the statement.`,
+  });
 }
 
 export const conditionSetRules: RuleModule = {
   rules: [
-    { code: 'IAM340', name: 'set-qualifier-on-single-valued-key', category: 'condition', defaultSeverity: 'warning', summary: 'ForAllValues:/ForAnyValue: on a single-valued key.' },
-    { code: 'IAM341', name: 'missing-set-qualifier', category: 'condition', defaultSeverity: 'warning', summary: 'A multivalued key without ForAllValues:/ForAnyValue:.' },
-    { code: 'IAM342', name: 'forallvalues-without-null-check', category: 'condition', defaultSeverity: 'warning', summary: 'ForAllValues: in an Allow statement without a Null check on the key.' },
-    { code: 'IAM374', name: 'null-with-set-qualifier', category: 'condition', defaultSeverity: 'information', summary: 'ForAllValues:Null or ForAnyValue:Null, which always or never match.' },
+    {
+      code: 'IAM340',
+      name: 'set-qualifier-on-single-valued-key',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'ForAllValues:/ForAnyValue: on a single-valued key.',
+    },
+    {
+      code: 'IAM341',
+      name: 'missing-set-qualifier',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A multivalued key without ForAllValues:/ForAnyValue:.',
+    },
+    {
+      code: 'IAM342',
+      name: 'forallvalues-without-null-check',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'ForAllValues: in an Allow statement without a Null check on the key.',
+    },
+    {
+      code: 'IAM374',
+      name: 'null-with-set-qualifier',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: 'ForAllValues:Null or ForAnyValue:Null, which always or never match.',
+    },
   ],
   check(ctx) {
     const entries = conditionEntries(ctx.doc, ctx.catalog);

@@ -39,7 +39,13 @@ const FIT: Record<Exclude<OperatorFamily, 'Null'>, Record<KeyType, Fit>> = {
 
 /** A key type as a message says it: "an IP address key". */
 const TYPE_PHRASES: Record<KeyType, string> = {
-  String: 'a string', ARN: 'an ARN', Bool: 'a Boolean', Date: 'a date', Numeric: 'a numeric', IPAddress: 'an IP address', Binary: 'a binary',
+  String: 'a string',
+  ARN: 'an ARN',
+  Bool: 'a Boolean',
+  Date: 'a date',
+  Numeric: 'a numeric',
+  IPAddress: 'an IP address',
+  Binary: 'a binary',
 };
 
 /** The operators that fit a key type, for the message. */
@@ -65,15 +71,36 @@ function checkStringLikeOnArn(ctx: RuleContext, entry: ConditionEntry): void {
   const base = entry.operator.base;
   if (base?.family !== 'String' || !base.wildcards || !entry.key || baseType(entry.key) !== 'ARN') return;
   if (!entry.keyEntry.values.some(v => typeof v.value === 'string' && /[*?]/.test(v.value.replace(/\$\{[^}]*\}/g, '')))) return;
-  ctx.report({ code: 'IAM322', ...keySpan(entry),
-    message: `"${entry.keyEntry.entry.name}" holds an ARN: with ${base.name} a wildcard also matches across the ARN's colons (an account or a Region it was not meant for). Use ${base.negated ? 'ArnNotLike' : 'ArnLike'}, which matches each of the ARN's six parts apart.` });
+  ctx.report({
+    code: 'IAM322',
+    ...keySpan(entry),
+    message: `"${entry.keyEntry.entry.name}" holds an ARN: with ${base.name} a wildcard also matches across the ARN's colons (an account or a Region it was not meant for). Use ${base.negated ? 'ArnNotLike' : 'ArnLike'}, which matches each of the ARN's six parts apart.`,
+  });
 }
 
 export const conditionTypeRules: RuleModule = {
   rules: [
-    { code: 'IAM320', name: 'condition-operator-type-mismatch', category: 'condition', defaultSeverity: 'warning', summary: 'The operator cannot compare values of the key\'s type.' },
-    { code: 'IAM321', name: 'condition-operator-compares-text', category: 'condition', defaultSeverity: 'information', summary: 'A string operator on a Bool, numeric or date key compares its text.' },
-    { code: 'IAM322', name: 'string-like-on-arn-key', category: 'condition', defaultSeverity: 'warning', summary: 'StringLike with a wildcard on an ARN key, where ArnLike matches part by part.' },
+    {
+      code: 'IAM320',
+      name: 'condition-operator-type-mismatch',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: "The operator cannot compare values of the key's type.",
+    },
+    {
+      code: 'IAM321',
+      name: 'condition-operator-compares-text',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: 'A string operator on a Bool, numeric or date key compares its text.',
+    },
+    {
+      code: 'IAM322',
+      name: 'string-like-on-arn-key',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'StringLike with a wildcard on an ARN key, where ArnLike matches part by part.',
+    },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
@@ -84,10 +111,14 @@ export const conditionTypeRules: RuleModule = {
       const fit = fitOf(family, type, entry.key);
       if (!fit || fit === 'ok') continue;
       const name = entry.keyEntry.entry.name;
-      ctx.report({ code: fit === 'wrong' ? 'IAM320' : 'IAM321', ...keySpan(entry),
-        message: fit === 'wrong'
-          ? `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} cannot compare it, so the condition never matches as intended. Use ${OPERATORS_FOR[type]}.`
-          : `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} compares the text of its value. AWS documents ${OPERATORS_FOR[type]} for it.` });
+      ctx.report({
+        code: fit === 'wrong' ? 'IAM320' : 'IAM321',
+        ...keySpan(entry),
+        message:
+          fit === 'wrong'
+            ? `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} cannot compare it, so the condition never matches as intended. Use ${OPERATORS_FOR[type]}.`
+            : `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} compares the text of its value. AWS documents ${OPERATORS_FOR[type]} for it.`,
+      });
     }
   },
 };

@@ -17,18 +17,27 @@ function checkMixedTypes(ctx: RuleContext, entry: ConditionEntry): void {
   const types = new Set(entry.keyEntry.values.flatMap(v => (v.value === null ? [] : [typeof v.value])));
   if (types.size < 2) return;
   const node = entry.keyEntry.entry.valueNode ?? entry.keyEntry.entry.keyNode;
-  ctx.report({ code: 'IAM335', offset: node.offset, length: node.length,
-    message: `The values of "${entry.keyEntry.entry.name}" mix JSON types (${[...types].sort().join(' and ')}): write them all as strings, e.g. "3600".` });
+  ctx.report({
+    code: 'IAM335',
+    offset: node.offset,
+    length: node.length,
+    message: `The values of "${entry.keyEntry.entry.name}" mix JSON types (${[...types].sort().join(' and ')}): write them all as strings, e.g. "3600".`,
+  });
 }
 
 function checkBooleans(ctx: RuleContext, entry: ConditionEntry): void {
   if (entry.operator.base?.family !== 'Bool' || entry.keyEntry.values.length < 2) return;
   const node = entry.keyEntry.entry.valueNode ?? entry.keyEntry.entry.keyNode;
   const distinct = new Set(entry.keyEntry.values.map(v => String(v.value).toLowerCase()));
-  ctx.report({ code: 'IAM336', offset: node.offset, length: node.length,
-    message: distinct.has('true') && distinct.has('false')
-      ? `"${entry.keyEntry.entry.name}" is given both true and false: the condition matches whenever the key is present, whatever its value. Keep the one value you mean.`
-      : `A Boolean key takes a single value: write "${entry.keyEntry.entry.name}": ${JSON.stringify(String(entry.keyEntry.values[0].value))}.` });
+  ctx.report({
+    code: 'IAM336',
+    offset: node.offset,
+    length: node.length,
+    message:
+      distinct.has('true') && distinct.has('false')
+        ? `"${entry.keyEntry.entry.name}" is given both true and false: the condition matches whenever the key is present, whatever its value. Keep the one value you mean.`
+        : `A Boolean key takes a single value: write "${entry.keyEntry.entry.name}": ${JSON.stringify(String(entry.keyEntry.values[0].value))}.`,
+  });
 }
 
 /** The numeric comparisons where several values are redundant: the loosest one wins. */
@@ -40,14 +49,20 @@ const LOOSEST: Readonly<Record<string, (a: number, b: number) => boolean>> = {
 };
 
 function reportRedundant(ctx: RuleContext, value: ConditionValue, why: string, keeper: ConditionValue): void {
-  ctx.report({ code: 'IAM372', offset: value.offset, length: value.length, unnecessary: true, data: { removable: true },
+  ctx.report({
+    code: 'IAM372',
+    offset: value.offset,
+    length: value.length,
+    unnecessary: true,
+    data: { removable: true },
     message: `${JSON.stringify(value.value)} ${why}: remove it.`,
-    related: [{ offset: keeper.offset, length: keeper.length, message: 'the value that already covers it' }] });
+    related: [{ offset: keeper.offset, length: keeper.length, message: 'the value that already covers it' }],
+  });
 }
 
 function checkRedundant(ctx: RuleContext, entry: ConditionEntry): void {
   const values = entry.keyEntry.values.filter(v => v.value !== null);
-  if (values.length < 2 || entry.operator.base?.family === 'Bool') return;   // IAM336 says it
+  if (values.length < 2 || entry.operator.base?.family === 'Bool') return; // IAM336 says it
   const seen = new Map<string, ConditionValue>();
   const unique: ConditionValue[] = [];
   for (const value of values) {
@@ -61,21 +76,46 @@ function checkRedundant(ctx: RuleContext, entry: ConditionEntry): void {
   }
   const looser = LOOSEST[entry.operator.base?.name ?? ''];
   const numbers = unique.map(v => (String(v.value).trim() === '' ? NaN : Number(v.value)));
-  if (!looser || numbers.some(n => !Number.isFinite(n))) return;   // IAM330 reports what is no number
+  if (!looser || numbers.some(n => !Number.isFinite(n))) return; // IAM330 reports what is no number
   let best = 0;
-  numbers.forEach((n, i) => { if (looser(n, numbers[best])) best = i; });
+  numbers.forEach((n, i) => {
+    if (looser(n, numbers[best])) best = i;
+  });
   unique.forEach((value, i) => {
     if (i !== best && numbers[i] !== numbers[best]) {
-      reportRedundant(ctx, value, `adds nothing to ${JSON.stringify(unique[best].value)}: the values of ${entry.operator.base!.name} are alternatives, and the loosest decides`, unique[best]);
+      reportRedundant(
+        ctx,
+        value,
+        `adds nothing to ${JSON.stringify(unique[best].value)}: the values of ${entry.operator.base!.name} are alternatives, and the loosest decides`,
+        unique[best],
+      );
     }
   });
 }
 
 export const conditionValueListRules: RuleModule = {
   rules: [
-    { code: 'IAM335', name: 'mixed-condition-value-types', category: 'condition', defaultSeverity: 'warning', summary: 'The values of one condition key mix JSON types (strings, numbers, Booleans).' },
-    { code: 'IAM336', name: 'multiple-boolean-values', category: 'condition', defaultSeverity: 'warning', summary: 'A Boolean condition key with more than one value.' },
-    { code: 'IAM372', name: 'redundant-condition-value', category: 'condition', defaultSeverity: 'hint', summary: 'A condition value that another value of the same key already covers.' },
+    {
+      code: 'IAM335',
+      name: 'mixed-condition-value-types',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'The values of one condition key mix JSON types (strings, numbers, Booleans).',
+    },
+    {
+      code: 'IAM336',
+      name: 'multiple-boolean-values',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A Boolean condition key with more than one value.',
+    },
+    {
+      code: 'IAM372',
+      name: 'redundant-condition-value',
+      category: 'condition',
+      defaultSeverity: 'hint',
+      summary: 'A condition value that another value of the same key already covers.',
+    },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {

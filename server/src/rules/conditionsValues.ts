@@ -38,7 +38,6 @@ import { hasVariable } from '../util/policyVariables';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-
 export function isCidr(text: string): boolean {
   const [address, prefix, ...rest] = text.split('/');
   const version = isIP(address);
@@ -72,8 +71,13 @@ const MFA_PRESENT = 'aws:multifactorauthpresent';
 function checkMfaFalse(ctx: RuleContext, entry: ConditionEntry, value: ConditionValue): void {
   if (entry.operator.ifExists || entry.keyEntry.entry.name.toLowerCase() !== MFA_PRESENT) return;
   if (String(value.value).toLowerCase() !== 'false') return;
-  ctx.report({ code: 'IAM333', offset: value.offset, length: value.length,
-    message: 'Requests signed with long-term access keys have no aws:MultiFactorAuthPresent, and Bool does not match a missing key, so they escape this condition. Use "BoolIfExists" (a Deny with BoolIfExists "false" catches both).' });
+  ctx.report({
+    code: 'IAM333',
+    offset: value.offset,
+    length: value.length,
+    message:
+      'Requests signed with long-term access keys have no aws:MultiFactorAuthPresent, and Bool does not match a missing key, so they escape this condition. Use "BoolIfExists" (a Deny with BoolIfExists "false" catches both).',
+  });
 }
 
 const EPOCH_TIME = 'aws:epochtime';
@@ -81,7 +85,7 @@ const EPOCH_TIME = 'aws:epochtime';
 /** Epoch seconds as the W3C date-time they stand for: 1700000000 -> 2023-11-14T22:13:20Z. */
 export function epochToIso(text: string): string | undefined {
   const seconds = Number(text);
-  if (!EPOCH_SECONDS.test(text) || !Number.isSafeInteger(seconds) || seconds > 253402300799) return undefined;   // up to 9999-12-31
+  if (!EPOCH_SECONDS.test(text) || !Number.isSafeInteger(seconds) || seconds > 253402300799) return undefined; // up to 9999-12-31
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
@@ -89,9 +93,13 @@ function checkEpochDate(ctx: RuleContext, entry: ConditionEntry, value: Conditio
   if (entry.keyEntry.entry.name.toLowerCase() === EPOCH_TIME) return;
   const iso = epochToIso(text);
   if (!iso) return;
-  ctx.report({ code: 'IAM337', offset: value.offset, length: value.length,
+  ctx.report({
+    code: 'IAM337',
+    offset: value.offset,
+    length: value.length,
     message: `${JSON.stringify(text)} is epoch seconds: AWS recommends the ISO 8601 form, which says the instant without doubt (${iso}).`,
-    data: { replacements: [JSON.stringify(iso)] } });
+    data: { replacements: [JSON.stringify(iso)] },
+  });
 }
 
 const LIKE_OF: Readonly<Record<string, string>> = { StringEquals: 'StringLike', StringNotEquals: 'StringNotLike' };
@@ -100,9 +108,13 @@ function checkWildcardWithoutLike(ctx: RuleContext, entry: ConditionEntry, value
   const base = entry.operator.base;
   if (!base || base.family !== 'String' || base.wildcards || !/[*?]/.test(text.replace(/\$\{[^}]*\}/g, ''))) return;
   const like = LIKE_OF[base.name];
-  ctx.report({ code: 'IAM338', offset: value.offset, length: value.length,
+  ctx.report({
+    code: 'IAM338',
+    offset: value.offset,
+    length: value.length,
     message: `${base.name} compares "*" and "?" as plain characters, so ${JSON.stringify(text)} matches only itself.${like ? ` If they are wildcards, use ${like}.` : ' If they are wildcards, use StringLike (case-sensitive).'}`,
-    data: like ? { like } : undefined });
+    data: like ? { like } : undefined,
+  });
 }
 
 function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFamily, value: ConditionValue): void {
@@ -114,9 +126,13 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
   const operator = entry.operator.base?.name ?? family;
   if (family === 'Null') {
     if (!/^(true|false)$/i.test(text)) {
-      ctx.report({ code: 'IAM331', offset: value.offset, length: value.length,
+      ctx.report({
+        code: 'IAM331',
+        offset: value.offset,
+        length: value.length,
         message: `Null takes "true" (the key is absent) or "false" (the key is present), not ${JSON.stringify(text)}.`,
-        data: { replacements: ['"true"', '"false"'] } });
+        data: { replacements: ['"true"', '"false"'] },
+      });
     }
     return;
   }
@@ -124,15 +140,23 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
   if (!rule) return;
   if (hasVariable(text)) {
     if (!rule.variables) {
-      ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
-        message: `Policy variables cannot be used with ${operator}: IAM compares ${JSON.stringify(text)} literally. Only String, ARN and Bool operators take variables.` });
+      ctx.report({
+        code: 'IAM330',
+        offset: value.offset,
+        length: value.length,
+        message: `Policy variables cannot be used with ${operator}: IAM compares ${JSON.stringify(text)} literally. Only String, ARN and Bool operators take variables.`,
+      });
     }
     return;
   }
   if (!rule.valid(text)) {
     const dateInstead = family === 'Numeric' && isDate(text) ? ` It is a date: ${operator.replace(/^Numeric/, 'Date')} compares dates.` : '';
-    ctx.report({ code: 'IAM330', offset: value.offset, length: value.length,
-      message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.${dateInstead}` });
+    ctx.report({
+      code: 'IAM330',
+      offset: value.offset,
+      length: value.length,
+      message: `${JSON.stringify(text)} is not a valid value for ${operator}: expected ${rule.expected}.${dateInstead}`,
+    });
   } else if (family === 'Date') {
     checkEpochDate(ctx, entry, value, text);
   }
@@ -140,20 +164,60 @@ function checkValue(ctx: RuleContext, entry: ConditionEntry, family: OperatorFam
 
 export const conditionValueRules: RuleModule = {
   rules: [
-    { code: 'IAM330', name: 'invalid-condition-value', category: 'condition', defaultSeverity: 'warning', summary: 'A condition value does not parse for its operator (number, date, Boolean, IP range, ARN, base-64).' },
-    { code: 'IAM331', name: 'invalid-null-value', category: 'condition', defaultSeverity: 'warning', summary: 'The Null operator with a value other than true or false.' },
-    { code: 'IAM333', name: 'mfa-present-false-without-ifexists', category: 'condition', defaultSeverity: 'warning', summary: 'Bool aws:MultiFactorAuthPresent "false" misses requests with long-term access keys.' },
-    { code: 'IAM332', name: 'empty-condition-values', category: 'condition', defaultSeverity: 'warning', summary: 'A condition key with an empty list of values.' },
-    { code: 'IAM337', name: 'date-as-epoch', category: 'condition', defaultSeverity: 'warning', summary: 'A Date operator with epoch seconds, where AWS recommends ISO 8601.' },
-    { code: 'IAM338', name: 'wildcard-without-like', category: 'condition', defaultSeverity: 'warning', summary: 'A "*" or "?" in the value of a String operator that does not match wildcards.' },
+    {
+      code: 'IAM330',
+      name: 'invalid-condition-value',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A condition value does not parse for its operator (number, date, Boolean, IP range, ARN, base-64).',
+    },
+    {
+      code: 'IAM331',
+      name: 'invalid-null-value',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'The Null operator with a value other than true or false.',
+    },
+    {
+      code: 'IAM333',
+      name: 'mfa-present-false-without-ifexists',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'Bool aws:MultiFactorAuthPresent "false" misses requests with long-term access keys.',
+    },
+    {
+      code: 'IAM332',
+      name: 'empty-condition-values',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A condition key with an empty list of values.',
+    },
+    {
+      code: 'IAM337',
+      name: 'date-as-epoch',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A Date operator with epoch seconds, where AWS recommends ISO 8601.',
+    },
+    {
+      code: 'IAM338',
+      name: 'wildcard-without-like',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A "*" or "?" in the value of a String operator that does not match wildcards.',
+    },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
       const { keyEntry } = entry;
       if (keyEntry.isArray && keyEntry.values.length === 0) {
         const node = keyEntry.entry.valueNode ?? keyEntry.entry.keyNode;
-        ctx.report({ code: 'IAM332', offset: node.offset, length: node.length,
-          message: `"${keyEntry.entry.name}" has an empty list of values: there is nothing to compare the key with. Add the values, or remove the key.` });
+        ctx.report({
+          code: 'IAM332',
+          offset: node.offset,
+          length: node.length,
+          message: `"${keyEntry.entry.name}" has an empty list of values: there is nothing to compare the key with. Add the values, or remove the key.`,
+        });
         continue;
       }
       const family = entry.operator.base?.family;

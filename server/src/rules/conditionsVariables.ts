@@ -53,8 +53,7 @@ export function variableSyntaxProblem(use: VariableUse, catalog: Catalog): [mess
   if (use.raw.trim() === '') return ['The policy variable is empty: name a context key inside the braces (${aws:username}), or remove "${}".'];
   if (/\s/.test(name)) {
     const tight = name.replace(/\s+/g, '');
-    return [`A policy variable's name cannot contain spaces: write \${${tight}}.`,
-      `\${${tight}${comma < 0 ? '' : use.raw.slice(comma)}}`];
+    return [`A policy variable's name cannot contain spaces: write \${${tight}}.`, `\${${tight}${comma < 0 ? '' : use.raw.slice(comma)}}`];
   }
   if (comma >= 0 && !/^,\s*'[^']*'\s*$/.test(use.raw.slice(comma))) {
     return [`The default value of a policy variable goes in single quotes after the comma: \${${name}, 'default'}.`];
@@ -83,8 +82,12 @@ function checkUnsupportedElements(ctx: RuleContext): void {
       if (!item.value.includes('${')) continue;
       for (const use of variablesIn(item.value, item.offset + 1)) {
         if (use.name === undefined || !POLICY_VARIABLE_NAME.test(use.name)) continue;
-        ctx.report({ code: 'IAM353', offset: use.offset, length: use.length,
-          message: `Policy variables work only in Resource and in condition values: here IAM reads \${${use.name}} as literal text. Match the value with a condition instead (e.g. aws:PrincipalArn or aws:PrincipalTag/...).` });
+        ctx.report({
+          code: 'IAM353',
+          offset: use.offset,
+          length: use.length,
+          message: `Policy variables work only in Resource and in condition values: here IAM reads \${${use.name}} as literal text. Match the value with a condition instead (e.g. aws:PrincipalArn or aws:PrincipalTag/...).`,
+        });
       }
     }
   }
@@ -92,13 +95,37 @@ function checkUnsupportedElements(ctx: RuleContext): void {
 
 export const conditionVariableRules: RuleModule = {
   rules: [
-    { code: 'IAM350', name: 'policy-variable-needs-2012-10-17', category: 'condition', defaultSeverity: 'warning', summary: 'A policy variable in a policy without "Version": "2012-10-17".' },
-    { code: 'IAM351', name: 'unknown-policy-variable', category: 'condition', defaultSeverity: 'warning', summary: 'A policy variable that names no known context key.' },
-    { code: 'IAM352', name: 'malformed-policy-variable', category: 'condition', defaultSeverity: 'warning', summary: 'A policy variable without its closing brace, empty, with spaces in its name or a default not in quotes.' },
-    { code: 'IAM353', name: 'policy-variable-in-unsupported-element', category: 'condition', defaultSeverity: 'warning', summary: 'A policy variable in Action or Principal, where IAM reads it literally.' },
+    {
+      code: 'IAM350',
+      name: 'policy-variable-needs-2012-10-17',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A policy variable in a policy without "Version": "2012-10-17".',
+    },
+    {
+      code: 'IAM351',
+      name: 'unknown-policy-variable',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A policy variable that names no known context key.',
+    },
+    {
+      code: 'IAM352',
+      name: 'malformed-policy-variable',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A policy variable without its closing brace, empty, with spaces in its name or a default not in quotes.',
+    },
+    {
+      code: 'IAM353',
+      name: 'policy-variable-in-unsupported-element',
+      category: 'condition',
+      defaultSeverity: 'warning',
+      summary: 'A policy variable in Action or Principal, where IAM reads it literally.',
+    },
   ],
   check(ctx) {
-    if (!hasVariable(ctx.doc.text)) return;   // most policies have no variables
+    if (!hasVariable(ctx.doc.text)) return; // most policies have no variables
     checkUnsupportedElements(ctx);
     const version = ctx.doc.version?.valueNode?.value;
     const literal = version !== '2012-10-17';
@@ -111,18 +138,31 @@ export const conditionVariableRules: RuleModule = {
         // a template's placeholder (${HOME_REGION}) is no policy variable: IAM351 says what it is
         const placeholder = use.name !== undefined && !use.name.includes(':') && !SPECIAL_VARIABLES.has(use.name);
         if (literal && !placeholder) {
-          ctx.report({ code: 'IAM350', offset: use.offset, length: use.length,
-            message: `Policy variables need "Version": "2012-10-17": ${version === undefined ? 'without a Version' : `with "Version": ${JSON.stringify(version)}`} IAM reads this as literal text. Set the Version to "2012-10-17".` });
+          ctx.report({
+            code: 'IAM350',
+            offset: use.offset,
+            length: use.length,
+            message: `Policy variables need "Version": "2012-10-17": ${version === undefined ? 'without a Version' : `with "Version": ${JSON.stringify(version)}`} IAM reads this as literal text. Set the Version to "2012-10-17".`,
+          });
         }
         const syntax = variableSyntaxProblem(use, ctx.catalog);
         if (syntax) {
-          ctx.report({ code: 'IAM352', offset: use.offset, length: use.length, message: syntax[0],
-            data: { replacements: syntax[1] === undefined ? [] : [syntax[1]] } });
+          ctx.report({
+            code: 'IAM352',
+            offset: use.offset,
+            length: use.length,
+            message: syntax[0],
+            data: { replacements: syntax[1] === undefined ? [] : [syntax[1]] },
+          });
         } else if (!isKnownVariable(use.name!, ctx.catalog)) {
-          ctx.report({ code: 'IAM351', offset: use.offset, length: use.length,
+          ctx.report({
+            code: 'IAM351',
+            offset: use.offset,
+            length: use.length,
             message: use.name!.includes(':')
               ? `"${use.name}" is not a known condition key, so \${${use.name}} has no value in requests. Use a context key such as \${aws:username} or \${aws:PrincipalTag/team}.`
-              : `\${${use.name}} looks like a template placeholder, not a policy variable (variables name context keys, such as \${aws:PrincipalAccount}): replace it before you use the policy.` });
+              : `\${${use.name}} looks like a template placeholder, not a policy variable (variables name context keys, such as \${aws:PrincipalAccount}): replace it before you use the policy.`,
+          });
         }
       }
     }

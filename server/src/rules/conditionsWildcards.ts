@@ -26,21 +26,46 @@ function check(ctx: RuleContext, entry: ConditionEntry): void {
   const name = entry.keyEntry.entry.name;
   const written = entry.operatorEntry.entry.name;
   if (operator.base!.negated) {
-    ctx.report({ code: 'IAM370', ...keySpan(entry), data: { nullValue: 'true' },
-      message: `${written} with a value that matches everything is true only when "${name}" is absent: say so with "Null": { "${name}": "true" }.` });
+    ctx.report({
+      code: 'IAM370',
+      ...keySpan(entry),
+      data: { nullValue: 'true' },
+      message: `${written} with a value that matches everything is true only when "${name}" is absent: say so with "Null": { "${name}": "true" }.`,
+    });
   } else if (operator.ifExists) {
-    ctx.report({ code: 'IAM371', ...keySpan(entry), unnecessary: true, data: { removable: true },
-      message: `${written} with a value that matches everything is always true (absent or present, "${name}" matches): the key tests nothing. Remove it.` });
+    ctx.report({
+      code: 'IAM371',
+      ...keySpan(entry),
+      unnecessary: true,
+      data: { removable: true },
+      message: `${written} with a value that matches everything is always true (absent or present, "${name}" matches): the key tests nothing. Remove it.`,
+    });
   } else {
-    ctx.report({ code: 'IAM370', ...keySpan(entry), data: { nullValue: 'false' },
-      message: `${written} with a value that matches everything only tests that "${name}" is present: say so with "Null": { "${name}": "false" }.` });
+    ctx.report({
+      code: 'IAM370',
+      ...keySpan(entry),
+      data: { nullValue: 'false' },
+      message: `${written} with a value that matches everything only tests that "${name}" is present: say so with "Null": { "${name}": "false" }.`,
+    });
   }
 }
 
 export const conditionWildcardRules: RuleModule = {
   rules: [
-    { code: 'IAM370', name: 'wildcard-presence-test', category: 'condition', defaultSeverity: 'information', summary: 'A condition value that matches everything, used as a presence test: use Null.' },
-    { code: 'IAM371', name: 'always-true-condition-key', category: 'condition', defaultSeverity: 'hint', summary: 'An ...IfExists condition whose value matches everything: it is always true.' },
+    {
+      code: 'IAM370',
+      name: 'wildcard-presence-test',
+      category: 'condition',
+      defaultSeverity: 'information',
+      summary: 'A condition value that matches everything, used as a presence test: use Null.',
+    },
+    {
+      code: 'IAM371',
+      name: 'always-true-condition-key',
+      category: 'condition',
+      defaultSeverity: 'hint',
+      summary: 'An ...IfExists condition whose value matches everything: it is always true.',
+    },
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) check(ctx, entry);

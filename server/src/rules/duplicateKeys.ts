@@ -32,9 +32,13 @@ function checkObject(ctx: RuleContext, object: Node): void {
       seen?.set(name, key);
       continue;
     }
-    ctx.report({ code: 'IAM031', offset: key.offset, length: key.length,
+    ctx.report({
+      code: 'IAM031',
+      offset: key.offset,
+      length: key.length,
       message: `"${name}" appears twice in the same object: IAM rejects the policy (and JSON tools silently keep only the last one). Merge the two or remove one.`,
-      related: [{ offset: first.offset, length: first.length, message: `first "${name}"` }] });
+      related: [{ offset: first.offset, length: first.length, message: `first "${name}"` }],
+    });
   }
 }
 
@@ -49,9 +53,7 @@ function checkTree(ctx: RuleContext, root: Node | undefined): void {
 }
 
 export const duplicateKeyRules: RuleModule = {
-  rules: [
-    { code: 'IAM031', name: 'duplicate-key', category: 'grammar', defaultSeverity: 'error', summary: 'The same key appears twice in one object.' },
-  ],
+  rules: [{ code: 'IAM031', name: 'duplicate-key', category: 'grammar', defaultSeverity: 'error', summary: 'The same key appears twice in one object.' }],
   check(ctx) {
     checkTree(ctx, ctx.doc.root);
   },

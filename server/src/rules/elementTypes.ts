@@ -15,8 +15,7 @@ import type { RuleContext, RuleModule } from './types';
 export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 
 function wrongType(ctx: RuleContext, node: Node, what: string, expected: string): void {
-  ctx.report({ code: 'IAM016', offset: node.offset, length: node.length,
-    message: `${what} must be ${expected}, not ${describe(node)}.` });
+  ctx.report({ code: 'IAM016', offset: node.offset, length: node.length, message: `${what} must be ${expected}, not ${describe(node)}.` });
 }
 
 function describe(node: Node): string {
@@ -26,8 +25,12 @@ function describe(node: Node): string {
 }
 
 function emptyList(ctx: RuleContext, node: Node, what: string): void {
-  ctx.report({ code: 'IAM032', offset: node.offset, length: node.length,
-    message: `${what} is an empty list: IAM rejects it. Add at least one value, or remove the element.` });
+  ctx.report({
+    code: 'IAM032',
+    offset: node.offset,
+    length: node.length,
+    message: `${what} is an empty list: IAM rejects it. Add at least one value, or remove the element.`,
+  });
 }
 
 function checkStringElement(ctx: RuleContext, entry: Entry | undefined): void {
@@ -57,21 +60,33 @@ function checkPrincipal(ctx: RuleContext, element: PrincipalElement | undefined)
   }
   const value = element.entry.valueNode;
   if (value?.type === 'object' && element.types.length === 0) {
-    ctx.report({ code: 'IAM032', offset: value.offset, length: value.length,
-      message: `"${name}" is an empty object: name at least one principal, e.g. { "AWS": "arn:aws:iam::111122223333:root" }.` });
+    ctx.report({
+      code: 'IAM032',
+      offset: value.offset,
+      length: value.length,
+      message: `"${name}" is an empty object: name at least one principal, e.g. { "AWS": "arn:aws:iam::111122223333:root" }.`,
+    });
   }
   for (const type of element.types) {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(type.entry.name)) {
       const replacements = closestNames(type.entry.name, PRINCIPAL_TYPES, 2);
-      ctx.report({ code: 'IAM033', offset: type.entry.keyNode.offset, length: type.entry.keyNode.length,
+      ctx.report({
+        code: 'IAM033',
+        offset: type.entry.keyNode.offset,
+        length: type.entry.keyNode.length,
         message: `"${type.entry.name}" is not a principal type: use ${PRINCIPAL_TYPES.map(t => `"${t}"`).join(', ')} (case-sensitive).`,
-        data: { replacements: (replacements.length ? replacements : [...PRINCIPAL_TYPES]).map(r => JSON.stringify(r)) } });
+        data: { replacements: (replacements.length ? replacements : [...PRINCIPAL_TYPES]).map(r => JSON.stringify(r)) },
+      });
     }
     checkStrings(ctx, type.entry, type.invalid);
     for (const item of type.values) {
       if (item.value.trim() === '') {
-        ctx.report({ code: 'IAM032', offset: item.offset, length: item.length,
-          message: `An empty principal: IAM rejects it. Write an ARN, an account ID, a service principal or "*".` });
+        ctx.report({
+          code: 'IAM032',
+          offset: item.offset,
+          length: item.length,
+          message: `An empty principal: IAM rejects it. Write an ARN, an account ID, a service principal or "*".`,
+        });
       }
     }
   }
@@ -109,9 +124,21 @@ function checkCondition(ctx: RuleContext, statement: Statement): void {
 
 export const elementTypeRules: RuleModule = {
   rules: [
-    { code: 'IAM016', name: 'invalid-element-type', category: 'grammar', defaultSeverity: 'error', summary: 'An element\'s value has the wrong JSON type.' },
-    { code: 'IAM032', name: 'empty-value', category: 'grammar', defaultSeverity: 'error', summary: 'An empty list or empty principal where IAM requires values.' },
-    { code: 'IAM033', name: 'unknown-principal-type', category: 'grammar', defaultSeverity: 'error', summary: 'A principal type other than AWS, Service, Federated or CanonicalUser.' },
+    { code: 'IAM016', name: 'invalid-element-type', category: 'grammar', defaultSeverity: 'error', summary: "An element's value has the wrong JSON type." },
+    {
+      code: 'IAM032',
+      name: 'empty-value',
+      category: 'grammar',
+      defaultSeverity: 'error',
+      summary: 'An empty list or empty principal where IAM requires values.',
+    },
+    {
+      code: 'IAM033',
+      name: 'unknown-principal-type',
+      category: 'grammar',
+      defaultSeverity: 'error',
+      summary: 'A principal type other than AWS, Service, Federated or CanonicalUser.',
+    },
   ],
   check(ctx) {
     const { doc } = ctx;

@@ -37,10 +37,21 @@ const RESOURCE_LIMITS: Record<string, PolicyLimitKind> = { kms: 'kms-key', lambd
 export function limitFor(doc: PolicyDocument): PolicyLimit | undefined {
   let kind: PolicyLimitKind | undefined;
   switch (doc.kind) {
-    case 'identity': case 'boundary': kind = 'managed'; break;
-    case 'trust': case 'scp': case 'rcp': kind = doc.kind; break;
-    case 'endpoint': kind = 'vpc-endpoint'; break;
-    case 'resource': kind = isBucketPolicy(doc) ? 's3-bucket' : RESOURCE_LIMITS[onlyService(doc) ?? '']; break;
+    case 'identity':
+    case 'boundary':
+      kind = 'managed';
+      break;
+    case 'trust':
+    case 'scp':
+    case 'rcp':
+      kind = doc.kind;
+      break;
+    case 'endpoint':
+      kind = 'vpc-endpoint';
+      break;
+    case 'resource':
+      kind = isBucketPolicy(doc) ? 's3-bucket' : RESOURCE_LIMITS[onlyService(doc) ?? ''];
+      break;
   }
   return POLICY_LIMITS.find(l => l.kind === kind);
 }
@@ -70,10 +81,34 @@ export function withThousands(count: number): string {
 
 export const limitRules: RuleModule = {
   rules: [
-    { code: 'IAM500', name: 'policy-size-near-quota', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is above 90% of the size quota of its kind.' },
-    { code: 'IAM501', name: 'policy-size-over-quota', category: 'limits', defaultSeverity: 'error', summary: 'The policy is larger than the size quota AWS enforces for its kind.' },
-    { code: 'IAM502', name: 'policy-size-over-usual-quota', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is larger than the quota that usually applies to its kind.' },
-    { code: 'IAM503', name: 'policy-size-over-quota-as-written', category: 'limits', defaultSeverity: 'warning', summary: 'The policy is over a quota that counts white space, and fits without it.' },
+    {
+      code: 'IAM500',
+      name: 'policy-size-near-quota',
+      category: 'limits',
+      defaultSeverity: 'warning',
+      summary: 'The policy is above 90% of the size quota of its kind.',
+    },
+    {
+      code: 'IAM501',
+      name: 'policy-size-over-quota',
+      category: 'limits',
+      defaultSeverity: 'error',
+      summary: 'The policy is larger than the size quota AWS enforces for its kind.',
+    },
+    {
+      code: 'IAM502',
+      name: 'policy-size-over-usual-quota',
+      category: 'limits',
+      defaultSeverity: 'warning',
+      summary: 'The policy is larger than the quota that usually applies to its kind.',
+    },
+    {
+      code: 'IAM503',
+      name: 'policy-size-over-quota-as-written',
+      category: 'limits',
+      defaultSeverity: 'warning',
+      summary: 'The policy is over a quota that counts white space, and fits without it.',
+    },
   ],
   check(ctx) {
     const { doc } = ctx;
@@ -90,20 +125,43 @@ export const limitRules: RuleModule = {
     const data = { size, written, max: limit.max, unit: limit.unit, quota: limit.kind, source: limit.source };
     if (written <= limit.max) {
       const counted = limit.countsWhitespace ? `${withThousands(written)} ${limit.unit}, white space included as AWS counts it` : amount;
-      ctx.report({ code: 'IAM500', offset: at.offset, length: at.length, data,
-        message: `This policy has ${counted}, close to the ${quota}. Leave room for changes, or split it.` });
+      ctx.report({
+        code: 'IAM500',
+        offset: at.offset,
+        length: at.length,
+        data,
+        message: `This policy has ${counted}, close to the ${quota}. Leave room for changes, or split it.`,
+      });
     } else if (size <= limit.max) {
-      ctx.report({ code: 'IAM503', offset: at.offset, length: at.length, data,
-        message: `AWS counts every character of this policy, white space included: ${withThousands(written)} ${limit.unit}, over the ${quota}. Without white space it has ${withThousands(size)}: send it minified (the AWS CLI and API send it as written), or shorten it.` });
+      ctx.report({
+        code: 'IAM503',
+        offset: at.offset,
+        length: at.length,
+        data,
+        message: `AWS counts every character of this policy, white space included: ${withThousands(written)} ${limit.unit}, over the ${quota}. Without white space it has ${withThousands(size)}: send it minified (the AWS CLI and API send it as written), or shorten it.`,
+      });
     } else if (CERTAIN.has(limit.kind)) {
-      ctx.report({ code: 'IAM501', offset: at.offset, length: at.length, data,
-        message: `This policy has ${amount}, over the ${quota}: AWS will reject it. Split it into several policies, or use wildcards and shorter statements.` });
+      ctx.report({
+        code: 'IAM501',
+        offset: at.offset,
+        length: at.length,
+        data,
+        message: `This policy has ${amount}, over the ${quota}: AWS will reject it. Split it into several policies, or use wildcards and shorter statements.`,
+      });
     } else {
-      const which = limit.kind === 'managed'
-        ? ' Inline policies count instead toward the user\'s (2,048), group\'s (5,120) or role\'s (10,240) total; AWS managed policies are not bound by it.'
-        : limit.adjustable ? ' The quota can be raised through Service Quotas.' : '';
-      ctx.report({ code: 'IAM502', offset: at.offset, length: at.length, data,
-        message: `This policy has ${amount}, over the ${quota}.${which} Split it if it has to fit.` });
+      const which =
+        limit.kind === 'managed'
+          ? " Inline policies count instead toward the user's (2,048), group's (5,120) or role's (10,240) total; AWS managed policies are not bound by it."
+          : limit.adjustable
+            ? ' The quota can be raised through Service Quotas.'
+            : '';
+      ctx.report({
+        code: 'IAM502',
+        offset: at.offset,
+        length: at.length,
+        data,
+        message: `This policy has ${amount}, over the ${quota}.${which} Split it if it has to fit.`,
+      });
     }
   },
 };

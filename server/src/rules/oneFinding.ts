@@ -18,7 +18,6 @@ import { statementFacts } from '../analysis/statementFacts';
 import type { Finding, FindingData, FoldedFinding, Severity } from './types';
 import { SEVERITIES } from './types';
 
-
 /** Codes on one span, the most specific first. */
 const SAME_SPAN_GROUPS: readonly (readonly string[])[] = [
   ['IAM101', 'IAM401'],
@@ -52,12 +51,13 @@ function foldSameSpan(findings: readonly Finding[], severityOf: SeverityOf): Set
   for (const finding of findings) {
     if (!SAME_SPAN_GROUPS.some(group => group.includes(finding.code))) continue;
     const key = `${finding.offset}:${finding.length}`;
-    bySpan.set(key, [...bySpan.get(key) ?? [], finding]);
+    bySpan.set(key, [...(bySpan.get(key) ?? []), finding]);
   }
   for (const onSpan of bySpan.values()) {
     if (onSpan.length < 2) continue;
     for (const group of SAME_SPAN_GROUPS) {
-      const members = onSpan.filter(f => group.includes(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined)
+      const members = onSpan
+        .filter(f => group.includes(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined)
         .sort((a, b) => group.indexOf(a.code) - group.indexOf(b.code));
       for (const [i, keeper] of members.entries()) {
         if (folded.has(keeper)) continue;

@@ -12,22 +12,33 @@ function* stringValues(root: Node | undefined): Generator<Node> {
   const pending = root ? [root] : [];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === 'string') yield node;
-    else if (node.type === 'property') { if (node.children?.[1]) pending.push(node.children[1]); }
-    else for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) pending.push(node.children![i]);
+    else if (node.type === 'property') {
+      if (node.children?.[1]) pending.push(node.children[1]);
+    } else for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) pending.push(node.children![i]);
   }
 }
 
 export const placeholderRules: RuleModule = {
   rules: [
-    { code: 'IAM090', name: 'placeholder', category: 'grammar', defaultSeverity: 'warning', summary: 'A template placeholder such as <ACCOUNT_ID> is left in a value.' },
+    {
+      code: 'IAM090',
+      name: 'placeholder',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A template placeholder such as <ACCOUNT_ID> is left in a value.',
+    },
   ],
   check(ctx) {
     for (const node of stringValues(ctx.doc.statementEntry?.valueNode)) {
       const value = node.value as string;
       const placeholder = firstPlaceholder(value);
       if (!placeholder) continue;
-      ctx.report({ code: 'IAM090', offset: node.offset, length: node.length,
-        message: `"${placeholder}" is a placeholder: replace it with the real value before you use this policy.` });
+      ctx.report({
+        code: 'IAM090',
+        offset: node.offset,
+        length: node.length,
+        message: `"${placeholder}" is a placeholder: replace it with the real value before you use this policy.`,
+      });
     }
   },
 };

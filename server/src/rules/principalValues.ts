@@ -45,14 +45,16 @@ const FORMS = 'an account ID (111122223333), the ARN of an account, IAM user, IA
 export function awsPrincipalProblem(value: string): string | undefined {
   if (value === '*' || ACCOUNT_ID.test(value) || UNIQUE_ID.test(value) || CLOUDFRONT_IDENTITY.test(value)) return undefined;
   if (value !== value.trim()) return 'has white space at its start or end: IAM compares principals exactly';
-  if (/[*?]/.test(value)) return 'has a wildcard: a wildcard cannot match part of a principal. Use "*" with a condition on aws:PrincipalArn (ArnLike) or aws:PrincipalAccount instead';
+  if (/[*?]/.test(value))
+    return 'has a wildcard: a wildcard cannot match part of a principal. Use "*" with a condition on aws:PrincipalArn (ArnLike) or aws:PrincipalAccount instead';
   const arn = PRINCIPAL_ARN.exec(value);
   if (!arn) {
     return /^\d+$/.test(value) ? 'is not an account ID: an account ID has 12 digits' : `is not one that IAM accepts: write ${FORMS}`;
   }
   const [, service, account, resource] = arn;
   if (!ACCOUNT_ID.test(account)) return `has "${account}" where the ARN's 12-digit account ID goes`;
-  if (service === 'iam' && resource.startsWith('group/')) return 'is a user group, which cannot be a principal: name its users, or grant the permissions to the group in an identity policy';
+  if (service === 'iam' && resource.startsWith('group/'))
+    return 'is a user group, which cannot be a principal: name its users, or grant the permissions to the group in an identity policy';
   if (!PRINCIPAL_RESOURCES[service].test(resource)) return `is not the ARN of a principal: write ${FORMS}`;
   return undefined;
 }
@@ -88,11 +90,13 @@ function serviceFinding(item: StringItem, catalog: Catalog): Verdict | undefined
   if (item.value === '*' || servicePrincipalForm(catalog).test(item.value)) return undefined;
   const names = catalog.servicePrincipals().map(p => p.name);
   if (names.includes(item.value)) return undefined;
-  const completed = `${item.value.toLowerCase()}.amazonaws.com`;   // "lambda" for lambda.amazonaws.com
+  const completed = `${item.value.toLowerCase()}.amazonaws.com`; // "lambda" for lambda.amazonaws.com
   const closest = names.includes(completed) ? [completed] : closestNames(item.value, names, 3);
-  return { code: 'IAM036',
+  return {
+    code: 'IAM036',
     message: `"${item.value}" is not a service principal: those are written as service-name.amazonaws.com${closest.length ? `. Did you mean ${closest.map(c => `"${c}"`).join(', ')}?` : ' ("lambda.amazonaws.com").'}`,
-    data: { replacements: closest.map(c => JSON.stringify(c)) } };
+    data: { replacements: closest.map(c => JSON.stringify(c)) },
+  };
 }
 
 const PROVIDER_ARN = /^arn:[a-z0-9-]+:iam::[^:]*:(saml-provider|oidc-provider)\/.+$/;
@@ -103,36 +107,48 @@ function federatedFinding(item: StringItem): Verdict | undefined {
   // "*": no AWS page says whether IAM takes it here, so it is not judged
   if (value === '*' || PROVIDER_ARN.test(value) || WEB_IDENTITY_PROVIDER_NAMES.has(value)) return undefined;
   const host = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/.*)?$/i.test(value);
-  return { code: 'IAM037', data: host ? { oidcHost: value } : undefined,
+  return {
+    code: 'IAM037',
+    data: host ? { oidcHost: value } : undefined,
     message: host
       ? `"${value}" is not a federated principal: name an OpenID Connect provider by the ARN of its IAM identity provider, arn:aws:iam::111122223333:oidc-provider/${value}.`
-      : `"${value}" is not a federated principal: write the ARN of an IAM SAML or OIDC identity provider (arn:aws:iam::111122223333:saml-provider/Name), or ${WEB_IDENTITY_PROVIDERS.map(([name]) => `"${name}"`).join(', ')}.` };
+      : `"${value}" is not a federated principal: write the ARN of an IAM SAML or OIDC identity provider (arn:aws:iam::111122223333:saml-provider/Name), or ${WEB_IDENTITY_PROVIDERS.map(([name]) => `"${name}"`).join(', ')}.`,
+  };
 }
 
 function uniqueIdFinding(item: StringItem): Verdict | undefined {
   const match = UNIQUE_ID.exec(item.value);
   if (!match) return undefined;
   const what = match[1] === 'ROA' ? 'role' : 'user';
-  return { code: 'IAM047',
-    message: `"${item.value}" is the unique ID of an IAM ${what}: write the ${what}'s ARN (arn:aws:iam::111122223333:${what}/name). IAM turns the ARN into this ID itself, and an ID written by hand stops matching once the ${what} is deleted and created again.` };
+  return {
+    code: 'IAM047',
+    message: `"${item.value}" is the unique ID of an IAM ${what}: write the ${what}'s ARN (arn:aws:iam::111122223333:${what}/name). IAM turns the ARN into this ID itself, and an ID written by hand stops matching once the ${what} is deleted and created again.`,
+  };
 }
 
 function findingOf(type: string, item: StringItem, catalog: Catalog): Verdict | undefined {
   if (unjudged(item.value)) return undefined;
   switch (type) {
-    case 'AWS': return uniqueIdFinding(item) ?? awsFinding(item);
-    case 'Service': return serviceFinding(item, catalog);
-    case 'Federated': return federatedFinding(item);
-    default: return undefined;
+    case 'AWS':
+      return uniqueIdFinding(item) ?? awsFinding(item);
+    case 'Service':
+      return serviceFinding(item, catalog);
+    case 'Federated':
+      return federatedFinding(item);
+    default:
+      return undefined;
   }
 }
 
 function checkFederatedKind(ctx: RuleContext, element: PrincipalElement): void {
-  if (ctx.doc.kind === 'trust' || KIND_REQUIREMENTS[ctx.doc.kind].principalPresent === 'error') return;   // IAM024 there
+  if (ctx.doc.kind === 'trust' || KIND_REQUIREMENTS[ctx.doc.kind].principalPresent === 'error') return; // IAM024 there
   const federated = element.types.find(t => t.entry.name === 'Federated');
   if (!federated) return;
-  ctx.report({ code: 'IAM046', ...keySpan(federated.entry),
-    message: `A federated principal is only for role trust policies: in ${KIND_PHRASES[ctx.doc.kind]} it grants nothing (a bucket policy cannot name a SAML or OIDC provider). Grant the role that the provider's users assume instead; if this is a role trust policy, set the policy kind.` });
+  ctx.report({
+    code: 'IAM046',
+    ...keySpan(federated.entry),
+    message: `A federated principal is only for role trust policies: in ${KIND_PHRASES[ctx.doc.kind]} it grants nothing (a bucket policy cannot name a SAML or OIDC provider). Grant the role that the provider's users assume instead; if this is a role trust policy, set the policy kind.`,
+  });
 }
 
 const ROLE_ARN = /^arn:([a-z0-9-]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
@@ -151,19 +167,55 @@ function checkRedundantSessions(ctx: RuleContext, element: PrincipalElement): vo
     const session = SESSION_ARN.exec(item.value);
     const role = session && roles.get(`${session[1]}:${session[2]}:${session[3]}`);
     if (!role) continue;
-    ctx.report({ code: 'IAM048', offset: item.offset, length: item.length, unnecessary: true, data: { removable: true },
+    ctx.report({
+      code: 'IAM048',
+      offset: item.offset,
+      length: item.length,
+      unnecessary: true,
+      data: { removable: true },
       message: `The role ${role.value} is already a principal here, and it covers all its sessions: this session adds nothing. Remove it.`,
-      related: [{ offset: role.offset, length: role.length, message: 'the role' }] });
+      related: [{ offset: role.offset, length: role.length, message: 'the role' }],
+    });
   }
 }
 
 export const principalValueRules: RuleModule = {
   rules: [
-    { code: 'IAM035', name: 'invalid-aws-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'An "AWS" principal that is not an account ID, a principal\'s ARN or "*".' },
-    { code: 'IAM036', name: 'invalid-service-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Service" principal that is not of the form service-name.amazonaws.com.' },
-    { code: 'IAM037', name: 'invalid-federated-principal', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Federated" principal that is not an identity provider\'s ARN or a web identity provider.' },
-    { code: 'IAM046', name: 'federated-principal-outside-trust-policy', category: 'grammar', defaultSeverity: 'warning', summary: 'A "Federated" principal in a policy other than a role trust policy.' },
-    { code: 'IAM047', name: 'principal-unique-id', category: 'grammar', defaultSeverity: 'warning', summary: 'A role\'s or user\'s unique ID (AROA..., AIDA...) where its ARN belongs.' },
+    {
+      code: 'IAM035',
+      name: 'invalid-aws-principal',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'An "AWS" principal that is not an account ID, a principal\'s ARN or "*".',
+    },
+    {
+      code: 'IAM036',
+      name: 'invalid-service-principal',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A "Service" principal that is not of the form service-name.amazonaws.com.',
+    },
+    {
+      code: 'IAM037',
+      name: 'invalid-federated-principal',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A "Federated" principal that is not an identity provider\'s ARN or a web identity provider.',
+    },
+    {
+      code: 'IAM046',
+      name: 'federated-principal-outside-trust-policy',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A "Federated" principal in a policy other than a role trust policy.',
+    },
+    {
+      code: 'IAM047',
+      name: 'principal-unique-id',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: "A role's or user's unique ID (AROA..., AIDA...) where its ARN belongs.",
+    },
     { code: 'IAM048', name: 'redundant-session-principal', category: 'grammar', defaultSeverity: 'hint', summary: 'A role session named beside its own role.' },
   ],
   check(ctx) {

@@ -19,26 +19,39 @@ function checkPrincipal(ctx: RuleContext, statement: Statement): void {
   const principal = statement.principal;
   if (!principal || principal.wildcard) return;
   const everyone = principal.types.length > 0 && principal.types.every(t => t.values.length > 0 && t.values.every(v => v.value === '*'));
-  if (everyone || principal.invalid.length > 0) return;   // {"AWS": "*"}; a value of the wrong type is IAM016's
-  ctx.report({ code: 'IAM043', ...keySpan(principal.entry),
-    message: 'An RCP can only name "*" as its Principal: AWS Organizations does not support naming principals. Write "Principal": "*" and say which principals with a condition (aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalOrgID, ...).' });
+  if (everyone || principal.invalid.length > 0) return; // {"AWS": "*"}; a value of the wrong type is IAM016's
+  ctx.report({
+    code: 'IAM043',
+    ...keySpan(principal.entry),
+    message:
+      'An RCP can only name "*" as its Principal: AWS Organizations does not support naming principals. Write "Principal": "*" and say which principals with a condition (aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalOrgID, ...).',
+  });
 }
 
 function checkActions(ctx: RuleContext, statement: Statement): void {
-  if (statement.effect?.valueNode?.value === 'Allow' && isFullAccess(statement)) return;   // RCPFullAWSAccess's own
+  if (statement.effect?.valueNode?.value === 'Allow' && isFullAccess(statement)) return; // RCPFullAWSAccess's own
   const supported = ctx.catalog.rcpServices();
   for (const item of statement.action?.items ?? []) {
     if (hasPlaceholder(item.value)) continue;
     if (item.value === '*') {
-      ctx.report({ code: 'IAM045', offset: item.offset, length: item.length,
-        message: 'A customer managed RCP cannot use "*" as an action: name the services it restricts (s3:*, sts:*, kms:*, ...), which must be services that support RCPs.' });
+      ctx.report({
+        code: 'IAM045',
+        offset: item.offset,
+        length: item.length,
+        message:
+          'A customer managed RCP cannot use "*" as an action: name the services it restricts (s3:*, sts:*, kms:*, ...), which must be services that support RCPs.',
+      });
       continue;
     }
     const colon = item.value.indexOf(':');
     const service = colon > 0 ? item.value.slice(0, colon).toLowerCase() : '';
     if (!service || /[*?]/.test(service) || supported.size === 0 || supported.has(service)) continue;
-    ctx.report({ code: 'IAM045', offset: item.offset, length: item.length,
-      message: `${service} is not among the services that support RCPs (as of the catalog's data, ${ctx.catalog.dataDate}), so this action is not restricted by the RCP. Restrict it with an SCP or the resource's own policy; if AWS added RCP support for ${service} recently, ignore this warning.` });
+    ctx.report({
+      code: 'IAM045',
+      offset: item.offset,
+      length: item.length,
+      message: `${service} is not among the services that support RCPs (as of the catalog's data, ${ctx.catalog.dataDate}), so this action is not restricted by the RCP. Restrict it with an SCP or the resource's own policy; if AWS added RCP support for ${service} recently, ignore this warning.`,
+    });
   }
 }
 
@@ -46,15 +59,24 @@ export const rcpRules: RuleModule = {
   rules: [
     { code: 'IAM043', name: 'rcp-principal', category: 'grammar', defaultSeverity: 'error', summary: 'An RCP statement with a Principal other than "*".' },
     { code: 'IAM044', name: 'rcp-notaction', category: 'grammar', defaultSeverity: 'error', summary: 'NotAction in an RCP.' },
-    { code: 'IAM045', name: 'rcp-unsupported-action', category: 'grammar', defaultSeverity: 'warning', summary: 'An RCP action of a service that RCPs do not support, or "*".' },
+    {
+      code: 'IAM045',
+      name: 'rcp-unsupported-action',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'An RCP action of a service that RCPs do not support, or "*".',
+    },
   ],
   check(ctx) {
     if (ctx.doc.kind !== 'rcp') return;
     for (const statement of ctx.doc.statements) {
       checkPrincipal(ctx, statement);
       if (statement.notAction) {
-        ctx.report({ code: 'IAM044', ...keySpan(statement.notAction.entry),
-          message: 'RCPs do not support NotAction: list the actions to deny in "Action" (services that support RCPs).' });
+        ctx.report({
+          code: 'IAM044',
+          ...keySpan(statement.notAction.entry),
+          message: 'RCPs do not support NotAction: list the actions to deny in "Action" (services that support RCPs).',
+        });
       }
       checkActions(ctx, statement);
     }

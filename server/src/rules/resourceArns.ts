@@ -21,20 +21,61 @@ function checkResource(ctx: RuleContext, item: StringItem): void {
   const problem = arnProblem(ctx.catalog, item.value);
   if (!problem) return;
   const [code, message, replacements = []] = problem;
-  ctx.report({ code, offset: item.offset, length: item.length, message,
-    data: { replacements: replacements.map(r => JSON.stringify(r)) } });
+  ctx.report({ code, offset: item.offset, length: item.length, message, data: { replacements: replacements.map(r => JSON.stringify(r)) } });
 }
 
 export const resourceArnRules: RuleModule = {
   rules: [
     { code: 'IAM200', name: 'malformed-arn', category: 'resource', defaultSeverity: 'warning', summary: 'A resource is not "*" or an ARN of six parts.' },
-    { code: 'IAM201', name: 'unknown-partition', category: 'resource', defaultSeverity: 'warning', summary: 'The partition of an ARN is not an AWS partition.' },
-    { code: 'IAM202', name: 'invalid-arn-account', category: 'resource', defaultSeverity: 'warning', summary: 'The account of an ARN is not a 12-digit account ID, or is missing where the service needs one.' },
-    { code: 'IAM203', name: 'arn-region-not-allowed', category: 'resource', defaultSeverity: 'warning', summary: 'An ARN has a Region where the service has none (IAM, S3 buckets, ...).' },
-    { code: 'IAM204', name: 'arn-region-missing', category: 'resource', defaultSeverity: 'warning', summary: 'An ARN has no Region where the service needs one.' },
-    { code: 'IAM205', name: 'unknown-arn-service', category: 'resource', defaultSeverity: 'warning', summary: 'The service of an ARN is unknown or not lower case.' },
-    { code: 'IAM206', name: 'arn-account-not-allowed', category: 'resource', defaultSeverity: 'warning', summary: 'An ARN has an account ID where the service has none (S3 buckets, ...).' },
-    { code: 'IAM207', name: 'unknown-region', category: 'resource', defaultSeverity: 'warning', summary: 'The Region of an ARN is not a Region of its partition.' },
+    {
+      code: 'IAM201',
+      name: 'unknown-partition',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: 'The partition of an ARN is not an AWS partition.',
+    },
+    {
+      code: 'IAM202',
+      name: 'invalid-arn-account',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: 'The account of an ARN is not a 12-digit account ID, or is missing where the service needs one.',
+    },
+    {
+      code: 'IAM203',
+      name: 'arn-region-not-allowed',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: 'An ARN has a Region where the service has none (IAM, S3 buckets, ...).',
+    },
+    {
+      code: 'IAM204',
+      name: 'arn-region-missing',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: 'An ARN has no Region where the service needs one.',
+    },
+    {
+      code: 'IAM205',
+      name: 'unknown-arn-service',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: 'The service of an ARN is unknown or not lower case.',
+    },
+    {
+      code: 'IAM206',
+      name: 'arn-account-not-allowed',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: 'An ARN has an account ID where the service has none (S3 buckets, ...).',
+    },
+    {
+      code: 'IAM207',
+      name: 'unknown-region',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: 'The Region of an ARN is not a Region of its partition.',
+    },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) {

@@ -18,7 +18,7 @@ const SEGMENTS = ['partition', 'service', 'region', 'account', 'resource'] as co
 function segmentCovers(general: string, specific: string): boolean {
   if (general === '*' || general === specific) return true;
   if (!hasWildcard(general)) return false;
-  if (general.includes('?') && specific.includes('*')) return false;   // a ? could match a literal *
+  if (general.includes('?') && specific.includes('*')) return false; // a ? could match a literal *
   return compileWildcard(general, false).test(specific);
 }
 
@@ -34,8 +34,7 @@ type Entry = [StringItem, Arn];
  * that long lists stay fast.
  */
 function coveringItem(item: StringItem, arn: Arn, wildcards: ReadonlyMap<string, Entry[]>): StringItem | undefined {
-  const covers = ([other, otherArn]: Entry) => other !== item && arnCovers(otherArn, arn)
-    && (other.offset < item.offset || !arnCovers(arn, otherArn));
+  const covers = ([other, otherArn]: Entry) => other !== item && arnCovers(otherArn, arn) && (other.offset < item.offset || !arnCovers(arn, otherArn));
   return (wildcards.get(arn.service)?.find(covers) ?? wildcards.get('')?.find(covers))?.[0];
 }
 
@@ -46,8 +45,12 @@ function checkList(ctx: RuleContext, element: StringListElement): void {
     const arn = item.value === '*' ? parseArn('arn:*:*:*:*:*') : parseArn(item.value);
     if (!arn) continue;
     if (item.value !== '*' && hasWildcard(arn.service) && !/^\*+$/.test(arn.service)) {
-      ctx.report({ code: 'IAM208', offset: item.offset, length: item.length,
-        message: `The service part "${arn.service}" has a wildcard: it also matches other services with similar names, including ones AWS adds later. Name the service.` });
+      ctx.report({
+        code: 'IAM208',
+        offset: item.offset,
+        length: item.length,
+        message: `The service part "${arn.service}" has a wildcard: it also matches other services with similar names, including ones AWS adds later. Name the service.`,
+      });
     }
     arns.push([item, arn]);
   }
@@ -66,18 +69,36 @@ function checkList(ctx: RuleContext, element: StringListElement): void {
     const covering = first ?? coveringItem(item, arn, wildcards);
     if (!first) seen.set(item.value, item);
     if (!covering) continue;
-    ctx.report({ code: 'IAM209', offset: item.offset, length: item.length, unnecessary: true,
+    ctx.report({
+      code: 'IAM209',
+      offset: item.offset,
+      length: item.length,
+      unnecessary: true,
       data: { removable: true, coveredBy: covering.value },
-      message: first ? `"${item.value}" is already listed in this ${element.entry.name}: remove the repetition.`
+      message: first
+        ? `"${item.value}" is already listed in this ${element.entry.name}: remove the repetition.`
         : `"${item.value}" is already matched by "${covering.value}" in this ${element.entry.name}: it can be removed (or the wildcard narrowed, if it grants more than you meant).`,
-      related: [{ offset: covering.offset, length: covering.length, message: 'the resource that already covers it' }] });
+      related: [{ offset: covering.offset, length: covering.length, message: 'the resource that already covers it' }],
+    });
   }
 }
 
 export const resourceListRules: RuleModule = {
   rules: [
-    { code: 'IAM208', name: 'arn-service-wildcard', category: 'resource', defaultSeverity: 'information', summary: 'A partial wildcard in the service part of an ARN.' },
-    { code: 'IAM209', name: 'resource-covered-by-another', category: 'resource', defaultSeverity: 'hint', summary: 'A resource that another resource of the same list already matches.' },
+    {
+      code: 'IAM208',
+      name: 'arn-service-wildcard',
+      category: 'resource',
+      defaultSeverity: 'information',
+      summary: 'A partial wildcard in the service part of an ARN.',
+    },
+    {
+      code: 'IAM209',
+      name: 'resource-covered-by-another',
+      category: 'resource',
+      defaultSeverity: 'hint',
+      summary: 'A resource that another resource of the same list already matches.',
+    },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) {

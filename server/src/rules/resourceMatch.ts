@@ -106,8 +106,12 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
       const { service } = resource.arn;
       if (!anyService && !hasWildcardOrVariable(service) && !perEntry.some(e => e.services.has(service))) {
         mismatched.add(resource);
-        ctx.report({ code: 'IAM210', offset: resource.item.offset, length: resource.item.length,
-          message: `According to the Service Authorization Reference, no action in this statement acts on ${service} resources, so this ARN probably grants nothing here: move it to a statement with ${service} actions, or fix the service.` });
+        ctx.report({
+          code: 'IAM210',
+          offset: resource.item.offset,
+          length: resource.item.length,
+          message: `According to the Service Authorization Reference, no action in this statement acts on ${service} resources, so this ARN probably grants nothing here: move it to a statement with ${service} actions, or fix the service.`,
+        });
       } else if (typed && !perEntry.some(e => e.types.some(t => mayName(resource.arn, t)))) {
         mismatched.add(resource);
         const types = unionOfEntries(facts, entry => typesAndServices(entry, catalog).types);
@@ -115,32 +119,59 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
         const fix = suggestion(catalog, resource, wanted);
         const readable = simplestFirst(wanted.length ? wanted : types).map(t => readableArnFormat(t.arnFormat, partitionOf([resource])));
         const formats = [...new Set(readable)];
-        ctx.report({ code: 'IAM211', offset: resource.item.offset, length: resource.item.length,
+        ctx.report({
+          code: 'IAM211',
+          offset: resource.item.offset,
+          length: resource.item.length,
           message: `This ARN matches no resource type of the statement's actions (Service Authorization Reference), so it probably grants nothing here.${fix ? ` Did you mean "${fix}"?` : ''} Expected ${formats.slice(0, 3).join(' or ')}${formats.length > 3 ? ', ...' : ''}.`,
-          data: { replacements: fix ? [JSON.stringify(fix)] : [], resourceTypes: (wanted.length ? wanted : types).map(t => t.arnFormat) } });
+          data: { replacements: fix ? [JSON.stringify(fix)] : [], resourceTypes: (wanted.length ? wanted : types).map(t => t.arnFormat) },
+        });
       }
     }
   }
-  if (mismatched.size === resources.length) return;   // IAM210/IAM211 already tell the story
+  if (mismatched.size === resources.length) return; // IAM210/IAM211 already tell the story
   for (const entry of facts.actions) {
     if (entry.wildcard || entry.actions.length !== 1) continue;
     const action = entry.actions[0];
     if (resources.some(r => applies(catalog, action, r))) continue;
     const types = simplestFirst(resourceTypesOf(catalog, action));
     const name = actionName(action);
-    ctx.report({ code: 'IAM212', offset: entry.item.offset, length: entry.item.length,
-      message: types.length === 0
-        ? `"${name}" does not support resource-level permissions (Service Authorization Reference), so none of these resources applies to it: move it to a statement with "Resource": "*".`
-        : `None of this statement's resources is of a type "${name}" acts on (${types.map(t => t.name).join(', ')}; Service Authorization Reference), so the statement probably grants nothing for it. Add an ARN such as ${readableArnFormat(types[0].arnFormat, partitionOf(resources))}.`,
-      data: { resourceTypes: types.map(t => t.arnFormat) } });
+    ctx.report({
+      code: 'IAM212',
+      offset: entry.item.offset,
+      length: entry.item.length,
+      message:
+        types.length === 0
+          ? `"${name}" does not support resource-level permissions (Service Authorization Reference), so none of these resources applies to it: move it to a statement with "Resource": "*".`
+          : `None of this statement's resources is of a type "${name}" acts on (${types.map(t => t.name).join(', ')}; Service Authorization Reference), so the statement probably grants nothing for it. Add an ARN such as ${readableArnFormat(types[0].arnFormat, partitionOf(resources))}.`,
+      data: { resourceTypes: types.map(t => t.arnFormat) },
+    });
   }
 }
 
 export const resourceMatchRules: RuleModule = {
   rules: [
-    { code: 'IAM210', name: 'resource-service-mismatch', category: 'resource', defaultSeverity: 'warning', summary: 'A resource belongs to a service that none of the statement\'s actions acts on.' },
-    { code: 'IAM211', name: 'resource-type-mismatch', category: 'resource', defaultSeverity: 'warning', summary: 'A resource matches no resource type of the statement\'s actions.' },
-    { code: 'IAM212', name: 'action-without-resource', category: 'resource', defaultSeverity: 'warning', summary: 'None of the statement\'s resources applies to an action.' },
+    {
+      code: 'IAM210',
+      name: 'resource-service-mismatch',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: "A resource belongs to a service that none of the statement's actions acts on.",
+    },
+    {
+      code: 'IAM211',
+      name: 'resource-type-mismatch',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: "A resource matches no resource type of the statement's actions.",
+    },
+    {
+      code: 'IAM212',
+      name: 'action-without-resource',
+      category: 'resource',
+      defaultSeverity: 'warning',
+      summary: "None of the statement's resources applies to an action.",
+    },
   ],
   check(ctx) {
     for (const facts of statementFacts(ctx.doc, ctx.catalog)) checkStatement(ctx, facts);

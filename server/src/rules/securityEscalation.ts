@@ -33,7 +33,7 @@ const CREDENTIALS_EXPOSURE_SERVICES: ReadonlySet<string> = new Set([...CREDENTIA
 const ESCALATION_ACTIONS_BY_SERVICE = new Map<string, string[]>();
 for (const action of ESCALATION_ACTIONS) {
   const service = action.slice(0, action.indexOf(':'));
-  ESCALATION_ACTIONS_BY_SERVICE.set(service, [...ESCALATION_ACTIONS_BY_SERVICE.get(service) ?? [], action]);
+  ESCALATION_ACTIONS_BY_SERVICE.set(service, [...(ESCALATION_ACTIONS_BY_SERVICE.get(service) ?? []), action]);
 }
 
 /** Whether an action name (lower case) is matched by an Action or NotAction entry. */
@@ -110,18 +110,22 @@ function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
   const at = grantsPassRoleAt(facts, ctx.catalog);
   if (!at || restrictsWith(facts, restrictsResources) || !grantsEverywhere(facts, PASS_ROLE, ctx.catalog)) return;
   const toServices = restrictsWith(facts, key => key === PASSED_TO_SERVICE);
-  ctx.report({ code: 'IAM410', offset: at.offset, length: at.length,
+  ctx.report({
+    code: 'IAM410',
+    offset: at.offset,
+    length: at.length,
     message: toServices
       ? 'This statement lets the principal pass any role that these services can assume, administrator roles included: iam:PassedToService names the services, not the roles. Name the roles in Resource.'
-      : 'This statement lets the principal pass any role to any service, and so act with that role\'s permissions. Name the roles in Resource, or add a condition on iam:PassedToService.',
-    data: { passedToService: toServices } });
+      : "This statement lets the principal pass any role to any service, and so act with that role's permissions. Name the roles in Resource, or add a condition on iam:PassedToService.",
+    data: { passedToService: toServices },
+  });
 }
 
 /** The escalation actions (lower case) that an Action entry's name matches. */
 const escalationActions = perExpansion((_actions, _catalog, name) => {
   const colon = name.indexOf(':');
   const prefix = colon > 0 ? name.slice(0, colon) : '';
-  const candidates = prefix ? ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? [] : ESCALATION_ACTIONS;
+  const candidates = prefix ? (ESCALATION_ACTIONS_BY_SERVICE.get(prefix) ?? []) : ESCALATION_ACTIONS;
   return [...candidates].filter(action => actionMatch(name, action));
 });
 
@@ -168,7 +172,7 @@ function escalationGrants(allFacts: readonly StatementFacts[], denials: readonly
     if (facts.conditions.length > 0 && !passedToServiceOnly) continue;
     const admits = passedToServiceOnly ? restrictedServices(facts.conditions) : ANY_SERVICE;
     for (const [name, at] of grantedActions(facts, catalog)) {
-      if (passedToServiceOnly && name !== PASS_ROLE) continue;   // the key is absent from other requests: the condition fails
+      if (passedToServiceOnly && name !== PASS_ROLE) continue; // the key is absent from other requests: the condition fails
       if (name === PASS_ROLE && !grantsEverywhere(facts, name, catalog)) continue;
       const covered = coveredTypes(facts, catalogAction(catalog, name), catalog);
       if (covered !== 'all' && covered.length === 0) continue;
@@ -198,7 +202,9 @@ function grantedActions(facts: StatementFacts, catalog: Catalog): Array<[string,
   if (notAction) {
     return [...ESCALATION_ACTIONS].filter(action => !notAction.items.some(i => entryMatches(i, action))).map(action => [action, notAction.entry.keyNode]);
   }
-  return facts.actions.filter(entry => !entry.everything).flatMap(entry => escalationActions(entry, catalog).map((action): [string, Span] => [action, entry.item]));
+  return facts.actions
+    .filter(entry => !entry.everything)
+    .flatMap(entry => escalationActions(entry, catalog).map((action): [string, Span] => [action, entry.item]));
 }
 
 /** The statements that deny without conditions on "*". */
@@ -250,16 +256,24 @@ function checkEscalation(ctx: RuleContext, allFacts: readonly StatementFacts[], 
     methodsAt.set(last.at, site);
   }
   for (const [at, { methods, sources, related }] of methodsAt) {
-    ctx.report({ code: 'IAM411', offset: at.offset, length: at.length,
+    ctx.report({
+      code: 'IAM411',
+      offset: at.offset,
+      length: at.length,
       message: `With this policy a principal can escalate its own privileges: ${methodsText(methods)}. Restrict these actions to named resources, or remove them.`,
       data: { methods, sources },
-      ...(related.size ? { related: [...related].map(([span, message]) => ({ offset: span.offset, length: span.length, message })) } : {}) });
+      ...(related.size ? { related: [...related].map(([span, message]) => ({ offset: span.offset, length: span.length, message })) } : {}),
+    });
   }
 }
 
 const managingNames = perExpansion(actions => actions.filter(a => a.accessLevel === 'Permissions management').map(actionName));
-const exposingNames = perExpansion(actions => actions.filter(a => CREDENTIALS_EXPOSURE_SERVICES.has(a.service)).map(actionName)
-  .filter(n => CREDENTIALS_EXPOSURE_ACTIONS.has(n.toLowerCase())));
+const exposingNames = perExpansion(actions =>
+  actions
+    .filter(a => CREDENTIALS_EXPOSURE_SERVICES.has(a.service))
+    .map(actionName)
+    .filter(n => CREDENTIALS_EXPOSURE_ACTIONS.has(n.toLowerCase())),
+);
 
 function checkActionLists(ctx: RuleContext, facts: StatementFacts, denials: readonly StatementFacts[]): void {
   for (const entry of facts.actions) {
@@ -267,26 +281,58 @@ function checkActionLists(ctx: RuleContext, facts: StatementFacts, denials: read
     const allManaging = managingNames(entry, ctx.catalog);
     const managing = denials.length === 0 ? allManaging : allManaging.filter(name => !deniedEverywhere(denials, name.toLowerCase()));
     if (managing.length > 0) {
-      ctx.report({ code: 'IAM412', offset: entry.item.offset, length: entry.item.length,
+      ctx.report({
+        code: 'IAM412',
+        offset: entry.item.offset,
+        length: entry.item.length,
         message: `Permissions management: ${managing.length === 1 ? `"${managing[0]}" changes` : `${managing.length} actions here (such as "${managing[0]}") change`} who may access resources. Grant ${managing.length === 1 ? 'it' : 'them'} only to administrators.`,
-        data: { actions: managing.slice(0, DATA_LIST_LIMIT), actionCount: managing.length } });
+        data: { actions: managing.slice(0, DATA_LIST_LIMIT), actionCount: managing.length },
+      });
     }
     if (ctx.doc.kind !== 'identity') continue;
     const exposing = exposingNames(entry, ctx.catalog);
     if (exposing.length > 0) {
-      ctx.report({ code: 'IAM413', offset: entry.item.offset, length: entry.item.length,
+      ctx.report({
+        code: 'IAM413',
+        offset: entry.item.offset,
+        length: entry.item.length,
         message: `${exposing.map(n => `"${n}"`).join(', ')} return${exposing.length === 1 ? 's' : ''} credentials or tokens in ${exposing.length === 1 ? 'its' : 'their'} response: whoever holds this grant can use them elsewhere.`,
-        data: { actions: exposing } });
+        data: { actions: exposing },
+      });
     }
   }
 }
 
 export const securityEscalationRules: RuleModule = {
   rules: [
-    { code: 'IAM410', name: 'pass-role-any', category: 'security', defaultSeverity: 'warning', summary: 'iam:PassRole on every role (iam:PassedToService names services, not roles).' },
-    { code: 'IAM411', name: 'privilege-escalation', category: 'security', defaultSeverity: 'warning', summary: 'The policy allows a known way to escalate privileges (Rhino Security Labs, PMapper, pathfinding.cloud).' },
-    { code: 'IAM412', name: 'permissions-management', category: 'security', defaultSeverity: 'information', summary: 'Actions of the access level "Permissions management".' },
-    { code: 'IAM413', name: 'credentials-exposure', category: 'security', defaultSeverity: 'information', summary: 'Actions whose responses carry credentials.' },
+    {
+      code: 'IAM410',
+      name: 'pass-role-any',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'iam:PassRole on every role (iam:PassedToService names services, not roles).',
+    },
+    {
+      code: 'IAM411',
+      name: 'privilege-escalation',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'The policy allows a known way to escalate privileges (Rhino Security Labs, PMapper, pathfinding.cloud).',
+    },
+    {
+      code: 'IAM412',
+      name: 'permissions-management',
+      category: 'security',
+      defaultSeverity: 'information',
+      summary: 'Actions of the access level "Permissions management".',
+    },
+    {
+      code: 'IAM413',
+      name: 'credentials-exposure',
+      category: 'security',
+      defaultSeverity: 'information',
+      summary: 'Actions whose responses carry credentials.',
+    },
   ],
   check(ctx) {
     const { kind } = ctx.doc;

@@ -36,15 +36,22 @@ export function confinesResources(facts: StatementFacts): boolean {
 }
 
 function examples(names: readonly string[]): string {
-  return names.slice(0, 3).map(n => `"${n}"`).join(', ');
+  return names
+    .slice(0, 3)
+    .map(n => `"${n}"`)
+    .join(', ');
 }
 
 function checkFullAccess(ctx: RuleContext, facts: StatementFacts): boolean {
   const star = hasStarResource(facts);
   const everything = facts.actions.find(a => a.everything);
   if (!star || !everything) return false;
-  ctx.report({ code: 'IAM400', offset: everything.item.offset, length: everything.item.length,
-    message: 'This statement allows every action on every resource (full administrator access). Grant only the actions and resources the principal needs.' });
+  ctx.report({
+    code: 'IAM400',
+    offset: everything.item.offset,
+    length: everything.item.length,
+    message: 'This statement allows every action on every resource (full administrator access). Grant only the actions and resources the principal needs.',
+  });
   return true;
 }
 
@@ -52,10 +59,14 @@ function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
   for (const entry of facts.actions) {
     if (!SERVICE_WILDCARD.test(entry.item.value)) continue;
     const prefix = entry.item.value.slice(0, entry.item.value.indexOf(':'));
-    ctx.report({ code: 'IAM401', offset: entry.item.offset, length: entry.item.length,
+    ctx.report({
+      code: 'IAM401',
+      offset: entry.item.offset,
+      length: entry.item.length,
       // an unknown service (IAM101) has no count to give
       message: `"${entry.item.value}" allows every ${prefix} action, including ones AWS adds later${entry.actions.length ? ` (${entry.actions.length} today)` : ''}. List the actions the principal needs.`,
-      data: { actionCount: entry.actions.length } });
+      data: { actionCount: entry.actions.length },
+    });
   }
 }
 
@@ -72,19 +83,28 @@ function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const actions = unionOfEntries(facts, entry => scopedActions(entry, ctx.catalog));
   if (actions.length === 0) return;
   const byLevel = new Map<AccessLevel, ActionInfo[]>();
-  for (const action of actions) byLevel.set(action.accessLevel, [...byLevel.get(action.accessLevel) ?? [], action]);
+  for (const action of actions) byLevel.set(action.accessLevel, [...(byLevel.get(action.accessLevel) ?? []), action]);
   const levels = LEVELS_BY_HARM.filter(level => byLevel.has(level));
   const changing = levels.some(level => CHANGING_LEVELS.has(level));
   const names = levels.flatMap(level => byLevel.get(level)!.map(actionName));
   const counts = levels.map(level => `${byLevel.get(level)!.length} ${level}`).join(', ');
   const reading = actions.filter(a => DATA_ACCESS_ACTIONS.has(lowerName(a))).map(actionName);
-  const what = names.length === 1 ? `"${names[0]}" (${levels[0]})` : `${names.length} actions (${counts}: ${examples(names)}${names.length > 3 ? ', ...' : ''})`;
-  ctx.report({ code: changing ? 'IAM402' : 'IAM407', offset: star.offset, length: star.length,
-    message: `"Resource": "*" grants ${what} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions.`
-      + `${reading.length ? ` ${examples(reading)} ${reading.length === 1 ? 'reads' : 'read'} the data itself.` : ''}`
-      + ' Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.',
-    data: { actions: names.slice(0, DATA_LIST_LIMIT), actionCount: names.length,
-      levels: Object.fromEntries(levels.map(level => [level, byLevel.get(level)!.length])) } });
+  const what =
+    names.length === 1 ? `"${names[0]}" (${levels[0]})` : `${names.length} actions (${counts}: ${examples(names)}${names.length > 3 ? ', ...' : ''})`;
+  ctx.report({
+    code: changing ? 'IAM402' : 'IAM407',
+    offset: star.offset,
+    length: star.length,
+    message:
+      `"Resource": "*" grants ${what} on every resource, though ${names.length === 1 ? 'it supports' : 'they support'} resource-level permissions.` +
+      `${reading.length ? ` ${examples(reading)} ${reading.length === 1 ? 'reads' : 'read'} the data itself.` : ''}` +
+      ' Name the resources (ARNs), or confine them with a condition on aws:ResourceTag or aws:ResourceAccount.',
+    data: {
+      actions: names.slice(0, DATA_LIST_LIMIT),
+      actionCount: names.length,
+      levels: Object.fromEntries(levels.map(level => [level, byLevel.get(level)!.length])),
+    },
+  });
 }
 
 /** The resource types the actions act on, by the service of their ARN format, each list in order and without repeats. */
@@ -116,12 +136,19 @@ function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
     let covered: ResourceTypeInfo | undefined;
     for (const type of candidates) {
       const every = everyResourceOf(type);
-      if (every !== undefined && arnCoversFormat(arn, every)) { covered = type; break; }
+      if (every !== undefined && arnCoversFormat(arn, every)) {
+        covered = type;
+        break;
+      }
     }
     if (!covered) continue;
-    ctx.report({ code: 'IAM403', offset: item.offset, length: item.length,
+    ctx.report({
+      code: 'IAM403',
+      offset: item.offset,
+      length: item.length,
       message: `"${item.value}" matches every ${covered.service} ${covered.name} in every account and Region, as "*" would. Name the account, Region or resources.`,
-      data: { resourceType: covered.name, arnFormat: covered.arnFormat } });
+      data: { resourceType: covered.name, arnFormat: covered.arnFormat },
+    });
   }
 }
 
@@ -129,31 +156,76 @@ function checkNotElements(ctx: RuleContext, facts: StatementFacts): void {
   const { statement } = facts;
   if (statement.notAction && NOT_ELEMENT_KINDS.has(ctx.doc.kind)) {
     const key = statement.notAction.entry.keyNode;
-    ctx.report({ code: 'IAM404', offset: key.offset, length: key.length,
-      message: 'Allow with NotAction grants every action not listed, in every service, including actions AWS adds later. List the allowed actions in Action instead, or use NotAction in a Deny.' });
+    ctx.report({
+      code: 'IAM404',
+      offset: key.offset,
+      length: key.length,
+      message:
+        'Allow with NotAction grants every action not listed, in every service, including actions AWS adds later. List the allowed actions in Action instead, or use NotAction in a Deny.',
+    });
   }
   if (statement.notResource && NOT_ELEMENT_KINDS.has(ctx.doc.kind)) {
     const key = statement.notResource.entry.keyNode;
-    ctx.report({ code: 'IAM405', offset: key.offset, length: key.length,
-      message: 'Allow with NotResource grants the actions on every resource not listed, including resources created later. List the allowed resources in Resource instead, or use NotResource in a Deny.' });
+    ctx.report({
+      code: 'IAM405',
+      offset: key.offset,
+      length: key.length,
+      message:
+        'Allow with NotResource grants the actions on every resource not listed, including resources created later. List the allowed resources in Resource instead, or use NotResource in a Deny.',
+    });
   }
   if (statement.notPrincipal) {
     const key = statement.notPrincipal.entry.keyNode;
-    ctx.report({ code: 'IAM406', offset: key.offset, length: key.length,
-      message: 'Allow with NotPrincipal grants access to everyone not listed, anonymous users included. Name the allowed principals in Principal, or use NotPrincipal in a Deny.' });
+    ctx.report({
+      code: 'IAM406',
+      offset: key.offset,
+      length: key.length,
+      message:
+        'Allow with NotPrincipal grants access to everyone not listed, anonymous users included. Name the allowed principals in Principal, or use NotPrincipal in a Deny.',
+    });
   }
 }
 
 export const securityGrantRules: RuleModule = {
   rules: [
-    { code: 'IAM400', name: 'full-access', category: 'security', defaultSeverity: 'warning', summary: 'An identity policy allows every action on every resource.' },
-    { code: 'IAM401', name: 'service-wildcard', category: 'security', defaultSeverity: 'warning', summary: 'An identity policy allows every action of a service (`s3:*`).' },
-    { code: 'IAM402', name: 'resource-star', category: 'security', defaultSeverity: 'warning', summary: '"Resource": "*" for Write, Permissions management or Tagging actions that support resource-level permissions.' },
-    { code: 'IAM403', name: 'resource-effectively-star', category: 'security', defaultSeverity: 'information', summary: 'An ARN matches every resource of its type in every account and Region.' },
+    {
+      code: 'IAM400',
+      name: 'full-access',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'An identity policy allows every action on every resource.',
+    },
+    {
+      code: 'IAM401',
+      name: 'service-wildcard',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'An identity policy allows every action of a service (`s3:*`).',
+    },
+    {
+      code: 'IAM402',
+      name: 'resource-star',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: '"Resource": "*" for Write, Permissions management or Tagging actions that support resource-level permissions.',
+    },
+    {
+      code: 'IAM403',
+      name: 'resource-effectively-star',
+      category: 'security',
+      defaultSeverity: 'information',
+      summary: 'An ARN matches every resource of its type in every account and Region.',
+    },
     { code: 'IAM404', name: 'allow-not-action', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotAction.' },
     { code: 'IAM405', name: 'allow-not-resource', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotResource.' },
     { code: 'IAM406', name: 'allow-not-principal', category: 'security', defaultSeverity: 'warning', summary: 'Allow with NotPrincipal.' },
-    { code: 'IAM407', name: 'resource-star-read', category: 'security', defaultSeverity: 'information', summary: '"Resource": "*" for List and Read actions that support resource-level permissions.' },
+    {
+      code: 'IAM407',
+      name: 'resource-star-read',
+      category: 'security',
+      defaultSeverity: 'information',
+      summary: '"Resource": "*" for List and Read actions that support resource-level permissions.',
+    },
   ],
   check(ctx) {
     for (const facts of statementFacts(ctx.doc, ctx.catalog)) {

@@ -39,16 +39,23 @@ function checkPublic(ctx: RuleContext, facts: StatementFacts, fenced: boolean): 
   const open = unconfinedPublicPrincipal(facts, fenced);
   if (!open) return;
   const trust = ctx.doc.kind === 'trust';
-  const callerKeys = [...new Set(facts.statement.condition?.operators.flatMap(o => o.keys.map(k => k.entry.name))
-    .filter(name => CALLER_CONTROLLED_KEYS.has(name.toLowerCase())) ?? [])];
+  const callerKeys = [
+    ...new Set(
+      facts.statement.condition?.operators.flatMap(o => o.keys.map(k => k.entry.name)).filter(name => CALLER_CONTROLLED_KEYS.has(name.toLowerCase())) ?? [],
+    ),
+  ];
   const despite = callerKeys.length ? ` ${callerKeys.join(' and ')} does not confine it: the caller sets ${callerKeys.length === 1 ? 'it' : 'them'}.` : '';
-  ctx.report({ code: trust ? 'IAM421' : 'IAM420', offset: open.offset, length: open.length,
-    message: (trust
-      ? 'Anyone, in any AWS account, can assume this role.'
-      : 'This grants access to everyone, anonymous users included.')
-      + despite
-      + (trust ? ' Name the principals that may, or add a condition such as aws:PrincipalOrgID.'
-        : ' Name the principals, or add a condition that confines them (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, aws:SourceArn, ...).') });
+  ctx.report({
+    code: trust ? 'IAM421' : 'IAM420',
+    offset: open.offset,
+    length: open.length,
+    message:
+      (trust ? 'Anyone, in any AWS account, can assume this role.' : 'This grants access to everyone, anonymous users included.') +
+      despite +
+      (trust
+        ? ' Name the principals that may, or add a condition such as aws:PrincipalOrgID.'
+        : ' Name the principals, or add a condition that confines them (aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, aws:SourceArn, ...).'),
+  });
 }
 
 const GITHUB_SUBJECT = 'token.actions.githubusercontent.com:sub';
@@ -74,11 +81,13 @@ function checkWebIdentity(ctx: RuleContext, facts: StatementFacts): void {
 
 function reportUnconfined(ctx: RuleContext, principal: PrincipalValue, provider: WebIdentityProvider, claimKey: string | undefined): void {
   const what = claimKey ? `a condition on "${claimKey}"` : 'a condition on one of its claims';
-  ctx.report({ code: provider.shared ? 'IAM421' : 'IAM425', offset: principal.offset, length: principal.length,
+  ctx.report({
+    code: provider.shared ? 'IAM421' : 'IAM425',
+    offset: principal.offset,
+    length: principal.length,
     message: `${provider.shared ? 'Every tenant' : 'Every workload'} of ${provider.name} can assume this role (${provider.without}): add ${what} that names yours (${provider.source}).`,
-    data: claimKey && provider.example
-      ? { conditionKey: claimKey, conditionOperator: provider.example.operator, conditionValue: provider.example.value }
-      : {} });
+    data: claimKey && provider.example ? { conditionKey: claimKey, conditionOperator: provider.example.operator, conditionValue: provider.example.value } : {},
+  });
 }
 
 /** Values of the claim (its key lower case) that match every tenant (IAM421), or every repository of an organization (IAM426). */
@@ -89,19 +98,29 @@ function checkClaimValues(ctx: RuleContext, facts: StatementFacts, provider: Web
     for (const key of operator.keys) {
       if (key.entry.name.toLowerCase() !== claimKey) continue;
       for (const value of key.values) {
-        if (typeof value.value !== 'string' || /^\*+$/.test(value.value)) continue;   // "*" alone tests presence (IAM370)
+        if (typeof value.value !== 'string' || /^\*+$/.test(value.value)) continue; // "*" alone tests presence (IAM370)
         if (/[*?]/.test(provider.tenantOf?.(value.value) ?? '')) {
-          ctx.report({ code: 'IAM421', offset: value.offset, length: value.length,
+          ctx.report({
+            code: 'IAM421',
+            offset: value.offset,
+            length: value.length,
             message: `${JSON.stringify(value.value)} matches ${provider.without}: anyone there can assume this role. Name yours${provider.example ? ` (${provider.example.value})` : ''}.`,
-            data: provider.example ? { narrower: [provider.example.value] } : {} });
+            data: provider.example ? { narrower: [provider.example.value] } : {},
+          });
           continue;
         }
         const organization = claimKey === GITHUB_SUBJECT && ORGANIZATION_WIDE.exec(value.value);
         if (!organization) continue;
         const [, owner, rest] = organization;
-        ctx.report({ code: 'IAM426', offset: value.offset, length: value.length,
+        ctx.report({
+          code: 'IAM426',
+          offset: value.offset,
+          length: value.length,
           message: `${JSON.stringify(value.value)} lets every repository of ${owner} assume this role. Name the repository and branch that need it.`,
-          data: { narrower: rest ? [`repo:${owner}/<repository>${rest}`] : [`repo:${owner}/<repository>:ref:refs/heads/<branch>`, `repo:${owner}/<repository>:*`] } });
+          data: {
+            narrower: rest ? [`repo:${owner}/<repository>${rest}`] : [`repo:${owner}/<repository>:ref:refs/heads/<branch>`, `repo:${owner}/<repository>:*`],
+          },
+        });
       }
     }
   }
@@ -112,8 +131,13 @@ function checkAccountTrust(ctx: RuleContext, facts: StatementFacts): void {
   if (!assumes || restrictsWith(facts, key => CROSS_ACCOUNT_TRUST_KEYS.has(key))) return;
   for (const principal of principalsOf(facts)) {
     if (principal.type !== 'AWS' || !ACCOUNT_PRINCIPAL.test(principal.value)) continue;
-    ctx.report({ code: 'IAM422', offset: principal.offset, length: principal.length,
-      message: 'Every principal of this account that its own policies allow can assume the role. If the account is a third party\'s, require the external ID it gives you (sts:ExternalId); otherwise name the roles (aws:PrincipalArn).' });
+    ctx.report({
+      code: 'IAM422',
+      offset: principal.offset,
+      length: principal.length,
+      message:
+        "Every principal of this account that its own policies allow can assume the role. If the account is a third party's, require the external ID it gives you (sts:ExternalId); otherwise name the roles (aws:PrincipalArn).",
+    });
   }
 }
 
@@ -122,26 +146,76 @@ function checkConfusedDeputy(ctx: RuleContext, facts: StatementFacts): void {
   if (services.length === 0) return;
   if (restrictsWith(facts, key => CONFUSED_DEPUTY_KEYS.has(key) || CONFUSED_DEPUTY_KEY_PREFIXES.some(p => key.startsWith(p)))) return;
   const first = services[0];
-  ctx.report({ code: 'IAM423', offset: first.offset, length: first.length,
-    message: `${services.map(s => s.value).join(', ')} may act here on behalf of any AWS account (the confused deputy problem). Add a condition on aws:SourceArn or aws:SourceAccount naming the resource or account the service acts for.` });
+  ctx.report({
+    code: 'IAM423',
+    offset: first.offset,
+    length: first.length,
+    message: `${services.map(s => s.value).join(', ')} may act here on behalf of any AWS account (the confused deputy problem). Add a condition on aws:SourceArn or aws:SourceAccount naming the resource or account the service acts for.`,
+  });
 }
 
 function checkSecureTransport(ctx: RuleContext, allFacts: readonly StatementFacts[]): void {
   const at: Span | undefined = ctx.doc.statementEntry?.keyNode;
   if (!at || !isBucketPolicy(ctx.doc) || allFacts.some(f => f.conditions.some(c => c.key === 'aws:securetransport'))) return;
-  ctx.report({ code: 'IAM424', offset: at.offset, length: at.length,
-    message: 'This bucket policy does not deny requests over plain HTTP. Add a Deny for "*" with the condition {"Bool": {"aws:SecureTransport": "false"}}.' });
+  ctx.report({
+    code: 'IAM424',
+    offset: at.offset,
+    length: at.length,
+    message: 'This bucket policy does not deny requests over plain HTTP. Add a Deny for "*" with the condition {"Bool": {"aws:SecureTransport": "false"}}.',
+  });
 }
 
 export const securityPrincipalRules: RuleModule = {
   rules: [
-    { code: 'IAM420', name: 'public-principal', category: 'security', defaultSeverity: 'warning', summary: 'A resource policy allows everyone ("*") without a confining condition.' },
-    { code: 'IAM421', name: 'trust-anyone', category: 'security', defaultSeverity: 'warning', summary: 'A trust policy lets anyone, or any tenant of a shared identity provider, assume the role.' },
-    { code: 'IAM422', name: 'trust-account-without-external-id', category: 'security', defaultSeverity: 'information', summary: 'A trust policy trusts a whole account without sts:ExternalId or a named caller.' },
-    { code: 'IAM423', name: 'confused-deputy', category: 'security', defaultSeverity: 'warning', summary: 'A service principal in a resource policy without aws:SourceArn or aws:SourceAccount.' },
-    { code: 'IAM424', name: 'bucket-without-secure-transport', category: 'security', defaultSeverity: 'information', summary: 'An S3 bucket policy does not deny plain HTTP.' },
-    { code: 'IAM425', name: 'oidc-trust-without-subject', category: 'security', defaultSeverity: 'warning', summary: 'A trust policy trusts every workload of an OIDC provider (no condition on its subject).' },
-    { code: 'IAM426', name: 'github-subject-organization-wide', category: 'security', defaultSeverity: 'information', summary: 'A GitHub OIDC subject names an organization, not a repository and branch.' },
+    {
+      code: 'IAM420',
+      name: 'public-principal',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'A resource policy allows everyone ("*") without a confining condition.',
+    },
+    {
+      code: 'IAM421',
+      name: 'trust-anyone',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'A trust policy lets anyone, or any tenant of a shared identity provider, assume the role.',
+    },
+    {
+      code: 'IAM422',
+      name: 'trust-account-without-external-id',
+      category: 'security',
+      defaultSeverity: 'information',
+      summary: 'A trust policy trusts a whole account without sts:ExternalId or a named caller.',
+    },
+    {
+      code: 'IAM423',
+      name: 'confused-deputy',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'A service principal in a resource policy without aws:SourceArn or aws:SourceAccount.',
+    },
+    {
+      code: 'IAM424',
+      name: 'bucket-without-secure-transport',
+      category: 'security',
+      defaultSeverity: 'information',
+      summary: 'An S3 bucket policy does not deny plain HTTP.',
+    },
+    {
+      code: 'IAM425',
+      name: 'oidc-trust-without-subject',
+      category: 'security',
+      defaultSeverity: 'warning',
+      summary: 'A trust policy trusts every workload of an OIDC provider (no condition on its subject).',
+    },
+    {
+      code: 'IAM426',
+      name: 'github-subject-organization-wide',
+      category: 'security',
+      defaultSeverity: 'information',
+      summary: 'A GitHub OIDC subject names an organization, not a repository and branch.',
+    },
   ],
   check(ctx) {
     const { kind } = ctx.doc;

@@ -19,19 +19,42 @@ function checkCharacters(ctx: RuleContext, node: Node, sid: string): void {
   if (requirement === 'none' || SID_CHARACTERS.test(sid)) return;
   const replacement = cleanSid(sid);
   const phrase = KIND_PHRASES[ctx.doc.kind];
-  ctx.report({ code: requirement === 'error' ? 'IAM029' : 'IAM030', offset: node.offset, length: node.length,
-    message: requirement === 'error'
-      ? `A Sid in ${phrase} may contain only letters A-Z, a-z and digits 0-9: IAM rejects ${JSON.stringify(sid)}.${replacement ? ` Use ${JSON.stringify(replacement)}.` : ''}`
-      : `A Sid in ${phrase} should contain only letters and digits (IAM's rule); ${JSON.stringify(sid)} has other characters.${replacement ? ` Use ${JSON.stringify(replacement)}.` : ''}`,
-    data: { replacements: replacement ? [JSON.stringify(replacement)] : [] } });
+  ctx.report({
+    code: requirement === 'error' ? 'IAM029' : 'IAM030',
+    offset: node.offset,
+    length: node.length,
+    message:
+      requirement === 'error'
+        ? `A Sid in ${phrase} may contain only letters A-Z, a-z and digits 0-9: IAM rejects ${JSON.stringify(sid)}.${replacement ? ` Use ${JSON.stringify(replacement)}.` : ''}`
+        : `A Sid in ${phrase} should contain only letters and digits (IAM's rule); ${JSON.stringify(sid)} has other characters.${replacement ? ` Use ${JSON.stringify(replacement)}.` : ''}`,
+    data: { replacements: replacement ? [JSON.stringify(replacement)] : [] },
+  });
 }
 
 export const sidRules: RuleModule = {
   rules: [
     { code: 'IAM027', name: 'duplicate-sid', category: 'grammar', defaultSeverity: 'error', summary: 'Two statements of an IAM policy have the same Sid.' },
-    { code: 'IAM028', name: 'duplicate-sid-other', category: 'grammar', defaultSeverity: 'warning', summary: 'Two statements of a resource policy, SCP, RCP or endpoint policy have the same Sid.' },
-    { code: 'IAM029', name: 'invalid-sid-characters', category: 'grammar', defaultSeverity: 'error', summary: 'A Sid of an IAM policy has characters other than A-Z, a-z, 0-9.' },
-    { code: 'IAM030', name: 'sid-characters', category: 'grammar', defaultSeverity: 'warning', summary: 'A Sid of an SCP or RCP has characters other than A-Z, a-z, 0-9.' },
+    {
+      code: 'IAM028',
+      name: 'duplicate-sid-other',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'Two statements of a resource policy, SCP, RCP or endpoint policy have the same Sid.',
+    },
+    {
+      code: 'IAM029',
+      name: 'invalid-sid-characters',
+      category: 'grammar',
+      defaultSeverity: 'error',
+      summary: 'A Sid of an IAM policy has characters other than A-Z, a-z, 0-9.',
+    },
+    {
+      code: 'IAM030',
+      name: 'sid-characters',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A Sid of an SCP or RCP has characters other than A-Z, a-z, 0-9.',
+    },
   ],
   check(ctx) {
     const requirements = KIND_REQUIREMENTS[ctx.doc.kind];
@@ -47,9 +70,13 @@ export const sidRules: RuleModule = {
         seen.set(sid, node);
         continue;
       }
-      ctx.report({ code: requirements.duplicateSid === 'error' ? 'IAM027' : 'IAM028', offset: node.offset, length: node.length,
+      ctx.report({
+        code: requirements.duplicateSid === 'error' ? 'IAM027' : 'IAM028',
+        offset: node.offset,
+        length: node.length,
         message: `Another statement already has the Sid ${JSON.stringify(sid)}: ${requirements.duplicateSid === 'error' ? 'IAM requires each Sid to be unique' : 'some services reject repeated Sids'}. Rename one of them.`,
-        related: [{ offset: first.offset, length: first.length, message: 'first use of this Sid' }] });
+        related: [{ offset: first.offset, length: first.length, message: 'first use of this Sid' }],
+      });
     }
   },
 };

@@ -39,29 +39,57 @@ function checkIdentical(ctx: RuleContext): void {
       seen.set(key, statement);
       continue;
     }
-    ctx.report({ code: 'IAM053', offset: statement.node.offset, length: 1, unnecessary: true, data: { removable: true },
+    ctx.report({
+      code: 'IAM053',
+      offset: statement.node.offset,
+      length: 1,
+      unnecessary: true,
+      data: { removable: true },
       message: `This statement is identical to statement ${first.index + 1}${first.sid ? ` ("${String(first.sid.valueNode?.value)}")` : ''}: it grants or denies nothing more. Remove it.`,
-      related: [{ offset: first.node.offset, length: 1, message: 'the same statement' }] });
+      related: [{ offset: first.node.offset, length: 1, message: 'the same statement' }],
+    });
   }
 }
 
 export const statementRedundancyRules: RuleModule = {
   rules: [
     { code: 'IAM051', name: 'empty-sid', category: 'grammar', defaultSeverity: 'hint', summary: 'A Sid that is the empty string.' },
-    { code: 'IAM052', name: 'empty-condition', category: 'grammar', defaultSeverity: 'hint', summary: 'A Condition element without conditions: "Condition": {}.' },
-    { code: 'IAM053', name: 'identical-statements', category: 'grammar', defaultSeverity: 'hint', summary: 'A statement identical to another one (Sid aside).' },
+    {
+      code: 'IAM052',
+      name: 'empty-condition',
+      category: 'grammar',
+      defaultSeverity: 'hint',
+      summary: 'A Condition element without conditions: "Condition": {}.',
+    },
+    {
+      code: 'IAM053',
+      name: 'identical-statements',
+      category: 'grammar',
+      defaultSeverity: 'hint',
+      summary: 'A statement identical to another one (Sid aside).',
+    },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) {
       const sid = statement.sid;
       if (sid?.valueNode?.type === 'string' && sid.valueNode.value === '') {
-        ctx.report({ code: 'IAM051', ...keySpan(sid), unnecessary: true, data: { removable: true },
-          message: 'The Sid is empty: it identifies nothing. Name the statement ("Sid": "AllowReadOnly"), or remove the Sid.' });
+        ctx.report({
+          code: 'IAM051',
+          ...keySpan(sid),
+          unnecessary: true,
+          data: { removable: true },
+          message: 'The Sid is empty: it identifies nothing. Name the statement ("Sid": "AllowReadOnly"), or remove the Sid.',
+        });
       }
       const condition = statement.condition?.entry;
       if (condition?.valueNode?.type === 'object' && (condition.valueNode.children ?? []).length === 0) {
-        ctx.report({ code: 'IAM052', ...keySpan(condition), unnecessary: true, data: { removable: true },
-          message: '"Condition": {} tests nothing: remove it, or add the conditions you meant.' });
+        ctx.report({
+          code: 'IAM052',
+          ...keySpan(condition),
+          unnecessary: true,
+          data: { removable: true },
+          message: '"Condition": {} tests nothing: remove it, or add the conditions you meant.',
+        });
       }
     }
     if (ctx.doc.statements.length > 1) checkIdentical(ctx);

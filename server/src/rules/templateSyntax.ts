@@ -4,5 +4,11 @@
 import type { RuleMeta } from './types';
 
 export const templateSyntaxRules: readonly RuleMeta[] = [
-  { code: 'IAM005', name: 'template-syntax', category: 'syntax', defaultSeverity: 'error', summary: 'The template (CloudFormation, SAM, Serverless, Terraform) does not parse where the diagnostic is.' },
+  {
+    code: 'IAM005',
+    name: 'template-syntax',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    summary: 'The template (CloudFormation, SAM, Serverless, Terraform) does not parse where the diagnostic is.',
+  },
 ];

@@ -24,14 +24,21 @@ import type { RuleContext, RuleModule } from './types';
 function checkStatement(ctx: RuleContext, statement: Statement): void {
   for (const entry of [statement.resource?.entry, statement.notResource?.entry]) {
     if (!entry) continue;
-    ctx.report({ code: 'IAM039', ...keySpan(entry),
-      message: `A role trust policy cannot have "${entry.name}": the role it belongs to is the resource, and IAM refuses the policy ("Has prohibited field Resource"). Remove it; what the role may do goes in its permissions policies.` });
+    ctx.report({
+      code: 'IAM039',
+      ...keySpan(entry),
+      message: `A role trust policy cannot have "${entry.name}": the role it belongs to is the resource, and IAM refuses the policy ("Has prohibited field Resource"). Remove it; what the role may do goes in its permissions policies.`,
+    });
   }
   for (const item of statement.action?.items ?? []) {
     const colon = item.value.indexOf(':');
-    if (colon < 0 || item.value.slice(0, colon).toLowerCase() === 'sts') continue;   // "*" and malformed names: other rules
-    ctx.report({ code: 'IAM040', offset: item.offset, length: item.length,
-      message: `A role trust policy grants only AWS STS actions (sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML, sts:TagSession, ...): IAM refuses "${item.value}" here. Grant it in the role's permissions policies.` });
+    if (colon < 0 || item.value.slice(0, colon).toLowerCase() === 'sts') continue; // "*" and malformed names: other rules
+    ctx.report({
+      code: 'IAM040',
+      offset: item.offset,
+      length: item.length,
+      message: `A role trust policy grants only AWS STS actions (sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML, sts:TagSession, ...): IAM refuses "${item.value}" here. Grant it in the role's permissions policies.`,
+    });
   }
 }
 
@@ -77,9 +84,13 @@ function checkFederated(ctx: RuleContext, statements: readonly Statement[]): voi
     if (reported.has(item.value) || actions.some(action => signIns.get(item.value)?.has(action))) continue;
     reported.add(item.value);
     const named = actions.join(' or ');
-    ctx.report({ code: 'IAM041', offset: item.offset, length: item.length,
+    ctx.report({
+      code: 'IAM041',
+      offset: item.offset,
+      length: item.length,
       message: `A federated principal assumes a role with ${named}, which no statement allows: as it is, the provider's users cannot assume this role. Add ${named} to "Action".`,
-      data: actions.length === 1 ? { action: actions[0] } : undefined });
+      data: actions.length === 1 ? { action: actions[0] } : undefined,
+    });
   }
 }
 
@@ -94,8 +105,13 @@ function checkRolesAnywhere(ctx: RuleContext, statements: readonly Statement[]):
   const missing = ROLES_ANYWHERE_ACTIONS.filter(action => !trusting.some(s => allowsAction(s, action)));
   if (missing.length === 0) return;
   const item = serviceValues(trusting[0]).find(v => v.value === ROLES_ANYWHERE)!;
-  ctx.report({ code: 'IAM049', offset: item.offset, length: item.length, data: { actions: missing },
-    message: `IAM Roles Anywhere assumes a role with sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add ${missing.join(' and ')} to "Action", or it cannot deliver credentials for this role.` });
+  ctx.report({
+    code: 'IAM049',
+    offset: item.offset,
+    length: item.length,
+    data: { actions: missing },
+    message: `IAM Roles Anywhere assumes a role with sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession: add ${missing.join(' and ')} to "Action", or it cannot deliver credentials for this role.`,
+  });
 }
 
 const TRANSITIVE_TAG_KEYS = 'sts:transitivetagkeys';
@@ -107,19 +123,54 @@ function checkTransitiveTagKeys(ctx: RuleContext, statement: Statement): void {
   for (const operator of statement.condition?.operators ?? []) {
     for (const key of operator.keys) {
       if (key.entry.name.toLowerCase() !== TRANSITIVE_TAG_KEYS) continue;
-      ctx.report({ code: 'IAM050', ...keySpan(key.entry), data: { action: 'sts:TagSession' },
-        message: 'sts:TransitiveTagKeys is set in an sts:TagSession request: without sts:TagSession in this statement\'s "Action", the condition is never evaluated. Add sts:TagSession.' });
+      ctx.report({
+        code: 'IAM050',
+        ...keySpan(key.entry),
+        data: { action: 'sts:TagSession' },
+        message:
+          'sts:TransitiveTagKeys is set in an sts:TagSession request: without sts:TagSession in this statement\'s "Action", the condition is never evaluated. Add sts:TagSession.',
+      });
     }
   }
 }
 
 export const trustPolicyRules: RuleModule = {
   rules: [
-    { code: 'IAM039', name: 'trust-policy-resource', category: 'grammar', defaultSeverity: 'warning', summary: 'A role trust policy has a Resource or NotResource element.' },
-    { code: 'IAM040', name: 'trust-policy-action', category: 'grammar', defaultSeverity: 'warning', summary: 'A role trust policy grants an action of a service other than AWS STS.' },
-    { code: 'IAM041', name: 'federated-principal-action', category: 'grammar', defaultSeverity: 'warning', summary: 'A federated principal without the sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity it signs in with.' },
-    { code: 'IAM049', name: 'roles-anywhere-trust-actions', category: 'grammar', defaultSeverity: 'warning', summary: 'A trust policy for IAM Roles Anywhere without sts:SetSourceIdentity or sts:TagSession.' },
-    { code: 'IAM050', name: 'transitive-tag-keys-without-tag-session', category: 'grammar', defaultSeverity: 'warning', summary: 'sts:TransitiveTagKeys in a statement that does not allow sts:TagSession.' },
+    {
+      code: 'IAM039',
+      name: 'trust-policy-resource',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A role trust policy has a Resource or NotResource element.',
+    },
+    {
+      code: 'IAM040',
+      name: 'trust-policy-action',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A role trust policy grants an action of a service other than AWS STS.',
+    },
+    {
+      code: 'IAM041',
+      name: 'federated-principal-action',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A federated principal without the sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity it signs in with.',
+    },
+    {
+      code: 'IAM049',
+      name: 'roles-anywhere-trust-actions',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'A trust policy for IAM Roles Anywhere without sts:SetSourceIdentity or sts:TagSession.',
+    },
+    {
+      code: 'IAM050',
+      name: 'transitive-tag-keys-without-tag-session',
+      category: 'grammar',
+      defaultSeverity: 'warning',
+      summary: 'sts:TransitiveTagKeys in a statement that does not allow sts:TagSession.',
+    },
   ],
   check(ctx) {
     for (const statement of ctx.doc.statements) checkTransitiveTagKeys(ctx, statement);

@@ -10,8 +10,8 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 export type RuleCategory = 'syntax' | 'grammar' | 'action' | 'resource' | 'condition' | 'security' | 'limits' | 'trust-zone' | 'team';
 
 export interface RuleMeta {
-  code: string;            // stable, e.g. "IAM100"
-  name: string;            // short kebab-case name, e.g. "malformed-action"
+  code: string; // stable, e.g. "IAM100"
+  name: string; // short kebab-case name, e.g. "malformed-action"
   category: RuleCategory;
   defaultSeverity: Severity;
   /** one line for the rules table */

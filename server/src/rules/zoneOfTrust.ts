@@ -9,13 +9,22 @@ export const ZONE_OF_TRUST_CODE = 'IAM600';
 
 export const zoneOfTrustRules: RuleModule = {
   rules: [
-    { code: ZONE_OF_TRUST_CODE, name: 'principal-outside-zone-of-trust', category: 'trust-zone', defaultSeverity: 'warning',
-      summary: 'A resource or trust policy grants access to a principal outside the zone of trust (setting iamPolicy.zoneOfTrust).' },
+    {
+      code: ZONE_OF_TRUST_CODE,
+      name: 'principal-outside-zone-of-trust',
+      category: 'trust-zone',
+      defaultSeverity: 'warning',
+      summary: 'A resource or trust policy grants access to a principal outside the zone of trust (setting iamPolicy.zoneOfTrust).',
+    },
   ],
   check(ctx) {
     for (const grant of grantsOutsideZone(ctx.doc, ctx.catalog, ctx.settings.zoneOfTrust)) {
-      ctx.report({ code: ZONE_OF_TRUST_CODE, offset: grant.offset, length: grant.length,
-        message: `${describeOutsideGrant(grant)} Confine it with a condition (aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, ...) or add it to the iamPolicy.zoneOfTrust setting.` });
+      ctx.report({
+        code: ZONE_OF_TRUST_CODE,
+        offset: grant.offset,
+        length: grant.length,
+        message: `${describeOutsideGrant(grant)} Confine it with a condition (aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, ...) or add it to the iamPolicy.zoneOfTrust setting.`,
+      });
     }
   },
 };

@@ -16,8 +16,18 @@ export const EDITOR_SETTINGS_FILE = join('.vscode', 'settings.json');
 
 const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 /** The settings a file may hold (the schema, schemas/iam-lint.schema.json, describes each; a test keeps them in step). */
-export const KNOWN_KEYS: ReadonlySet<string> = new Set(['rules', 'minimumSeverity', 'securityRules', 'policyKinds', 'jsonDocuments', 'templates', 'zoneOfTrust',
-  'requiredConditions', 'sensitiveActions', 'sensitiveResources']);
+export const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  'rules',
+  'minimumSeverity',
+  'securityRules',
+  'policyKinds',
+  'jsonDocuments',
+  'templates',
+  'zoneOfTrust',
+  'requiredConditions',
+  'sensitiveActions',
+  'sensitiveResources',
+]);
 
 /** The file system as the search needs it; `readFile` throws when there is no such file. */
 export interface SettingsFileSystem {
@@ -46,7 +56,8 @@ const isStringList = (value: unknown): value is string[] => Array.isArray(value)
 /** Problems with a list of action patterns ("sensitiveActions", "requiredConditions[0].actions"). */
 function actionListProblems(where: string, value: unknown, allowEmpty = false): string[] {
   const list = typeof value === 'string' ? [value] : value;
-  if (!isStringList(list) || (list.length === 0 && !allowEmpty)) return [`"${where}" must be an action or a list of actions, e.g. "iam:PassRole" or ["s3:Put*"]`];
+  if (!isStringList(list) || (list.length === 0 && !allowEmpty))
+    return [`"${where}" must be an action or a list of actions, e.g. "iam:PassRole" or ["s3:Put*"]`];
   return list.filter(a => !ACTION_PATTERN.test(a)).map(a => `"${where}": ${JSON.stringify(a)} is not an action (service:Action, wildcards allowed)`);
 }
 
@@ -55,9 +66,12 @@ function requiredKeyProblems(where: string, value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) return [`"${where}" must be a list of condition keys`];
   return value.flatMap((item, i) => {
     if (typeof item === 'string' && item.includes(':')) return [];
-    const ok = isObject(item) && typeof item.key === 'string' && item.key.includes(':')
-      && (item.values === undefined || (isStringList(item.values) && item.values.length > 0))
-      && Object.keys(item).every(k => k === 'key' || k === 'values');
+    const ok =
+      isObject(item) &&
+      typeof item.key === 'string' &&
+      item.key.includes(':') &&
+      (item.values === undefined || (isStringList(item.values) && item.values.length > 0)) &&
+      Object.keys(item).every(k => k === 'key' || k === 'values');
     return ok ? [] : [`"${where}[${i}]" must be a condition key, or { "key": "...", "values": ["..."] }`];
   });
 }
@@ -68,7 +82,9 @@ function requirementProblems(value: unknown): string[] {
   return value.flatMap((requirement, i) => {
     const where = `requiredConditions[${i}]`;
     if (!isObject(requirement)) return [`"${where}" must be an object`];
-    const problems = Object.keys(requirement).filter(k => !REQUIREMENT_KEYS.has(k)).map(k => `"${where}": unknown property "${k}" (known: ${[...REQUIREMENT_KEYS].join(', ')})`);
+    const problems = Object.keys(requirement)
+      .filter(k => !REQUIREMENT_KEYS.has(k))
+      .map(k => `"${where}": unknown property "${k}" (known: ${[...REQUIREMENT_KEYS].join(', ')})`);
     problems.push(...actionListProblems(`${where}.actions`, requirement.actions));
     if (requirement.allOf === undefined && requirement.anyOf === undefined) problems.push(`"${where}" needs "allOf" or "anyOf"`);
     for (const list of ['allOf', 'anyOf'] as const) {
@@ -82,7 +98,9 @@ function requirementProblems(value: unknown): string[] {
 /** Problems with "sensitiveResources": ARN patterns. */
 function resourceListProblems(value: unknown): string[] {
   if (!isStringList(value)) return ['"sensitiveResources" must be a list of ARNs (wildcards allowed)'];
-  return value.filter(arn => !parseArn(arn)).map(arn => `"sensitiveResources": ${JSON.stringify(arn)} is not an ARN (arn:partition:service:region:account:resource)`);
+  return value
+    .filter(arn => !parseArn(arn))
+    .map(arn => `"sensitiveResources": ${JSON.stringify(arn)} is not an ARN (arn:partition:service:region:account:resource)`);
 }
 
 /** Problems with the settings, each a sentence naming the key. */
@@ -113,8 +131,11 @@ function settingsProblems(settings: Json): string[] {
   if ('zoneOfTrust' in settings && !isObject(settings.zoneOfTrust)) problems.push('"zoneOfTrust" must be an object');
   if ('requiredConditions' in settings) problems.push(...requirementProblems(settings.requiredConditions));
   if ('sensitiveActions' in settings) {
-    problems.push(...(Array.isArray(settings.sensitiveActions) ? actionListProblems('sensitiveActions', settings.sensitiveActions, true)
-      : ['"sensitiveActions" must be a list of actions, e.g. ["s3:DeleteBucket", "kms:ScheduleKeyDeletion"]']));
+    problems.push(
+      ...(Array.isArray(settings.sensitiveActions)
+        ? actionListProblems('sensitiveActions', settings.sensitiveActions, true)
+        : ['"sensitiveActions" must be a list of actions, e.g. ["s3:DeleteBucket", "kms:ScheduleKeyDeletion"]']),
+    );
   }
   if ('sensitiveResources' in settings) problems.push(...resourceListProblems(settings.sensitiveResources));
   return problems;
@@ -174,7 +195,9 @@ export function searchSettingsFile(folder: string, fs: SettingsFileSystem, searc
       const editor = join(at, EDITOR_SETTINGS_FILE);
       try {
         if (hasIamPolicySettings(fs.readFile(editor))) return { file: editor, root: at };
-      } catch { /* no editor settings here */ }
+      } catch {
+        /* no editor settings here */
+      }
     }
     if (fs.exists(join(at, '.git')) || search.isBoundary?.(at)) return { root: at };
     if (dirname(at) === at) return { root: resolve(folder) };

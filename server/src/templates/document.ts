@@ -51,8 +51,14 @@ export function embeddedPolicy(uri: string, templateText: string, source: Embedd
   }
   const virtual = virtualTextOf(source, templateText);
   const jsonText = !('tree' in source.body);
-  if (previous && previous.virtual.text === virtual.text && previous.source.kind === source.kind && previous.source.partial === source.partial
-    && previous.source.limit === source.limit && jsonText === previous.doc.template?.jsonText) {
+  if (
+    previous &&
+    previous.virtual.text === virtual.text &&
+    previous.source.kind === source.kind &&
+    previous.source.partial === source.partial &&
+    previous.source.limit === source.limit &&
+    jsonText === previous.doc.template?.jsonText
+  ) {
     return { index, source, virtual, doc: previous.doc };
   }
   const doc = parsePolicy(virtual.text, uri, {

@@ -29,9 +29,13 @@ function rewriteTokens(value: string, unknowns: ReadonlySet<string>, write: (tok
 
 /** A YAML plain scalar that reads back as this same string (no indicator, no `: ` or ` #`, not a number, Boolean or null). */
 function plainYamlSafe(value: string): boolean {
-  return /^[A-Za-z0-9_./$(][^\n]*$/.test(value) && !/: |\s#|:$|^\s|\s$/.test(value)
-    && !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(value) && !/^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value)
-    && !/^\d{4}-\d\d-\d\d/.test(value);
+  return (
+    /^[A-Za-z0-9_./$(][^\n]*$/.test(value) &&
+    !/: |\s#|:$|^\s|\s$/.test(value) &&
+    !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(value) &&
+    !/^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value) &&
+    !/^\d{4}-\d\d-\d\d/.test(value)
+  );
 }
 
 function hclContent(value: string): string {
@@ -55,11 +59,17 @@ export function renderString(value: string, style: StringStyle, sub: boolean, un
 /** Text inserted inside a literal of this style, escaped as that literal needs. */
 function renderInside(text: string, style: StringStyle | undefined, sub: boolean, unknowns: ReadonlySet<string>): string | undefined {
   switch (style) {
-    case 'json': case 'yaml-double': return renderString(text, 'json', sub, unknowns)?.slice(1, -1);
-    case 'hcl': return renderString(text, 'hcl', sub, unknowns)?.slice(1, -1);
-    case 'yaml-single': return renderString(text, 'yaml-single', sub, unknowns)?.slice(1, -1);
-    case 'yaml-plain': return /[:#'"\n{}[\],&*!|>%@`]/.test(text) ? undefined : renderString(text, 'json', sub, unknowns) && text;
-    default: return undefined;
+    case 'json':
+    case 'yaml-double':
+      return renderString(text, 'json', sub, unknowns)?.slice(1, -1);
+    case 'hcl':
+      return renderString(text, 'hcl', sub, unknowns)?.slice(1, -1);
+    case 'yaml-single':
+      return renderString(text, 'yaml-single', sub, unknowns)?.slice(1, -1);
+    case 'yaml-plain':
+      return /[:#'"\n{}[\],&*!|>%@`]/.test(text) ? undefined : renderString(text, 'json', sub, unknowns) && text;
+    default:
+      return undefined;
   }
 }
 
@@ -131,7 +141,9 @@ function sameJson(a: string, b: string): boolean {
  * `reread`, and the policy at the same place must read exactly as the fixed virtual policy does.
  */
 export function verifiedHostEdits(
-  templateText: string, policy: EmbeddedPolicy, changes: readonly TextChange[],
+  templateText: string,
+  policy: EmbeddedPolicy,
+  changes: readonly TextChange[],
   reread: (text: string) => TemplateReadResult | undefined,
 ): TextChange[] | undefined {
   const host: TextChange[] = [];

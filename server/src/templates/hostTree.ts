@@ -24,9 +24,7 @@ export type StringStyle = 'json' | 'yaml-plain' | 'yaml-single' | 'yaml-double' 
  * is a short readable form of it without `}` or line breaks ("AWS::Region", "Bucket", "var.name",
  * "aws_s3_bucket.b.arn", "Fn::FindInMap"), and the policy reads it as `${text}`.
  */
-export type StringPart =
-  | { literal: string; span: Span; exact: boolean }
-  | { unknown: string; span: Span };
+export type StringPart = { literal: string; span: Span; exact: boolean } | { unknown: string; span: Span };
 
 export interface HostString {
   kind: 'string';

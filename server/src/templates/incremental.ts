@@ -28,7 +28,11 @@ function moved(span: Span, delta: number): Span {
 function movedValue(value: HostValue, delta: number): HostValue {
   switch (value.kind) {
     case 'object':
-      return { ...value, span: moved(value.span, delta), entries: value.entries.map(e => ({ ...e, span: moved(e.span, delta), keySpan: moved(e.keySpan, delta), value: movedValue(e.value, delta) })) };
+      return {
+        ...value,
+        span: moved(value.span, delta),
+        entries: value.entries.map(e => ({ ...e, span: moved(e.span, delta), keySpan: moved(e.keySpan, delta), value: movedValue(e.value, delta) })),
+      };
     case 'array':
       return { ...value, span: moved(value.span, delta), items: value.items.map(item => movedValue(item, delta)) };
     case 'string':
@@ -55,7 +59,7 @@ export function movedPolicy(policy: EmbeddedPolicySource, delta: number): Embedd
   if (delta === 0) return policy;
   let movedBody: EmbeddedPolicySource['body'] | undefined;
   const bodyNow = (): EmbeddedPolicySource['body'] => {
-    const { body } = policy;   // read only now: a moved policy's own body is moved on demand too
+    const { body } = policy; // read only now: a moved policy's own body is moved on demand too
     return 'tree' in body
       ? { tree: movedValue(body.tree, delta) }
       : { json: { ...body.json, runs: body.json.runs.map(run => ({ ...run, hostOffset: run.hostOffset + delta })) } };
@@ -81,7 +85,11 @@ export function splicedReading(old: TemplateReadResult, start: number, end: numb
   return {
     format: old.format,
     policies: [...old.policies.filter(before), ...part.policies, ...old.policies.filter(after).map(p => movedPolicy(p, delta))],
-    namedPolicies: [...old.namedPolicies.filter(before), ...part.namedPolicies, ...old.namedPolicies.filter(after).map(n => ({ ...n, span: moved(n.span, delta) }))],
+    namedPolicies: [
+      ...old.namedPolicies.filter(before),
+      ...part.namedPolicies,
+      ...old.namedPolicies.filter(after).map(n => ({ ...n, span: moved(n.span, delta) })),
+    ],
     policyFiles: [...old.policyFiles.filter(before), ...part.policyFiles, ...old.policyFiles.filter(after).map(f => ({ ...f, span: moved(f.span, delta) }))],
     problems: part.problems,
   };

@@ -48,16 +48,27 @@ class Emitter {
   constructor(private readonly hostText: string) {}
 
   private add(start: number, host: Span, role: Segment['role'], extra: Partial<Segment> = {}): Segment {
-    const segment: Segment = { offset: start, length: this.text.length - start, hostOffset: host.offset, hostLength: host.length, exact: false, role, ...extra };
+    const segment: Segment = {
+      offset: start,
+      length: this.text.length - start,
+      hostOffset: host.offset,
+      hostLength: host.length,
+      exact: false,
+      role,
+      ...extra,
+    };
     this.segments.push(segment);
     return segment;
   }
 
   value(value: HostValue, indent: string): void {
     switch (value.kind) {
-      case 'object': return this.object(value, indent);
-      case 'array': return this.array(value, indent);
-      case 'string': return this.string(value.parts, value.span, value.style, value.sub);
+      case 'object':
+        return this.object(value, indent);
+      case 'array':
+        return this.array(value, indent);
+      case 'string':
+        return this.string(value.parts, value.span, value.style, value.sub);
       case 'unknown': {
         const start = this.text.length;
         const token = unknownToken(value.text);
@@ -112,7 +123,15 @@ class Emitter {
     const written = this.hostText.slice(host.offset, host.offset + host.length);
     const at = written === content ? 0 : written.length === content.length + 2 && written.slice(1, -1) === content ? 1 : -1;
     if (at < 0) return;
-    this.segments.push({ offset: tokenStart + 1, length: content.length, hostOffset: host.offset + at, hostLength: content.length, exact: true, role: 'part', style });
+    this.segments.push({
+      offset: tokenStart + 1,
+      length: content.length,
+      hostOffset: host.offset + at,
+      hostLength: content.length,
+      exact: true,
+      role: 'part',
+      style,
+    });
   }
 
   private string(parts: Extract<HostValue, { kind: 'string' }>['parts'], span: Span, style: StringStyle, sub: boolean | undefined): void {
@@ -130,8 +149,11 @@ class Emitter {
       }
       const escaped = JSON.stringify(part.literal).slice(1, -1);
       this.text += escaped;
-      const exact = part.exact && escaped === part.literal && part.span.length === part.literal.length
-        && this.hostText.slice(part.span.offset, part.span.offset + part.span.length) === part.literal;
+      const exact =
+        part.exact &&
+        escaped === part.literal &&
+        part.span.length === part.literal.length &&
+        this.hostText.slice(part.span.offset, part.span.offset + part.span.length) === part.literal;
       if (part.literal.length > 0 || exact) this.add(partStart, part.span, 'part', { exact, style, sub });
     }
     this.text += '"';
@@ -150,7 +172,14 @@ export function emitTree(value: HostValue, hostText: string): VirtualText {
 export function emitJsonText(body: JsonTextBody, span: Span): VirtualText {
   const segments: Segment[] = [
     { offset: 0, length: body.text.length, hostOffset: span.offset, hostLength: span.length, exact: false, role: 'text' },
-    ...body.runs.map(run => ({ offset: run.offset, length: run.length, hostOffset: run.hostOffset, hostLength: run.length, exact: true, role: 'part' as const })),
+    ...body.runs.map(run => ({
+      offset: run.offset,
+      length: run.length,
+      hostOffset: run.hostOffset,
+      hostLength: run.length,
+      exact: true,
+      role: 'part' as const,
+    })),
   ];
   return { text: body.text, segments, unknowns: [...new Set(body.unknowns)], delta: 0 };
 }

@@ -8,7 +8,7 @@ const MAX_KEPT_ROW = 4096;
 /** Levenshtein distance with an early exit once every path exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const reuse = b.length < MAX_KEPT_ROW;   // a megabyte value must not stay in memory
+  const reuse = b.length < MAX_KEPT_ROW; // a megabyte value must not stay in memory
   if (reuse && previousRow.length <= b.length) {
     previousRow = new Int32Array(b.length + 1);
     currentRow = new Int32Array(b.length + 1);
@@ -44,10 +44,16 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
   const scored: Array<[string, number]> = [];
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    const distance = lower === wanted ? -1
-      : lower.startsWith(wanted) || wanted.startsWith(lower) ? Math.abs(lower.length - wanted.length) / 4
-      : editDistance(wanted, lower, limit);
+    const distance =
+      lower === wanted
+        ? -1
+        : lower.startsWith(wanted) || wanted.startsWith(lower)
+          ? Math.abs(lower.length - wanted.length) / 4
+          : editDistance(wanted, lower, limit);
     if (distance <= limit) scored.push([candidate, distance]);
   }
-  return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, max).map(([c]) => c);
+  return scored
+    .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+    .slice(0, max)
+    .map(([c]) => c);
 }

@@ -19,7 +19,9 @@ export class BoundedCache<K, V> {
   private readonly map = new Map<K, V>();
   constructor(private readonly limit: number) {}
 
-  get(key: K): V | undefined { return this.map.get(key); }
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
 
   set(key: K, value: V): V {
     if (this.map.size >= this.limit * capacityScale) this.map.clear();
@@ -40,7 +42,7 @@ export function perObject<O extends object, T>(compute: (object: O, key: string)
   return (object, key) => {
     if (object !== lastObject) {
       let cache = caches.get(object);
-      if (!cache) caches.set(object, cache = new Map());
+      if (!cache) caches.set(object, (cache = new Map()));
       lastObject = object;
       last = cache;
     }

@@ -13,7 +13,7 @@ export class StateSearch {
   start(count: number): void {
     if (this.visited.length < count) {
       this.visited = new Uint32Array(count);
-      this.stack = new Int32Array(count);   // each state is pushed at most once
+      this.stack = new Int32Array(count); // each state is pushed at most once
       this.generation = 0;
     }
     if (++this.generation === 0xffffffff) {

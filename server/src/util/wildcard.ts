@@ -13,8 +13,8 @@ export interface WildcardPattern {
   test(value: string): boolean;
 }
 
-const STAR = 42;      // *
-const QUESTION = 63;  // ?
+const STAR = 42; // *
+const QUESTION = 63; // ?
 
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
@@ -41,7 +41,7 @@ export function hasWildcardOrVariable(text: string): boolean {
 
 /** What a position of a pattern is, when a `*` or `?` can also be literal text (after `${*}`). */
 export const GlobUnit = { Literal: 0, Star: 1, One: 2 } as const;
-export type GlobUnit = typeof GlobUnit[keyof typeof GlobUnit];
+export type GlobUnit = (typeof GlobUnit)[keyof typeof GlobUnit];
 
 /**
  * Whole-string match of `value` against `pattern` (case-sensitive; lower-case both for IAM names).
@@ -50,8 +50,8 @@ export type GlobUnit = typeof GlobUnit[keyof typeof GlobUnit];
 export function globMatch(pattern: string, value: string, units?: Uint8Array): boolean {
   let p = 0;
   let v = 0;
-  let star = -1;      // position in the pattern just after the last `*` seen
-  let starValue = 0;  // where in the value that `*` stopped matching
+  let star = -1; // position in the pattern just after the last `*` seen
+  let starValue = 0; // where in the value that `*` stopped matching
   while (v < value.length) {
     const unit: number = p < pattern.length ? unitAt(pattern, units, p) : GlobUnit.Literal;
     if (unit === GlobUnit.Star) {
@@ -61,7 +61,7 @@ export function globMatch(pattern: string, value: string, units?: Uint8Array): b
       p++;
       v++;
     } else if (star >= 0) {
-      p = star;          // let the last `*` take one more character, retry from there
+      p = star; // let the last `*` take one more character, retry from there
       v = ++starValue;
     } else {
       return false;
@@ -87,9 +87,7 @@ export function compileWildcard(pattern: string, caseInsensitive = false): Wildc
   let compiled = cache.get(pattern);
   if (!compiled) {
     const folded = caseInsensitive ? pattern.toLowerCase() : pattern;
-    compiled = caseInsensitive
-      ? { pattern, test: value => globMatch(folded, value.toLowerCase()) }
-      : { pattern, test: value => globMatch(folded, value) };
+    compiled = caseInsensitive ? { pattern, test: value => globMatch(folded, value.toLowerCase()) } : { pattern, test: value => globMatch(folded, value) };
     cache.set(pattern, compiled);
   }
   return compiled;
@@ -112,7 +110,9 @@ function globSource(text: string, star: string, one: string): string {
 
 /** One segment of an ARN in a policy (`s3*`, `${aws:x}`): case-sensitive, never crossing a colon. */
 export function arnSegmentRegExp(segment: string): RegExp {
-  const source = literalParts(segment).map(part => globSource(part, '[^:]*', '[^:]')).join('[^:]*');
+  const source = literalParts(segment)
+    .map(part => globSource(part, '[^:]*', '[^:]'))
+    .join('[^:]*');
   return new RegExp(`^${source}$`, 's');
 }
 

@@ -40,30 +40,28 @@ export function vscodeDriver(): EditorDriver {
     },
 
     async problems(file) {
-      return vscode.languages.getDiagnostics(fileUri(file)).map(
-        (d) => `${d.message} ${d.source ?? ''} ${codeText(d.code)} [Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`,
-      );
+      return vscode.languages
+        .getDiagnostics(fileUri(file))
+        .map(d => `${d.message} ${d.source ?? ''} ${codeText(d.code)} [Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`);
     },
 
     async statusBarErrorCount() {
       return vscode.languages
         .getDiagnostics()
         .flatMap(([, diagnostics]) => diagnostics)
-        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+        .filter(d => d.severity === vscode.DiagnosticSeverity.Error).length;
     },
 
     async squiggleCount() {
-      return vscode.languages
-        .getDiagnostics(activeEditor().document.uri)
-        .filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).length;
+      return vscode.languages.getDiagnostics(activeEditor().document.uri).filter(d => d.severity !== vscode.DiagnosticSeverity.Hint).length;
     },
 
     async underlinedTexts() {
       const { document } = activeEditor();
       return vscode.languages
         .getDiagnostics(document.uri)
-        .filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint)
-        .map((d) => document.getText(d.range));
+        .filter(d => d.severity !== vscode.DiagnosticSeverity.Hint)
+        .map(d => document.getText(d.range));
     },
 
     async languageMode() {
@@ -92,7 +90,7 @@ export function vscodeDriver(): EditorDriver {
     },
 
     async focusCompletion(label) {
-      selectedCompletion = completions.find((item) => label.test(labelText(item)));
+      selectedCompletion = completions.find(item => label.test(labelText(item)));
       return selectedCompletion !== undefined;
     },
 
@@ -107,9 +105,9 @@ export function vscodeDriver(): EditorDriver {
           : (item.range?.replacing ?? editor.document.getWordRangeAtPosition(position) ?? new vscode.Range(position, position));
       const text = item.insertText ?? labelText(item);
       if (text instanceof vscode.SnippetString) await editor.insertSnippet(text, range);
-      else await editor.edit((edit) => edit.replace(range, text));
+      else await editor.edit(edit => edit.replace(range, text));
       if (item.additionalTextEdits?.length) {
-        await editor.edit((edit) => item.additionalTextEdits!.forEach((extra) => edit.replace(extra.range, extra.newText)));
+        await editor.edit(edit => item.additionalTextEdits!.forEach(extra => edit.replace(extra.range, extra.newText)));
       }
     },
 
@@ -125,12 +123,8 @@ export function vscodeDriver(): EditorDriver {
 
     async hoverText() {
       const editor = activeEditor();
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-        'vscode.executeHoverProvider',
-        editor.document.uri,
-        editor.selection.active,
-      );
-      return (hovers ?? []).flatMap((hover) => hover.contents.map(hoverContentText)).join('\n');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.selection.active);
+      return (hovers ?? []).flatMap(hover => hover.contents.map(hoverContentText)).join('\n');
     },
 
     async openQuickFixes() {
@@ -141,11 +135,11 @@ export function vscodeDriver(): EditorDriver {
           editor.document.uri,
           editor.selection,
         )) ?? [];
-      return codeActions.map((action) => action.title);
+      return codeActions.map(action => action.title);
     },
 
     async applyQuickFix(title) {
-      const action = codeActions.find((candidate) => title.test(candidate.title));
+      const action = codeActions.find(candidate => title.test(candidate.title));
       if (!action) throw new Error(`no quick fix matches ${title}`);
       if ('edit' in action && action.edit) await vscode.workspace.applyEdit(action.edit);
       const command = 'command' in action && typeof action.command === 'object' ? action.command : undefined;
@@ -156,12 +150,8 @@ export function vscodeDriver(): EditorDriver {
     },
 
     async codeLensTitles() {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
-        'vscode.executeCodeLensProvider',
-        activeEditor().document.uri,
-        100,
-      );
-      return (lenses ?? []).flatMap((lens) => (lens.command ? [lens.command.title] : []));
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', activeEditor().document.uri, 100);
+      return (lenses ?? []).flatMap(lens => (lens.command ? [lens.command.title] : []));
     },
 
     async setUserSetting(key, value) {
@@ -179,15 +169,15 @@ export function vscodeDriver(): EditorDriver {
     async extensionPage(displayName) {
       // The extension host cannot see the page either: the installed README's pictures (an inline
       // PNG counts as loaded) and its link targets, as the page gets them.
-      const extension = vscode.extensions.all.find((e) => e.packageJSON?.displayName === displayName);
+      const extension = vscode.extensions.all.find(e => e.packageJSON?.displayName === displayName);
       if (!extension) throw new Error(`${displayName} is not installed`);
       const readme = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'README.md'));
       const targets = [...new TextDecoder().decode(readme).matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)];
-      const isPng = (src: string) => src.startsWith('data:image/png;base64,')
-        && Buffer.from(src.slice('data:image/png;base64,'.length, 40), 'base64').subarray(1, 4).toString() === 'PNG';
+      const isPng = (src: string) =>
+        src.startsWith('data:image/png;base64,') && Buffer.from(src.slice('data:image/png;base64,'.length, 40), 'base64').subarray(1, 4).toString() === 'PNG';
       return {
-        images: targets.filter((m) => m[1]).map((m) => ({ src: m[2], loaded: isPng(m[2]) })),
-        links: targets.filter((m) => !m[1]).map((m) => m[2]),
+        images: targets.filter(m => m[1]).map(m => ({ src: m[2], loaded: isPng(m[2]) })),
+        links: targets.filter(m => !m[1]).map(m => m[2]),
       };
     },
   };

@@ -14,20 +14,43 @@ const IAM_KEYS_PAGE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/referenc
 const OIDC_PAGE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html';
 const WIF = `${IAM_KEYS_PAGE}#condition-keys-wif`;
 const SAML = `${IAM_KEYS_PAGE}#condition-keys-saml`;
-const TRUST = 'In role trust policies (sts:AssumeRoleWithWebIdentity / AssumeRoleWithSAML) and the role session\'s requests.';
+const TRUST = "In role trust policies (sts:AssumeRoleWithWebIdentity / AssumeRoleWithSAML) and the role session's requests.";
 
 type Row = [key: string, type: ConditionKeyType, description: string, docUrl: string];
 
 const SAML_LIST_ATTRIBUTES = [
-  'commonName', 'cn', 'edupersonaffiliation', 'edupersonassurance', 'edupersonentitlement', 'edupersonnickname',
-  'edupersonorgunitdn', 'edupersonscopedaffiliation', 'edupersontargetedid', 'eduorghomepageuri',
-  'eduorgidentityauthnpolicyuri', 'eduorglegalname', 'eduorgsuperioruri', 'eduorgwhitepagesuri', 'givenName',
-  'mail', 'name', 'organizationStatus', 'primaryGroupSID', 'surname', 'uid', 'x500UniqueIdentifier',
+  'commonName',
+  'cn',
+  'edupersonaffiliation',
+  'edupersonassurance',
+  'edupersonentitlement',
+  'edupersonnickname',
+  'edupersonorgunitdn',
+  'edupersonscopedaffiliation',
+  'edupersontargetedid',
+  'eduorghomepageuri',
+  'eduorgidentityauthnpolicyuri',
+  'eduorglegalname',
+  'eduorgsuperioruri',
+  'eduorgwhitepagesuri',
+  'givenName',
+  'mail',
+  'name',
+  'organizationStatus',
+  'primaryGroupSID',
+  'surname',
+  'uid',
+  'x500UniqueIdentifier',
 ];
 const SAML_SINGLE_ATTRIBUTES = ['edupersonorgdn', 'edupersonprimaryaffiliation', 'edupersonprimaryorgunitdn', 'edupersonprincipalname'];
 
 const ROWS: Row[] = [
-  ['cognito-identity.amazonaws.com:amr', 'ArrayOfString', 'Authentication methods of the Amazon Cognito identity: "authenticated" or "unauthenticated" and the login provider (multivalued: use ForAnyValue).', WIF],
+  [
+    'cognito-identity.amazonaws.com:amr',
+    'ArrayOfString',
+    'Authentication methods of the Amazon Cognito identity: "authenticated" or "unauthenticated" and the login provider (multivalued: use ForAnyValue).',
+    WIF,
+  ],
   ['cognito-identity.amazonaws.com:aud', 'String', 'Amazon Cognito identity pool ID.', WIF],
   ['cognito-identity.amazonaws.com:sub', 'String', 'Amazon Cognito identity ID of the user.', WIF],
   ['accounts.google.com:aud', 'String', 'Google client ID (the azp field when set, otherwise aud).', WIF],
@@ -38,7 +61,12 @@ const ROWS: Row[] = [
   ['www.amazon.com:app_id', 'String', 'Login with Amazon application ID.', WIF],
   ['www.amazon.com:user_id', 'String', 'Login with Amazon user ID.', WIF],
   ['token.actions.githubusercontent.com:aud', 'String', 'Audience of the GitHub Actions OIDC token (sts.amazonaws.com).', OIDC_PAGE],
-  ['token.actions.githubusercontent.com:sub', 'String', 'Subject of the GitHub Actions OIDC token, e.g. repo:OWNER/REPO:ref:refs/heads/main; always restrict it.', OIDC_PAGE],
+  [
+    'token.actions.githubusercontent.com:sub',
+    'String',
+    'Subject of the GitHub Actions OIDC token, e.g. repo:OWNER/REPO:ref:refs/heads/main; always restrict it.',
+    OIDC_PAGE,
+  ],
   ['saml:aud', 'String', 'Endpoint URL the SAML assertion is presented to (the SAML Recipient field).', SAML],
   ['saml:doc', 'String', 'Principal used to assume the role: account-ID/provider-friendly-name.', SAML],
   ['saml:iss', 'String', 'Issuer of the SAML assertion (a URN).', SAML],
@@ -50,7 +78,12 @@ const ROWS: Row[] = [
 ];
 
 export const FEDERATED_CONDITION_KEYS: readonly ConditionKeyInfo[] = ROWS.map(([key, type, description, docUrl]) => ({
-  key, type, description, docUrl, availability: TRUST, multiValued: type.startsWith('ArrayOf'),
+  key,
+  type,
+  description,
+  docUrl,
+  availability: TRUST,
+  multiValued: type.startsWith('ArrayOf'),
 }));
 
 // <host with a dot>[/path]:claim, for the standard OIDC claims that IAM maps to condition keys.

@@ -22,7 +22,14 @@ const IPS: ConditionKeyType[] = ['IPAddress', 'ArrayOfIPAddress'];
 const ANY: ConditionKeyType[] = [...new Set([...STRINGS, ...NUMBERS, ...BOOLS, ...BINARY, ...IPS])];
 
 const ACCEPTS: Record<OperatorFamily, ConditionKeyType[]> = {
-  String: STRINGS, ARN: ARNS, Numeric: NUMBERS, Date: DATES, Bool: BOOLS, Binary: BINARY, IPAddress: IPS, Null: ANY,
+  String: STRINGS,
+  ARN: ARNS,
+  Numeric: NUMBERS,
+  Date: DATES,
+  Bool: BOOLS,
+  Binary: BINARY,
+  IPAddress: IPS,
+  Null: ANY,
 };
 const VARIABLES: ReadonlySet<OperatorFamily> = new Set(['String', 'ARN', 'Bool']);
 
@@ -59,7 +66,9 @@ const ROWS: Row[] = [
 ];
 
 export const CONDITION_OPERATORS: readonly ConditionOperatorInfo[] = ROWS.map(([name, family, description, flags]) => ({
-  name, family, description,
+  name,
+  family,
+  description,
   acceptsKeyTypes: ACCEPTS[family],
   ifExistsAllowed: family !== 'Null',
   wildcards: flags?.wildcards ?? false,

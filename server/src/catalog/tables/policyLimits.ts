@@ -16,8 +16,7 @@
 // - AWS PrivateLink quotas: VPC endpoint policy size 20,480 characters including white space, not adjustable.
 // Not listed (not verified): SQS queue, SNS topic and ECR repository policies.
 export type PolicyLimitKind =
-  | 'managed' | 'inline-user' | 'inline-group' | 'inline-role' | 'trust' | 'scp' | 'rcp'
-  | 's3-bucket' | 'kms-key' | 'lambda' | 'secretsmanager' | 'vpc-endpoint';
+  'managed' | 'inline-user' | 'inline-group' | 'inline-role' | 'trust' | 'scp' | 'rcp' | 's3-bucket' | 'kms-key' | 'lambda' | 'secretsmanager' | 'vpc-endpoint';
 
 export interface PolicyLimit {
   kind: PolicyLimitKind;
@@ -43,11 +42,47 @@ export const POLICY_LIMITS: readonly PolicyLimit[] = [
   { kind: 'trust', name: 'role trust policy', max: 2048, unit: 'characters', countsWhitespace: false, adjustable: true, source: IAM_QUOTAS },
   { kind: 'scp', name: 'service control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
   { kind: 'rcp', name: 'resource control policy', max: 5120, unit: 'characters', countsWhitespace: true, adjustable: false, source: ORG_QUOTAS },
-  { kind: 's3-bucket', name: 'S3 bucket policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html' },
-  { kind: 'kms-key', name: 'KMS key policy', max: 32768, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html' },
-  { kind: 'lambda', name: 'Lambda function policy', max: 20 * 1024, unit: 'bytes', adjustable: false, source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html' },
-  { kind: 'secretsmanager', name: 'Secrets Manager secret policy', max: 20480, unit: 'characters', adjustable: false, source: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html' },
-  { kind: 'vpc-endpoint', name: 'VPC endpoint policy', max: 20480, unit: 'characters', countsWhitespace: true, adjustable: false, source: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html' },
+  {
+    kind: 's3-bucket',
+    name: 'S3 bucket policy',
+    max: 20 * 1024,
+    unit: 'bytes',
+    adjustable: false,
+    source: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html',
+  },
+  {
+    kind: 'kms-key',
+    name: 'KMS key policy',
+    max: 32768,
+    unit: 'bytes',
+    adjustable: false,
+    source: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html',
+  },
+  {
+    kind: 'lambda',
+    name: 'Lambda function policy',
+    max: 20 * 1024,
+    unit: 'bytes',
+    adjustable: false,
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html',
+  },
+  {
+    kind: 'secretsmanager',
+    name: 'Secrets Manager secret policy',
+    max: 20480,
+    unit: 'characters',
+    adjustable: false,
+    source: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html',
+  },
+  {
+    kind: 'vpc-endpoint',
+    name: 'VPC endpoint policy',
+    max: 20480,
+    unit: 'characters',
+    countsWhitespace: true,
+    adjustable: false,
+    source: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html',
+  },
 ];
 
 /** Characters a policy document may contain (IAM User Guide, "IAM name requirements"). */

@@ -20,7 +20,7 @@ export function parseDate(text: string): number | undefined {
   const millis = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (new Date(utc).getUTCDate() !== day) return undefined;   // 2021-02-30
+  if (new Date(utc).getUTCDate() !== day) return undefined; // 2021-02-30
   const zone = m[8];
   if (!zone || zone.toUpperCase() === 'Z') return utc;
   const sign = zone[0] === '-' ? -1 : 1;

@@ -30,13 +30,18 @@ import { stringFamily } from './string';
 import type { Comparison, ConditionFamily, ValueTest } from './types';
 
 const FAMILIES: Record<Exclude<OperatorFamily, 'Null'>, ConditionFamily> = {
-  String: stringFamily, Numeric: numericFamily, Date: dateFamily, Bool: boolFamily,
-  Binary: binaryFamily, IPAddress: ipFamily, ARN: arnFamily,
+  String: stringFamily,
+  Numeric: numericFamily,
+  Date: dateFamily,
+  Bool: boolFamily,
+  Binary: binaryFamily,
+  IPAddress: ipFamily,
+  ARN: arnFamily,
 };
 
 interface CompiledValue {
   raw: string;
-  template?: Template;   // set when the value has variables: compiled per request
+  template?: Template; // set when the value has variables: compiled per request
   test?: ValueTest;
   error?: string;
 }
@@ -87,8 +92,13 @@ export function compileCondition(condition: ConditionElement | undefined, variab
         return typeof compiled === 'string' ? { raw, error: compiled } : { raw, test: compiled };
       });
       keys.push({
-        operator, key: keyEntry.entry.name, keyLower: keyEntry.entry.name.toLowerCase(), comparison, values,
-        offset: keyEntry.entry.node.offset, length: keyEntry.entry.node.length,
+        operator,
+        key: keyEntry.entry.name,
+        keyLower: keyEntry.entry.name.toLowerCase(),
+        comparison,
+        values,
+        offset: keyEntry.entry.node.offset,
+        length: keyEntry.entry.node.length,
       });
     }
   }
@@ -120,8 +130,7 @@ function valueTests(key: CompiledConditionKey, context: RequestContext): { tests
 
 function absentOutcome(key: CompiledConditionKey, info: ConditionOperatorInfo): KeyOutcome {
   const { operator } = key;
-  const holds = operator.ifExists || operator.setQualifier === 'ForAllValues'
-    || (operator.setQualifier !== 'ForAnyValue' && info.negated);
+  const holds = operator.ifExists || operator.setQualifier === 'ForAllValues' || (operator.setQualifier !== 'ForAnyValue' && info.negated);
   if (holds) return { holds };
   const why = operator.setQualifier === 'ForAnyValue' ? ' (ForAnyValue: an empty set matches nothing)' : '';
   return { holds, reason: `not in the request context${why}` };
@@ -154,14 +163,14 @@ export function evaluateConditionKey(key: CompiledConditionKey, context: Request
       return false;
     }
     const matches = results.some(r => r === true);
-    if (matches === info.negated) failures.push(`${JSON.stringify(value)} ${info.negated ? 'matches one of' : 'matches none of'} ${quote(key.values.map(v => v.raw))}`);
+    if (matches === info.negated)
+      failures.push(`${JSON.stringify(value)} ${info.negated ? 'matches one of' : 'matches none of'} ${quote(key.values.map(v => v.raw))}`);
     return matches !== info.negated;
   };
   const qualifier = key.operator.setQualifier;
-  const holds = qualifier === 'ForAllValues' || (!qualifier && info.negated)
-    ? requestValues.every(holdsFor)
-    : requestValues.some(holdsFor);
+  const holds = qualifier === 'ForAllValues' || (!qualifier && info.negated) ? requestValues.every(holdsFor) : requestValues.some(holdsFor);
   if (holds) return { holds };
-  const what = qualifier === 'ForAllValues' ? 'not every request value matches: ' : qualifier === 'ForAnyValue' ? 'no request value matches: ' : 'request value ';
+  const what =
+    qualifier === 'ForAllValues' ? 'not every request value matches: ' : qualifier === 'ForAnyValue' ? 'no request value matches: ' : 'request value ';
   return { holds, reason: `${label}: ${what}${failures.join('; ')}${noteText}` };
 }

@@ -16,11 +16,16 @@ export function orderedTest(policy: number, comparison: Comparison, parse: (text
     const value = parse(text);
     if (value === undefined) return undefined;
     switch (comparison) {
-      case 'lessThan': return value < policy;
-      case 'lessThanEquals': return value <= policy;
-      case 'greaterThan': return value > policy;
-      case 'greaterThanEquals': return value >= policy;
-      default: return value === policy;
+      case 'lessThan':
+        return value < policy;
+      case 'lessThanEquals':
+        return value <= policy;
+      case 'greaterThan':
+        return value > policy;
+      case 'greaterThanEquals':
+        return value >= policy;
+      default:
+        return value === policy;
     }
   };
 }

@@ -37,8 +37,12 @@ function serviceProposals(catalog: Catalog): Proposal[] {
   if (!list) {
     const services = [...catalog.services()].sort((a, b) => a.prefix.localeCompare(b.prefix));
     list = services.map((service, rank) => ({
-      label: service.prefix, kind: CompletionItemKind.Module, text: `${service.prefix}:`, description: service.name,
-      sortText: sortKey(GROUP_SERVICE, rank), retrigger: true,
+      label: service.prefix,
+      kind: CompletionItemKind.Module,
+      text: `${service.prefix}:`,
+      description: service.name,
+      sortText: sortKey(GROUP_SERVICE, rank),
+      retrigger: true,
     }));
     serviceLists.set(catalog, list);
   }
@@ -54,17 +58,25 @@ function countByLevel(actions: readonly ActionInfo[]): string {
 /** A wildcard over `actions` of the service, e.g. `s3:Get*`. */
 function wildcardProposal(service: ServiceInfo, pattern: string, actions: readonly ActionInfo[], rank: number): Proposal {
   return {
-    label: `${service.prefix}:${pattern}`, kind: CompletionItemKind.Constant, text: `${service.prefix}:${pattern}`,
+    label: `${service.prefix}:${pattern}`,
+    kind: CompletionItemKind.Constant,
+    text: `${service.prefix}:${pattern}`,
     detail: `${actions.length} action${actions.length === 1 ? '' : 's'} (${countByLevel(actions)})`,
-    sortText: sortKey(pattern === '*' ? GROUP_EVERYTHING : GROUP_WILDCARD, rank), resolve: 'action',
+    sortText: sortKey(pattern === '*' ? GROUP_EVERYTHING : GROUP_WILDCARD, rank),
+    resolve: 'action',
   };
 }
 
 function actionProposal(service: ServiceInfo, action: ActionInfo, rank: number): Proposal & { lower: string } {
   const name = `${service.prefix}:${action.name}`;
   return {
-    label: name, kind: CompletionItemKind.Function, text: name, lower: name.toLowerCase(), detail: action.accessLevel,
-    sortText: sortKey(GROUP_ACTION, rank), resolve: 'action',
+    label: name,
+    kind: CompletionItemKind.Function,
+    text: name,
+    lower: name.toLowerCase(),
+    detail: action.accessLevel,
+    sortText: sortKey(GROUP_ACTION, rank),
+    resolve: 'action',
   };
 }
 
@@ -80,7 +92,8 @@ function proposalsOf(service: ServiceInfo): ServiceProposals {
     if (group) group.push(action);
     else byVerb.set(verb, [action]);
   }
-  const verbs = [...byVerb].filter(([, actions]) => actions.length >= MIN_GROUP && actions.length < sorted.length)
+  const verbs = [...byVerb]
+    .filter(([, actions]) => actions.length >= MIN_GROUP && actions.length < sorted.length)
     .map(([verb, actions], rank) => wildcardProposal(service, `${verb}*`, actions, rank + 1));
   verbs.push(wildcardProposal(service, '*', sorted, 0));
   // Ranked shortest name first, then by name: the general action before its variants (s3:PutObject
@@ -163,13 +176,17 @@ function actionsNamed(catalog: Catalog, typed: string): { found: Proposal[]; com
 /** Service prefixes, those the document's actions use first; `*`; actions of any service named as typed. */
 function serviceItems(items: ItemBuilder, catalog: Catalog): CompletionItem[] {
   const { doc, site } = items;
-  const used = new Set(doc.statements.flatMap(st => [...st.action?.items ?? [], ...st.notAction?.items ?? []])
-    .map(item => item.value.split(':')[0].toLowerCase()));
+  const used = new Set(
+    doc.statements.flatMap(st => [...(st.action?.items ?? []), ...(st.notAction?.items ?? [])]).map(item => item.value.split(':')[0].toLowerCase()),
+  );
   const all = serviceProposals(catalog);
   const preferred = all.filter(p => used.has(p.label)).map((p, rank) => ({ ...p, sortText: sortKey(GROUP_USED_SERVICE, rank) }));
   const proposals: Proposal[] = keepMatching(items, [...preferred, ...all.filter(p => !used.has(p.label))], MAX_LISTED);
   proposals.push({
-    label: '*', kind: CompletionItemKind.Constant, text: '*', detail: 'every action of every service',
+    label: '*',
+    kind: CompletionItemKind.Constant,
+    text: '*',
+    detail: 'every action of every service',
     sortText: sortKey(GROUP_EVERYTHING, 1),
   });
   const typedLower = site.typed.toLowerCase();
@@ -189,7 +206,11 @@ export function actionItems(items: ItemBuilder, catalog: Catalog, element: Strin
   if (!service) return [];
   const listed = new Set((element?.items ?? []).filter(item => item.offset !== site.start).map(item => item.value.toLowerCase()));
   const { actions, verbs } = proposalsOf(service);
-  const result = keepMatching(items, actions.filter(p => !listed.has(p.lower)), MAX_LISTED).map(p => items.string(p));
+  const result = keepMatching(
+    items,
+    actions.filter(p => !listed.has(p.lower)),
+    MAX_LISTED,
+  ).map(p => items.string(p));
   const typed = typedWildcard(service, site.typed.slice(colon + 1), verbs);
   for (const p of typed ? [typed, ...verbs] : verbs) if (!listed.has(p.text.toLowerCase())) result.push(items.string(p));
   return result;

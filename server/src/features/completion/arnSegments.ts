@@ -15,12 +15,12 @@ import { hasVariable } from '../../util/policyVariables';
 const RESOURCE = 5;
 
 interface Segment {
-  index: number;      // 1 partition, 2 service, 3 Region, 4 account, 5 resource
-  start: number;      // offsets in the document
+  index: number; // 1 partition, 2 service, 3 Region, 4 account, 5 resource
+  start: number; // offsets in the document
   end: number;
   /** the next segment's colon is already there */
   followed: boolean;
-  arn: Arn;           // the ARN as typed so far (segments may be empty)
+  arn: Arn; // the ARN as typed so far (segments may be empty)
 }
 
 function segmentAt(items: ItemBuilder): Segment | undefined {
@@ -46,7 +46,7 @@ function segmentAt(items: ItemBuilder): Segment | undefined {
 function formatsOf(items: ItemBuilder, catalog: Catalog, arnService: string): Array<{ arn: Arn; type: ResourceTypeInfo }> {
   const needed = statementFacts(items.site.context.statement, catalog).resourceTypes.map(t => t.type);
   const byFormat = new Map<string, ResourceTypeInfo>();
-  for (const type of [...needed, ...catalog.service(arnService)?.resourceTypes ?? []]) {
+  for (const type of [...needed, ...(catalog.service(arnService)?.resourceTypes ?? [])]) {
     if (!byFormat.has(type.arnFormat)) byFormat.set(type.arnFormat, type);
   }
   return [...byFormat.values()].flatMap(type => {
@@ -59,12 +59,22 @@ function uniqueFirst(preferred: readonly string[], rest: readonly string[]): str
   return [...new Set([...preferred, ...rest])];
 }
 
-const value = (text: string, rank: number, extra: Partial<Proposal> = {}): Proposal =>
-  ({ label: text, kind: CompletionItemKind.Value, text, sortText: sortKey(0, rank), ...extra });
+const value = (text: string, rank: number, extra: Partial<Proposal> = {}): Proposal => ({
+  label: text,
+  kind: CompletionItemKind.Value,
+  text,
+  sortText: sortKey(0, rank),
+  ...extra,
+});
 
 /** The empty segment (`arn:aws:iam::`), inserting only the colon. */
-const none = (what: string, rank: number): Proposal =>
-  ({ label: `(no ${what})`, kind: CompletionItemKind.Value, text: '', sortText: sortKey(0, rank), detail: `these ARNs have no ${what}` });
+const none = (what: string, rank: number): Proposal => ({
+  label: `(no ${what})`,
+  kind: CompletionItemKind.Value,
+  text: '',
+  sortText: sortKey(0, rank),
+  detail: `these ARNs have no ${what}`,
+});
 
 interface SegmentContext {
   arn: Arn;
@@ -75,15 +85,22 @@ interface SegmentContext {
 
 function partitionProposals({ catalog, values }: SegmentContext): Proposal[] {
   const partitions = catalog.partitions();
-  return uniqueFirst(values.partitions, partitions.map(p => p.name))
-    .map((name, rank) => value(name, rank, { detail: partitions.find(p => p.name === name)?.description }));
+  return uniqueFirst(
+    values.partitions,
+    partitions.map(p => p.name),
+  ).map((name, rank) => value(name, rank, { detail: partitions.find(p => p.name === name)?.description }));
 }
 
 /** Services, those of the statement's resource types and the document's ARNs first. */
 function serviceProposals({ items, catalog, values }: SegmentContext): Proposal[] {
   const needed = statementFacts(items.site.context.statement, catalog).resourceTypes.map(t => parseArn(t.type.arnFormat)?.service ?? '');
-  const services = uniqueFirst([...needed, ...values.resources.keys()].filter(s => catalog.service(s)),
-    catalog.services().map(s => s.prefix).sort());
+  const services = uniqueFirst(
+    [...needed, ...values.resources.keys()].filter(s => catalog.service(s)),
+    catalog
+      .services()
+      .map(s => s.prefix)
+      .sort(),
+  );
   return services.map((prefix, rank) => value(prefix, rank, { kind: CompletionItemKind.Module, description: catalog.service(prefix)?.name }));
 }
 
@@ -96,7 +113,10 @@ function regionProposals({ arn, items, catalog, values }: SegmentContext): Propo
   if (regionless === formats.length && formats.length > 0) return result;
   const regions = catalog.regions();
   const partition = arn.partition || 'aws';
-  for (const code of uniqueFirst(values.regions, regions.filter(r => r.partition === partition).map(r => r.code))) {
+  for (const code of uniqueFirst(
+    values.regions,
+    regions.filter(r => r.partition === partition).map(r => r.code),
+  )) {
     result.push(value(code, 1, { detail: regions.find(r => r.code === code)?.name }));
   }
   result.push(value('*', 3, { detail: 'any Region' }));
@@ -124,7 +144,8 @@ function accountProposals({ arn, items, catalog, values }: SegmentContext): Prop
  */
 function resourceProposals({ arn, items, catalog, values }: SegmentContext): Proposal[] {
   const used = (values.resources.get(arn.service) ?? []).map((resource, rank) =>
-    value(resource, rank, { kind: CompletionItemKind.Reference, detail: 'used in this policy' }));
+    value(resource, rank, { kind: CompletionItemKind.Reference, detail: 'used in this policy' }),
+  );
   const offered = new Set(used.map(p => p.label));
   const formats = formatsOf(items, catalog, arn.service).flatMap(({ type }, rank) => {
     const { snippet, display } = resourcePartSnippet(type, values);
@@ -146,7 +167,16 @@ export function arnSegmentItems(items: ItemBuilder, doc: PolicyDocument, catalog
   const closing = site.closed ? '' : `$0"${site.commaAfter ? ',' : ''}`;
   const suffix = (addsColon ? ':' : '') + closing;
   const context = { arn: segment.arn, items, catalog, values: valuesBesideSite(doc, items.site) };
-  return SEGMENTS[segment.index - 1](context).map(p => items.inner({
-    ...p, retrigger: addsColon, snippet: p.snippet ?? (closing ? snippetEscape(p.text) : undefined),
-  }, segment.start, segment.end, suffix));
+  return SEGMENTS[segment.index - 1](context).map(p =>
+    items.inner(
+      {
+        ...p,
+        retrigger: addsColon,
+        snippet: p.snippet ?? (closing ? snippetEscape(p.text) : undefined),
+      },
+      segment.start,
+      segment.end,
+      suffix,
+    ),
+  );
 }

@@ -42,7 +42,10 @@ export const AWS_PRINCIPAL_FORMATS: ReadonlyArray<[label: string, format: string
  * aws:CalledViaFirst, aws:CalledViaLast) and "IAM condition keys" (iam:PassedToService).
  */
 export const SERVICE_PRINCIPAL_KEYS = new Set([
-  'aws:principalservicename', 'aws:principalservicenameslist', 'aws:calledvia', 'aws:calledviafirst',
-  'aws:calledvialast', 'iam:passedtoservice',
+  'aws:principalservicename',
+  'aws:principalservicenameslist',
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+  'iam:passedtoservice',
 ]);
-

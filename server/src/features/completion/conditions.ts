@@ -33,13 +33,13 @@ const formsCache = new WeakMap<Catalog, OperatorForm[]>();
 function operatorForms(catalog: Catalog): OperatorForm[] {
   let forms = formsCache.get(catalog);
   if (forms) return forms;
-  const plain = catalog.operators().flatMap(base => [
-    { name: base.name, base, ifExists: false },
-    ...(base.ifExistsAllowed ? [{ name: `${base.name}IfExists`, base, ifExists: true }] : []),
-  ]);
+  const plain = catalog
+    .operators()
+    .flatMap(base => [{ name: base.name, base, ifExists: false }, ...(base.ifExistsAllowed ? [{ name: `${base.name}IfExists`, base, ifExists: true }] : [])]);
   // Null tests whether a key is present; it has no set form.
   const sets = (['ForAnyValue', 'ForAllValues'] as const).flatMap(set =>
-    plain.filter(form => form.base.family !== 'Null').map(form => ({ ...form, name: `${set}:${form.name}`, set })));
+    plain.filter(form => form.base.family !== 'Null').map(form => ({ ...form, name: `${set}:${form.name}`, set })),
+  );
   forms = [...plain, ...sets];
   formsCache.set(catalog, forms);
   return forms;
@@ -66,10 +66,22 @@ export function operatorItems(items: ItemBuilder, catalog: Catalog, condition: C
   const edited = operators.find(op => op.entry.keyNode.offset === site.start);
   const present = new Set(operators.filter(op => op !== edited).map(op => op.entry.name));
   const keys = (edited?.keys ?? []).map(k => catalog.conditionKey(k.entry.name)).filter((k): k is ConditionKeyInfo => k !== undefined);
-  return operatorForms(catalog).filter(form => !present.has(form.name)).map((form, index) => items.key({
-    label: form.name, kind: CompletionItemKind.Operator, text: form.name, detail: `${form.base.family} operator`,
-    sortText: sortKey(rank(form, keys), index), retrigger: true, resolve: 'operator',
-  }, '{ "$1": "$2" }'));
+  return operatorForms(catalog)
+    .filter(form => !present.has(form.name))
+    .map((form, index) =>
+      items.key(
+        {
+          label: form.name,
+          kind: CompletionItemKind.Operator,
+          text: form.name,
+          detail: `${form.base.family} operator`,
+          sortText: sortKey(rank(form, keys), index),
+          retrigger: true,
+          resolve: 'operator',
+        },
+        '{ "$1": "$2" }',
+      ),
+    );
 }
 
 const GROUP_STATEMENT = 0;
@@ -80,8 +92,8 @@ const MISMATCH = 3;
 
 /** The value skeleton for a key under an operator, its tab stops numbered after the key's own. */
 function valueSkeleton(info: ConditionKeyInfo | undefined, operator: ParsedOperator, firstStop: number): string {
-  const single = operator.base?.family === 'Null' || info?.type === 'Bool' || info?.type === 'ArrayOfBool'
-    ? `"\${${firstStop}|true,false|}"` : `"$${firstStop}"`;
+  const single =
+    operator.base?.family === 'Null' || info?.type === 'Bool' || info?.type === 'ArrayOfBool' ? `"\${${firstStop}|true,false|}"` : `"$${firstStop}"`;
   return info?.multiValued || operator.setQualifier ? `[ ${single} ]` : single;
 }
 
@@ -108,20 +120,33 @@ export function conditionKeyItems(items: ItemBuilder, catalog: Catalog, conditio
   const { site } = items;
   const operatorName = site.context.conditionOperator ?? '';
   const operator = catalog.parseOperator(operatorName);
-  const entry = condition?.operators.find(op => op.entry.name === operatorName && op.entry.valueNode
-    && op.entry.valueNode.offset < site.start && site.start < op.entry.valueNode.offset + op.entry.valueNode.length);
+  const entry = condition?.operators.find(
+    op =>
+      op.entry.name === operatorName &&
+      op.entry.valueNode &&
+      op.entry.valueNode.offset < site.start &&
+      site.start < op.entry.valueNode.offset + op.entry.valueNode.length,
+  );
   const present = new Set((entry?.keys ?? []).filter(k => k.entry.keyNode.offset !== site.start).map(k => k.entry.name.toLowerCase()));
-  return candidates(items, catalog).filter(({ info }) => !present.has(info.key.toLowerCase())).map(({ info, group }, index) => {
-    const accepted = !operator.base || operator.base.acceptsKeyTypes.includes(info.type);
-    const stops = variableCount(info.key);
-    return items.key({
-      label: info.key, kind: CompletionItemKind.Field, text: info.key,
-      snippet: stops ? placeholdersToTabStops(info.key) : undefined,
-      detail: `${info.type}${info.multiValued ? ' (multivalued)' : ''}${info.service ? '' : ' · global'}`,
-      sortText: sortKey(accepted ? group : MISMATCH + group, index), resolve: 'key',
-      retrigger: stops === 0,
-    }, valueSkeleton(info, operator, stops + 1));
-  });
+  return candidates(items, catalog)
+    .filter(({ info }) => !present.has(info.key.toLowerCase()))
+    .map(({ info, group }, index) => {
+      const accepted = !operator.base || operator.base.acceptsKeyTypes.includes(info.type);
+      const stops = variableCount(info.key);
+      return items.key(
+        {
+          label: info.key,
+          kind: CompletionItemKind.Field,
+          text: info.key,
+          snippet: stops ? placeholdersToTabStops(info.key) : undefined,
+          detail: `${info.type}${info.multiValued ? ' (multivalued)' : ''}${info.service ? '' : ' · global'}`,
+          sortText: sortKey(accepted ? group : MISMATCH + group, index),
+          resolve: 'key',
+          retrigger: stops === 0,
+        },
+        valueSkeleton(info, operator, stops + 1),
+      );
+    });
 }
 
 type Choice = [value: string, detail?: string];
@@ -132,7 +157,11 @@ function choices(items: ItemBuilder, doc: PolicyDocument, catalog: Catalog): Cho
   const info = catalog.conditionKey(conditionKey);
   const key = conditionKey.toLowerCase();
   const values = valuesBesideSite(doc, items.site);
-  if (operator.base?.family === 'Null') return [['true', 'the key is absent from the request'], ['false', 'the key is present']];
+  if (operator.base?.family === 'Null')
+    return [
+      ['true', 'the key is absent from the request'],
+      ['false', 'the key is present'],
+    ];
   if (operator.base?.family === 'Bool' || info?.type === 'Bool' || info?.type === 'ArrayOfBool') return [['true'], ['false']];
   if (REGION_KEYS.has(key)) {
     const names = new Map(catalog.regions().map(r => [r.code, r.name]));
@@ -151,13 +180,24 @@ export function conditionValueItems(items: ItemBuilder, doc: PolicyDocument, cat
   const found = choices(items, doc, catalog);
   if (found === 'arn') {
     if (site.typed.startsWith('arn:')) return arnSegmentItems(items, doc, catalog);
-    return [items.string({ label: 'arn:', kind: CompletionItemKind.Reference, text: 'arn:', retrigger: true, sortText: sortKey(0), detail: 'an ARN, segment by segment' })];
+    return [
+      items.string({
+        label: 'arn:',
+        kind: CompletionItemKind.Reference,
+        text: 'arn:',
+        retrigger: true,
+        sortText: sortKey(0),
+        detail: 'an ARN, segment by segment',
+      }),
+    ];
   }
   const operator = site.context.statement?.condition?.operators.find(op => op.entry.name === site.context.conditionOperator);
   const entry = operator?.keys.find(k => k.entry.name === site.context.conditionKey);
   const listed = new Set((entry?.values ?? []).filter(v => v.offset !== site.start).map(v => String(v.value)));
-  return found.filter(([value]) => !listed.has(value)).map(([value, detail], rank): CompletionItem => {
-    const proposal: Proposal = { label: value, kind: CompletionItemKind.Value, text: value, detail, sortText: sortKey(0, rank) };
-    return items.string(proposal);
-  });
+  return found
+    .filter(([value]) => !listed.has(value))
+    .map(([value, detail], rank): CompletionItem => {
+      const proposal: Proposal = { label: value, kind: CompletionItemKind.Value, text: value, detail, sortText: sortKey(0, rank) };
+      return items.string(proposal);
+    });
 }

@@ -67,7 +67,7 @@ function collect(text: string): DocumentValues {
     if (REGION.test(arn.region)) regions.add(arn.region);
     if (isConcrete(arn.service) && arn.resource !== '') {
       let tally = resources.get(arn.service);
-      if (!tally) resources.set(arn.service, tally = new Tally());
+      if (!tally) resources.set(arn.service, (tally = new Tally()));
       tally.add(arn.resource);
     }
   }
@@ -82,7 +82,7 @@ function collect(text: string): DocumentValues {
 
 export function documentValues(doc: PolicyDocument): DocumentValues {
   let values = cache.get(doc);
-  if (!values) cache.set(doc, values = collect(doc.text));
+  if (!values) cache.set(doc, (values = collect(doc.text)));
   return values;
 }
 

@@ -23,7 +23,7 @@ const WITH_PRINCIPAL = new Set<PolicyKind>(['resource', 'trust', 'rcp', 'endpoin
 const principalSkeleton = (kind: PolicyKind) => `{ "${kind === 'trust' ? 'Service' : 'AWS'}": "$1" }`;
 
 type StatementShape = 'plain' | 'principal' | 'trust';
-const shapeOf = (kind: PolicyKind): StatementShape => kind === 'trust' ? 'trust' : WITH_PRINCIPAL.has(kind) ? 'principal' : 'plain';
+const shapeOf = (kind: PolicyKind): StatementShape => (kind === 'trust' ? 'trust' : WITH_PRINCIPAL.has(kind) ? 'principal' : 'plain');
 
 const STATEMENT_SHAPES: Record<StatementShape, { label: string; skeleton: string }> = {
   plain: {
@@ -60,8 +60,7 @@ const STATEMENT: ElementSpec[] = [
   { name: 'NotResource', skeleton: '[ "$1" ]', counterpart: 'Resource', retrigger: true },
 ];
 
-const PRINCIPAL_TYPES: ElementSpec[] = ['AWS', 'Service', 'Federated', 'CanonicalUser']
-  .map(name => ({ name, skeleton: '"$1"', retrigger: true }));
+const PRINCIPAL_TYPES: ElementSpec[] = ['AWS', 'Service', 'Federated', 'CanonicalUser'].map(name => ({ name, skeleton: '"$1"', retrigger: true }));
 
 /** The hover's text of an element, principal type or value, as item documentation. */
 function markdown(text: string | undefined): MarkupContent | undefined {
@@ -83,22 +82,32 @@ export function elementKeyItems(items: ItemBuilder, level: 'top' | 'statement' |
   const docOf = level === 'principal' ? principalTypeMarkdown : elementMarkdown;
   return specs
     .filter(spec => !present.has(spec.name) && !(spec.counterpart && present.has(spec.counterpart)))
-    .map((spec, index) => items.key({
-      label: spec.name,
-      kind: CompletionItemKind.Property,
-      text: spec.name,
-      detail: docs[spec.name]?.summary.replace(/`/g, ''),
-      documentation: markdown(docOf(spec.name)),
-      sortText: sortKey(0, rankOf(spec, index, doc.kind)),
-      retrigger: spec.retrigger,
-    }, typeof spec.skeleton === 'string' ? spec.skeleton : spec.skeleton(doc.kind)));
+    .map((spec, index) =>
+      items.key(
+        {
+          label: spec.name,
+          kind: CompletionItemKind.Property,
+          text: spec.name,
+          detail: docs[spec.name]?.summary.replace(/`/g, ''),
+          documentation: markdown(docOf(spec.name)),
+          sortText: sortKey(0, rankOf(spec, index, doc.kind)),
+          retrigger: spec.retrigger,
+        },
+        typeof spec.skeleton === 'string' ? spec.skeleton : spec.skeleton(doc.kind),
+      ),
+    );
 }
 
 function fixedValues(items: ItemBuilder, values: readonly string[]): CompletionItem[] {
-  return values.map((value, rank) => items.string({
-    label: value, kind: CompletionItemKind.EnumMember, text: value, sortText: sortKey(0, rank),
-    documentation: markdown(valueMarkdown(value)),
-  }));
+  return values.map((value, rank) =>
+    items.string({
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      text: value,
+      sortText: sortKey(0, rank),
+      documentation: markdown(valueMarkdown(value)),
+    }),
+  );
 }
 
 export const versionItems = (items: ItemBuilder) => fixedValues(items, ['2012-10-17', '2008-10-17']);
@@ -118,12 +127,25 @@ export function statementItems(items: ItemBuilder, doc: PolicyDocument): Complet
 /** The value of Principal / NotPrincipal itself: "*" or an object of principal types. */
 export function principalValueItems(items: ItemBuilder): CompletionItem[] {
   const star = items.string({
-    label: '*', kind: CompletionItemKind.Constant, text: '*', sortText: sortKey(1),
-    detail: 'Everyone (including anonymous users)', documentation: markdown(principalTypeMarkdown('AWS')),
+    label: '*',
+    kind: CompletionItemKind.Constant,
+    text: '*',
+    sortText: sortKey(1),
+    detail: 'Everyone (including anonymous users)',
+    documentation: markdown(principalTypeMarkdown('AWS')),
   });
-  const objects = PRINCIPAL_TYPES.map((spec, rank) => items.value({
-    label: `{ "${spec.name}": … }`, kind: CompletionItemKind.Snippet, text: spec.name, sortText: sortKey(0, rank),
-    detail: PRINCIPAL_TYPE_DOCS[spec.name]?.summary.replace(/`/g, ''), retrigger: true,
-  }, `{ "${spec.name}": "$1" }`));
+  const objects = PRINCIPAL_TYPES.map((spec, rank) =>
+    items.value(
+      {
+        label: `{ "${spec.name}": … }`,
+        kind: CompletionItemKind.Snippet,
+        text: spec.name,
+        sortText: sortKey(0, rank),
+        detail: PRINCIPAL_TYPE_DOCS[spec.name]?.summary.replace(/`/g, ''),
+        retrigger: true,
+      },
+      `{ "${spec.name}": "$1" }`,
+    ),
+  );
   return [...objects, star];
 }

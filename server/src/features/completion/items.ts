@@ -1,9 +1,7 @@
 // Completion items from proposals: every item replaces the site's whole word (quotes included), so
 // the editor filters on what was typed, and brings the quotes, commas and value skeleton that keep
 // the JSON valid. Proposals say what to insert; this module says how.
-import {
-  type CompletionItem, CompletionItemKind, InsertTextFormat, type MarkupContent, type Range, type TextEdit,
-} from 'vscode-languageserver-types';
+import { type CompletionItem, CompletionItemKind, InsertTextFormat, type MarkupContent, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../../policy/model';
 import type { CompletionSite } from './site';
 import { splitAtVariables } from '../../util/policyVariables';
@@ -54,15 +52,15 @@ export function snippetEscape(text: string): string {
 
 /** A snippet tab stop with the text `choices[0]`, or a choice among them when there are several. */
 export function tabStop(stop: number, choices: readonly string[]): string {
-  return choices.length > 1
-    ? `\${${stop}|${choices.map(c => c.replace(/[\\|,]/g, '\\$&')).join(',')}|}`
-    : `\${${stop}:${snippetEscape(choices[0])}}`;
+  return choices.length > 1 ? `\${${stop}|${choices.map(c => c.replace(/[\\|,]/g, '\\$&')).join(',')}|}` : `\${${stop}:${snippetEscape(choices[0])}}`;
 }
 
 /** `aws:ResourceTag/${TagKey}` -> `aws:ResourceTag/${1:TagKey}`: each ${Name} becomes a tab stop. */
 export function placeholdersToTabStops(text: string): string {
   let stop = 1;
-  return splitAtVariables(text).map((part, i) => i % 2 ? `\${${stop++}:${snippetEscape(part)}}` : snippetEscape(part)).join('');
+  return splitAtVariables(text)
+    .map((part, i) => (i % 2 ? `\${${stop++}:${snippetEscape(part)}}` : snippetEscape(part)))
+    .join('');
 }
 
 /**
@@ -78,15 +76,29 @@ export function snippetToPlainText(snippet: string): string {
     while (i < snippet.length) {
       const c = snippet[i];
       if (until !== undefined && c === until) return out;
-      if (c === '\\' && i + 1 < snippet.length) { out += snippet[i + 1]; i += 2; continue; }
+      if (c === '\\' && i + 1 < snippet.length) {
+        out += snippet[i + 1];
+        i += 2;
+        continue;
+      }
       const simple = /^\$(\d+)/.exec(snippet.slice(i));
-      if (simple) { out += values.get(simple[1]) ?? ''; i += simple[0].length; continue; }
+      if (simple) {
+        out += values.get(simple[1]) ?? '';
+        i += simple[0].length;
+        continue;
+      }
       const open = /^\$\{(\d+)([:|}])/.exec(snippet.slice(i));
-      if (!open) { out += c; i++; continue; }
+      if (!open) {
+        out += c;
+        i++;
+        continue;
+      }
       i += open[0].length;
-      let value = values.get(open[1]) ?? '';   // `${2}` mirrors tab stop 2
-      if (open[2] === ':') { value = parse('}'); i++; }
-      else if (open[2] === '|') {
+      let value = values.get(open[1]) ?? ''; // `${2}` mirrors tab stop 2
+      if (open[2] === ':') {
+        value = parse('}');
+        i++;
+      } else if (open[2] === '|') {
         const choices = [''];
         for (; snippet[i] !== '|'; i++) {
           if (snippet[i] === '\\') choices[choices.length - 1] += snippet[++i];
@@ -94,7 +106,7 @@ export function snippetToPlainText(snippet: string): string {
           else choices[choices.length - 1] += snippet[i];
         }
         value = choices[0];
-        i += 2;   // the closing |}
+        i += 2; // the closing |}
       }
       values.set(open[1], value);
       out += value;
@@ -136,7 +148,11 @@ export class ItemBuilder {
   private readonly siteRange: Range;
   private readonly commaEdits: TextEdit[] | undefined;
 
-  constructor(readonly doc: PolicyDocument, readonly site: CompletionSite, private readonly client: CompletionClient = FULL_COMPLETION_CLIENT) {
+  constructor(
+    readonly doc: PolicyDocument,
+    readonly site: CompletionSite,
+    private readonly client: CompletionClient = FULL_COMPLETION_CLIENT,
+  ) {
     this.siteRange = this.range(site.start, site.end);
     const at = site.commaBefore;
     this.commaEdits = at === undefined ? undefined : [{ range: this.range(at, at), newText: ',' }];

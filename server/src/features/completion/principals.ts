@@ -22,11 +22,18 @@ function formatProposals(formats: ReadonlyArray<[string, string]>, values: Docum
 function awsPrincipals(values: DocumentValues): Proposal[] {
   const partition = values.partitions[0] ?? 'aws';
   const roots = values.accounts.map((account, rank): Proposal => ({
-    label: `arn:${partition}:iam::${account}:root`, kind: CompletionItemKind.Reference, text: `arn:${partition}:iam::${account}:root`,
-    description: 'account', detail: `The account ${account} (its administrators decide who in it gets access)`, sortText: sortKey(0, rank),
+    label: `arn:${partition}:iam::${account}:root`,
+    kind: CompletionItemKind.Reference,
+    text: `arn:${partition}:iam::${account}:root`,
+    description: 'account',
+    detail: `The account ${account} (its administrators decide who in it gets access)`,
+    sortText: sortKey(0, rank),
   }));
   const star: Proposal = {
-    label: '*', kind: CompletionItemKind.Constant, text: '*', sortText: sortKey(3),
+    label: '*',
+    kind: CompletionItemKind.Constant,
+    text: '*',
+    sortText: sortKey(3),
     detail: 'Every principal, including anonymous users',
   };
   const formats = formatProposals(AWS_PRINCIPAL_FORMATS, values, 1).filter(p => !roots.some(root => root.text === p.text));
@@ -35,13 +42,21 @@ function awsPrincipals(values: DocumentValues): Proposal[] {
 
 function servicePrincipals(catalog: Catalog): Proposal[] {
   return catalog.servicePrincipals().map((p, rank) => ({
-    label: p.name, kind: CompletionItemKind.Value, text: p.name, detail: p.description ?? p.service, sortText: sortKey(0, rank),
+    label: p.name,
+    kind: CompletionItemKind.Value,
+    text: p.name,
+    detail: p.description ?? p.service,
+    sortText: sortKey(0, rank),
   }));
 }
 
 function federatedPrincipals(values: DocumentValues): Proposal[] {
   const providers = WEB_IDENTITY_PROVIDERS.map(([name, description], rank): Proposal => ({
-    label: name, kind: CompletionItemKind.Value, text: name, description, sortText: sortKey(1, rank),
+    label: name,
+    kind: CompletionItemKind.Value,
+    text: name,
+    description,
+    sortText: sortKey(1, rank),
   }));
   return [...formatProposals(IDENTITY_PROVIDER_FORMATS, values, 0), ...providers];
 }
@@ -51,8 +66,8 @@ export function principalItems(items: ItemBuilder, doc: PolicyDocument, catalog:
   const type = site.context.principalType;
   if ((type === 'AWS' || type === 'Federated') && site.typed.startsWith('arn:')) return arnSegmentItems(items, doc, catalog);
   const values = valuesBesideSite(doc, site);
-  const proposals = type === 'AWS' ? awsPrincipals(values) : type === 'Service' ? servicePrincipals(catalog)
-    : type === 'Federated' ? federatedPrincipals(values) : [];
+  const proposals =
+    type === 'AWS' ? awsPrincipals(values) : type === 'Service' ? servicePrincipals(catalog) : type === 'Federated' ? federatedPrincipals(values) : [];
   const present = new Set(listed.filter(item => item.offset !== site.start).map(item => item.value));
   return proposals.filter(p => p.snippet !== undefined || !present.has(p.text)).map(p => items.string(p));
 }

@@ -27,7 +27,6 @@ const DEFAULT_REGION = 'us-east-1';
 // Friendlier tab-stop defaults than the kebab-cased placeholder name.
 const ALIASES: Record<string, string> = { ObjectName: 'key' };
 
-
 /** Default values for one placeholder, best first. */
 function defaultsFor(name: string, format: string, at: number, values: DocumentValues): string[] {
   if (name === 'Partition') return values.partitions.length ? values.partitions : ['aws'];
@@ -55,7 +54,7 @@ export function arnSnippet(format: string, values: DocumentValues, from = 0): Ar
     const defaults = defaultsFor(name, format, at, values);
     let stop = stops.get(name);
     const repeated = stop !== undefined;
-    if (stop === undefined) stops.set(name, stop = stops.size + 1);
+    if (stop === undefined) stops.set(name, (stop = stops.size + 1));
     snippet += snippetEscape(literal) + (repeated ? `$${stop}` : tabStop(stop, defaults));
     display += literal + defaults[0];
     last = at + match[0].length;
@@ -97,26 +96,44 @@ export function resourceFormatItems(items: ItemBuilder, doc: PolicyDocument, cat
     offered.add(display);
     const required = needed.requiredBy.length > 0;
     const actions = required ? needed.requiredBy : needed.optionalFor;
-    return [items.string({
-      label: display, kind: CompletionItemKind.Reference, text: display, snippet,
-      description: `${needed.type.service} ${needed.type.name}`,
-      detail: `${needed.type.service} ${needed.type.name}: ${required ? 'required by' : 'for'} ${listActions(actions.map(a => a.split(':')[1]), 3)}`,
-      documentation: documentation(needed),
-      sortText: sortKey(required ? GROUP_REQUIRED : GROUP_OPTIONAL, rank),
-    })];
+    return [
+      items.string({
+        label: display,
+        kind: CompletionItemKind.Reference,
+        text: display,
+        snippet,
+        description: `${needed.type.service} ${needed.type.name}`,
+        detail: `${needed.type.service} ${needed.type.name}: ${required ? 'required by' : 'for'} ${listActions(
+          actions.map(a => a.split(':')[1]),
+          3,
+        )}`,
+        documentation: documentation(needed),
+        sortText: sortKey(required ? GROUP_REQUIRED : GROUP_OPTIONAL, rank),
+      }),
+    ];
   });
   // Actions without resource types take only "*" (IAM User Guide, "Resource" element).
   const needsStar = facts.actions.some(action => action.resourceTypes.length === 0);
-  result.push(items.string({
-    label: '*', kind: CompletionItemKind.Constant, text: '*',
-    detail: needsStar ? 'all resources: some actions here support no resource-level permissions' : 'all resources',
-    sortText: sortKey(needsStar ? 0 : GROUP_OTHER),
-  }));
+  result.push(
+    items.string({
+      label: '*',
+      kind: CompletionItemKind.Constant,
+      text: '*',
+      detail: needsStar ? 'all resources: some actions here support no resource-level permissions' : 'all resources',
+      sortText: sortKey(needsStar ? 0 : GROUP_OTHER),
+    }),
+  );
   if (facts.resourceTypes.length === 0) {
-    result.push(items.string({
-      label: 'arn:', kind: CompletionItemKind.Reference, text: 'arn:', retrigger: true,
-      detail: 'an ARN, segment by segment', sortText: sortKey(GROUP_OTHER, 1),
-    }));
+    result.push(
+      items.string({
+        label: 'arn:',
+        kind: CompletionItemKind.Reference,
+        text: 'arn:',
+        retrigger: true,
+        detail: 'an ARN, segment by segment',
+        sortText: sortKey(GROUP_OTHER, 1),
+      }),
+    );
   }
   return result;
 }

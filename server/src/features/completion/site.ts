@@ -98,8 +98,12 @@ function isClosedContainer(text: string, node: Node): boolean {
 /** The innermost object or array whose inside contains `pos` (an unclosed one reaches to its end). */
 function containerAt(text: string, root: Node, pos: number): Node | undefined {
   for (let n: Node | undefined = findNodeAtOffset(root, pos, true); n; n = n.parent) {
-    if ((n.type === 'object' || n.type === 'array') && pos > n.offset
-      && (pos < n.offset + n.length || pos === n.offset + n.length && !isClosedContainer(text, n))) return n;
+    if (
+      (n.type === 'object' || n.type === 'array') &&
+      pos > n.offset &&
+      (pos < n.offset + n.length || (pos === n.offset + n.length && !isClosedContainer(text, n)))
+    )
+      return n;
   }
   return undefined;
 }
@@ -115,7 +119,14 @@ function valueStartsAt(doc: PolicyDocument, root: Node, pos: number): boolean {
   return after < 0 || text[after] !== ':';
 }
 
-interface Span { start: number; end: number; quoted: boolean; closed: boolean; contentStart: number; current: string }
+interface Span {
+  start: number;
+  end: number;
+  quoted: boolean;
+  closed: boolean;
+  contentStart: number;
+  current: string;
+}
 
 function finish(doc: PolicyDocument, offset: number, kind: CompletionSite['kind'], path: JSONPath, span: Span, inArray: boolean): CompletionSite {
   const text = doc.text;
@@ -123,7 +134,12 @@ function finish(doc: PolicyDocument, offset: number, kind: CompletionSite['kind'
   const next = nextSignificant(doc, span.end);
   const keyOnly = kind === 'key' && next >= 0 && text[next] === ':';
   return {
-    kind, path, context: describePath(doc, path), offset, inArray, keyOnly,
+    kind,
+    path,
+    context: describePath(doc, path),
+    offset,
+    inArray,
+    keyOnly,
     spaceBefore: !span.quoted && text[span.start - 1] === ':',
     ...span,
     typed: text.slice(span.contentStart, offset),
@@ -137,8 +153,14 @@ function stringSite(doc: PolicyDocument, node: Node, offset: number): Completion
   const closed = isClosedString(text, node);
   let end = node.offset + node.length;
   if (!closed) for (end = offset; end < text.length && STRING_WORD.test(text[end]);) end++;
-  const span = { start: node.offset, end, quoted: true, closed, contentStart: node.offset + 1,
-    current: closed ? String(node.value) : text.slice(node.offset + 1, end) };
+  const span = {
+    start: node.offset,
+    end,
+    quoted: true,
+    closed,
+    contentStart: node.offset + 1,
+    current: closed ? String(node.value) : text.slice(node.offset + 1, end),
+  };
   const path = getNodePath(node);
   if (isKeyNode(node)) return finish(doc, offset, 'key', path.slice(0, -1), span, false);
   const inArray = node.parent?.type === 'array';
@@ -159,7 +181,7 @@ export function completionSite(doc: PolicyDocument, offset: number): CompletionS
   }
   let start = offset;
   while (start > 0 && BARE_WORD.test(text[start - 1])) start--;
-  while (start < offset && text[start] === ':') start++;   // the colon after a key is not part of the word
+  while (start < offset && text[start] === ':') start++; // the colon after a key is not part of the word
   let end = offset;
   while (end < text.length && BARE_WORD.test(text[end])) end++;
   const span = { start, end, quoted: false, closed: false, contentStart: start, current: text.slice(start, end) };
@@ -177,9 +199,8 @@ export function completionSite(doc: PolicyDocument, offset: number): CompletionS
   if (!container) return undefined;
   if (prev >= 0 && text[prev] === '"') {
     const before = findNodeAtOffset(root, prev, false);
-    if (before?.type === 'string' && isKeyNode(before)) return undefined;   // `"Action" |`: the colon is missing
+    if (before?.type === 'string' && isKeyNode(before)) return undefined; // `"Action" |`: the colon is missing
   }
   const path = getNodePath(container);
   return container.type === 'object' ? finish(doc, offset, 'key', path, span, false) : finish(doc, offset, 'value', path, span, true);
 }
-

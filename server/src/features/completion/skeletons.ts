@@ -8,7 +8,12 @@ import SNIPPETS from '../../../../snippets/iam-policy.code-snippets.json';
 import type { PolicyDocument, PolicyKind } from '../../policy/model';
 import { type CompletionClient, FULL_COMPLETION_CLIENT, snippetToPlainText, sortKey } from './items';
 
-interface Snippet { prefix: string[]; description: string; body: string[]; isFileTemplate?: boolean }
+interface Snippet {
+  prefix: string[];
+  description: string;
+  body: string[];
+  isFileTemplate?: boolean;
+}
 
 /** The kind of policy each whole-policy snippet is (a test keeps this in step with the file). */
 export const SKELETON_KINDS: Readonly<Record<string, PolicyKind>> = {
@@ -51,7 +56,9 @@ export function skeletonItems(doc: PolicyDocument, offset: number, client: Compl
   const typed = text.slice(lineStart, offset);
   return SKELETONS.map(({ name, kind, description, body }, rank) => {
     const item: CompletionItem = {
-      label: name, kind: CompletionItemKind.Snippet, detail: description,
+      label: name,
+      kind: CompletionItemKind.Snippet,
+      detail: description,
       sortText: sortKey(kind === doc.kind && doc.kindSource !== 'default' ? 0 : 1, rank),
       filterText: typed + name,
       textEdit: { range: range(lineStart, lineEnd), newText: client.snippets ? body : snippetToPlainText(body) },

@@ -55,7 +55,7 @@ function collect(statement: Statement, catalog: Catalog): StatementFacts {
       const type = catalog.resourceType(action.service, ref.name);
       if (!type) continue;
       let needed = types.get(type);
-      if (!needed) types.set(type, needed = { type, requiredBy: [], optionalFor: [] });
+      if (!needed) types.set(type, (needed = { type, requiredBy: [], optionalFor: [] }));
       (ref.required ? needed.requiredBy : needed.optionalFor).push(name);
       count(ref.conditionKeys);
     }
@@ -63,21 +63,23 @@ function collect(statement: Statement, catalog: Catalog): StatementFacts {
   for (const type of types.keys()) count(type.conditionKeys);
   // Ties (S3 lists object and accesspointobject, neither required, for GetObject): the type the action
   // names (GetObject -> object), then the plainer ARN.
-  const named = (t: NeededResourceType) => [...t.requiredBy, ...t.optionalFor]
-    .filter(action => action.toLowerCase().includes(t.type.name.toLowerCase().replace(/[^a-z0-9]/g, ''))).length;
+  const named = (t: NeededResourceType) =>
+    [...t.requiredBy, ...t.optionalFor].filter(action => action.toLowerCase().includes(t.type.name.toLowerCase().replace(/[^a-z0-9]/g, ''))).length;
   const placeholders = (t: NeededResourceType) => variableCount(t.type.arnFormat);
-  const resourceTypes = [...types.values()].sort((a, b) =>
-    b.requiredBy.length - a.requiredBy.length
-    || b.optionalFor.length - a.optionalFor.length
-    || named(b) - named(a)
-    || placeholders(a) - placeholders(b)
-    || a.type.name.localeCompare(b.type.name));
+  const resourceTypes = [...types.values()].sort(
+    (a, b) =>
+      b.requiredBy.length - a.requiredBy.length ||
+      b.optionalFor.length - a.optionalFor.length ||
+      named(b) - named(a) ||
+      placeholders(a) - placeholders(b) ||
+      a.type.name.localeCompare(b.type.name),
+  );
   return { actions, resourceTypes, conditionKeys };
 }
 
 export function statementFacts(statement: Statement | undefined, catalog: Catalog): StatementFacts {
   if (!statement) return EMPTY;
   let facts = cache.get(statement);
-  if (!facts) cache.set(statement, facts = collect(statement, catalog));
+  if (!facts) cache.set(statement, (facts = collect(statement, catalog)));
   return facts;
 }

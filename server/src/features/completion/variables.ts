@@ -33,10 +33,17 @@ export function variableItems(items: ItemBuilder, catalog: Catalog, resourcePart
   if (text[end] === '}') end++;
   return catalog.policyVariables().map((variable, rank) => {
     const tagged = hasVariable(variable.name);
-    return items.inner({
-      label: `\${${variable.name}}`, kind: CompletionItemKind.Variable, text: `\${${variable.name}}`,
-      snippet: tagged ? `\\\${${placeholdersToTabStops(variable.name)}\\}` : undefined,
-      detail: variable.description, sortText: sortKey(KIND_ORDER.indexOf(variable.kind ?? 'global') + 1, rank),
-    }, start, end);
+    return items.inner(
+      {
+        label: `\${${variable.name}}`,
+        kind: CompletionItemKind.Variable,
+        text: `\${${variable.name}}`,
+        snippet: tagged ? `\\\${${placeholdersToTabStops(variable.name)}\\}` : undefined,
+        detail: variable.description,
+        sortText: sortKey(KIND_ORDER.indexOf(variable.kind ?? 'global') + 1, rank),
+      },
+      start,
+      end,
+    );
   });
 }

@@ -42,7 +42,6 @@ export function entryNeeds(catalog: Catalog, entry: ActionEntry): EntryNeeds | u
   return { types: [...types], unscoped: types.size === 0 };
 }
 
-
 /**
  * The values an ARN already gives the variables of a format, where they are concrete (no
  * wildcard): `arn:aws:logs:us-east-1:*:log-group:*` gives Partition and Region.
@@ -51,8 +50,11 @@ export function valuesFromArn(format: string, arn: string): Map<string, string> 
   const known = new Map<string, string>();
   const parts = splitAtVariables(format);
   const names = parts.filter((_, i) => i % 2 === 1);
-  const pattern = parts.map((part, i) => (i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    : part === 'Partition' || part === 'Region' || part === 'Account' ? '([^:]*)' : '(.*?)')).join('');
+  const pattern = parts
+    .map((part, i) =>
+      i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : part === 'Partition' || part === 'Region' || part === 'Account' ? '([^:]*)' : '(.*?)',
+    )
+    .join('');
   const match = new RegExp(`^${pattern}$`).exec(arn);
   names.forEach((name, i) => {
     const value = match?.[i + 1];
@@ -81,8 +83,14 @@ const documentArnValues = new WeakMap<PolicyDocument, Map<string, string>>();
 function arnValuesOf(doc: PolicyDocument, catalog: Catalog): Map<string, string> {
   let values = documentArnValues.get(doc);
   if (!values) {
-    const items = doc.statements.flatMap(s => [...s.resource?.items ?? [], ...s.notResource?.items ?? []]);
-    documentArnValues.set(doc, values = valuesOfArns(catalog, items.map(i => i.value).filter(v => v.startsWith('arn:'))));
+    const items = doc.statements.flatMap(s => [...(s.resource?.items ?? []), ...(s.notResource?.items ?? [])]);
+    documentArnValues.set(
+      doc,
+      (values = valuesOfArns(
+        catalog,
+        items.map(i => i.value).filter(v => v.startsWith('arn:')),
+      )),
+    );
   }
   return values;
 }

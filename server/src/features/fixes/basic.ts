@@ -26,8 +26,10 @@ function renameProperty(doc: PolicyDocument, object: Node, property: Node, name:
   const keysOf = (o: Node) => (o.children ?? []).map(p => String(p.children?.[0]?.value).toLowerCase());
   const taken = new Set(keysOf(target));
   if (keysOf(value).some(k => taken.has(k))) return undefined;
-  const moved = (value.children ?? []).map((p): [string, RawJson] =>
-    [String(p.children?.[0]?.value), new RawJson(p.children?.[1] ? nodeText(doc.text, p.children[1]) : 'null')]);
+  const moved = (value.children ?? []).map((p): [string, RawJson] => [
+    String(p.children?.[0]?.value),
+    new RawJson(p.children?.[1] ? nodeText(doc.text, p.children[1]) : 'null'),
+  ]);
   return [...removeMembers(object, new Set([property])), ...(moved.length ? [appendProperties(doc, target, moved)] : [])];
 }
 
@@ -45,8 +47,10 @@ export const replacementFixes: FixProvider = ctx => {
   if (REPLACED_BY_REPAIRS.has(String(ctx.diagnostic.code))) return [];
   const replacements = (ctx.diagnostic.data as FindingData | undefined)?.replacements ?? [];
   const found = memberAt(ctx.doc, spanOf(ctx).start);
-  const onKey = found?.member.type === 'property' && found.member.children?.[0]?.offset === spanOf(ctx).start
-    && found.member.children[0].length === spanOf(ctx).end - spanOf(ctx).start;
+  const onKey =
+    found?.member.type === 'property' &&
+    found.member.children?.[0]?.offset === spanOf(ctx).start &&
+    found.member.children[0].length === spanOf(ctx).end - spanOf(ctx).start;
   return replacements.flatMap((text, index) => {
     const title = `Change to ${text}`;
     const preferred = index === 0 && replacements.length === 1;

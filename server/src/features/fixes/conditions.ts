@@ -44,12 +44,11 @@ function changeOperator(doc: PolicyDocument, entry: ConditionEntry, target: stri
   }
   if (existing && (!existing.entry.valueNode || existing.keys.some(k => k.entry.name.toLowerCase() === keyName.toLowerCase()))) return undefined;
   const value = newValue !== undefined ? newValue : new RawJson(valueNode ? nodeText(doc.text, valueNode) : '""');
-  const removal = block.keys.length === 1
-    ? removeMembers(condition, new Set([block.entry.node]))
-    : removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]));
-  const insertion = existing
-    ? insertProperty(doc, existing.entry.valueNode!, keyName, value)
-    : insertProperty(doc, condition, target, { [keyName]: value });
+  const removal =
+    block.keys.length === 1
+      ? removeMembers(condition, new Set([block.entry.node]))
+      : removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]));
+  const insertion = existing ? insertProperty(doc, existing.entry.valueNode!, keyName, value) : insertProperty(doc, condition, target, { [keyName]: value });
   return [...removal, insertion];
 }
 
@@ -131,9 +130,12 @@ const keyRemoved: FixProvider = ctx => {
   const condition = entry?.statement.condition;
   const block = entry?.operatorEntry;
   if (!entry || !condition?.entry.valueNode || !block?.entry.valueNode || entry.statement.node.type !== 'object') return [];
-  const changes = block.keys.length > 1 ? removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]))
-    : condition.operators.length > 1 ? removeMembers(condition.entry.valueNode, new Set([block.entry.node]))
-    : removeMembers(entry.statement.node, new Set([condition.entry.node]));
+  const changes =
+    block.keys.length > 1
+      ? removeMembers(block.entry.valueNode, new Set([entry.keyEntry.entry.node]))
+      : condition.operators.length > 1
+        ? removeMembers(condition.entry.valueNode, new Set([block.entry.node]))
+        : removeMembers(entry.statement.node, new Set([condition.entry.node]));
   return [fixAction(ctx, `Remove "${entry.keyEntry.entry.name}" (it is always true)`, changes, true)];
 };
 
@@ -148,8 +150,17 @@ const valueRemoved: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM320: operatorType, IAM321: operatorType, IAM322: operatorType, IAM330: dateOperator, IAM340: setQualifierRemoved, IAM341: setQualifierAdded, IAM342: nullCheck,
-  IAM338: likeOperator, IAM370: presenceAsNull, IAM371: keyRemoved, IAM372: valueRemoved,
+  IAM320: operatorType,
+  IAM321: operatorType,
+  IAM322: operatorType,
+  IAM330: dateOperator,
+  IAM340: setQualifierRemoved,
+  IAM341: setQualifierAdded,
+  IAM342: nullCheck,
+  IAM338: likeOperator,
+  IAM370: presenceAsNull,
+  IAM371: keyRemoved,
+  IAM372: valueRemoved,
 };
 
 export const conditionFixes = byCode(PROVIDERS);

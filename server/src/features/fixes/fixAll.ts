@@ -21,8 +21,14 @@ import { memberAt, uniqueSid } from './repairs';
 
 /** Codes whose preferred fix is safe whenever there is one. */
 const SAFE_CODES: ReadonlySet<string> = new Set([
-  SYNTAX_CODES.comment, SYNTAX_CODES.trailingComma, SYNTAX_CODES.missingComma,
-  'IAM100', 'IAM106', 'IAM301', 'IAM029', 'IAM030',
+  SYNTAX_CODES.comment,
+  SYNTAX_CODES.trailingComma,
+  SYNTAX_CODES.missingComma,
+  'IAM100',
+  'IAM106',
+  'IAM301',
+  'IAM029',
+  'IAM030',
 ]);
 /** Codes whose fix is safe when it only changes letter case. */
 const CASE_CODES: ReadonlySet<string> = new Set(['IAM010', 'IAM011', 'IAM012']);

@@ -4,9 +4,7 @@
 // command, so that VS Code turns the placeholders into tab stops right after applying the edit.
 // A fix is preferred (the one the keyboard shortcut runs) only when a user can accept it blind: one
 // that leaves a placeholder to fill in (`<bucket-name>`, IAM090) never is, whatever its provider says.
-import {
-  CodeAction, CodeActionKind, TextEdit, type CodeActionKind as Kind, type Diagnostic,
-} from 'vscode-languageserver-types';
+import { CodeAction, CodeActionKind, TextEdit, type CodeActionKind as Kind, type Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
 import { rangeOf } from '../../policy/locate';
 import type { PolicyDocument, Statement } from '../../policy/model';
@@ -97,7 +95,11 @@ export function minimize(doc: PolicyDocument, change: Change): Change {
  * of them and a client that runs the snippet command, the action runs it after the edit.
  */
 export function changeAction(
-  ctx: BaseContext, title: string, kind: Kind, changes: Change[], options: { diagnostic?: Diagnostic; isPreferred?: boolean } = {},
+  ctx: BaseContext,
+  title: string,
+  kind: Kind,
+  changes: Change[],
+  options: { diagnostic?: Diagnostic; isPreferred?: boolean } = {},
 ): CodeAction {
   const { doc } = ctx;
   const minimal = changes.map(c => minimize(doc, c)).sort((a, b) => a.offset - b.offset);

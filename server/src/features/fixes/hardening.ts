@@ -22,7 +22,11 @@ import { appendItem, replaceListItem, type JsonValue } from './jsonEdits';
 import { uniqueSid } from './repairs';
 import { placeholder } from './template';
 
-interface ConditionChoice { operator: string; key: string; value: string }
+interface ConditionChoice {
+  operator: string;
+  key: string;
+  value: string;
+}
 
 function conditionFixes(ctx: FixContext, choices: ConditionChoice[]): CodeAction[] {
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
@@ -48,7 +52,12 @@ function marked(text: string): string {
   return text.replace(/<([a-z-]+)>/g, (whole, name: string) => placeholder(name, whole));
 }
 
-interface ClaimData { conditionKey?: string; conditionOperator?: string; conditionValue?: string; narrower?: string[] }
+interface ClaimData {
+  conditionKey?: string;
+  conditionOperator?: string;
+  conditionValue?: string;
+  narrower?: string[];
+}
 
 const publicPrincipal: FixProvider = ctx => {
   const data = (ctx.diagnostic.data ?? {}) as ClaimData;
@@ -67,8 +76,11 @@ const claimCondition: FixProvider = ctx => {
 /** A claim value replaced with a narrower one (IAM421 on a value, IAM426); none is preferred: each has placeholders. */
 const narrowerClaim: FixProvider = ctx => {
   const { start, end } = spanOf(ctx);
-  return ((ctx.diagnostic.data ?? {}) as ClaimData).narrower?.map(value =>
-    fixAction(ctx, `Narrow to ${value}`, [{ offset: start, length: end - start, text: JSON.stringify(marked(value)) }])) ?? [];
+  return (
+    ((ctx.diagnostic.data ?? {}) as ClaimData).narrower?.map(value =>
+      fixAction(ctx, `Narrow to ${value}`, [{ offset: start, length: end - start, text: JSON.stringify(marked(value)) }]),
+    ) ?? []
+  );
 };
 
 const accountTrust: FixProvider = ctx => {
@@ -80,10 +92,11 @@ const accountTrust: FixProvider = ctx => {
   ]);
 };
 
-const confusedDeputy: FixProvider = ctx => conditionFixes(ctx, [
-  { operator: 'StringEquals', key: 'aws:SourceAccount', value: accountValue(ctx.doc) },
-  { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
-]);
+const confusedDeputy: FixProvider = ctx =>
+  conditionFixes(ctx, [
+    { operator: 'StringEquals', key: 'aws:SourceAccount', value: accountValue(ctx.doc) },
+    { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
+  ]);
 
 /** A Resource value that names every role: "*", arn:aws:iam::*:*, arn:aws:iam::123456789012:role/*. */
 const EVERY_ROLE = /^(\*|arn:[^:]*:iam::[^:]*:(\*|role\/\*))$/;
@@ -103,7 +116,7 @@ const passRole: FixProvider = ctx => {
 function bucketResources(doc: PolicyDocument): string[] {
   const arns = new Set<string>();
   for (const statement of doc.statements) {
-    for (const item of [...statement.resource?.items ?? [], ...statement.notResource?.items ?? []]) {
+    for (const item of [...(statement.resource?.items ?? []), ...(statement.notResource?.items ?? [])]) {
       const arn = parseArn(item.value);
       if (!arn || arn.service !== 's3') continue;
       const bucket = arn.resource.split('/')[0];
@@ -118,7 +131,9 @@ const secureTransport: FixProvider = ctx => {
   if (array?.type !== 'array') return [];
   const resources = bucketResources(ctx.doc);
   const statement: JsonValue = {
-    Sid: ctx.doc.statements.some(s => s.sid?.valueNode?.value === 'DenyInsecureTransport') ? uniqueSid(ctx.doc, 'DenyInsecureTransport') : 'DenyInsecureTransport',
+    Sid: ctx.doc.statements.some(s => s.sid?.valueNode?.value === 'DenyInsecureTransport')
+      ? uniqueSid(ctx.doc, 'DenyInsecureTransport')
+      : 'DenyInsecureTransport',
     Effect: 'Deny',
     Principal: '*',
     Action: 's3:*',
@@ -129,7 +144,14 @@ const secureTransport: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM410: passRole, IAM420: publicPrincipal, IAM421: publicPrincipal, IAM425: claimCondition, IAM426: narrowerClaim, IAM422: accountTrust, IAM423: confusedDeputy, IAM424: secureTransport,
+  IAM410: passRole,
+  IAM420: publicPrincipal,
+  IAM421: publicPrincipal,
+  IAM425: claimCondition,
+  IAM426: narrowerClaim,
+  IAM422: accountTrust,
+  IAM423: confusedDeputy,
+  IAM424: secureTransport,
 };
 
 export const hardeningFixes = byCode(PROVIDERS);

@@ -18,7 +18,11 @@ export interface TextStyle {
 }
 
 /** A replacement of `length` characters at `offset` by `text` (which may hold placeholders). */
-export interface Change { offset: number; length: number; text: string }
+export interface Change {
+  offset: number;
+  length: number;
+  text: string;
+}
 
 /** JSON text taken over as it is (a value copied from the document, escapes and all). */
 export class RawJson {
@@ -56,10 +60,14 @@ export function styleOf(doc: PolicyDocument): TextStyle {
   let style = styles.get(doc);
   if (!style) {
     const text = doc.text;
-    const padding = (open: string) => ((text.split(`${open}"`).length > text.split(`${open} "`).length) ? '' : ' ');
-    style = { unit: detectIndentUnit(text) ?? DEFAULT_UNIT, eol: text.includes('\r\n') ? '\r\n' : '\n', pad: { '[': padding('['), '{': padding('{') },
+    const padding = (open: string) => (text.split(`${open}"`).length > text.split(`${open} "`).length ? '' : ' ');
+    style = {
+      unit: detectIndentUnit(text) ?? DEFAULT_UNIT,
+      eol: text.includes('\r\n') ? '\r\n' : '\n',
+      pad: { '[': padding('['), '{': padding('{') },
       comma: text.split(',"').length > text.split(', "').length ? ',' : ', ',
-      colon: text.split('":"').length > text.split('": "').length ? ':' : ': ' };
+      colon: text.split('":"').length > text.split('": "').length ? ':' : ': ',
+    };
     styles.set(doc, style);
   }
   return style;
@@ -99,7 +107,7 @@ export function renderJson(value: JsonValue, style: TextStyle, indent: string, m
   const members = Array.isArray(value)
     ? value.map(v => renderJson(v, style, inner, multiline))
     : Object.entries(value).map(([name, v]) => `${JSON.stringify(name)}${style.colon}${renderJson(v, style, inner, multiline)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] as const : ['{', '}'] as const;
+  const [open, close] = Array.isArray(value) ? (['[', ']'] as const) : (['{', '}'] as const);
   if (members.length === 0) return open + close;
   if (!multiline || (Array.isArray(value) && members.length === 1)) return `${open}${style.pad[open]}${members.join(style.comma)}${style.pad[open]}${close}`;
   return `${open}${style.eol}${members.map(m => inner + m).join(`,${style.eol}`)}${style.eol}${indent}${close}`;
@@ -150,8 +158,10 @@ function insertMembers(doc: PolicyDocument, container: Node, added: Array<[name:
   // an array item is laid out like its neighbours (one-line statements in a multi-line Statement array)
   const layout = container.type === 'array' && members.length > 0 ? isMultiline(text, members[members.length - 1]) : multiline;
   const separator = multiline ? `,${style.eol}${indent}` : style.comma;
-  const member = added.map(([name, value]) => `${name === undefined ? '' : `${JSON.stringify(name)}${style.colon}`}${renderJson(value, style, indent, layout)}`).join(separator);
-  const [open, close] = container.type === 'array' ? ['[', ']'] as const : ['{', '}'] as const;
+  const member = added
+    .map(([name, value]) => `${name === undefined ? '' : `${JSON.stringify(name)}${style.colon}`}${renderJson(value, style, indent, layout)}`)
+    .join(separator);
+  const [open, close] = container.type === 'array' ? (['[', ']'] as const) : (['{', '}'] as const);
   if (members.length === 0) {
     return { offset: container.offset, length: container.length, text: `${open}${style.pad[open]}${member}${style.pad[open]}${close}` };
   }

@@ -31,9 +31,7 @@ export function narrowedTypes(ctx: { catalog: Catalog }, facts: StatementFacts):
 }
 
 /** The ARN templates of resource types, one per distinct format (`known`: values keyed as valuesOfArns keys them). */
-export function templatesOf(
-  doc: PolicyDocument, catalog: Catalog, types: readonly ResourceTypeInfo[], known?: ReadonlyMap<string, string>,
-): string[] {
+export function templatesOf(doc: PolicyDocument, catalog: Catalog, types: readonly ResourceTypeInfo[], known?: ReadonlyMap<string, string>): string[] {
   return [...new Set(types.map(t => t.arnFormat))].map(format => arnTemplate(doc, catalog, format, known));
 }
 
@@ -83,21 +81,32 @@ const addResource: FixProvider = ctx => {
   const statement = facts?.statement;
   if (!facts || statement?.node.type !== 'object') return [];
   const action = statement.action ?? statement.notAction;
-  const place = action ? { after: action.entry.node } : 'last' as const;
+  const place = action ? { after: action.entry.node } : ('last' as const);
   const types = narrowedTypes(ctx, facts);
   const unscoped = !types && facts.actions.length > 0 && facts.actions.every(e => entryNeeds(ctx.catalog, e)?.unscoped);
   const fixes = [fixAction(ctx, 'Add "Resource": "*"', [insertProperty(ctx.doc, statement.node, 'Resource', '*', place)], unscoped)];
   if (types) {
     const templates = templatesOf(ctx.doc, ctx.catalog, types);
     const value = templates.length === 1 ? templates[0] : templates;
-    fixes.unshift(fixAction(ctx, `Add "Resource" with ARNs of the resources the actions need (${typeNames(types)})`,
-      [insertProperty(ctx.doc, statement.node, 'Resource', value, place)], true));
+    fixes.unshift(
+      fixAction(
+        ctx,
+        `Add "Resource" with ARNs of the resources the actions need (${typeNames(types)})`,
+        [insertProperty(ctx.doc, statement.node, 'Resource', value, place)],
+        true,
+      ),
+    );
   }
   return fixes;
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM402: narrowStar, IAM407: narrowStar, IAM403: narrowBroadArn, IAM212: addArnForAction, IAM021: addResource, IAM022: addResource,
+  IAM402: narrowStar,
+  IAM407: narrowStar,
+  IAM403: narrowBroadArn,
+  IAM212: addArnForAction,
+  IAM021: addResource,
+  IAM022: addResource,
 };
 
 export const narrowResourceFixes = byCode(PROVIDERS);

@@ -15,12 +15,18 @@ const OPERATORS: Record<string, Partial<Record<Comparison, [string, string?]>>> 
   String: { Equals: ['StringEquals', 'StringNotEquals'], Like: ['StringLike', 'StringNotLike'] },
   ARN: { Equals: ['ArnEquals', 'ArnNotEquals'], Like: ['ArnLike', 'ArnNotLike'] },
   Numeric: {
-    Equals: ['NumericEquals', 'NumericNotEquals'], LessThan: ['NumericLessThan'], LessThanEquals: ['NumericLessThanEquals'],
-    GreaterThan: ['NumericGreaterThan'], GreaterThanEquals: ['NumericGreaterThanEquals'],
+    Equals: ['NumericEquals', 'NumericNotEquals'],
+    LessThan: ['NumericLessThan'],
+    LessThanEquals: ['NumericLessThanEquals'],
+    GreaterThan: ['NumericGreaterThan'],
+    GreaterThanEquals: ['NumericGreaterThanEquals'],
   },
   Date: {
-    Equals: ['DateEquals', 'DateNotEquals'], LessThan: ['DateLessThan'], LessThanEquals: ['DateLessThanEquals'],
-    GreaterThan: ['DateGreaterThan'], GreaterThanEquals: ['DateGreaterThanEquals'],
+    Equals: ['DateEquals', 'DateNotEquals'],
+    LessThan: ['DateLessThan'],
+    LessThanEquals: ['DateLessThanEquals'],
+    GreaterThan: ['DateGreaterThan'],
+    GreaterThanEquals: ['DateGreaterThanEquals'],
   },
   Bool: { Equals: ['Bool'] },
   IPAddress: { Equals: ['IpAddress', 'NotIpAddress'] },
@@ -30,7 +36,7 @@ const OPERATORS: Record<string, Partial<Record<Comparison, [string, string?]>>> 
 /** What an operator compares: IpAddress, Bool and BinaryEquals test equality. */
 function comparisonOf(name: string): Comparison {
   const found = COMPARISON.exec(name)?.[1];
-  return !found || found === 'EqualsIgnoreCase' ? 'Equals' : found as Comparison;
+  return !found || found === 'EqualsIgnoreCase' ? 'Equals' : (found as Comparison);
 }
 
 /** The operator (as written: qualifier, IfExists) that fits the key's type; undefined when none keeps the meaning. */

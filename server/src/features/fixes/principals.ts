@@ -18,8 +18,9 @@ const signInAction: FixProvider = ctx => {
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
   const assumeRole = statement?.action?.items.find(item => item.value.toLowerCase() === 'sts:assumerole');
   if (!action || !assumeRole) return [];
-  return [fixAction(ctx, `Allow ${action} instead of sts:AssumeRole`,
-    [{ offset: assumeRole.offset, length: assumeRole.length, text: JSON.stringify(action) }], true)];
+  return [
+    fixAction(ctx, `Allow ${action} instead of sts:AssumeRole`, [{ offset: assumeRole.offset, length: assumeRole.length, text: JSON.stringify(action) }], true),
+  ];
 };
 
 export const principalFixes = byCode({ IAM037: oidcProviderArn, IAM041: signInAction });

@@ -6,9 +6,7 @@ import type { Node } from 'jsonc-parser';
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { PolicyDocument } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
-import {
-  byCode, fixAction, refactorAction, spanOf, statementAt, type FixContext, type FixProvider, type RefactorProvider,
-} from './framework';
+import { byCode, fixAction, refactorAction, spanOf, statementAt, type FixContext, type FixProvider, type RefactorProvider } from './framework';
 import { appendToList, insertProperty, isMultiline, removeMembers, type Change, type JsonValue } from './jsonEdits';
 import { placeholder } from './template';
 
@@ -100,7 +98,8 @@ const missingEffect: FixProvider = ctx => {
   if (statement?.node.type !== 'object' || statement.entries.some(e => e.name.toLowerCase() === 'effect')) return [];
   const sid = statement.entries[0]?.name === 'Sid' ? statement.entries[0].node : undefined;
   return ['Allow', 'Deny'].map(effect =>
-    fixAction(ctx, `Add "Effect": "${effect}"`, [insertProperty(ctx.doc, statement.node, 'Effect', effect, sid ? { after: sid } : 'first')]));
+    fixAction(ctx, `Add "Effect": "${effect}"`, [insertProperty(ctx.doc, statement.node, 'Effect', effect, sid ? { after: sid } : 'first')]),
+  );
 };
 
 /** IAM025/IAM034: a Principal to fill in, after the Effect: an account (the document's, else a placeholder) or a service. */
@@ -108,7 +107,7 @@ const missingPrincipal: FixProvider = ctx => {
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
   if (statement?.node.type !== 'object') return [];
   const anchor = statement.effect ?? statement.sid;
-  const place = anchor ? { after: anchor.node } : 'first' as const;
+  const place = anchor ? { after: anchor.node } : ('first' as const);
   const account = placeholder('Account', documentValues(ctx.doc).accounts[0] ?? '<account-id>');
   const choices: Array<[string, JsonValue]> = [
     ['an account', { AWS: `arn:aws:iam::${account}:root` }],
@@ -124,8 +123,12 @@ const exclusivePair: FixProvider = ctx => {
   const statement = statementAt(ctx.doc, spanOf(ctx).start);
   const pair = PAIRS[String(ctx.diagnostic.code)];
   if (!statement || !pair) return [];
-  return pair.flatMap(name => statement.entries.filter(e => e.name === name).slice(-1)
-    .flatMap(entry => removeMember(ctx, `Remove "${name}"`, entry.keyNode.offset)));
+  return pair.flatMap(name =>
+    statement.entries
+      .filter(e => e.name === name)
+      .slice(-1)
+      .flatMap(entry => removeMember(ctx, `Remove "${name}"`, entry.keyNode.offset)),
+  );
 };
 
 /** IAM024, IAM039: the diagnostic is on the name of an element the policy cannot have. */
@@ -166,11 +169,29 @@ const redundantValue: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
-  IAM013: versionFixes, IAM038: versionFixes, IAM350: versionFixes,
-  IAM017: missingEffect, IAM025: missingPrincipal, IAM034: missingPrincipal, IAM018: exclusivePair, IAM020: exclusivePair, IAM023: exclusivePair,
-  IAM024: removeElement, IAM039: removeElement, IAM027: duplicateSid, IAM028: duplicateSid, IAM031: duplicateKey,
-  IAM104: redundantAction, IAM105: redundantAction, IAM209: redundantAction, IAM048: redundantValue,
-  IAM051: removeElement, IAM052: removeElement, IAM053: redundantStatement, IAM049: missingActions, IAM050: missingActions,
+  IAM013: versionFixes,
+  IAM038: versionFixes,
+  IAM350: versionFixes,
+  IAM017: missingEffect,
+  IAM025: missingPrincipal,
+  IAM034: missingPrincipal,
+  IAM018: exclusivePair,
+  IAM020: exclusivePair,
+  IAM023: exclusivePair,
+  IAM024: removeElement,
+  IAM039: removeElement,
+  IAM027: duplicateSid,
+  IAM028: duplicateSid,
+  IAM031: duplicateKey,
+  IAM104: redundantAction,
+  IAM105: redundantAction,
+  IAM209: redundantAction,
+  IAM048: redundantValue,
+  IAM051: removeElement,
+  IAM052: removeElement,
+  IAM053: redundantStatement,
+  IAM049: missingActions,
+  IAM050: missingActions,
 };
 
 /** Codes whose rule-supplied replacements this module's fix supersedes. */

@@ -12,9 +12,7 @@ import { cleanSid } from '../../analysis/sid';
 import { mayName, typeKey, typedArn } from '../../analysis/resourceTypes';
 import { statementFacts, type StatementFacts } from '../../analysis/statementFacts';
 import { entryNeeds, valuesOfArns } from './arnTemplates';
-import {
-  factsAt, fixAction, refactorAction, spanOf, touches, type FixProvider, type RefactorProvider,
-} from './framework';
+import { factsAt, fixAction, refactorAction, spanOf, touches, type FixProvider, type RefactorProvider } from './framework';
 import { isMultiline, listText, nodeText, RawJson, removeMembers, replaceItem, type Change } from './jsonEdits';
 import { MAX_NARROWED_TYPES, narrowedTypes, templatesOf } from './narrowResources';
 
@@ -30,8 +28,8 @@ export interface ResourceGroup {
 /** The statement's Action entries grouped by the resource types they need; undefined when it cannot be split. */
 export function resourceGroups(catalog: Catalog, facts: StatementFacts): ResourceGroup[] | undefined {
   const { statement } = facts;
-  if (!statement.action?.isArray || statement.action.invalid.length > 0 || statement.notAction
-    || !statement.resource?.entry.valueNode || statement.notResource) return undefined;
+  if (!statement.action?.isArray || statement.action.invalid.length > 0 || statement.notAction || !statement.resource?.entry.valueNode || statement.notResource)
+    return undefined;
   const groups = new Map<string, ResourceGroup>();
   for (const entry of facts.actions) {
     const needs = entryNeeds(catalog, entry);
@@ -58,7 +56,15 @@ function groupResources(doc: PolicyDocument, catalog: Catalog, facts: StatementF
   const strict = typed.filter(({ arn }) => group.types.some(t => arn.catalogTypes.has(typeKey(t))));
   const fitting = strict.length > 0 ? strict : typed.filter(({ arn }) => group.types.some(t => mayName(arn, t)));
   if (fitting.length > 0) return fitting.map(({ item }) => new RawJson(nodeText(doc.text, item.node)));
-  return templatesOf(doc, catalog, group.types, valuesOfArns(catalog, items.map(i => i.value)));
+  return templatesOf(
+    doc,
+    catalog,
+    group.types,
+    valuesOfArns(
+      catalog,
+      items.map(i => i.value),
+    ),
+  );
 }
 
 function sidSuffix(group: ResourceGroup): string {
@@ -73,7 +79,7 @@ function splitText(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts,
   const text = doc.text;
   const multiline = isMultiline(text, node);
   const sidNode = statement.sid?.valueNode;
-  const sid = sidNode?.type === 'string' ? sidNode.value as string : undefined;
+  const sid = sidNode?.type === 'string' ? (sidNode.value as string) : undefined;
   const taken = new Set(doc.statements.map(s => s.sid?.valueNode?.value).filter((v): v is string => typeof v === 'string'));
   const copies = groups.map((group, index) => {
     const inGroup = new Set(group.items.map(i => i.node));
@@ -81,7 +87,11 @@ function splitText(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts,
     const resource = statement.resource!.entry;
     const values = groupResources(doc, catalog, facts, group);
     const resourceMultiline = resource.valueNode!.type === 'array' ? isMultiline(text, resource.valueNode!) : multiline;
-    changes.push({ offset: resource.valueNode!.offset, length: resource.valueNode!.length, text: listText(doc, resource.node.offset, values, resourceMultiline) });
+    changes.push({
+      offset: resource.valueNode!.offset,
+      length: resource.valueNode!.length,
+      text: listText(doc, resource.node.offset, values, resourceMultiline),
+    });
     if (sid && sidNode && index > 0) {
       let name = `${sid}${sidSuffix(group)}`;
       for (let n = 2; taken.has(name); n++) name = `${sid}${sidSuffix(group)}${n}`;
@@ -97,7 +107,12 @@ function splitText(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts,
   });
   const array = doc.statementEntry?.valueNode;
   if (!doc.statementIsArray || array?.type !== 'array') return `[${copies.join(', ')}]`;
-  return replaceItem(doc, array, node, copies.map(copy => new RawJson(copy))).text;
+  return replaceItem(
+    doc,
+    array,
+    node,
+    copies.map(copy => new RawJson(copy)),
+  ).text;
 }
 
 function splitAction(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts, make: (title: string, changes: Change[]) => CodeAction): CodeAction[] {
@@ -105,8 +120,11 @@ function splitAction(doc: PolicyDocument, catalog: Catalog, facts: StatementFact
   if (!groups) return [];
   const names = groups.map(g => (g.types.length ? [...new Set(g.types.map(t => t.name))].join(' + ') : '"*"'));
   const node = facts.statement.node;
-  return [make(`Split the statement by resource type: ${names.join('; ')}`,
-    [{ offset: node.offset, length: node.length, text: splitText(doc, catalog, facts, groups) }])];
+  return [
+    make(`Split the statement by resource type: ${names.join('; ')}`, [
+      { offset: node.offset, length: node.length, text: splitText(doc, catalog, facts, groups) },
+    ]),
+  ];
 }
 
 /**
@@ -121,14 +139,17 @@ export const splitStatementFixes: FixProvider = ctx => {
   const facts = factsAt(ctx, start);
   if (!facts) return [];
   const flagged = facts.actions.find(a => a.item.offset === start);
-  const preferred = code === 'IAM402' || code === 'IAM407' ? narrowedTypes(ctx, facts) === undefined
-    : code === 'IAM212' && flagged !== undefined && entryNeeds(ctx.catalog, flagged)?.unscoped === true;
+  const preferred =
+    code === 'IAM402' || code === 'IAM407'
+      ? narrowedTypes(ctx, facts) === undefined
+      : code === 'IAM212' && flagged !== undefined && entryNeeds(ctx.catalog, flagged)?.unscoped === true;
   return splitAction(ctx.doc, ctx.catalog, facts, (title, changes) => fixAction(ctx, title, changes, preferred));
 };
 
 /** With the selection on a statement's Action or Resource. */
 export const splitStatementRefactors: RefactorProvider = ctx => {
-  const facts = statementFacts(ctx.doc, ctx.catalog).find(f => [f.statement.action, f.statement.resource]
-    .some(e => e && touches(ctx, e.entry.node.offset, e.entry.node.length)));
+  const facts = statementFacts(ctx.doc, ctx.catalog).find(f =>
+    [f.statement.action, f.statement.resource].some(e => e && touches(ctx, e.entry.node.offset, e.entry.node.length)),
+  );
   return facts ? splitAction(ctx.doc, ctx.catalog, facts, (title, changes) => refactorAction(ctx, title, changes)) : [];
 };

@@ -11,15 +11,25 @@ import type { PolicyDocument, Statement, StringItem } from '../../policy/model';
 import { hasWildcard } from '../../util/wildcard';
 import { actionName, expandAction, statementFacts } from '../../analysis/statementFacts';
 import {
-  fixAction, refactorAction, spanOf, statementAt, touches,
-  type FixContext, type FixProvider, type RefactorContext, type RefactorProvider,
+  fixAction,
+  refactorAction,
+  spanOf,
+  statementAt,
+  touches,
+  type FixContext,
+  type FixProvider,
+  type RefactorContext,
+  type RefactorProvider,
 } from './framework';
 import { isMultiline, listText, replaceListItem, type Change } from './jsonEdits';
 
 /** More actions than this and an expansion is no help to anyone reading the policy (`*`). */
 const MAX_EXPANDED = 1000;
 
-interface Trie { names: ActionInfo[]; wanted: ReadonlySet<ActionInfo> }
+interface Trie {
+  names: ActionInfo[];
+  wanted: ReadonlySet<ActionInfo>;
+}
 
 /** The patterns covering exactly the wanted actions among `names` (sorted, lower-case prefix `depth` long in common). */
 function cover(trie: Trie, names: ActionInfo[], depth: number): string[] {
@@ -54,8 +64,9 @@ export function shortestPatterns(catalog: Catalog, actions: Iterable<ActionInfo>
   for (const action of actions) byService.set(action.service, (byService.get(action.service) ?? new Set()).add(action));
   const patterns: string[] = [];
   for (const [prefix, wanted] of byService) {
-    const all = [...catalog.service(prefix)?.actions ?? []]
-      .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
+    const all = [...(catalog.service(prefix)?.actions ?? [])].sort((a, b) =>
+      a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0,
+    );
     if (all.length > 0 && all.every(a => wanted.has(a))) patterns.push(`${prefix}:*`);
     else patterns.push(...cover({ names: all, wanted }, all, 0).map(p => `${prefix}:${p}`));
   }
@@ -65,7 +76,11 @@ export function shortestPatterns(catalog: Catalog, actions: Iterable<ActionInfo>
 /** Replaces the whole value of an Action element with a list of names. */
 function replaceActions(doc: PolicyDocument, statement: Statement, names: string[]): Change {
   const value = statement.action!.entry.valueNode!;
-  return { offset: value.offset, length: value.length, text: listText(doc, statement.action!.entry.node.offset, names, isMultiline(doc.text, value) || isMultiline(doc.text, statement.node)) };
+  return {
+    offset: value.offset,
+    length: value.length,
+    text: listText(doc, statement.action!.entry.node.offset, names, isMultiline(doc.text, value) || isMultiline(doc.text, statement.node)),
+  };
 }
 
 function shortenRefactor(ctx: RefactorContext, statement: Statement): CodeAction[] {
@@ -80,8 +95,13 @@ function shortenRefactor(ctx: RefactorContext, statement: Statement): CodeAction
   }
   const patterns = [...unknown, ...shortestPatterns(ctx.catalog, known)];
   if (patterns.length >= element.items.length) return [];
-  return [refactorAction(ctx, `Shorten the ${element.items.length} actions to ${patterns.length} ${patterns.length > 1 ? 'wildcard patterns that match' : 'wildcard pattern that matches'} exactly the same actions`,
-    [replaceActions(ctx.doc, statement, patterns)])];
+  return [
+    refactorAction(
+      ctx,
+      `Shorten the ${element.items.length} actions to ${patterns.length} ${patterns.length > 1 ? 'wildcard patterns that match' : 'wildcard pattern that matches'} exactly the same actions`,
+      [replaceActions(ctx.doc, statement, patterns)],
+    ),
+  ];
 }
 
 function expandItem(doc: PolicyDocument, statement: Statement, item: StringItem, names: string[]): Change {
@@ -123,7 +143,10 @@ function byAccessLevel(catalog: Catalog, doc: PolicyDocument, statement: Stateme
   const all = services.flatMap(s => catalog.service(s)?.actions ?? []);
   const seen = new Set<number>();
   return LEVEL_SETS.flatMap(({ label, levels }) => {
-    const names = all.filter(a => levels.includes(a.accessLevel)).map(actionName).sort();
+    const names = all
+      .filter(a => levels.includes(a.accessLevel))
+      .map(actionName)
+      .sort();
     if (names.length === 0 || names.length === all.length || names.length > MAX_EXPANDED || seen.has(names.length)) return [];
     seen.add(names.length);
     return [{ title: `Replace "${item.value}" with ${label}: ${names.length}`, change: expandItem(doc, statement, item, names) }];
@@ -143,12 +166,13 @@ export const wildcardFixes: FixProvider = (ctx: FixContext) => {
 
 /** With the selection on an action: expand it or pick by access level; on a list: shorten it. */
 export const wildcardRefactors: RefactorProvider = ctx => {
-  const facts = statementFacts(ctx.doc, ctx.catalog).find(f => [f.statement.action, f.statement.notAction]
-    .some(e => e && touches(ctx, e.entry.node.offset, e.entry.node.length)));
+  const facts = statementFacts(ctx.doc, ctx.catalog).find(f =>
+    [f.statement.action, f.statement.notAction].some(e => e && touches(ctx, e.entry.node.offset, e.entry.node.length)),
+  );
   if (!facts) return [];
   const { statement } = facts;
   const actions: CodeAction[] = [];
-  for (const item of [...statement.action?.items ?? [], ...statement.notAction?.items ?? []]) {
+  for (const item of [...(statement.action?.items ?? []), ...(statement.notAction?.items ?? [])]) {
     if (!touches(ctx, item.offset, item.length)) continue;
     const choices = [...byAccessLevel(ctx.catalog, ctx.doc, statement, item), expansion(ctx.catalog, ctx.doc, statement, item)];
     for (const choice of choices) if (choice) actions.push(refactorAction(ctx, choice.title, [choice.change]));

@@ -43,7 +43,7 @@ function dependentActions(action: ActionInfo): string[] {
 }
 
 const SENSITIVITY_TEXT: Record<Exclude<Sensitivity, 'privilege escalation'>, string> = {
-  'credentials exposure': 'its response carries credentials or tokens, which work outside the principal\'s control',
+  'credentials exposure': "its response carries credentials or tokens, which work outside the principal's control",
   'data access': 'it reads the data itself (objects, parameters, secrets)',
   'resource exposure': 'it changes who may access the resource (Permissions management)',
 };
@@ -91,7 +91,9 @@ function actionMarkdown(catalog: Catalog, action: ActionInfo): string {
 
 function countsLine(actions: readonly ActionInfo[]): { line: string; sensitive: string[] } {
   const counts = countByLevel(actions);
-  const line = ACCESS_LEVELS.filter(level => counts[level]).map(level => `${level} **${counts[level]}**`).join(' · ');
+  const line = ACCESS_LEVELS.filter(level => counts[level])
+    .map(level => `${level} **${counts[level]}**`)
+    .join(' · ');
   const sensitive = SENSITIVE_LEVELS.filter(level => counts[level]).map(level => `${counts[level]} ${level}`);
   return { line, sensitive };
 }
@@ -100,7 +102,7 @@ function countsLine(actions: readonly ActionInfo[]): { line: string; sensitive: 
 function sensitiveCounts(actions: readonly ActionInfo[]): string {
   const byKind = new Map<Sensitivity, string[]>();
   for (const action of actions) {
-    for (const kind of sensitivitiesOf(action)) byKind.set(kind, [...byKind.get(kind) ?? [], actionName(action)]);
+    for (const kind of sensitivitiesOf(action)) byKind.set(kind, [...(byKind.get(kind) ?? []), actionName(action)]);
   }
   const kinds = SENSITIVITIES.filter(kind => byKind.has(kind)).map(kind => {
     const names = byKind.get(kind)!;
@@ -137,8 +139,11 @@ function wildcardMarkdown(catalog: Catalog, pattern: string): string {
   if (catalogued) parts.push(catalogued);
   if (services.length === 1) {
     const groups = groupByLevel(actions);
-    parts.push(ACCESS_LEVELS.filter(level => groups[level].length)
-      .map(level => `**${level}:** ${shortList(groups[level], MAX_NAMES_PER_LEVEL)}`).join('  \n'));
+    parts.push(
+      ACCESS_LEVELS.filter(level => groups[level].length)
+        .map(level => `**${level}:** ${shortList(groups[level], MAX_NAMES_PER_LEVEL)}`)
+        .join('  \n'),
+    );
     const service = catalog.service(services[0]);
     if (service) parts.push(serviceLink(service));
   } else {

@@ -13,7 +13,7 @@ import { matchedActions } from '../actionSets';
 import { code, escapeMarkdown, markdownHover, plural, shortList, stringContent, valueToText } from './markdown';
 
 const SEGMENTS = ['arn', 'partition', 'service', 'region', 'account', 'resource'] as const;
-type Segment = typeof SEGMENTS[number];
+type Segment = (typeof SEGMENTS)[number];
 /** Past this many actions (e.g. `"Action": "*"`) the per-action lists are left out. */
 const MAX_ACTIONS_COMPARED = 3000;
 
@@ -22,16 +22,25 @@ const typesForArn = perCatalog((catalog, arn) => catalog.resourceTypesForArn(arn
 /** What one segment's value means (markdown). */
 function segmentMeaning(catalog: Catalog, segment: Segment, value: string): string {
   if (segment === 'arn') return 'Amazon Resource Name';
-  if (value === '') return segment === 'region' ? 'none: the resource is not regional (IAM, S3 buckets, ...)'
-    : segment === 'account' ? 'none: the ARN carries no account ID (S3 buckets, AWS managed resources)' : 'empty';
+  if (value === '')
+    return segment === 'region'
+      ? 'none: the resource is not regional (IAM, S3 buckets, ...)'
+      : segment === 'account'
+        ? 'none: the ARN carries no account ID (S3 buckets, AWS managed resources)'
+        : 'empty';
   if (value === '*') return `any ${segment}`;
   if (hasWildcard(value)) return `${segment} pattern (\`*\` any run of characters, \`?\` one character)`;
   switch (segment) {
-    case 'partition': return escapeMarkdown(catalog.partitions().find(p => p.name === value)?.description ?? 'unknown partition');
-    case 'service': return escapeMarkdown(catalog.service(value)?.name ?? 'unknown service prefix');
-    case 'region': return escapeMarkdown(catalog.regions().find(r => r.code === value)?.name ?? 'region');
-    case 'account': return /^\d{12}$/.test(value) ? '12-digit AWS account ID' : 'account ID';
-    default: return 'resource type and ID, as the service defines them';
+    case 'partition':
+      return escapeMarkdown(catalog.partitions().find(p => p.name === value)?.description ?? 'unknown partition');
+    case 'service':
+      return escapeMarkdown(catalog.service(value)?.name ?? 'unknown service prefix');
+    case 'region':
+      return escapeMarkdown(catalog.regions().find(r => r.code === value)?.name ?? 'region');
+    case 'account':
+      return /^\d{12}$/.test(value) ? '12-digit AWS account ID' : 'account ID';
+    default:
+      return 'resource type and ID, as the service defines them';
   }
 }
 
@@ -63,7 +72,8 @@ function actionsLines(catalog: Catalog, statement: Statement, types: readonly Re
   const lines: string[] = [];
   // In NotResource the ARN is an exception: it takes away the resources it matches from those actions.
   const verb = excluded ? 'Excluded for' : 'Applies to';
-  if (applying.length) lines.push(`**${verb}** ${applying.length} of the statement's ${plural(actions.length, 'action')}: ${shortList(applying.map(actionName), 10)}`);
+  if (applying.length)
+    lines.push(`**${verb}** ${applying.length} of the statement's ${plural(actions.length, 'action')}: ${shortList(applying.map(actionName), 10)}`);
   if (notApplying.length) {
     const reasons = notApplying.map(action => {
       const needs = action.resourceTypes.length ? `needs ${action.resourceTypes.map(rt => rt.name).join(' or ')}` : 'only `*`';
@@ -99,9 +109,11 @@ function resourceTypeLine(catalog: Catalog, types: readonly ResourceTypeInfo[]):
 }
 
 function allResourcesMarkdown(catalog: Catalog, statement: Statement): string {
-  const actions = statement.notAction ? [] : statementActions(catalog, statement) ?? [];
+  const actions = statement.notAction ? [] : (statementActions(catalog, statement) ?? []);
   const starOnly = actions.filter(action => action.resourceTypes.length === 0).length;
-  const note = starOnly ? `\n\n${plural(starOnly, 'action')} of this statement ${starOnly === 1 ? 'supports' : 'support'} only \`*\` (no resource-level permissions).` : '';
+  const note = starOnly
+    ? `\n\n${plural(starOnly, 'action')} of this statement ${starOnly === 1 ? 'supports' : 'support'} only \`*\` (no resource-level permissions).`
+    : '';
   return `${code('*')} — every resource the statement's actions can act on.${note}`;
 }
 
@@ -124,11 +136,13 @@ export function arnHover(doc: PolicyDocument, catalog: Catalog, statement: State
   const types = typesForArn(catalog, item.value);
   const parts = [
     `Resource ARN · **${name}** ${shown} — ${segmentMeaning(catalog, name, values[hovered])}`,
-    SEGMENTS.slice(1).map((segment, i) => {
-      const value = values[i + 1];
-      const text = `${segment} ${value === '' ? '*(empty)*' : code(value)}`;
-      return i + 1 === hovered ? `**${text}**` : text;
-    }).join(' · '),
+    SEGMENTS.slice(1)
+      .map((segment, i) => {
+        const value = values[i + 1];
+        const text = `${segment} ${value === '' ? '*(empty)*' : code(value)}`;
+        return i + 1 === hovered ? `**${text}**` : text;
+      })
+      .join(' · '),
     resourceTypeLine(catalog, withoutCopies(types, arn.service)),
     actionsLines(catalog, statement, types, statement.notResource?.items.some(other => other.node === item.node) ?? false).join('  \n'),
   ];

@@ -11,20 +11,22 @@ import { code, escapeMarkdown, plural, shortList } from './markdown';
 
 /** What each operator family compares (condition operators page, one section per family). */
 const FAMILY_COMPARES: Record<OperatorFamily, string> = {
-  String: 'the key\'s value with the policy\'s values as strings',
-  Numeric: 'the key\'s value with the policy\'s values as numbers',
-  Date: 'the key\'s value with dates and times (ISO 8601, or epoch seconds)',
-  Bool: 'the key\'s value with `true` or `false`',
-  Binary: 'the key\'s bytes with base-64 encoded values',
-  IPAddress: 'the key\'s IP address with IPv4/IPv6 addresses or CIDR ranges',
-  ARN: 'the key\'s ARN with ARNs, segment by segment',
+  String: "the key's value with the policy's values as strings",
+  Numeric: "the key's value with the policy's values as numbers",
+  Date: "the key's value with dates and times (ISO 8601, or epoch seconds)",
+  Bool: "the key's value with `true` or `false`",
+  Binary: "the key's bytes with base-64 encoded values",
+  IPAddress: "the key's IP address with IPv4/IPv6 addresses or CIDR ranges",
+  ARN: "the key's ARN with ARNs, segment by segment",
   Null: 'whether the key is in the request at all: `true` = absent, `false` = present',
 };
 
-const FOR_ALL_VALUES = '**ForAllValues:** true when *every* value of the key in the request matches one of the policy\'s values. '
-  + 'Also true when the key is absent or has no values (the empty set): with `Allow` that can grant more than intended, '
-  + 'so pair it with a `Null` check (`"Null": {"key": "false"}`).';
-const FOR_ANY_VALUE = '**ForAnyValue:** true when *at least one* value of the key in the request matches one of the policy\'s values; false when the key is absent.';
+const FOR_ALL_VALUES =
+  "**ForAllValues:** true when *every* value of the key in the request matches one of the policy's values. " +
+  'Also true when the key is absent or has no values (the empty set): with `Allow` that can grant more than intended, ' +
+  'so pair it with a `Null` check (`"Null": {"key": "false"}`).';
+const FOR_ANY_VALUE =
+  "**ForAnyValue:** true when *at least one* value of the key in the request matches one of the policy's values; false when the key is absent.";
 const SET_ONLY_MULTIVALUED = 'Use `ForAllValues:`/`ForAnyValue:` only with multivalued keys; with single-valued keys they can make a policy more permissive.';
 
 export function operatorMarkdown(catalog: Catalog, text: string): string | undefined {
@@ -33,11 +35,15 @@ export function operatorMarkdown(catalog: Catalog, text: string): string | undef
   if (!base) return undefined;
   const parts = [`${code(text)} — ${escapeMarkdown(base.description)}`, `**Compares** ${FAMILY_COMPARES[base.family]}.`];
   if (base.acceptsKeyTypes.length) parts.push(`**Key types:** ${base.acceptsKeyTypes.join(', ')}`);
-  parts.push([
-    `Wildcards \`*\` \`?\`: ${base.wildcards ? 'yes' : 'no'}`,
-    `policy variables: ${base.variables ? 'yes' : 'no'}`,
-    base.negated ? 'negated: with several values, true when the request matches *none* of them' : '',
-  ].filter(Boolean).join(' · '));
+  parts.push(
+    [
+      `Wildcards \`*\` \`?\`: ${base.wildcards ? 'yes' : 'no'}`,
+      `policy variables: ${base.variables ? 'yes' : 'no'}`,
+      base.negated ? 'negated: with several values, true when the request matches *none* of them' : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  );
   if (parsed.ifExists) {
     parts.push(`**IfExists:** when the key is in the request, it is compared as ${code(parsed.baseName)}; when it is absent, the condition is *true*.`);
   } else if (base.ifExistsAllowed) {
@@ -48,7 +54,10 @@ export function operatorMarkdown(catalog: Catalog, text: string): string | undef
   return parts.join('\n\n');
 }
 
-interface KeyUsage { actions: string[]; resourceTypes: string[] }
+interface KeyUsage {
+  actions: string[];
+  resourceTypes: string[];
+}
 
 /** Actions and resource types of the key's service that list the key (memoised per key). */
 const keyUsage = perCatalog((catalog, key): KeyUsage => {
@@ -79,9 +88,7 @@ export function conditionKeyMarkdown(catalog: Catalog, written: string, operator
   const info = catalog.conditionKey(written);
   if (!info) return undefined;
   const scope = info.service ? `${escapeMarkdown(catalog.service(info.service)?.name ?? info.service)} key` : 'global key';
-  const parts = [
-    `${code(info.key)} — ${info.type} · ${info.multiValued ? 'multivalued' : 'single-valued'} · ${scope}${variablePart(info, written)}`,
-  ];
+  const parts = [`${code(info.key)} — ${info.type} · ${info.multiValued ? 'multivalued' : 'single-valued'} · ${scope}${variablePart(info, written)}`];
   if (info.description) parts.push(escapeMarkdown(info.description));
   if (info.availability) parts.push(`**When AWS sets it:** ${escapeMarkdown(info.availability)}`);
   if (info.service) {
@@ -89,7 +96,10 @@ export function conditionKeyMarkdown(catalog: Catalog, written: string, operator
     if (usage.actions.length) parts.push(`**Supported by** ${plural(usage.actions.length, 'action')}: ${shortList(usage.actions, 10)}`);
     if (usage.resourceTypes.length) parts.push(`**Resource types:** ${shortList(usage.resourceTypes, 10)}`);
   }
-  const operators = catalog.operators().filter(op => op.acceptsKeyTypes.includes(info.type)).map(op => op.name);
+  const operators = catalog
+    .operators()
+    .filter(op => op.acceptsKeyTypes.includes(info.type))
+    .map(op => op.name);
   if (operators.length) parts.push(`**Operators for ${info.type}:** ${shortList(operators, 12)}`);
   const qualified = operator !== undefined && catalog.parseOperator(operator).setQualifier;
   if (info.multiValued && !qualified) parts.push('Multivalued: compare it with `ForAnyValue:` or `ForAllValues:`.');

@@ -30,13 +30,15 @@ export const ELEMENT_DOCS: Readonly<Record<string, ElementDoc>> = {
     url: `${GUIDE}reference_policies_elements_id.html`,
   },
   Statement: {
-    summary: 'The policy\'s statements: one object or an array of objects.',
-    details: 'Each statement allows or denies actions on resources, optionally under conditions. A request is allowed when some statement allows it and no statement denies it.',
+    summary: "The policy's statements: one object or an array of objects.",
+    details:
+      'Each statement allows or denies actions on resources, optionally under conditions. A request is allowed when some statement allows it and no statement denies it.',
     url: `${GUIDE}reference_policies_elements_statement.html`,
   },
   Sid: {
     summary: 'An optional statement ID.',
-    details: 'A label for the statement. In IAM it must be unique within the policy and may hold only ASCII letters and digits (A-Z, a-z, 0-9). IAM does not expose it in its API.',
+    details:
+      'A label for the statement. In IAM it must be unique within the policy and may hold only ASCII letters and digits (A-Z, a-z, 0-9). IAM does not expose it in its API.',
     trap: 'Some services (Amazon SQS, Amazon SNS) require it and have their own uniqueness rules.',
     url: `${GUIDE}reference_policies_elements_sid.html`,
   },
@@ -47,13 +49,15 @@ export const ELEMENT_DOCS: Readonly<Record<string, ElementDoc>> = {
   },
   Principal: {
     summary: 'Who the statement applies to, in resource-based and trust policies.',
-    details: 'An AWS account, IAM user or role, role session, federated user, AWS service or `"*"`, as `{"AWS": ...}`, `{"Service": ...}`, `{"Federated": ...}` or `{"CanonicalUser": ...}`. In a role trust policy it says who can assume the role.',
+    details:
+      'An AWS account, IAM user or role, role session, federated user, AWS service or `"*"`, as `{"AWS": ...}`, `{"Service": ...}`, `{"Federated": ...}` or `{"CanonicalUser": ...}`. In a role trust policy it says who can assume the role.',
     trap: 'Not allowed in identity-based policies (the principal is the identity the policy is attached to). `"*"` means anyone, including anonymous users.',
     url: `${GUIDE}reference_policies_elements_principal.html`,
   },
   NotPrincipal: {
     summary: 'Every principal *except* the ones listed; use it only with `"Effect": "Deny"`.',
-    details: 'Supported in resource-based policies of some services; not in identity-based policies, role trust policies, SCPs or RCPs. AWS recommends a `Deny` with the `aws:PrincipalArn` condition key instead.',
+    details:
+      'Supported in resource-based policies of some services; not in identity-based policies, role trust policies, SCPs or RCPs. AWS recommends a `Deny` with the `aws:PrincipalArn` condition key instead.',
     trap: 'List the account of each principal you exempt as well (its root ARN), or the whole account may be denied. With a permissions boundary attached, the principal is always denied.',
     url: `${GUIDE}reference_policies_elements_notprincipal.html`,
   },
@@ -70,7 +74,8 @@ export const ELEMENT_DOCS: Readonly<Record<string, ElementDoc>> = {
   },
   Resource: {
     summary: 'The resources the statement covers, as ARNs (wildcards allowed) or `"*"`.',
-    details: 'Required in identity-based policy statements. An action applies only when the ARN matches one of the resource types the action supports; actions without resource-level permissions need `"*"`.',
+    details:
+      'Required in identity-based policy statements. An action applies only when the ARN matches one of the resource types the action supports; actions without resource-level permissions need `"*"`.',
     url: `${GUIDE}reference_policies_elements_resource.html`,
   },
   NotResource: {
@@ -81,7 +86,8 @@ export const ELEMENT_DOCS: Readonly<Record<string, ElementDoc>> = {
   },
   Condition: {
     summary: 'When the statement is in effect: `{ operator: { key: value(s) } }`.',
-    details: 'All operators must be true (AND), and all keys under an operator (AND); the values of one key are alternatives (OR; NOR for negated operators). A key missing from the request makes the condition false, unless the operator is negated, `...IfExists` or `Null`.',
+    details:
+      'All operators must be true (AND), and all keys under an operator (AND); the values of one key are alternatives (OR; NOR for negated operators). A key missing from the request makes the condition false, unless the operator is negated, `...IfExists` or `Null`.',
     url: `${GUIDE}reference_policies_elements_condition.html`,
   },
 };
@@ -90,13 +96,15 @@ export const ELEMENT_DOCS: Readonly<Record<string, ElementDoc>> = {
 export const PRINCIPAL_TYPE_DOCS: Readonly<Record<string, ElementDoc>> = {
   AWS: {
     summary: 'AWS principals: account IDs, account root ARNs, IAM users and roles, role sessions, or `"*"`.',
-    details: 'An account ID (or `arn:aws:iam::<account>:root`) delegates to the account: its administrators decide which of its users and roles get the access.',
+    details:
+      'An account ID (or `arn:aws:iam::<account>:root`) delegates to the account: its administrators decide which of its users and roles get the access.',
     trap: '`{"AWS": "*"}` means every principal, including anonymous users, unless a condition restricts it.',
     url: `${GUIDE}reference_policies_elements_principal.html#principal-accounts`,
   },
   Service: {
     summary: 'AWS service principals, e.g. `lambda.amazonaws.com`.',
-    details: 'Lets the service act on the resource or assume the role. Restrict it with `aws:SourceAccount` / `aws:SourceArn` to avoid the confused-deputy problem.',
+    details:
+      'Lets the service act on the resource or assume the role. Restrict it with `aws:SourceAccount` / `aws:SourceArn` to avoid the confused-deputy problem.',
     url: `${GUIDE}reference_policies_elements_principal.html#principal-services`,
   },
   Federated: {

@@ -10,8 +10,9 @@ import { parseArn } from '../../policy/arn';
 import { code, escapeMarkdown } from './markdown';
 
 const ANYONE = '**Anyone** — every principal, including anonymous (unauthenticated) users, unless a condition restricts it.';
-const ACCOUNT = 'delegates to the whole account: any IAM user or role in it whose own identity policies allow the action '
-  + '(not only its root user). The account ID and `arn:aws:iam::<account>:root` mean the same.';
+const ACCOUNT =
+  'delegates to the whole account: any IAM user or role in it whose own identity policies allow the action ' +
+  '(not only its root user). The account ID and `arn:aws:iam::<account>:root` mean the same.';
 
 /** Well-known web identity providers for `Federated`, by name. */
 const WEB_IDENTITY_PROVIDER_NAMES = new Map(WEB_IDENTITY_PROVIDERS);
@@ -36,8 +37,10 @@ function arnPrincipal(value: string): string | undefined {
   const known = ARN_KINDS[kind];
   if (!known) return `**${escapeMarkdown(arn.service)} principal ARN** in account ${arn.account || '*(none)*'}`;
   const account = arn.account ? ` in account ${arn.account}` : '';
-  return `**${known[0]}** ${code(name)}${account} — ${known[1]}.`
-    + (kind === 'role' ? '\n\nIf the role is deleted and re-created, the policy no longer trusts it: AWS replaces the ARN with the role\'s unique ID.' : '');
+  return (
+    `**${known[0]}** ${code(name)}${account} — ${known[1]}.` +
+    (kind === 'role' ? "\n\nIf the role is deleted and re-created, the policy no longer trusts it: AWS replaces the ARN with the role's unique ID." : '')
+  );
 }
 
 export function principalMarkdown(catalog: Catalog, type: string | undefined, value: string): string | undefined {
@@ -47,9 +50,11 @@ export function principalMarkdown(catalog: Catalog, type: string | undefined, va
     // "lambda.amazonaws.com" belongs to the service whose prefix is its first label, when there is one.
     const service = catalog.service(known?.service ?? value.split('.')[0]);
     const detail = known?.description ?? service?.name;
-    const parts = [`**AWS service principal** ${code(value)}${detail ? ` — ${escapeMarkdown(detail)}` : ''}`,
-      'The service acts on your behalf (for example, assumes the role or writes to the resource).'];
-    if (!known) parts.push('Not in the catalog\'s list of service principals: check the spelling.');
+    const parts = [
+      `**AWS service principal** ${code(value)}${detail ? ` — ${escapeMarkdown(detail)}` : ''}`,
+      'The service acts on your behalf (for example, assumes the role or writes to the resource).',
+    ];
+    if (!known) parts.push("Not in the catalog's list of service principals: check the spelling.");
     return parts.join('\n\n');
   }
   if (type === 'Federated') {

@@ -38,9 +38,11 @@ export function variableMarkdown(doc: PolicyDocument, catalog: Catalog, variable
   const name = (comma >= 0 ? inner.slice(0, comma) : inner).trim();
   const fallback = comma >= 0 ? inner.slice(comma + 1).trim() : undefined;
   const parts = [`Policy variable ${code(name)} — replaced by the request's value of the key`, meaning(catalog, name)];
-  parts.push(fallback !== undefined
-    ? `When the key is absent, the default ${code(fallback)} is used.`
-    : 'When the key is absent from the request, the variable has no value and the value it is in matches nothing (add a default: `${key, \'default\'}`).');
+  parts.push(
+    fallback !== undefined
+      ? `When the key is absent, the default ${code(fallback)} is used.`
+      : "When the key is absent from the request, the variable has no value and the value it is in matches nothing (add a default: `${key, 'default'}`).",
+  );
   if (doc.version?.valueNode?.value !== '2012-10-17') {
     parts.push('⚠ Variables need `"Version": "2012-10-17"`; in this policy they are matched as literal text.');
   }

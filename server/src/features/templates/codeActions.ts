@@ -20,9 +20,17 @@ function sameRange(a: Range, b: Range): boolean {
 
 /** The template edits of a virtual workspace edit, or undefined when they cannot be written there. */
 export function hostTextEdits(
-  template: TemplateDocument, policy: EmbeddedPolicy, edits: readonly TextEdit[], reread: (text: string) => TemplateReadResult | undefined,
+  template: TemplateDocument,
+  policy: EmbeddedPolicy,
+  edits: readonly TextEdit[],
+  reread: (text: string) => TemplateReadResult | undefined,
 ): TextEdit[] | undefined {
-  const changes = verifiedHostEdits(template.text, policy, edits.map(e => virtualChange(policy, e)), reread);
+  const changes = verifiedHostEdits(
+    template.text,
+    policy,
+    edits.map(e => virtualChange(policy, e)),
+    reread,
+  );
   return changes?.map(c => hostEdit(template, c));
 }
 
@@ -35,17 +43,29 @@ export interface TemplateActionRequest {
 
 /** `source.fixAll` on a template: every policy's safe fixes, as one edit of the part of the template they change. */
 function templateFixAll(
-  template: TemplateDocument, catalog: Catalog, settings: IamPolicySettings, reread: TemplateActionRequest['reread'], onError: RuleErrorHandler,
+  template: TemplateDocument,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  reread: TemplateActionRequest['reread'],
+  onError: RuleErrorHandler,
 ): CodeAction[] {
   const { served, fixed } = fixTemplate({ template, reread }, catalog, settings, onError);
   if (fixed === 0) return [];
   const change = changedRegion(template.text, served.template.text);
-  const edit = hostEdit(template, { offset: change.start, length: change.oldEnd - change.start, text: served.template.text.slice(change.start, change.newEnd) });
+  const edit = hostEdit(template, {
+    offset: change.start,
+    length: change.oldEnd - change.start,
+    text: served.template.text.slice(change.start, change.newEnd),
+  });
   return [{ title: 'Fix all safe IAM policy problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [template.uri]: [edit] } } }];
 }
 
 export function templateCodeActions(
-  template: TemplateDocument, diagnostics: readonly Diagnostic[], catalog: Catalog, settings: IamPolicySettings, request: TemplateActionRequest,
+  template: TemplateDocument,
+  diagnostics: readonly Diagnostic[],
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  request: TemplateActionRequest,
   onError: RuleErrorHandler,
 ): CodeAction[] {
   // "fix all" is the whole template's, wherever the cursor is
@@ -60,15 +80,25 @@ export function templateCodeActions(
   // the client sends the diagnostics it shows (template ranges): find the policy's own behind them
   const pairs = virtualDiagnostics(policy, catalog, settings, onError).map(virtual => ({ virtual, host: toHostDiagnostic(template, policy, virtual) }));
   const wanted = pairs.filter(p => diagnostics.some(d => d.code === p.host.code && sameRange(d.range, p.host.range)));
-  const range = { start: policy.doc.textDocument.positionAt(Math.min(at.offset, endOffset)), end: policy.doc.textDocument.positionAt(Math.max(at.offset, endOffset)) };
-  const actions = provideCodeActions(policy.doc, wanted.map(p => p.virtual), catalog, settings, { range, only, snippets: false }, onError);
+  const range = {
+    start: policy.doc.textDocument.positionAt(Math.min(at.offset, endOffset)),
+    end: policy.doc.textDocument.positionAt(Math.max(at.offset, endOffset)),
+  };
+  const actions = provideCodeActions(
+    policy.doc,
+    wanted.map(p => p.virtual),
+    catalog,
+    settings,
+    { range, only, snippets: false },
+    onError,
+  );
   const hostOf = new Map(wanted.map(p => [p.virtual, p.host]));
   const result: CodeAction[] = [...wholeTemplate];
   for (const action of actions) {
     if (action.kind === CodeActionKind.SourceFixAll) continue;
     const edits = action.edit?.changes?.[policy.doc.uri];
     if (!edits) {
-      if (!action.edit) result.push(action);   // a command only (the zone of trust, in the settings)
+      if (!action.edit) result.push(action); // a command only (the zone of trust, in the settings)
       continue;
     }
     const mapped = hostTextEdits(template, policy, edits, request.reread);

@@ -8,9 +8,11 @@ import { provideCodeLenses } from '../codeLens';
 import { hostRange } from './positions';
 
 export function templateCodeLenses(template: TemplateDocument, catalog: Catalog, settings: IamPolicySettings): CodeLens[] {
-  return template.policies.flatMap(policy => provideCodeLenses(policy.doc, catalog, settings).map(lens => {
-    const range = hostRange(template, policy, lens.range);
-    // a lens sits on a line: the start of the policy or statement it sums up
-    return { ...lens, range: { start: range.start, end: range.start } };
-  }));
+  return template.policies.flatMap(policy =>
+    provideCodeLenses(policy.doc, catalog, settings).map(lens => {
+      const range = hostRange(template, policy, lens.range);
+      // a lens sits on a line: the start of the policy or statement it sums up
+      return { ...lens, range: { start: range.start, end: range.start } };
+    }),
+  );
 }

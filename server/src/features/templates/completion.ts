@@ -12,7 +12,10 @@ import { hostEdit, virtualChange } from './positions';
 
 /** The text a snippet inserts once its tab stops hold their defaults. */
 function snippetPlainText(snippet: string): string {
-  return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+  return snippet
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
 }
 
 /**
@@ -30,7 +33,7 @@ function snippetFor(snippet: string, plain: string, written: string): string | u
 function hostItem(template: TemplateDocument, policy: EmbeddedPolicy, item: CompletionItem): CompletionItem | undefined {
   const edit = item.textEdit;
   if (!edit || !('range' in edit)) return item;
-  const { additionalTextEdits: _, ...rest } = item;   // commas for JSON being typed: a template's policy has them
+  const { additionalTextEdits: _, ...rest } = item; // commas for JSON being typed: a template's policy has them
   const change = virtualChange(policy, edit as TextEdit);
   if (item.insertTextFormat !== 2) {
     const mapped = hostChange(policy, change);
@@ -47,7 +50,11 @@ function hostItem(template: TemplateDocument, policy: EmbeddedPolicy, item: Comp
 }
 
 export function templateCompletion(
-  template: TemplateDocument, offset: number, catalog: Catalog, settings: IamPolicySettings, client?: CompletionClient,
+  template: TemplateDocument,
+  offset: number,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  client?: CompletionClient,
 ): CompletionList | null {
   const at = policyAt(template, offset);
   if (!at) return null;

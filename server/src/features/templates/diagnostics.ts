@@ -24,7 +24,10 @@ export function virtualDiagnostics(policy: EmbeddedPolicy, catalog: Catalog, set
 export function toHostDiagnostic(template: TemplateDocument, policy: EmbeddedPolicy, diagnostic: Diagnostic): Diagnostic {
   const mapped: Diagnostic = { ...diagnostic, range: hostRange(template, policy, diagnostic.range) };
   if (diagnostic.relatedInformation) {
-    mapped.relatedInformation = diagnostic.relatedInformation.map(r => ({ ...r, location: { uri: template.uri, range: hostRange(template, policy, r.location.range) } }));
+    mapped.relatedInformation = diagnostic.relatedInformation.map(r => ({
+      ...r,
+      location: { uri: template.uri, range: hostRange(template, policy, r.location.range) },
+    }));
   }
   return mapped;
 }
@@ -33,11 +36,13 @@ export function toHostDiagnostic(template: TemplateDocument, policy: EmbeddedPol
 function problemDiagnostics(template: TemplateDocument, settings: IamPolicySettings): Diagnostic[] {
   const severity = severityOf('IAM005', settings);
   if (!severity) return [];
-  return template.read.problems.map(problem => toDiagnostic(
-    { textDocument: template.textDocument, uri: template.uri },
-    { code: 'IAM005', offset: problem.offset, length: problem.length, message: problem.message },
-    severity,
-  ));
+  return template.read.problems.map(problem =>
+    toDiagnostic(
+      { textDocument: template.textDocument, uri: template.uri },
+      { code: 'IAM005', offset: problem.offset, length: problem.length, message: problem.message },
+      severity,
+    ),
+  );
 }
 
 export function templateDiagnostics(template: TemplateDocument, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): Diagnostic[] {

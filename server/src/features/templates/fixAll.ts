@@ -22,7 +22,12 @@ function policyChanges(template: ServedTemplate, policy: EmbeddedPolicy, edits: 
 }
 
 /** The template's text with every safe fix applied, and how many fixes that was. */
-export function fixTemplate(served: ServedTemplate, catalog: Catalog, settings: IamPolicySettings, onError: RuleErrorHandler): { served: ServedTemplate; fixed: number } {
+export function fixTemplate(
+  served: ServedTemplate,
+  catalog: Catalog,
+  settings: IamPolicySettings,
+  onError: RuleErrorHandler,
+): { served: ServedTemplate; fixed: number } {
   let current = served;
   let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {

@@ -20,7 +20,9 @@ function inside(span: Span, offset: number): boolean {
 export function namedPolicyMarkdown(name: string): string {
   const template = SAM_POLICY_TEMPLATES[name];
   if (template) {
-    const statements = template.statements.map(s => `- ${s.actions.map(a => `\`${a}\``).join(', ')} on ${s.resources.map(r => `\`${r}\``).join(', ')}${s.condition ? ` (${s.condition})` : ''}`);
+    const statements = template.statements.map(
+      s => `- ${s.actions.map(a => `\`${a}\``).join(', ')} on ${s.resources.map(r => `\`${r}\``).join(', ')}${s.condition ? ` (${s.condition})` : ''}`,
+    );
     const parameters = template.parameters.length ? `\n\nParameters: ${template.parameters.map(p => `\`${p}\``).join(', ')}.` : '';
     return `**${name}**: AWS SAM policy template. ${template.summary}\n\n${statements.join('\n')}${parameters}\n\n[AWS SAM policy template list](${SAM_TEMPLATE_LIST})`;
   }

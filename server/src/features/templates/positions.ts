@@ -36,5 +36,8 @@ export function virtualChange(policy: EmbeddedPolicy, edit: { range: Range; newT
 
 /** A change of the template as an LSP text edit. */
 export function hostEdit(template: TemplateDocument, change: TextChange): { range: Range; newText: string } {
-  return { range: { start: template.textDocument.positionAt(change.offset), end: template.textDocument.positionAt(change.offset + change.length) }, newText: change.text };
+  return {
+    range: { start: template.textDocument.positionAt(change.offset), end: template.textDocument.positionAt(change.offset + change.length) },
+    newText: change.text,
+  };
 }

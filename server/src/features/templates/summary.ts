@@ -12,7 +12,13 @@ export function templateSummaryMarkdown(template: TemplateDocument, catalog: Cat
     const body = markdown.slice(markdown.indexOf('\n') + 1);
     return `## ${policy.source.resource} · ${policy.source.property}\n${body}`;
   });
-  return [`# Access summary: ${name}`, '', `${template.policies.length} ${template.policies.length === 1 ? 'policy' : 'policies'} in this template.`, '', ...sections].join('\n');
+  return [
+    `# Access summary: ${name}`,
+    '',
+    `${template.policies.length} ${template.policies.length === 1 ? 'policy' : 'policies'} in this template.`,
+    '',
+    ...sections,
+  ].join('\n');
 }
 
 /** The same in plain text: each policy's summary under its resource and property. */

@@ -46,8 +46,7 @@ export function isCloudFormationJson(uri: string, languageId: string, text: stri
   if (!(languageId === 'json' || languageId === 'jsonc' || name.endsWith('.json') || name.endsWith('.template'))) return false;
   if (firstCharacter(text) !== '{') return false;
   const head = text.slice(0, DETECT_HEAD);
-  return JSON_HEADER.test(head) || (JSON_TRANSFORM.test(head) && head.includes(SAM_TRANSFORM))
-    || (JSON_RESOURCES.test(text) && JSON_AWS_TYPE.test(text));
+  return JSON_HEADER.test(head) || (JSON_TRANSFORM.test(head) && head.includes(SAM_TRANSFORM)) || (JSON_RESOURCES.test(text) && JSON_AWS_TYPE.test(text));
 }
 
 export function isCloudFormationYaml(uri: string, languageId: string, text: string): boolean {
@@ -55,6 +54,5 @@ export function isCloudFormationYaml(uri: string, languageId: string, text: stri
   if (!(languageId === 'yaml' || /\.(ya?ml|template)$/.test(name))) return false;
   if (firstCharacter(text) === '{' || looksLikeServerless(uri, text)) return false;
   const head = text.slice(0, DETECT_HEAD);
-  return YAML_HEADER.test(head) || (YAML_TRANSFORM.test(head) && head.includes(SAM_TRANSFORM))
-    || (YAML_RESOURCES.test(text) && YAML_AWS_TYPE.test(text));
+  return YAML_HEADER.test(head) || (YAML_TRANSFORM.test(head) && head.includes(SAM_TRANSFORM)) || (YAML_RESOURCES.test(text) && YAML_AWS_TYPE.test(text));
 }

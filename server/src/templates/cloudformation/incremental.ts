@@ -24,7 +24,7 @@ function resourceBlocks(text: string): { indent: number; blocks: Array<[number, 
     const content = line.trimStart();
     if (content !== '' && !content.startsWith('#')) {
       const lineIndent = line.length - content.length;
-      if (lineIndent === 0) break;   // the next top-level section (Outputs:...)
+      if (lineIndent === 0) break; // the next top-level section (Outputs:...)
       if (indent < 0) indent = lineIndent;
       if (lineIndent < indent || /\t/.test(line.slice(0, lineIndent))) return undefined;
       if (lineIndent === indent) {
@@ -52,7 +52,9 @@ function staysInside(text: string, indent: number): boolean {
  * broken or one the edit breaks, an edit that adds or removes a resource).
  */
 export function readYamlChange(
-  previous: { text: string; read: TemplateReadResult }, text: string, readWhole: (text: string) => TemplateReadResult | undefined,
+  previous: { text: string; read: TemplateReadResult },
+  text: string,
+  readWhole: (text: string) => TemplateReadResult | undefined,
 ): TemplateReadResult | undefined {
   if (previous.read.problems.length > 0) return undefined;
   if (text === previous.text) return previous.read;

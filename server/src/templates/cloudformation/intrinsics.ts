@@ -20,7 +20,11 @@ export interface ReadContext {
   partial: boolean;
 }
 
-export interface Intrinsic { name: string; argument: RawNode; span: Span }
+export interface Intrinsic {
+  name: string;
+  argument: RawNode;
+  span: Span;
+}
 
 /** The intrinsic function a node is, in either form: `{"Fn::Sub": ...}`, `{"Ref": ...}` or `!Sub ...`. */
 export function intrinsicOf(node: RawNode): Intrinsic | undefined {

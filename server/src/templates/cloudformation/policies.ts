@@ -53,7 +53,11 @@ export function wrapStatements(statements: HostValue, key: { keySpan: Span; keyS
     span,
     entries: [
       {
-        key: 'Version', keySpan: versionSpan, keyStyle: 'synthetic', renamable: false, span: versionSpan,
+        key: 'Version',
+        keySpan: versionSpan,
+        keyStyle: 'synthetic',
+        renamable: false,
+        span: versionSpan,
         value: { kind: 'string', span: versionSpan, style: 'synthetic', parts: [{ literal: '2012-10-17', span: versionSpan, exact: false }] },
       },
       { key: 'Statement', keySpan: key.keySpan, keyStyle: key.keyStyle, renamable: false, value: list, span },

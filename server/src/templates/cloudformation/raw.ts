@@ -27,11 +27,26 @@ export interface RawEntry {
   span: Span;
 }
 
-export interface RawMap { kind: 'map'; span: Span; outer: Span; tag?: string; entries: RawEntry[] }
-export interface RawSeq { kind: 'seq'; span: Span; outer: Span; tag?: string; items: RawNode[] }
+export interface RawMap {
+  kind: 'map';
+  span: Span;
+  outer: Span;
+  tag?: string;
+  entries: RawEntry[];
+}
+export interface RawSeq {
+  kind: 'seq';
+  span: Span;
+  outer: Span;
+  tag?: string;
+  items: RawNode[];
+}
 export type RawNode = RawScalar | RawMap | RawSeq;
 
-export interface RawTemplate { root: RawNode | undefined; problems: TemplateProblem[] }
+export interface RawTemplate {
+  root: RawNode | undefined;
+  problems: TemplateProblem[];
+}
 
 /** Nesting deeper than any template: the rest reads as null rather than overflow the stack. */
 const MAX_DEPTH = 256;
@@ -73,7 +88,11 @@ function fromJsonNode(node: Node, depth: number): RawNode {
 export function parseJsonTemplate(text: string): RawTemplate {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const problems = errors.map(e => ({ offset: e.offset, length: Math.max(1, e.length), message: `The template is not valid JSON: ${jsonErrorText(printParseErrorCode(e.error))}.` }));
+  const problems = errors.map(e => ({
+    offset: e.offset,
+    length: Math.max(1, e.length),
+    message: `The template is not valid JSON: ${jsonErrorText(printParseErrorCode(e.error))}.`,
+  }));
   return { root: root ? fromJsonNode(root, 0) : undefined, problems };
 }
 
@@ -85,16 +104,43 @@ function jsonErrorText(code: string): string {
 // ---- YAML ----------------------------------------------------------------------------------
 
 /** CloudFormation's short-form tags (`!Ref`, `!Sub`...), each in its scalar, sequence and mapping forms. */
-const CFN_TAG_NAMES = ['Ref', 'Sub', 'GetAtt', 'Join', 'If', 'Select', 'Split', 'ImportValue', 'FindInMap', 'Base64', 'Cidr',
-  'GetAZs', 'And', 'Or', 'Not', 'Equals', 'Condition', 'Transform', 'ToJsonString', 'Length'];
-const CFN_TAGS: Array<ScalarTag | CollectionTag> = CFN_TAG_NAMES.flatMap(name => [
-  { tag: `!${name}`, resolve: (value: string) => value },
-  { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => value },
-  { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => value },
-] as Array<ScalarTag | CollectionTag>);
+const CFN_TAG_NAMES = [
+  'Ref',
+  'Sub',
+  'GetAtt',
+  'Join',
+  'If',
+  'Select',
+  'Split',
+  'ImportValue',
+  'FindInMap',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'And',
+  'Or',
+  'Not',
+  'Equals',
+  'Condition',
+  'Transform',
+  'ToJsonString',
+  'Length',
+];
+const CFN_TAGS: Array<ScalarTag | CollectionTag> = CFN_TAG_NAMES.flatMap(
+  name =>
+    [
+      { tag: `!${name}`, resolve: (value: string) => value },
+      { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => value },
+      { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => value },
+    ] as Array<ScalarTag | CollectionTag>,
+);
 
 const YAML_STYLES: Record<string, StringStyle> = {
-  PLAIN: 'yaml-plain', QUOTE_SINGLE: 'yaml-single', QUOTE_DOUBLE: 'yaml-double', BLOCK_LITERAL: 'yaml-block', BLOCK_FOLDED: 'yaml-block',
+  PLAIN: 'yaml-plain',
+  QUOTE_SINGLE: 'yaml-single',
+  QUOTE_DOUBLE: 'yaml-double',
+  BLOCK_LITERAL: 'yaml-block',
+  BLOCK_FOLDED: 'yaml-block',
 };
 
 /** Where a tagged node's tag starts: the `!Tag` written before the node, across spaces and line breaks. */
@@ -127,7 +173,13 @@ function fromYamlNode(text: string, node: YamlNode | null | undefined, at: numbe
       const valueNode = pair.value as YamlNode | null;
       const value = fromYamlNode(text, valueNode, keySpan.offset + keySpan.length, depth + 1, toOriginal);
       const end = Math.max(keySpan.offset + keySpan.length, value.span.offset + value.span.length);
-      entries.push({ key: String(key.value), keySpan, keyStyle: YAML_STYLES[key.type ?? 'PLAIN'] ?? 'yaml-plain', value, span: { offset: keySpan.offset, length: end - keySpan.offset } });
+      entries.push({
+        key: String(key.value),
+        keySpan,
+        keyStyle: YAML_STYLES[key.type ?? 'PLAIN'] ?? 'yaml-plain',
+        value,
+        span: { offset: keySpan.offset, length: end - keySpan.offset },
+      });
     }
     return { kind: 'map', span, outer, tag, entries };
   }
@@ -219,7 +271,11 @@ export function readSafely(format: TemplateFormat, read: () => TemplateReadResul
   try {
     return read();
   } catch (error) {
-    const problem: TemplateProblem = { offset: 0, length: 1, message: `The template could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    const problem: TemplateProblem = {
+      offset: 0,
+      length: 1,
+      message: `The template could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
     return { format, policies: [], namedPolicies: [], policyFiles: [], problems: [problem] };
   }
 }

@@ -36,7 +36,7 @@ export const cloudFormationYamlReader: TemplateReader = {
     try {
       return readYamlChange(previous, text, part => this.read(uri, part));
     } catch {
-      return undefined;   // read the whole text, which reports what went wrong
+      return undefined; // read the whole text, which reports what went wrong
     }
   },
 };

@@ -7,7 +7,11 @@ import type { JsonTextBody } from '../types';
 import type { RawScalar } from './raw';
 
 /** `value.slice(offset, offset + length)` is written as is at `hostOffset` in the template. */
-export interface Run { offset: number; hostOffset: number; length: number }
+export interface Run {
+  offset: number;
+  hostOffset: number;
+  length: number;
+}
 
 /** Characters a JSON or YAML double-quoted escape stands for, by its letter. */
 function escapeLength(written: string, at: number): number {
@@ -153,7 +157,8 @@ function closingBrace(value: string, start: number, nested: boolean): number {
  * `${param:...}`, `${aws:accountId}`, `${aws:region}`, `${git:...}`, `${strToBool(...)}`. Any other
  * `${...}` (`${aws:username}`, `${AWS::Region}`) is left to IAM or CloudFormation.
  */
-const SERVERLESS_VARIABLE = /^\$\{\s*(self:|opt:|sls:|env:|file\(|cf(\.[a-z0-9-]+)?:|s3:|ssm(\([^)]*\))?:|param:|aws:(accountId|region)\b|git:|strToBool\(|strToBoolean\()/;
+const SERVERLESS_VARIABLE =
+  /^\$\{\s*(self:|opt:|sls:|env:|file\(|cf(\.[a-z0-9-]+)?:|s3:|ssm(\([^)]*\))?:|param:|aws:(accountId|region)\b|git:|strToBool\(|strToBoolean\()/;
 
 export interface SplitOptions {
   /** the string is an Fn::Sub body: `${Name}` is a reference, `${!Name}` the literal `${Name}` */

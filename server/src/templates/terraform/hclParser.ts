@@ -19,7 +19,7 @@ const PARSE_BUDGET_MS = 3000;
 /** dist/ beside the running bundle, else the npm package when running from source. */
 function wasmPath(file: string, pkg: string): string {
   const beside = join(__dirname, file);
-  const fromSource = join(__dirname, '..', '..', '..', '..', 'node_modules', pkg, file);   // server/src/templates/terraform -> repo
+  const fromSource = join(__dirname, '..', '..', '..', '..', 'node_modules', pkg, file); // server/src/templates/terraform -> repo
   const found = [beside, fromSource].find(path => existsSync(path));
   if (!found) throw new Error(`${file} is missing beside ${__dirname}`);
   return found;
@@ -54,8 +54,12 @@ function editBetween(before: string, after: string): ConstructorParameters<typeo
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;
   return {
-    startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd,
-    startPosition: pointAt(before, start), oldEndPosition: pointAt(before, oldEnd), newEndPosition: pointAt(after, newEnd),
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(before, start),
+    oldEndPosition: pointAt(before, oldEnd),
+    newEndPosition: pointAt(after, newEnd),
   };
 }
 
@@ -82,8 +86,10 @@ async function load(): Promise<HclParser> {
 
 /** The HCL parser, loaded once; a string says why it could not be loaded. */
 export function loadHclParser(): Promise<HclParser | string> {
-  loading ??= load().catch((error: unknown) =>
-    `The Terraform parser could not be loaded (${error instanceof Error ? error.message : String(error)}): policies in Terraform files are not checked.`);
+  loading ??= load().catch(
+    (error: unknown) =>
+      `The Terraform parser could not be loaded (${error instanceof Error ? error.message : String(error)}): policies in Terraform files are not checked.`,
+  );
   return loading;
 }
 

@@ -25,7 +25,12 @@ const MAX_EXPRESSION_TEXT = 60;
  * backslashes (it is written inside a JSON string as is), cut when long.
  */
 export function expressionText(source: string): string {
-  const flat = source.replace(/\$\{|\}/g, '').replace(/"/g, '\'').replace(/\\/g, '').replace(/\s+/g, ' ').trim();
+  const flat = source
+    .replace(/\$\{|\}/g, '')
+    .replace(/"/g, "'")
+    .replace(/\\/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const text = flat.length > MAX_EXPRESSION_TEXT ? `${flat.slice(0, MAX_EXPRESSION_TEXT - 3)}...` : flat;
   return text || 'expression';
 }
@@ -49,13 +54,18 @@ export function blockOf(node: HclNode, text: string): Block | undefined {
     node,
     type: typeNode.text,
     typeNode,
-    labels: labelNodes.map(label => (label.type === 'identifier' ? label.text : literalString(label, text) ?? '')),
+    labels: labelNodes.map(label => (label.type === 'identifier' ? label.text : (literalString(label, text) ?? ''))),
     labelNodes,
     body: rest.find(child => child.type === 'body'),
   };
 }
 
-export interface Attribute { name: string; nameNode: HclNode; value: HclNode; node: HclNode }
+export interface Attribute {
+  name: string;
+  nameNode: HclNode;
+  value: HclNode;
+  node: HclNode;
+}
 
 /** The attributes and blocks of a body, in order. */
 export function bodyItems(body: HclNode | undefined, text: string): Array<{ attribute: Attribute } | { block: Block }> {
@@ -181,7 +191,7 @@ function decodeBackslash(text: string, at: number, end: number): { literal: stri
     const codePoint = Number.parseInt(hex, 16);
     if (codePoint <= 0x10ffff) return { literal: String.fromCodePoint(codePoint), length: 2 + digits };
   }
-  return { literal: letter, length: 2 };   // not an HCL escape: Terraform rejects it, keep the letter
+  return { literal: letter, length: 2 }; // not an HCL escape: Terraform rejects it, keep the letter
 }
 
 /** A hole's readable text: the interpolated expression, or the directive as written. */
@@ -217,7 +227,8 @@ export function soleInterpolation(term: HclNode): HclNode | undefined {
   if (quoted?.type !== 'quoted_template') return undefined;
   const content = quotedContent(quoted);
   const [hole] = content.holes;
-  if (content.holes.length !== 1 || hole.type !== 'template_interpolation' || hole.startIndex !== content.start || hole.endIndex !== content.end) return undefined;
+  if (content.holes.length !== 1 || hole.type !== 'template_interpolation' || hole.startIndex !== content.start || hole.endIndex !== content.end)
+    return undefined;
   return partsOf(hole).find(child => child.type === 'expression');
 }
 
@@ -242,14 +253,23 @@ export class HclValueReader {
         const number = Number(literal?.text);
         return literal?.type === 'numeric_lit' && Number.isFinite(number) ? { kind: 'number', span, value: number } : this.unknown(expression);
       }
-      case 'template_expr': return this.template(term, expression, options);
+      case 'template_expr':
+        return this.template(term, expression, options);
       case 'collection_value': {
         const [collection] = partsOf(term);
-        if (collection?.type === 'tuple') return { kind: 'array', span, items: partsOf(collection).filter(item => item.type === 'expression').map(item => this.value(item, options)) };
+        if (collection?.type === 'tuple')
+          return {
+            kind: 'array',
+            span,
+            items: partsOf(collection)
+              .filter(item => item.type === 'expression')
+              .map(item => this.value(item, options)),
+          };
         if (collection?.type === 'object') return { kind: 'object', span, entries: this.entries(collection, options) };
         return this.unknown(expression);
       }
-      default: return this.unknown(expression);
+      default:
+        return this.unknown(expression);
     }
   }
 
@@ -266,12 +286,14 @@ export class HclValueReader {
   }
 
   private entries(object: HclNode, options: DecodeOptions): HostEntry[] {
-    return partsOf(object).filter(elem => elem.type === 'object_elem').flatMap(elem => {
-      const keyNode = elem.childForFieldName('key');
-      const valueNode = elem.childForFieldName('val');
-      if (!keyNode || !valueNode) return [];
-      return [{ ...this.key(keyNode), value: this.value(valueNode, options), span: spanOf(elem) }];
-    });
+    return partsOf(object)
+      .filter(elem => elem.type === 'object_elem')
+      .flatMap(elem => {
+        const keyNode = elem.childForFieldName('key');
+        const valueNode = elem.childForFieldName('val');
+        if (!keyNode || !valueNode) return [];
+        return [{ ...this.key(keyNode), value: this.value(valueNode, options), span: spanOf(elem) }];
+      });
   }
 
   /** An object key: a bare identifier or a string is the name itself; anything else is unknown. */

@@ -9,7 +9,6 @@ import type { JsonTextBody, TemplateProblem, TemplateReader, TemplateReadResult 
 import { isTerraformPlan } from './detect';
 import { organizationsPolicyKind, type PolicyAttribute, POLICY_ATTRIBUTES } from './policyAttributes';
 
-
 function propertyOf(node: Node | undefined, name: string): Node | undefined {
   if (node?.type !== 'object') return undefined;
   for (const property of node.children ?? []) {
@@ -26,7 +25,12 @@ function jsonStringBody(text: string, node: Node): JsonTextBody {
   return { text: value, runs: runsOf({ kind: 'scalar', span, outer: span, value, style: 'json' }, text), unknowns: [], escape: 'json-string' };
 }
 
-interface PlannedResource { address: string; type: string; values: Node; unknown?: Node }
+interface PlannedResource {
+  address: string;
+  type: string;
+  values: Node;
+  unknown?: Node;
+}
 
 /** The managed resources of resource_changes (not being deleted), or of a state's modules. */
 function plannedResources(root: Node): PlannedResource[] {
@@ -48,17 +52,24 @@ function plannedResources(root: Node): PlannedResource[] {
     for (const child of propertyOf(module, 'child_modules')?.children ?? []) visit(child);
   };
   visit(propertyOf(propertyOf(root, 'values'), 'root_module'));
-  return modules.flatMap(module => (propertyOf(module, 'resources')?.children ?? []).flatMap(resource => {
-    const address = propertyOf(resource, 'address')?.value;
-    const type = propertyOf(resource, 'type')?.value;
-    const values = propertyOf(resource, 'values');
-    if (propertyOf(resource, 'mode')?.value !== 'managed' || typeof address !== 'string' || typeof type !== 'string' || values?.type !== 'object') return [];
-    return [{ address, type, values }];
-  }));
+  return modules.flatMap(module =>
+    (propertyOf(module, 'resources')?.children ?? []).flatMap(resource => {
+      const address = propertyOf(resource, 'address')?.value;
+      const type = propertyOf(resource, 'type')?.value;
+      const values = propertyOf(resource, 'values');
+      if (propertyOf(resource, 'mode')?.value !== 'managed' || typeof address !== 'string' || typeof type !== 'string' || values?.type !== 'object') return [];
+      return [{ address, type, values }];
+    }),
+  );
 }
 
 /** The values at a path of nested blocks (lists of objects in a plan), with their property paths and unknown markers. */
-function valuesAt(values: Node | undefined, unknown: Node | undefined, path: string[], prefix = ''): Array<{ property: string; value: Node; unknown: boolean }> {
+function valuesAt(
+  values: Node | undefined,
+  unknown: Node | undefined,
+  path: string[],
+  prefix = '',
+): Array<{ property: string; value: Node; unknown: boolean }> {
   const [name, ...rest] = path;
   const value = propertyOf(values, name);
   const unknownValue = propertyOf(unknown, name);
@@ -79,16 +90,28 @@ export const terraformPlanReader: TemplateReader = {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (!root || (!propertyOf(root, 'resource_changes') && !propertyOf(root, 'planned_values') && !propertyOf(root, 'values'))) return undefined;
-    const result: TemplateReadResult = { format: 'terraform-plan', policies: [], namedPolicies: [], policyFiles: [], problems: errors.slice(0, 1).map(problemOf) };
+    const result: TemplateReadResult = {
+      format: 'terraform-plan',
+      policies: [],
+      namedPolicies: [],
+      policyFiles: [],
+      problems: errors.slice(0, 1).map(problemOf),
+    };
     for (const { address, type, values, unknown } of plannedResources(root)) {
       for (const [path, declared] of Object.entries(POLICY_ATTRIBUTES[type] ?? {})) {
-        const attribute: PolicyAttribute | undefined = type === 'aws_organizations_policy' ? organizationsPolicyKind(propertyOf(values, 'type')?.value ?? undefined) : declared;
+        const attribute: PolicyAttribute | undefined =
+          type === 'aws_organizations_policy' ? organizationsPolicyKind(propertyOf(values, 'type')?.value ?? undefined) : declared;
         if (!attribute) continue;
         for (const { property, value, unknown: later } of valuesAt(values, unknown, path.split('.'))) {
           if (later || value.type !== 'string' || !String(value.value).trimStart().startsWith('{')) continue;
           result.policies.push({
-            body: { json: jsonStringBody(text, value) }, kind: attribute.kind, ...(attribute.limit ? { limit: attribute.limit } : {}),
-            resource: address, resourceType: type, property, span: { offset: value.offset, length: value.length },
+            body: { json: jsonStringBody(text, value) },
+            kind: attribute.kind,
+            ...(attribute.limit ? { limit: attribute.limit } : {}),
+            resource: address,
+            resourceType: type,
+            property,
+            span: { offset: value.offset, length: value.length },
           });
         }
       }

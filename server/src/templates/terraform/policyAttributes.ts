@@ -44,7 +44,7 @@ export const POLICY_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, 
   aws_vpc_endpoint_policy: { policy: { kind: 'endpoint', limit: 'vpc-endpoint' } },
   // resource-based policies
   aws_s3_bucket_policy: { policy: resource('s3-bucket') },
-  aws_s3_bucket: { policy: resource('s3-bucket') },   // deprecated argument, still in the schema
+  aws_s3_bucket: { policy: resource('s3-bucket') }, // deprecated argument, still in the schema
   aws_s3_access_point: { policy: resource() },
   aws_s3control_access_point_policy: { policy: resource() },
   aws_s3control_bucket_policy: { policy: resource() },
@@ -117,8 +117,11 @@ export const POLICY_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, 
  */
 export function organizationsPolicyKind(type: string | undefined): PolicyAttribute | undefined {
   switch (type ?? 'SERVICE_CONTROL_POLICY') {
-    case 'SERVICE_CONTROL_POLICY': return { kind: 'scp', limit: 'scp' };
-    case 'RESOURCE_CONTROL_POLICY': return { kind: 'rcp', limit: 'rcp' };
-    default: return undefined;
+    case 'SERVICE_CONTROL_POLICY':
+      return { kind: 'scp', limit: 'scp' };
+    case 'RESOURCE_CONTROL_POLICY':
+      return { kind: 'rcp', limit: 'rcp' };
+    default:
+      return undefined;
   }
 }

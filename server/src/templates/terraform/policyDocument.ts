@@ -34,7 +34,11 @@ function covering(nodes: HclNode[]): Span {
 
 function synthetic(key: string, value: string, span: Span): HostEntry {
   return {
-    key, keySpan: span, keyStyle: 'synthetic', renamable: false, span,
+    key,
+    keySpan: span,
+    keyStyle: 'synthetic',
+    renamable: false,
+    span,
     value: { kind: 'string', span, parts: [{ literal: value, span, exact: false }], style: 'synthetic' },
   };
 }
@@ -48,7 +52,10 @@ export interface PolicyDocumentTree {
 export class PolicyDocumentReader {
   private partial = false;
 
-  constructor(private readonly text: string, private readonly values: HclValueReader) {}
+  constructor(
+    private readonly text: string,
+    private readonly values: HclValueReader,
+  ) {}
 
   read(block: Block): PolicyDocumentTree {
     this.partial = false;
@@ -74,8 +81,12 @@ export class PolicyDocumentReader {
 
   private attributeEntry(key: string, attribute: Attribute, policyVariables = false): HostEntry {
     return {
-      key, keySpan: spanOf(attribute.nameNode), keyStyle: 'hcl', renamable: false,
-      value: this.values.value(attribute.value, { policyVariables }), span: spanOf(attribute.node),
+      key,
+      keySpan: spanOf(attribute.nameNode),
+      keyStyle: 'hcl',
+      renamable: false,
+      value: this.values.value(attribute.value, { policyVariables }),
+      span: spanOf(attribute.node),
     };
   }
 
@@ -83,7 +94,11 @@ export class PolicyDocumentReader {
     if (!statements.length) return { ...synthetic('Statement', '', anchor), value: { kind: 'array', span: anchor, items: [] } };
     const span = covering(statements.map(statement => statement.node));
     return {
-      key: 'Statement', keySpan: spanOf(statements[0].typeNode), keyStyle: 'hcl', renamable: false, span,
+      key: 'Statement',
+      keySpan: spanOf(statements[0].typeNode),
+      keyStyle: 'hcl',
+      renamable: false,
+      span,
       value: { kind: 'array', span, items: statements.map(statement => this.statement(statement)) },
     };
   }
@@ -116,11 +131,12 @@ export class PolicyDocumentReader {
     return { kind: 'object', span: spanOf(block.node), entries };
   }
 
-
   /** A key written as a string value (`type = "AWS"`, `test = "StringEquals"`): its text, or an unknown token. */
   private keyOf(attribute: Attribute): { key: string; literal: boolean } {
     const literal = literalString(attribute.value, this.text);
-    return literal !== undefined ? { key: literal, literal: true } : { key: unknownToken(expressionText(sourceOf(attribute.value, this.text))), literal: false };
+    return literal !== undefined
+      ? { key: literal, literal: true }
+      : { key: unknownToken(expressionText(sourceOf(attribute.value, this.text))), literal: false };
   }
 
   /** The values of several blocks for one key, appended (one block: its value as written). */
@@ -143,14 +159,24 @@ export class PolicyDocumentReader {
     if (typed.length === 1 && only.key === '*') {
       const value = this.values.value(only.identifiers.value, { policyVariables: true });
       const [star] = value.kind === 'array' ? value.items : [];
-      if (value.kind === 'array' && value.items.length === 1 && star.kind === 'string' && star.parts.length === 1 && 'literal' in star.parts[0] && star.parts[0].literal === '*') {
+      if (
+        value.kind === 'array' &&
+        value.items.length === 1 &&
+        star.kind === 'string' &&
+        star.parts.length === 1 &&
+        'literal' in star.parts[0] &&
+        star.parts[0].literal === '*'
+      ) {
         return [{ ...entry, value: star }];
       }
     }
     const byType = new Map<string, typeof typed>();
     for (const principal of typed) byType.set(principal.key, [...(byType.get(principal.key) ?? []), principal]);
     const entries = [...byType].map(([type, group]): HostEntry => ({
-      key: type, keySpan: spanOf(group[0].type.value), keyStyle: 'hcl', renamable: group.length === 1 && group[0].literal,
+      key: type,
+      keySpan: spanOf(group[0].type.value),
+      keyStyle: 'hcl',
+      renamable: group.length === 1 && group[0].literal,
       value: this.merged(group.map(({ block, identifiers }) => ({ value: this.values.value(identifiers.value, { policyVariables: true }), node: block.node }))),
       span: covering(group.map(({ block }) => block.node)),
     }));
@@ -173,15 +199,31 @@ export class PolicyDocumentReader {
       for (const condition of group) byVariable.set(condition.conditionKey.key, [...(byVariable.get(condition.conditionKey.key) ?? []), condition]);
       const groupSpan = covering(group.map(({ block }) => block.node));
       const keys = [...byVariable].map(([variable, same]): HostEntry => ({
-        key: variable, keySpan: spanOf(same[0].variable.value), keyStyle: 'hcl', renamable: same.length === 1 && same[0].conditionKey.literal,
+        key: variable,
+        keySpan: spanOf(same[0].variable.value),
+        keyStyle: 'hcl',
+        renamable: same.length === 1 && same[0].conditionKey.literal,
         value: this.merged(same.map(({ block, values }) => ({ value: this.values.value(values.value, { policyVariables: true }), node: block.node }))),
         span: covering(same.map(({ block }) => block.node)),
       }));
       return {
-        key: test, keySpan: spanOf(group[0].test.value), keyStyle: 'hcl', renamable: group.length === 1 && group[0].operator.literal,
-        value: { kind: 'object', span: groupSpan, entries: keys }, span: groupSpan,
+        key: test,
+        keySpan: spanOf(group[0].test.value),
+        keyStyle: 'hcl',
+        renamable: group.length === 1 && group[0].operator.literal,
+        value: { kind: 'object', span: groupSpan, entries: keys },
+        span: groupSpan,
       };
     });
-    return [{ key: 'Condition', keySpan: spanOf(complete[0].block.typeNode), keyStyle: 'hcl', renamable: false, span, value: { kind: 'object', span, entries: operators } }];
+    return [
+      {
+        key: 'Condition',
+        keySpan: spanOf(complete[0].block.typeNode),
+        keyStyle: 'hcl',
+        renamable: false,
+        span,
+        value: { kind: 'object', span, entries: operators },
+      },
+    ];
   }
 }

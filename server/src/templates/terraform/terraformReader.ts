@@ -14,8 +14,19 @@ import { isTerraformFile } from './detect';
 import { type HclNode, type HclParser, loadHclParser } from './hclParser';
 import { hclJsonText } from './hclJsonText';
 import {
-  attributeOf, type Block, blocksOf, bodyItems, HclValueReader, heredocContent, literalString, partsOf, quotedContent,
-  soleInterpolation, sourceOf, spanOf, termOf,
+  attributeOf,
+  type Block,
+  blocksOf,
+  bodyItems,
+  HclValueReader,
+  heredocContent,
+  literalString,
+  partsOf,
+  quotedContent,
+  soleInterpolation,
+  sourceOf,
+  spanOf,
+  termOf,
 } from './hclValues';
 import { type PolicyAttribute, organizationsPolicyKind, POLICY_ATTRIBUTES } from './policyAttributes';
 import { PolicyDocumentReader } from './policyDocument';
@@ -57,7 +68,11 @@ function syntaxProblems(root: HclNode, text: string): TemplateProblem[] {
     } else if (node.isError) {
       const lineEnd = text.indexOf('\n', node.startIndex);
       const end = lineEnd < 0 || lineEnd > node.endIndex ? node.endIndex : lineEnd;
-      problems.push({ offset: node.startIndex, length: end - node.startIndex, message: 'Terraform syntax error: this is not valid HCL, so the policies after it may not be found. Fix the syntax first.' });
+      problems.push({
+        offset: node.startIndex,
+        length: end - node.startIndex,
+        message: 'Terraform syntax error: this is not valid HCL, so the policies after it may not be found. Fix the syntax first.',
+      });
     } else if (node.hasError) {
       for (const child of node.children) if (child) visit(child);
     }
@@ -68,8 +83,12 @@ function syntaxProblems(root: HclNode, text: string): TemplateProblem[] {
 
 function missingToken(type: string): string {
   const tokens: Record<string, string> = {
-    quoted_template_end: 'a closing `"`', block_end: 'a closing `}`', object_end: 'a closing `}`', tuple_end: 'a closing `]`',
-    template_interpolation_end: 'a closing `}`', heredoc_identifier: 'the heredoc\'s closing marker',
+    quoted_template_end: 'a closing `"`',
+    block_end: 'a closing `}`',
+    object_end: 'a closing `}`',
+    tuple_end: 'a closing `]`',
+    template_interpolation_end: 'a closing `}`',
+    heredoc_identifier: "the heredoc's closing marker",
   };
   return tokens[type] ?? `\`${type}\``;
 }
@@ -95,7 +114,8 @@ class TerraformFileReader {
       const [type, name] = block.labels;
       if (block.type === 'resource' && type && name && POLICY_ATTRIBUTES[type]) this.resource(block, type, name);
       else if (block.type === 'data' && type === POLICY_DOCUMENT && name) this.policyDocument(block, name);
-      else if (block.type === 'module' && name === undefined && type) this.scanBody(block, { resource: `module.${type}`, resourceType: 'module', property: '' });
+      else if (block.type === 'module' && name === undefined && type)
+        this.scanBody(block, { resource: `module.${type}`, resourceType: 'module', property: '' });
       else if (block.type === 'output' && type) this.scanBody(block, { resource: `output.${type}`, resourceType: 'output', property: '' });
       else if (block.type === 'locals') this.scanBody(block, { resource: 'locals', resourceType: 'locals', property: '' });
     }
@@ -121,7 +141,6 @@ class TerraformFileReader {
     const literal = literalString(type.value, this.text);
     return literal === undefined ? undefined : organizationsPolicyKind(literal);
   }
-
 
   /** The argument at a path of nested blocks (`inline_policy.policy`), in every block that has it, with its property path. */
   private argumentsAt(block: Block, path: string[], prefix = ''): Array<{ property: string; value: HclNode }> {
@@ -189,8 +208,14 @@ class TerraformFileReader {
   private add(found: Pick<EmbeddedPolicySource, 'body' | 'span' | 'partial'>, host: Host): void {
     const { body, span, partial } = found;
     const policy: EmbeddedPolicySource = {
-      body, span, resource: host.resource, resourceType: host.resourceType, property: host.property,
-      ...(host.attribute ? { kind: host.attribute.kind } : {}), ...(host.attribute?.limit ? { limit: host.attribute.limit } : {}), ...(partial ? { partial } : {}),
+      body,
+      span,
+      resource: host.resource,
+      resourceType: host.resourceType,
+      property: host.property,
+      ...(host.attribute ? { kind: host.attribute.kind } : {}),
+      ...(host.attribute?.limit ? { limit: host.attribute.limit } : {}),
+      ...(partial ? { partial } : {}),
     };
     this.policies.push({ policy, reference: host.reference });
   }
@@ -216,7 +241,12 @@ class TerraformFileReader {
     const [first, ...rest] = value.parts;
     const parts = first && 'unknown' in first && first.unknown === 'path.module' ? [{ literal: '.', span: first.span, exact: false }, ...rest] : value.parts;
     if (!parts.every(part => 'literal' in part)) return;
-    const path = posix.normalize(parts.map(part => ('literal' in part ? part.literal : '')).join('').replace(/\\/g, '/'));
+    const path = posix.normalize(
+      parts
+        .map(part => ('literal' in part ? part.literal : ''))
+        .join('')
+        .replace(/\\/g, '/'),
+    );
     if (posix.isAbsolute(path) || path === '.') return;
     this.policyFiles.push({ path, span: value.span, ...(host.attribute ? { kind: host.attribute.kind } : {}) });
   }
@@ -240,7 +270,10 @@ class TerraformFileReader {
       if (merged) for (const source of this.referencesIn(merged.value)) this.feed(source, reference);
     }
     const { tree, partial } = this.documents.read(block);
-    this.add({ body: { tree }, span: spanOf(block.node), partial: partial || undefined }, { resource: reference, resourceType: `data.${POLICY_DOCUMENT}`, property: '', reference });
+    this.add(
+      { body: { tree }, span: spanOf(block.node), partial: partial || undefined },
+      { resource: reference, resourceType: `data.${POLICY_DOCUMENT}`, property: '', reference },
+    );
   }
 
   /** Policies in the arguments of a module, a locals block or an output: only those with a Statement. */
@@ -258,10 +291,12 @@ class TerraformFileReader {
   private scan(expression: HclNode, host: Host): void {
     const term = termOf(expression);
     if (!term || this.inlinePolicy(term, host, true)) return;
-    const inner = { ...host, reference: undefined };   // a policy deeper inside is not the local itself
+    const inner = { ...host, reference: undefined }; // a policy deeper inside is not the local itself
     const [collection] = term.type === 'collection_value' ? partsOf(term) : [];
     if (collection?.type === 'tuple') {
-      partsOf(collection).filter(isExpression).forEach((item, i) => this.scan(item, { ...inner, property: `${host.property}[${i}]` }));
+      partsOf(collection)
+        .filter(isExpression)
+        .forEach((item, i) => this.scan(item, { ...inner, property: `${host.property}[${i}]` }));
     } else if (collection?.type === 'object') {
       for (const elem of partsOf(collection)) {
         const key = elem.childForFieldName('key');
@@ -269,7 +304,9 @@ class TerraformFileReader {
         if (key && value) this.scan(value, { ...inner, property: `${host.property}.${literalString(key, this.text) ?? sourceOf(key, this.text)}` });
       }
     } else if (term.type === 'conditional') {
-      partsOf(term).filter(isExpression).forEach(branch => this.scan(branch, inner));
+      partsOf(term)
+        .filter(isExpression)
+        .forEach(branch => this.scan(branch, inner));
     } else if (term.type === 'function_call') {
       this.functionArguments(term).forEach(arg => this.scan(arg, inner));
     }
@@ -331,4 +368,3 @@ export const terraformReader: TemplateReader = {
     return new TerraformFileReader(text).read(tree.rootNode);
   },
 };
-
