@@ -1,4 +1,4 @@
-// Bundles the client, the server and the command-line checker into dist/.
+// Bundles the client, the server, the command-line checker and the MCP server into dist/.
 // The catalog (dist/catalog.json) is written by scripts/build-catalog.mjs and read at run time.
 // The HCL parser's WebAssembly (web-tree-sitter's runtime and tree-sitter's HCL grammar) is copied
 // beside the bundles, which read it on the first Terraform file (server/src/templates/terraform/hclParser.ts).
@@ -52,4 +52,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/bootstrap/cliEntry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/server-main.js', plugins: [lazyBuiltins] }),
   build({ ...common, entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli-main.js' }),
+  build({ ...common, entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

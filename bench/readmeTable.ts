@@ -19,7 +19,7 @@ export const README_ROWS: readonly ReadmeRow[] = [
   { label: 'server RSS after the corpus', ids: ['server-rss-after-corpus'] },
   { label: '`iam-policy-lint` over the corpus, against reading and `JSON.parse` alone', ids: ['cli-vs-json-parse'] },
   { label: 'request simulation, largest policy', ids: ['simulate-largest'] },
-  { label: "`.vsix` (with the README's pictures inline)", ids: ['vsix-size'] },
+  { label: "`.vsix` (with the README's pictures inline and the HCL parser's WebAssembly)", ids: ['vsix-size'] },
 ];
 
 const format = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

@@ -11,6 +11,7 @@ import { serverBench } from './server';
 import { simulatorBench } from './simulator';
 import { largestPolicy } from './policies';
 import { readmeTable } from './readmeTable';
+import { templateCpuBench } from './templateCpu';
 import { templateBench } from './templates';
 import { printTable, type Measurement } from './stats';
 import { corpusFiles } from '../test/helpers/corpus';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     )),
     ...(await step('simulator', simulatorBench)),
     ...(await step('templates over stdio', templateBench)),
+    ...(await step('templates in-process (CPU time)', templateCpuBench)),
     ...(await step('CLI', cliBench)),
     ...vsixSize(),
   ];

@@ -21,6 +21,9 @@ const EXTENSION_FILES = [
   'dist/server.js',
   'dist/server-main.js',
   'dist/catalog.json',
+  // the HCL parser, loaded on the first Terraform file (server/src/templates/terraform/hclParser.ts)
+  'dist/web-tree-sitter.wasm',
+  'dist/tree-sitter-hcl.wasm',
   'language-configuration.json',
   'snippets',
   'syntaxes',

@@ -1,12 +1,12 @@
 // The "IAM Policy: Show Access Summary" command: asks the server for the summary of a policy
-// (services x access levels, as markdown), renders it with VS Code's own markdown renderer and
-// shows it in a webview beside the editor, styled with the theme's colours. The view follows
-// edits to the policy while it is open. The code lenses carry the server's access-summary command,
-// which every editor can run; here the middleware opens this view in its place.
-import * as path from 'node:path';
+// (services x access levels, as markdown) and shows it in a webview beside the editor
+// (markdownView.ts). The view follows edits to the policy while it is open. The code lenses carry the
+// server's access-summary command, which every editor can run; here the middleware opens this view in
+// its place.
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import { ACCESS_SUMMARY_COMMAND, ACCESS_SUMMARY_REQUEST, SHOW_ACCESS_SUMMARY_COMMAND, type AccessSummaryParams } from '../../server/src/protocol';
+import { DocumentPanels, toHtml } from './markdownView';
 
 /** The server's access-summary command (a code lens) opens the summary view instead of a message. */
 export function accessSummaryMiddleware(): Middleware {
@@ -18,93 +18,36 @@ export function accessSummaryMiddleware(): Middleware {
 
 const REFRESH_DELAY_MS = 400;
 
-const STYLE = `
-  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground);
-         background: var(--vscode-editor-background); padding: 0 16px 16px; line-height: 1.45; }
-  a { color: var(--vscode-textLink-foreground); }
-  code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 0 3px; border-radius: 3px; }
-  table { border-collapse: collapse; margin: 8px 0 12px; }
-  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); padding: 3px 8px; text-align: left; }
-  th { background: var(--vscode-editorWidget-background); }
-  h1, h2, h3 { font-weight: 600; } h3 { font-size: 1em; margin-top: 1.4em; }
-  hr { border: 0; border-top: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }`;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
-
-/** Markdown to HTML with the built-in markdown extension's renderer; plain text if it is unavailable. */
-async function toHtml(markdown: string): Promise<string> {
-  try {
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
-    if (typeof html === 'string') return html;
-  } catch {
-    // the markdown extension is disabled: fall through to plain text
-  }
-  return `<pre>${escapeHtml(markdown)}</pre>`;
-}
-
-function page(body: string): string {
-  // No scripts: the page only shows the rendered summary.
-  return `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
-<style>${STYLE}</style></head><body>${body}</body></html>`;
-}
-
 export function registerAccessSummary(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const panels = new Map<string, vscode.WebviewPanel>();
   const pending = new Map<string, NodeJS.Timeout>();
-
-  async function render(uri: string, panel: vscode.WebviewPanel): Promise<void> {
-    const params: AccessSummaryParams = { uri };
-    const markdown = await client.sendRequest<string | null>(ACCESS_SUMMARY_REQUEST, params);
-    const body = markdown ? await toHtml(markdown) : '<p>This document is not an IAM policy the extension serves.</p>';
-    panel.webview.html = page(body);
-  }
-
-  async function show(target?: string | vscode.Uri): Promise<void> {
-    const uri = typeof target === 'string' ? target : (target ?? vscode.window.activeTextEditor?.document.uri)?.toString();
-    if (!uri) {
-      void vscode.window.showInformationMessage('Open an IAM policy to see its access summary.');
-      return;
-    }
-    let panel = panels.get(uri);
-    if (panel) {
-      panel.reveal(vscode.ViewColumn.Beside, true);
-    } else {
-      const title = `Access summary: ${path.basename(vscode.Uri.parse(uri).path)}`;
-      panel = vscode.window.createWebviewPanel(
-        'iamPolicy.accessSummary',
-        title,
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: false },
-      );
-      panels.set(uri, panel);
-      panel.onDidDispose(() => panels.delete(uri));
-    }
-    try {
-      await render(uri, panel);
-    } catch (error) {
-      panel.webview.html = page(`<p>Could not compute the access summary: ${escapeHtml(String(error))}</p>`);
-    }
-  }
+  const panels = new DocumentPanels(
+    'iamPolicy.accessSummary',
+    name => `Access summary: ${name}`,
+    async uri => {
+      const params: AccessSummaryParams = { uri };
+      const markdown = await client.sendRequest<string | null>(ACCESS_SUMMARY_REQUEST, params);
+      return markdown ? await toHtml(markdown) : '<p>This document is not an IAM policy the extension serves.</p>';
+    },
+    'Could not compute the access summary',
+  );
 
   function refreshLater(document: vscode.TextDocument): void {
     const uri = document.uri.toString();
-    const panel = panels.get(uri);
-    if (!panel) return;
+    if (!panels.isOpen(uri)) return;
     clearTimeout(pending.get(uri));
     pending.set(
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        render(uri, panel).catch(() => undefined); // the next edit or the command tries again
+        void panels.refresh(uri); // a failure shows in the panel; the next edit tries again
       }, REFRESH_DELAY_MS),
     );
   }
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_ACCESS_SUMMARY_COMMAND, show),
+    vscode.commands.registerCommand(SHOW_ACCESS_SUMMARY_COMMAND, (target?: string | vscode.Uri) =>
+      panels.show(target, 'Open an IAM policy to see its access summary.'),
+    ),
     vscode.workspace.onDidChangeTextDocument(event => refreshLater(event.document)),
     {
       dispose: () => {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { OPEN_RULE_DOCUMENTATION_COMMAND, RESTART_SERVER_COMMAND, SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/protocol';
 import { accessSummaryMiddleware, registerAccessSummary } from './accessSummary';
+import { registerCompareWithHead } from './compareWithHead';
 import { registerSimulate } from './simulate';
 import { registerKindStatus } from './kindStatus';
 import { ruleLinkMiddleware } from './ruleLinks';
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('iamPolicy', 'IAM Policy', serverOptions, clientOptions);
   registerAccessSummary(context, client);
+  registerCompareWithHead(context, client);
   registerSimulate(context, client);
   registerKindStatus(context, client);
   registerClientCapabilities(client);

@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
@@ -29,6 +30,7 @@ import { DocumentStore } from './documents/store';
 import { mostSevere, ValidationQueue } from './documents/validation';
 import { clientAbilities, type ClientAbilities } from './features/clientAbilities';
 import { CODE_ACTION_KINDS } from './features/codeActions';
+import { BaseTexts, compareWithBaseMarkdown, diffCodeLenses } from './features/diff/editor';
 import { executeServerCommand, SERVER_COMMANDS, type CommandHost } from './features/commands';
 import { resolveCompletion } from './features/completion';
 import type { RuleErrorHandler } from './features/diagnostics';
@@ -47,11 +49,14 @@ import {
 } from './features/served';
 import {
   ACCESS_SUMMARY_REQUEST,
+  BASE_TEXT_NOTIFICATION,
+  COMPARE_WITH_BASE_REQUEST,
   DOCUMENT_KIND_NOTIFICATION,
   SET_KIND_REQUEST,
   SETTINGS_FILE_NAME,
   SIMULATE_REQUEST,
   type AccessSummaryParams,
+  type BaseTextParams,
   type IamPolicySettings,
   type SetKindParams,
   type SimulateParams,
@@ -94,6 +99,8 @@ interface Served {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const store = new DocumentStore();
+  /** each document's text at a git revision, from the client, for the "since HEAD" code lenses */
+  const baseTexts = new BaseTexts();
   let client: ClientAbilities = clientAbilities({ processId: null, rootUri: null, capabilities: {} });
 
   function logError(where: string, error: unknown): void {
@@ -247,6 +254,7 @@ export function startServer(connection: Connection): void {
     if (isSettingsFile(e.document.uri)) settingsFileChanged(); // the disk's copy counts again
     validation.cancel(e.document.uri);
     store.delete(e.document.uri);
+    baseTexts.delete(e.document.uri);
     settings.forget(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -274,7 +282,9 @@ export function startServer(connection: Connection): void {
     ),
   );
   connection.languages.semanticTokens.on(onPolicy('semanticTokens', { data: [] }, at => semanticTokensOf(at.served, getCatalog())));
-  connection.onCodeLens(onPolicy('codeLens', null, at => codeLensesOf(at.served, getCatalog(), at.settings)));
+  connection.onCodeLens(
+    onPolicy('codeLens', null, at => [...codeLensesOf(at.served, getCatalog(), at.settings), ...diffCodeLenses(at.served, baseTexts, getCatalog())]),
+  );
   connection.onRequest(
     SET_KIND_REQUEST,
     guard('setKind', null, (params: SetKindParams) => {
@@ -290,6 +300,18 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     SIMULATE_REQUEST,
     onPolicy('simulate', null, (at, params: SimulateParams) => simulateOf(at.served, params)),
+  );
+  const recordBaseText = (params: BaseTextParams) => {
+    if (baseTexts.set(params) && client.refreshesCodeLenses)
+      connection.sendRequest(CodeLensRefreshRequest.type).catch(error => logError('codeLens refresh', error));
+  };
+  connection.onNotification(BASE_TEXT_NOTIFICATION, guard('baseText', undefined, recordBaseText));
+  connection.onRequest(
+    COMPARE_WITH_BASE_REQUEST,
+    guard('compareWithBase', null, (params: BaseTextParams) => {
+      recordBaseText(params);
+      return onPolicy<BaseTextParams, string | null>('compareWithBase', null, at => compareWithBaseMarkdown(at.served, baseTexts, getCatalog()))(params);
+    }),
   );
   connection.onExecuteCommand(guard('executeCommand', null, params => executeServerCommand(commandHost, params.command, params.arguments)));
 

@@ -71,6 +71,33 @@ const problemRows = new Function(`return (rows) => rows.map((row) => {
   return { label: row.getAttribute('aria-label') || '', text: parts.join(' ') };
 })`)() as (rows: unknown[]) => RowInfo[];
 
+/**
+ * The text under each squiggle: the characters of the view line beside the squiggle whose middle
+ * lies between its ends (the editor renders spaces as no-break spaces). Runs in the page.
+ */
+const squiggledTexts = new Function(`return (squiggles) => squiggles.flatMap((squiggle) => {
+  const box = squiggle.getBoundingClientRect();
+  if (box.width === 0) return [];
+  const line = [...squiggle.closest('.monaco-editor').querySelectorAll('.view-lines .view-line')].find((candidate) => {
+    const lineBox = candidate.getBoundingClientRect();
+    return lineBox.height > 0 && Math.abs(lineBox.top - box.top) < lineBox.height / 2;
+  });
+  if (!line) return [];
+  const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.textContent.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const character = range.getBoundingClientRect();
+      const middle = character.left + character.width / 2;
+      if (middle >= box.left && middle <= box.right) text += node.textContent[i];
+    }
+  }
+  return [text.replace(/\\u00a0/g, ' ')];
+})`)() as (squiggles: unknown[]) => string[];
+
 /** "2 problems in file x.json of folder examples" -> "examples/x.json" ("." is the workspace). */
 function fileOfRow(ariaLabel: string): string | undefined {
   const match = /problems? in file (.+) of folder (.+)$/.exec(ariaLabel);
@@ -148,6 +175,12 @@ export function browserDriver(page: Page, options: BrowserDriverOptions): Editor
     },
 
     squiggleCount: () => visibleCount(SQUIGGLES),
+
+    underlinedTexts: () => page.locator(SQUIGGLES).evaluateAll(squiggledTexts),
+
+    async languageMode() {
+      return (await page.locator('[id="status.editor.mode"]').innerText({ timeout: WAIT_TIMEOUT_MS })).trim();
+    },
 
     async moveCursor(line, column) {
       await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().click({ timeout: WAIT_TIMEOUT_MS });

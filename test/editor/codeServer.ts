@@ -16,8 +16,9 @@ const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.tips.enabled': false,
   'editor.minimap.enabled': false,
-  // The run folder sits inside the repository's clone: no "open the parent repository?" toast.
-  'git.enabled': false,
+  // The workspace is a git repository of its own ("Compare with HEAD"); the run folder sits inside
+  // the repository's clone: no "open the parent repository?" toast.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface RunFolders {

@@ -14,6 +14,10 @@ export interface EditorDriver {
   statusBarErrorCount(): Promise<number>;
   /** Number of error/warning/info squiggles in the active editor. */
   squiggleCount(): Promise<number>;
+  /** The text under each error/warning/info squiggle in the visible lines of the active editor. */
+  underlinedTexts(): Promise<string[]>;
+  /** The active editor's language as the editor names it (the status bar's "Plain Text", the API's "plaintext"). */
+  languageMode(): Promise<string>;
   /** Puts the cursor at a 1-based line and column of the active editor. */
   moveCursor(line: number, column: number): Promise<void>;
   /** Types text as keystrokes (the editor's auto-closing applies, as for a person). */

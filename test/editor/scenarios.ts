@@ -3,7 +3,7 @@
 // Each asserts what the user sees; see issue 9.
 import assert from 'node:assert/strict';
 import { staysTrue, waitFor, type EditorDriver } from './editorDriver';
-import { cursorOf, SEED_POLICY } from './workspace';
+import { cursorOf, scenarioText, SEED_POLICY, SINCE_HEAD_POLICY } from './workspace';
 
 /**
  * The setting that turns one rule off, built from the rule's code. Adapt here when the
@@ -36,6 +36,50 @@ async function openAt(editor: EditorDriver, file: string): Promise<void> {
   await editor.openFile(file);
   const { line, column } = cursorOf(file);
   await editor.moveCursor(line, column);
+}
+
+/** A template with a misspelled action (workspace.ts), as the editor must show and repair it. */
+interface TemplateTypo {
+  file: string;
+  /** the language the file opens as */
+  language: RegExp;
+  /** the text the squiggle underlines: the YAML scalar, the HCL string with its quotes */
+  underlined: string;
+  /** the pictures' names begin with it */
+  picture: string;
+}
+
+const TYPO = 's3:GetObjetc';
+const TYPO_FIXED = 's3:GetObject';
+const TYPO_FIX_TITLE = /Change to "s3:GetObject"/;
+
+/**
+ * Issue 17: the misspelled action is underlined, with its IAM102 entry on its line in the Problems
+ * panel; the quick-fix, applied from the light bulb menu, writes the action in the template's
+ * syntax and nothing else, and the diagnostic goes.
+ */
+async function typoRepairedInPlace(editor: EditorDriver, typo: TemplateTypo): Promise<void> {
+  const { file } = typo;
+  const { line, column } = cursorOf(file);
+  await openAt(editor, file);
+  const language = await editor.languageMode();
+  assert.match(language, typo.language, `${file} opens as ${language}`);
+  await waitFor(`a squiggle under ${typo.underlined}`, async () => (await editor.underlinedTexts()).includes(typo.underlined));
+  await waitFor('the hover to show the IAM102 diagnostic', async () => /IAM102/.test(await editor.hoverText()));
+  await editor.screenshot(`${typo.picture}-diagnostic`, 'hover');
+  await editor.dismiss();
+  await waitFor(`an IAM102 entry on line ${line} in the Problems panel`, async () =>
+    (await editor.problems(file)).some(row => row.includes('IAM102') && row.includes(`[Ln ${line},`)),
+  );
+  await editor.moveCursor(line, column);
+  await waitFor('the fix in the light bulb menu', async () => (await editor.openQuickFixes()).some(title => TYPO_FIX_TITLE.test(title)));
+  await editor.screenshot(`${typo.picture}-quick-fix`, 'quickFix');
+  await editor.applyQuickFix(TYPO_FIX_TITLE);
+  const fixed = scenarioText(file).replace(TYPO, TYPO_FIXED);
+  await waitFor(`the file to say ${TYPO_FIXED} where it said ${TYPO}, and to be otherwise unchanged`, async () => (await editor.saveAndRead(file)) === fixed);
+  await waitFor('IAM102 to leave the Problems panel', async () => !(await editor.problems(file)).some(row => row.includes('IAM102')));
+  await editor.moveCursor(line, column);
+  await waitFor('the squiggle to go', async () => (await editor.underlinedTexts()).length === 0);
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -156,6 +200,14 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: 'a CloudFormation YAML template: the misspelled action is underlined and its quick-fix repairs it',
+    run: editor => typoRepairedInPlace(editor, { file: 'template.yaml', language: /^yaml$/i, underlined: TYPO, picture: 'template' }),
+  },
+  {
+    name: 'a .tf file opened as plain text: the misspelled action is underlined and its quick-fix repairs it',
+    run: editor => typoRepairedInPlace(editor, { file: 'main.tf', language: /^plain ?text$/i, underlined: `"${TYPO}"`, picture: 'terraform' }),
+  },
+  {
     name: 'the extension page shows the README with its pictures, and no dead link',
     async run(editor) {
       const page = await editor.extensionPage('IAM Policy Tools');
@@ -176,6 +228,18 @@ export const SCENARIOS: readonly Scenario[] = [
         [],
         'no made-up host',
       );
+    },
+  },
+  {
+    name: 'a policy changed since HEAD says what the change adds, over the statement',
+    async run(editor) {
+      // the client reads HEAD's text through the Git extension and sends it to the server; the
+      // lenses of one line show as one decoration, the access summary's first
+      await editor.openFile(SINCE_HEAD_POLICY);
+      await waitFor('a "Since HEAD" code lens with the Write actions added', async () =>
+        (await editor.codeLensTitles()).some(title => /\bSince HEAD: adds 2 Write$/.test(title)),
+      );
+      await editor.screenshot('since-head');
     },
   },
 ];

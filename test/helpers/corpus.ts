@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import { SHARED_DIR } from './shared';
 
 export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
+/** Real CloudFormation, SAM, Serverless and Terraform templates and plans (its SOURCES.md says from where). */
+export const CORPUS_IAC_DIR = join(SHARED_DIR, 'corpus-iac');
 
 /**
  * The three files SOURCES.md names as broken upstream, with the line (1-based) of the broken spot

@@ -75,17 +75,17 @@ export function snippetProblem(doc: PolicyDocument, action: CodeAction): string 
   return undefined;
 }
 
-/** The fixes of the first diagnostic with `code` in the text (asserted to exist). */
-export function fixesOf(text: string, code: string, request: CodeActionRequest = {}): { doc: PolicyDocument; fixes: CodeAction[] } {
-  const { doc, diagnostics } = diagnose(text);
+/** The fixes of the first diagnostic with `code` in the text (asserted to exist); the URI can name the kind (`x.rcp.json`). */
+export function fixesOf(text: string, code: string, request: CodeActionRequest = {}, uri?: string): { doc: PolicyDocument; fixes: CodeAction[] } {
+  const { doc, diagnostics } = diagnose(text, uri);
   const diagnostic = diagnostics.find(d => d.code === code);
   if (!diagnostic) throw new Error(`no ${code} in: ${diagnostics.map(d => d.code).join(' ')}`);
   return { doc, fixes: fixesFor(doc, diagnostic, undefined, request) };
 }
 
 /** The text after the fix of the first `code` diagnostic whose title matches (or the preferred one). */
-export function fixed(text: string, code: string, title?: RegExp): string {
-  const { doc, fixes } = fixesOf(text, code);
+export function fixed(text: string, code: string, title?: RegExp, uri?: string): string {
+  const { doc, fixes } = fixesOf(text, code, {}, uri);
   const fix = title ? fixes.find(f => title.test(f.title)) : fixes.find(f => f.isPreferred);
   if (!fix) throw new Error(`no fix ${title ?? '(preferred)'} for ${code}; offered: ${fixes.map(f => f.title).join(' | ')}`);
   return applyFix(doc, fix);
@@ -103,6 +103,6 @@ export function refactored(marked: string, title: RegExp): string {
 }
 
 /** The codes of the diagnostics of a text. */
-export function codes(text: string): string[] {
-  return diagnose(text).diagnostics.map(d => String(d.code));
+export function codes(text: string, uri?: string): string[] {
+  return diagnose(text, uri).diagnostics.map(d => String(d.code));
 }

@@ -26,6 +26,7 @@ test('clientAbilities: only what the client announced', () => {
     completion: { snippets: false, retrigger: false },
     createsFiles: false,
     showsDocuments: false,
+    refreshesCodeLenses: false,
   });
   // Eglot 1.9: pulls configuration, but takes no dynamic registration of it
   const eglot = clientAbilities({
@@ -48,13 +49,17 @@ test('clientAbilities: only what the client announced', () => {
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
+        codeLens: { refreshSupport: true },
       },
       textDocument: { completion: { completionItem: { snippetSupport: true } } },
       window: { showDocument: { support: true } },
       experimental: { iamPolicyInsertSnippet: true, iamPolicyTriggerSuggest: true },
     },
   });
-  assert.deepEqual([vscode.registersConfiguration, vscode.createsFiles, vscode.showsDocuments, vscode.snippetCommand], [true, true, true, true]);
+  assert.deepEqual(
+    [vscode.registersConfiguration, vscode.createsFiles, vscode.showsDocuments, vscode.snippetCommand, vscode.refreshesCodeLenses],
+    [true, true, true, true, true],
+  );
   assert.deepEqual(vscode.completion, { snippets: true, retrigger: true });
 });
 

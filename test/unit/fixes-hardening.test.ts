@@ -96,3 +96,21 @@ test('IAM410: iam:PassRole alone gets a named role in place of every role; not w
     [],
   );
 });
+
+test("IAM414: iam:CreateServiceLinkedRole alone gets one service's role path in place of every service's; not beside other actions", () => {
+  const alone = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateServiceLinkedRole","Resource":"*"}]}';
+  const after = fixed(alone, 'IAM414', /^Name the service/);
+  assert.match(after, /"Resource":"arn:aws:iam::\*:role\/aws-service-role\/<service-name>\.amazonaws\.com\/\*"/);
+  assert.ok(!codes(after).includes('IAM414'));
+  const path =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateServiceLinkedRole"],"Resource":["arn:aws-us-gov:iam::*:role/aws-service-role/*","arn:aws-us-gov:s3:::b"]}]}';
+  assert.match(
+    fixed(path, 'IAM414', /^Name the service/),
+    /"Resource":\["arn:aws-us-gov:iam::\*:role\/aws-service-role\/<service-name>\.amazonaws\.com\/\*","arn:aws-us-gov:s3:::b"\]/,
+  );
+  const mixed = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateServiceLinkedRole","iam:GetRole"],"Resource":"*"}]}';
+  assert.deepEqual(
+    fixesOf(mixed, 'IAM414').fixes.filter(f => /^Name the service/.test(f.title)),
+    [],
+  );
+});

@@ -1,7 +1,7 @@
 // The server and the CLI never execute, download or send anything. Statically: the bundles load
 // no network module but `net` (the CLI's IP-address checks; vscode-languageserver's socket and pipe
 // transports, unused on stdio) and `child_process` (vscode-languageserver's module resolution,
-// unused). At run time, the proof: a preload makes every socket, DNS, HTTP, TLS, UDP, fetch and
+// unused; the CLI's `diff --base`, which runs git to read a revision, and only then). At run time, the proof: a preload makes every socket, DNS, HTTP, TLS, UDP, fetch and
 // child-process call throw and log, and a whole session through the server and the CLI logs nothing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,8 @@ const LOADER = ['fs', 'module', 'os', 'path', 'vm'];
 const YAML = ['buffer', 'process'];
 const ALLOWED_BUILTINS: Record<string, string[]> = {
   [SERVER_PATH]: [...LOADER, ...YAML, 'child_process', 'crypto', 'net', 'url', 'util', 'v8'],
-  [CLI_PATH]: [...LOADER, ...YAML, 'net', 'url', 'util', 'v8', 'worker_threads'], // v8: its compiler flags (bootstrap/onePass.ts)
+  // v8: its compiler flags (bootstrap/onePass.ts); child_process: git for `diff --base` (cli/gitRevision.ts)
+  [CLI_PATH]: [...LOADER, ...YAML, 'child_process', 'net', 'url', 'util', 'v8', 'worker_threads'],
 };
 
 /** What the entry and the bundle it loads (dist/x.js -> dist/x-main.js) require. */

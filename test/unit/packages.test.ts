@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { HCL_WASM_FILES } from '../../server/src/templates/terraform/hclParser';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -16,7 +17,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   dependencies?: Record<string, string>;
   repository?: unknown;
 };
-const NPM_FILES = /^(dist\/[\w-]+\.js|dist\/catalog\.json|docs\/rules\.md|schemas\/iam-lint\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+const NPM_FILES =
+  /^(dist\/[\w-]+\.js|dist\/catalog\.json|dist\/[\w-]+\.wasm|docs\/rules\.md|schemas\/iam-lint\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
 
 test('the bundles load no package at run time, so the npm package has no dependencies', () => {
   for (const bundle of ['cli-main.js', 'server-main.js', 'cli.js', 'server.js']) {
@@ -29,7 +31,7 @@ test('the bundles load no package at run time, so the npm package has no depende
   assert.equal(manifest.repository, undefined, 'no made-up repository URL');
 });
 
-test('npm pack holds the runtime only, and the tarball installs and runs iam-policy-lint', { timeout: 120_000 }, () => {
+test('npm pack holds the runtime only, and the tarball installs and runs iam-policy-lint and iam-policy-mcp', { timeout: 120_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'iam-pack-'));
   // the test suite has just built dist/: no second build (npm pack alone runs the prepack build)
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' })) as Array<{
@@ -46,7 +48,9 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
     'dist/cli-main.js',
     'dist/server.js',
     'dist/server-main.js',
+    'dist/mcp.js',
     'dist/catalog.json',
+    ...HCL_WASM_FILES.map(({ file }) => `dist/${file}`),
     'docs/rules.md',
     'LICENSE',
     'CHANGELOG.md',
@@ -74,13 +78,42 @@ test('npm pack holds the runtime only, and the tarball installs and runs iam-pol
     rules.every(rule => rule.help),
     'SARIF help from the installed docs/rules.md',
   );
+  // Terraform needs the HCL parser's WebAssembly, installed beside the bundles
+  const terraform = join(work, 'main.tf');
+  writeFileSync(terraform, 'data "aws_iam_policy_document" "read" {\n  statement {\n    actions   = ["s3:GetObjetc"]\n    resources = ["*"]\n  }\n}\n');
+  const checked = spawnSync(bin, [terraform, '--format', 'json'], { encoding: 'utf8' });
+  const codes = (JSON.parse(checked.stdout) as { files: Array<{ findings: Array<{ code: string }> }> }).files[0].findings.map(f => f.code);
+  assert.ok(codes.includes('IAM102'), `${codes.join(', ')} ${checked.stderr}`);
+  // the MCP server runs from the tarball alone (its bundle holds the SDK): one JSON-RPC message per line
+  const messages = [
+    {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'packages-test', version: '1' } },
+    },
+    { jsonrpc: '2.0', method: 'notifications/initialized' },
+    { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'lookup', arguments: { name: 's3:GetObject' } } },
+  ];
+  const mcp = spawnSync(join(prefix, 'bin', 'iam-policy-mcp'), {
+    input: messages.map(m => JSON.stringify(m)).join('\n') + '\n',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const answers = mcp.stdout
+    .trim()
+    .split('\n')
+    .map(line => JSON.parse(line) as { id: number; result: { structuredContent?: { entry?: { accessLevel?: string } } } });
+  assert.equal(answers.find(a => a.id === 2)?.result.structuredContent?.entry?.accessLevel, 'Read', mcp.stderr);
 });
 
 test('the .vsix holds the extension and its rule docs, no sources; its README shows its pictures and no dead link', { timeout: 120_000 }, () => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs')], { cwd: ROOT, stdio: 'pipe' });
   const vsix = join(ROOT, 'dist', 'iam-policy-tools.vsix');
   const entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
-  assert.ok(entries.includes('extension/docs/rules.md'));
+  for (const needed of ['extension/docs/rules.md', ...HCL_WASM_FILES.map(({ file }) => `extension/dist/${file}`)]) {
+    assert.ok(entries.includes(needed), needed);
+  }
   assert.ok(entries.includes('extension/schemas/iam-lint.schema.json'), "the settings file's schema, which package.json's jsonValidation names");
   assert.deepEqual(
     entries.filter(entry => /\.ts$|\/test\/|node_modules|\.map$|cli-main\.js/.test(entry)),

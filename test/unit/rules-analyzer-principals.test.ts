@@ -8,7 +8,7 @@ import { collectFindings } from '../../server/src/features/diagnostics';
 import { withDefaults } from '../../server/src/protocol';
 import { parse } from '../helpers/cursor';
 import { codesOf, policyOf, rethrow, stmt } from '../helpers/findings';
-import { fixed } from '../helpers/fixes';
+import { codes, fixed } from '../helpers/fixes';
 
 const only = (...codes: string[]) => new RegExp(`^(${codes.join('|')})$`);
 
@@ -122,4 +122,65 @@ test('IAM050: sts:TransitiveTagKeys without sts:TagSession; the fix adds it', ()
   assert.deepEqual(codesOf(withTag, only('IAM050'), { kind: 'trust' }), []);
   const after = repaired(text, 'IAM050', /Add sts:TagSession/);
   assert.match(after, /"Action":\["sts:AssumeRole","sts:TagSession"\]/);
+});
+
+/** An RCP Deny of the services RCPs support, with the condition given. */
+const rcpDeny = (condition: Record<string, unknown>) =>
+  policyOf(stmt({ Effect: 'Deny', Principal: '*', Action: ['s3:*', 'sqs:*', 'kms:*'], Resource: '*', Condition: condition }));
+const RCP_URI = 'file:///test/perimeter.rcp.json';
+const ORG = 'o-a1b2c3d4e5';
+
+function rcpRepaired(text: string, code: string): string {
+  const after = fixed(text, code, undefined, RCP_URI);
+  assert.ok(!codes(after, RCP_URI).includes(code), `${code} still there after the fix:\n${after}`);
+  return after;
+}
+
+test("IAM324: an RCP Deny on the caller's organization or account that does not exempt AWS services; the fix exempts them", () => {
+  const rcp = (condition: Record<string, unknown>) => codesOf(rcpDeny(condition), only('IAM324', 'IAM325', 'IAM326'), { kind: 'rcp' });
+  assert.deepEqual(rcp({ StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG } }), ['IAM324']);
+  assert.deepEqual(rcp({ StringNotEquals: { 'aws:PrincipalAccount': '111122223333' } }), ['IAM324']);
+  assert.deepEqual(rcp({ Null: { 'aws:PrincipalOrgID': 'true' } }), ['IAM324']);
+  assert.deepEqual(
+    rcp({ StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceTag/dp:exclude': 'true' } }),
+    ['IAM324'],
+    'a resource tag does not exempt services',
+  );
+  assert.deepEqual(
+    rcp({ StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } }),
+    [],
+    "AWS's identity perimeter",
+  );
+  assert.deepEqual(
+    rcp({ StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG }, StringEquals: { 'aws:PrincipalTag/team': 'web' } }),
+    [],
+    'a principal tag: services carry none',
+  );
+  assert.deepEqual(codesOf(rcpDeny({ StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG } }), only('IAM324'), { kind: 'scp' }), [], 'an SCP');
+  const after = rcpRepaired(rcpDeny({ StringNotEqualsIfExists: { 'aws:PrincipalOrgID': ORG } }), 'IAM324');
+  assert.match(
+    after,
+    /"Condition":\{"StringNotEqualsIfExists":\{"aws:PrincipalOrgID":"o-a1b2c3d4e5"\},"BoolIfExists":\{"aws:PrincipalIsAWSService":"false"\}\}/,
+  );
+});
+
+test('IAM325, IAM326: an RCP Deny on a source key needs Bool aws:PrincipalIsAWSService "true" and the Null check; the fixes add each', () => {
+  const rcp = (condition: Record<string, unknown>) => codesOf(rcpDeny(condition), only('IAM324', 'IAM325', 'IAM326'), { kind: 'rcp' });
+  const source = { StringNotEqualsIfExists: { 'aws:SourceOrgID': ORG } };
+  const services = { Bool: { 'aws:PrincipalIsAWSService': 'true' } };
+  const present = { Null: { 'aws:SourceAccount': 'false' } };
+  assert.deepEqual(rcp(source), ['IAM325']);
+  assert.deepEqual(rcp({ ArnNotLike: { 'aws:SourceArn': 'arn:aws:s3:::logs-*' } }), ['IAM325']);
+  assert.deepEqual(rcp({ ...source, ...services }), ['IAM326']);
+  assert.deepEqual(rcp({ ...source, ...services, ...present }), [], "AWS's confused deputy protection");
+  assert.deepEqual(rcp({ ...source, ...present }), [], 'the Null check alone keeps your principals out');
+  assert.deepEqual(rcp({ ...source, StringEquals: { 'aws:PrincipalServiceName': 'cloudtrail.amazonaws.com' } }), [], 'one named service');
+  const withServices = rcpRepaired(rcpDeny(source), 'IAM325');
+  assert.match(withServices, /"Bool":\{"aws:PrincipalIsAWSService":"true"\}/);
+  const withNull = rcpRepaired(withServices, 'IAM326');
+  assert.match(withNull, /"Null":\{"aws:SourceAccount":"false"\}/);
+  assert.deepEqual(
+    codes(withNull, RCP_URI).filter(c => /^IAM32[456]$/.test(c)),
+    [],
+  );
 });

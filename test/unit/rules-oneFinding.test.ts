@@ -28,10 +28,21 @@ test('iam:PassRole on "*": IAM410, with IAM402 folded into it', () => {
   assert.deepEqual(mixed, ['IAM410', 'IAM402'], 'IAM402 stays for s3:GetObject');
 });
 
-test('iam:* on "*": one finding, privilege escalation, with the other five folded into it', () => {
+test('iam:CreateServiceLinkedRole on "*" or with NotResource: IAM414, with IAM402 or IAM405 folded into it', () => {
+  const [star, ...others] = findings(policyOf(stmt({ Action: 'iam:CreateServiceLinkedRole', Resource: '*' })));
+  assert.deepEqual([star.code, others.length, relatedCodes(star)], ['IAM414', 0, ['IAM402']]);
+  const [notResource, ...rest] = findings(policyOf(stmt({ Action: 'iam:CreateServiceLinkedRole', NotResource: 'arn:aws:s3:::b' })));
+  assert.deepEqual([notResource.code, rest.length, relatedCodes(notResource)], ['IAM414', 0, ['IAM405']]);
+  const mixed = findings(policyOf(stmt({ Action: ['iam:CreateServiceLinkedRole', 's3:GetObject'], NotResource: 'arn:aws:s3:::b' }))).map(f => f.code);
+  assert.deepEqual(mixed, ['IAM414', 'IAM405'], 'IAM405 stays for s3:GetObject');
+  const [notAction, ...alone] = findings(policyOf(stmt({ NotAction: 's3:*', NotResource: 'arn:aws:s3:::b' })));
+  assert.deepEqual([notAction.code, alone.length, relatedCodes(notAction)], ['IAM411', 0, ['IAM404', 'IAM405', 'IAM410', 'IAM414']]);
+});
+
+test('iam:* on "*": one finding, privilege escalation, with the other six folded into it', () => {
   const [only, ...rest] = findings(policyOf(stmt({ Action: 'iam:*', Resource: '*' })));
   assert.deepEqual([only.code, rest.map(f => f.code)], ['IAM411', []]);
-  assert.deepEqual(relatedCodes(only), ['IAM401', 'IAM402', 'IAM410', 'IAM412', 'IAM413']);
+  assert.deepEqual(relatedCodes(only), ['IAM401', 'IAM402', 'IAM410', 'IAM412', 'IAM413', 'IAM414']);
 });
 
 test('the most specific finding that is shown stays: with IAM411 off, IAM410 does', () => {
@@ -40,13 +51,13 @@ test('the most specific finding that is shown stays: with IAM411 off, IAM410 doe
     shown.filter(f => f.code !== 'IAM411').map(f => f.code),
     ['IAM410'],
   );
-  assert.deepEqual(relatedCodes(shown.find(f => f.code === 'IAM410')!), ['IAM401', 'IAM402', 'IAM412', 'IAM413']);
+  assert.deepEqual(relatedCodes(shown.find(f => f.code === 'IAM410')!), ['IAM401', 'IAM402', 'IAM412', 'IAM413', 'IAM414']);
 });
 
 test('a finding is never folded into a less severe one', () => {
-  const shown = findings(policyOf(stmt({ Action: 'iam:*', Resource: '*' })), 'identity', { rules: { IAM411: 'hint', IAM410: 'hint' } });
+  const shown = findings(policyOf(stmt({ Action: 'iam:*', Resource: '*' })), 'identity', { rules: { IAM411: 'hint', IAM410: 'hint', IAM414: 'hint' } });
   assert.deepEqual(
-    shown.filter(f => !['IAM411', 'IAM410'].includes(f.code)).map(f => f.code),
+    shown.filter(f => !['IAM411', 'IAM410', 'IAM414'].includes(f.code)).map(f => f.code),
     ['IAM401'],
   );
 });

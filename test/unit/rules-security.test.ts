@@ -111,6 +111,38 @@ test('IAM410 near misses: named roles, roles by tag, NotAction without it', () =
   assert.deepEqual(only('IAM410', 'identity', { Action: '*', Resource: '*' }), [], 'IAM400 says it');
 });
 
+test('IAM414: iam:CreateServiceLinkedRole for every service: "*", every role, NotResource, NotAction', () => {
+  const slr = 'iam:CreateServiceLinkedRole';
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, Resource: '*' }), ['IAM414']);
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, Resource: 'arn:aws:iam::*:role/aws-service-role/*' }), ['IAM414']);
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, Resource: 'arn:aws:iam::123456789012:role/*' }), ['IAM414'], 'one account: its own');
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, Resource: 'arn:aws:iam::*:role/aws-service-role/*.amazonaws.com/*' }), ['IAM414']);
+  assert.deepEqual(only('IAM414', 'identity', { Action: 'iam:Create*', Resource: 'arn:aws:iam::*:role/*' }), ['IAM414']);
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, NotResource: 'arn:aws:iam::*:role/aws-service-role/ecs.amazonaws.com/*' }), ['IAM414']);
+  assert.deepEqual(only('IAM414', 'identity', { NotAction: 's3:*', Resource: '*' }), ['IAM414']);
+  const wildcardService = { StringLike: { 'iam:AWSServiceName': '*.amazonaws.com' } };
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, Resource: '*', Condition: wildcardService }), ['IAM414']);
+});
+
+test('IAM414 near misses: one service by path or iam:AWSServiceName, NotAction or NotResource without it, a Deny, "*", other kinds', () => {
+  const slr = 'iam:CreateServiceLinkedRole';
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, Resource: 'arn:aws:iam::*:role/aws-service-role/ecs.amazonaws.com/*' }), []);
+  assert.deepEqual(
+    only('IAM414', 'identity', {
+      Action: slr,
+      Resource: '*',
+      Condition: { StringEquals: { 'iam:AWSServiceName': ['ecs.amazonaws.com', 'rds.amazonaws.com'] } },
+    }),
+    [],
+  );
+  assert.deepEqual(only('IAM414', 'identity', { NotAction: 'iam:CreateServiceLinkedRole', Resource: '*' }), []);
+  assert.deepEqual(only('IAM414', 'identity', { Action: slr, NotResource: 'arn:aws:iam::*:role/aws-service-role/*' }), []);
+  assert.deepEqual(only('IAM414', 'identity', { Effect: 'Deny', Action: slr, Resource: '*' }), []);
+  assert.deepEqual(only('IAM414', 'identity', { Action: '*', Resource: '*' }), [], 'IAM400 says it');
+  assert.deepEqual(only('IAM414', 'boundary', { Action: slr, Resource: '*' }), [], 'a boundary sets a limit');
+  assert.deepEqual(only('IAM414', 'identity', { Action: 'iam:CreateRole', Resource: '*' }), []);
+});
+
 test('IAM411: privilege escalation on "*", wildcards included, across statements', () => {
   assert.deepEqual(only('IAM411', 'identity', { Action: 'iam:CreatePolicyVersion', Resource: '*' }), ['IAM411']);
   assert.deepEqual(only('IAM411', 'identity', { Action: 'iam:Put*', Resource: '*' }), ['IAM411']);

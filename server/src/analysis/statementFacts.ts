@@ -3,8 +3,8 @@
 // expanded, memoised per catalog: actionExpansions.ts), and the conditions in a flat list.
 import type { ActionInfo, Catalog, ParsedOperator } from '../catalog/types';
 import { principalValues, type PrincipalValue } from '../policy/principals';
-import type { PolicyDocument, Statement, StringItem } from '../policy/model';
-import { hasWildcard } from '../util/wildcard';
+import type { PolicyDocument, Span, Statement, StringItem } from '../policy/model';
+import { actionMatch, hasWildcard } from '../util/wildcard';
 import { type Expansion, type Spelling, spellingOf } from './actionExpansions';
 
 // features import these from here
@@ -27,6 +27,8 @@ export interface ConditionFact {
   operator: ParsedOperator;
   /** lower case */
   key: string;
+  /** as written */
+  name: string;
   /** the string values (numbers and booleans as text) */
   values: string[];
 }
@@ -68,6 +70,7 @@ function conditionFacts(statement: Statement, catalog: Catalog): ConditionFact[]
       facts.push({
         operator: parsed,
         key: key.entry.name.toLowerCase(),
+        name: key.entry.name,
         values: key.values.filter(v => v.value !== null).map(v => String(v.value)),
       });
     }
@@ -131,6 +134,16 @@ export function principalsOf(facts: StatementFacts): PrincipalValue[] {
 /** Everyone, anonymous callers included: "*" or {"AWS": "*"}. */
 export function isPublicPrincipal(principal: PrincipalValue): boolean {
   return principal.value === '*' && (principal.type === '*' || principal.type === 'AWS');
+}
+
+/**
+ * Where the statement allows the action (lower case): the first Action entry that names it, "*" aside
+ * (full access is a finding of its own), or the NotAction key when its list leaves the action out.
+ */
+export function grantSiteOf(facts: StatementFacts, action: string): Span | undefined {
+  const notAction = facts.statement.notAction;
+  if (notAction) return notAction.items.some(i => actionMatch(i.value, action)) ? undefined : notAction.entry.keyNode;
+  return facts.actions.find(a => !a.everything && actionMatch(a.item.value, action))?.item;
 }
 
 /** The "*" of the statement's Resource, if it has one. */

@@ -1,6 +1,6 @@
 // The command line of `iam-policy-lint`: options and their checks. Usage mistakes throw CliError
 // (exit code 2) with a message that says what to write instead.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { POLICY_KINDS, type PolicyKind } from '../policy/model';
 import { SEVERITIES, type Severity } from '../rules/types';
 import { CliError } from './io';
@@ -27,12 +27,14 @@ export interface LintOptions {
 export type Command =
   | { name: 'lint'; options: LintOptions }
   | { name: 'simulate'; argv: string[] }
+  | { name: 'diff'; argv: string[] }
   | { name: 'rules'; options: Pick<LintOptions, 'config' | 'format'> }
   | { name: 'help' }
   | { name: 'version' };
 
 export const USAGE = `Usage: iam-policy-lint [options] <file | folder | glob | ->...
        iam-policy-lint simulate [options]    (request simulator; see "simulate --help")
+       iam-policy-lint diff [options]        (what a change grants; see "diff --help")
 
 Checks AWS IAM policies with the same rules as the editor. Folders are searched for *.json files;
 JSON files that are not policies (no "Statement") are skipped unless named explicitly. "-" reads
@@ -65,7 +67,8 @@ Options:
 Exit codes: 0 no finding at --fail-on or above, 1 findings, 2 usage or I/O error.
 `;
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+/** The value when it is one of `allowed` (undefined stays undefined); otherwise a usage error. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
@@ -77,34 +80,38 @@ function positiveInteger(value: string | undefined, option: string): number | un
   throw new CliError(`${option} must be a whole number from 1 to 9999 (got "${value}")`);
 }
 
-export function parseCommandLine(argv: string[]): Command {
-  if (argv[0] === 'simulate') return { name: 'simulate', argv: argv.slice(1) };
-  let parsed;
+/** node's parseArgs, with an unknown option or a missing value as a usage error. */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'fail-on': { type: 'string' },
-        'minimum-severity': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        fix: { type: 'boolean' },
-        summary: { type: 'boolean' },
-        'list-rules': { type: 'boolean' },
-        kind: { type: 'string' },
-        'stdin-filename': { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    return parseArgs(config);
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+}
+
+export function parseCommandLine(argv: string[]): Command {
+  if (argv[0] === 'simulate') return { name: 'simulate', argv: argv.slice(1) };
+  if (argv[0] === 'diff') return { name: 'diff', argv: argv.slice(1) };
+  const { values, positionals } = parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      'fail-on': { type: 'string' },
+      'minimum-severity': { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      fix: { type: 'boolean' },
+      summary: { type: 'boolean' },
+      'list-rules': { type: 'boolean' },
+      kind: { type: 'string' },
+      'stdin-filename': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      jobs: { type: 'string', short: 'j' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
   if (values['list-rules']) return { name: 'rules', options: { config: values.config, format: oneOf(values.format, FORMATS, '--format') ?? 'text' } };

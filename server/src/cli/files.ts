@@ -56,7 +56,7 @@ function statOrUndefined(path: string) {
 }
 
 /** Files a folder is searched for: policies (JSON) and templates (CloudFormation, SAM, Serverless, Terraform). */
-const SEARCHED = /\.(json|ya?ml|template|tf|tofu)$/i;
+export const SEARCHED = /\.(json|ya?ml|template|tf|tofu)$/i;
 
 function languageOf(path: string, explicit: boolean): InputFile['languageId'] {
   if (/\.ya?ml$/i.test(path)) return 'yaml';

@@ -3,7 +3,7 @@
 import type { FindingData } from '../rules/types';
 import type { FileReport } from './lint';
 import { DATA_PACKAGE, type DataInfo, TOOL_NAME, TOOL_VERSION } from './manifest';
-import { foldedOf, messageText, severityName, type Formatter } from './report';
+import { findingFields, foldedOf, type Formatter } from './report';
 
 function fileJson(file: FileReport, summary: string | undefined) {
   const { textDocument } = file.doc;
@@ -17,13 +17,7 @@ function fileJson(file: FileReport, summary: string | undefined) {
       const replacements = (d.data as FindingData | undefined)?.replacements;
       const folded = foldedOf(file, d);
       return {
-        code: d.code,
-        severity: severityName(d),
-        message: messageText(d),
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
+        ...findingFields(d),
         offset,
         length: textDocument.offsetAt(d.range.end) - offset,
         ...(replacements?.length ? { replacements } : {}),

@@ -10,6 +10,7 @@ import { CliError, errorText, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, type CliIo 
 import { checkContext, checkFile, type CheckContext } from './lint';
 import { DATA_PACKAGE, TOOL_NAME, TOOL_VERSION } from './manifest';
 import { hasFindingsAtOrAbove, totalsOf, type FileOutcome } from './report';
+import { runDiff } from './diff';
 import { runSimulate } from './simulate';
 import { checkInThreads, threadCount } from './threads';
 import { loadTemplateReaders, templateFormatsByName } from '../templates/readers';
@@ -78,6 +79,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT_CLEAN;
       case 'simulate':
         return runSimulate(command.argv, { stdout: io.stdout, stderr: io.stderr, readFile: path => readFileSync(resolve(io.cwd, path), 'utf8') });
+      case 'diff':
+        return await runDiff(command.argv, io, getCatalog);
       case 'lint':
         return await lint(command.options, io); // awaited: its CliErrors are caught below
     }

@@ -99,6 +99,20 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
   return `${count} ${count === 1 ? noun : nouns}`;
 }
 
+/** A finding's code, severity, message and 1-based span, as the JSON report and the MCP server give them. */
+export function findingFields(diagnostic: Diagnostic) {
+  const { start, end } = diagnostic.range;
+  return {
+    code: String(diagnostic.code),
+    severity: severityName(diagnostic),
+    message: messageText(diagnostic),
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+  };
+}
+
 /** The plain text of a diagnostic's message (LSP 3.18 allows markup; our rules write text). */
 export function messageText(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;

@@ -10,12 +10,7 @@
 // - Service and Federated values name a service principal or an identity provider.
 import { parseArn } from '../policy/arn';
 import { ACCOUNT_ID } from '../policy/identifiers';
-import type { PrincipalValue } from '../policy/principals';
-
-/** "123456789012" -> its root ARN; other values unchanged. */
-export function canonicalPrincipal(value: string): string {
-  return ACCOUNT_ID.test(value) ? `arn:aws:iam::${value}:root` : value;
-}
+import { canonicalPrincipal, type PrincipalValue } from '../policy/principals';
 
 /**
  * The identities a request's principal is evaluated as: a role session is also its role and its

@@ -21,6 +21,8 @@ export interface ClientAbilities {
   createsFiles: boolean;
   /** it opens a document when asked (window/showDocument) */
   showsDocuments: boolean;
+  /** it can be asked to request code lenses again (after a base text arrives: features/diff/editor.ts) */
+  refreshesCodeLenses: boolean;
 }
 
 export function clientAbilities(params: InitializeParams): ClientAbilities {
@@ -39,5 +41,6 @@ export function clientAbilities(params: InitializeParams): ClientAbilities {
     },
     createsFiles: workspace?.workspaceEdit?.documentChanges === true && workspace.workspaceEdit.resourceOperations?.includes('create') === true,
     showsDocuments: window?.showDocument?.support === true,
+    refreshesCodeLenses: workspace?.codeLens?.refreshSupport === true,
   };
 }

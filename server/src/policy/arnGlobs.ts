@@ -12,15 +12,30 @@ import { compileWildcard, globMatch, hasWildcard } from '../util/wildcard';
 import { hasVariable, replaceVariables } from '../util/policyVariables';
 
 /**
- * Whether every string that `specific` matches is matched by `general` too (case-insensitive).
- * Sound, not complete: true only when `general`, reading the wildcards of `specific` as literal
- * text, matches it: each `*` of `specific` then lies inside a `*` of `general`.
+ * Whether every string that `specific` matches is matched by `general` too (case-insensitive unless
+ * `caseSensitive`, as ARNs are). Sound, not complete: true only when `general`, reading the wildcards
+ * of `specific` as literal text, matches it: each `*` of `specific` then lies inside a `*` of `general`.
  */
-export function globCovers(general: string, specific: string): boolean {
+export function globCovers(general: string, specific: string, caseSensitive = false): boolean {
   if (general === '*') return true;
-  if (!general.includes('*') && !general.includes('?')) return general.toLowerCase() === specific.toLowerCase();
-  if (general.includes('?') && specific.includes('*')) return false; // a ? could match a literal *
-  return compileWildcard(general, true).test(specific);
+  if (!general.includes('*') && !general.includes('?')) return caseSensitive ? general === specific : general.toLowerCase() === specific.toLowerCase();
+  // a ? could match a literal * (or one character of a policy variable, which may stand for any text)
+  if (general.includes('?') && (specific.includes('*') || specific.includes('${'))) return false;
+  return compileWildcard(general, !caseSensitive).test(specific);
+}
+
+/**
+ * Whether the resource pattern `general` matches every ARN that `specific` matches: segment by segment
+ * when both have the six parts of an ARN (wildcards work within a segment), as whole strings when
+ * `general` has fewer (`*`, `arn:aws:s3:*`). Case-sensitive, like ARN matching. A policy variable in
+ * `specific` is covered only by a `*` of `general` or by the same variable.
+ */
+export function arnPatternCovers(general: string, specific: string): boolean {
+  if (general === '*') return true;
+  const wide = parseArn(general);
+  if (!wide) return globCovers(general, specific, true);
+  const narrow = parseArn(specific);
+  return narrow !== undefined && ALL_PARTS.every(part => globCovers(wide[part], narrow[part], true));
 }
 
 /** The format with each `${Placeholder}` read as `*`, parsed: what "every resource of the type" looks like. */

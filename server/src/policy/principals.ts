@@ -22,6 +22,11 @@ export function principalValues(element: PrincipalElement): PrincipalValue[] {
   return values;
 }
 
+/** "123456789012" -> its root ARN; other values unchanged. */
+export function canonicalPrincipal(value: string): string {
+  return ACCOUNT_ID.test(value) ? `arn:aws:iam::${value}:root` : value;
+}
+
 /** The account of a principal ARN or account ID, if it has one. */
 export function principalAccount(principal: string): string | undefined {
   if (ACCOUNT_ID.test(principal)) return principal;

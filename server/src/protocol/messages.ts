@@ -51,3 +51,21 @@ export const SET_POLICY_KIND_COMMAND = 'iamPolicy.setPolicyKind';
 export const RESTART_SERVER_COMMAND = 'iamPolicy.restartServer';
 /** Arguments: [code?]: the rule code whose entry of docs/rules.md to open. */
 export const OPEN_RULE_DOCUMENTATION_COMMAND = 'iamPolicy.openRuleDocumentation';
+
+/**
+ * Client -> server notification: the text of a document at a git revision (the client reads HEAD's
+ * through the Git extension when the document opens or is saved, and after a commit); null: the file
+ * is not in that revision. The server shows "since HEAD" code lenses over the statements that changed.
+ */
+export const BASE_TEXT_NOTIFICATION = 'iamPolicy/baseText';
+export interface BaseTextParams {
+  uri: string;
+  /** the revision, e.g. "HEAD" */
+  ref: string;
+  text: string | null;
+}
+/** Client -> server request: what the document grants compared with a base text, as markdown (null: not a policy). Also records the base text. */
+export const COMPARE_WITH_BASE_REQUEST = 'iamPolicy/compareWithBase';
+export type CompareWithBaseParams = BaseTextParams;
+/** The client command "IAM Policy: Compare with HEAD"; the "since HEAD" code lenses carry it with the document's URI. */
+export const COMPARE_WITH_HEAD_COMMAND = 'iamPolicy.compareWithHead';

@@ -6,7 +6,12 @@
 // where a value is a string, number or Boolean. "Access Analyzer policy check reference"
 // (access-analyzer-reference-policy-checks.html): "Invalid principal key", "Invalid principal format".
 // An empty list where IAM expects values (Action: [], Principal: { "AWS": [] }) leaves the element
-// without values, which IAM rejects like a missing element.
+// without values, which IAM rejects like a missing element: the grammar's arrays "can take one or
+// more values"; IAM answers `"Action": []` with "Policy statement must contain actions." and
+// `"Resource": []` with "... must contain resources." (MalformedPolicyDocument: F5Networks/
+// f5-aws-cloudformation-v2 issue 27, a Resource list that AWS::NoValue emptied; moto's
+// tests/test_iam/test_iam_policies.py records both answers; cfn-lint's IAM schema requires one action).
+// Access Analyzer's "Empty array action / resource" is a suggestion: IAM's answer makes it an error here.
 import type { Node } from 'jsonc-parser';
 import type { Entry, PrincipalElement, Statement, StringListElement } from '../policy/model';
 import { closestNames } from '../util/closest';

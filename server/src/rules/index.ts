@@ -10,6 +10,7 @@ import { elementTypeRules } from './elementTypes';
 import { principalValueRules } from './principalValues';
 import { trustPolicyRules } from './trustPolicy';
 import { rcpRules } from './rcp';
+import { rcpConditionRules } from './rcpConditions';
 import { sidRules } from './sid';
 import { duplicateKeyRules } from './duplicateKeys';
 import { conditionOperatorRules } from './conditionsOperators';
@@ -30,6 +31,7 @@ import { resourceListRules } from './resourceLists';
 import { statementRedundancyRules } from './statementRedundancy';
 import { securityGrantRules } from './securityGrants';
 import { securityEscalationRules } from './securityEscalation';
+import { securityServiceLinkedRoleRules } from './securityServiceLinkedRoles';
 import { securityPrincipalRules } from './securityPrincipals';
 import { securityConditionRules } from './securityConditions';
 import { limitRules } from './limits';
@@ -60,6 +62,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   conditionAddressRules,
   conditionWildcardRules,
   conditionPairRules,
+  rcpConditionRules,
   actionRedundancyRules,
   resourceArnRules,
   resourceMatchRules,
@@ -67,6 +70,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   statementRedundancyRules,
   securityGrantRules,
   securityEscalationRules,
+  securityServiceLinkedRoleRules,
   securityPrincipalRules,
   securityConditionRules,
   limitRules,

@@ -6,28 +6,30 @@
 // - On one action entry, from the most specific: IAM101 (an unknown service) over IAM401 (its
 //   "every action"); IAM411 (privilege escalation) over IAM410 (iam:PassRole on every role), IAM401
 //   (a whole service), IAM412 (permissions management), IAM413 (credentials in responses) and
-//   IAM404 (Allow with NotAction, when the escalation is found on the NotAction entry).
+//   IAM404 (Allow with NotAction, when the escalation is found on the NotAction entry); IAM410 and
+//   IAM414 (iam:CreateServiceLinkedRole for every service) over IAM401 and the rest.
 // - On one principal: IAM420 / IAM421 (everyone) over IAM600 (outside the zone of trust).
-// - IAM402 / IAM407 ("Resource": "*") over into the finding that stays on an action entry (IAM400, IAM401,
-//   IAM410, IAM411) when every entry of the statement with resource-level actions has one: then the
-//   "*" is part of the problem that finding states (`iam:PassRole` on "*" is "pass any role").
+// - IAM402 / IAM407 ("Resource": "*") and IAM405 (Allow with NotResource) into the finding that stays
+//   on the statement's action sites (IAM400, IAM401, IAM410, IAM411, IAM414) when every Action entry
+//   with resource-level actions, or the NotAction key, has one: then the "*" or the NotResource is part
+//   of the problem that finding states (`iam:PassRole` on "*" is "pass any role").
 import type { Catalog } from '../catalog/types';
 import type { PolicyDocument } from '../policy/model';
 import { supportsResourceLevel } from '../analysis/resourceTypes';
-import { statementFacts } from '../analysis/statementFacts';
+import { statementFacts, type StatementFacts } from '../analysis/statementFacts';
 import type { Finding, FindingData, FoldedFinding, Severity } from './types';
 import { SEVERITIES } from './types';
 
 /** Codes on one span, the most specific first. */
 const SAME_SPAN_GROUPS: readonly (readonly string[])[] = [
   ['IAM101', 'IAM401'],
-  ['IAM411', 'IAM410', 'IAM401', 'IAM412', 'IAM413', 'IAM404'],
+  ['IAM411', 'IAM410', 'IAM414', 'IAM401', 'IAM412', 'IAM413', 'IAM404'],
   ['IAM420', 'IAM421', 'IAM600'],
 ];
-/** "Resource": "*" graded by access level: IAM402 (write or permissions management), IAM407 (read and list only). */
-const STAR_RESOURCE: ReadonlySet<string> = new Set(['IAM402', 'IAM407']);
+/** "Resource": "*" graded by access level (IAM402 write or permissions management, IAM407 read and list only), and Allow with NotResource (IAM405). */
+const RESOURCE_CODES: ReadonlySet<string> = new Set(['IAM402', 'IAM407', 'IAM405']);
 /** Findings on an action entry that state the whole grant, "*" included. */
-const GRANT_CODES: ReadonlySet<string> = new Set(['IAM400', 'IAM401', 'IAM410', 'IAM411']);
+const GRANT_CODES: ReadonlySet<string> = new Set(['IAM400', 'IAM401', 'IAM410', 'IAM411', 'IAM414']);
 
 /** severity -> rank, the most severe lowest; undefined: not shown. */
 type SeverityOf = (code: string) => Severity | undefined;
@@ -74,27 +76,43 @@ function foldSameSpan(findings: readonly Finding[], severityOf: SeverityOf): Set
   return folded;
 }
 
-/** Folds IAM402 into the finding that stays on the statement's entries, where every entry it concerns has one. */
-function foldStarResource(findings: readonly Finding[], folded: Set<Finding>, doc: PolicyDocument, catalog: Catalog, severityOf: SeverityOf): void {
-  const stars = findings.filter(f => STAR_RESOURCE.has(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined);
-  if (stars.length === 0) return;
-  const grants = findings.filter(f => GRANT_CODES.has(f.code) && !folded.has(f) && rankOf(severityOf, f.code) !== undefined);
-  for (const star of stars) {
-    const facts = statementFacts(doc, catalog).find(s => s.statement.resource?.items.some(i => i.offset === star.offset));
+/** The statement whose "*" (IAM402, IAM407) or NotResource key (IAM405) the finding is on. */
+function statementOfResourceFinding(finding: Finding, doc: PolicyDocument, catalog: Catalog): StatementFacts | undefined {
+  return statementFacts(doc, catalog).find(({ statement }) =>
+    finding.code === 'IAM405'
+      ? statement.notResource?.entry.keyNode.offset === finding.offset
+      : statement.resource?.items.some(i => i.offset === finding.offset),
+  );
+}
+
+/**
+ * Folds IAM402 / IAM407 / IAM405 into the finding that stays on the statement's action sites, where
+ * every site it concerns has one: each Action entry with resource-level actions, or the NotAction key.
+ */
+function foldResourceFindings(findings: readonly Finding[], folded: Set<Finding>, doc: PolicyDocument, catalog: Catalog, severityOf: SeverityOf): void {
+  const shown = (f: Finding) => !folded.has(f) && rankOf(severityOf, f.code) !== undefined;
+  const resourceFindings = findings.filter(f => RESOURCE_CODES.has(f.code) && shown(f));
+  if (resourceFindings.length === 0) return;
+  const grants = findings.filter(f => GRANT_CODES.has(f.code) && shown(f));
+  for (const finding of resourceFindings) {
+    const facts = statementOfResourceFinding(finding, doc, catalog);
     if (!facts) continue;
-    const rank = rankOf(severityOf, star.code)!;
+    const rank = rankOf(severityOf, finding.code)!;
     const grantOn = (offset: number) => grants.find(g => g.offset === offset && rankOf(severityOf, g.code)! <= rank);
-    const concerned = facts.actions.filter(entry => entry.everything || entry.actions.some(supportsResourceLevel));
-    const keepers = concerned.map(entry => grantOn(entry.item.offset));
+    const notAction = facts.statement.notAction?.entry.keyNode;
+    const sites = notAction
+      ? [notAction.offset]
+      : facts.actions.filter(entry => entry.everything || entry.actions.some(supportsResourceLevel)).map(entry => entry.item.offset);
+    const keepers = sites.map(grantOn);
     if (keepers.length === 0 || keepers.some(k => k === undefined)) continue;
-    fold(keepers[0]!, star);
-    folded.add(star);
+    fold(keepers[0]!, finding);
+    folded.add(finding);
   }
 }
 
 /** The findings with each problem's others folded into its most specific one (in place; the order kept). */
 export function foldFindings(findings: Finding[], doc: PolicyDocument, catalog: Catalog, severityOf: SeverityOf): Finding[] {
   const folded = foldSameSpan(findings, severityOf);
-  foldStarResource(findings, folded, doc, catalog, severityOf);
+  foldResourceFindings(findings, folded, doc, catalog, severityOf);
   return folded.size ? findings.filter(f => !folded.has(f)) : findings;
 }

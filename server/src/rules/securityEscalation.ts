@@ -25,7 +25,7 @@ import { CREDENTIALS_EXPOSURE_ACTIONS } from '../analysis/sensitiveActions';
 import { restrictsResources } from '../analysis/securityTables';
 import { everyResourceOf, resourceTypesOf, typedArn } from '../analysis/resourceTypes';
 import { actionName, perExpansion } from '../analysis/actionExpansions';
-import { hasStarResource, restrictsWith, statementFacts, type ConditionFact, type StatementFacts } from '../analysis/statementFacts';
+import { grantSiteOf, hasStarResource, restrictsWith, statementFacts, type ConditionFact, type StatementFacts } from '../analysis/statementFacts';
 import { DATA_LIST_LIMIT, type RuleContext, type RuleModule } from './types';
 
 const PASSED_TO_SERVICE = 'iam:passedtoservice';
@@ -94,20 +94,8 @@ function reachesEvery(name: string, covered: 'all' | ReadonlySet<ResourceTypeInf
   return needed.length > 0 && needed.every(type => type !== undefined && covered.has(type));
 }
 
-/** Whether an Action entry's name matches iam:PassRole. */
-const matchesPassRole = perExpansion((_actions, _catalog, name) => actionMatch(name, PASS_ROLE));
-
-/** Where the statement grants iam:PassRole: the Action entry, or the NotAction key that leaves it out. */
-function grantsPassRoleAt(facts: StatementFacts, catalog: Catalog): Span | undefined {
-  const { statement } = facts;
-  if (statement.notAction) {
-    return statement.notAction.items.some(i => entryMatches(i, PASS_ROLE)) ? undefined : statement.notAction.entry.keyNode;
-  }
-  return facts.actions.find(a => !a.everything && matchesPassRole(a, catalog))?.item;
-}
-
 function checkPassRole(ctx: RuleContext, facts: StatementFacts): void {
-  const at = grantsPassRoleAt(facts, ctx.catalog);
+  const at = grantSiteOf(facts, PASS_ROLE);
   if (!at || restrictsWith(facts, restrictsResources) || !grantsEverywhere(facts, PASS_ROLE, ctx.catalog)) return;
   const toServices = restrictsWith(facts, key => key === PASSED_TO_SERVICE);
   ctx.report({

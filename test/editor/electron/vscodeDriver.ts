@@ -56,6 +56,18 @@ export function vscodeDriver(): EditorDriver {
       return vscode.languages.getDiagnostics(activeEditor().document.uri).filter(d => d.severity !== vscode.DiagnosticSeverity.Hint).length;
     },
 
+    async underlinedTexts() {
+      const { document } = activeEditor();
+      return vscode.languages
+        .getDiagnostics(document.uri)
+        .filter(d => d.severity !== vscode.DiagnosticSeverity.Hint)
+        .map(d => document.getText(d.range));
+    },
+
+    async languageMode() {
+      return activeEditor().document.languageId;
+    },
+
     async moveCursor(line, column) {
       const position = new vscode.Position(line - 1, column - 1);
       activeEditor().selection = new vscode.Selection(position, position);

@@ -8,13 +8,20 @@
 //   whole organization: the value replaced with the narrower forms (data.narrower).
 // - IAM422 a trusted account: sts:ExternalId, or aws:PrincipalArn naming the roles.
 // - IAM423 a service principal: aws:SourceAccount or aws:SourceArn ("The confused deputy problem").
+// - IAM324-IAM326 an RCP Deny on principal or source keys: the related key of AWS's own RCPs
+//   ("Resource control policy examples", aws-samples/data-perimeter-policy-examples):
+//   aws:PrincipalIsAWSService "false" (IfExists), aws:PrincipalIsAWSService "true", aws:SourceAccount
+//   not Null.
 // - IAM424 a bucket policy without aws:SecureTransport: a Deny statement for plain HTTP (Amazon S3
 //   User Guide, "Security best practices for Amazon S3", the example policy).
 // - IAM410 iam:PassRole on every role: name the roles (a role ARN in place of "*" or role/*), in a
 //   statement of PassRole alone. iam:PassedToService does not name them, so it is no fix for it.
+// - IAM414 iam:CreateServiceLinkedRole for every service: name the service in the role's path
+//   (role/aws-service-role/<service-name>.amazonaws.com/*, as the IAM User Guide's grant "to create a
+//   specific service-linked role" does), in a statement of that action alone.
 import type { CodeAction } from 'vscode-languageserver-types';
 import { parseArn } from '../../policy/arn';
-import type { PolicyDocument } from '../../policy/model';
+import type { PolicyDocument, StringItem } from '../../policy/model';
 import { documentValues } from '../completion/documentValues';
 import { addCondition } from './conditions';
 import { byCode, factsAt, fixAction, spanOf, statementAt, type FixContext, type FixProvider } from './framework';
@@ -92,25 +99,63 @@ const accountTrust: FixProvider = ctx => {
   ]);
 };
 
+/** The condition of AWS's own RCPs that each of IAM324-IAM326 misses: certain, so preferred. */
+const rcpRelatedKey =
+  (choice: ConditionChoice): FixProvider =>
+  ctx =>
+    conditionFixes(ctx, [choice]);
+
 const confusedDeputy: FixProvider = ctx =>
   conditionFixes(ctx, [
     { operator: 'StringEquals', key: 'aws:SourceAccount', value: accountValue(ctx.doc) },
     { operator: 'ArnLike', key: 'aws:SourceArn', value: placeholder('SourceArn', '<source-arn>') },
   ]);
 
+/**
+ * In a statement of the one action alone (as the catalog spells it), the Resource value that `pick`
+ * chooses replaced with the ARN that `arnIn` gives for its partition.
+ */
+function nameResource(
+  ctx: FixContext,
+  action: string,
+  pick: (items: readonly StringItem[]) => StringItem | undefined,
+  title: string,
+  arnIn: (partition: string) => string,
+): CodeAction[] {
+  const facts = factsAt(ctx, spanOf(ctx).start);
+  const resource = facts?.statement.resource;
+  const item = resource && pick(resource.items);
+  const [service, name] = action.split(':');
+  const alone = facts?.actions.every(a => a.actions.length === 1 && a.actions[0].service === service && a.actions[0].name === name);
+  if (!facts || !alone || !resource?.entry.valueNode || !item) return [];
+  const partition = parseArn(item.value)?.partition ?? documentValues(ctx.doc).partitions[0] ?? 'aws';
+  return [fixAction(ctx, title, [replaceListItem(ctx.doc, facts.statement, resource.entry.valueNode, item, [arnIn(partition)])])];
+}
+
 /** A Resource value that names every role: "*", arn:aws:iam::*:*, arn:aws:iam::123456789012:role/*. */
 const EVERY_ROLE = /^(\*|arn:[^:]*:iam::[^:]*:(\*|role\/\*))$/;
 
-const passRole: FixProvider = ctx => {
-  const facts = factsAt(ctx, spanOf(ctx).start);
-  const onlyPassRole = facts?.actions.every(a => a.actions.length === 1 && a.actions[0].service === 'iam' && a.actions[0].name === 'PassRole');
-  const resource = facts?.statement.resource;
-  const everyRole = resource?.items.filter(i => EVERY_ROLE.test(i.value)) ?? [];
-  if (!facts || !onlyPassRole || !resource?.entry.valueNode || everyRole.length !== 1) return [];
-  const partition = parseArn(everyRole[0].value)?.partition ?? documentValues(ctx.doc).partitions[0] ?? 'aws';
-  const role = `arn:${partition}:iam::${accountValue(ctx.doc)}:role/${placeholder('Role', '<role-name>')}`;
-  return [fixAction(ctx, 'Name the role the principal may pass', [replaceListItem(ctx.doc, facts.statement, resource.entry.valueNode, everyRole[0], [role])])];
-};
+const passRole: FixProvider = ctx =>
+  nameResource(
+    ctx,
+    'iam:PassRole',
+    items => {
+      const every = items.filter(i => EVERY_ROLE.test(i.value));
+      return every.length === 1 ? every[0] : undefined;
+    },
+    'Name the role the principal may pass',
+    partition => `arn:${partition}:iam::${accountValue(ctx.doc)}:role/${placeholder('Role', '<role-name>')}`,
+  );
+
+/** IAM414's data names the value that covers every service's role. */
+const createServiceLinkedRole: FixProvider = ctx =>
+  nameResource(
+    ctx,
+    'iam:CreateServiceLinkedRole',
+    items => items.find(i => i.value === (ctx.diagnostic.data as { resource?: string } | undefined)?.resource),
+    'Name the service whose role the principal may create',
+    partition => `arn:${partition}:iam::*:role/aws-service-role/${placeholder('Service', '<service-name>')}.amazonaws.com/*`,
+  );
 
 /** The bucket ARNs (bucket and its objects) of a bucket policy's resources, with their partition. */
 function bucketResources(doc: PolicyDocument): string[] {
@@ -144,7 +189,11 @@ const secureTransport: FixProvider = ctx => {
 };
 
 const PROVIDERS: Record<string, FixProvider> = {
+  IAM324: rcpRelatedKey({ operator: 'BoolIfExists', key: 'aws:PrincipalIsAWSService', value: 'false' }),
+  IAM325: rcpRelatedKey({ operator: 'Bool', key: 'aws:PrincipalIsAWSService', value: 'true' }),
+  IAM326: rcpRelatedKey({ operator: 'Null', key: 'aws:SourceAccount', value: 'false' }),
   IAM410: passRole,
+  IAM414: createServiceLinkedRole,
   IAM420: publicPrincipal,
   IAM421: publicPrincipal,
   IAM425: claimCondition,
