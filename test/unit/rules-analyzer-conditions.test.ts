@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { networkAddress, parseRange } from '../../server/src/rules/conditionsAddresses';
 import { epochToIso } from '../../server/src/rules/conditionsValues';
-import { codesOf, policyOf, stmt } from '../helpers/findings';
+import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 import { fixed } from '../helpers/fixes';
 
 const CONDITION_CODES = /^IAM3\d\d$/;
@@ -91,15 +91,56 @@ test('IAM360, IAM361: private ranges in aws:SourceIp, all of them or some', () =
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': '10.0.0.0/7' } }), [], 'larger than the private range');
 });
 
+test('IAM360: the finding covers the values of the key', () => {
+  const text = policy({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } });
+  const spans = findingsOf(text)
+    .filter(f => f.code === 'IAM360')
+    .map(f => text.slice(f.offset, f.offset + f.length));
+  assert.deepEqual(spans, ['["10.0.0.0/8","192.168.1.0/24"]']);
+});
+
+test('IAM360: single addresses are /32 or /128 ranges, in every IPv6 spelling; IPv4 ranges never match IPv6', () => {
+  const sourceIp = (value: unknown) => codes({ IpAddress: { 'aws:SourceIp': value } });
+  assert.deepEqual(sourceIp('10.1.2.3'), ['IAM360']);
+  assert.deepEqual(sourceIp('10.1.2.3/32'), ['IAM360']);
+  assert.deepEqual(sourceIp('fd12:3456:789a:1:2:3:4:5'), ['IAM360']);
+  assert.deepEqual(sourceIp('fd12::5'), ['IAM360']);
+  assert.deepEqual(sourceIp('2001:db8::a00:1'), [], 'its last 32 bits read as IPv4 would be 10.0.0.1');
+});
+
+test('IAM360-IAM362: values that are no IP range (IAM330) or that only IpAddress compares are not judged', () => {
+  const sourceIp = (value: unknown) => codes({ IpAddress: { 'aws:SourceIp': value } });
+  assert.deepEqual(sourceIp('10.0.0.0/8/8'), ['IAM330']);
+  assert.deepEqual(sourceIp('10.0.0.0/ 8'), ['IAM330']);
+  assert.deepEqual(sourceIp('10.0.0.0/8 '), ['IAM330']);
+  assert.deepEqual(sourceIp('10.0.0.0/33'), ['IAM330']);
+  assert.deepEqual(sourceIp('not-an-ip'), ['IAM330']);
+  assert.deepEqual(sourceIp('::ffff:10.0.0.1/120'), [], 'IPv4-mapped: left alone');
+  assert.deepEqual(sourceIp(10), ['IAM330']);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/net': '10.0.0.7/24' } }), [], 'not an IpAddress operator');
+});
+
 test('IAM362: bits after the prefix; the fix writes the network address', () => {
   assert.equal(networkAddress('203.0.113.7/24'), '203.0.113.0/24');
   assert.equal(networkAddress('2001:db8::1/64'), '2001:db8::/64');
   assert.equal(networkAddress('203.0.113.0/24'), undefined);
+  assert.equal(networkAddress('203.0.113.7'), undefined);
+  assert.equal(networkAddress('not-an-ip/24'), undefined);
   assert.equal(parseRange('2001:db8::/32')?.prefix, 32);
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': '203.0.113.7/24' } }), ['IAM362']);
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7'] } }), []);
   const after = repaired(policy({ IpAddress: { 'aws:SourceIp': '203.0.113.7/24' } }), 'IAM362', /203\.0\.113\.0\/24/);
   assert.match(after, /"aws:SourceIp":"203\.0\.113\.0\/24"/);
+});
+
+test('IAM362: the network address is written as RFC 5952 says: the longest (first) run of two zero groups or more as "::"', () => {
+  assert.equal(networkAddress('2001:db8:1:2:3:4:5:7/127'), '2001:db8:1:2:3:4:5:6/127');
+  assert.equal(networkAddress('2001:db8:0:1:2:3:4:5/127'), '2001:db8:0:1:2:3:4:4/127');
+  assert.equal(networkAddress('2001:db8::3/127'), '2001:db8::2/127');
+  assert.equal(networkAddress('2001:db8::1:2:3/127'), '2001:db8::1:2:2/127');
+  assert.equal(networkAddress('0:0:0:0:0:0:0:3/127'), '::2/127');
+  assert.equal(networkAddress('2001:0:0:0:1:0:0:3/127'), '2001::1:0:0:2/127');
+  assert.equal(networkAddress('2001:0:0:1:0:0:2:3/127'), '2001::1:0:0:2:2/127');
 });
 
 test('IAM373: a wildcard in an organization or account ID', () => {
