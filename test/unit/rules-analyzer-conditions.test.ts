@@ -78,6 +78,18 @@ test('IAM339: a KMS alias or key ID where the key holds the key ARN', () => {
   ]);
 });
 
+test('IAM339: a Null test, a policy variable, a placeholder and a pattern that may match key ARNs are not judged; an alias pattern is', () => {
+  const kms = (operator: string, value: unknown) =>
+    codes({ [operator]: { 's3:x-amz-server-side-encryption-aws-kms-key-id': value } }, { Action: 's3:PutObject' });
+  assert.deepEqual(kms('Null', 'true'), []);
+  assert.deepEqual(kms('StringEquals', '${aws:PrincipalTag/kms}'), []);
+  assert.deepEqual(kms('StringEquals', '<kms-key-arn>'), []);
+  assert.deepEqual(kms('StringEquals', 5), [], 'not a string');
+  assert.deepEqual(kms('ArnLike', 'arn:aws:kms:*:111122223333:*'), []);
+  assert.deepEqual(kms('StringLike', '*'), ['IAM322', 'IAM370']);
+  assert.deepEqual(kms('StringLike', 'alias/*'), ['IAM322', 'IAM339']);
+});
+
 test('IAM360, IAM361: private ranges in aws:SourceIp, all of them or some', () => {
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } }), ['IAM360']);
   assert.deepEqual(codes({ NotIpAddress: { 'aws:SourceIp': 'fd00::/8' } }), ['IAM360']);
@@ -149,6 +161,16 @@ test('IAM373: a wildcard in an organization or account ID', () => {
   assert.deepEqual(codes({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-*/r-ab12/*' } }), ['IAM373']);
   assert.deepEqual(codes({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-*' } }), []);
   assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }), []);
+});
+
+test('IAM373: where the wildcard is; "*" alone is IAM370; variables, placeholders and other operators are not judged', () => {
+  assert.deepEqual(codes({ StringLike: { 'aws:SourceAccount': '*3333' } }), ['IAM373']);
+  assert.deepEqual(codes({ StringLike: { 'aws:SourceAccount': '**' } }), ['IAM370']);
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5/*' } }), ['IAM373'], 'an organization ID is no path');
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalOrgID': '${aws:PrincipalTag/org}*' } }), []);
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalOrgID': '<my-org-id>*' } }), []);
+  assert.deepEqual(codes({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 12 } }), []);
+  assert.deepEqual(codes({ ArnLike: { 'aws:SourceAccount': '1111*' } }), ['IAM330'], 'no ARN: IAM330 alone');
 });
 
 test('IAM322: StringLike with a wildcard on an ARN key; the fix moves it to ArnLike', () => {
