@@ -181,6 +181,16 @@ test('IAM322: StringLike with a wildcard on an ARN key; the fix moves it to ArnL
   assert.match(after, /"ArnLike":\{"aws:PrincipalArn"/);
 });
 
+test('IAM322: a wildcard in any value, outside policy variables; unknown operators and values that are no strings are not judged', () => {
+  const role = (operator: string, value: unknown) => codes({ [operator]: { 'aws:PrincipalArn': value } });
+  assert.deepEqual(role('StringLike', 'arn:aws:iam::111122223333:role/admin'), [], 'no wildcard');
+  assert.deepEqual(role('StringLike', ['arn:aws:iam::111122223333:role/admin', 'arn:aws:iam::111122223333:role/ops-*']), ['IAM322']);
+  assert.deepEqual(role('StringLike', 'arn:aws:iam::111122223333:role/${aws:username}-*'), ['IAM322']);
+  assert.deepEqual(role('StringLike', 'arn:aws:iam::111122223333:role/a${*}b'), [], '${*} is a literal star');
+  assert.deepEqual(role('StringLike', 5), []);
+  assert.deepEqual(role('StringLik', 'arn:aws:iam::*:role/admin'), ['IAM300']);
+});
+
 test('IAM320: a Numeric operator on a date key, fixed to the Date operator; aws:EpochTime takes both', () => {
   assert.deepEqual(codes({ NumericLessThan: { 'aws:CurrentTime': '1700000000' } }), ['IAM320']);
   assert.deepEqual(codes({ NumericLessThan: { 'aws:EpochTime': '1700000000' } }), []);
@@ -262,6 +272,21 @@ test('IAM318: aws:PrincipalOrgID with only service principals', () => {
   assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com', AWS: '111122223333' }), []);
 });
 
+test('IAM318: a Principal without any service names none', () => {
+  const principal = (value: unknown) =>
+    codesOf(
+      policyOf(
+        stmt({ Principal: value, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }),
+      ),
+      /^IAM318$/,
+      {
+        kind: 'resource',
+      },
+    );
+  assert.deepEqual(principal({}), []);
+  assert.deepEqual(principal({ Service: [] }), []);
+});
+
 test('IAM319: aws:VpcSourceIp without aws:SourceVpc', () => {
   assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } }), ['IAM319']);
   assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), []);
@@ -276,6 +301,13 @@ test('IAM317: s3:prefix in a Deny, or negated in an Allow', () => {
   assert.deepEqual(list('Deny', 'StringNotLike'), []);
 });
 
+test('IAM317, IAM323: a statement cut after "Effect": is judged without a crash', () => {
+  for (const condition of [{ StringLike: { 's3:prefix': 'private/*' } }, { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id'] } }]) {
+    const cut = `{"Statement":[{"Action":"s3:ListBucket","Resource":"*","Condition":${JSON.stringify(condition)},"Effect":`;
+    assert.deepEqual(codesOf(cut, /^IAM3(17|23)$/), []);
+  }
+});
+
 test('IAM323: dynamodb:Attributes without dynamodb:Select SPECIFIC_ATTRIBUTES', () => {
   const read = (condition: Record<string, unknown>) =>
     codesOf(policy(condition, { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' }), /^IAM323$/);
@@ -284,4 +316,23 @@ test('IAM323: dynamodb:Attributes without dynamodb:Select SPECIFIC_ATTRIBUTES', 
     read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] }, StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }),
     [],
   );
+});
+
+test('IAM323: in an Allow only; the Select must be in the same statement, positive, and allow SPECIFIC_ATTRIBUTES', () => {
+  const TABLE = { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' };
+  const attributes = { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] } };
+  const read = (condition: Record<string, unknown>, elements: Record<string, unknown> = {}) =>
+    codesOf(policy({ ...attributes, ...condition }, { ...TABLE, ...elements }), /^IAM323$/);
+  assert.deepEqual(read({}, { Effect: 'Deny' }), []);
+  assert.deepEqual(read({}, { Effect: undefined }), [], 'no Effect');
+  assert.deepEqual(read({ StringEquals: { 'dynamodb:Select': 'ALL_ATTRIBUTES' } }), ['IAM323']);
+  assert.deepEqual(read({ StringEquals: { 'dynamodb:Select': ['SPECIFIC_ATTRIBUTES', 'COUNT'] } }), [], 'COUNT returns no attribute');
+  assert.deepEqual(read({ StringNotEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }), ['IAM323']);
+  assert.deepEqual(read({ StringEquals: { 'dynamodb:ReturnValues': 'SPECIFIC_ATTRIBUTES' } }), ['IAM323'], 'another key');
+  assert.deepEqual(read({ StringEqual: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }), [], 'IAM300 for the operator: one finding');
+  const elsewhere = policyOf(
+    stmt({ ...TABLE, Condition: attributes }),
+    stmt({ ...TABLE, Action: 'dynamodb:Query', Condition: { StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } } }),
+  );
+  assert.deepEqual(codesOf(elsewhere, /^IAM323$/), ['IAM323'], 'the Select of another statement');
 });
