@@ -292,3 +292,17 @@ test('IAM334: a Region, account ID or organization ID that cannot be one', () =>
   ])
     assert.deepEqual(codes(fine), [], fine);
 });
+
+test('IAM334: the replacements are the closest Regions; other forms have none', () => {
+  const data = (condition: unknown) =>
+    findingsOf(policyOf(stmt({ Action: 's3:GetObject', Resource: '*', Condition: condition })))
+      .filter(f => f.code === 'IAM334')
+      .map(f => f.data);
+  assert.deepEqual(data({ StringEquals: { 'aws:RequestedRegion': 'us-east1' } }), [{ replacements: ['"us-east-1"', '"us-east-2"'] }]);
+  assert.deepEqual(data({ StringEquals: { 'aws:ResourceAccount': '12345' } }), [{ replacements: [] }]);
+});
+
+test('IAM334: only the string values of String operators are judged', () => {
+  assert.deepEqual(codes('{"Null":{"aws:RequestedRegion":"true"}}'), []);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceAccount":111122223333}}'), [], 'an account ID written as a JSON number');
+});
