@@ -46,7 +46,7 @@ function checkOperator(ctx: RuleContext, operatorEntry: ConditionOperatorEntry):
       code: 'IAM302',
       ...span,
       message: `The ${parsed.base.name} operator cannot take IfExists: ${parsed.base.name} itself tests whether the key exists. Use "${parsed.base.name}".`,
-      data: { replacements: [JSON.stringify(text.replace(/IfExists$/i, ''))] },
+      data: { replacements: [JSON.stringify(text.slice(0, -'IfExists'.length))] },
     });
     return;
   }

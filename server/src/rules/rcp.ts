@@ -44,6 +44,7 @@ function checkActions(ctx: RuleContext, statement: Statement): void {
       continue;
     }
     const colon = item.value.indexOf(':');
+    // Stryker disable next-line EqualityOperator: equivalent, a name that starts with ':' has no service either way
     const service = colon > 0 ? item.value.slice(0, colon).toLowerCase() : '';
     if (!service || /[*?]/.test(service) || supported.size === 0 || supported.has(service)) continue;
     ctx.report({
