@@ -248,6 +248,11 @@ test('IAM314: a service key that the reference lists for some of the named actio
   assert.deepEqual(list(['s3:ListBucket', 's3:GetObject', 's3:PutObject']), ['IAM314']);
   assert.deepEqual(list(['s3:ListBucket', 's3:ListBucketVersions']), []);
   assert.deepEqual(list(['s3:ListBucket', 's3:Get*']), [], 'actions with wildcards are not judged');
+  assert.deepEqual(list(['s3:List*', 's3:GetObject']), [], 'only an action with a wildcard lists it');
+  const finding = findingsOf(policy({ StringLike: { 's3:prefix': 'home/*' } }, { Action: ['s3:ListBucket', 's3:GetObject', 's3:PutObject'] })).find(
+    f => f.code === 'IAM314',
+  );
+  assert.deepEqual(finding?.data?.actions, ['s3:GetObject', 's3:PutObject'], 'the actions without the key');
 });
 
 test('IAM315, IAM316: a tag key with actions of a service that never sends it, in a Deny or an Allow', () => {
@@ -256,6 +261,32 @@ test('IAM315, IAM316: a tag key with actions of a service that never sends it, i
   assert.deepEqual(tagged('Allow', ['ec2:TerminateInstances', 'support:DescribeCases']), ['IAM316']);
   assert.deepEqual(tagged('Deny', '*'), ['IAM315'], '"*" covers services without tags');
   assert.deepEqual(tagged('Deny', ['ec2:TerminateInstances', 'ec2:StopInstances']), []);
+  const services = (effect: string, actions: unknown) =>
+    findingsOf(policy({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Effect: effect, Action: actions }))
+      .filter(f => /^IAM31[56]$/.test(f.code))
+      .map(f => f.data?.services);
+  assert.deepEqual(services('Allow', ['ec2:TerminateInstances', 'support:DescribeCases', 'SUPPORT:DescribeTrustedAdvisorChecks']), [['support']]);
+});
+
+test('IAM315, IAM316: which statements cover every service, and which name none', () => {
+  const tagged = (elements: Record<string, unknown>) => codes({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Effect: 'Deny', ...elements });
+  assert.deepEqual(tagged({ Action: undefined, NotAction: 's3:GetObject' }), ['IAM315']);
+  assert.deepEqual(tagged({ Action: ['*', 'ec2:TerminateInstances'] }), ['IAM315'], '"*" beside a service that sends the key');
+  assert.deepEqual(tagged({ Action: undefined }), [], 'no Action: a statement IAM rejects, not one for every service');
+  assert.deepEqual(tagged({ Action: 'supportx' }), [], 'a name without a colon names no service');
+  assert.deepEqual(tagged({ Action: ['support*:DescribeCases'] }), [], 'nor a prefix with a wildcard');
+  assert.deepEqual(tagged({ Effect: 'deny', Action: 'support:DescribeCases' }), [], 'an Effect that is neither Allow nor Deny');
+  assert.deepEqual(tagged({ Effect: ['Deny'], Action: 'support:DescribeCases' }), [], 'an Effect that is not a string');
+  const cutAfterEffect = policy({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Action: 'support:DescribeCases', Effect: undefined }).replace(
+    /\}\]\}$/,
+    ',"Effect":',
+  );
+  assert.deepEqual(codesOf(cutAfterEffect, /^IAM31[56]$/), [], 'an Effect without a value (the text ends)');
+  assert.deepEqual(
+    codes({ StringEquals: { 'aws:RequestTag/team': 'a' } }, { Effect: 'Deny', Action: 'kinesis:CreateStream' }),
+    [],
+    "kinesis lists aws:RequestTag only on its actions' resource types",
+  );
 });
 
 test('IAM318: aws:PrincipalOrgID with only service principals', () => {
