@@ -4,6 +4,7 @@
 //   const diagnostics = await server.open('file:///p.iam.json', text);
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import {
   AbstractMessageWriter,
   CancellationTokenSource,
@@ -115,6 +116,23 @@ export interface TestServer {
   /** the methods of the requests the server sent the client so far (configuration, registration) */
   requests: string[];
   stop(): Promise<void>;
+}
+
+export type ServerOptions = NonNullable<Parameters<typeof startServer>[0]>;
+
+/** The server of a test file: started before its tests, stopped after them; `server()` inside a test. */
+export function serverOfTestFile(options?: ServerOptions): () => TestServer {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startServer(options);
+  });
+  after(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the test file has not started its server yet');
+    return server;
+  };
 }
 
 export async function startServer(

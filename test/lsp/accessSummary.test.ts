@@ -1,17 +1,11 @@
 // The access summary over the real protocol: code lenses and the iamPolicy/accessSummary request.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
 import { ACCESS_SUMMARY_REQUEST } from '../../server/src/protocol';
-import { startServer, type TestServer } from '../helpers/lspClient';
+import { serverOfTestFile } from '../helpers/lspClient';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.stop();
-});
+const server = serverOfTestFile();
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -22,8 +16,8 @@ const POLICY = `{
 
 test('code lenses over LSP: the policy totals and the statement line, with the summary command', async () => {
   const uri = 'file:///lsp/summary.iam.json';
-  await server.open(uri, POLICY);
-  const lenses: CodeLens[] | null = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  await server().open(uri, POLICY);
+  const lenses: CodeLens[] | null = await server().connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
   assert.deepEqual(
     lenses!.map(l => [l.range.start.line, l.command!.title]),
     [
@@ -36,11 +30,11 @@ test('code lenses over LSP: the policy totals and the statement line, with the s
 
 test('iamPolicy/accessSummary returns the markdown table; null for documents that are not policies', async () => {
   const uri = 'file:///lsp/summary2.iam.json';
-  await server.open(uri, POLICY);
-  const markdown: string | null = await server.connection.sendRequest(ACCESS_SUMMARY_REQUEST, { uri });
+  await server().open(uri, POLICY);
+  const markdown: string | null = await server().connection.sendRequest(ACCESS_SUMMARY_REQUEST, { uri });
   assert.match(markdown!, /^# Access summary: summary2\.iam\.json/);
   assert.match(markdown!, /\| Amazon S3 \(`s3`\) \| — \| 1 of \d+ \| 1 of \d+ \| — \| — \|/);
   const other = 'file:///lsp/package.json';
-  await server.open(other, '{"name": "x"}', 'json');
-  assert.equal(await server.connection.sendRequest(ACCESS_SUMMARY_REQUEST, { uri: other }), null);
+  await server().open(other, '{"name": "x"}', 'json');
+  assert.equal(await server().connection.sendRequest(ACCESS_SUMMARY_REQUEST, { uri: other }), null);
 });

@@ -1,17 +1,11 @@
 // The request simulator and the zone of trust over the real protocol: the iamPolicy/simulate request
 // and IAM600 with the zoneOfTrust setting.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SIMULATE_REQUEST, type SimulateParams, type SimulateResponse } from '../../server/src/protocol/simulate';
-import { startServer, type TestServer } from '../helpers/lspClient';
+import { serverOfTestFile } from '../helpers/lspClient';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.stop();
-});
+const server = serverOfTestFile();
 
 const BUCKET_POLICY = `{
   "Version": "2012-10-17",
@@ -23,7 +17,7 @@ const BUCKET_POLICY = `{
 
 test('iamPolicy/simulate: the decision, the deciding statement and the reasons; null for other documents', async () => {
   const uri = 'file:///lsp/bucket-policy.json';
-  await server.open(uri, BUCKET_POLICY);
+  await server().open(uri, BUCKET_POLICY);
   const params: SimulateParams = {
     uri,
     request: {
@@ -33,25 +27,25 @@ test('iamPolicy/simulate: the decision, the deciding statement and the reasons; 
       context: { 'aws:SecureTransport': 'false' },
     },
   };
-  const response: SimulateResponse | null = await server.connection.sendRequest(SIMULATE_REQUEST, params);
+  const response: SimulateResponse | null = await server().connection.sendRequest(SIMULATE_REQUEST, params);
   assert.equal(response?.decision, 'ExplicitDeny');
   assert.deepEqual(response?.deciding, [1]);
   assert.equal(response?.statements?.[1].range.start.line, 4);
-  const fromFile: SimulateResponse | null = await server.connection.sendRequest(SIMULATE_REQUEST, {
+  const fromFile: SimulateResponse | null = await server().connection.sendRequest(SIMULATE_REQUEST, {
     uri,
     requestText: '{"principal": "444455556666", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "context": {"aws:SecureTransport": true}}',
   });
   assert.equal(fromFile?.decision, 'Allow');
   const other = 'file:///lsp/package.json';
-  await server.open(other, '{"name": "x"}', 'json');
-  assert.equal(await server.connection.sendRequest(SIMULATE_REQUEST, { uri: other, request: { action: 's3:GetObject' } }), null);
+  await server().open(other, '{"name": "x"}', 'json');
+  assert.equal(await server().connection.sendRequest(SIMULATE_REQUEST, { uri: other, request: { action: 's3:GetObject' } }), null);
 });
 
 test('IAM600 appears when the zone of trust is set, on the principal outside it', async () => {
   const uri = 'file:///lsp/partner-bucket-policy.json';
-  const before = await server.open(uri, BUCKET_POLICY);
+  const before = await server().open(uri, BUCKET_POLICY);
   assert.equal(before.filter(d => d.code === 'IAM600').length, 0);
-  const after = await server.setSettings({ zoneOfTrust: { accounts: ['111122223333'] } }, uri);
+  const after = await server().setSettings({ zoneOfTrust: { accounts: ['111122223333'] } }, uri);
   const zone = after.filter(d => d.code === 'IAM600');
   assert.deepEqual(
     zone.map(d => [d.range.start.line, d.severity]),

@@ -1,18 +1,12 @@
 // A team's rules over the real protocol: the editor's iamPolicy.requiredConditions, sensitiveActions
 // and sensitiveResources settings bring IAM650-IAM652, as the settings file does for the checker
 // (cli.test.ts); the IAM650 fix is offered with them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol';
-import { startServer, type TestServer } from '../helpers/lspClient';
+import { serverOfTestFile } from '../helpers/lspClient';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.stop();
-});
+const server = serverOfTestFile();
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -24,12 +18,12 @@ const POLICY = `{
 
 test("IAM650-IAM652 appear with the team's settings, and the required condition is one fix away", async () => {
   const uri = 'file:///lsp/team.iam.json';
-  const opened = await server.open(uri, POLICY);
+  const opened = await server().open(uri, POLICY);
   assert.deepEqual(
     opened.filter(d => /^IAM65/.test(String(d.code))),
     [],
   );
-  const diagnostics = await server.setSettings(
+  const diagnostics = await server().setSettings(
     {
       requiredConditions: [{ actions: 'iam:PassRole', allOf: [{ key: 'iam:PassedToService', values: ['ecs-tasks.amazonaws.com'] }] }],
       sensitiveActions: ['s3:DeleteBucket'],
@@ -47,7 +41,7 @@ test("IAM650-IAM652 appear with the team's settings, and the required condition 
     ],
   );
   const required = team[0];
-  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+  const actions = (await server().connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: required.range,
     context: { diagnostics: [required] },

@@ -2,11 +2,11 @@
 // the HCL string, and the quick-fix for a misspelled action repairs that string; a plan opened as
 // JSON gets them inside the plan's JSON string; any other HCL gets nothing.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 import { terraformReader } from '../../server/src/templates/terraform/terraformReader';
-import { startServer, type TestServer } from '../helpers/lspClient';
+import { serverOfTestFile } from '../helpers/lspClient';
 
 const HCL = `resource "aws_iam_policy" "reader" {
   policy = jsonencode({
@@ -30,13 +30,7 @@ resource "aws_iam_role" "r" {
 }
 `;
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.stop();
-});
+const server = serverOfTestFile();
 
 const textAt = (text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
   const doc = TextDocument.create('file:///x', 'x', 0, text);
@@ -45,14 +39,14 @@ const textAt = (text: string, range: { start: { line: number; character: number 
 
 test('a .tf file: the misspelled actions are underlined in the HCL, and the quick-fix repairs the string', async () => {
   const uri = 'file:///work/tf/main.tf';
-  const diagnostics = await server.open(uri, HCL, 'terraform');
+  const diagnostics = await server().open(uri, HCL, 'terraform');
   const misspelled = diagnostics.filter(d => d.code === 'IAM102');
   assert.deepEqual(
     misspelled.map(d => textAt(HCL, d.range)),
     ['"s3:GetObjct"', '"sts:AssumeRolle"'],
   );
   assert.ok(!diagnostics.some(d => d.severity === 1 && d.code !== 'IAM102'), JSON.stringify(diagnostics.map(d => d.code)));
-  const result = await server.connection.sendRequest(CodeActionRequest.type, {
+  const result = await server().connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: misspelled[0].range,
     context: { diagnostics: [misspelled[0]] },
@@ -63,7 +57,7 @@ test('a .tf file: the misspelled actions are underlined in the HCL, and the quic
   assert.equal(fixed, HCL.replace('s3:GetObjct', 's3:GetObject'));
   await terraformReader.prepare!();
   assert.equal(terraformReader.read('file:///work/tf/fixed.tf', fixed)!.policies.length, 2);
-  await server.close(uri);
+  await server().close(uri);
 });
 
 test("a plan opened as JSON: the diagnostic lands inside the plan's JSON string", async () => {
@@ -84,16 +78,16 @@ test("a plan opened as JSON: the diagnostic lands inside the plan's JSON string"
       },
     ],
   });
-  const diagnostics = await server.open(uri, plan, 'json');
+  const diagnostics = await server().open(uri, plan, 'json');
   assert.deepEqual(
     diagnostics.filter(d => d.code === 'IAM102').map(d => textAt(plan, d.range)),
     ['\\"s3:GetObjct\\"'],
   );
-  await server.close(uri);
+  await server().close(uri);
 });
 
 test('HCL without policies gets nothing', async () => {
   const uri = 'file:///work/tf/variables.tf';
-  assert.deepEqual(await server.open(uri, 'variable "bucket" {\n  type = string\n}\n', 'terraform'), []);
-  await server.close(uri);
+  assert.deepEqual(await server().open(uri, 'variable "bucket" {\n  type = string\n}\n', 'terraform'), []);
+  await server().close(uri);
 });

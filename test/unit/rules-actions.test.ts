@@ -4,17 +4,27 @@ import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { repairSeparator } from '../../server/src/rules/actions';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
+import type { Finding } from '../../server/src/rules/types';
 
 const ACTION_CODES = /^IAM10[4-6]$/;
+/** The texts of a finding's span and of its related spans. */
+const spans = (text: string, finding: Finding | undefined) =>
+  [finding, ...(finding?.related ?? [])].map(at => text.slice(at?.offset, (at?.offset ?? 0) + (at?.length ?? 0)));
 const codes = (action: unknown, element = 'Action') => codesOf(policyOf(stmt({ [element]: action, Resource: '*' })), ACTION_CODES);
 
 test('IAM104: an action listed twice in one statement, in any letter case', () => {
   assert.deepEqual(codes(['s3:GetObject', 's3:PutObject', 's3:GetObject']), ['IAM104']);
   assert.deepEqual(codes(['s3:GetObject', 's3:getobject']), ['IAM104', 'IAM106'], 'a repetition in another case: duplicate and case hint');
   assert.deepEqual(codes(['s3:*', 's3:*'], 'NotAction'), ['IAM104']);
-  const [finding] = findingsOf(policyOf(stmt({ Action: ['s3:GetObject', 's3:GetObject'], Resource: '*' }))).filter(f => f.code === 'IAM104');
+  const text = policyOf(stmt({ Action: ['s3:GetObject', 's3:GetObject'], Resource: '*' }));
+  const [finding] = findingsOf(text).filter(f => f.code === 'IAM104');
   assert.equal(finding.unnecessary, true);
-  assert.equal(finding.related?.length, 1);
+  assert.deepEqual(
+    [finding.offset, finding.related?.[0].offset],
+    [text.lastIndexOf('"s3:GetObject"'), text.indexOf('"s3:GetObject"')],
+    'the repetition, related to the first',
+  );
+  assert.deepEqual(spans(text, finding), ['"s3:GetObject"', '"s3:GetObject"']);
 });
 
 test('IAM104 near misses: different actions, or the same action in two statements', () => {
@@ -33,8 +43,28 @@ test('IAM105: an action or wildcard that a wildcard in the same list already mat
   assert.deepEqual(codes(['s3:get*', 's3:GetObject']), ['IAM105'], 'case-insensitive');
   assert.deepEqual(codes(['s3:*', 's3:**']), ['IAM105'], 'of two that match each other, the later is reported');
   assert.deepEqual(codes(['iam:Get*', 'iam:GetRole'], 'NotAction'), ['IAM105']);
-  const finding = findingsOf(policyOf(stmt({ Action: ['s3:Get*', 's3:GetObject'], Resource: '*' }))).find(f => f.code === 'IAM105');
+  const text = policyOf(stmt({ Action: ['s3:Get*', 's3:GetObject'], Resource: '*' }));
+  const finding = findingsOf(text).find(f => f.code === 'IAM105');
   assert.equal(finding?.data?.coveredBy, 's3:Get*');
+  assert.equal(finding?.unnecessary, true);
+  assert.deepEqual(spans(text, finding), ['"s3:GetObject"', '"s3:Get*"'], 'the covered name, related to the wildcard');
+});
+
+test("IAM105: the covering wildcard of the name's own service first, then one of any service", () => {
+  const coveredBy = (action: string[]) =>
+    findingsOf(policyOf(stmt({ Action: action, Resource: '*' })))
+      .filter(f => f.code === 'IAM105')
+      .map(f => f.data?.coveredBy);
+  assert.deepEqual(coveredBy(['*', 's3:Get*', 's3:GetObject']), ['*', 's3:Get*']);
+  assert.deepEqual(coveredBy(['*', 'S3:Get*', 's3:GetObject']), ['*', 'S3:Get*'], 'the service prefix in any letter case');
+  assert.deepEqual(coveredBy(['*', 'ec2:Get*', 's3:GetObject']), ['*', '*']);
+});
+
+test('IAM105: a wildcard is not covered by itself, and a name with a wildcard in its service prefix is only malformed', () => {
+  assert.deepEqual(codes(['s3:Get*']), []);
+  assert.deepEqual(codes(['s3:Get*', 's3:Put*']), []);
+  assert.deepEqual(codesOf(policyOf(stmt({ Action: ['*', 's3*:GetObject'], Resource: '*' })), /^IAM10\d$/), ['IAM100']);
+  assert.deepEqual(codesOf(policyOf(stmt({ Action: ['s3:*', 's3*:GetObject'], Resource: '*' })), /^IAM10\d$/), ['IAM100']);
 });
 
 test('IAM105 near misses: wildcards that do not cover the name', () => {

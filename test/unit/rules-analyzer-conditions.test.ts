@@ -145,6 +145,18 @@ test('IAM339: a KMS alias or key ID where the key holds the key ARN', () => {
   ]);
 });
 
+test('IAM339: a Null test, a policy variable, a placeholder and a pattern that may match key ARNs are not judged; an alias pattern is', () => {
+  const kms = (operator: string, value: unknown) =>
+    codes({ [operator]: { 's3:x-amz-server-side-encryption-aws-kms-key-id': value } }, { Action: 's3:PutObject' });
+  assert.deepEqual(kms('Null', 'true'), []);
+  assert.deepEqual(kms('StringEquals', '${aws:PrincipalTag/kms}'), []);
+  assert.deepEqual(kms('StringEquals', '<kms-key-arn>'), []);
+  assert.deepEqual(kms('StringEquals', 5), [], 'not a string');
+  assert.deepEqual(kms('ArnLike', 'arn:aws:kms:*:111122223333:*'), []);
+  assert.deepEqual(kms('StringLike', '*'), ['IAM322', 'IAM370']);
+  assert.deepEqual(kms('StringLike', 'alias/*'), ['IAM322', 'IAM339']);
+});
+
 test('IAM360, IAM361: private ranges in aws:SourceIp, all of them or some', () => {
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } }), ['IAM360']);
   assert.deepEqual(codes({ NotIpAddress: { 'aws:SourceIp': 'fd00::/8' } }), ['IAM360']);
@@ -158,15 +170,56 @@ test('IAM360, IAM361: private ranges in aws:SourceIp, all of them or some', () =
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': '10.0.0.0/7' } }), [], 'larger than the private range');
 });
 
+test('IAM360: the finding covers the values of the key', () => {
+  const text = policy({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '192.168.1.0/24'] } });
+  const spans = findingsOf(text)
+    .filter(f => f.code === 'IAM360')
+    .map(f => text.slice(f.offset, f.offset + f.length));
+  assert.deepEqual(spans, ['["10.0.0.0/8","192.168.1.0/24"]']);
+});
+
+test('IAM360: single addresses are /32 or /128 ranges, in every IPv6 spelling; IPv4 ranges never match IPv6', () => {
+  const sourceIp = (value: unknown) => codes({ IpAddress: { 'aws:SourceIp': value } });
+  assert.deepEqual(sourceIp('10.1.2.3'), ['IAM360']);
+  assert.deepEqual(sourceIp('10.1.2.3/32'), ['IAM360']);
+  assert.deepEqual(sourceIp('fd12:3456:789a:1:2:3:4:5'), ['IAM360']);
+  assert.deepEqual(sourceIp('fd12::5'), ['IAM360']);
+  assert.deepEqual(sourceIp('2001:db8::a00:1'), [], 'its last 32 bits read as IPv4 would be 10.0.0.1');
+});
+
+test('IAM360-IAM362: values that are no IP range (IAM330) or that only IpAddress compares are not judged', () => {
+  const sourceIp = (value: unknown) => codes({ IpAddress: { 'aws:SourceIp': value } });
+  assert.deepEqual(sourceIp('10.0.0.0/8/8'), ['IAM330']);
+  assert.deepEqual(sourceIp('10.0.0.0/ 8'), ['IAM330']);
+  assert.deepEqual(sourceIp('10.0.0.0/8 '), ['IAM330']);
+  assert.deepEqual(sourceIp('10.0.0.0/33'), ['IAM330']);
+  assert.deepEqual(sourceIp('not-an-ip'), ['IAM330']);
+  assert.deepEqual(sourceIp('::ffff:10.0.0.1/120'), [], 'IPv4-mapped: left alone');
+  assert.deepEqual(sourceIp(10), ['IAM330']);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/net': '10.0.0.7/24' } }), [], 'not an IpAddress operator');
+});
+
 test('IAM362: bits after the prefix; the fix writes the network address', () => {
   assert.equal(networkAddress('203.0.113.7/24'), '203.0.113.0/24');
   assert.equal(networkAddress('2001:db8::1/64'), '2001:db8::/64');
   assert.equal(networkAddress('203.0.113.0/24'), undefined);
+  assert.equal(networkAddress('203.0.113.7'), undefined);
+  assert.equal(networkAddress('not-an-ip/24'), undefined);
   assert.equal(parseRange('2001:db8::/32')?.prefix, 32);
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': '203.0.113.7/24' } }), ['IAM362']);
   assert.deepEqual(codes({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7'] } }), []);
   const after = repaired(policy({ IpAddress: { 'aws:SourceIp': '203.0.113.7/24' } }), 'IAM362', /203\.0\.113\.0\/24/);
   assert.match(after, /"aws:SourceIp":"203\.0\.113\.0\/24"/);
+});
+
+test('IAM362: the network address is written as RFC 5952 says: the longest (first) run of two zero groups or more as "::"', () => {
+  assert.equal(networkAddress('2001:db8:1:2:3:4:5:7/127'), '2001:db8:1:2:3:4:5:6/127');
+  assert.equal(networkAddress('2001:db8:0:1:2:3:4:5/127'), '2001:db8:0:1:2:3:4:4/127');
+  assert.equal(networkAddress('2001:db8::3/127'), '2001:db8::2/127');
+  assert.equal(networkAddress('2001:db8::1:2:3/127'), '2001:db8::1:2:2/127');
+  assert.equal(networkAddress('0:0:0:0:0:0:0:3/127'), '::2/127');
+  assert.equal(networkAddress('2001:0:0:0:1:0:0:3/127'), '2001::1:0:0:2/127');
+  assert.equal(networkAddress('2001:0:0:1:0:0:2:3/127'), '2001::1:0:0:2:2/127');
 });
 
 test('IAM373: a wildcard in an organization or account ID', () => {
@@ -177,12 +230,32 @@ test('IAM373: a wildcard in an organization or account ID', () => {
   assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }), []);
 });
 
+test('IAM373: where the wildcard is; "*" alone is IAM370; variables, placeholders and other operators are not judged', () => {
+  assert.deepEqual(codes({ StringLike: { 'aws:SourceAccount': '*3333' } }), ['IAM373']);
+  assert.deepEqual(codes({ StringLike: { 'aws:SourceAccount': '**' } }), ['IAM370']);
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5/*' } }), ['IAM373'], 'an organization ID is no path');
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalOrgID': '${aws:PrincipalTag/org}*' } }), []);
+  assert.deepEqual(codes({ StringLike: { 'aws:PrincipalOrgID': '<my-org-id>*' } }), []);
+  assert.deepEqual(codes({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 12 } }), []);
+  assert.deepEqual(codes({ ArnLike: { 'aws:SourceAccount': '1111*' } }), ['IAM330'], 'no ARN: IAM330 alone');
+});
+
 test('IAM322: StringLike with a wildcard on an ARN key; the fix moves it to ArnLike', () => {
   assert.deepEqual(codes({ StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }), ['IAM322']);
   assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/admin' } }), [], 'no wildcard');
   assert.deepEqual(codes({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }), []);
   const after = repaired(policy({ StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }), 'IAM322', /ArnLike/);
   assert.match(after, /"ArnLike":\{"aws:PrincipalArn"/);
+});
+
+test('IAM322: a wildcard in any value, outside policy variables; unknown operators and values that are no strings are not judged', () => {
+  const role = (operator: string, value: unknown) => codes({ [operator]: { 'aws:PrincipalArn': value } });
+  assert.deepEqual(role('StringLike', 'arn:aws:iam::111122223333:role/admin'), [], 'no wildcard');
+  assert.deepEqual(role('StringLike', ['arn:aws:iam::111122223333:role/admin', 'arn:aws:iam::111122223333:role/ops-*']), ['IAM322']);
+  assert.deepEqual(role('StringLike', 'arn:aws:iam::111122223333:role/${aws:username}-*'), ['IAM322']);
+  assert.deepEqual(role('StringLike', 'arn:aws:iam::111122223333:role/a${*}b'), [], '${*} is a literal star');
+  assert.deepEqual(role('StringLike', 5), []);
+  assert.deepEqual(role('StringLik', 'arn:aws:iam::*:role/admin'), ['IAM300']);
 });
 
 test('IAM320: a Numeric operator on a date key, fixed to the Date operator; aws:EpochTime takes both', () => {
@@ -242,6 +315,11 @@ test('IAM314: a service key that the reference lists for some of the named actio
   assert.deepEqual(list(['s3:ListBucket', 's3:GetObject', 's3:PutObject']), ['IAM314']);
   assert.deepEqual(list(['s3:ListBucket', 's3:ListBucketVersions']), []);
   assert.deepEqual(list(['s3:ListBucket', 's3:Get*']), [], 'actions with wildcards are not judged');
+  assert.deepEqual(list(['s3:List*', 's3:GetObject']), [], 'only an action with a wildcard lists it');
+  const finding = findingsOf(policy({ StringLike: { 's3:prefix': 'home/*' } }, { Action: ['s3:ListBucket', 's3:GetObject', 's3:PutObject'] })).find(
+    f => f.code === 'IAM314',
+  );
+  assert.deepEqual(finding?.data?.actions, ['s3:GetObject', 's3:PutObject'], 'the actions without the key');
 });
 
 test('IAM315, IAM316: a tag key with actions of a service that never sends it, in a Deny or an Allow', () => {
@@ -250,6 +328,32 @@ test('IAM315, IAM316: a tag key with actions of a service that never sends it, i
   assert.deepEqual(tagged('Allow', ['ec2:TerminateInstances', 'support:DescribeCases']), ['IAM316']);
   assert.deepEqual(tagged('Deny', '*'), ['IAM315'], '"*" covers services without tags');
   assert.deepEqual(tagged('Deny', ['ec2:TerminateInstances', 'ec2:StopInstances']), []);
+  const services = (effect: string, actions: unknown) =>
+    findingsOf(policy({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Effect: effect, Action: actions }))
+      .filter(f => /^IAM31[56]$/.test(f.code))
+      .map(f => f.data?.services);
+  assert.deepEqual(services('Allow', ['ec2:TerminateInstances', 'support:DescribeCases', 'SUPPORT:DescribeTrustedAdvisorChecks']), [['support']]);
+});
+
+test('IAM315, IAM316: which statements cover every service, and which name none', () => {
+  const tagged = (elements: Record<string, unknown>) => codes({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Effect: 'Deny', ...elements });
+  assert.deepEqual(tagged({ Action: undefined, NotAction: 's3:GetObject' }), ['IAM315']);
+  assert.deepEqual(tagged({ Action: ['*', 'ec2:TerminateInstances'] }), ['IAM315'], '"*" beside a service that sends the key');
+  assert.deepEqual(tagged({ Action: undefined }), [], 'no Action: a statement IAM rejects, not one for every service');
+  assert.deepEqual(tagged({ Action: 'supportx' }), [], 'a name without a colon names no service');
+  assert.deepEqual(tagged({ Action: ['support*:DescribeCases'] }), [], 'nor a prefix with a wildcard');
+  assert.deepEqual(tagged({ Effect: 'deny', Action: 'support:DescribeCases' }), [], 'an Effect that is neither Allow nor Deny');
+  assert.deepEqual(tagged({ Effect: ['Deny'], Action: 'support:DescribeCases' }), [], 'an Effect that is not a string');
+  const cutAfterEffect = policy({ StringEquals: { 'aws:ResourceTag/team': 'a' } }, { Action: 'support:DescribeCases', Effect: undefined }).replace(
+    /\}\]\}$/,
+    ',"Effect":',
+  );
+  assert.deepEqual(codesOf(cutAfterEffect, /^IAM31[56]$/), [], 'an Effect without a value (the text ends)');
+  assert.deepEqual(
+    codes({ StringEquals: { 'aws:RequestTag/team': 'a' } }, { Effect: 'Deny', Action: 'kinesis:CreateStream' }),
+    [],
+    "kinesis lists aws:RequestTag only on its actions' resource types",
+  );
 });
 
 test('IAM318: aws:PrincipalOrgID with only service principals', () => {
@@ -266,6 +370,21 @@ test('IAM318: aws:PrincipalOrgID with only service principals', () => {
   assert.deepEqual(principal({ Service: 'cloudfront.amazonaws.com', AWS: '111122223333' }), []);
 });
 
+test('IAM318: a Principal without any service names none', () => {
+  const principal = (value: unknown) =>
+    codesOf(
+      policyOf(
+        stmt({ Principal: value, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }),
+      ),
+      /^IAM318$/,
+      {
+        kind: 'resource',
+      },
+    );
+  assert.deepEqual(principal({}), []);
+  assert.deepEqual(principal({ Service: [] }), []);
+});
+
 test('IAM319: aws:VpcSourceIp without aws:SourceVpc', () => {
   assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' } }), ['IAM319']);
   assert.deepEqual(codes({ IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), []);
@@ -280,6 +399,13 @@ test('IAM317: s3:prefix in a Deny, or negated in an Allow', () => {
   assert.deepEqual(list('Deny', 'StringNotLike'), []);
 });
 
+test('IAM317, IAM323: a statement cut after "Effect": is judged without a crash', () => {
+  for (const condition of [{ StringLike: { 's3:prefix': 'private/*' } }, { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id'] } }]) {
+    const cut = `{"Statement":[{"Action":"s3:ListBucket","Resource":"*","Condition":${JSON.stringify(condition)},"Effect":`;
+    assert.deepEqual(codesOf(cut, /^IAM3(17|23)$/), []);
+  }
+});
+
 test('IAM323: dynamodb:Attributes without dynamodb:Select SPECIFIC_ATTRIBUTES', () => {
   const read = (condition: Record<string, unknown>) =>
     codesOf(policy(condition, { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' }), /^IAM323$/);
@@ -288,4 +414,23 @@ test('IAM323: dynamodb:Attributes without dynamodb:Select SPECIFIC_ATTRIBUTES', 
     read({ 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] }, StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }),
     [],
   );
+});
+
+test('IAM323: in an Allow only; the Select must be in the same statement, positive, and allow SPECIFIC_ATTRIBUTES', () => {
+  const TABLE = { Action: 'dynamodb:GetItem', Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/t' };
+  const attributes = { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['id', 'name'] } };
+  const read = (condition: Record<string, unknown>, elements: Record<string, unknown> = {}) =>
+    codesOf(policy({ ...attributes, ...condition }, { ...TABLE, ...elements }), /^IAM323$/);
+  assert.deepEqual(read({}, { Effect: 'Deny' }), []);
+  assert.deepEqual(read({}, { Effect: undefined }), [], 'no Effect');
+  assert.deepEqual(read({ StringEquals: { 'dynamodb:Select': 'ALL_ATTRIBUTES' } }), ['IAM323']);
+  assert.deepEqual(read({ StringEquals: { 'dynamodb:Select': ['SPECIFIC_ATTRIBUTES', 'COUNT'] } }), [], 'COUNT returns no attribute');
+  assert.deepEqual(read({ StringNotEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }), ['IAM323']);
+  assert.deepEqual(read({ StringEquals: { 'dynamodb:ReturnValues': 'SPECIFIC_ATTRIBUTES' } }), ['IAM323'], 'another key');
+  assert.deepEqual(read({ StringEqual: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } }), [], 'IAM300 for the operator: one finding');
+  const elsewhere = policyOf(
+    stmt({ ...TABLE, Condition: attributes }),
+    stmt({ ...TABLE, Action: 'dynamodb:Query', Condition: { StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } } }),
+  );
+  assert.deepEqual(codesOf(elsewhere, /^IAM323$/), ['IAM323'], 'the Select of another statement');
 });

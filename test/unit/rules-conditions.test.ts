@@ -94,6 +94,31 @@ test('IAM310: unknown condition keys; tag keys, variable parts, IdP claims and c
   );
 });
 
+/** The IAM310-IAM316 findings of a statement (Allow s3:GetObject unless given) with the condition: code, the text they point at, data. */
+function keyFindings(condition: string, elements: Record<string, unknown> = {}): Array<[string, string, unknown]> {
+  const statement = stmt({ Action: 's3:GetObject', Resource: '*', ...elements }).replace(/\}$/, `,"Condition":${condition}}`);
+  const text = policyOf(statement);
+  return findingsOf(text)
+    .filter(f => /^IAM31[0-6]$/.test(f.code))
+    .map(f => [f.code, text.slice(f.offset, f.offset + f.length), f.data]);
+}
+
+test('IAM310: the replacements are the closest global keys, or keys of the same service, without variable parts', () => {
+  const unknown = (key: string) => keyFindings(`{"StringEquals":{"${key}":"x"}}`);
+  const sourceIp = ['"aws:SourceIp"', '"aws:SourceVpc"', '"aws:SourceArn"'];
+  assert.deepEqual(unknown('aws:SourceIpp'), [['IAM310', '"aws:SourceIpp"', { replacements: sourceIp }]]);
+  assert.deepEqual(unknown('AWS:SourceIpp'), [['IAM310', '"AWS:SourceIpp"', { replacements: sourceIp }]], 'the prefix in any letter case');
+  assert.deepEqual(unknown('s3:x-amz-aclx'), [['IAM310', '"s3:x-amz-aclx"', { replacements: ['"s3:x-amz-acl"'] }]]);
+  assert.deepEqual(unknown('aws:ResourceTag'), [['IAM310', '"aws:ResourceTag"', { replacements: ['"aws:ResourceOrgID"'] }]], 'not aws:ResourceTag/${TagKey}');
+  assert.deepEqual(unknown('nosuch:Key'), [['IAM310', '"nosuch:Key"', { replacements: [] }]], 'a service the catalog does not know');
+});
+
+test('IAM310: a placeholder or a name without a colon gets no replacement', () => {
+  const unknown = (key: string) => keyFindings(`{"StringEquals":{"${key}":"x"}}`);
+  assert.deepEqual(unknown('aws:SourceIp<X>'), [['IAM310', '"aws:SourceIp<X>"', undefined]]);
+  assert.deepEqual(unknown('SourceIp'), [['IAM310', '"SourceIp"', undefined]]);
+});
+
 test('IAM311: a key of another service that none of the actions lists', () => {
   assert.deepEqual(codes('{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}'), ['IAM311']);
   assert.deepEqual(
@@ -106,6 +131,14 @@ test('IAM311: a key of another service that none of the actions lists', () => {
   assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}'), [], 'global keys apply everywhere');
 });
 
+test('IAM311: silent when the actions cannot all be known', () => {
+  const viaService = (action: string) => codes('{"StringEquals":{"kms:ViaService":"x"}}', { action });
+  assert.deepEqual(viaService('["s3:GetObject",5]'), [], 'an entry that is not a string');
+  assert.deepEqual(viaService('["*","s3:GetObject","kms:Decrypt"]'), [], '"*" beside named actions');
+  assert.deepEqual(viaService('["s3:GetObject","nosuch:Thing"]'), [], 'an unknown action');
+  assert.deepEqual(viaService('[]'), [], 'no action');
+});
+
 test('IAM313: a key of the same service that the reference attaches to other actions only (information)', () => {
   assert.deepEqual(codes('{"StringEquals":{"s3:x-amz-storage-class":"STANDARD"}}', { action: '"s3:ListBucket"' }), ['IAM313']);
   assert.deepEqual(codes('{"StringEquals":{"s3:x-amz-storage-class":"STANDARD"}}', { action: '"s3:PutObject"' }), []);
@@ -114,11 +147,31 @@ test('IAM313: a key of the same service that the reference attaches to other act
     [],
     'a key no action lists: the reference is incomplete',
   );
+  assert.deepEqual(
+    codes('{"ForAnyValue:StringEquals":{"kms:GrantOperations":"Decrypt"}}', { action: '["s3:GetObject","kms:Decrypt"]' }),
+    ['IAM313'],
+    'beside actions of another service',
+  );
+  assert.deepEqual(
+    codes('{"StringEquals":{"kms:KeySpec":"x"}}', { action: '"kms:CancelKeyDeletion"' }),
+    [],
+    "listed by the action's resource type in the catalog",
+  );
 });
 
 test('IAM312: the same key twice in different case', () => {
   assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d","aws:sourcevpce":"vpce-5e6f7a8b"}}'), ['IAM312']);
   assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"},"StringLike":{"aws:sourcevpce":"vpce-*"}}'), []);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d","aws:SourceVpce":"vpce-5e6f7a8b"}}'), [], 'the same spelling twice is IAM031');
+  const text = policyOf(
+    stmt({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d', 'aws:sourcevpce': 'v' } } }),
+  );
+  const finding = findingsOf(text).find(f => f.code === 'IAM312');
+  assert.deepEqual(
+    [finding, finding?.related?.[0]].map(at => text.slice(at?.offset, (at?.offset ?? 0) + (at?.length ?? 0))),
+    ['"aws:sourcevpce"', '"aws:SourceVpce"'],
+    'the second spelling, related to the first',
+  );
 });
 
 test('IAM320, IAM321: operator type against key type', () => {
@@ -315,4 +368,18 @@ test('IAM334: a Region, account ID or organization ID that cannot be one', () =>
     '{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"},"StringEquals":{"aws:username":"us-east1"}}',
   ])
     assert.deepEqual(codes(fine), [], fine);
+});
+
+test('IAM334: the replacements are the closest Regions; other forms have none', () => {
+  const data = (condition: unknown) =>
+    findingsOf(policyOf(stmt({ Action: 's3:GetObject', Resource: '*', Condition: condition })))
+      .filter(f => f.code === 'IAM334')
+      .map(f => f.data);
+  assert.deepEqual(data({ StringEquals: { 'aws:RequestedRegion': 'us-east1' } }), [{ replacements: ['"us-east-1"', '"us-east-2"'] }]);
+  assert.deepEqual(data({ StringEquals: { 'aws:ResourceAccount': '12345' } }), [{ replacements: [] }]);
+});
+
+test('IAM334: only the string values of String operators are judged', () => {
+  assert.deepEqual(codes('{"Null":{"aws:RequestedRegion":"true"}}'), []);
+  assert.deepEqual(codes('{"StringEquals":{"aws:SourceAccount":111122223333}}'), [], 'an account ID written as a JSON number');
 });

@@ -45,6 +45,27 @@ test('IAM373: the account of aws:SourceArn / aws:PrincipalArn where it keeps a s
   );
 });
 
+test('IAM373 in the ARN: which statements a caller key bounds', () => {
+  const sourceArn = { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:*:alerts' } };
+  const withPrincipal = (Principal: unknown, Effect = 'Allow') => codes('resource', { ...fromSns(sourceArn), Principal, Effect });
+  assert.deepEqual(withPrincipal({ AWS: 'arn:aws:iam::111122223333:root', Service: 'sns.amazonaws.com' }), ['IAM373'], 'one of them a service');
+  assert.deepEqual(withPrincipal({ AWS: '111122223333' }), [], 'an account: the principal bounds it');
+  assert.deepEqual(withPrincipal('*', 'Deny'), []);
+  assert.deepEqual(codes('resource', { ...fromSns(sourceArn), Effect: undefined }), [], 'no Effect');
+  const cut = `{"Statement":[{"Principal":{"Service":"sns.amazonaws.com"},"Condition":${JSON.stringify(sourceArn)},"Effect":`;
+  assert.deepEqual(codesOf(cut, RELEVANT, { kind: 'resource' }), [], 'an Effect without value');
+  assert.deepEqual(codes('resource', fromSns({ StringLike: { 'aws:SourceArn': 'arn:aws:sns:us-east-1:*:alerts' } })), ['IAM373']);
+});
+
+test('IAM373 in the ARN: exactly 12 digits name an account; unknown services have one; what is no ARN is not judged', () => {
+  const fromS3 = (arn: string) => codes('resource', { ...fromSns({ ArnLike: { 'aws:SourceArn': arn } }), Principal: { Service: 's3.amazonaws.com' } });
+  assert.deepEqual(fromS3('arn:aws:s3:us-east-1:111122223333:*'), []);
+  assert.deepEqual(fromS3('arn:aws:s3::a111122223333:*'), ['IAM373']);
+  assert.deepEqual(fromS3('arn:aws:s3::111122223333a:*'), ['IAM373']);
+  assert.deepEqual(codes('resource', fromSns({ ArnLike: { 'aws:SourceArn': 'arn:aws:nosuchservice:us-east-1:*:thing' } })), ['IAM373']);
+  assert.deepEqual(codes('resource', fromSns({ StringLike: { 'aws:SourceArn': 'alerts-*' } })), []);
+});
+
 test('IAM373 near misses: named accounts and buckets, SCP exemptions, negated operators', () => {
   assert.deepEqual(codes('resource', fromSns({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:*' } })), []);
   assert.deepEqual(

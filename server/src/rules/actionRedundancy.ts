@@ -20,18 +20,20 @@ function prefixOf(name: string): string {
  * earlier one wins. Wildcards are grouped by service prefix so long lists stay fast.
  */
 function coveringWildcard(item: StringItem, wildcards: ReadonlyMap<string, StringItem[]>): StringItem | undefined {
-  const covers = (w: StringItem) => w !== item && globCovers(w.value, item.value) && (w.offset < item.offset || !globCovers(item.value, w.value));
+  // (the item itself, when it is a wildcard, is neither earlier than itself nor uncovered by itself)
+  const covers = (w: StringItem) => globCovers(w.value, item.value) && (w.offset < item.offset || !globCovers(item.value, w.value));
   return wildcards.get(prefixOf(item.value))?.find(covers) ?? wildcards.get('')?.find(covers);
 }
 
 /** `lowerName(i)`: item i's name in lower case (the Action entries have it from the statement facts). */
 function checkList(ctx: RuleContext, element: StringListElement, lowerName: (index: number) => string): void {
-  if (element.items.length < 2) return; // nothing to repeat or to cover it
   const firstOf = new Map<string, StringItem>();
   const wildcards = new Map<string, StringItem[]>();
   for (const item of element.items) {
-    // a wildcard in the service prefix is malformed (IAM100) and matches nothing
-    if (!hasWildcard(item.value) || hasServiceWildcard(item.value)) continue;
+    // only a wildcard can cover another name (a plain name covers only itself: IAM104). A wildcard in
+    // the service prefix (`s3*:Get*`, IAM100) matches nothing: its group's prefix has a wildcard,
+    // which the prefix of no name that is looked up below has
+    if (!hasWildcard(item.value)) continue;
     const prefix = prefixOf(item.value);
     const group = wildcards.get(prefix);
     if (group) group.push(item);
@@ -47,13 +49,13 @@ function checkList(ctx: RuleContext, element: StringListElement, lowerName: (ind
         length: item.length,
         unnecessary: true,
         message: `"${item.value}" is already listed in this ${element.entry.name}: remove the repetition.`,
-        data: { removable: true },
         related: [{ offset: first.offset, length: first.length, message: 'first listed here' }],
       });
       return;
     }
     firstOf.set(key, item);
-    const wildcard = wildcards.size > 0 && !hasServiceWildcard(item.value) ? coveringWildcard(item, wildcards) : undefined;
+    // a name with a wildcard in its service prefix is malformed (IAM100): that finding is the one it gets
+    const wildcard = hasServiceWildcard(item.value) ? undefined : coveringWildcard(item, wildcards);
     if (wildcard) {
       ctx.report({
         code: 'IAM105',
@@ -61,7 +63,7 @@ function checkList(ctx: RuleContext, element: StringListElement, lowerName: (ind
         length: item.length,
         unnecessary: true,
         message: `"${item.value}" is already matched by "${wildcard.value}" in this ${element.entry.name}: it can be removed.`,
-        data: { removable: true, coveredBy: wildcard.value },
+        data: { coveredBy: wildcard.value },
         related: [{ offset: wildcard.offset, length: wildcard.length, message: 'the wildcard that matches it' }],
       });
     }

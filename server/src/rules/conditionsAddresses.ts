@@ -23,11 +23,11 @@ function addressBits(address: string): bigint | undefined {
   const version = isIP(address);
   if (version === 4) return address.split('.').reduce((n, part) => (n << 8n) | BigInt(Number(part)), 0n);
   if (version !== 6 || address.includes('.')) return undefined; // IPv4-mapped forms: left alone
+  // without "::", isIP has seen eight groups: no zero group is missing
   const [head, tail = ''] = address.split('::');
   const groups = (text: string) => (text ? text.split(':') : []);
-  const missing = 8 - groups(head).length - groups(tail).length;
-  const all = address.includes('::') ? [...groups(head), ...Array(missing).fill('0'), ...groups(tail)] : groups(head);
-  return all.reduce((n, group) => (n << 16n) | BigInt(parseInt(group, 16)), 0n);
+  const zeros = Array(8 - groups(head).length - groups(tail).length).fill('0');
+  return [...groups(head), ...zeros, ...groups(tail)].reduce((n, group) => (n << 16n) | BigInt(parseInt(group, 16)), 0n);
 }
 
 /** A CIDR (or a single address) as bits and prefix; undefined for what IAM330 reports or is not judged. */
@@ -52,39 +52,37 @@ function isPrivate(range: Range): boolean {
 function formatAddress(bits: bigint, width: 32 | 128): string {
   if (width === 32) return [24n, 16n, 8n, 0n].map(shift => String((bits >> shift) & 255n)).join('.');
   const groups = Array.from({ length: 8 }, (_, i) => ((bits >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
-  // the longest run of zero groups becomes "::" (RFC 5952)
-  let best = [-1, 0];
-  for (let i = 0; i < 8;) {
-    let j = i;
-    while (j < 8 && groups[j] === '0') j++;
-    if (j - i > best[1] && j - i > 1) best = [i, j - i];
-    i = j > i ? j : i + 1;
-  }
-  if (best[0] < 0) return groups.join(':');
-  return `${groups.slice(0, best[0]).join(':')}::${groups.slice(best[0] + best[1]).join(':')}`;
+  // the longest run of two or more zero groups, the first of equal ones, becomes "::" (RFC 5952)
+  let best = { start: -1, length: 1 };
+  groups.forEach((_, start) => {
+    let end = start;
+    while (groups[end] === '0') end++;
+    if (end - start > best.length) best = { start, length: end - start };
+  });
+  if (best.start < 0) return groups.join(':');
+  return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
 }
 
 /** The range with the bits after its prefix cleared, when any are set: 203.0.113.7/24 -> 203.0.113.0/24. */
 export function networkAddress(text: string): string | undefined {
   const range = parseRange(text);
-  if (!range || range.prefix === range.width || (range.bits & ~mask(range)) === 0n) return undefined;
+  if (!range || (range.bits & ~mask(range)) === 0n) return undefined;
   return `${formatAddress(range.bits & mask(range), range.width)}/${range.prefix}`;
 }
 
 const SOURCE_IP = 'aws:sourceip';
 
 function checkPrivate(ctx: RuleContext, entry: ConditionEntry, ranges: Array<[ConditionValue, Range]>): void {
-  if (entry.keyEntry.entry.name.toLowerCase() !== SOURCE_IP || ranges.length === 0) return;
+  if (entry.keyEntry.entry.name.toLowerCase() !== SOURCE_IP) return;
   const privates = ranges.filter(([, range]) => isPrivate(range));
   if (privates.length === 0) return;
-  const negated = entry.operator.base?.negated === true;
   if (privates.length === ranges.length) {
     const node = entry.keyEntry.entry.valueNode ?? entry.keyEntry.entry.keyNode;
     ctx.report({
       code: 'IAM360',
       offset: node.offset,
       length: node.length,
-      message: `aws:SourceIp holds the requester's public address, so these private ranges never match it: ${negated ? 'NotIpAddress is always true here' : 'the condition never matches'}. For addresses inside a VPC, use aws:VpcSourceIp (with aws:SourceVpc).`,
+      message: `aws:SourceIp holds the requester's public address, so these private ranges never match it: ${entry.operator.base?.negated ? 'NotIpAddress is always true here' : 'the condition never matches'}. For addresses inside a VPC, use aws:VpcSourceIp (with aws:SourceVpc).`,
     });
     return;
   }

@@ -20,9 +20,11 @@
 // keys, but a string wildcard spans the ARN's colons where ArnLike matches each of its six parts apart
 // ("String like operator with ARN condition keys", a security warning of the policy validation check
 // reference: "use ARN operators instead of string operators when comparing ARNs").
-import type { ConditionKeyInfo, OperatorFamily } from '../catalog/types';
+import type { ConditionKeyInfo, ConditionOperatorInfo, OperatorFamily } from '../catalog/types';
 import { baseType, type ConditionEntry, conditionEntries, keySpan } from '../analysis/conditionsEntries';
 import type { RuleContext, RuleModule } from './types';
+import { literalParts } from '../util/policyVariables';
+import { hasWildcard } from '../util/wildcard';
 
 type Fit = 'ok' | 'text' | 'wrong';
 type KeyType = 'String' | 'ARN' | 'Bool' | 'Date' | 'Numeric' | 'IPAddress' | 'Binary';
@@ -67,10 +69,10 @@ function fitOf(family: Exclude<OperatorFamily, 'Null'>, type: KeyType, key: Cond
   return FIT[family][type];
 }
 
-function checkStringLikeOnArn(ctx: RuleContext, entry: ConditionEntry): void {
-  const base = entry.operator.base;
-  if (base?.family !== 'String' || !base.wildcards || !entry.key || baseType(entry.key) !== 'ARN') return;
-  if (!entry.keyEntry.values.some(v => typeof v.value === 'string' && /[*?]/.test(v.value.replace(/\$\{[^}]*\}/g, '')))) return;
+function checkStringLikeOnArn(ctx: RuleContext, entry: ConditionEntry, base: ConditionOperatorInfo, key: ConditionKeyInfo): void {
+  if (base.family !== 'String' || !base.wildcards || baseType(key) !== 'ARN') return;
+  // a wildcard outside the policy variables (`${*}` is a literal star)
+  if (!entry.keyEntry.values.some(v => typeof v.value === 'string' && literalParts(v.value).some(hasWildcard))) return;
   ctx.report({
     code: 'IAM322',
     ...keySpan(entry),
@@ -104,11 +106,11 @@ export const conditionTypeRules: RuleModule = {
   ],
   check(ctx) {
     for (const entry of conditionEntries(ctx.doc, ctx.catalog)) {
-      const family = entry.operator.base?.family;
-      if (!entry.key || !family || family === 'Null') continue;
-      checkStringLikeOnArn(ctx, entry);
+      const base = entry.operator.base;
+      if (!entry.key || !base || base.family === 'Null') continue;
+      checkStringLikeOnArn(ctx, entry, base, entry.key);
       const type = baseType(entry.key) as KeyType;
-      const fit = fitOf(family, type, entry.key);
+      const fit = fitOf(base.family, type, entry.key);
       if (!fit || fit === 'ok') continue;
       const name = entry.keyEntry.entry.name;
       ctx.report({
@@ -116,8 +118,8 @@ export const conditionTypeRules: RuleModule = {
         ...keySpan(entry),
         message:
           fit === 'wrong'
-            ? `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} cannot compare it, so the condition never matches as intended. Use ${OPERATORS_FOR[type]}.`
-            : `"${name}" is ${TYPE_PHRASES[type]} key: ${entry.operator.base?.name} compares the text of its value. AWS documents ${OPERATORS_FOR[type]} for it.`,
+            ? `"${name}" is ${TYPE_PHRASES[type]} key: ${base.name} cannot compare it, so the condition never matches as intended. Use ${OPERATORS_FOR[type]}.`
+            : `"${name}" is ${TYPE_PHRASES[type]} key: ${base.name} compares the text of its value. AWS documents ${OPERATORS_FOR[type]} for it.`,
       });
     }
   },

@@ -37,7 +37,6 @@ function check(ctx: RuleContext, entry: ConditionEntry): void {
       code: 'IAM371',
       ...keySpan(entry),
       unnecessary: true,
-      data: { removable: true },
       message: `${written} with a value that matches everything is always true (absent or present, "${name}" matches): the key tests nothing. Remove it.`,
     });
   } else {

@@ -44,7 +44,6 @@ function checkIdentical(ctx: RuleContext): void {
       offset: statement.node.offset,
       length: 1,
       unnecessary: true,
-      data: { removable: true },
       message: `This statement is identical to statement ${first.index + 1}${first.sid ? ` ("${String(first.sid.valueNode?.value)}")` : ''}: it grants or denies nothing more. Remove it.`,
       related: [{ offset: first.node.offset, length: 1, message: 'the same statement' }],
     });
@@ -77,7 +76,6 @@ export const statementRedundancyRules: RuleModule = {
           code: 'IAM051',
           ...keySpan(sid),
           unnecessary: true,
-          data: { removable: true },
           message: 'The Sid is empty: it identifies nothing. Name the statement ("Sid": "AllowReadOnly"), or remove the Sid.',
         });
       }
@@ -87,7 +85,6 @@ export const statementRedundancyRules: RuleModule = {
           code: 'IAM052',
           ...keySpan(condition),
           unnecessary: true,
-          data: { removable: true },
           message: '"Condition": {} tests nothing: remove it, or add the conditions you meant.',
         });
       }
