@@ -67,10 +67,10 @@ test('IAM372: a repeated value, and numeric values that the loosest covers; the 
   assert.match(after, /"aws:MultiFactorAuthAge":\["3600"\]/);
 });
 
-test('IAM372: a faded hint, removable, with the value that covers it as related', () => {
+test('IAM372: a faded hint, with the value that covers it as related', () => {
   const [finding] = findingsOf(policy({ StringEquals: { 'aws:PrincipalTag/team': ['a', 'a'] } })).filter(f => f.code === 'IAM372');
   assert.equal(finding.unnecessary, true);
-  assert.deepEqual(finding.data, { removable: true });
+  assert.equal(finding.data, undefined);
   assert.deepEqual(redundant({ StringEquals: { 'aws:PrincipalTag/team': ['a', 'b', 'a'] } }), [['"a"', '"a"']]);
   assert.ok(finding.related![0].offset < finding.offset, 'the first "a" covers the second');
 });

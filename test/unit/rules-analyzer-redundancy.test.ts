@@ -62,9 +62,10 @@ function covered(resources: string[]): Array<[string, string]> {
   return findingsOf(text)
     .filter(f => f.code === 'IAM209')
     .map(f => {
-      assert.deepEqual(f.data, { removable: true, coveredBy: slice(f.related![0]) });
+      const [resource, covering] = [slice(f), slice(f.related![0])];
       assert.equal(f.unnecessary, true);
-      return [slice(f), slice(f.related![0])];
+      assert.deepEqual(f.data, resource === covering ? undefined : { coveredBy: covering }, 'the fix names what covers it, not a repetition');
+      return [resource, covering];
     });
 }
 
@@ -82,6 +83,11 @@ test('IAM209: which resource covers which; of two that match each other, the lat
     .filter(f => f.code === 'IAM209')
     .map(f => f.related![0].offset);
   assert.deepEqual(related, [text.indexOf(ROLE) - 1, text.indexOf(ROLE) - 1], 'a repetition points at the first');
+  assert.match(
+    repaired(policyOf(stmt({ Action: 'iam:PassRole', Resource: [`${ROLE}a`, `${ROLE}a`] })), 'IAM209', /^Remove the repeated/),
+    /"Resource":\["arn[^"]*"\]/,
+  );
+  repaired(policyOf(stmt({ Action: 'iam:PassRole', Resource: [`${ROLE}a`, `${ROLE}*`] })), 'IAM209', /\(matched by "arn:aws:iam::111122223333:role\/\*"\)$/);
 });
 
 test('IAM209: a "?" covers one character, not a "*"; near misses: an empty Region, placeholders and variables', () => {

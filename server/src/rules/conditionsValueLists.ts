@@ -55,7 +55,6 @@ function reportRedundant(ctx: RuleContext, value: ConditionValue, why: string, k
     offset: value.offset,
     length: value.length,
     unnecessary: true,
-    data: { removable: true },
     message: `${JSON.stringify(value.value)} ${why}: remove it.`,
     related: [{ offset: keeper.offset, length: keeper.length, message: 'the value that already covers it' }],
   });

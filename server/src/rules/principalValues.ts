@@ -177,7 +177,6 @@ function checkRedundantSessions(ctx: RuleContext, element: PrincipalElement): vo
       offset: item.offset,
       length: item.length,
       unnecessary: true,
-      data: { removable: true },
       message: `The role ${role.value} is already a principal here, and it covers all its sessions: this session adds nothing. Remove it.`,
       related: [{ offset: role.offset, length: role.length, message: 'the role' }],
     });

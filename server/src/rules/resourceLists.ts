@@ -78,7 +78,8 @@ function checkList(ctx: RuleContext, element: StringListElement): void {
       offset: item.offset,
       length: item.length,
       unnecessary: true,
-      data: { removable: true, coveredBy: covering.value },
+      // the fix's title names the covering resource (as IAM105's does the wildcard); a repetition's says "repeated"
+      data: first ? undefined : { coveredBy: covering.value },
       message: first
         ? `"${item.value}" is already listed in this ${element.entry.name}: remove the repetition.`
         : `"${item.value}" is already matched by "${covering.value}" in this ${element.entry.name}: it can be removed (or the wildcard narrowed, if it grants more than you meant).`,
