@@ -20,7 +20,17 @@ export default {
   ignoreStatic: true,
   testRunnerNodeArgs: ['--import', 'tsx'],
   coverageAnalysis: 'perTest',
-  mutate: ['server/src/rules/**/*.ts', 'server/src/analysis/**/*.ts', 'server/src/features/fixes/**/*.ts', '!server/src/rules/types.ts'],
+  mutate: [
+    'server/src/rules/**/*.ts',
+    'server/src/analysis/**/*.ts',
+    'server/src/features/fixes/**/*.ts',
+    'server/src/templates/**/*.ts',
+    '!server/src/rules/types.ts',
+    '!server/src/templates/types.ts',
+    // tables: module-level values, left out as the rule metadata is (ignoreStatic)
+    '!server/src/templates/**/*.generated.ts',
+    '!server/src/templates/cloudformation/samPolicyTemplates.ts',
+  ],
   mochaOptions: {
     'no-config': true,
     'no-package': true,
@@ -42,6 +52,14 @@ export default {
       'test/unit/placeholders.test.ts',
       'test/unit/zoneOfTrust.test.ts',
       'test/unit/linter-fixtures.test.ts',
+      // the template readers (not the corpus-wide tests, nor the bundle's, which needs the build)
+      'test/unit/templates-core.test.ts',
+      'test/unit/templates-cloudformation.test.ts',
+      'test/unit/templates-serverless.test.ts',
+      'test/unit/templates-terraform.test.ts',
+      'test/unit/templates-terraform-plan.test.ts',
+      'test/unit/templates-incremental.test.ts',
+      'test/unit/templates-features.test.ts',
     ],
     grep: '^(?!the rule runs on every corpus policy)',
   },
