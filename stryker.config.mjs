@@ -65,7 +65,7 @@ export default {
     grep: '^(?!the rule runs on every corpus policy|random edits of real templates)',
   },
   // the sandbox needs the built catalog, and nothing else that the build makes
-  ignorePatterns: ['dist', '!dist/catalog.json', '.editor-test', 'test-results', 'reports', '*.vsix'],
+  ignorePatterns: ['dist', '!dist/catalog.json', '.stryker-tmp*', '.editor-test', 'test-results', 'reports', '*.vsix'],
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
   reporters: ['progress', 'clear-text', 'json', 'html'],
