@@ -15,6 +15,23 @@ function policy(condition: unknown, elements: Record<string, unknown> = {}): str
 }
 const codes = (condition: unknown, elements: Record<string, unknown> = {}) => codesOf(policy(condition, elements), CONDITION_CODES);
 
+/** The text of each finding of `code` in the policy with the condition. */
+function spansOf(condition: unknown, code: string, elements: Record<string, unknown> = {}): string[] {
+  const text = policy(condition, elements);
+  return findingsOf(text)
+    .filter(f => f.code === code)
+    .map(f => text.slice(f.offset, f.offset + f.length));
+}
+
+/** Each IAM372 of the condition as [the redundant value, the value that covers it], as written. */
+function redundant(condition: unknown, elements: Record<string, unknown> = {}): Array<[string, string]> {
+  const text = policy(condition, elements);
+  const slice = (span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
+  return findingsOf(text)
+    .filter(f => f.code === 'IAM372')
+    .map(f => [slice(f), slice(f.related![0])]);
+}
+
 /** The fix of `code` whose title matches, applied; the result must not have the code any more. */
 function repaired(text: string, code: string, title: RegExp): string {
   const after = fixed(text, code, title);
@@ -28,10 +45,17 @@ test("IAM335: one key's values of different JSON types", () => {
   assert.deepEqual(codes({ NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } }), []);
 });
 
+test('IAM335 is on the list of values; a null among strings (IAM016) is no other JSON type', () => {
+  assert.deepEqual(spansOf({ NumericEquals: { 'aws:MultiFactorAuthAge': [3600, '7200'] } }, 'IAM335'), ['[3600,"7200"]']);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/team': ['a', null] } }), []);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/team': ['a', null, null] } }), [], 'nor a repeated value');
+});
+
 test('IAM336: a Boolean key with two values', () => {
   assert.deepEqual(codes({ Bool: { 'aws:SecureTransport': ['true', 'false'] } }), ['IAM336']);
   assert.deepEqual(codes({ Bool: { 'aws:SecureTransport': ['true', 'true'] } }), ['IAM336'], 'not IAM372 as well');
   assert.deepEqual(codes({ Bool: { 'aws:SecureTransport': ['true'] } }), []);
+  assert.deepEqual(spansOf({ Bool: { 'aws:SecureTransport': ['true', 'false'] } }, 'IAM336'), ['["true","false"]'], 'on the list of values');
 });
 
 test('IAM372: a repeated value, and numeric values that the loosest covers; the fix removes the value', () => {
@@ -43,11 +67,53 @@ test('IAM372: a repeated value, and numeric values that the loosest covers; the 
   assert.match(after, /"aws:MultiFactorAuthAge":\["3600"\]/);
 });
 
+test('IAM372: a faded hint, with the value that covers it as related', () => {
+  const [finding] = findingsOf(policy({ StringEquals: { 'aws:PrincipalTag/team': ['a', 'a'] } })).filter(f => f.code === 'IAM372');
+  assert.equal(finding.unnecessary, true);
+  assert.equal(finding.data, undefined);
+  assert.deepEqual(redundant({ StringEquals: { 'aws:PrincipalTag/team': ['a', 'b', 'a'] } }), [['"a"', '"a"']]);
+  assert.ok(finding.related![0].offset < finding.offset, 'the first "a" covers the second');
+});
+
+test('IAM372: the loosest number is kept wherever it is; another spelling of it is not redundant to it', () => {
+  for (const operator of ['NumericLessThan', 'NumericLessThanEquals']) {
+    assert.deepEqual(
+      redundant({ [operator]: { 'aws:MultiFactorAuthAge': ['2700', '3600', '3600.0', '1800'] } }),
+      [
+        ['"2700"', '"3600"'],
+        ['"1800"', '"3600"'],
+      ],
+      operator,
+    );
+  }
+  for (const operator of ['NumericGreaterThan', 'NumericGreaterThanEquals']) {
+    assert.deepEqual(
+      redundant({ [operator]: { 's3:max-keys': ['20', '10', '10.0', '30'] } }, { Action: 's3:ListBucket' }),
+      [
+        ['"20"', '"10"'],
+        ['"30"', '"10"'],
+      ],
+      operator,
+    );
+  }
+});
+
+test('IAM372 near misses: values that are no numbers (IAM330), an unknown operator', () => {
+  for (const blank of ['', ' ', 'abc']) {
+    assert.deepEqual(redundant({ NumericLessThan: { 'aws:MultiFactorAuthAge': [blank, '3600'] } }), [], JSON.stringify(blank));
+  }
+  assert.deepEqual(redundant({ NumericLessThen: { 'aws:MultiFactorAuthAge': ['2700', '3600'] } }), [], 'no loosest value');
+  assert.deepEqual(redundant({ StringEqualz: { 'aws:PrincipalTag/team': ['a', 'a'] } }), [['"a"', '"a"']], 'a repeated value all the same');
+});
+
 test('IAM337: epoch seconds with a Date operator; the fix writes the same instant in ISO 8601', () => {
   assert.deepEqual(codes({ DateGreaterThan: { 'aws:CurrentTime': '1700000000' } }), ['IAM337']);
   assert.deepEqual(codes({ DateGreaterThan: { 'aws:CurrentTime': '2023-11-14T22:13:20Z' } }), []);
   assert.deepEqual(codes({ DateGreaterThan: { 'aws:EpochTime': '1700000000' } }), [], 'aws:EpochTime holds epoch seconds');
   assert.equal(epochToIso('1700000000'), '2023-11-14T22:13:20Z');
+  assert.equal(epochToIso('253402300799'), '9999-12-31T23:59:59Z');
+  assert.equal(epochToIso('253402300800'), undefined, 'after 9999');
+  assert.equal(epochToIso('1700000000.5'), undefined, 'not a whole second');
   const after = repaired(policy({ DateGreaterThan: { 'aws:CurrentTime': '1700000000' } }), 'IAM337', /2023-11-14T22:13:20Z/);
   assert.match(after, /"aws:CurrentTime":"2023-11-14T22:13:20Z"/);
 });
@@ -58,6 +124,7 @@ test('IAM338: a wildcard in a StringEquals value; ArnEquals, StringLike and ${*}
   assert.deepEqual(codes({ StringLike: { 'aws:PrincipalTag/team': 'admin-*' } }), []);
   assert.deepEqual(codes({ ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:t' } }), []);
   assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/team': 'a${*}b' } }), []);
+  assert.deepEqual(codes({ StringEquals: { 'aws:PrincipalTag/team': "${aws:PrincipalTag/unit, 'none?'}" } }), [], 'what a variable holds');
   const after = repaired(policy({ StringEquals: { 'aws:PrincipalTag/team': 'admin-*', 'aws:PrincipalTag/unit': 'x' } }), 'IAM338', /StringLike/);
   assert.match(after, /"StringLike":\{"aws:PrincipalTag\/team":"admin-\*"\}/);
   assert.match(after, /"StringEquals":\{"aws:PrincipalTag\/unit":"x"\}/);

@@ -7,7 +7,7 @@ import type { Catalog } from '../../server/src/catalog/types';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import { withDefaults } from '../../server/src/protocol';
 import { parse } from '../helpers/cursor';
-import { codesOf, policyOf, rethrow, stmt } from '../helpers/findings';
+import { codesOf, findingsOf, policyOf, rethrow, stmt } from '../helpers/findings';
 import { codes, fixed } from '../helpers/fixes';
 
 const only = (...codes: string[]) => new RegExp(`^(${codes.join('|')})$`);
@@ -72,6 +72,9 @@ test('IAM046: a Federated principal outside a role trust policy', () => {
     codesOf(policyOf(stmt({ Principal: { Federated: 'accounts.google.com' }, Action: 'sts:AssumeRoleWithWebIdentity' })), only('IAM046'), { kind: 'trust' }),
     [],
   );
+  const identity = policyOf(stmt({ Principal: { Federated: 'accounts.google.com' }, Action: 's3:GetObject', Resource: '*' }));
+  assert.deepEqual(codesOf(identity, only('IAM024', 'IAM046'), { kind: 'identity' }), ['IAM024'], 'no Principal at all in an identity policy: IAM024');
+  assert.deepEqual(codesOf(identity, only('IAM024', 'IAM046'), { kind: 'scp' }), ['IAM024']);
 });
 
 test('IAM047: a unique ID where the ARN belongs', () => {
@@ -96,6 +99,23 @@ test('IAM048: a role session beside its own role; the fix removes the session', 
   assert.deepEqual(codesOf(other, only('IAM048'), { kind: 'trust' }), [], "another account's role");
   const after = repaired(text, 'IAM048', /Remove/);
   assert.doesNotMatch(after, /assumed-role/);
+});
+
+test('IAM048: a faded hint, with the role as related; a role under another type than "AWS" does not count', () => {
+  const role = 'arn:aws:iam::111122223333:role/deployer';
+  const session = 'arn:aws:sts::111122223333:assumed-role/deployer/ci';
+  const text = policyOf(stmt({ Principal: { AWS: [role, session] }, Action: 'sts:AssumeRole' }));
+  const [finding] = findingsOf(text, { kind: 'trust' }).filter(f => f.code === 'IAM048');
+  assert.deepEqual(
+    [finding.unnecessary, finding.data, text.slice(finding.offset, finding.offset + finding.length)],
+    [true, undefined, JSON.stringify(session)],
+  );
+  assert.deepEqual(
+    finding.related?.map(r => text.slice(r.offset, r.offset + r.length)),
+    [JSON.stringify(role)],
+  );
+  const elsewhere = policyOf(stmt({ Principal: { Federated: role, AWS: session }, Action: 'sts:AssumeRole' }));
+  assert.deepEqual(codesOf(elsewhere, only('IAM048'), { kind: 'trust' }), []);
 });
 
 test('IAM049: Roles Anywhere without sts:SetSourceIdentity and sts:TagSession; the fix adds them', () => {

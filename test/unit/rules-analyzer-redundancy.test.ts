@@ -2,7 +2,7 @@
 // and its near miss silent; each fix applied and the result parsed again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { codesOf, policyOf, stmt } from '../helpers/findings';
+import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 import { fixed } from '../helpers/fixes';
 
 const only = (...codes: string[]) => new RegExp(`^(${codes.join('|')})$`);
@@ -36,6 +36,7 @@ test("IAM208: a partial wildcard in an ARN's service part", () => {
   assert.deepEqual(resource('arn:aws:*code*::111122223333:*'), ['IAM208']);
   assert.deepEqual(resource('arn:aws:*:*:111122223333:*'), [], 'a whole "*" is deliberate');
   assert.deepEqual(resource('arn:aws:codebuild:*:111122223333:*'), []);
+  assert.deepEqual(resource('arn:aws:**:*:111122223333:*'), [], 'stars alone are "*"');
 });
 
 test('IAM209: a resource that another of the list covers, or repeats; letter case counts; the fix removes it', () => {
@@ -51,4 +52,48 @@ test('IAM209: a resource that another of the list covers, or repeats; letter cas
     /Remove/,
   );
   assert.doesNotMatch(after, /jane-admin/);
+});
+
+const ROLE = 'arn:aws:iam::111122223333:role/';
+/** Each IAM209 of the Resource list as [the covered resource, the one that covers it], as written. */
+function covered(resources: string[]): Array<[string, string]> {
+  const text = policyOf(stmt({ Action: 'iam:PassRole', Resource: resources }));
+  const slice = (span: { offset: number; length: number }) => JSON.parse(text.slice(span.offset, span.offset + span.length)) as string;
+  return findingsOf(text)
+    .filter(f => f.code === 'IAM209')
+    .map(f => {
+      const [resource, covering] = [slice(f), slice(f.related![0])];
+      assert.equal(f.unnecessary, true);
+      assert.deepEqual(f.data, resource === covering ? undefined : { coveredBy: covering }, 'the fix names what covers it, not a repetition');
+      return [resource, covering];
+    });
+}
+
+test('IAM209: which resource covers which; of two that match each other, the later goes', () => {
+  assert.deepEqual(covered([`${ROLE}a*`, `${ROLE}b*`, `${ROLE}abc`]), [[`${ROLE}abc`, `${ROLE}a*`]], 'the first of a service that covers it');
+  assert.deepEqual(covered([`${ROLE}*`, `${ROLE}**`]), [[`${ROLE}**`, `${ROLE}*`]]);
+  assert.deepEqual(covered([`${ROLE}**`, `${ROLE}*`]), [[`${ROLE}*`, `${ROLE}**`]]);
+  assert.deepEqual(covered([`${ROLE}a*`, `${ROLE}*`]), [[`${ROLE}a*`, `${ROLE}*`]], 'a "*" covers a pattern with "*"');
+  assert.deepEqual(covered([`${ROLE}a`, `${ROLE}a`, `${ROLE}a`]), [
+    [`${ROLE}a`, `${ROLE}a`],
+    [`${ROLE}a`, `${ROLE}a`],
+  ]);
+  const text = policyOf(stmt({ Action: 'iam:PassRole', Resource: [`${ROLE}a`, `${ROLE}a`, `${ROLE}a`] }));
+  const related = findingsOf(text)
+    .filter(f => f.code === 'IAM209')
+    .map(f => f.related![0].offset);
+  assert.deepEqual(related, [text.indexOf(ROLE) - 1, text.indexOf(ROLE) - 1], 'a repetition points at the first');
+  assert.match(
+    repaired(policyOf(stmt({ Action: 'iam:PassRole', Resource: [`${ROLE}a`, `${ROLE}a`] })), 'IAM209', /^Remove the repeated/),
+    /"Resource":\["arn[^"]*"\]/,
+  );
+  repaired(policyOf(stmt({ Action: 'iam:PassRole', Resource: [`${ROLE}a`, `${ROLE}*`] })), 'IAM209', /\(matched by "arn:aws:iam::111122223333:role\/\*"\)$/);
+});
+
+test('IAM209: a "?" covers one character, not a "*"; near misses: an empty Region, placeholders and variables', () => {
+  assert.deepEqual(covered([`${ROLE}a?`, `${ROLE}a*`]), [[`${ROLE}a?`, `${ROLE}a*`]], 'a* covers a?, not the other way');
+  assert.deepEqual(covered([`${ROLE}a?`, `${ROLE}ab`]), [[`${ROLE}ab`, `${ROLE}a?`]], 'a? covers a name');
+  assert.deepEqual(covered(['arn:aws:sqs::111122223333:*', 'arn:aws:sqs:us-east-1:111122223333:q']), []);
+  assert.deepEqual(covered(['arn:aws:s3:::<bucket>/*', 'arn:aws:s3:::*']), []);
+  assert.deepEqual(covered(['arn:aws:s3:::b/${aws:username}', 'arn:aws:s3:::b/*']), []);
 });

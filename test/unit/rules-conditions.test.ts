@@ -217,20 +217,44 @@ test('IAM330: values that do not parse for the operator; policy variables only w
   assert.ok(isCidr('::1/128') && isCidr('0.0.0.0/0') && !isCidr('10.0.0.0/8/1') && !isCidr('256.0.0.1'));
 });
 
+test('IAM330: the whole value is read; one that only contains a good value is not good', () => {
+  for (const prefix of ['+8', '1e1', '8 ']) assert.equal(isCidr(`10.0.0.0/${prefix}`), false, prefix);
+  for (const value of ['truex', 'not true']) assert.deepEqual(codes(`{"Bool":{"aws:SecureTransport":"${value}"}}`), ['IAM330'], value);
+  assert.deepEqual(codes('{"ArnLike":{"aws:SourceArn":"urn:aws:sns:us-east-1:111122223333:t"}}'), ['IAM330'], 'no "arn:"');
+  assert.deepEqual(codes('{"NumericLessThan":{"aws:MultiFactorAuthAge":" 3600"}}'), [], 'white space around a number');
+  assert.deepEqual(codes('{"NumericEquals":{"aws:MultiFactorAuthAge":"36*"}}'), ['IAM330'], 'not IAM338: no String operator');
+});
+
+test('IAM330 near misses: a placeholder (IAM090), a value of another JSON type (IAM016)', () => {
+  assert.deepEqual(codes('{"NumericLessThan":{"aws:MultiFactorAuthAge":"<MAX_AGE>"}}'), []);
+  assert.deepEqual(codes('{"NumericLessThan":{"aws:MultiFactorAuthAge":[{"Max":3600}]}}'), []);
+});
+
 test('IAM331: Null takes true or false', () => {
   assert.deepEqual(codes('{"Null":{"aws:TokenIssueTime":"yes"}}'), ['IAM331']);
   assert.deepEqual(codes('{"Null":{"aws:TokenIssueTime":true,"aws:SourceIp":"FALSE"}}'), []);
+  for (const value of ['truex', 'not false']) assert.deepEqual(codes(`{"Null":{"aws:TokenIssueTime":"${value}"}}`), ['IAM331'], value);
+  const text = policyOf(stmt({ Action: 's3:GetObject', Resource: '*', Condition: { Null: { 'aws:TokenIssueTime': 'yes' } } }));
+  assert.deepEqual(findingsOf(text).find(f => f.code === 'IAM331')?.data, { replacements: ['"true"', '"false"'] });
 });
 
 test('IAM332: a key with an empty list of values', () => {
   assert.deepEqual(codes('{"StringEquals":{"aws:username":[]}}'), ['IAM332']);
   assert.deepEqual(codes('{"StringEquals":{"aws:username":[""]}}'), []);
+  const text = policyOf(stmt({ Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:username': [] } } }));
+  const finding = findingsOf(text).find(f => f.code === 'IAM332')!;
+  assert.equal(text.slice(finding.offset, finding.offset + finding.length), '[]', 'on the empty list');
 });
 
 test('IAM333: Bool aws:MultiFactorAuthPresent "false" misses long-term access keys', () => {
   assert.deepEqual(codes('{"Bool":{"aws:MultiFactorAuthPresent":"false"}}', { effect: 'Deny', action: '"*"' }), ['IAM333']);
   assert.deepEqual(codes('{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}', { effect: 'Deny', action: '"*"' }), []);
   assert.deepEqual(codes('{"Bool":{"aws:MultiFactorAuthPresent":"true"}}'), []);
+  assert.deepEqual(
+    codes('{"StringEquals":{"aws:MultiFactorAuthPresent":"false"}}', { effect: 'Deny', action: '"*"' }).filter(c => c === 'IAM333'),
+    [],
+    'only Bool',
+  );
 });
 
 test('IAM340, IAM341: set qualifiers and multivalued keys', () => {

@@ -2,13 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
+import type { Catalog } from '../../server/src/catalog/types';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
 import { KIND_REQUIREMENTS } from '../../server/src/analysis/kindRequirements';
 import { cleanSid } from '../../server/src/analysis/sid';
 import { parse } from '../helpers/cursor';
-import { findingsOf } from '../helpers/findings';
+import { findingsOf, rethrow } from '../helpers/findings';
 
 const GRAMMAR = /^IAM0(1[4-9]|2\d|3[0-7])$/;
 
@@ -384,6 +385,26 @@ test('IAM035: an "AWS" principal that IAM does not accept', () => {
   );
 });
 
+/** A trust policy whose Principal has the one value under `type` (and an action that fits it). */
+const trustPolicy = (type: 'AWS' | 'Service' | 'Federated', value: string) =>
+  statement(
+    `{"Effect":"Allow","Principal":{"${type}":${JSON.stringify(value)}},"Action":"${type === 'Federated' ? 'sts:AssumeRoleWithWebIdentity' : 'sts:AssumeRole'}"}`,
+  );
+/** The data of each finding of `code` in that trust policy. */
+const principalData = (code: string, type: 'AWS' | 'Service' | 'Federated', value: string) =>
+  findingsOf(trustPolicy(type, value), { kind: 'trust' })
+    .filter(f => f.code === code)
+    .map(f => f.data);
+
+test("IAM035: the white space around a good principal is the one repair; an empty value is IAM032's", () => {
+  const replacements = (aws: string) => principalData('IAM035', 'AWS', aws).map(data => data?.replacements);
+  assert.deepEqual(replacements('arn:aws:iam::111122223333:user/Dave '), [['"arn:aws:iam::111122223333:user/Dave"']]);
+  assert.deepEqual(replacements(' 111122223333'), [['"111122223333"']]);
+  assert.deepEqual(replacements('AccountB-ID'), [[]]);
+  assert.deepEqual(replacements(' AccountB-ID'), [[]], 'trimmed, still no principal');
+  assert.deepEqual(replacements(' '), []);
+});
+
 test('IAM036: a "Service" principal that is not service-name.amazonaws.com', () => {
   const trust = (service: string) =>
     codes(statement(`{"Effect":"Allow","Principal":{"Service":${JSON.stringify(service)}},"Action":"sts:AssumeRole"}`), 'trust');
@@ -397,11 +418,35 @@ test('IAM036: a "Service" principal that is not service-name.amazonaws.com', () 
     'brand-new-service.amazonaws.com',
     'ec2.c2s.ic.gov',
     'lambda.amazonaws.eu',
+    'Lambda.amazonaws.com',
+    '*',
     '<SERVICE>',
     '${Service}',
   ]) {
     assert.deepEqual(trust(good), [], good);
   }
+});
+
+test('IAM036: "lambda", in any letter case, gets lambda.amazonaws.com as its replacement', () => {
+  const replacements = (service: string) => principalData('IAM036', 'Service', service).map(data => data?.replacements);
+  assert.deepEqual(replacements('lambda'), [['"lambda.amazonaws.com"']]);
+  assert.deepEqual(replacements('Lambda'), [['"lambda.amazonaws.com"']]);
+});
+
+test("IAM036 follows the catalog: its partitions' DNS suffixes (amazonaws.com when none has one), the service principals it lists", () => {
+  const catalog: Catalog = Object.assign(Object.create(getCatalog()), {
+    partitions: () => [{ name: 'aws', description: 'aws', regionPattern: '^us-' }],
+    servicePrincipals: () => [{ name: 'odd-principal' }],
+  });
+  const service = (name: string) => {
+    const doc = parse(trustPolicy('Service', name), 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'trust' });
+    return collectFindings(doc, catalog, withDefaults(undefined), rethrow)
+      .map(f => f.code)
+      .filter(c => c === 'IAM036');
+  };
+  assert.deepEqual(service('ec2.amazonaws.com'), []);
+  assert.deepEqual(service('odd-principal'), []);
+  assert.deepEqual(service('ec2.amazonaws.com.cn'), ['IAM036']);
 });
 
 test('IAM037: a "Federated" principal that is not a provider ARN or a web identity provider', () => {
@@ -420,6 +465,13 @@ test('IAM037: a "Federated" principal that is not a provider ARN or a web identi
     '*',
   ])
     assert.deepEqual(trust(good), [], good);
+});
+
+test('IAM037: a host name (and path) is taken for an OIDC provider, for its fix; a URL or a port is not', () => {
+  const data = (federated: string) => principalData('IAM037', 'Federated', federated);
+  assert.deepEqual(data('token.actions.githubusercontent.com'), [{ oidcHost: 'token.actions.githubusercontent.com' }]);
+  assert.deepEqual(data('oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE'), [{ oidcHost: 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE' }]);
+  for (const other of ['https://token.example.com', 'token.example.com:443', 'MySamlProvider']) assert.deepEqual(data(other), [undefined], other);
 });
 
 test('IAM038: a policy without Version, once, at its opening brace', () => {

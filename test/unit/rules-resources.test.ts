@@ -26,6 +26,16 @@ test('IAM200 near misses: "*", ARNs, placeholders (IAM090 reports those)', () =>
   assert.deepEqual(shape('<bucket-arn>'), []);
 });
 
+test("IAM200: API Gateway's short form execute-api:/... in a resource policy only; no replacement to offer", () => {
+  const apiGateway = policyOf(stmt({ Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/prod/GET/pets' }));
+  assert.deepEqual(codesOf(apiGateway, /^IAM20\d$/, { kind: 'resource' }), []);
+  assert.deepEqual(codesOf(apiGateway.replace('execute-api:/', 'execute-api/'), /^IAM20\d$/, { kind: 'resource' }), ['IAM200']);
+  assert.deepEqual(codesOf(policyOf(stmt({ Principal: '*', Action: '*', Resource: 'bucket' })), /^IAM20\d$/, { kind: 'resource' }), ['IAM200']);
+  assert.deepEqual(shape('execute-api:/prod/GET/pets'), ['IAM200'], 'an identity policy');
+  const [finding] = findingsOf(policyOf(stmt({ Action: '*', Resource: 'my-bucket/*' }))).filter(f => f.code === 'IAM200');
+  assert.deepEqual(finding.data, { replacements: [] });
+});
+
 test('IAM201: a partition that AWS does not have, with the closest as the fix', () => {
   assert.deepEqual(shape('arn:aws-foo:s3:::b'), ['IAM201']);
   const finding = findingsOf(policyOf(stmt({ Action: '*', Resource: 'arn:aws-cm:s3:::b' }))).find(f => f.code === 'IAM201');

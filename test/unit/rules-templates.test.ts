@@ -41,6 +41,15 @@ test('actions: a name with a value known at deploy time is not judged; the same 
   assert.deepEqual(templateCodes(notAction, names, { unknowns: ['${Service}'] }), [], 'in NotAction too');
 });
 
+test('resources: a value that is an ARN at deploy time is not judged; an ARN with an unknown in it is', () => {
+  const shape = /^IAM20\d$/;
+  const arnOfBucket = policyOf(stmt({ Action: '*', Resource: '${Bucket.Arn}/*' }));
+  assert.deepEqual(templateCodes(arnOfBucket, shape, { unknowns: ['${Bucket.Arn}'] }), []);
+  assert.deepEqual(templateCodes(arnOfBucket, shape, { unknowns: ['${Other}'] }), ['IAM200'], 'another unknown');
+  const upperCase = policyOf(stmt({ Action: '*', Resource: 'arn:aws:S3:::${BucketName}' }));
+  assert.deepEqual(templateCodes(upperCase, shape, { unknowns: ['${BucketName}'] }), ['IAM205'], 'its written parts are judged');
+});
+
 test('statements: a Statement the template fills in, and what a partial policy may add at deploy time, are not judged', () => {
   const shape = /^IAM0(1[4-9]|2\d)$/;
   const filled = '{"Version":"2012-10-17","Statement":"${Statements}"}';
