@@ -26,3 +26,15 @@ test('IAM090 points at a {Name} placeholder, and the value-form rules leave it a
     .filter(c => c === 'IAM090' || c === 'IAM334');
   assert.deepEqual(codes, ['IAM090']);
 });
+
+test('IAM090 in values only, not in keys', () => {
+  const placeholders = (text: string) =>
+    collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy' }), getCatalog(), withDefaults(undefined), e => {
+      throw e;
+    })
+      .filter(f => f.code === 'IAM090')
+      .map(f => text.slice(f.offset, f.offset + f.length));
+  const inKey =
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/<TAG>":"a"}}}]}';
+  assert.deepEqual(placeholders(inKey), [], 'a key is not a value');
+});

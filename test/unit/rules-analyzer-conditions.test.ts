@@ -277,6 +277,14 @@ test('IAM370, IAM371: a value that matches everything: a presence test, or alway
   assert.deepEqual(codes({ StringLikeIfExists: { 'aws:ResourceTag/team': '*' } }), ['IAM371']);
   assert.deepEqual(codes({ StringLike: { 'aws:ResourceTag/team': 'a*' } }), []);
   assert.deepEqual(codes({ StringEquals: { 'aws:ResourceTag/team': '*' } }), ['IAM338'], 'StringEquals compares "*" as text');
+  assert.deepEqual(codes({ StringLike: { 'aws:ResourceTag/team': ['a', '*'] } }), ['IAM370'], 'one value of several matches everything');
+  assert.deepEqual(
+    codesOf(policy({ StringLike: { 'aws:PrincipalArn': 'arn:*:*:*:*:*' } }), /^IAM37[01]$/),
+    [],
+    'a String operator matches the colons as written',
+  );
+  const [always] = findingsOf(policy({ StringLikeIfExists: { 'aws:ResourceTag/team': '*' } })).filter(f => f.code === 'IAM371');
+  assert.equal(always.unnecessary, true, 'shown faded: the key tests nothing');
   const present = repaired(policy({ StringLike: { 'aws:ResourceTag/team': '*' } }), 'IAM370', /Null/);
   assert.match(present, /"Null":\{"aws:ResourceTag\/team":"false"\}/);
   const absent = repaired(policy({ StringNotLike: { 'aws:ResourceTag/team': '*' }, StringEquals: { 'aws:PrincipalTag/x': 'y' } }), 'IAM370', /Null/);

@@ -17,7 +17,8 @@ function matchesEverything(entry: ConditionEntry): boolean {
   const base = entry.operator.base;
   if (!base?.wildcards) return false;
   const anything = base.family === 'ARN' ? ARN_ANYTHING : STRING_ANYTHING;
-  return entry.keyEntry.values.some(v => typeof v.value === 'string' && anything.test(v.value));
+  // a value that is no string is written out (5, null, true) and matches neither pattern
+  return entry.keyEntry.values.some(v => anything.test(String(v.value)));
 }
 
 function check(ctx: RuleContext, entry: ConditionEntry): void {
