@@ -20,14 +20,25 @@ export default {
   ignoreStatic: true,
   testRunnerNodeArgs: ['--import', 'tsx'],
   coverageAnalysis: 'perTest',
-  mutate: ['server/src/rules/**/*.ts', 'server/src/analysis/**/*.ts', 'server/src/features/fixes/**/*.ts', '!server/src/rules/types.ts'],
+  mutate: [
+    'server/src/rules/**/*.ts',
+    'server/src/analysis/**/*.ts',
+    'server/src/features/fixes/**/*.ts',
+    'server/src/templates/**/*.ts',
+    '!server/src/rules/types.ts',
+    '!server/src/templates/types.ts',
+    // tables: module-level values, left out as the rule metadata is (ignoreStatic)
+    '!server/src/templates/**/*.generated.ts',
+    '!server/src/templates/cloudformation/samPolicyTemplates.ts',
+  ],
   mochaOptions: {
     'no-config': true,
     'no-package': true,
     require: ['./test/mutation/nodeTestOnMocha.cjs'],
     // the unit tests of these folders; not fixes-property.test.ts (one 25 s test over the corpus
     // that reaches every mutant, so it would run again for each one that survives), nor the corpus
-    // robustness test of zoneOfTrust.test.ts (grep below): they catch crashes, not behaviour
+    // robustness test of zoneOfTrust.test.ts and the random edits of templates-incremental.test.ts
+    // (grep below): they catch crashes and disagreements over whole corpora, not one behaviour
     spec: [
       'test/unit/rules-*.test.ts',
       'test/unit/fixes-conditions.test.ts',
@@ -42,11 +53,19 @@ export default {
       'test/unit/placeholders.test.ts',
       'test/unit/zoneOfTrust.test.ts',
       'test/unit/linter-fixtures.test.ts',
+      // the template readers (not the corpus-wide tests, nor the bundle's, which needs the build)
+      'test/unit/templates-core.test.ts',
+      'test/unit/templates-cloudformation.test.ts',
+      'test/unit/templates-serverless.test.ts',
+      'test/unit/templates-terraform.test.ts',
+      'test/unit/templates-terraform-plan.test.ts',
+      'test/unit/templates-incremental.test.ts',
+      'test/unit/templates-features.test.ts',
     ],
-    grep: '^(?!the rule runs on every corpus policy)',
+    grep: '^(?!the rule runs on every corpus policy|random edits of real templates)',
   },
   // the sandbox needs the built catalog, and nothing else that the build makes
-  ignorePatterns: ['dist', '!dist/catalog.json', '.editor-test', 'test-results', 'reports', '*.vsix'],
+  ignorePatterns: ['dist', '!dist/catalog.json', '.stryker-tmp*', '.editor-test', 'test-results', 'reports', '*.vsix'],
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
   reporters: ['progress', 'clear-text', 'json', 'html'],

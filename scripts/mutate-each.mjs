@@ -6,11 +6,23 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import strykerConfig from '../stryker.config.mjs';
 
 const REPORTS = join('reports', 'mutation', 'files');
-const DEFAULT_ROOTS = ['server/src/rules', 'server/src/analysis', 'server/src/features/fixes'];
-/** what stryker.config.mjs leaves out of `mutate` */
-const NOT_MUTATED = new Set(['server/src/rules/types.ts']);
+
+// what to mutate comes from stryker.config.mjs: its folders ('<folder>/**/*.ts') and what it leaves out ('!<glob>')
+const patterns = strykerConfig.mutate;
+const DEFAULT_ROOTS = patterns.filter(p => !p.startsWith('!')).map(p => p.replace(/\/\*\*\/\*\.ts$/, ''));
+/** a glob of the config as a regular expression: `**` any folders, `*` any name */
+const globPattern = glob =>
+  new RegExp(
+    `^${glob
+      .replace(/[.]/g, '\\.')
+      .replace(/\*\*\//g, '(.+/)?')
+      .replace(/\*/g, '[^/]*')}$`,
+  );
+const NOT_MUTATED = patterns.filter(p => p.startsWith('!')).map(p => globPattern(p.slice(1)));
+const isMutated = file => !NOT_MUTATED.some(pattern => pattern.test(file));
 
 /** The TypeScript source files under each path (a file or a folder), sorted. */
 function sourceFiles(paths) {
@@ -18,7 +30,7 @@ function sourceFiles(paths) {
     if (!statSync(path).isDirectory()) return [path];
     return readdirSync(path, { recursive: true })
       .map(name => join(path, name))
-      .filter(file => file.endsWith('.ts') && !NOT_MUTATED.has(file))
+      .filter(file => file.endsWith('.ts') && isMutated(file))
       .sort();
   });
 }

@@ -10,7 +10,7 @@ import { findingsOf, policyOf, stmt } from '../helpers/findings';
 type Statement = Record<string, unknown>;
 const findings = (code: string, ...statements: Statement[]) => findingsOf(policyOf(...statements.map(stmt)), { kind: 'identity' }).filter(f => f.code === code);
 const count = (code: string, ...statements: Statement[]) => findings(code, ...statements).length;
-const toService = (service: string) => ({ StringEquals: { 'iam:PassedToService': service } });
+const toService = (service: string | string[]) => ({ StringEquals: { 'iam:PassedToService': service } });
 
 test('the escalation table: every action is in the catalog, every source is known, no method implies another', () => {
   const catalog = getCatalog();
@@ -119,4 +119,104 @@ test('IAM411: Allow with NotAction, reported on NotAction; many methods in one m
   const [iam] = findings('IAM411', { Action: 'iam:*', Resource: '*' });
   assert.match(iam.message, /ways, such as/);
   assert.ok((iam.data?.methods as string[]).length >= 13);
+});
+
+test('IAM410: which conditions confine iam:PassRole, and which services it names', () => {
+  const [fromIp] = findings('IAM410', { Action: 'iam:PassRole', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } });
+  assert.equal(fromIp.data?.passedToService, false, 'a condition on another key names no service');
+  assert.equal(count('IAM410', { Action: 'iam:PassRole', Resource: 'my-role' }), 0, 'not an ARN: no role of every account');
+  assert.equal(count('IAM410', { Action: 'iam:PassRole', NotResource: ['*', 'arn:aws:s3:::b'] }), 0);
+  assert.equal(count('IAM410', { Action: 'iam:PassRole' }), 0, 'no Resource');
+});
+
+test('IAM411: what each statement covers: NotResource, no Resource, "*" beside an ARN, a type without "*"', () => {
+  assert.equal(count('IAM411', { Action: 'iam:CreatePolicyVersion', NotResource: '*' }), 0);
+  assert.equal(count('IAM411', { Action: 'iam:CreatePolicyVersion' }), 0);
+  assert.equal(count('IAM411', { Action: 'iam:CreatePolicyVersion', Resource: ['*', 'arn:aws:iam::123456789012:policy/app'] }), 1);
+  assert.equal(
+    count('IAM411', { Action: 'lambda:UpdateFunctionCode', NotResource: ['arn:aws:s3:::b', 'arn:aws:lambda:*:*:function:*'] }),
+    0,
+    'one NotResource entry leaves out every function',
+  );
+  assert.equal(
+    count('IAM411', { Action: ['ec2:DescribeInstances', 'ec2-instance-connect:SendSSHPublicKey'], NotResource: 'arn:aws:s3:::b' }),
+    1,
+    'an action without resource types, with NotResource',
+  );
+  const images = ['instance', 'network-interface', 'security-group', 'subnet', 'volume'].map(type => `arn:aws:ec2:*:*:${type}/*`);
+  assert.equal(
+    count('IAM411', { Action: 'ec2:RunInstances', Resource: [...images, 'arn:aws:ec2:*::image/*'] }, { Action: 'iam:PassRole', Resource: '*' }),
+    1,
+    'ec2:RunInstances on every resource of its required types (not of its optional ones)',
+  );
+});
+
+test('IAM411: grants of one action add up; the finding goes where the whole grant is', () => {
+  const policyVersion = 'iam:CreatePolicyVersion';
+  const named = { Action: policyVersion, Resource: 'arn:aws:iam::123456789012:policy/app' };
+  const everywhere = { Action: policyVersion, Resource: '*' };
+  const [finding] = findings('IAM411', named, everywhere);
+  assert.equal(finding.offset, policyOf(stmt(named), stmt(everywhere)).lastIndexOf(`"${policyVersion}"`));
+  assert.equal(count('IAM411', everywhere, { Action: policyVersion, Resource: 'arn:aws:iam::*:policy/*' }), 1, '"*" then every policy');
+  const [afterNothing] = findings('IAM411', { Action: policyVersion, NotResource: ['*', 'arn:aws:s3:::b'] }, everywhere);
+  assert.equal(
+    afterNothing.offset,
+    policyOf(stmt({ Action: policyVersion, NotResource: ['*', 'arn:aws:s3:::b'] }), stmt(everywhere)).lastIndexOf(`"${policyVersion}"`),
+  );
+});
+
+test("IAM411's data: each method with the catalog's action names, its sources once", () => {
+  const [finding] = findings('IAM411', { Action: ['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet'], Resource: '*' });
+  assert.deepEqual(finding.data?.methods, [
+    'create and execute a change set of an existing CloudFormation stack, with its role (cloudformation:CreateChangeSet, cloudformation:ExecuteChangeSet)',
+  ]);
+  assert.deepEqual(finding.data?.sources, ['pmapper cloudformation', 'pathfinding cloudformation-005']);
+  const [iam] = findings('IAM411', { Action: 'iam:*', Resource: '*' });
+  const sources = iam.data?.sources as string[];
+  assert.deepEqual(sources, [...new Set(sources)]);
+  assert.ok(sources.length > 0);
+});
+
+test('IAM411 with iam:PassedToService: every value and every condition, only for iam:PassRole', () => {
+  const lambda = { Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' };
+  const runInstances = { Action: 'ec2:RunInstances', Resource: '*' };
+  const passRole = (Condition: Statement) => ({ Action: 'iam:PassRole', Resource: '*', Condition });
+  assert.equal(count('IAM411', passRole(toService(['ec2.amazonaws.com', 'lambda.amazonaws.com'])), lambda), 1, 'any of the values');
+  const allButLambda = { StringLike: { 'iam:PassedToService': '*.amazonaws.com' }, StringNotEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } };
+  assert.equal(count('IAM411', passRole(allButLambda), runInstances), 1);
+  assert.equal(count('IAM411', passRole(allButLambda), lambda), 0, 'every condition');
+  const withTag = { ...toService('ec2.amazonaws.com'), StringLike: { 'aws:PrincipalTag/team': '*' } };
+  assert.equal(count('IAM411', passRole(withTag), runInstances), 0, 'another key: a condition we cannot judge');
+  assert.equal(
+    count('IAM411', { Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*', Condition: toService('ec2.amazonaws.com') }),
+    0,
+    'ec2:RunInstances requests have no iam:PassedToService: the condition fails',
+  );
+  const appRunner = { Action: 'apprunner:CreateService', Resource: '*' };
+  assert.equal(count('IAM411', { Action: 'iam:PassRole', Resource: '*' }, appRunner), 1);
+  assert.equal(
+    count('IAM411', passRole({ StringNotEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } }), appRunner),
+    0,
+    'a method that names no service',
+  );
+  assert.equal(count('IAM411', passRole({ StringEqualz: { 'iam:PassedToService': 'ec2.amazonaws.com' } }), runInstances), 1, 'an unknown operator');
+});
+
+test('IAM411 with NotAction: the actions it leaves out', () => {
+  const [finding] = findings('IAM411', { NotAction: ['iam:*', 'sts:*'], Resource: '*' });
+  const methods = finding.data?.methods as string[];
+  assert.ok(methods.length > 0);
+  assert.deepEqual(
+    methods.filter(m => /\(.*\biam:/.test(m)),
+    [],
+  );
+});
+
+test('IAM411 after Deny statements: unconditional, on "*", by Action or NotAction', () => {
+  const policyVersion = { Action: 'iam:CreatePolicyVersion', Resource: '*' };
+  assert.equal(count('IAM411', policyVersion, { Effect: 'Deny', Action: ['s3:GetObject', 'iam:CreatePolicyVersion'], Resource: '*' }), 0);
+  assert.equal(count('IAM411', policyVersion, { Effect: 'Deny', NotAction: 's3:*', Resource: '*' }), 0);
+  assert.equal(count('IAM411', policyVersion, { Effect: 'Deny', NotAction: ['s3:*', 'iam:*'], Resource: '*' }), 1);
+  const withoutMfa = { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } };
+  assert.equal(count('IAM411', policyVersion, withoutMfa), 1, 'a conditional Deny');
 });

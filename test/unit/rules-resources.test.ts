@@ -211,3 +211,60 @@ test("every resource type an action names is one of its service's (supportsResou
     .map(action => `${action.service}:${action.name}`);
   assert.deepEqual(unresolved, []);
 });
+
+test('IAM210-IAM212 stay silent beside "*", a placeholder or an ARN with its own problem', () => {
+  const queue = 'arn:aws:sqs:us-east-1:111122223333:q';
+  const matchCodes = (resources: string[]) => codesOf(policyOf(stmt({ Action: 's3:GetObject', Resource: resources })), /^IAM21\d$/);
+  assert.deepEqual(matchCodes([queue, '*']), []);
+  assert.deepEqual(matchCodes([queue, '<bucket-arn>']), []);
+  assert.deepEqual(codes('s3:GetObject', [queue, 'arn:aws:s3']), ['IAM200']);
+});
+
+test('IAM210 only when every action is known and scoped, its service written without wildcard', () => {
+  const queue = 'arn:aws:sqs:us-east-1:111122223333:q';
+  assert.deepEqual(codes(['s3:GetObject', 's3:ListAllMyBuckets'], queue), ['IAM212', 'IAM212'], 'one action without resource types: IAM212 each');
+  assert.deepEqual(codes('s3:List*', queue), [], 'a wildcard that takes in s3:ListAllMyBuckets');
+  assert.deepEqual(codes('sqs:Send*', 'arn:aws:s3:::b'), ['IAM210'], 'a wildcard in the action name only');
+  assert.deepEqual(codes('s*:GetObject', queue), [], 'a wildcard in the service');
+});
+
+test("IAM210: an action on another service's resources (backup's ${Vendor}) takes any service", () => {
+  const rdsRecoveryPoint = 'arn:aws:rds:us-east-1:111122223333:snapshot:awsbackup:job-1';
+  assert.deepEqual(codes('backup:DescribeRecoveryPoint', rdsRecoveryPoint), []);
+  assert.deepEqual(codes(['backup:DescribeRecoveryPoint', 's3:GetObject'], rdsRecoveryPoint), ['IAM212'], 'one such action is enough');
+});
+
+test("IAM211's data: the expected types of the ARN's service, no replacement without a fix", () => {
+  const [objects] = findingsOf(policyOf(stmt({ Action: ['s3:GetObject', 'sqs:SendMessage'], Resource: 'arn:aws:s3:::b' }))).filter(f => f.code === 'IAM211');
+  assert.deepEqual(objects.data, {
+    replacements: ['"arn:aws:s3:::b/*"'],
+    resourceTypes: [
+      'arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}',
+      'arn:${Partition}:s3:::${BucketName}/${ObjectName}',
+    ],
+  });
+  const [queue] = findingsOf(policyOf(stmt({ Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:queue/my-queue' }))).filter(
+    f => f.code === 'IAM211',
+  );
+  assert.deepEqual(queue.data, { replacements: [], resourceTypes: ['arn:${Partition}:sqs:${Region}:${Account}:${QueueName}'] });
+});
+
+test('IAM211: the bucket as the fix keeps the ARN before the resource part, and is no fix when it is only wildcards', () => {
+  const replacementsOf = (resource: string) =>
+    findingsOf(policyOf(stmt({ Action: 's3:ListBucket', Resource: resource }))).find(f => f.code === 'IAM211')?.data?.replacements;
+  assert.deepEqual(replacementsOf('arn:aws:s3:::b/a:b'), ['"arn:aws:s3:::b"'], 'a colon in the object key');
+  assert.deepEqual(replacementsOf('arn:aws*/x:s3:::b/k'), ['"arn:aws*/x:s3:::b"'], 'a "/" before the resource part stays');
+  assert.deepEqual(replacementsOf('arn:aws:s3:::*/CodeDeploy/*'), []);
+  assert.deepEqual(replacementsOf('arn:aws:s3:::*?/CodeDeploy/*'), []);
+});
+
+test('IAM212: the types the action acts on, those with the fewest variables first', () => {
+  const [finding] = findingsOf(policyOf(stmt({ Action: ['dynamodb:CreateGlobalTable', 's3:GetObject'], Resource: 'arn:aws:s3:::b/*' }))).filter(
+    f => f.code === 'IAM212',
+  );
+  assert.equal(finding.offset, policyOf('').indexOf('[') + 1 + '{"Effect":"Allow","Action":['.length);
+  assert.deepEqual(finding.data?.resourceTypes, [
+    'arn:${Partition}:dynamodb::${Account}:global-table/${GlobalTableName}',
+    'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}',
+  ]);
+});

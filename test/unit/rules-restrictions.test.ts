@@ -125,3 +125,28 @@ test('IAM427 in a public grant: IAM420 alone, naming the key', () => {
     'confined by the organization: the referer is its own finding',
   );
 });
+
+test('IAM427 left to IAM420/IAM421 only where those judge a public grant: resource and trust policies, no fencing Deny', () => {
+  const referer = { StringLike: { 'aws:Referer': 'https://example.com/*' } };
+  const open = { Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: referer };
+  assert.deepEqual(codes('endpoint', open), ['IAM427'], 'an endpoint policy: no public-grant rule');
+  assert.deepEqual(codes('trust', { Principal: '*', Action: 'sts:AssumeRole', Condition: referer }), ['IAM421']);
+  const fence = {
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: 'arn:aws:s3:::b/*',
+    Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+  };
+  assert.deepEqual(codes('resource', open, fence), ['IAM427'], 'a Deny fences the grant: the referer is its own finding');
+});
+
+test('IAM427: a service among other principals does not set the header for them', () => {
+  const statement = {
+    Principal: { Service: 'ses.amazonaws.com', AWS: '111122223333' },
+    Action: 's3:PutObject',
+    Resource: 'arn:aws:s3:::b/*',
+    Condition: { StringEquals: { 'aws:Referer': '111122223333' } },
+  };
+  assert.deepEqual(codes('resource', statement), ['IAM423', 'IAM427']);
+});

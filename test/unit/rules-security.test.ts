@@ -393,3 +393,25 @@ test('IAM424: an S3 bucket policy without a deny of plain HTTP (information)', (
   const [finding] = findingsOf(text, { kind: 'resource' }).filter(f => f.code === 'IAM424');
   assert.equal(text.slice(finding.offset, finding.offset + finding.length), '"Statement"');
 });
+
+test("IAM412 / IAM413's data: the actions and their count", () => {
+  const [one] = findingsOf(policyOf(stmt({ Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::b' }))).filter(f => f.code === 'IAM412');
+  assert.deepEqual(one.data, { actions: ['s3:PutBucketPolicy'], actionCount: 1 });
+  const [token] = findingsOf(policyOf(stmt({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }))).filter(f => f.code === 'IAM413');
+  assert.deepEqual(token.data, { actions: ['ecr:GetAuthorizationToken'] });
+});
+
+test('IAM410-IAM413 near misses: Deny statements, other kinds; in resource policies IAM412 alone', () => {
+  assert.deepEqual(codes('identity', { Effect: 'Deny', Action: 'iam:PutRolePolicy', Resource: 'arn:aws:iam::123456789012:role/admin' }), []);
+  assert.deepEqual(
+    codes('scp', { Action: 'iam:PutRolePolicy', Resource: '*' }).filter(c => /^IAM41[0-3]$/.test(c)),
+    [],
+  );
+  const account = { AWS: 'arn:aws:iam::111122223333:root' };
+  assert.deepEqual(
+    codes('resource', { Principal: account, Action: ['iam:PassRole', 'iam:CreatePolicyVersion', 'ecr:GetAuthorizationToken'], Resource: '*' }).filter(c =>
+      /^IAM41[0-3]$/.test(c),
+    ),
+    ['IAM412'],
+  );
+});

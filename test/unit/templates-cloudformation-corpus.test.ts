@@ -13,8 +13,8 @@ import { embeddedPolicy } from '../../server/src/templates/document';
 import { serverlessReader } from '../../server/src/templates/serverless/serverless';
 import type { TemplateReader, TemplateReadResult } from '../../server/src/templates/types';
 import { virtualOf } from '../helpers/templates';
+import { CORPUS_IAC_DIR } from '../helpers/corpus';
 
-const CORPUS_IAC = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac');
 const READERS = [cloudFormationJsonReader, cloudFormationYamlReader, serverlessReader];
 
 interface Template {
@@ -26,13 +26,13 @@ interface Template {
 }
 
 function templates(folder: string): Template[] {
-  return readdirSync(join(CORPUS_IAC, folder))
+  return readdirSync(join(CORPUS_IAC_DIR, folder))
     .sort()
     .map(name => ({
       folder,
       name,
-      uri: `file://${join(CORPUS_IAC, folder, name)}`,
-      text: readFileSync(join(CORPUS_IAC, folder, name), 'utf8'),
+      uri: `file://${join(CORPUS_IAC_DIR, folder, name)}`,
+      text: readFileSync(join(CORPUS_IAC_DIR, folder, name), 'utf8'),
       languageId: name.endsWith('.json') ? 'json' : 'yaml',
     }));
 }

@@ -7,8 +7,9 @@ import { test } from 'node:test';
 import { largeTemplate } from '../../bench/templates';
 import { cloudFormationYamlReader } from '../../server/src/templates/cloudformation/readers';
 import { changedRegion } from '../../server/src/templates/incremental';
+import { CORPUS_IAC_DIR } from '../helpers/corpus';
 
-const CORPUS_YAML = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac', 'cloudformation-yaml');
+const CORPUS_YAML = join(CORPUS_IAC_DIR, 'cloudformation-yaml');
 const URI = 'file:///work/template.yaml';
 
 function whole(text: string) {

@@ -15,11 +15,10 @@ import { terraformPlanReader } from '../../server/src/templates/terraform/planRe
 import { terraformReader } from '../../server/src/templates/terraform/terraformReader';
 import type { TemplateReader } from '../../server/src/templates/types';
 import { virtualOf } from '../helpers/terraform';
-
-const CORPUS_IAC = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac');
+import { CORPUS_IAC_DIR } from '../helpers/corpus';
 
 function readFolder(reader: TemplateReader, folder: string) {
-  const dir = join(CORPUS_IAC, folder);
+  const dir = join(CORPUS_IAC_DIR, folder);
   return readdirSync(dir)
     .sort()
     .map(name => {

@@ -10,9 +10,9 @@ import { terraformReader } from '../../server/src/templates/terraform/terraformR
 import type { TemplateReader, TemplateReadResult } from '../../server/src/templates/types';
 import { caseRandom, int, mutate, pick } from '../fuzz/mutate';
 import { virtualOf } from '../helpers/terraform';
+import { CORPUS_IAC_DIR } from '../helpers/corpus';
 
 const SEED = 20261206;
-const CORPUS_IAC = join(__dirname, '..', '..', '..', 'shared', 'corpus-iac');
 const HCL_FRAGMENTS = [
   '${',
   '$${',
@@ -45,7 +45,7 @@ const HCL_FRAGMENTS = [
 ];
 
 function filesOf(folder: string): Array<{ name: string; text: string }> {
-  const dir = join(CORPUS_IAC, folder);
+  const dir = join(CORPUS_IAC_DIR, folder);
   return readdirSync(dir)
     .sort()
     .map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }));

@@ -46,6 +46,7 @@ function suggestion(catalog: Catalog, resource: ArnResource, wanted: readonly Re
   const parent = wanted.find(w => named.some(n => n.type.arnFormat.startsWith(`${w.arnFormat}/`)));
   if (!parent) return undefined;
   const value = resource.item.value;
+  // Stryker disable next-line StringLiteral: equivalent, a parent type is a slashless name (a bucket): one part is kept
   const kept = resourcePart(value).split('/').slice(0, resourcePart(parent.arnFormat).split('/').length).join('/');
   if (/^[*?]*$/.test(kept)) return undefined;
   return value.slice(0, value.length - resourcePart(value).length) + kept;
@@ -59,6 +60,7 @@ function simplestFirst(types: readonly ResourceTypeInfo[]): ResourceTypeInfo[] {
 
 /** The partition the statement's ARNs use (to write formats in), else "aws". */
 function partitionOf(resources: readonly ArnResource[]): string {
+  // Stryker disable next-line all: human text, the partition the message writes formats in (every ARN here parsed: arnProblem returned first)
   return resources.map(r => r.arn.parsed?.partition ?? '').find(p => /^aws[a-z-]*$/.test(p)) ?? 'aws';
 }
 
@@ -80,28 +82,23 @@ const typesAndServices = perExpansion((actions, catalog) => {
   return { types: [...types], services, anyService: [...services].some(hasVariable) };
 });
 
-/** The service prefix of an action name as written (the text before the first colon). */
-function servicePart(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(0, colon);
-}
-
 function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   const { catalog } = ctx;
   const items = facts.statement.resource?.items ?? [];
-  if (facts.actions.length === 0 || items.length === 0 || items.some(i => i.value === '*')) return;
+  if (facts.actions.length === 0 || items.some(i => i.value === '*')) return;
   if (items.some(i => hasPlaceholder(i.value) || arnProblem(catalog, i.value))) return;
   const resources: ArnResource[] = items.map(item => ({ item, arn: typedArn(catalog, item.value) }));
 
   // An action the Service Authorization Reference lists without resource types is sometimes used
   // with ARNs anyway, by AWS itself (ssmmessages:OpenDataChannel on ssm session ARNs): then the
   // reference is no guide to which services' ARNs the statement may name.
-  const known = facts.actions.every(a => !hasWildcardOrVariable(servicePart(a.item.value)) && allScoped(a, catalog));
+  // (A wildcard or variable in a service prefix, and "*", expand to no action or to some without
+  // resource types: allScoped is false for them.)
+  const known = facts.actions.every(a => allScoped(a, catalog));
   const mismatched = new Set<ArnResource>();
   if (known) {
     const perEntry = facts.actions.map(entry => typesAndServices(entry, catalog));
     const anyService = perEntry.some(e => e.anyService);
-    const typed = perEntry.some(e => e.types.length > 0);
     for (const resource of resources) {
       const { service } = resource.arn;
       if (!anyService && !hasWildcardOrVariable(service) && !perEntry.some(e => e.services.has(service))) {
@@ -112,7 +109,7 @@ function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
           length: resource.item.length,
           message: `According to the Service Authorization Reference, no action in this statement acts on ${service} resources, so this ARN probably grants nothing here: move it to a statement with ${service} actions, or fix the service.`,
         });
-      } else if (typed && !perEntry.some(e => e.types.some(t => mayName(resource.arn, t)))) {
+      } else if (!perEntry.some(e => e.types.some(t => mayName(resource.arn, t)))) {
         mismatched.add(resource);
         const types = unionOfEntries(facts, entry => typesAndServices(entry, catalog).types);
         const wanted = types.filter(t => arnServiceOf(t) === service);

@@ -34,8 +34,8 @@ export const securityConditionRules: RuleModule = {
       const name = entry.keyEntry.entry.name;
       if (!CALLER_CONTROLLED_KEYS.has(name.toLowerCase())) continue;
       const facts = allFacts[ctx.doc.statements.indexOf(entry.statement)];
-      if (judgesPublic && facts && unconfinedPublicPrincipal(facts, fenced)) continue;
-      const principals = facts ? principalsOf(facts) : [];
+      if (judgesPublic && unconfinedPublicPrincipal(facts, fenced)) continue;
+      const principals = principalsOf(facts);
       if (principals.length > 0 && principals.every(p => p.type === 'Service')) continue;
       ctx.report({
         code: 'IAM427',
