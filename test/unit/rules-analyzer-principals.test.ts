@@ -125,6 +125,20 @@ test('IAM049: Roles Anywhere without sts:SetSourceIdentity and sts:TagSession; t
     stmt({ Principal: { Service: 'rolesanywhere.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'] }),
   );
   assert.deepEqual(codesOf(complete, only('IAM049'), { kind: 'trust' }), []);
+  const split = policyOf(
+    stmt({ Principal: { Service: 'rolesanywhere.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'] }),
+    stmt({
+      Principal: { Service: 'rolesanywhere.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+    }),
+  );
+  assert.deepEqual(codesOf(split, only('IAM049'), { kind: 'trust' }), [], 'another statement allows the other two');
+  const notService = policyOf(stmt({ Principal: { AWS: 'rolesanywhere.amazonaws.com' }, Action: 'sts:AssumeRole' }));
+  assert.deepEqual(codesOf(notService, only('IAM049'), { kind: 'trust' }), []);
+  const second = policyOf(stmt({ Principal: { Service: ['ec2.amazonaws.com', 'rolesanywhere.amazonaws.com'] }, Action: 'sts:AssumeRole' }));
+  const [finding] = findingsOf(second, { kind: 'trust' }).filter(f => f.code === 'IAM049');
+  assert.equal(second.slice(finding.offset, finding.offset + finding.length), '"rolesanywhere.amazonaws.com"');
   const after = repaired(text, 'IAM049', /Add sts:SetSourceIdentity and sts:TagSession/);
   assert.match(after, /"Action":\[ ?"sts:AssumeRole","sts:SetSourceIdentity","sts:TagSession" ?\]/);
 });
@@ -139,6 +153,8 @@ test('IAM050: sts:TransitiveTagKeys without sts:TagSession; the fix adds it', ()
   );
   assert.deepEqual(codesOf(text, only('IAM050'), { kind: 'trust' }), ['IAM050']);
   const withTag = text.replace('"Action":"sts:AssumeRole"', '"Action":["sts:AssumeRole","sts:TagSession"]');
+  const twoKeys = text.replace('"sts:TransitiveTagKeys"', '"aws:PrincipalTag/Project":["a"],"sts:TransitiveTagKeys"');
+  assert.deepEqual(codesOf(twoKeys, only('IAM050'), { kind: 'trust' }), ['IAM050'], 'on that key only');
   assert.deepEqual(codesOf(withTag, only('IAM050'), { kind: 'trust' }), []);
   const after = repaired(text, 'IAM050', /Add sts:TagSession/);
   assert.match(after, /"Action":\["sts:AssumeRole","sts:TagSession"\]/);

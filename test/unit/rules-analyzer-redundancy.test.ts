@@ -31,6 +31,42 @@ test('IAM053: a statement identical to another (Sid and key order aside); the fi
   assert.equal((JSON.parse(after) as { Statement: unknown[] }).Statement.length, 1);
 });
 
+test("IAM051, IAM052: on the element's key, faded (unnecessary)", () => {
+  const text = policyOf(stmt({ Sid: '', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: {} }));
+  const found = findingsOf(text)
+    .filter(f => only('IAM051', 'IAM052').test(f.code))
+    .map(f => [f.code, text.slice(f.offset, f.offset + f.length), f.unnecessary]);
+  assert.deepEqual(found, [
+    ['IAM051', '"Sid"', true],
+    ['IAM052', '"Condition"', true],
+  ]);
+});
+
+test('IAM053: its place, faded, and the first statement as related; values compared as values', () => {
+  const a = stmt({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });
+  const text = policyOf(a, a);
+  const [finding] = findingsOf(text).filter(f => f.code === 'IAM053');
+  const second = text.lastIndexOf('{"Effect"');
+  assert.deepEqual([finding.offset, finding.length, finding.unnecessary], [second, 1, true]);
+  assert.deepEqual(
+    finding.related?.map(r => [r.offset, r.length]),
+    [[text.indexOf('{"Effect"'), 1]],
+  );
+  const identical = (...statements: Array<Record<string, unknown>>) => codesOf(policyOf(...statements.map(stmt)), only('IAM053'));
+  const age = (value: unknown) => ({ Action: 'iam:*', Resource: '*', Condition: { NumericLessThan: { 'aws:MultiFactorAuthAge': value } } });
+  assert.deepEqual(identical(age([1, 23]), age([12, 3])), [], 'the items of a list are apart');
+  assert.deepEqual(identical(age(1), age(2)), [], 'numbers');
+  assert.deepEqual(identical(age(['1', '2']), age({ 0: '1', 1: '2' })), [], 'a list is not an object');
+  assert.deepEqual(identical(age(['1']), age(['2'])), [], 'a list of other values');
+});
+
+test('IAM053 near miss: a statement that repeats a key (IAM031) is compared with none', () => {
+  const dup = '{"Effect":"Allow","Action":"s3:GetObject","Action":"s3:PutObject","Resource":"*"}';
+  const put = stmt({ Action: 's3:PutObject', Resource: '*' });
+  assert.deepEqual(codesOf(policyOf(dup, put), only('IAM053')), []);
+  assert.deepEqual(codesOf(policyOf(dup, dup.replace('GetObject', 'ListBucket')), only('IAM053')), []);
+});
+
 test("IAM208: a partial wildcard in an ARN's service part", () => {
   const resource = (arn: string) => codesOf(policyOf(stmt({ Action: '*', Resource: arn })), only('IAM208'));
   assert.deepEqual(resource('arn:aws:*code*::111122223333:*'), ['IAM208']);

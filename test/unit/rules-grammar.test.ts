@@ -504,6 +504,7 @@ test('IAM039, IAM040: Resource and non-STS actions in a role trust policy', () =
   assert.deepEqual(trustCodes(`{${principal},"Action":["sts:AssumeRole","s3:GetObject"]}`, 'trust'), ['IAM040']);
   assert.deepEqual(trustCodes(`{${principal},"Action":["sts:AssumeRole","sts:*","*"]}`, 'trust'), []);
   assert.deepEqual(trustCodes(`{${principal},"Action":"sts:AssumeRole","Resource":"*"}`, 'resource'), [], 'other kinds may have Resource');
+  assert.deepEqual(trustCodes(`{${principal},"Action":":AssumeRole"}`, 'trust'), ['IAM040'], 'no service prefix is not STS (IAM100 too)');
 });
 
 test('IAM041: a federated principal that no statement lets sign in with its STS action', () => {
@@ -541,6 +542,29 @@ test('IAM041: a federated principal that no statement lets sign in with its STS 
     );
     assert.equal(found(statement(`{"Effect":"Allow","Principal":${principal},"Action":"sts:AssumeRole"}`)), 1);
   }
+});
+
+test('IAM041: the provider kind from its value; data names the one action; other principals and statements without Action', () => {
+  const findings = (text: string) =>
+    collectFindings(parse(text, 'file:///test/policy.json', { languageId: 'iam-policy', kind: 'trust' }), getCatalog(), withDefaults(undefined), e => {
+      throw e;
+    }).filter(f => f.code === 'IAM041');
+  const federated = (value: string, action?: string) =>
+    findings(statement(JSON.stringify({ Effect: 'Allow', Principal: { Federated: value }, ...(action ? { Action: action } : {}) })));
+  const templateOidc = 'arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com';
+  assert.equal(federated(templateOidc, 'sts:AssumeRoleWithSAML').length, 1, 'an OIDC provider ARN with a template value');
+  assert.deepEqual(
+    federated('accounts.google.com', 'sts:AssumeRoleWithSAML').map(f => f.data),
+    [{ action: 'sts:AssumeRoleWithWebIdentity' }],
+  );
+  assert.deepEqual(
+    federated('*', 'sts:AssumeRole').map(f => f.data),
+    [undefined],
+  );
+  assert.equal(federated('accounts.google.com').length, 1, 'no Action');
+  assert.deepEqual(findings(statement('{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}')), []);
+  const cutShort = '{"Version":"2012-10-17","Statement":[{"Principal":{"Federated":"accounts.google.com"},"Action":"sts:AssumeRole","Effect":';
+  assert.deepEqual(findings(cutShort), [], 'an Effect without a value (IAM001) allows nothing');
 });
 
 test("IAM042: Allow in an RCP, except RCPFullAWSAccess's", () => {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
 import { severityOf } from '../../server/src/features/diagnostics';
+import type { FoldedFinding } from '../../server/src/rules/types';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 
 const SECURITY = /^IAM4\d\d$/;
@@ -80,6 +81,27 @@ test('IAM403: an ARN that matches every resource of its type everywhere', () => 
   assert.deepEqual(only('IAM403', 'identity', { Action: 'cloudtrail:GetEventSelectors', Resource: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/*' }), []);
   assert.deepEqual(only('IAM403', 'identity', { Action: 's3:ListBucket', Resource: 'arn:aws:s3:::logs-*' }), []);
   assert.deepEqual(only('IAM403', 'identity', { Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), []);
+});
+
+test('IAM403 near misses: a confining condition, a placeholder or a policy variable in the ARN', () => {
+  const trails = (Resource: string, Condition?: Record<string, unknown>) =>
+    only('IAM403', 'identity', { Action: 'iam:GetRole', Resource, ...(Condition ? { Condition } : {}) });
+  assert.deepEqual(trails('arn:aws:iam::*:role/*'), ['IAM403']);
+  assert.deepEqual(trails('arn:aws:iam::*:role/*', { StringEquals: { 'aws:ResourceAccount': '111122223333' } }), []);
+  assert.deepEqual(trails('arn:<partition>:iam::*:role/*'), [], 'IAM090');
+  assert.deepEqual(trails('arn:${aws:partition}:iam::*:role/*'), []);
+});
+
+test('IAM401, IAM402 data: the count of actions; at most 50 named', () => {
+  const [unknown] = findingsOf(policyOf(stmt({ Action: 'notaservice:*', Resource: '*' })))
+    .flatMap(f => (f.data?.folded ?? []) as FoldedFinding[])
+    .filter(f => f.code === 'IAM401');
+  assert.deepEqual(unknown.data, { actionCount: 0 }, 'folded into IAM101');
+  const [s3] = findingsOf(policyOf(stmt({ Action: 's3:*', Resource: 'arn:aws:s3:::b' }))).filter(f => f.code === 'IAM401');
+  assert.ok((s3.data!.actionCount as number) > 100);
+  const [star] = findingsOf(policyOf(stmt({ Action: ['s3:Get*', 's3:Put*'], Resource: '*' }))).filter(f => f.code === 'IAM402');
+  assert.equal((star.data!.actions as string[]).length, 50);
+  assert.ok((star.data!.actionCount as number) > 50);
 });
 
 test('IAM404-IAM406: Allow with NotAction, NotResource, NotPrincipal', () => {
@@ -296,6 +318,15 @@ test('IAM422: a whole account trusted without sts:ExternalId (information)', () 
   assert.deepEqual(only('IAM422', 'trust', { Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }), []);
 });
 
+test('IAM422: only with sts:AssumeRole among the actions, on an AWS principal', () => {
+  const account = (elements: Record<string, unknown>) => only('IAM422', 'trust', { Principal: { AWS: '444455556666' }, ...elements });
+  assert.deepEqual(account({ Action: 'sts:*' }), ['IAM422']);
+  assert.deepEqual(account({ Action: ['sts:TagSession', 'sts:AssumeRole'] }), ['IAM422']);
+  assert.deepEqual(account({ Action: 'sts:TagSession' }), []);
+  assert.deepEqual(account({ Action: 'sts:AssumeRoleWithSAML' }), []);
+  assert.deepEqual(only('IAM422', 'trust', { Principal: { Federated: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }), []);
+});
+
 test('IAM423: a service principal in a resource policy without a source condition', () => {
   const sqs = 'arn:aws:sqs:us-east-1:123456789012:q';
   assert.deepEqual(only('IAM423', 'resource', { Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: sqs }), ['IAM423']);
@@ -318,6 +349,11 @@ test('IAM423: a service principal in a resource policy without a source conditio
     [],
   );
   assert.deepEqual(only('IAM423', 'trust', { Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }), [], 'not in trust policies');
+  assert.deepEqual(
+    only('IAM423', 'resource', { Effect: 'Deny', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: sqs }),
+    [],
+    'a Deny',
+  );
 });
 
 test('IAM424: an S3 bucket policy without a deny of plain HTTP (information)', () => {
@@ -351,6 +387,11 @@ test('IAM424: an S3 bucket policy without a deny of plain HTTP (information)', (
     [],
     'an access point policy',
   );
+  assert.deepEqual(only('IAM424', 'resource', { ...read, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }), ['IAM424'], 'another condition');
+  assert.deepEqual(codesOf('{"Version":"2012-10-17"}', SECURITY, { kind: 'resource' }), [], 'no Statement');
+  const text = policyOf(stmt(read));
+  const [finding] = findingsOf(text, { kind: 'resource' }).filter(f => f.code === 'IAM424');
+  assert.equal(text.slice(finding.offset, finding.offset + finding.length), '"Statement"');
 });
 
 test("IAM412 / IAM413's data: the actions and their count", () => {

@@ -155,3 +155,96 @@ test('IAM652: a grant that reaches a resource the team marks sensitive, with an 
   assert.deepEqual(codes(settings, 'identity', { Action: 'ec2:TerminateInstances', Resource: '*' }), [], 'no action acts on a bucket');
   assert.deepEqual(codes(settings, 'identity', { Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }), []);
 });
+
+test('IAM650: conditions that do not require the key (ForAllValues, Null "true", no value, a value not allowed)', () => {
+  const passRole = (Condition: Record<string, unknown>) => codes(PASSED_TO_SERVICE, 'identity', { Action: 'iam:PassRole', Resource: '*', Condition });
+  const key = 'iam:PassedToService';
+  assert.deepEqual(passRole({ 'ForAllValues:StringEquals': { [key]: 'ec2.amazonaws.com' } }), ['IAM650'], 'ForAllValues matches without the key');
+  assert.deepEqual(passRole({ StringEqualsIfExists: { [key]: 'ec2.amazonaws.com' } }), ['IAM650']);
+  assert.deepEqual(passRole({ Null: { [key]: 'true' } }), ['IAM650']);
+  assert.deepEqual(passRole({ Null: { [key]: ['false', 'true'] } }), ['IAM650'], 'present or absent');
+  assert.deepEqual(passRole({ Null: { [key]: [] } }), ['IAM650']);
+  assert.deepEqual(passRole({ Null: { [key]: 'False' } }), []);
+  assert.deepEqual(passRole({ StringEquals: { [key]: [] } }), ['IAM650']);
+  const encrypted = (Condition: Record<string, unknown>, settings = ENCRYPTED) =>
+    codes(settings, 'identity', { Action: 's3:PutObject', Resource: 'arn:aws:s3:::b/*', Condition });
+  const sse = 's3:x-amz-server-side-encryption';
+  assert.deepEqual(encrypted({ Null: { [sse]: 'false' } }), ['IAM650'], 'Null does not give the allowed value');
+  assert.deepEqual(encrypted({ StringEquals: { [sse]: ['aws:kms', 'AES256'] } }), ['IAM650'], 'one value is not allowed');
+  const twoAllowed = { requiredConditions: [{ actions: 's3:PutObject', allOf: [{ key: sse, values: ['aws:kms', 'aws:kms:dsse'] }] }] };
+  assert.deepEqual(encrypted({ StringEquals: { [sse]: 'aws:kms' } }, twoAllowed), [], 'one of the allowed values');
+});
+
+test('IAM650: a Deny enforces the key only on "*", for every action granted, with a negated condition of allowed values', () => {
+  const sse = 's3:x-amz-server-side-encryption';
+  const notKms = { StringNotEquals: { [sse]: 'aws:kms' } };
+  const deny = (elements: Record<string, unknown>, settings: Partial<IamPolicySettings> = ENCRYPTED, Action: unknown = 's3:PutObject') =>
+    codes(
+      settings,
+      'identity',
+      { Action, Resource: 'arn:aws:s3:::b/*' },
+      { Effect: 'Deny', Action: 's3:PutObject', Resource: '*', Condition: notKms, ...elements },
+    );
+  assert.deepEqual(deny({}), []);
+  assert.deepEqual(deny({ Resource: 'arn:aws:s3:::other/*' }), ['IAM650'], 'a Deny of another resource');
+  assert.deepEqual(deny({ Action: 's3:GetObject' }), ['IAM650'], 'a Deny of another action');
+  assert.deepEqual(deny({ Action: ['s3:GetObject', 'S3:putobject'] }), [], 'one of its actions, in any case');
+  assert.deepEqual(deny({ Action: undefined, NotAction: 's3:GetObject' }), [], 'NotAction that leaves it in');
+  assert.deepEqual(deny({ Action: undefined, NotAction: 's3:Put*' }), ['IAM650'], 'NotAction that leaves it out');
+  assert.deepEqual(deny({ Action: undefined, NotAction: ['s3:GetObject', 'S3:PUTOBJECT'] }), ['IAM650'], 'one of its NotAction, in any case');
+  const both = { requiredConditions: [{ actions: ['s3:PutObject', 's3:PutObjectAcl'], allOf: [{ key: sse, values: ['aws:kms'] }] }] };
+  assert.deepEqual(deny({}, both, 's3:PutObject*'), ['IAM650'], 'the Deny leaves s3:PutObjectAcl');
+  assert.deepEqual(deny({ Condition: { ...notKms, Bool: { 'aws:SecureTransport': 'false' } } }), [], 'among other conditions');
+  assert.deepEqual(deny({ Condition: { StringEquals: { [sse]: 'aws:kms' } } }), ['IAM650'], 'not negated');
+  assert.deepEqual(deny({ Condition: { StringNotEquals: { [sse]: [] } } }), ['IAM650'], 'no value');
+  assert.deepEqual(deny({ Condition: { StringNotEquals: { [sse]: ['aws:kms', 'AES256'] } } }), ['IAM650'], 'a value not allowed');
+  assert.deepEqual(deny({ Condition: { StringNotEqualz: { [sse]: 'aws:kms' } } }), ['IAM650'], 'an unknown operator');
+  const passRole = (Condition: Record<string, unknown>) =>
+    codes(PASSED_TO_SERVICE, 'identity', { Action: 'iam:PassRole', Resource: '*' }, { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition });
+  assert.deepEqual(passRole({ Null: { 'iam:PassedToService': 'true' } }), [], 'any condition on a key without values');
+  assert.deepEqual(passRole({ Null: { 'iam:AssociatedResourceArn': 'true' } }), ['IAM650'], 'a condition on another key');
+});
+
+test('IAM650 and IAM651 data: the actions (at most 50), the keys missing, the anyOf', () => {
+  const everyS3 = { requiredConditions: [{ actions: 's3:*', allOf: ['aws:SecureTransport'] }] };
+  const [all] = findingsOf(policyOf(stmt({ Action: 's3:*', Resource: '*' })), { settings: everyS3 }).filter(f => f.code === 'IAM650');
+  assert.equal((all.data!.actions as string[]).length, 50);
+  const [sensitive] = findingsOf(policyOf(stmt({ Action: 's3:*', Resource: '*' })), { settings: { sensitiveActions: ['s3:*'] } }).filter(
+    f => f.code === 'IAM651',
+  );
+  assert.equal((sensitive.data!.actions as string[]).length, 50);
+  const [run] = findingsOf(policyOf(stmt({ Action: 'ec2:RunInstances', Resource: '*' })), { settings: COST_CENTER }).filter(f => f.code === 'IAM650');
+  assert.deepEqual(run.data, {
+    actions: ['ec2:RunInstances'],
+    missing: [],
+    anyOf: [
+      { key: 'aws:RequestTag/CostCenter', values: undefined },
+      { key: 'aws:RequestTag/Project', values: undefined },
+    ],
+  });
+});
+
+test('IAM651 and IAM652: their span and data; with other team rules beside them', () => {
+  const settings = { sensitiveActions: ['s3:DeleteBucket', 's3:DeleteObject'], sensitiveResources: ['arn:aws:s3:::payroll-*', 'arn:aws:s3:::hr-*'] };
+  const text = policyOf(stmt({ Action: 's3:Delete*', Resource: ['arn:aws:s3:::b', '*'] }));
+  const found = findingsOf(text, { settings })
+    .filter(f => TEAM.test(f.code))
+    .map(f => [f.code, text.slice(f.offset, f.offset + f.length), f.data]);
+  assert.deepEqual(found, [
+    ['IAM651', '"s3:Delete*"', { actions: ['s3:DeleteBucket', 's3:DeleteObject'] }],
+    ['IAM652', '"*"', { resources: ['arn:aws:s3:::payroll-*', 'arn:aws:s3:::hr-*'] }],
+  ]);
+  const getPayroll = { Action: 's3:GetObject', Resource: 'arn:aws:s3:::payroll-1/*' };
+  assert.deepEqual(codes({ sensitiveActions: ['s3:GetObject'], sensitiveResources: ['arn:aws:s3:::payroll-*'] }, 'identity', getPayroll), ['IAM651', 'IAM652']);
+  assert.deepEqual(codes({ ...PASSED_TO_SERVICE, sensitiveActions: ['iam:PassRole'] }, 'identity', { Action: 'iam:PassRole', Resource: '*' }).sort(), [
+    'IAM650',
+    'IAM651',
+  ]);
+});
+
+test('IAM652: with NotAction or "*" every action reaches it; without Resource, nothing', () => {
+  const settings = { sensitiveResources: ['arn:aws:s3:::payroll-*'] };
+  assert.deepEqual(codes(settings, 'identity', { NotAction: 'iam:*', Resource: '*' }), ['IAM652']);
+  assert.deepEqual(codes(settings, 'identity', { Action: '*', Resource: 'arn:aws:s3:::payroll-2024' }), ['IAM652']);
+  assert.deepEqual(codes(settings, 'identity', { Action: 's3:GetObject' }), []);
+});

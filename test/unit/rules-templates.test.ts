@@ -64,3 +64,19 @@ test('statements: a Statement the template fills in, and what a partial policy m
   assert.deepEqual(templateCodes(bare, shape, { partial: true }), []);
   assert.deepEqual(templateCodes(bare, shape), ['IAM017', 'IAM019', 'IAM021']);
 });
+
+test('web identity trust: a provider or a condition key known only at deploy time is not judged', () => {
+  const trustCodes = /^IAM42[156]$/;
+  const github = { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' };
+  const trust = (principal: Record<string, string>, Condition?: Record<string, unknown>) =>
+    policyOf(stmt({ Principal: principal, Action: 'sts:AssumeRoleWithWebIdentity', ...(Condition ? { Condition } : {}) }));
+  const provider = trust({ Federated: 'arn:aws:iam::123456789012:oidc-provider/${OidcProviderUrl}' });
+  assert.deepEqual(templateCodes(provider, trustCodes, { kind: 'trust', unknowns: ['${OidcProviderUrl}'] }), []);
+  assert.deepEqual(templateCodes(provider, trustCodes, { kind: 'trust', unknowns: ['${Other}'] }), ['IAM425']);
+  const aud = { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' };
+  const oneKey = trust(github, { StringEquals: { ...aud, '${Url}:sub': 'repo:my-org/app:*' } });
+  assert.deepEqual(templateCodes(oneKey, trustCodes, { kind: 'trust', unknowns: ['${Url}'] }), []);
+  assert.deepEqual(templateCodes(oneKey, trustCodes, { kind: 'trust', unknowns: ['${Other}'] }), ['IAM421']);
+  const oneOperator = trust(github, { StringEquals: aud, StringLike: { '${Url}:sub': 'repo:my-org/app:*' } });
+  assert.deepEqual(templateCodes(oneOperator, trustCodes, { kind: 'trust', unknowns: ['${Url}'] }), []);
+});

@@ -82,3 +82,33 @@ test('IAM426: a GitHub subject of a whole organization (information), with the n
   assert.deepEqual(trustCodes(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/*:environment:prod' } }), ['IAM426']);
   assert.deepEqual(trustCodes(oidc(GITHUB), { StringLike: { [`${GITHUB}:sub`]: 'repo:my-org/my-repo:*' } }), [], "the IAM User Guide's own example");
 });
+
+test('IAM425 data: the condition its fix adds; none for a provider without a named claim', () => {
+  const [eks] = findingsOf(trust(oidc(EKS)), { kind: 'trust' }).filter(f => f.code === 'IAM425');
+  assert.deepEqual(eks.data, {
+    conditionKey: `${EKS}:sub`,
+    conditionOperator: 'StringEquals',
+    conditionValue: 'system:serviceaccount:<namespace>:<service-account>',
+  });
+  const [other] = findingsOf(trust(oidc('idp.example.com')), { kind: 'trust' }).filter(f => f.code === 'IAM425');
+  assert.deepEqual(other.data, {});
+  assert.deepEqual(trustCodes(oidc('idp.example.com'), { StringEquals: { 'aws:PrincipalTag/team': 'a' } }), ['IAM425'], 'a key of another provider');
+  assert.deepEqual(trustCodes({ Service: 'accounts.google.com' }), [], 'not a Federated principal');
+});
+
+test('IAM421, IAM426: only values of the claim, under operators with wildcards; "*" alone is IAM370', () => {
+  const sub = `${GITHUB}:sub`;
+  const github = (condition: Record<string, unknown>, only = TRUST) => codesOf(trust(oidc(GITHUB), condition), only, { kind: 'trust' });
+  assert.deepEqual(github({ StringLike: { [sub]: '*:environment:prod' } }), ['IAM421'], 'a wildcard tenant followed by more');
+  assert.deepEqual(github({ StringLike: { [sub]: '**' } }, /^IAM(42[156]|370)$/), ['IAM370']);
+  assert.deepEqual(github({ StringLike: { [sub]: ['repo:my-org/app:*', '*'] } }, /^IAM(42[156]|370)$/), ['IAM370']);
+  assert.deepEqual(github({ StringLike: { [sub]: ['repo:my-org/app:*', 5] } }), [], 'a number');
+  assert.deepEqual(github({ StringLike: { [sub]: 'repo:my-org/app:*', 'aws:PrincipalTag/x': 'repo:*' } }), [], 'another key');
+  assert.deepEqual(github({ StringLike: { [sub]: 'repo:my-org/app:*' }, StringLikee: { [sub]: 'repo:*' } }), [], 'an unknown operator (IAM300)');
+  assert.deepEqual(trustCodes(oidc(EKS), { StringLike: { [`${EKS}:sub`]: 'system:serviceaccount:default:*' } }), [], 'a provider of one tenant');
+  assert.deepEqual(trustCodes(oidc('gitlab.com'), { StringLike: { 'gitlab.com:sub': 'repo:my-org/*' } }), [], 'IAM426 is for GitHub');
+  const [narrow] = findingsOf(trust(oidc(GITHUB), { StringLike: { [sub]: 'repo:my-org/*:environment:prod' } }), { kind: 'trust' }).filter(
+    f => f.code === 'IAM426',
+  );
+  assert.deepEqual(narrow.data, { narrower: ['repo:my-org/<repository>:environment:prod'] });
+});

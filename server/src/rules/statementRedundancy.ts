@@ -9,14 +9,18 @@ import type { Statement } from '../policy/model';
 import { keySpan } from '../analysis/spans';
 import type { RuleContext, RuleModule } from './types';
 
-/** JSON text with the keys of every object sorted: two statements that differ only in key order are one. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/** The value with the keys of every object in sorted order: two statements that differ only in key order are one. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    const object = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(object)
+        .sort()
+        .map(key => [key, canonical(object[key])]),
+    );
   }
-  return JSON.stringify(value);
+  return value;
 }
 
 /** The statement without its Sid, in canonical form; undefined when it repeats a key (IAM031: JSON would hide one). */
@@ -25,7 +29,7 @@ function statementKey(statement: Statement): string | undefined {
   if (new Set(names).size !== names.length) return undefined;
   const value = getNodeValue(statement.node) as Record<string, unknown>;
   const { Sid: _sid, ...rest } = value;
-  return canonical(rest);
+  return JSON.stringify(canonical(rest));
 }
 
 function checkIdentical(ctx: RuleContext): void {
@@ -80,7 +84,7 @@ export const statementRedundancyRules: RuleModule = {
         });
       }
       const condition = statement.condition?.entry;
-      if (condition?.valueNode?.type === 'object' && (condition.valueNode.children ?? []).length === 0) {
+      if (condition?.valueNode?.type === 'object' && condition.valueNode.children!.length === 0) {
         ctx.report({
           code: 'IAM052',
           ...keySpan(condition),
@@ -89,6 +93,6 @@ export const statementRedundancyRules: RuleModule = {
         });
       }
     }
-    if (ctx.doc.statements.length > 1) checkIdentical(ctx);
+    checkIdentical(ctx);
   },
 };
