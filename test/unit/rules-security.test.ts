@@ -165,6 +165,31 @@ test('IAM414 near misses: one service by path or iam:AWSServiceName, NotAction o
   assert.deepEqual(only('IAM414', 'identity', { Action: 'iam:CreateRole', Resource: '*' }), []);
 });
 
+test('IAM414: the values and conditions that decide it', () => {
+  const slr = 'iam:CreateServiceLinkedRole';
+  const ecs = 'arn:aws:iam::*:role/aws-service-role/ecs.amazonaws.com/*';
+  const iam414 = (elements: Record<string, unknown>) => only('IAM414', 'identity', { Action: slr, ...elements });
+  assert.deepEqual(iam414({ Resource: 'role/*' }), [], 'a value that is no ARN names no role');
+  assert.deepEqual(iam414({}), [], 'neither Resource nor NotResource');
+  assert.deepEqual(iam414({ NotResource: [] }), [], 'an empty NotResource (IAM014 territory) names nothing');
+  assert.deepEqual(iam414({ NotResource: ['arn:aws:iam::*:role/*', 'arn:aws:s3:::b'] }), [], 'one NotResource value takes every role out');
+  assert.deepEqual(iam414({ Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } } }), ['IAM414'], 'a condition on another key');
+  assert.deepEqual(
+    iam414({ Resource: '*', Condition: { StringNotEquals: { 'iam:AWSServiceName': 'ecs.amazonaws.com' } } }),
+    ['IAM414'],
+    'a negated operator names no service',
+  );
+  assert.deepEqual(
+    iam414({ Resource: '*', Condition: { StringLike: { 'iam:AWSServiceName': ['ecs.amazonaws.com', '*.amazonaws.com'] } } }),
+    ['IAM414'],
+    'one value of every service',
+  );
+  const [finding] = findingsOf(policyOf(stmt({ Action: slr, Resource: [ecs, 'arn:aws:iam::*:role/*'] })), { kind: 'identity' }).filter(
+    f => f.code === 'IAM414',
+  );
+  assert.deepEqual(finding.data, { resource: 'arn:aws:iam::*:role/*' }, 'the value that names every role');
+});
+
 test('IAM411: privilege escalation on "*", wildcards included, across statements', () => {
   assert.deepEqual(only('IAM411', 'identity', { Action: 'iam:CreatePolicyVersion', Resource: '*' }), ['IAM411']);
   assert.deepEqual(only('IAM411', 'identity', { Action: 'iam:Put*', Resource: '*' }), ['IAM411']);

@@ -11,7 +11,7 @@
 // services confines it. `"Action": "*"` is left to IAM400 and IAM405, as for IAM410.
 import { parseArn } from '../policy/arn';
 import { arnCoversFormat, formatAsPattern, globCovers } from '../policy/arnGlobs';
-import type { Span, StringItem } from '../policy/model';
+import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
 import { grantSiteOf, narrows, statementFacts, type StatementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
@@ -26,19 +26,20 @@ const EVERY_SLR = formatAsPattern('arn:${Partition}:iam::${Account}:role/aws-ser
 function namesEverySlr(value: string): boolean {
   if (value === '*') return true;
   const arn = parseArn(value);
+  // Stryker disable next-line StringLiteral: equivalent, an IAM ARN has no Region: '*' and '' both match it
   return arn !== undefined && arnCoversFormat({ ...arn, region: '*', account: '*' }, EVERY_SLR);
 }
 
-/** What grants every service's role: the Resource value, or the NotResource key; undefined when none does. */
-function everySlrAt(facts: StatementFacts): { at: Span; value?: string } | undefined {
+/** Whether the statement grants every service's role: through a Resource value (given), or NotResource; undefined when not. */
+function everySlr(facts: StatementFacts): { value?: string } | undefined {
   const { notResource, resource } = facts.statement;
   if (notResource) {
     const items = notResource.items;
     if (items.length === 0 || items.some(i => hasPlaceholder(i.value) || namesEverySlr(i.value))) return undefined;
-    return { at: notResource.entry.keyNode };
+    return {};
   }
   const item: StringItem | undefined = resource?.items.find(i => namesEverySlr(i.value));
-  return item && { at: item, value: item.value };
+  return item && { value: item.value };
 }
 
 /** A condition on iam:AWSServiceName that names services (not every one). */
@@ -49,8 +50,9 @@ function namesServices(facts: StatementFacts): boolean {
 function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
   const at = grantSiteOf(facts, CREATE_SLR);
   if (!at || namesServices(facts)) return;
-  const every = everySlrAt(facts);
+  const every = everySlr(facts);
   if (!every) return;
+  // Stryker disable next-line all: human text
   const how = every.value === undefined ? 'NotResource leaves in' : `"${every.value}" names`;
   ctx.report({
     code: 'IAM414',
