@@ -75,6 +75,26 @@ test('IAM402 near misses: "*"-only actions, tag conditions, Deny, resource polic
   assert.deepEqual(only('IAM402', 'scp', { Effect: 'Deny', Action: 'ec2:TerminateInstances', Resource: '*' }), []);
 });
 
+test('IAM402: iam:CreateServiceLinkedRole on "*" confined to named services by iam:AWSServiceName; not the other actions', () => {
+  const slr = 'iam:CreateServiceLinkedRole';
+  const named = { StringEquals: { 'iam:AWSServiceName': 'ecs.amazonaws.com' } };
+  const findingsOn = (statement: Record<string, unknown>) =>
+    findingsOf(policyOf(stmt(statement)), { kind: 'identity' })
+      .filter(f => f.code === 'IAM402' || f.code === 'IAM414')
+      .map(f => [f.code, (f.data as { actions?: string[] } | undefined)?.actions]);
+  assert.deepEqual(findingsOn({ Action: slr, Resource: '*', Condition: named }), []);
+  assert.deepEqual(findingsOn({ Action: [slr, 'ec2:TerminateInstances'], Resource: '*', Condition: named }), [['IAM402', ['ec2:TerminateInstances']]]);
+  assert.deepEqual(
+    findingsOn({ Action: slr, Resource: '*', Condition: { StringLike: { 'iam:AWSServiceName': '*.amazonaws.com' } } }).map(([code]) => code),
+    ['IAM414'],
+    'every service: IAM414, IAM402 folded into it',
+  );
+  assert.deepEqual(
+    findingsOn({ Action: slr, Resource: '*', Condition: { StringNotEquals: { 'iam:AWSServiceName': 'ecs.amazonaws.com' } } }).map(([code]) => code),
+    ['IAM414'],
+  );
+});
+
 test('IAM403: an ARN that matches every resource of its type everywhere', () => {
   assert.deepEqual(only('IAM403', 'identity', { Action: 'cloudtrail:GetEventSelectors', Resource: 'arn:*:cloudtrail:*:*:trail/*' }), ['IAM403']);
   assert.deepEqual(only('IAM403', 'identity', { Action: 's3:ListBucket', Resource: 'arn:aws:s3:::*' }), ['IAM403']);

@@ -23,6 +23,7 @@ import { arnServiceOf, everyResourceOf, resourceTypesOf, supportsResourceLevel, 
 import { restrictsResources } from '../analysis/securityTables';
 import { DATA_ACCESS_ACTIONS, lowerName } from '../analysis/sensitiveActions';
 import { actionName, perExpansion } from '../analysis/actionExpansions';
+import { CREATE_SERVICE_LINKED_ROLE, namesServiceLinkedRoleServices } from '../analysis/serviceLinkedRoles';
 import { hasStarResource, restrictsWith, statementFacts, unionOfEntries, type StatementFacts } from '../analysis/statementFacts';
 import { DATA_LIST_LIMIT, type RuleContext, type RuleModule } from './types';
 import { hasVariable } from '../util/policyVariables';
@@ -81,7 +82,9 @@ const CHANGING_LEVELS: ReadonlySet<AccessLevel> = new Set(['Permissions manageme
 function checkResourceStar(ctx: RuleContext, facts: StatementFacts): void {
   const star = hasStarResource(facts);
   if (!star || confinesResources(facts)) return;
-  const actions = unionOfEntries(facts, entry => scopedActions(entry, ctx.catalog));
+  // a service-linked role's service named by iam:AWSServiceName confines the one role it creates
+  const confinedRole = namesServiceLinkedRoleServices(facts);
+  const actions = unionOfEntries(facts, entry => scopedActions(entry, ctx.catalog)).filter(a => !(confinedRole && lowerName(a) === CREATE_SERVICE_LINKED_ROLE));
   if (actions.length === 0) return;
   const byLevel = new Map<AccessLevel, ActionInfo[]>();
   for (const action of actions) byLevel.set(action.accessLevel, [...(byLevel.get(action.accessLevel) ?? []), action]);

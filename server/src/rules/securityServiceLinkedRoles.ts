@@ -10,15 +10,13 @@
 // its own account), or NotResource that leaves them in; a condition on iam:AWSServiceName that names
 // services confines it. `"Action": "*"` is left to IAM400 and IAM405, as for IAM410.
 import { parseArn } from '../policy/arn';
-import { arnCoversFormat, formatAsPattern, globCovers } from '../policy/arnGlobs';
+import { arnCoversFormat, formatAsPattern } from '../policy/arnGlobs';
 import type { StringItem } from '../policy/model';
 import { hasPlaceholder } from '../policy/placeholders';
-import { grantSiteOf, narrows, statementFacts, type StatementFacts } from '../analysis/statementFacts';
+import { CREATE_SERVICE_LINKED_ROLE, namesServiceLinkedRoleServices } from '../analysis/serviceLinkedRoles';
+import { grantSiteOf, statementFacts, type StatementFacts } from '../analysis/statementFacts';
 import type { RuleContext, RuleModule } from './types';
 
-const CREATE_SLR = 'iam:createservicelinkedrole';
-const AWS_SERVICE_NAME = 'iam:awsservicename';
-const EVERY_SERVICE = '*.amazonaws.com';
 /** The ARN of every service-linked role, of every service. */
 const EVERY_SLR = formatAsPattern('arn:${Partition}:iam::${Account}:role/aws-service-role/${ServiceName}.amazonaws.com/${RoleName}')!;
 
@@ -42,14 +40,9 @@ function everySlr(facts: StatementFacts): { value?: string } | undefined {
   return item && { value: item.value };
 }
 
-/** A condition on iam:AWSServiceName that names services (not every one). */
-function namesServices(facts: StatementFacts): boolean {
-  return facts.conditions.some(c => c.key === AWS_SERVICE_NAME && narrows(c) && c.values.every(v => !globCovers(v, EVERY_SERVICE)));
-}
-
 function checkStatement(ctx: RuleContext, facts: StatementFacts): void {
-  const at = grantSiteOf(facts, CREATE_SLR);
-  if (!at || namesServices(facts)) return;
+  const at = grantSiteOf(facts, CREATE_SERVICE_LINKED_ROLE);
+  if (!at || namesServiceLinkedRoleServices(facts)) return;
   const every = everySlr(facts);
   if (!every) return;
   // Stryker disable next-line all: human text
