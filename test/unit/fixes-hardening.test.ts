@@ -188,10 +188,11 @@ test('IAM421/IAM425: the claim condition needs its key, operator and value from 
 test('IAM424: a Sid taken gets a number; no statement added to a Statement that is no array', () => {
   const allow =
     '{ "Sid": "DenyInsecureTransport", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*" }';
-  const [[title, preferred, after]] = offered(bucketPolicy(allow), 'IAM424');
+  const put = '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::site/in/*" }';
+  const [[title, preferred, after]] = offered(bucketPolicy(`${allow}, ${put}`), 'IAM424');
   assert.equal(title, 'Add a statement that denies requests over plain HTTP (aws:SecureTransport)');
   assert.equal(preferred, true);
-  assert.deepEqual((JSON.parse(after) as { Statement: unknown[] }).Statement[1], {
+  assert.deepEqual((JSON.parse(after) as { Statement: unknown[] }).Statement[2], {
     Sid: 'DenyInsecureTransport2',
     Effect: 'Deny',
     Principal: '*',

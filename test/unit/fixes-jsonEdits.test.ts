@@ -19,7 +19,7 @@ import {
   type TextStyle,
 } from '../../server/src/features/fixes/jsonEdits';
 import { changeAction, fixAction, minimize, quickFix, statementAt, touches } from '../../server/src/features/fixes/framework';
-import { placeholder } from '../../server/src/features/fixes/template';
+import { literalEnds, placeholder, plainText, snippetText } from '../../server/src/features/fixes/template';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import type { PolicyDocument } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
@@ -316,4 +316,12 @@ test('statementAt and touches: the bounds', () => {
   assert.equal(touches(at(0, 0), 0, 5), true, 'a cursor at the start');
   assert.equal(touches(at(6, 9), 0, 5), false);
   assert.equal(touches(at(0, 2), 3, 5), false);
+});
+
+test('placeholders: a tab stop each, a choice only with alternatives; the literal text around them', () => {
+  assert.equal(snippetText(`a${placeholder('X', 'v')}b`), 'a${1:v}b');
+  assert.equal(plainText(`a${placeholder('X', 'v', ['w'])}b`), 'avb');
+  assert.deepEqual(literalEnds('abc'), { head: 3, tail: 3 });
+  assert.deepEqual(literalEnds(`${placeholder('X', 'v')}x`), { head: 0, tail: 1 });
+  assert.deepEqual(literalEnds(`ab${placeholder('X', 'v')}c${placeholder('Y', 'w')}def`), { head: 2, tail: 3 });
 });

@@ -246,3 +246,19 @@ test('typeNames: at most four names, each once; valuesOfArns: the first ARN to g
     ],
   );
 });
+
+test('no ARNs for a statement that has NotAction beside Action; IAM403 keeps the partition of its own ARN', () => {
+  assert.deepEqual(
+    offered(one('{ "Effect": "Allow", "Action": "sqs:SendMessage", "NotAction": "sqs:DeleteQueue" }'), 'IAM021').map(f => f[0]),
+    ['Add "Resource": "*"'],
+  );
+  const text = one(
+    '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }, { "Effect": "Allow", "Action": "logs:CreateLogGroup", "Resource": "arn:aws-cn:logs:*:*:*" }',
+  );
+  assert.match(fixed(text, 'IAM403', /^Narrow/), /"arn:aws-cn:logs:<region>:<account-id>:log-group:<log-group-name>"/);
+  assert.match(
+    fixed(text.replace('arn:aws-cn:logs', 'arn:*:logs'), 'IAM403', /^Narrow/),
+    /"arn:aws:logs:<region>:<account-id>:log-group:<log-group-name>"/,
+    "a wildcard partition: the document's",
+  );
+});

@@ -416,3 +416,29 @@ test('the Version fix on a document that is no object, and the Sid numbering fro
   );
   assert.match(fixed(numbered, 'IAM027'), /"Sid": "Read11", "Effect": "Allow", "Action": "s3:PutObject"/);
 });
+
+test('the principal fixes: titles, the exact text, none without their data or on a stale finding', () => {
+  const oidc = ONE(
+    '{ "Effect": "Allow", "Principal": { "Federated": "token.actions.githubusercontent.com" }, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": { "StringEquals": { "aws:SourceAccount": "111122223333" } } }',
+  );
+  assert.deepEqual(offered(oidc, 'IAM037'), [
+    [
+      'Name the provider by its ARN: arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+      'quickfix',
+      false,
+      oidc.replace('"token.actions.githubusercontent.com"', '"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"'),
+    ],
+  ]);
+  const saml = ONE(
+    '{ "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::111122223333:saml-provider/Okta" }, "Action": ["sts:TagSession", "sts:AssumeRole"] }',
+  );
+  assert.deepEqual(offered(saml, 'IAM041'), [
+    ['Allow sts:AssumeRoleWithSAML instead of sts:AssumeRole', 'quickfix', true, saml.replace('"sts:AssumeRole"', '"sts:AssumeRoleWithSAML"')],
+  ]);
+  const { doc, diagnostics } = diagnose(saml);
+  const finding = diagnostics.find(d => d.code === 'IAM041')!;
+  assert.deepEqual(fixesFor(doc, { ...finding, data: undefined }), []);
+  assert.deepEqual(fixesFor(diagnose(`{${' '.repeat(saml.length - 2)}}`).doc, finding), []);
+  const noAssume = diagnose(saml.replace('"sts:AssumeRole"', '"sts:GetCallerIdentity"')).doc;
+  assert.deepEqual(fixesFor(noAssume, finding), []);
+});

@@ -250,3 +250,30 @@ test("the next free Sid number, and the Resource laid out as it was written (a o
     fromStar,
   );
 });
+
+test('the split on IAM407 is preferred when it is the one fix; titles join the types of a group with +', () => {
+  const QUEUE_READ = '{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:111122223333:q"}';
+  assert.deepEqual(
+    split(P(`{"Effect":"Allow","Action":["sqs:ReceiveMessage","sqs:ListQueues"],"Resource":"*"},${QUEUE_READ}`), 'IAM407').map(f => [f[0], f[2]]),
+    [['Split the statement by resource type: queue; "*"', true]],
+  );
+  const { doc } = diagnose(P('{"Effect":"Allow","Action":["s3:GetObject","ec2:AttachVolume"],"Resource":"*"}'));
+  assert.deepEqual(
+    refactorsAt(doc, doc.text.indexOf('Action') + 1)
+      .filter(a => a.title.startsWith('Split'))
+      .map(a => a.title),
+    ['Split the statement by resource type: object; instance + volume'],
+  );
+});
+
+test('at most six statements from one split', () => {
+  const six = ['s3:ListBucket', 's3:GetObject', 'sqs:SendMessage', 'sns:Publish', 'lambda:InvokeFunction', 'dynamodb:GetItem'];
+  const titles = (actions: string[]) => {
+    const { doc } = diagnose(P(`{"Effect":"Allow","Action":${JSON.stringify(actions)},"Resource":"*"}`));
+    return refactorsAt(doc, doc.text.indexOf('Action') + 1)
+      .filter(a => a.title.startsWith('Split'))
+      .map(a => a.title);
+  };
+  assert.deepEqual(titles(six), ['Split the statement by resource type: bucket; object; queue; topic; function; table']);
+  assert.deepEqual(titles([...six, 'kms:Decrypt']), []);
+});

@@ -191,3 +191,25 @@ test('IAM401: fixes only for IAM401, on its own item, and none for a stale findi
   const stale = diagnose(text.replace('"sqs:GetQueueUrl","sqs:*"', '"sqs:GetQueueUrl"        ')).doc;
   assert.deepEqual(fixesFor(stale, diagnostic), []);
 });
+
+test('the shortened list keeps a one-line statement on one line; no shortening with an item that is no string; access levels only in Action', () => {
+  const { doc } = diagnose(policy('["sqs:ListQueueTags","sqs:ListQueues","sqs:Foo*","*"]'));
+  const shorten = refactorsAt(doc, doc.text.indexOf('sqs:ListQueueT')).find(a => a.title.startsWith('Shorten'))!;
+  assert.equal(applyFix(doc, shorten), policy('["sqs:Foo*","*","sqs:ListQueue*"]'));
+  const invalid = diagnose(policy('["sqs:ListQueueTags","sqs:ListQueues",1]')).doc;
+  assert.deepEqual(
+    refactorsAt(invalid, invalid.text.indexOf('sqs:ListQueueT')).filter(a => a.title.startsWith('Shorten')),
+    [],
+  );
+  for (const [text, at] of [
+    ['{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"sqs:*","Resource":"*"}]}', 'sqs:*'],
+    [policy('"abc:sqs:*"'), 'abc:sqs'],
+  ]) {
+    const other = diagnose(text).doc;
+    assert.deepEqual(
+      refactorsAt(other, other.text.indexOf(at)).filter(a => a.title.startsWith('Replace')),
+      [],
+      text,
+    );
+  }
+});
