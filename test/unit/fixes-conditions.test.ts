@@ -289,3 +289,31 @@ test("IAM650: the team's required condition with the operator of the key's type;
   assert.deepEqual(required('team:unknown', ['x']), [[title('team:unknown'), true, '{"StringEquals":{"team:unknown":"x"}}']]);
   assert.deepEqual(required('aws:PrincipalTag/team'), [[title('aws:PrincipalTag/team'), false, '{"StringEquals":{"aws:PrincipalTag/team":"<value>"}}']]);
 });
+
+test('IAM650: a choice of keys (anyOf) is never preferred, even with their values given', () => {
+  const settings = withDefaults({
+    requiredConditions: [
+      {
+        actions: 's3:GetObject',
+        anyOf: [
+          { key: 'aws:PrincipalTag/a', values: ['x'] },
+          { key: 'aws:PrincipalTag/b', values: ['y'] },
+        ],
+      },
+    ],
+  });
+  const text = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*" }');
+  const { doc, diagnostics } = diagnose(text, undefined, settings);
+  const fixes = fixesFor(
+    doc,
+    diagnostics.find(d => d.code === 'IAM650')!,
+    settings,
+  );
+  assert.deepEqual(
+    fixes.map(f => [f.title, f.isPreferred]),
+    [
+      ["Add the condition on aws:PrincipalTag/a that the team's rule requires", false],
+      ["Add the condition on aws:PrincipalTag/b that the team's rule requires", false],
+    ],
+  );
+});

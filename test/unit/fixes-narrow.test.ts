@@ -262,3 +262,10 @@ test('no ARNs for a statement that has NotAction beside Action; IAM403 keeps the
     "a wildcard partition: the document's",
   );
 });
+
+test("the ARNs of an action's required resource types, not of its simplest optional ones", () => {
+  assert.deepEqual(
+    offered(one('{ "Effect": "Allow", "Action": "appmesh:CreateGatewayRoute" }'), 'IAM021').map(f => f[0]),
+    ['Add "Resource" with ARNs of the resources the actions need (gatewayRoute)', 'Add "Resource": "*"'],
+  );
+});

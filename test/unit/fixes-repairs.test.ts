@@ -442,3 +442,19 @@ test('the principal fixes: titles, the exact text, none without their data or on
   const noAssume = diagnose(saml.replace('"sts:AssumeRole"', '"sts:GetCallerIdentity"')).doc;
   assert.deepEqual(fixesFor(noAssume, finding), []);
 });
+
+test('one of two exclusive elements: the later one of a repeated name goes', () => {
+  const text = ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "Action": "s3:PutObject", "NotAction": "s3:ListBucket", "Resource": "*" }');
+  assert.equal(
+    fixed(text, 'IAM018', /^Remove "Action"/),
+    ONE('{ "Effect": "Allow", "Action": "s3:GetObject", "NotAction": "s3:ListBucket", "Resource": "*" }'),
+  );
+});
+
+test('a missing Effect is not added where an element only needs its case fixed', () => {
+  const text = ONE('{ "effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }');
+  const { doc, diagnostics } = diagnose(text);
+  const missing = diagnose(ONE('{ "Action": "s3:GetObject", "Resource": "*" }')).diagnostics.find(d => d.code === 'IAM017')!;
+  assert.ok(diagnostics.some(d => d.code === 'IAM011'));
+  assert.deepEqual(fixesFor(doc, missing), []);
+});
