@@ -165,3 +165,8 @@ test('fixAllAction: none when nothing is safe to fix, else one source.fixAll act
   });
   assert.equal(fixAll(doc, getCatalog(), settings, rethrow).length, 1);
 });
+
+test('fixAll: a trailing comma right after a repeated action that goes is removed too', () => {
+  const one = (actions: string) => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[${actions}],"Resource":"*"}]}`;
+  assert.equal(fixAllText(one('"s3:GetObject","s3:GetObject",')), one('"s3:GetObject"'));
+});
