@@ -40,3 +40,10 @@ test('memos derive once per owner, also when the value derived is undefined', ()
   assert.equal(count(spellingOf(catalog, 'S3:GET*'), catalog), count(gets, catalog));
   assert.equal(expansionCalls, 1, 'one expansion for both spellings');
 });
+
+test('spellingOf: the text as written, its expansion named in lower case and shared by every spelling', () => {
+  const spelling = spellingOf(catalog, 'S3:GetObject');
+  assert.equal(spelling.text, 'S3:GetObject');
+  assert.equal(spelling.expansion.name, 's3:getobject');
+  assert.equal(spellingOf(catalog, 's3:getOBJECT').expansion, spelling.expansion);
+});

@@ -24,6 +24,7 @@ test('isBucketPolicy: a resource policy whose Resource and NotResource are all S
   assert.equal(bucket(grant('arn:aws:s3::111122223333:b')), false, 'an account');
   assert.equal(bucket(grant('arn:aws:s3:us-east-1:111122223333:accesspoint/x')), false);
   assert.equal(bucket(grant('*')), false);
+  assert.equal(bucket(grant('arn:aws:cloudfront:::distribution/x')), false, 'another service without Region and account');
   assert.equal(bucket({ Principal: '*', Action: 's3:GetObject' }), false, 'no resource at all');
   assert.equal(isBucketPolicy(docOf('identity', { Action: 's3:GetObject', Resource: 'arn:aws:s3:::b' })), false);
 });
