@@ -54,6 +54,8 @@ export default {
       'test/unit/placeholders.test.ts',
       'test/unit/zoneOfTrust.test.ts',
       'test/unit/linter-fixtures.test.ts',
+      // the shared analysis' own unit tests
+      'test/unit/analysis-*.test.ts',
       // the template readers (not the corpus-wide tests, nor the bundle's, which needs the build)
       'test/unit/templates-core.test.ts',
       'test/unit/templates-cloudformation.test.ts',

@@ -1,7 +1,7 @@
 // Action names and their expansions, shared across statements and documents (rules/actionExpansions.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultCatalogPath, loadCatalog } from '../../server/src/catalog/loadCatalog';
+import { defaultCatalogPath, getCatalog, loadCatalog } from '../../server/src/catalog/loadCatalog';
 import { expandAction, perExpansion, perSpelling, spellingOf } from '../../server/src/analysis/actionExpansions';
 
 const catalog = loadCatalog(defaultCatalogPath());
@@ -39,4 +39,12 @@ test('memos derive once per owner, also when the value derived is undefined', ()
   assert.equal(count(gets, catalog), expandAction(catalog, 's3:Get*').length);
   assert.equal(count(spellingOf(catalog, 'S3:GET*'), catalog), count(gets, catalog));
   assert.equal(expansionCalls, 1, 'one expansion for both spellings');
+});
+
+test('spellingOf: the text as written, its expansion named in lower case and shared by every spelling', () => {
+  const catalog = getCatalog(); // a new one in each test of the mutation run: the memos start empty
+  const spelling = spellingOf(catalog, 'S3:GetObject');
+  assert.equal(spelling.text, 'S3:GetObject');
+  assert.equal(spelling.expansion.name, 's3:getobject');
+  assert.equal(spellingOf(catalog, 's3:getOBJECT').expansion, spelling.expansion);
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
-import { ESCALATION_METHODS, ESCALATION_SOURCES, PASS_ROLE, TARGET_TYPES } from '../../server/src/analysis/escalationMethods';
+import { ESCALATION_METHODS, ESCALATION_SOURCES, methodsWith, PASS_ROLE, sourceLink, TARGET_TYPES } from '../../server/src/analysis/escalationMethods';
 import { findingsOf, policyOf, stmt } from '../helpers/findings';
 
 type Statement = Record<string, unknown>;
@@ -219,4 +219,25 @@ test('IAM411 after Deny statements: unconditional, on "*", by Action or NotActio
   assert.equal(count('IAM411', policyVersion, { Effect: 'Deny', NotAction: ['s3:*', 'iam:*'], Resource: '*' }), 1);
   const withoutMfa = { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } };
   assert.equal(count('IAM411', policyVersion, withoutMfa), 1, 'a conditional Deny');
+});
+
+test('sourceLink: each source of the table as a Markdown link to its page; an unknown source as written', () => {
+  assert.equal(sourceLink('rhino 3'), '[Rhino Security Labs 3](https://github.com/RhinoSecurityLabs/AWS-IAM-Privilege-Escalation)');
+  assert.equal(sourceLink('pmapper ec2'), '[PMapper ec2](https://github.com/nccgroup/PMapper/blob/master/principalmapper/graphing/ec2_edges.py)');
+  assert.equal(sourceLink('pathfinding ec2-001'), '[pathfinding.cloud ec2-001](https://pathfinding.cloud/paths/ec2-001)');
+  assert.equal(
+    sourceLink('cloudsplaining privilege-escalation'),
+    '[Cloudsplaining privilege-escalation](https://github.com/salesforce/cloudsplaining/blob/master/cloudsplaining/shared/constants.py)',
+  );
+  assert.equal(sourceLink('elsewhere 12'), 'elsewhere 12');
+});
+
+test('methodsWith: the methods an action (lower case) takes part in, in table order', () => {
+  assert.deepEqual(
+    methodsWith('iam:passrole'),
+    ESCALATION_METHODS.filter(m => m.actions.includes('iam:passrole')),
+  );
+  assert.ok(methodsWith('iam:passrole').length > 5);
+  assert.deepEqual(methodsWith('iam:PassRole'), [], 'lower case only');
+  assert.deepEqual(methodsWith('s3:getobject'), []);
 });

@@ -6,7 +6,8 @@ import type { Catalog } from '../../server/src/catalog/types';
 import { collectFindings } from '../../server/src/features/diagnostics';
 import type { PolicyKind } from '../../server/src/policy/model';
 import { withDefaults } from '../../server/src/protocol';
-import { KIND_REQUIREMENTS } from '../../server/src/analysis/kindRequirements';
+import { isFullAccess, KIND_REQUIREMENTS } from '../../server/src/analysis/kindRequirements';
+import { parsePolicy } from '../../server/src/policy/parse';
 import { cleanSid } from '../../server/src/analysis/sid';
 import { parse } from '../helpers/cursor';
 import { findingsOf, rethrow } from '../helpers/findings';
@@ -578,4 +579,21 @@ test("IAM042: Allow in an RCP, except RCPFullAWSAccess's", () => {
   assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}'), ['IAM042']);
   assert.deepEqual(rcp('{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}'), [], 'RCPFullAWSAccess');
   assert.deepEqual(rcp('{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}'), []);
+});
+
+test('isFullAccess: RCPFullAWSAccess\'s one Allow, "*" for everyone on everything, and nothing else', () => {
+  const full = (statement: Record<string, unknown>) =>
+    isFullAccess(
+      parsePolicy(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', ...statement }] }), undefined, { kind: 'rcp' }).statements[0],
+    );
+  assert.equal(full({ Principal: '*', Action: '*', Resource: '*' }), true);
+  assert.equal(full({ Principal: '*', Action: ['*'], Resource: ['*'] }), true);
+  assert.equal(full({ Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: '*', Resource: '*' }), false);
+  assert.equal(full({ Action: '*', Resource: '*' }), false, 'no Principal');
+  assert.equal(full({ Principal: '*', Action: ['*', 's3:GetObject'], Resource: '*' }), false);
+  assert.equal(full({ Principal: '*', Action: 's3:*', Resource: '*' }), false);
+  assert.equal(full({ Principal: '*', Action: '*', Resource: ['*', 'arn:aws:s3:::b'] }), false);
+  assert.equal(full({ Principal: '*', NotAction: '*', Resource: '*' }), false);
+  assert.equal(full({ Principal: '*', Action: '*', NotResource: '*' }), false);
+  assert.equal(full({ Principal: '*', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }), false);
 });

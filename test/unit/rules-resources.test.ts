@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
-import { resourceTypesOf } from '../../server/src/analysis/resourceTypes';
+import { catalogNames, formatsOfArnService, mayName, resourceTypesOf, typedArn, typeKey } from '../../server/src/analysis/resourceTypes';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 import { fixed } from '../helpers/fixes';
 
@@ -267,4 +267,28 @@ test('IAM212: the types the action acts on, those with the fewest variables firs
     'arn:${Partition}:dynamodb::${Account}:global-table/${GlobalTableName}',
     'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}',
   ]);
+});
+
+test('resourceTypes: formats by the ARN service in any case, type keys, and the parts of a typed ARN', () => {
+  const catalog = getCatalog();
+  const s3 = formatsOfArnService(catalog, 's3')!;
+  assert.ok(s3.some(f => f.type.name === 'object' && f.segments.join(':') === 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'));
+  assert.deepEqual(formatsOfArnService(catalog, 'S3'), s3);
+  assert.equal(formatsOfArnService(catalog, 'nosuch'), undefined);
+  assert.equal(typeKey(catalog.resourceType('S3', 'Object')!), 's3/object');
+  assert.deepEqual([typedArn(catalog, 'bucket').service, typedArn(catalog, 'bucket').slashInResource], ['', false]);
+  assert.deepEqual([typedArn(catalog, 'arn:aws:S3:::b/k').service, typedArn(catalog, 'arn:aws:s3:::b/k').slashInResource], ['s3', true]);
+  assert.equal(typedArn(catalog, 'arn:aws:s3:::b-${aws:PrincipalTag/team}').slashInResource, false, "a variable's slash is its value's");
+});
+
+test("resourceTypes: catalogNames is the catalog's matcher; mayName also the loose reading, but no slash in a slashless name", () => {
+  const catalog = getCatalog();
+  const object = catalog.resourceType('s3', 'object')!;
+  const bucket = catalog.resourceType('s3', 'bucket')!;
+  assert.equal(catalogNames(typedArn(catalog, 'arn:aws:s3:::b/k'), object), true);
+  assert.equal(catalogNames(typedArn(catalog, 'arn:aws:s3:::b/k'), bucket), false);
+  assert.equal(mayName(typedArn(catalog, 'arn:aws:s3:::b/*'), bucket), false);
+  assert.equal(mayName(typedArn(catalog, 'arn:aws:s3:::b*'), bucket), true);
+  assert.equal(mayName(typedArn(catalog, 'arn:aws:s3:::b*'), object), true);
+  assert.equal(mayName(typedArn(catalog, 'arn:aws:sqs:*:*:q'), bucket), false);
 });

@@ -2,6 +2,7 @@
 // trust policy must check, values that only look like a restriction, and the fixes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { OTHER_OIDC_PROVIDER, providerHost, webIdentityProvider } from '../../server/src/analysis/webIdentityTrust';
 import { codesOf, findingsOf, policyOf, stmt } from '../helpers/findings';
 import { codes, fixed, fixesOf } from '../helpers/fixes';
 
@@ -111,4 +112,41 @@ test('IAM421, IAM426: only values of the claim, under operators with wildcards; 
     f => f.code === 'IAM426',
   );
   assert.deepEqual(narrow.data, { narrower: ['repo:my-org/<repository>:environment:prod'] });
+});
+
+test('webIdentityProvider: the provider a Federated value names, by the whole host', () => {
+  const nameOf = (value: string) => webIdentityProvider(value)?.provider.name;
+  const oidc = (host: string) => `arn:aws:iam::111122223333:oidc-provider/${host}`;
+  assert.equal(nameOf(oidc('oidc.eks.us-east-1.amazonaws.com/id/ABCDEF0123')), 'Amazon EKS');
+  assert.equal(nameOf(oidc('oidc.eks.cn-north-1.amazonaws.com.cn/id/abcdef')), 'Amazon EKS');
+  assert.equal(nameOf(oidc('x.oidc.eks.us-east-1.amazonaws.com/id/abcdef')), 'this OIDC provider');
+  assert.equal(nameOf(oidc('oidc.eks.us-east-1.amazonaws.com/id/abcdef/x')), 'this OIDC provider');
+  assert.equal(nameOf(oidc('oidc.circleci.com/org/0a1b2c3d-aaaa')), 'CircleCI');
+  assert.equal(nameOf(oidc('oidc.circleci.com/org/0a1b2c3d-aaaa/x')), 'this OIDC provider');
+  assert.equal(nameOf(oidc('evil.oidc.circleci.com/org/0a1b')), 'this OIDC provider');
+  assert.equal(nameOf(oidc('oidc.circleci.com/org/xyz')), 'this OIDC provider');
+  const bitbucket = 'api.bitbucket.org/2.0/workspaces/acme/pipelines-config/identity/oidc';
+  assert.equal(nameOf(oidc(bitbucket)), 'Bitbucket Pipelines');
+  assert.equal(nameOf(oidc(`${bitbucket}/x`)), 'this OIDC provider');
+  assert.equal(nameOf(oidc(`x.${bitbucket}`)), 'this OIDC provider');
+  assert.equal(nameOf(oidc(bitbucket.replace('acme', 'acme/team'))), 'this OIDC provider');
+  assert.equal(nameOf(oidc(bitbucket.replace('acme', ''))), 'this OIDC provider');
+  assert.equal(nameOf('accounts.google.com'), 'Google');
+  assert.equal(nameOf('arn:aws:iam::111122223333:saml-provider/Corp'), undefined);
+  assert.equal(nameOf('no-such-provider'), undefined);
+  assert.equal(OTHER_OIDC_PROVIDER.matches('anything'), true);
+});
+
+test('providerHost: the host of an OIDC provider ARN, as written; a bare name; nothing for SAML', () => {
+  assert.equal(providerHost('arn:aws:iam::111122223333:oidc-provider/Token.Actions.GitHubUserContent.com'), 'Token.Actions.GitHubUserContent.com');
+  assert.equal(providerHost('arn:aws:iam::111122223333:x/oidc-provider/a.example.com'), undefined);
+  assert.equal(providerHost('arn:aws:iam::111122223333:oidc-provider/'), undefined);
+  assert.equal(providerHost('arn:aws:iam::111122223333:saml-provider/Corp'), undefined);
+  assert.equal(providerHost('graph.facebook.com'), 'graph.facebook.com');
+  assert.equal(providerHost('cognito:x'), undefined);
+});
+
+test("HCP Terraform: a token's tenant is its organization", () => {
+  const terraform = webIdentityProvider('arn:aws:iam::111122223333:oidc-provider/app.terraform.io')!.provider;
+  assert.equal(terraform.tenantOf?.('organization:acme:project:web:workspace:prod:run_phase:apply'), 'organization:acme');
 });

@@ -9,7 +9,7 @@ import { accountsInDocument, zoneOfTrustActions } from '../../server/src/feature
 import type { PolicyKind } from '../../server/src/policy/model';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { SET_ZONE_OF_TRUST_COMMAND, withDefaults, type SetZoneOfTrustArgs, type ZoneOfTrust } from '../../server/src/protocol';
-import { grantsOutsideZone } from '../../server/src/analysis/zoneOfTrust';
+import { grantsOutsideZone, outsideGrantAt } from '../../server/src/analysis/zoneOfTrust';
 import { ZONE_OF_TRUST_CODE } from '../../server/src/rules/zoneOfTrust';
 import { corpusFiles } from '../helpers/corpus';
 import { parseAtCursor } from '../helpers/cursor';
@@ -199,4 +199,112 @@ test('the hover on a principal outside the zone says who can do what', () => {
   const inside = doHover(doc, offset, getCatalog(), withDefaults({ zoneOfTrust: { accounts: ['444455556666'] } }));
   const insideValue = inside && typeof inside.contents === 'object' && 'value' in inside.contents ? inside.contents.value : '';
   assert.doesNotMatch(insideValue, /Outside the zone of trust/);
+});
+
+/** What grantsOutsideZone finds: the principal's text, who, the account, the actions and resources. */
+function outside(statements: object[], zone: ZoneOfTrust = ZONE, kind: PolicyKind = 'resource') {
+  const doc = policy(statements, kind);
+  return grantsOutsideZone(doc, getCatalog(), zone).map(g => ({
+    at: doc.text.slice(g.offset, g.offset + g.length),
+    who: g.who,
+    account: g.account,
+    actions: g.actions,
+    resources: g.resources,
+  }));
+}
+
+test('grantsOutsideZone: who and what, with NotAction and NotResource as "everything but"', () => {
+  assert.deepEqual(outside([allow({ AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:role/reader'] })]), [
+    {
+      at: '"arn:aws:iam::444455556666:role/reader"',
+      who: 'account 444455556666',
+      account: '444455556666',
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: BUCKET,
+    },
+  ]);
+  assert.deepEqual(outside([{ Effect: 'Allow', Principal: '*', NotAction: 's3:DeleteObject', NotResource: BUCKET[0] }]), [
+    { at: '"*"', who: 'everyone (public)', account: undefined, actions: ['everything but s3:DeleteObject'], resources: [`everything but ${BUCKET[0]}`] },
+  ]);
+  assert.deepEqual(outside([{ Effect: 'Allow', Principal: { Federated: 'accounts.google.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }], ZONE, 'trust'), [
+    {
+      at: '"accounts.google.com"',
+      who: 'the web identity provider accounts.google.com',
+      account: undefined,
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      resources: [],
+    },
+  ]);
+  assert.deepEqual(outside([allow('*')], { accounts: ['111122223333'] }).length, 1);
+  assert.deepEqual(outside([{ Effect: 'Allow', Principal: '*', Resource: BUCKET }]), [
+    { at: '"*"', who: 'everyone (public)', account: undefined, actions: [], resources: BUCKET },
+  ]);
+  assert.deepEqual(outside([allow('*')], { organizationId: 'o-a1b2c3d4e5' }).length, 1, 'a zone without accounts');
+  assert.deepEqual(outside([allow({ AWS: '444455556666' })], { organizationId: 'o-a1b2c3d4e5' })[0].account, '444455556666');
+});
+
+test('grantsOutsideZone: the condition values that confine a grant to the zone, and those that do not', () => {
+  const confined = (condition: object, zone: ZoneOfTrust = ZONE) => outside([allow('*', condition)], zone).length === 0;
+  // OU paths: under one of the zone's OU paths, or under its organization
+  const paths = { organizationalUnitPaths: ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/', 'o-a1b2c3d4e5/r-ab12/ou-ab12-22222222/'] };
+  assert.equal(confined({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-ab12-22222222/*' } }, paths), true);
+  assert.equal(confined({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-ab12-33333333/*' } }, paths), false);
+  assert.equal(confined({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*' } }, paths), false, 'wider than the OU paths');
+  assert.equal(confined({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/*' } }, { organizationId: 'o-a1b2c3d4e5' }), true);
+  assert.equal(confined({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/*' } }, { accounts: ['111122223333'] }), false);
+  assert.equal(
+    confined({ 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'x/o-a1b2c3d4e5/' } }, { organizationId: 'o-a1b2c3d4e5' }),
+    false,
+    'a prefix, not a part',
+  );
+  // accounts and ARNs, in a zone with or without accounts
+  assert.equal(confined({ StringEquals: { 'aws:SourceAccount': '111122223333' } }, { organizationId: 'o-a1b2c3d4e5' }), false);
+  assert.equal(confined({ ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:topic' } }, { organizationId: 'o-a1b2c3d4e5' }), false);
+  assert.equal(confined({ ArnLike: { 'aws:PrincipalArn': 'not-an-arn' } }), false);
+  assert.equal(confined({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::444455556666:role/x' } }), false);
+  // the owner's network: any VPC endpoint or VPC named; other keys do not confine
+  assert.equal(confined({ StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } }), true);
+  assert.equal(confined({ StringEquals: { 'aws:SourceVpc': '' } }), false);
+  assert.equal(confined({ StringEquals: { 'aws:RequestedRegion': 'us-east-1' } }), false);
+  assert.equal(confined({ StringEquals: { 'aws:PrincipalOrgID': [] } }), false, 'no value');
+});
+
+test('grantsOutsideZone: the Deny that confines is for everyone, negates a zone key (not ForAnyValue) and covers the Allow', () => {
+  const guard = (extra: object = {}) => ({
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: 'arn:aws:s3:::amzn-s3-demo-bucket*',
+    Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+    ...extra,
+  });
+  const findings = (...statements: object[]) => outside(statements).length;
+  assert.equal(findings(allow('*'), guard()), 0);
+  assert.equal(findings(allow('*'), guard({ Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] } })), 0, 'everyone among others');
+  assert.equal(findings(allow('*'), guard({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } })), 1, 'a Deny for one account');
+  assert.equal(findings(allow('*'), guard({ Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-other' } } })), 1);
+  assert.equal(findings(allow('*'), guard({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })), 1, 'not negated');
+  assert.equal(findings(allow('*'), guard({ Condition: { 'ForAnyValue:StringNotLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*' } } })), 1);
+  assert.equal(findings(allow('*'), guard({ Condition: { 'ForAllValues:StringNotLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*' } } })), 0);
+  assert.equal(findings(allow('*'), guard({ Condition: { Null: { 'aws:PrincipalOrgID': 'true' } } })), 1, 'Null is no negated operator');
+  assert.equal(findings(allow('*'), guard({ Resource: 'arn:aws:s3:::other' })), 1, 'another resource');
+  assert.equal(findings(allow('*'), guard({ Condition: { StringNotEquals: { 'aws:PrincipalOrgID': [] } } })), 1, 'no value');
+  assert.equal(findings(allow('*'), guard({ Condition: { NoSuchOperator: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })), 1);
+  // without Action / Resource in the Deny (NotAction, NotResource), or in the Allow
+  const { Action: _action, ...noAction } = guard();
+  assert.equal(findings(allow('*'), { ...noAction, NotAction: 's3:DeleteBucket' }), 1);
+  const everythingBut = { Effect: 'Allow', Principal: '*', NotAction: 's3:DeleteObject', Resource: BUCKET };
+  assert.equal(findings(everythingBut, guard()), 1, 'the Allow grants more than s3:*');
+  assert.equal(findings(everythingBut, guard({ Action: '*' })), 0);
+  assert.equal(findings(everythingBut, guard({ Action: ['s3:*', '*'] })), 0);
+  assert.equal(findings(everythingBut, { ...noAction, NotAction: 's3:DeleteObject' }), 0);
+});
+
+test('outsideGrantAt: the grant whose principal is at the offset, its quotes included', () => {
+  const doc = policy([allow({ AWS: ['arn:aws:iam::444455556666:root', 'arn:aws:iam::111122223333:root'] })]);
+  const start = doc.text.indexOf('"arn:aws:iam::444455556666:root"');
+  const end = start + '"arn:aws:iam::444455556666:root"'.length;
+  for (const offset of [start, start + 5, end]) assert.equal(outsideGrantAt(doc, getCatalog(), offset, ZONE)?.account, '444455556666', String(offset));
+  for (const offset of [start - 1, end + 1, doc.text.indexOf('111122223333')])
+    assert.equal(outsideGrantAt(doc, getCatalog(), offset, ZONE), undefined, String(offset));
 });

@@ -10,6 +10,7 @@ const names = new WeakMap<ActionInfo, string>();
 /** "s3:GetObject" (memoised: long policies name thousands of actions on every keystroke). */
 export function actionName(action: ActionInfo): string {
   let name = names.get(action);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo
   if (name === undefined) names.set(action, (name = `${action.service}:${action.name}`));
   return name;
 }
@@ -20,6 +21,7 @@ let slots = 0;
 /** Values that rules derive from an object once, kept in numbered slots of the object. */
 class Derived {
   // sized once: filling slots of an empty array one by one would grow it past the slots' number
+  // Stryker disable next-line ArrayDeclaration: equivalent, the size only saves the array's growing
   readonly derived: unknown[] = new Array(slots);
 }
 
@@ -53,8 +55,10 @@ export class Spelling extends Derived {
 const EXPANSION_CACHE_LIMIT = 5000;
 
 const expansionOfLowerCase = perCatalog((catalog, key): Expansion => {
+  // Stryker disable next-line ConditionalExpression: equivalent, a fast path: matchActions reads a name without wildcards as that one action
   if (hasWildcard(key)) return new Expansion(key, catalog.matchActions(key));
   const colon = key.indexOf(':');
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, no service has an empty prefix: catalog.action finds nothing either
   const action = colon > 0 ? catalog.action(key.slice(0, colon), key.slice(colon + 1)) : undefined;
   return new Expansion(key, action ? [action] : []);
 }, EXPANSION_CACHE_LIMIT);
@@ -72,6 +76,7 @@ const UNDEFINED = Symbol('undefined');
 
 /** derive(owner, catalog), worked out once per owner and kept in the owner's slot for this memo. */
 function perOwner<O extends Derived, T>(derive: (owner: O, catalog: Catalog) => T): (owner: O, catalog: Catalog) => T {
+  // Stryker disable next-line UpdateOperator: static, perOwner runs only as the modules load, before any mutant is switched on (ignoreStatic)
   const slot = slots++;
   return (owner, catalog) => {
     let value = owner.derived[slot];

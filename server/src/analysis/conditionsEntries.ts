@@ -79,7 +79,9 @@ export function isDate(text: string): boolean {
   if (!match) return false;
   const [, , month, day, hour, minute, second] = match.map(Number);
   return (
-    (match[2] === undefined || (month >= 1 && month <= 12)) &&
+    // a year alone is epoch seconds (above): a date here has a month
+    month >= 1 &&
+    month <= 12 &&
     (match[3] === undefined || (day >= 1 && day <= 31)) &&
     (match[4] === undefined || (hour <= 24 && minute <= 59 && (match[6] === undefined || second <= 60)))
   );

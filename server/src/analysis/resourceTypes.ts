@@ -18,6 +18,7 @@ export interface FormatInfo {
 
 /** The resource types whose ARNs name this service (case-insensitive); undefined when none do. */
 export function formatsOfArnService(catalog: Catalog, service: string): FormatInfo[] | undefined {
+  // Stryker disable next-line MethodExpression: equivalent, the catalog's lookup ignores case: one case only shares the memo
   return formatsOfLowerCase(catalog, service.toLowerCase());
 }
 
@@ -25,6 +26,7 @@ const formatsOfLowerCase = perCatalog((catalog, service): FormatInfo[] | undefin
   const formats: FormatInfo[] = [];
   for (const type of catalog.resourceTypesOfArnService(service)) {
     const arn = parseArn(type.arnFormat);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, every ARN format of the catalog parses, and segment 0 is read by no one
     if (arn) formats.push({ type, segments: ['arn', arn.partition, arn.service, arn.region, arn.account, arn.resource] });
   }
   return formats.length ? formats : undefined;
@@ -34,12 +36,15 @@ const actionTypes = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
 
 /** The resource types an action acts on (empty: it supports only `"Resource": "*"`). */
 export function resourceTypesOf(catalog: Catalog, action: ActionInfo): readonly ResourceTypeInfo[] {
+  // Stryker disable next-line ConditionalExpression: equivalent, a fast exit: the memo gives an empty list too
   if (action.resourceTypes.length === 0) return NO_TYPES; // a third of all actions: no memo needed
   let types = actionTypes.get(action);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo
   if (!types) {
     types = [];
     for (const ref of action.resourceTypes) {
       const type = catalog.resourceType(action.service, ref.name);
+      // Stryker disable next-line ConditionalExpression: equivalent, every resource type an action names is one of its service's (a test checks the whole catalog)
       if (type) types.push(type);
     }
     actionTypes.set(action, types);
@@ -63,6 +68,7 @@ const keys = new WeakMap<ResourceTypeInfo, string>();
 /** Identifies a resource type across lookups: "s3/object". */
 export function typeKey(type: ResourceTypeInfo): string {
   let key = keys.get(type);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo
   if (key === undefined) keys.set(type, (key = `${type.service}/${type.name}`.toLowerCase()));
   return key;
 }
@@ -72,6 +78,7 @@ const arnServicesOfTypes = new WeakMap<ResourceTypeInfo, string>();
 /** The service named in the type's ARN format, lower case ("iam" for sts's role type). */
 export function arnServiceOf(type: ResourceTypeInfo): string {
   let service = arnServicesOfTypes.get(type);
+  // Stryker disable next-line ConditionalExpression,OptionalChaining,StringLiteral: equivalent, a memo, and every ARN format of the catalog parses
   if (service === undefined) arnServicesOfTypes.set(type, (service = parseArn(type.arnFormat)?.service.toLowerCase() ?? ''));
   return service;
 }
@@ -81,6 +88,7 @@ const everyOfType = new WeakMap<ResourceTypeInfo, Arn | null>();
 /** The type's ARN format with every placeholder read as `*`, parsed (memoised). */
 export function everyResourceOf(type: ResourceTypeInfo): Arn | undefined {
   let arn = everyOfType.get(type);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo
   if (arn === undefined) everyOfType.set(type, (arn = formatAsPattern(type.arnFormat) ?? null));
   return arn ?? undefined;
 }
@@ -107,6 +115,7 @@ export class TypedArn {
 
   /** whether the resource part has a "/" of its own (a policy variable's, as in ${aws:PrincipalTag/team}, is its value's) */
   get slashInResource(): boolean {
+    // Stryker disable next-line StringLiteral: equivalent, what replaces a variable only has to hold no slash
     this.#slashInResource ??= this.parsed !== undefined && replaceVariables(this.parsed.resource, '').includes('/');
     return this.#slashInResource;
   }
@@ -144,6 +153,7 @@ const slashlessTypes = new WeakMap<ResourceTypeInfo, boolean>();
 /** Whether the resource part of the type's ARN format (after the fifth colon) is one slashless name. */
 function isSlashless(type: ResourceTypeInfo): boolean {
   let slashless = slashlessTypes.get(type);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, a memo, and the slashless names hold no colon
   if (slashless === undefined) slashlessTypes.set(type, (slashless = SLASHLESS_NAMES.has(type.arnFormat.split(':').slice(5).join(':'))));
   return slashless;
 }
@@ -155,6 +165,7 @@ function isSlashless(type: ResourceTypeInfo): boolean {
  */
 export function mayName(arn: TypedArn, type: ResourceTypeInfo): boolean {
   let result = arn.mayName.get(type);
+  // Stryker disable next-line ConditionalExpression: equivalent, a memo
   if (result === undefined) {
     result = !(isSlashless(type) && arn.slashInResource) && (arnOverlapsFormat(arn.text, type.arnFormat) || catalogNames(arn, type));
     arn.mayName.set(type, result);

@@ -121,7 +121,6 @@ export function narrows(condition: ConditionFact): boolean {
     !operator.ifExists &&
     operator.base.family !== 'Null' &&
     operator.setQualifier !== 'ForAllValues' &&
-    condition.values.length > 0 &&
     condition.values.some(v => v !== '*')
   );
 }

