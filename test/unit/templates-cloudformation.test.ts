@@ -392,3 +392,118 @@ test('the kinds table names only properties the specification has, and every pat
   }
   assert.ok(POLICY_PROPERTIES.get('AWS::IAM::Role')?.some(p => p.path === 'Policies[].PolicyDocument'));
 });
+
+/** Each literal and unknown piece of the policy's virtual text, the template text it maps to, and whether one to one. */
+function piecesOf(reader: typeof jsonReader, text: string): Array<[string, string, boolean]> {
+  const [policy] = readTemplate(reader, text).policies;
+  const virtual = virtualOf(policy, text);
+  return virtual.segments
+    .filter(s => s.role === 'part' || s.role === 'unknown')
+    .map(s => [virtual.text.slice(s.offset, s.offset + s.length), text.slice(s.hostOffset, s.hostOffset + s.hostLength), s.exact ?? false]);
+}
+
+test('YAML strings: every style maps each character written as is one to one, escapes, folds and Sub references onto what they are written as', () => {
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Sid: "a\\x41b\\u00e9c\\U00000041d\\te"
+            Action: 'it''s:x'
+            Resource: !Sub "arn:\${AWS::Partition}:s3:::\${B}/\${!aws:username}/\${ Name }x"
+            NotResource: !Sub
+              - "a\${X}b\${Y}c\${Z}"
+              - { X: known, Y: !Ref R }
+            Condition:
+              StringLike:
+                k1: |
+                  line one
+
+                  line three
+                k2: >
+                  folded one
+                  folded two
+                k3: "two
+                  lines"
+                k4: plain \${x}
+                k5: ""
+                k6: !Sub "\${a\${b}c}d"
+                k7: !Sub "x\${unclosed"
+`;
+  const key = (name: string): [string, string, boolean] => [name, name, true];
+  assert.deepEqual(piecesOf(yamlReader, text), [
+    key('Statement'),
+    key('Sid'),
+    ['a', 'a', true],
+    ['A', '\\x41', false],
+    ['b', 'b', true],
+    ['é', '\\u00e9', false],
+    ['c', 'c', true],
+    ['A', '\\U00000041', false],
+    ['d', 'd', true],
+    ['\\t', '\\t', false],
+    ['e', 'e', true],
+    key('Action'),
+    ['it', 'it', true],
+    ["'", "''", false],
+    ['s:x', 's:x', true],
+    key('Resource'),
+    ['arn:', 'arn:', true],
+    ['${AWS::Partition}', '${AWS::Partition}', false],
+    [':s3:::', ':s3:::', true],
+    ['${B}', '${B}', false],
+    ['/', '/', true],
+    ['${aws:username}', '${!aws:username}', false],
+    ['/', '/', true],
+    ['${Name}', '${ Name }', false],
+    ['x', 'x', true],
+    key('NotResource'),
+    ['a', 'a', true],
+    ['known', '${X}', false],
+    ['b', 'b', true],
+    ['${Y}', '${Y}', false],
+    ['c', 'c', true],
+    ['${Z}', '${Z}', false],
+    key('Condition'),
+    key('StringLike'),
+    key('k1'),
+    ['line one', 'line one', true],
+    ['\\n\\n', '\n\n                  ', false],
+    ['line three', 'line three', true],
+    ['\\n', '\n', false],
+    key('k2'),
+    ['folded one folded two\\n', '>\n                  folded one\n                  folded two\n', false],
+    key('k3'),
+    ['two lines', '"two\n                  lines"', false],
+    key('k4'),
+    ['plain ${x}', 'plain ${x}', true],
+    key('k5'),
+    key('k6'),
+    ['${a b}', '${a${b}', false],
+    ['c}d', 'c}d', true],
+    key('k7'),
+    ['x${unclosed', 'x${unclosed', true],
+  ]);
+});
+
+test('JSON strings: runs between escapes, consecutive escapes as one piece, Fn::Sub references in between', () => {
+  const text = `{"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Statement": [{"Sid": "a\\u0041b\\n\\"c\\\\d", "Resource": {"Fn::Sub": "arn:\${A}:\\u0041\${B}"}}]}}}}}`;
+  assert.deepEqual(piecesOf(jsonReader, text), [
+    ['Statement', 'Statement', true],
+    ['Sid', 'Sid', true],
+    ['a', 'a', true],
+    ['A', '\\u0041', false],
+    ['b', 'b', true],
+    ['\\n\\"', '\\n\\"', false],
+    ['c', 'c', true],
+    ['\\\\', '\\\\', false],
+    ['d', 'd', true],
+    ['Resource', 'Resource', true],
+    ['arn:', 'arn:', true],
+    ['${A}', '${A}', false],
+    [':', ':', true],
+    ['A', '\\u0041', false],
+    ['${B}', '${B}', false],
+  ]);
+});
