@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cloudFormationJsonReader as jsonReader, cloudFormationYamlReader as yamlReader } from '../../server/src/templates/cloudformation/readers';
 import { unusedKindEntries, POLICY_PROPERTIES } from '../../server/src/templates/cloudformation/policyProperties';
+import { templateDocument } from '../../server/src/templates/document';
+import { applyChanges, verifiedHostEdits } from '../../server/src/templates/hostEdits';
 import { hostTextOf, policyValue, readTemplate, virtualOf } from '../helpers/templates';
 
 const ROLE_YAML = `AWSTemplateFormatVersion: "2010-09-09"
@@ -506,4 +508,112 @@ test('JSON strings: runs between escapes, consecutive escapes as one piece, Fn::
     ['A', '\\u0041', false],
     ['${B}', '${B}', false],
   ]);
+});
+
+test('YAML values: key styles, an alias as null, keys that are not scalars skipped, numbers that would lose digits kept as written', () => {
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - "Effect": Allow
+            'Action': &a s3:x
+            NotAction: *a
+            ? [complex]
+            : key
+            1: one
+            Resource: [{ a: 012345678901, b: 12345678901234567890, c: 1.5, d: true, e: null, f: 2012-10-17, g: ~, h: 0x1F },
+      ]
+            Condition: {
+      }
+`;
+  const result = readTemplate(yamlReader, text);
+  assert.deepEqual(result.problems, []);
+  const virtual = virtualOf(result.policies[0], text);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0], {
+    Effect: 'Allow',
+    Action: 's3:x',
+    NotAction: null,
+    1: 'one',
+    Resource: [{ a: '012345678901', b: '12345678901234567890', c: 1.5, d: true, e: null, f: '2012-10-17', g: null, h: 31 }],
+    Condition: {},
+  });
+  const keyStyle = (key: string) => virtual.segments.find(s => s.role === 'key' && virtual.text.slice(s.offset, s.offset + s.length) === `"${key}"`)?.style;
+  assert.deepEqual(['Effect', 'Action', 'NotAction'].map(keyStyle), ['yaml-double', 'yaml-single', 'yaml-plain']);
+  // two closing brackets at their key's indentation: both read, the spans after them unchanged
+  assert.equal(hostTextOf(virtual, text, '"Condition"', 'key'), 'Condition');
+  assert.equal(hostTextOf(virtual, text, '"2012-10-17"', 'string'), '2012-10-17');
+});
+
+test('JSON: a missing value is null with one problem at it; nesting past 256 levels is null, in JSON and YAML', () => {
+  const text = `{"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Statement": [{"Effect": "Allow", "Sid": , "Action": "s3:x"}]}}}}}`;
+  const result = readTemplate(jsonReader, text);
+  assert.deepEqual(result.problems, [{ offset: text.indexOf(', "Action"'), length: 1, message: 'The template is not valid JSON: value expected.' }]);
+  assert.deepEqual(policyValue(result.policies[0], text), { Statement: [{ Effect: 'Allow', Sid: null, Action: 's3:x' }] });
+  const innermost = (value: unknown): unknown => (Array.isArray(value) ? innermost(value[0]) : value);
+  // the statement's Resource is at depth 7 of the template: 249 brackets put "x" at depth 256
+  for (const [brackets, expected] of [
+    [249, 'x'],
+    [250, null],
+  ] as const) {
+    const json = `{"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Statement": [{"Resource": ${'['.repeat(brackets)}"x"${']'.repeat(brackets)}}]}}}}}`;
+    const yaml = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Resource: ${'['.repeat(brackets)}x${']'.repeat(brackets)}\n`;
+    for (const [reader, template] of [
+      [jsonReader, json],
+      [yamlReader, yaml],
+    ] as const) {
+      const read = readTemplate(reader, template);
+      assert.deepEqual(read.problems, []);
+      assert.equal(innermost((policyValue(read.policies[0], template) as { Statement: Array<{ Resource: unknown }> }).Statement[0].Resource), expected);
+    }
+  }
+});
+
+test('fixes written into YAML: inside plain, single- and double-quoted scalars, whole numbers, Booleans and keys; unsafe or overlapping edits refused', () => {
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: [s3:GetObjct, 's3:PutObjct', "s3:ListBuckt"]
+            Resource: !Sub "arn:\${AWS::Partition}:s3:::b/*"
+            Condition:
+              Bool: { "aws:SecureTransport": false }
+              NumericLessThan: { "s3:max-keys": 10 }
+`;
+  const read = readTemplate(yamlReader, text);
+  const [policy] = templateDocument('file:///fix/template.yaml', 'yaml', text, read).policies;
+  const virtual = policy.virtual.text;
+  const reread = (changed: string) => yamlReader.read('file:///fix/again.yaml', changed);
+  /** The template after the virtual edits, or undefined when they are refused. */
+  const fixed = (...changes: Array<[string, number, number, string]>) => {
+    const edits = verifiedHostEdits(
+      text,
+      policy,
+      changes.map(([piece, from, length, replacement]) => ({ offset: virtual.indexOf(piece) + from, length, text: replacement })),
+      reread,
+    );
+    return edits && applyChanges(text, edits);
+  };
+  // an insertion inside a literal keeps its place, in each style
+  assert.equal(fixed(['s3:GetObjct', 9, 0, 'e']), text.replace('s3:GetObjct', 's3:GetObject'), 'case 1');
+  assert.equal(fixed(['s3:PutObjct', 9, 0, 'e']), text.replace('s3:PutObjct', 's3:PutObject'), 'case 2');
+  assert.equal(fixed(['s3:ListBuckt', 11, 0, 'e']), text.replace('s3:ListBuckt', 's3:ListBucket'), 'case 3');
+  // escaped as each style needs
+  assert.equal(fixed(['s3:PutObjct', 3, 0, "it's"]), text.replace("'s3:PutObjct'", "'s3:it''sPutObjct'"), 'case 4');
+  assert.equal(fixed([':s3:::b/', 8, 0, '${aws:username}/']), text.replace('s3:::b/*', 's3:::b/${!aws:username}/*'), 'case 5');
+  // a plain scalar cannot take an indicator inside it
+  assert.equal(fixed(['s3:GetObjct', 3, 0, ': #']), undefined, 'case 6');
+  // whole values: a Boolean, a number, a key, a string
+  assert.equal(fixed(['false', 0, 5, 'true']), text.replace('false', 'true'), 'case 7');
+  assert.equal(fixed(['10', 0, 2, '20']), text.replace('10 }', '20 }'), 'case 8');
+  assert.equal(fixed(['"Bool"', 0, 6, '"BoolIfExists"']), text.replace('Bool:', 'BoolIfExists:'), 'case 9');
+  assert.equal(fixed(['"Allow"', 0, 7, '"Deny"']), text.replace('Effect: Allow', 'Effect: Deny'), 'case 10');
+  // a whole value that is not a string, number or Boolean, and edits that overlap, are refused
+  assert.equal(fixed(['"Allow"', 0, 7, '["Deny"]']), undefined, 'case 11');
+  assert.equal(fixed(['s3:GetObjct', 0, 4, 'x'], ['s3:GetObjct', 2, 4, 'y']), undefined, 'case 12');
+  assert.equal(fixed(), undefined, 'case 13');
 });

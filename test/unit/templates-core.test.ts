@@ -111,3 +111,63 @@ test('a replaced string is written as the host writes it', () => {
   assert.equal(renderString('${Bucket}', 'yaml-plain', false, new Set(['${Bucket}'])), undefined, 'an unknown outside a Sub cannot be written');
   assert.equal(renderString('x', 'synthetic', false, none), undefined);
 });
+
+test('renderString: a YAML plain scalar only where it reads back as the same string; HCL escapes', () => {
+  const none = new Set<string>();
+  const plain = (value: string) => renderString(value, 'yaml-plain', false, none);
+  // plain: starts with a letter, digit or one of _./$( and has nothing YAML would read otherwise
+  for (const value of [
+    'a',
+    'arn:aws:s3:::b/*',
+    'a b',
+    's3:Get#x',
+    'x:y',
+    '(a)',
+    '.x',
+    '_x',
+    '1a',
+    '10.0.0.1/24',
+    'yesno',
+    'truex',
+    'y1',
+    '1-2',
+    '12e',
+    '1.2.3',
+    '201-10-17',
+    'x2012-10-17',
+  ]) {
+    assert.equal(plain(value), value, value);
+  }
+  // quoted: indicators first, `: `, ` #`, a trailing `:`, edge spaces, Booleans, null, numbers, dates, line breaks
+  for (const value of ['-a', '"a"', "'a'", '&a', '*a', '!a', '|a', '>a', '%a', '@a', '`a', '{a}', '[a]', '#a', ' a', 'a ', 'a: b', 'a #b', 'a:', 'a\nb']) {
+    assert.equal(plain(value), JSON.stringify(value), value);
+  }
+  for (const value of [
+    'true',
+    'False',
+    'YES',
+    'no',
+    'On',
+    'off',
+    'null',
+    '~',
+    'y',
+    'N',
+    '1',
+    '-1',
+    '+1',
+    '1_000',
+    '1.5',
+    '.5',
+    '1.',
+    '1e5',
+    '1E-5',
+    '-1.5e+3',
+    '2012-10-17',
+    '2012-10-17T00:00:00Z',
+    '',
+  ]) {
+    assert.equal(plain(value), JSON.stringify(value), value);
+  }
+  assert.equal(renderString('a\\b"c\nd\re\tf%{g}', 'hcl', false, none), '"a\\\\b\\"c\\nd\\re\\tf%%{g}"');
+});

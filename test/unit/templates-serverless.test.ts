@@ -189,3 +189,27 @@ test('Serverless: a role given by name is no policy; function statements need th
   assert.equal(serverlessReader.read('file:///x.yml', 'a: 1\n'), undefined);
   assert.equal(readTemplate(serverlessReader, 'service: x\nprovider: [\n').problems.length, 1);
 });
+
+test('Serverless: a variable with nested variables is one unknown, to its own closing brace', () => {
+  const text = `service: app
+provider:
+  name: aws
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: s3:GetObject
+          Resource:
+            - "arn:aws:s3:::\${self:custom.bucket.\${opt:stage}}/\${aws:username}/*"
+            - arn:aws:s3:::\${self:custom.\${opt:stage}.\${opt:region}}-x/\${unclosed
+`;
+  const [policy] = readTemplate(serverlessReader, text, 'file:///app/serverless.yml').policies;
+  const virtual = virtualOf(policy, text);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0].Resource, [
+    'arn:aws:s3:::${self:custom.bucket. opt:stage}/${aws:username}/*',
+    'arn:aws:s3:::${self:custom. opt:stage . opt:region}-x/${unclosed',
+  ]);
+  assert.deepEqual(virtual.unknowns, ['${self:custom.bucket. opt:stage}', '${self:custom. opt:stage . opt:region}']);
+  assert.equal(hostTextOf(virtual, text, '${self:custom.bucket. opt:stage}', 'unknown'), '${self:custom.bucket.${opt:stage}}');
+  assert.equal(hostTextOf(virtual, text, 'arn:aws:s3:::', 'part'), 'arn:aws:s3:::');
+});
