@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cloudFormationJsonReader as jsonReader, cloudFormationYamlReader as yamlReader } from '../../server/src/templates/cloudformation/readers';
 import { unusedKindEntries, POLICY_PROPERTIES } from '../../server/src/templates/cloudformation/policyProperties';
+import { DETECT_HEAD, isCloudFormationJson, isCloudFormationYaml, isServerlessTemplate } from '../../server/src/templates/cloudformation/detect';
 import { templateDocument } from '../../server/src/templates/document';
 import { applyChanges, verifiedHostEdits } from '../../server/src/templates/hostEdits';
 import { hostTextOf, policyValue, readTemplate, virtualOf } from '../helpers/templates';
@@ -616,4 +617,82 @@ test('fixes written into YAML: inside plain, single- and double-quoted scalars, 
   assert.equal(fixed(['"Allow"', 0, 7, '["Deny"]']), undefined, 'case 11');
   assert.equal(fixed(['s3:GetObjct', 0, 4, 'x'], ['s3:GetObjct', 2, 4, 'y']), undefined, 'case 12');
   assert.equal(fixed(), undefined, 'case 13');
+});
+
+test('detect: each sign of a template, and its near misses', () => {
+  const json = (uri: string, languageId: string, text: string) => isCloudFormationJson(uri, languageId, text);
+  const yaml = (uri: string, languageId: string, text: string) => isCloudFormationYaml(uri, languageId, text);
+  const header = '{"AWSTemplateFormatVersion": "2010-09-09"}';
+  // JSON: by language or by name (any case), the text starting with `{` within its first 4 KiB
+  assert.deepEqual(
+    [
+      json('file:///a/t.json', 'plaintext', header),
+      json('file:///a/T.JSON', 'plaintext', header),
+      json('file:///a/t.template', 'plaintext', header),
+      json('untitled:1', 'json', header),
+      json('untitled:1', 'jsonc', header),
+      json('file:///a/t.txt', 'plaintext', header),
+      json('file:///a/t.json', 'json', `\n  ${header}`),
+      json('file:///a/t.json', 'json', `${' '.repeat(4096)}${header}`),
+      json('file:///a/t.json', 'json', `[${header}]`),
+      json('file:///a/t.json', 'json', ''),
+    ],
+    [true, true, true, true, true, false, true, false, false, false],
+  );
+  // JSON: the header, or SAM's transform, within the head; or Resources with an AWS type anywhere
+  const late = `{"Description": "${'x'.repeat(DETECT_HEAD)}", `;
+  assert.deepEqual(
+    [
+      json('file:///t.json', 'json', '{"Transform": "AWS::Serverless-2016-10-31", "Resources": {}}'),
+      json('file:///t.json', 'json', '{"Transform": ["AWS::LanguageExtensions"], "Resources": {}}'),
+      json('file:///t.json', 'json', '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}'),
+      json('file:///t.json', 'json', '{"Resources": {"Q": {"Type": "Custom::Thing"}}}'),
+      json('file:///t.json', 'json', '{"Resources": [], "Type": "AWS::SQS::Queue"}'),
+      json('file:///t.json', 'json', `${late}"AWSTemplateFormatVersion": "2010-09-09"}`),
+      json('file:///t.json', 'json', `${late}"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}`),
+    ],
+    [true, false, true, false, false, false, true],
+  );
+  // YAML: by language or name, not a flow mapping, not Serverless; the same keys, quoted or not
+  const yamlHeader = 'AWSTemplateFormatVersion: "2010-09-09"\n';
+  assert.deepEqual(
+    [
+      yaml('file:///a/t.YML', 'plaintext', yamlHeader),
+      yaml('file:///a/t.yaml', 'plaintext', yamlHeader),
+      yaml('file:///a/t.template', 'plaintext', yamlHeader),
+      yaml('untitled:1', 'yaml', yamlHeader),
+      yaml('file:///a/t.txt', 'plaintext', yamlHeader),
+      yaml('file:///a/t.yaml', 'yaml', '{AWSTemplateFormatVersion: "2010-09-09"}'),
+      yaml('file:///a/t.yaml', 'yaml', `service: x\nprovider:\n  name: aws\n${yamlHeader}`),
+      yaml('file:///a/t.yaml', 'yaml', '"AWSTemplateFormatVersion": "2010-09-09"\n'),
+      yaml('file:///a/t.yaml', 'yaml', 'Description: x\n  AWSTemplateFormatVersion: "2010-09-09"\n'),
+      yaml('file:///a/t.yaml', 'yaml', "'Transform': AWS::Serverless-2016-10-31\n"),
+      yaml('file:///a/t.yaml', 'yaml', 'Transform: AWS::LanguageExtensions\n'),
+      yaml('file:///a/t.yaml', 'yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n'),
+      yaml('file:///a/t.yaml', 'yaml', "Resources:\n  Q:\n    'Type': 'AWS::SQS::Queue'\n"),
+      yaml('file:///a/t.yaml', 'yaml', 'Resources:\n  Q:\n    Type: Custom::Thing\n'),
+      yaml('file:///a/t.yaml', 'yaml', 'Other:\n  Resources:\n    Type: AWS::SQS::Queue\n'),
+      yaml('file:///a/t.yaml', 'yaml', `Description: ${'x'.repeat(DETECT_HEAD)}\n${yamlHeader}`),
+    ],
+    [true, true, true, true, false, false, false, true, false, true, false, true, true, false, false, false],
+  );
+  // Serverless: serverless.yml by name (any folder separator, any case, any language), or YAML with service and provider in the head
+  const framework = 'service: x\nprovider:\n  name: aws\n';
+  assert.deepEqual(
+    [
+      isServerlessTemplate('file:///app/serverless.yml', 'plaintext', ''),
+      isServerlessTemplate('file:///app/Serverless.YAML', 'plaintext', ''),
+      isServerlessTemplate('C:\\app\\serverless.yml', 'plaintext', ''),
+      isServerlessTemplate('serverless.yml', 'plaintext', ''),
+      isServerlessTemplate('file:///app/myserverless.yml', 'plaintext', ''),
+      isServerlessTemplate('file:///app/serverless.yml.bak', 'plaintext', framework),
+      isServerlessTemplate('untitled:1', 'yaml', framework),
+      isServerlessTemplate('file:///app/x.YML', 'plaintext', framework),
+      isServerlessTemplate('file:///app/x.json', 'json', framework),
+      isServerlessTemplate('untitled:1', 'yaml', 'service: x\n'),
+      isServerlessTemplate('untitled:1', 'yaml', 'provider:\n  name: aws\n'),
+      isServerlessTemplate('untitled:1', 'yaml', `x: ${'y'.repeat(DETECT_HEAD)}\n${framework}`),
+    ],
+    [true, true, true, true, false, false, true, true, false, false, false, false],
+  );
 });

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HostValue, StringPart, StringStyle } from '../../server/src/templates/hostTree';
 import { renderString } from '../../server/src/templates/hostEdits';
-import { toHostSpan, toVirtualOffset } from '../../server/src/templates/mapping';
-import { emitJsonText, emitTree } from '../../server/src/templates/virtual';
+import { exactHostOffset, exactSegmentHolding, segmentAt, toHostSpan, toVirtualOffset } from '../../server/src/templates/mapping';
+import { emitJsonText, emitTree, type Segment, type VirtualText } from '../../server/src/templates/virtual';
 
 /** A tiny host "template": `key=value` lines, every value a plain string, `${X}` an unknown. */
 function lines(host: string): HostValue {
@@ -170,4 +170,76 @@ test('renderString: a YAML plain scalar only where it reads back as the same str
     assert.equal(plain(value), JSON.stringify(value), value);
   }
   assert.equal(renderString('a\\b"c\nd\re\tf%{g}', 'hcl', false, none), '"a\\\\b\\"c\\nd\\re\\tf%%{g}"');
+});
+
+test('mapping on a hand-made map: smallest segment, exact ones win a tie, quotes skipped, the policy moved by delta', () => {
+  // virtual `{"A": "xyz", "B": "${Q}"}` read from the template `A=xyz;B=!Ref Q`, which has moved 100 characters on
+  const segment = (role: Segment['role'], offset: number, length: number, hostOffset: number, hostLength: number, exact = false): Segment => ({
+    role,
+    offset,
+    length,
+    hostOffset,
+    hostLength,
+    exact,
+  });
+  const string = segment('string', 6, 5, 2, 3);
+  const virtual: VirtualText = {
+    text: '{"A": "xyz", "B": "${Q}"}',
+    delta: 100,
+    unknowns: ['${Q}'],
+    segments: [
+      segment('container', 0, 25, 0, 14),
+      segment('entry', 1, 10, 0, 5),
+      segment('key', 1, 3, 0, 1),
+      string,
+      segment('part', 7, 3, 2, 3, true),
+      segment('entry', 13, 11, 6, 8),
+      segment('key', 13, 3, 6, 1),
+      segment('unknown', 18, 6, 8, 6),
+    ],
+  };
+  // virtual -> template
+  assert.deepEqual(toHostSpan(virtual, { offset: 8, length: 1 }), { offset: 103, length: 1 });
+  assert.deepEqual(toHostSpan(virtual, { offset: 6, length: 5 }), { offset: 102, length: 3 });
+  assert.deepEqual(toHostSpan(virtual, { offset: 18, length: 6 }), { offset: 108, length: 6 });
+  assert.deepEqual(toHostSpan(virtual, { offset: 1, length: 23 }), { offset: 100, length: 14 });
+  assert.deepEqual(toHostSpan(virtual, { offset: 30, length: 1 }), { offset: 100, length: 0 }, 'outside every segment: the start of the policy');
+  assert.deepEqual(toHostSpan({ ...virtual, segments: [] }, { offset: 0, length: 1 }), { offset: 0, length: 0 });
+  assert.equal(exactHostOffset(virtual, 10), 105);
+  assert.equal(exactHostOffset(virtual, 11), undefined);
+  // template -> virtual: the same character in a literal; the start of a key or value, inside its quotes
+  assert.equal(toVirtualOffset(virtual, 103), 8);
+  assert.equal(toVirtualOffset(virtual, 100), 2);
+  assert.equal(toVirtualOffset(virtual, 110), 19);
+  assert.equal(toVirtualOffset(virtual, 105), 10, 'the end of a literal');
+  assert.equal(toVirtualOffset(virtual, 114), 19);
+  assert.equal(toVirtualOffset(virtual, 99), undefined);
+  assert.equal(toVirtualOffset(virtual, 115), undefined);
+  // a tie: the exact segment wins, whichever comes first
+  const tie: VirtualText = { ...virtual, segments: [segment('scalar', 0, 3, 0, 3), segment('part', 0, 3, 0, 3, true)] };
+  assert.deepEqual(toHostSpan(tie, { offset: 1, length: 1 }), { offset: 101, length: 1 });
+  assert.equal(toVirtualOffset(tie, 102), 2);
+  // whole tokens and literals
+  assert.equal(segmentAt(virtual, { offset: 6, length: 5 }), string);
+  assert.equal(segmentAt(virtual, { offset: 7, length: 3 }), undefined, 'a part is no token');
+  assert.equal(segmentAt(virtual, { offset: 1, length: 10 }), undefined, 'an entry is no token');
+  assert.equal(exactSegmentHolding(virtual, { offset: 8, length: 2 })?.role, 'part');
+  assert.equal(exactSegmentHolding(virtual, { offset: 6, length: 5 }), undefined);
+});
+
+test('mapping JSON text: a span across an escape maps each end through the runs; an end inside an escape, the whole text', () => {
+  // virtual `"a\nb"...` written in the template with a longer escape between the runs
+  const virtual: VirtualText = {
+    text: '0123456789',
+    delta: 0,
+    unknowns: [],
+    segments: [
+      { role: 'text', offset: 0, length: 10, hostOffset: 50, hostLength: 12, exact: false },
+      { role: 'part', offset: 0, length: 4, hostOffset: 50, hostLength: 4, exact: true },
+      { role: 'part', offset: 6, length: 4, hostOffset: 58, hostLength: 4, exact: true },
+    ],
+  };
+  assert.deepEqual(toHostSpan(virtual, { offset: 2, length: 6 }), { offset: 52, length: 8 });
+  assert.deepEqual(toHostSpan(virtual, { offset: 4, length: 2 }), { offset: 54, length: 4 });
+  assert.deepEqual(toHostSpan(virtual, { offset: 5, length: 1 }), { offset: 50, length: 12 });
 });

@@ -1044,3 +1044,129 @@ resource "aws_iam_policy" "b" {
 }`);
   assert.deepEqual([result.policies, result.policyFiles], [[], []]);
 });
+
+test('data "aws_iam_policy_document": every argument and block read as Terraform writes the policy, merged or skipped', async () => {
+  const hcl = `data "aws_iam_policy_document" "a" {
+  version   = "2008-10-17"
+  policy_id = "id1"
+  other     = "ignored"
+  statement {
+    sid     = "One"
+    effect  = "Deny"
+    actions = ["s3:&{x}"]
+    resources = ["arn:aws:s3:::b/&{aws:username}", var.r]
+    foo     = 1
+    principals {
+      type        = "*"
+      identifiers = ["a", "b"]
+    }
+    not_principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+    not_principals {
+      type        = "AWS"
+      identifiers = "arn:aws:iam::444455556666:root"
+    }
+    not_principals {
+      type        = var.t
+      identifiers = ["x"]
+    }
+    principals {
+      type = "Service"
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalTag/team"
+      values   = ["a"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalTag/team"
+      values   = ["b"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:username"
+      values   = ["&{aws:userid}"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+    }
+    dynamic "condition" {
+      for_each = var.c
+      content {}
+    }
+  }
+  statement {
+    principals {
+      type        = "*"
+      identifiers = var.all
+    }
+  }
+  statement {
+    principals {
+      type        = "*"
+      identifiers = ["*", "x"]
+    }
+    principals {
+      type        = "AWS"
+      identifiers = ["y"]
+    }
+  }
+}`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal(policy.partial, true, 'a dynamic condition block');
+  assert.deepEqual(JSON.parse(virtual.text), {
+    Version: '2008-10-17',
+    Id: 'id1',
+    Statement: [
+      {
+        Sid: 'One',
+        Effect: 'Deny',
+        Action: ['s3:&{x}'],
+        Resource: ['arn:aws:s3:::b/${aws:username}', '${var.r}'],
+        Principal: { '*': ['a', 'b'] },
+        NotPrincipal: { AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:root'], '${var.t}': ['x'] },
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': ['a', 'b'], 'aws:username': ['${aws:userid}'] } },
+      },
+      { Effect: 'Allow', Principal: { '*': '${var.all}' } },
+      { Effect: 'Allow', Principal: { '*': ['*', 'x'], AWS: ['y'] } },
+    ],
+  });
+  assert.equal(segmentHostText(virtual, hcl, '"Version"', 'key'), 'version');
+  assert.equal(segmentHostText(virtual, hcl, '"Id"', 'key'), 'policy_id');
+  assert.equal(segmentHostText(virtual, hcl, '"NotPrincipal"', 'key'), 'not_principals');
+  const partialOf = async (text: string) => (await onlyPolicy(text)).policy.partial ?? false;
+  assert.equal(
+    await partialOf(`data "aws_iam_policy_document" "b" {
+  dynamic "other" {
+    for_each = var.x
+    content {}
+  }
+  statement {
+    actions = ["s3:X"]
+  }
+}`),
+    false,
+  );
+  assert.equal(
+    await partialOf(`data "aws_iam_policy_document" "c" {
+  dynamic "statement" {
+    for_each = var.x
+    content {}
+  }
+}`),
+    true,
+  );
+  assert.equal(
+    await partialOf(`data "aws_iam_policy_document" "d" {
+  source_policy_documents = [var.x]
+  statement {
+    actions = ["s3:X"]
+  }
+}`),
+    true,
+  );
+});
