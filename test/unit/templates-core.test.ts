@@ -2,7 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { HostValue, StringPart, StringStyle } from '../../server/src/templates/hostTree';
+import { cloudFormationYamlReader } from '../../server/src/templates/cloudformation/readers';
+import { policyAt, templateDocument } from '../../server/src/templates/document';
 import { renderString } from '../../server/src/templates/hostEdits';
+import { loadedTemplateReader, loadTemplateReader, loadTemplateReaders, templateFormatOf, templateFormatsByName } from '../../server/src/templates/readers';
+import type { EmbeddedPolicySource, TemplateReadResult } from '../../server/src/templates/types';
 import { exactHostOffset, exactSegmentHolding, segmentAt, toHostSpan, toVirtualOffset } from '../../server/src/templates/mapping';
 import { emitJsonText, emitTree, type Segment, type VirtualText } from '../../server/src/templates/virtual';
 
@@ -242,4 +246,124 @@ test('mapping JSON text: a span across an escape maps each end through the runs;
   assert.deepEqual(toHostSpan(virtual, { offset: 2, length: 6 }), { offset: 52, length: 8 });
   assert.deepEqual(toHostSpan(virtual, { offset: 4, length: 2 }), { offset: 54, length: 4 });
   assert.deepEqual(toHostSpan(virtual, { offset: 5, length: 1 }), { offset: 50, length: 12 });
+});
+
+test('templateDocument: a policy whose text, kind, quota and partial state did not change keeps its document; a moved one its reading', () => {
+  const uri = 'file:///work/doc.yaml';
+  const template = (firstAction: string, secondType = 'AWS::IAM::ManagedPolicy') => `Resources:
+  First:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: ${firstAction}
+            Resource: "*"
+  Second:
+    Type: ${secondType}
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: sqs:SendMessage
+            Resource: "*"
+`;
+  const text = template('s3:GetObject');
+  const first = templateDocument(uri, 'yaml', text, cloudFormationYamlReader.read(uri, text)!);
+  assert.deepEqual(
+    first.policies.map(p => [p.index, p.doc.template?.partial, p.doc.template?.jsonText, p.doc.template?.limit]),
+    [
+      [0, false, false, 'managed'],
+      [1, false, false, 'managed'],
+    ],
+  );
+  // read whole again: equal texts keep their documents, a changed one gets a new one
+  const edited = template('s3:GetObjects');
+  const again = templateDocument(uri, 'yaml', edited, cloudFormationYamlReader.read(uri, edited)!, first);
+  assert.notEqual(again.policies[0].doc, first.policies[0].doc);
+  assert.equal(again.policies[1].doc, first.policies[1].doc);
+  assert.equal(again.policies[1].virtual.delta, 0);
+  // the same text with another quota is another document
+  const group = template('s3:GetObject', 'AWS::IAM::GroupPolicy');
+  const regrouped = templateDocument(uri, 'yaml', group, cloudFormationYamlReader.read(uri, group)!, first);
+  assert.equal(regrouped.policies[0].doc, first.policies[0].doc);
+  assert.notEqual(regrouped.policies[1].doc, first.policies[1].doc);
+  // read incrementally: the untouched policy keeps its reading, the one after the edit moves along
+  const incremental = cloudFormationYamlReader.readChange!(uri, edited, { text, read: first.read })!;
+  assert.ok(incremental);
+  const moved = templateDocument(uri, 'yaml', edited, incremental, first);
+  assert.equal(moved.policies[1].doc, first.policies[1].doc);
+  assert.equal(moved.policies[1].virtual.delta, 1);
+  assert.equal(moved.policies[1].virtual.segments, first.policies[1].virtual.segments);
+  // the same reading again: the same policies, at their index
+  const same = templateDocument(uri, 'yaml', edited, incremental, moved);
+  assert.deepEqual(same.policies, moved.policies);
+  assert.equal(same.policies[1].doc, moved.policies[1].doc);
+  // the policy at an offset, its virtual offset
+  const at = edited.indexOf('sqs:SendMessage') + 4;
+  const found = policyAt(moved, at)!;
+  assert.equal(found.policy.index, 1);
+  assert.equal(moved.policies[1].virtual.text.slice(found.offset, found.offset + 11), 'SendMessage');
+  assert.equal(policyAt(moved, 0), undefined);
+  const span = moved.policies[0].source.span;
+  assert.equal(policyAt(moved, span.offset)?.policy.index, 0);
+  assert.equal(policyAt(moved, span.offset + span.length)?.policy.index, 0);
+});
+
+test('policyAt: of two policies holding an offset, the innermost', () => {
+  const hcl = `resource "aws_iam_policy" "p" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}`;
+  const source = (offset: number, length: number): EmbeddedPolicySource => ({
+    body: { tree: { kind: 'object', span: { offset, length }, entries: [] } },
+    span: { offset, length },
+    resource: `r${offset}`,
+    resourceType: 'x',
+    property: 'policy',
+  });
+  const read: TemplateReadResult = {
+    format: 'terraform',
+    policies: [source(0, hcl.length), source(20, 40), source(10, 80)],
+    namedPolicies: [],
+    policyFiles: [],
+    problems: [],
+  };
+  const doc = templateDocument('file:///p.tf', 'terraform', hcl, read);
+  assert.equal(policyAt(doc, 30)?.policy.source.resource, 'r20');
+  assert.equal(policyAt(doc, 15)?.policy.source.resource, 'r10');
+  assert.equal(policyAt(doc, 5)?.policy.source.resource, 'r0');
+});
+
+test('readers: the format of a file by language and name, the formats by name alone, each reader loaded once', async () => {
+  const yamlTemplate = 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n';
+  assert.equal(templateFormatOf('file:///t.yaml', 'yaml', yamlTemplate), 'cloudformation-yaml');
+  assert.equal(templateFormatOf('file:///t.yaml', 'python', yamlTemplate), undefined);
+  assert.equal(templateFormatOf('file:///serverless.yml', 'yaml', 'service: x\nprovider:\n  name: aws\n'), 'serverless');
+  assert.equal(templateFormatOf('file:///main.tf', 'plaintext', ''), 'terraform');
+  assert.equal(templateFormatOf('file:///notes.txt', 'plaintext', 'hello'), undefined);
+  assert.deepEqual(
+    ['a/T.YML', 'a.yaml', 'a.yml.bak', 'x.TEMPLATE', 'template.txt', 'p.json', 'json.txt', 'main.tf', 'main.TOFU', 'main.tf.bak', 'README'].map(
+      templateFormatsByName,
+    ),
+    [
+      ['serverless', 'cloudformation-yaml'],
+      ['serverless', 'cloudformation-yaml'],
+      [],
+      ['cloudformation-json', 'cloudformation-yaml'],
+      [],
+      ['cloudformation-json', 'terraform-plan'],
+      [],
+      ['terraform'],
+      ['terraform'],
+      [],
+      [],
+    ],
+  );
+  await loadTemplateReaders(['cloudformation-json', 'terraform-plan', 'cloudformation-json']);
+  assert.equal(loadedTemplateReader('cloudformation-json')?.format, 'cloudformation-json');
+  assert.equal(loadedTemplateReader('terraform-plan')?.format, 'terraform-plan');
+  const yaml = await loadTemplateReader('cloudformation-yaml');
+  assert.equal(yaml.format, 'cloudformation-yaml');
+  assert.equal(await loadTemplateReader('cloudformation-yaml'), yaml);
+  assert.equal(loadedTemplateReader('cloudformation-yaml'), yaml);
 });
