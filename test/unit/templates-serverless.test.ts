@@ -213,3 +213,55 @@ provider:
   assert.equal(hostTextOf(virtual, text, '${self:custom.bucket. opt:stage}', 'unknown'), '${self:custom.bucket.${opt:stage}}');
   assert.equal(hostTextOf(virtual, text, 'arn:aws:s3:::', 'part'), 'arn:aws:s3:::');
 });
+
+test('Serverless: where statement lists are read, with which plugins, and which files are Serverless at all', () => {
+  const S = 'Effect: Allow\n          Action: s3:GetObject\n          Resource: "*"';
+  const templates: Record<string, string> = {
+    legacy: `provider:\n  name: aws\n  iamRoleStatements:\n    - ${S.replace(/\n {10}/g, '\n      ')}\n`,
+    roleString: `service: x\nprovider:\n  iam:\n    role: arn:aws:iam::111122223333:role/r\n`,
+    emptyStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements:\n`,
+    scalarStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements: x\n`,
+    mapStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements:\n        Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n`,
+    pluginsMap: `service: x\nplugins:\n  modules:\n    - serverless-iam-roles-per-function\nfunctions:\n  f:\n    iamRoleStatements:\n      - Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n  g:\n    handler: x\n`,
+    pluginsOther: `service: x\nplugins:\n  - other\nfunctions:\n  f:\n    iamRoleStatements:\n      - Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n`,
+    pluginsScalar: `service: x\nplugins: serverless-iam-roles-per-function\nfunctions:\n  f:\n    iamRoleStatements:\n      - Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n`,
+    pluginsList: `service: x\nplugins:\n  - a\n  - serverless-iam-roles-per-function\nfunctions: x\n`,
+    resourcesList: `service: x\nresources:\n  - Resources:\n      P:\n        Type: AWS::IAM::ManagedPolicy\n        Properties:\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:A\n                Resource: "*"\n  - \${file(x.yml)}\n  - Resources:\n      Q:\n        Type: AWS::IAM::ManagedPolicy\n        Properties:\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:B\n                Resource: "*"\n`,
+    resourcesFile: `service: x\nresources: \${file(x.yml)}\n`,
+    serviceOnly: `service: x\n`,
+    list: `- a\n- b\n`,
+    other: `a: 1\n`,
+    broken: `service: [x\n`,
+  };
+  const read = (text: string) => {
+    const result = serverlessReader.read('file:///app/serverless.yml', text);
+    return (
+      result && [result.format, result.policies.map(p => [p.resource, p.property, p.partial ?? null]), result.namedPolicies.length, result.problems.length]
+    );
+  };
+  assert.deepEqual(Object.fromEntries(Object.entries(templates).map(([name, text]) => [name, read(text)])), {
+    legacy: ['serverless', [['provider', 'iamRoleStatements', true]], 0, 0],
+    roleString: ['serverless', [], 0, 0],
+    emptyStatements: ['serverless', [], 0, 0],
+    scalarStatements: ['serverless', [], 0, 0],
+    mapStatements: ['serverless', [['provider.iam.role', 'statements', true]], 0, 0],
+    pluginsMap: ['serverless', [['functions.f', 'iamRoleStatements', true]], 0, 0],
+    pluginsOther: ['serverless', [], 0, 0],
+    pluginsScalar: ['serverless', [], 0, 0],
+    pluginsList: ['serverless', [], 0, 0],
+    resourcesList: [
+      'serverless',
+      [
+        ['P', 'PolicyDocument', null],
+        ['Q', 'PolicyDocument', null],
+      ],
+      0,
+      0,
+    ],
+    resourcesFile: ['serverless', [], 0, 0],
+    serviceOnly: ['serverless', [], 0, 0],
+    list: undefined,
+    other: undefined,
+    broken: ['serverless', [], 0, 1],
+  });
+});
