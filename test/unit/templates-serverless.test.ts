@@ -215,9 +215,8 @@ provider:
 });
 
 test('Serverless: where statement lists are read, with which plugins, and which files are Serverless at all', () => {
-  const S = 'Effect: Allow\n          Action: s3:GetObject\n          Resource: "*"';
   const templates: Record<string, string> = {
-    legacy: `provider:\n  name: aws\n  iamRoleStatements:\n    - ${S.replace(/\n {10}/g, '\n      ')}\n`,
+    legacy: `provider:\n  name: aws\n  iamRoleStatements:\n    - Effect: Allow\n      Action: s3:GetObject\n      Resource: "*"\n`,
     roleString: `service: x\nprovider:\n  iam:\n    role: arn:aws:iam::111122223333:role/r\n`,
     emptyStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements:\n`,
     scalarStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements: x\n`,
