@@ -696,3 +696,77 @@ test('detect: each sign of a template, and its near misses', () => {
     [true, true, true, true, false, false, true, true, false, false, false, false],
   );
 });
+
+test('intrinsics: AWS::NoValue dropped, Fn::If branches, GetAtt names, Sub variables, Join pieces, other functions unknown', () => {
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Sid: !Ref AWS::NoValue
+            Action: [s3:A, !Ref AWS::NoValue, !If [C, !Ref AWS::NoValue, s3:B], !If [C, s3:C, s3:D], !If [C, !Ref AWS::NoValue, !Ref AWS::NoValue], !If [C, s3:E], !If [C, !If [D, !Ref AWS::NoValue, s3:F], s3:G]]
+            Resource:
+              - !GetAtt Bucket.Arn
+              - Fn::GetAtt: [B, Arn]
+              - Fn::GetAtt: [B, !Ref X]
+              - Fn::GetAtt: {a: 1}
+              - !Sub [ "a\${N}b\${R}c\${T}d\${Z}", { N: 5, R: !Ref X, T: true, Z: null } ]
+              - !Sub [ [a], {} ]
+              - !Sub [ "x\${Y}" ]
+              - !Join ["", [a, !Ref B, 5, true]]
+              - !Join [":", [a, !Ref AWS::NoValue, b]]
+              - !Join ["", [a, [nested]]]
+              - !Join [!Ref D, [a, b]]
+              - !Join [",", !Ref L]
+              - !Join ["-"]
+              - !Join ["-", !Split [",", x]]
+              - !Ref [a]
+              - !Select [0, [a]]
+              - !Condition X
+              - { "Fn::Base64": x }
+              - { Ref: A, Other: 1 }
+              - 5
+              - true
+              - null
+`;
+  const result = readTemplate(yamlReader, text);
+  assert.deepEqual(result.problems, []);
+  const [policy] = result.policies;
+  assert.equal(policy.partial, true, 'an Fn::If');
+  assert.deepEqual(policyValue(policy, text), {
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: ['s3:A', 's3:B', 's3:C', '${Fn::If}', 's3:F'],
+        Resource: [
+          '${Bucket.Arn}',
+          '${B.Arn}',
+          '${B.Ref}',
+          '${Fn::GetAtt}',
+          'a5b${R}ctrued${Z}',
+          '${Fn::Sub}',
+          'x${Y}',
+          'a${B}5true',
+          'a:b',
+          '${Fn::Join}',
+          '${Fn::Join}',
+          '${Fn::Join}',
+          '${Fn::Join}',
+          '${Fn::Join}',
+          '${Ref}',
+          '${Fn::Select}',
+          '${Condition}',
+          '${Fn::Base64}',
+          { Ref: 'A', Other: 1 },
+          5,
+          true,
+          null,
+        ],
+      },
+    ],
+  });
+  const plain = text.replace(/, !If \[C, [^\]]*\]|, !If \[C, !If[^\]]*\][^\]]*\]/g, '');
+  assert.equal(readTemplate(yamlReader, plain).policies[0].partial, undefined, 'without Fn::If');
+});
