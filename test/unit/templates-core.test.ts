@@ -367,3 +367,74 @@ test('readers: the format of a file by language and name, the formats by name al
   assert.equal(await loadTemplateReader('cloudformation-yaml'), yaml);
   assert.equal(loadedTemplateReader('cloudformation-yaml'), yaml);
 });
+
+test('emitTree: segments of keys (inner parts only where written as is), scalars, unknowns and string parts', () => {
+  // host: `A: x` `"B": 1` `C2: q` `"a\"b": z` `${U}` `lit!` written at known places
+  const host = 'A=1;"B"=2;C2=3;"a\\"b"=4;${U};lit!;other;';
+  const span = (text: string, from = 0) => ({ offset: host.indexOf(text, from), length: text.length });
+  const entry = (key: string, keyText: string, keyStyle: StringStyle, value: HostValue) => ({
+    key,
+    keySpan: span(keyText),
+    keyStyle,
+    renamable: keyStyle !== 'synthetic',
+    value,
+    span: span(keyText),
+  });
+  const tree: HostValue = {
+    kind: 'object',
+    span: { offset: 0, length: host.length },
+    entries: [
+      entry('A', 'A', 'yaml-plain', { kind: 'number', span: span('1'), value: 1 }),
+      entry('B', '"B"', 'yaml-double', { kind: 'boolean', span: span('2'), value: true }),
+      entry('C', 'C2', 'yaml-plain', { kind: 'null', span: span('3'), value: null }),
+      entry('a"b', '"a\\"b"', 'json', { kind: 'unknown', text: ' U ${x}\n', span: span('${U}') }),
+      entry('D', 'A', 'synthetic', {
+        kind: 'string',
+        span: span('lit!;other'),
+        style: 'yaml-plain',
+        parts: [
+          { literal: 'lit', span: span('lit'), exact: true },
+          { literal: '!', span: span('!;'), exact: true },
+          { literal: '', span: span('other'), exact: true },
+          { literal: 'oth', span: span('other'), exact: false },
+          { literal: 'x', span: span('o'), exact: true },
+          { unknown: 'V', span: span('other') },
+        ],
+      }),
+    ],
+  };
+  const virtual = emitTree(tree, host);
+  assert.deepEqual(JSON.parse(virtual.text), { A: 1, B: true, C: null, 'a"b': '${U  x}', D: 'lit!othx${V}' });
+  assert.deepEqual(virtual.unknowns, ['${U  x}', '${V}']);
+  const described = virtual.segments.map(s => [
+    s.role,
+    virtual.text.slice(s.offset, s.offset + s.length),
+    host.slice(s.hostOffset, s.hostOffset + s.hostLength),
+    s.exact,
+  ]);
+  assert.deepEqual(described.slice(1), [
+    ['entry', '"A": 1', 'A', false],
+    ['key', '"A"', 'A', false],
+    ['part', 'A', 'A', true],
+    ['scalar', '1', '1', false],
+    ['entry', '"B": true', '"B"', false],
+    ['key', '"B"', '"B"', false],
+    ['part', 'B', 'B', true],
+    ['scalar', 'true', '2', false],
+    ['entry', '"C": null', 'C2', false],
+    ['key', '"C"', 'C2', false],
+    ['scalar', 'null', '3', false],
+    ['entry', '"a\\"b": "${U  x}"', '"a\\"b"', false],
+    ['key', '"a\\"b"', '"a\\"b"', false],
+    ['unknown', '"${U  x}"', '${U}', false],
+    ['entry', '"D": "lit!othx${V}"', 'A', false],
+    ['key', '"D"', 'A', false],
+    ['string', '"lit!othx${V}"', 'lit!;other', false],
+    ['part', 'lit', 'lit', true],
+    ['part', '!', '!;', false],
+    ['part', 'oth', 'other', false],
+    ['part', 'x', 'o', false],
+    ['unknown', '${V}', 'other', false],
+  ]);
+  assert.deepEqual(described[0], ['container', virtual.text, host, false]);
+});
