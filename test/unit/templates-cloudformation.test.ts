@@ -770,3 +770,94 @@ test('intrinsics: AWS::NoValue dropped, Fn::If branches, GetAtt names, Sub varia
   const plain = text.replace(/, !If \[C, [^\]]*\]|, !If \[C, !If[^\]]*\][^\]]*\]/g, '');
   assert.equal(readTemplate(yamlReader, plain).policies[0].partial, undefined, 'without Fn::If');
 });
+
+test('resources: which are read, the quota of an IAM::Policy by what it is attached to, Fn::If and AWS::NoValue around policies', () => {
+  const doc = (a: string) => `{ Statement: [{ Effect: Allow, Action: "${a}", Resource: "*" }] }`;
+  const text = `Resources:
+  NoType:
+    Properties:
+      PolicyDocument: ${doc('s3:A')}
+  ListProperties:
+    Type: AWS::IAM::ManagedPolicy
+    Properties: [a]
+  TaggedProperties:
+    Type: AWS::IAM::ManagedPolicy
+    Properties: !If [C, { PolicyDocument: ${doc('s3:B')} }, !Ref AWS::NoValue]
+  RoleOnly:
+    Type: AWS::IAM::Policy
+    Properties:
+      Roles: [r]
+      PolicyDocument: ${doc('s3:C')}
+  UserOnly:
+    Type: AWS::IAM::Policy
+    Properties:
+      Users: [u]
+      PolicyDocument: ${doc('s3:D')}
+  GroupOnly:
+    Type: AWS::IAM::Policy
+    Properties:
+      Groups: [g]
+      PolicyDocument: ${doc('s3:E')}
+  RoleAndUser:
+    Type: AWS::IAM::Policy
+    Properties:
+      Roles: [r]
+      Users: [u]
+      PolicyDocument: ${doc('s3:F')}
+  BusList:
+    Type: AWS::Events::EventBusPolicy
+    Properties:
+      StatementId: x
+      Statement: [a]
+  BusNoValue:
+    Type: AWS::Events::EventBusPolicy
+    Properties:
+      Statement: !Ref AWS::NoValue
+  BusNone:
+    Type: AWS::Events::EventBusPolicy
+    Properties:
+      StatementId: x
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: !If [C, ${doc('sts:AssumeRole')}, !Ref AWS::NoValue]
+      Policies:
+        - !Ref AWS::NoValue
+        - PolicyName: a
+          PolicyDocument: ${doc('s3:G')}
+        - !If [C, { PolicyName: b, PolicyDocument: ${doc('s3:H')} }, !Ref AWS::NoValue]
+        - PolicyName: c
+          PolicyDocument: !Ref AWS::NoValue
+  RoleMapPolicies:
+    Type: AWS::IAM::Role
+    Properties:
+      Policies: { PolicyName: a, PolicyDocument: ${doc('s3:I')} }
+  RoleTaggedPolicies:
+    Type: AWS::IAM::Role
+    Properties:
+      Policies: !If [C, [{ PolicyName: a, PolicyDocument: ${doc('s3:J')} }], !Ref AWS::NoValue]
+  RoleNoPolicies:
+    Type: AWS::IAM::Role
+    Properties:
+      Policies: !Ref AWS::NoValue
+`;
+  const result = readTemplate(yamlReader, text);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.property, p.kind ?? null, p.limit ?? null, p.partial ?? false]),
+    [
+      ['RoleOnly', 'PolicyDocument', 'identity', 'inline-role', false],
+      ['UserOnly', 'PolicyDocument', 'identity', 'inline-user', false],
+      ['GroupOnly', 'PolicyDocument', 'identity', 'inline-group', false],
+      ['RoleAndUser', 'PolicyDocument', 'identity', null, false],
+      ['Role', 'AssumeRolePolicyDocument', 'trust', 'trust', true],
+      ['Role', 'Policies[1].PolicyDocument', 'identity', 'inline-role', false],
+      ['Role', 'Policies[2].PolicyDocument', 'identity', 'inline-role', true],
+      ['RoleTaggedPolicies', 'Policies[0].PolicyDocument', 'identity', 'inline-role', true],
+    ],
+  );
+  for (const resources of ['Resources: !Ref X\n', 'Resources: [a]\n', 'Resources:\n  R: !Ref X\n']) {
+    const read = readTemplate(yamlReader, `AWSTemplateFormatVersion: "2010-09-09"\n${resources}`);
+    assert.deepEqual([read.policies, read.problems], [[], []], resources);
+  }
+});
