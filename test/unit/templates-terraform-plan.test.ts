@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { terraformPlanReader } from '../../server/src/templates/terraform/planReader';
+import { terraformReader } from '../../server/src/templates/terraform/terraformReader';
 import { hostTextOf, virtualOf } from '../helpers/terraform';
 
 const TRUST = JSON.stringify({
@@ -182,4 +183,31 @@ test('plan: JSON that is no plan is not read; a broken plan gets its first error
   const broken = read('{"format_version": "1.2", "resource_changes": [], , }');
   assert.deepEqual(broken.problems, [{ offset: 50, length: 1, message: 'This Terraform plan is not valid JSON here (PropertyNameExpected).' }]);
   assert.deepEqual(read('{"planned_values": {}}').policies, []);
+});
+
+test('detect: a plan or state by language or a .json path (query and fragment ignored), its two keys in the first 4 KiB', () => {
+  const head = '{"format_version": "1.2", "terraform_version": "1.5.7"}';
+  const detect = (uri: string, languageId: string, text = head) => terraformPlanReader.detect(uri, languageId, text);
+  assert.deepEqual(
+    [
+      detect('file:///a/plan.json', 'plaintext'),
+      detect('file:///a/PLAN.JSON?x=1#top', 'plaintext'),
+      detect('untitled:1', 'json'),
+      detect('file:///a/plan.json.txt', 'plaintext'),
+      detect('file:///a/plan.txt?f=.json', 'plaintext'),
+      detect('file:///a/plan.json', 'json', '{"format_version" : "1.2",\n"terraform_version"\t: "1.5.7"}'),
+      detect('file:///a/plan.json', 'json', '{"format_version": "1.2"}'),
+      detect('file:///a/plan.json', 'json', '{"terraform_version": "1.5.7"}'),
+      detect('file:///a/plan.json', 'json', '{"format_version"x: 1, "terraform_version": 2}'),
+      detect('file:///a/plan.json', 'json', `{"pad": "${' '.repeat(4096)}", ${head.slice(1)}`),
+    ],
+    [true, true, true, false, false, true, false, false, false, false],
+  );
+  assert.deepEqual(
+    ['file:///a/main.tf', 'file:///a/MAIN.TOFU', 'file:///a/main.tf?v=2#L3', 'file:///a/main.tf.json', 'file:///a/x.txt?f=.tf'].map(uri =>
+      terraformReader.detect(uri, 'plaintext', ''),
+    ),
+    [true, true, true, false, false],
+  );
+  assert.equal(terraformReader.detect('untitled:1', 'tofu', ''), true);
 });
