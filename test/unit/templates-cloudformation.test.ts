@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cloudFormationJsonReader as jsonReader, cloudFormationYamlReader as yamlReader } from '../../server/src/templates/cloudformation/readers';
 import { unusedKindEntries, POLICY_PROPERTIES } from '../../server/src/templates/cloudformation/policyProperties';
+import { serverlessReader } from '../../server/src/templates/serverless/serverless';
 import { DETECT_HEAD, isCloudFormationJson, isCloudFormationYaml, isServerlessTemplate } from '../../server/src/templates/cloudformation/detect';
 import { templateDocument } from '../../server/src/templates/document';
 import { applyChanges, verifiedHostEdits } from '../../server/src/templates/hostEdits';
@@ -860,4 +861,62 @@ test('resources: which are read, the quota of an IAM::Policy by what it is attac
     const read = readTemplate(yamlReader, `AWSTemplateFormatVersion: "2010-09-09"\n${resources}`);
     assert.deepEqual([read.policies, read.problems], [[], []], resources);
   }
+});
+
+test('a policy as a string: JSON text only when its first written character is `{`, escaped as its scalar style needs', () => {
+  const text = `Resources:
+  Spaced:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: "  {\\"Statement\\": []}"
+  Joined:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: !Join ["", ["  ", '{"Statement": []}']]
+  UnknownFirst:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: !Join ["", [!Ref X, '{"Statement": []}']]
+  Arn:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: "abc {"
+  Single:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: '{"Statement": []}'
+  Plain:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: {"Statement": []}
+  Number:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: 5
+`;
+  assert.deepEqual(
+    readTemplate(yamlReader, text).policies.map(p => [p.resource, 'json' in p.body ? p.body.json.escape : 'tree']),
+    [
+      ['Spaced', 'json-string'],
+      ['Joined', 'json-string'],
+      ['Single', 'heredoc'],
+      ['Plain', 'tree'],
+    ],
+  );
+  // statements listed on their own get a synthetic Version at the list's key, and neither key is renamed by fixes
+  const serverless =
+    'service: x\nprovider:\n  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: s3:GetObject\n          Resource: "*"\n';
+  const virtual = virtualOf(readTemplate(serverlessReader, serverless, 'file:///serverless.yml').policies[0], serverless);
+  const at = serverless.indexOf('statements');
+  assert.deepEqual(
+    virtual.segments
+      .filter(s => s.role === 'key' || s.role === 'string')
+      .slice(0, 3)
+      .map(s => [virtual.text.slice(s.offset, s.offset + s.length), s.hostOffset, s.hostLength, s.fixed ?? null, s.style]),
+    [
+      ['"Version"', at, 0, true, 'synthetic'],
+      ['"2012-10-17"', at, 0, null, 'synthetic'],
+      ['"Statement"', at, 10, true, 'yaml-plain'],
+    ],
+  );
 });
