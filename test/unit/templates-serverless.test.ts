@@ -264,3 +264,96 @@ test('Serverless: where statement lists are read, with which plugins, and which 
     broken: ['serverless', [], 0, 1],
   });
 });
+
+test("SAM: Policies as one value or a list, Fn::If and AWS::NoValue in it, names and documents; an Api's custom statements", () => {
+  const st = '{ Statement: [{ Effect: Allow, Action: s3:GetObject, Resource: "*" }] }';
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  One:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: AmazonS3ReadOnlyAccess
+  Doc:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: ${st}
+  None:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: !Ref AWS::NoValue
+  Machine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Policies:
+        - !Ref AWS::NoValue
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/X
+        - !Ref PolicyArn
+        - 5
+        - !If [C, AmazonY, !Ref AWS::NoValue]
+        - !If [C, ${st}, !Ref AWS::NoValue]
+        - ${st}
+        - !GetAtt P.Arn
+  Conditional:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: !If [C, [AmazonZ, ${st}], !Ref AWS::NoValue]
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: [{ Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "*" }]
+  ApiMap:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "*" }
+  ApiScalar:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: x
+  ApiNoValue:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: !Ref AWS::NoValue
+  ApiNoAuth:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: x
+  Table:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      Policies: ${st}
+`;
+  const result = readTemplate(yamlReader, text);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.property, p.kind, p.limit ?? null, p.partial ?? false]),
+    [
+      ['Doc', 'Policies', 'identity', 'inline-role', false],
+      ['Machine', 'Policies[5]', 'identity', 'inline-role', true],
+      ['Machine', 'Policies[6]', 'identity', 'inline-role', false],
+      ['Conditional', 'Policies[1]', 'identity', 'inline-role', true],
+      ['Api', 'Auth.ResourcePolicy.CustomStatements', 'resource', null, true],
+      ['ApiMap', 'Auth.ResourcePolicy.CustomStatements', 'resource', null, true],
+    ],
+  );
+  assert.deepEqual(
+    result.namedPolicies.map(n => [n.resource, n.name, text.slice(n.span.offset, n.span.offset + n.span.length)]),
+    [
+      ['One', 'AmazonS3ReadOnlyAccess', 'AmazonS3ReadOnlyAccess'],
+      ['Machine', 'arn:${AWS::Partition}:iam::aws:policy/X', '!Sub arn:${AWS::Partition}:iam::aws:policy/X'],
+      ['Machine', 'AmazonY', 'AmazonY'],
+      ['Conditional', 'AmazonZ', 'AmazonZ'],
+    ],
+  );
+  assert.deepEqual(policyValue(result.policies[5], text), {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: '*' }],
+  });
+});
