@@ -920,3 +920,81 @@ test('a policy as a string: JSON text only when its first written character is `
     ],
   );
 });
+
+test('raw values: JSON errors each a problem where they are, entries and missing values placed; YAML entries, aliases, !!str and numbers', () => {
+  const segmentsOf = (reader: typeof jsonReader, text: string) => {
+    const [policy] = readTemplate(reader, text).policies;
+    const virtual = virtualOf(policy, text);
+    return virtual.segments
+      .filter(s => s.role === 'entry' || s.role === 'scalar')
+      .map(s => [
+        s.role,
+        virtual.text.slice(s.offset, s.offset + s.length).replace(/\s+/g, ''),
+        text.slice(s.hostOffset, s.hostOffset + s.hostLength),
+        s.hostOffset,
+      ]);
+  };
+  const prefix = '{"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Statement": [{';
+  const json = `${prefix}"Effect": "Allow", 1: 2, "Sid": , "N": [1,]}]}}}}}`;
+  const expected = (at: string, message: string, length = 1) => [json.indexOf(at), length, `The template is not valid JSON: ${message}.`];
+  assert.deepEqual(
+    readTemplate(jsonReader, json).problems.map(p => [p.offset, p.length, p.message]),
+    [
+      expected('1: 2', 'property name expected'),
+      [json.indexOf('1: 2') + 4, 1, 'The template is not valid JSON: value expected.'],
+      expected(', "N"', 'value expected'),
+      expected(']}]', 'value expected'),
+    ],
+  );
+  assert.deepEqual(segmentsOf(jsonReader, json).slice(1), [
+    ['entry', '"Effect":"Allow"', '"Effect": "Allow"', json.indexOf('"Effect"')],
+    ['entry', '"Sid":null', '"Sid": ', json.indexOf('"Sid"')],
+    ['scalar', 'null', '', json.indexOf('"Sid"') + 5],
+    ['entry', '"N":[1]', '"N": [1,]', json.indexOf('"N"')],
+    ['scalar', '1', '1', json.indexOf('[1,]') + 1],
+  ]);
+  const invalid = `${prefix}"Effect": tru}]}}}}}`;
+  assert.deepEqual(readTemplate(jsonReader, invalid).problems[0], {
+    offset: invalid.indexOf('tru'),
+    length: 3,
+    message: 'The template is not valid JSON: invalid symbol.',
+  });
+  assert.deepEqual(readTemplate(jsonReader, '').problems, [{ offset: 0, length: 1, message: 'The template is not valid JSON: value expected.' }]);
+  const yaml = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: !!str s3:GetObject
+            Sid:
+            NotAction: &a x
+            NotResource: *a
+            Condition: { N: { k: 1005, j: +012, i: 0.5 } }
+`;
+  assert.deepEqual(policyValue(readTemplate(yamlReader, yaml).policies[0], yaml), {
+    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Sid: null, NotAction: 'x', NotResource: null, Condition: { N: { k: 1005, j: '+012', i: 0.5 } } }],
+  });
+  assert.deepEqual(
+    segmentsOf(yamlReader, yaml)
+      .slice(1)
+      .map(([role, , host]) => [role, host]),
+    [
+      ['entry', 'Effect: Allow'],
+      ['entry', 'Action: !!str s3:GetObject'],
+      ['entry', 'Sid:'],
+      ['scalar', ''],
+      ['entry', 'NotAction: &a x'],
+      ['entry', 'NotResource: *a'],
+      ['scalar', '*a'],
+      ['entry', 'Condition: { N: { k: 1005, j: +012, i: 0.5 } }'],
+      ['entry', 'N: { k: 1005, j: +012, i: 0.5 }'],
+      ['entry', 'k: 1005'],
+      ['scalar', '1005'],
+      ['entry', 'j: +012'],
+      ['entry', 'i: 0.5'],
+      ['scalar', '0.5'],
+    ],
+  );
+});
