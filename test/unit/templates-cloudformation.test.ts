@@ -998,3 +998,35 @@ test('raw values: JSON errors each a problem where they are, entries and missing
     ],
   );
 });
+
+test('fixes written into JSON: inside a policy written as a JSON string, whole tokens, Fn::Sub strings; synthetic and fixed keys refused', () => {
+  const fixer = (reader: typeof jsonReader, uri: string, text: string) => {
+    const [policy] = templateDocument(uri, 'json', text, reader.read(uri, text)!).policies;
+    const virtual = policy.virtual.text;
+    return (piece: string, from: number, length: number, replacement: string) => {
+      const edits = verifiedHostEdits(text, policy, [{ offset: virtual.indexOf(piece) + from, length, text: replacement }], changed =>
+        reader.read(uri, changed),
+      );
+      return edits && applyChanges(text, edits);
+    };
+  };
+  const jsonString = `{"Resources": {"Key": {"Type": "AWS::KMS::Key", "Properties": {"KeyPolicy":
+    "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\", \\"Principal\\": {\\"AWS\\": \\"*\\"}, \\"Action\\": \\"kms:Decryptt\\", \\"Resource\\": \\"*\\"}]}"}}}}`;
+  const inString = fixer(jsonReader, 'file:///t.json', jsonString);
+  assert.equal(inString('kms:Decryptt', 11, 1, ''), jsonString.replace('kms:Decryptt', 'kms:Decrypt'));
+  assert.equal(inString('"Effect"', 0, 0, '"Sid": "a\\\\b", '), jsonString.replace('\\"Effect', '\\"Sid\\": \\"a\\\\\\\\b\\", \\"Effect'));
+  assert.equal(inString('{"Statement"', 0, 1, ''), undefined, 'a policy that is no longer JSON');
+  const json = `{"Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "s3:GetObjct", "Resource": {"Fn::Sub": "arn:aws:s3:::\${B}/*"}, "Condition": {"Bool": {"aws:SecureTransport": false}}}]}}}}}`;
+  const inTree = fixer(jsonReader, 'file:///t.json', json);
+  assert.equal(inTree('"s3:GetObjct"', 0, 13, '"s3:GetObject"'), json.replace('s3:GetObjct', 's3:GetObject'));
+  assert.equal(inTree('false', 0, 5, 'true'), json.replace('false', 'true'));
+  assert.equal(inTree('"Bool"', 0, 6, '"BoolIfExists"'), json.replace('"Bool"', '"BoolIfExists"'));
+  assert.equal(inTree('"arn:aws:s3:::${B}/*"', 0, 21, '"arn:aws:s3:::${B}/${aws:username}"'), json.replace('${B}/*', '${B}/${!aws:username}'));
+  assert.equal(inTree('"Allow"', 0, 7, '{}'), undefined);
+  const serverless =
+    'service: x\nprovider:\n  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: s3:GetObject\n          Resource: "*"\n';
+  const inServerless = fixer(serverlessReader, 'file:///serverless.yml', serverless);
+  assert.equal(inServerless('"2012-10-17"', 0, 12, '"2008-10-17"'), undefined, 'the synthetic Version');
+  assert.equal(inServerless('"Statement"', 0, 11, '"Statements"'), undefined, "the list's key is not Statement's");
+  assert.equal(inServerless('"Effect"', 0, 8, '"Effects"'), serverless.replace('Effect:', 'Effects:'));
+});
