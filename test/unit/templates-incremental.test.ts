@@ -147,3 +147,42 @@ Outputs:
     );
   }
 });
+
+test('an edit read incrementally moves the named policies, JSON text runs and problems after it as a whole reading places them', () => {
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  First:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - AmazonS3ReadOnlyAccess
+        - Statement:
+            - Effect: Allow
+              Action: s3:GetObject
+              Resource: "*"
+  Second:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - AWSLambdaBasicExecutionRole
+        - S3ReadPolicy:
+            BucketName: b
+  Third:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: !Sub |
+        {"Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "\${Queue}"}]}
+`;
+  const previous = { text, read: whole(text) };
+  assert.equal(previous.read.namedPolicies.length, 3);
+  for (const [from, to] of [
+    ['s3:GetObject', 's3:GetObjectVersion'],
+    ['s3:GetObject', 's3:Get'],
+    ['AWSLambdaBasicExecutionRole', 'AWSLambdaBasicExecutionRoleX'],
+  ]) {
+    const edited = text.replace(from, to);
+    const partial = cloudFormationYamlReader.readChange!(URI, edited, previous);
+    assert.ok(partial, `${from} -> ${to}: read incrementally`);
+    assert.deepEqual(partial, whole(edited), `${from} -> ${to}`);
+  }
+});
