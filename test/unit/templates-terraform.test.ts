@@ -1170,3 +1170,24 @@ test('data "aws_iam_policy_document": every argument and block read as Terraform
     true,
   );
 });
+
+test('heredoc JSON: where an interpolation stands (inside a string, after escapes, or as a value), escapes kept, &{ kept', async () => {
+  const hcl = `resource "aws_iam_policy" "p" {
+  policy = <<EOT
+{"Statement": [{"Sid": "a\\"\${var.x}", "Effect": "Allow", "Action": "s3:Get\\nX", "Resource": ["a\\\\", \${var.y}, "arn:aws:s3:::b/&{aws:username}"]}]}
+EOT
+}`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal(
+    virtual.text,
+    '{"Statement": [{"Sid": "a\\"${var.x}", "Effect": "Allow", "Action": "s3:Get\\nX", "Resource": ["a\\\\", "${var.y}", "arn:aws:s3:::b/&{aws:username}"]}]}\n',
+  );
+  assert.equal(policy.partial, true);
+  assert.deepEqual(virtual.unknowns, ['${var.x}', '${var.y}']);
+  const plain = `resource "aws_iam_policy" "p" {
+  policy = <<EOT
+{"Statement": [{"Sid": "a\${var.x}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+EOT
+}`;
+  assert.equal((await onlyPolicy(plain)).policy.partial, undefined);
+});
