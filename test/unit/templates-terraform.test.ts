@@ -1191,3 +1191,92 @@ EOT
 }`;
   assert.equal((await onlyPolicy(plain)).policy.partial, undefined);
 });
+
+test('data "aws_iam_policy_document": keys renamed by fixes only where one block writes them as a literal; one Effect', async () => {
+  const hcl = `data "aws_iam_policy_document" "d" {
+  statement {
+    effect  = "Deny"
+    actions = ["s3:*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["a"]
+    }
+    principals {
+      type        = "Service"
+      identifiers = ["s.amazonaws.com"]
+    }
+    principals {
+      type        = "Service"
+      identifiers = ["t.amazonaws.com"]
+    }
+    principals {
+      type        = var.t
+      identifiers = ["x"]
+    }
+    principals {
+      type        = "*"
+      identifiers = ["&{aws:username}"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "k1"
+      values   = ["a"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "k2"
+      values   = ["b"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "k2"
+      values   = ["c"]
+    }
+    condition {
+      test     = var.op
+      variable = var.key
+      values   = ["d"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "k3"
+    }
+  }
+}`;
+  const { virtual } = await onlyPolicy(hcl);
+  assert.equal(virtual.text.match(/"Effect"/g)?.length, 1);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0].Principal, {
+    AWS: ['a'],
+    Service: ['s.amazonaws.com', 't.amazonaws.com'],
+    '${var.t}': ['x'],
+    '*': ['${aws:username}'],
+  });
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0].Condition, {
+    StringEquals: { k1: ['a'] },
+    StringLike: { k2: ['b', 'c'] },
+    '${var.op}': { '${var.key}': ['d'] },
+  });
+  assert.deepEqual(
+    virtual.segments
+      .filter(s => s.role === 'key')
+      .map(s => [virtual.text.slice(s.offset, s.offset + s.length), hcl.slice(s.hostOffset, s.hostOffset + s.hostLength), s.style, s.fixed]),
+    [
+      ['"Version"', '"aws_iam_policy_document"', 'synthetic', true],
+      ['"Statement"', 'statement', 'hcl', true],
+      ['"Effect"', 'effect', 'hcl', true],
+      ['"Action"', 'actions', 'hcl', true],
+      ['"Principal"', 'principals', 'hcl', true],
+      ['"AWS"', '"AWS"', 'hcl', false],
+      ['"Service"', '"Service"', 'hcl', true],
+      ['"${var.t}"', 'var.t', 'hcl', true],
+      ['"*"', '"*"', 'hcl', false],
+      ['"Condition"', 'condition', 'hcl', true],
+      ['"StringEquals"', '"StringEquals"', 'hcl', false],
+      ['"k1"', '"k1"', 'hcl', false],
+      ['"StringLike"', '"StringLike"', 'hcl', true],
+      ['"k2"', '"k2"', 'hcl', true],
+      ['"${var.op}"', 'var.op', 'hcl', true],
+      ['"${var.key}"', 'var.key', 'hcl', true],
+    ],
+  );
+});
