@@ -1030,3 +1030,31 @@ test('fixes written into JSON: inside a policy written as a JSON string, whole t
   assert.equal(inServerless('"Statement"', 0, 11, '"Statements"'), undefined, "the list's key is not Statement's");
   assert.equal(inServerless('"Effect"', 0, 8, '"Effects"'), serverless.replace('Effect:', 'Effects:'));
 });
+
+test('a template by any of its top-level keys; Serverless variables are plain text in CloudFormation', () => {
+  const readYaml = (text: string) => {
+    const result = yamlReader.read('file:///t.yaml', text);
+    return result && [result.format, result.policies.length, result.problems.length];
+  };
+  assert.deepEqual(readYaml('AWSTemplateFormatVersion: "2010-09-09"\n'), ['cloudformation-yaml', 0, 0]);
+  assert.deepEqual(readYaml('Transform: AWS::Serverless-2016-10-31\n'), ['cloudformation-yaml', 0, 0]);
+  assert.deepEqual(readYaml('Resources: {}\n'), ['cloudformation-yaml', 0, 0]);
+  assert.equal(readYaml('Description: x\n'), undefined);
+  assert.equal(readYaml('- Resources\n'), undefined);
+  assert.deepEqual(readYaml('Description: [x\n'), ['cloudformation-yaml', 0, 1]);
+  const json = jsonReader.read('file:///t.json', '{"Transform": "AWS::Serverless-2016-10-31"}');
+  assert.deepEqual(json && [json.format, json.policies.length, json.problems.length], ['cloudformation-json', 0, 0]);
+  const text = `Resources:
+  P:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::\${self:custom.bucket}/*
+`;
+  const virtual = virtualOf(readTemplate(yamlReader, text).policies[0], text);
+  assert.equal(JSON.parse(virtual.text).Statement[0].Resource, 'arn:aws:s3:::${self:custom.bucket}/*');
+  assert.deepEqual(virtual.unknowns, []);
+});
