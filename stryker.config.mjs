@@ -44,6 +44,7 @@ export default {
       'test/unit/fixes-conditions.test.ts',
       'test/unit/fixes-fixAll.test.ts',
       'test/unit/fixes-hardening.test.ts',
+      'test/unit/fixes-jsonEdits.test.ts',
       'test/unit/fixes-narrow.test.ts',
       'test/unit/fixes-repairs.test.ts',
       'test/unit/fixes-split.test.ts',

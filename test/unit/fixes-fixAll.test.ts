@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCatalog } from '../../server/src/catalog/loadCatalog';
 import { runCli } from '../../server/src/cli/main';
 import { CODE_ACTION_KINDS, provideCodeActions } from '../../server/src/features/codeActions';
-import { fixAll } from '../../server/src/features/fixes/fixAll';
+import { fixAll, fixAllAction } from '../../server/src/features/fixes/fixAll';
 import { withDefaults } from '../../server/src/protocol';
 import { limitRules } from '../../server/src/rules/limits';
 import { codes, diagnose } from '../helpers/fixes';
@@ -138,4 +138,35 @@ test("a rule that throws is one problem of the CLI's --fix run (exit 2), however
   assert.equal(code, 2);
   assert.equal(stderr.split(`internal error in rule ${LIMIT_CODES} (please report it): Error: a rule with a bug`).length - 1, 1, stderr);
   assert.ok(stdout.startsWith('{\n  "Version"') && !stdout.includes('// draft'), stdout);
+});
+
+test('fixAll: a letter-case finding is fixed only when its one replacement differs in case alone; other preferred fixes are left', () => {
+  const one = (statement: string) => `{"Version":"2012-10-17","Statement":[${statement}]}`;
+  const typo = one('{"Effekt":"Allow","Action":"s3:GetObject","Resource":"*"}');
+  assert.ok(codes(typo).includes('IAM011'));
+  assert.equal(fixAllText(typo), typo, 'a misspelling is a guess');
+  const region = one('{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"us-east1"}}}');
+  assert.ok(codes(region).includes('IAM334'));
+  assert.equal(fixAllText(region), region, 'not a safe code');
+});
+
+test('fixAll: edits that touch (a trailing comma, then a comment right after it) are both made', () => {
+  assert.equal(fixAllText('{"Version":"2012-10-17","Statement":[],// c\n}'), '{"Version":"2012-10-17","Statement":[]\n}');
+});
+
+test('fixAllAction: none when nothing is safe to fix, else one source.fixAll action with every edit', () => {
+  const clean = diagnose('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}').doc;
+  assert.equal(fixAllAction(clean, getCatalog(), settings, rethrow), undefined);
+  const { doc } = diagnose('{"Version":"2012-10-17","Statement":[],}');
+  assert.deepEqual(fixAllAction(doc, getCatalog(), settings, rethrow), {
+    title: 'Fix all safe IAM policy problems',
+    kind: 'source.fixAll',
+    edit: { changes: { [doc.uri]: fixAll(doc, getCatalog(), settings, rethrow) } },
+  });
+  assert.equal(fixAll(doc, getCatalog(), settings, rethrow).length, 1);
+});
+
+test('fixAll: a trailing comma right after a repeated action that goes is removed too', () => {
+  const one = (actions: string) => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[${actions}],"Resource":"*"}]}`;
+  assert.equal(fixAllText(one('"s3:GetObject","s3:GetObject",')), one('"s3:GetObject"'));
 });

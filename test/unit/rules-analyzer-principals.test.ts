@@ -200,6 +200,37 @@ test("IAM324: an RCP Deny on the caller's organization or account that does not 
   );
 });
 
+test('IAM326: only a Bool "true" on aws:PrincipalIsAWSService confines the Deny to services; Deny statements only; resource keys confine nothing', () => {
+  const rcp = (condition: Record<string, unknown>, elements: Record<string, unknown> = {}) =>
+    codesOf(
+      policyOf(stmt({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: condition, ...elements })),
+      only('IAM324', 'IAM325', 'IAM326'),
+      { kind: 'rcp' },
+    );
+  const source = { StringNotEqualsIfExists: { 'aws:SourceOrgID': ORG } };
+  const isService = (value: unknown, operator = 'Bool') => ({ ...source, [operator]: { 'aws:PrincipalIsAWSService': value } });
+  assert.deepEqual(rcp(isService('true')), ['IAM326']);
+  assert.deepEqual(rcp(isService('TRUE', 'BoolIfExists')), ['IAM326'], 'any letter case, IfExists too');
+  assert.deepEqual(rcp(isService('false')), [], 'not services: a condition on services, which may confine the Deny');
+  assert.deepEqual(rcp(isService(['true', 'false'])), [], 'true or false: every caller');
+  assert.deepEqual(rcp(isService([])), [], 'no value');
+  assert.deepEqual(rcp(isService('true', 'StringEquals')), [], 'not a Bool operator');
+  assert.deepEqual(rcp({ ...source, StringEquals: { 'aws:PrincipalServiceName': 'true' } }), [], 'another service key');
+  assert.deepEqual(
+    rcp({ ...isService('true'), StringEquals: { 'aws:ResourceAccount': '111122223333' } }),
+    ['IAM326'],
+    "the resource's account confines no caller",
+  );
+  assert.deepEqual(
+    rcp({ ...isService('true'), StringNotLikeIfExists: { 'aws:RequestedRegion': 'us-east-1' } }),
+    ['IAM326'],
+    'a condition true when its key is absent',
+  );
+  assert.deepEqual(rcp({ ...isService('true'), StringEquals: { 'aws:RequestedRegion': 'us-east-1' } }), [], 'a condition that may confine it');
+  assert.deepEqual(rcp(source, { Effect: 'Allow' }), [], 'an Allow');
+  assert.deepEqual(rcp(source, { Effect: undefined }), [], 'no Effect (IAM017)');
+});
+
 test('IAM325, IAM326: an RCP Deny on a source key needs Bool aws:PrincipalIsAWSService "true" and the Null check; the fixes add each', () => {
   const rcp = (condition: Record<string, unknown>) => codesOf(rcpDeny(condition), only('IAM324', 'IAM325', 'IAM326'), { kind: 'rcp' });
   const source = { StringNotEqualsIfExists: { 'aws:SourceOrgID': ORG } };

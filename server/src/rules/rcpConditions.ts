@@ -61,6 +61,7 @@ interface DenyConditions {
 }
 
 function denyConditions(entries: readonly ConditionEntry[]): DenyConditions {
+  // Stryker disable next-line ObjectLiteral: equivalent, an absent flag is false
   const found: DenyConditions = { servicesOnly: false, namesServices: false, sourcePresent: false, otherwiseConfined: false };
   for (const entry of entries) {
     const key = keyOf(entry);

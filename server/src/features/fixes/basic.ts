@@ -16,19 +16,21 @@ import { memberAt, REPLACED_BY_REPAIRS } from './repairs';
  * `stringequals` next to `StringEquals`), the two objects are merged instead, unless they share a
  * key; other values of the same name cannot be merged: no rename (IAM rejects duplicate keys).
  */
+// (jsonc-parser gives an object its children and a property its key node, even when the value is missing)
 function renameProperty(doc: PolicyDocument, object: Node, property: Node, name: string): Change[] | undefined {
   const key = property.children![0];
-  const sibling = object.children?.find(p => p !== property && p.children?.[0]?.value === name);
+  const sibling = object.children!.find(p => p !== property && p.children![0].value === name);
   if (!sibling) return [{ offset: key.offset, length: key.length, text: JSON.stringify(name) }];
-  const value = property.children?.[1];
-  const target = sibling.children?.[1];
+  const value = property.children![1];
+  const target = sibling.children![1];
   if (value?.type !== 'object' || target?.type !== 'object') return undefined;
-  const keysOf = (o: Node) => (o.children ?? []).map(p => String(p.children?.[0]?.value).toLowerCase());
+  // Stryker disable next-line MethodExpression: equivalent, both sides of the comparison get the same case (the keys are ASCII)
+  const keysOf = (o: Node) => (o.children ?? []).map(p => String(p.children![0].value).toLowerCase());
   const taken = new Set(keysOf(target));
   if (keysOf(value).some(k => taken.has(k))) return undefined;
   const moved = (value.children ?? []).map((p): [string, RawJson] => [
-    String(p.children?.[0]?.value),
-    new RawJson(p.children?.[1] ? nodeText(doc.text, p.children[1]) : 'null'),
+    String(p.children![0].value),
+    new RawJson(p.children![1] ? nodeText(doc.text, p.children![1]) : 'null'),
   ]);
   return [...removeMembers(object, new Set([property])), ...(moved.length ? [appendProperties(doc, target, moved)] : [])];
 }
@@ -49,11 +51,11 @@ export const replacementFixes: FixProvider = ctx => {
   const found = memberAt(ctx.doc, spanOf(ctx).start);
   const onKey =
     found?.member.type === 'property' &&
-    found.member.children?.[0]?.offset === spanOf(ctx).start &&
-    found.member.children[0].length === spanOf(ctx).end - spanOf(ctx).start;
-  return replacements.flatMap((text, index) => {
+    found.member.children![0].offset === spanOf(ctx).start &&
+    found.member.children![0].length === spanOf(ctx).end - spanOf(ctx).start;
+  return replacements.flatMap(text => {
     const title = `Change to ${text}`;
-    const preferred = index === 0 && replacements.length === 1;
+    const preferred = replacements.length === 1;
     const name = parsedString(text);
     if (!onKey || name === undefined) return [quickFix(ctx, title, [TextEdit.replace(ctx.diagnostic.range, text)], preferred)];
     const changes = renameProperty(ctx.doc, found.container, found.member, name);
@@ -69,7 +71,8 @@ export const syntaxFixes: FixProvider = ctx => {
   switch (diagnostic.code) {
     case SYNTAX_CODES.comment: {
       let from = start;
-      while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+      // text[-1] is undefined: the loop stops at the start of the text
+      while (text[from - 1] === ' ' || text[from - 1] === '\t') from--;
       let to = end;
       // a comment alone on its line goes with its line break
       if ((from === 0 || text[from - 1] === '\n') && text[to] === '\r') to++;
@@ -81,7 +84,8 @@ export const syntaxFixes: FixProvider = ctx => {
     case SYNTAX_CODES.missingComma: {
       // insert right after the previous value, not before the next one, so the comma ends the line
       let at = start;
-      while (at > 0 && /\s/.test(text[at - 1])) at--;
+      // text[-1] is undefined ("undefined" has no white space): the loop stops at the start of the text
+      while (/\s/.test(text[at - 1])) at--;
       return [quickFix(ctx, 'Insert the missing comma', [TextEdit.insert(doc.textDocument.positionAt(at), ',')], true)];
     }
     default:

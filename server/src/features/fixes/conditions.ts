@@ -42,7 +42,9 @@ function changeOperator(doc: PolicyDocument, entry: ConditionEntry, target: stri
     const rename = { offset: key.offset, length: key.length, text: JSON.stringify(target) };
     return newValue === undefined || !valueNode ? [rename] : [rename, { offset: valueNode.offset, length: valueNode.length, text: JSON.stringify(newValue) }];
   }
-  if (existing && (!existing.entry.valueNode || existing.keys.some(k => k.entry.name.toLowerCase() === keyName.toLowerCase()))) return undefined;
+  // a block of the target operator that is no object (an error of its own) is not overwritten
+  if (existing && (existing.entry.valueNode?.type !== 'object' || existing.keys.some(k => k.entry.name.toLowerCase() === keyName.toLowerCase())))
+    return undefined;
   const value = newValue !== undefined ? newValue : new RawJson(valueNode ? nodeText(doc.text, valueNode) : '""');
   const removal =
     block.keys.length === 1

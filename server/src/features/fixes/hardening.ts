@@ -182,7 +182,8 @@ const secureTransport: FixProvider = ctx => {
     Effect: 'Deny',
     Principal: '*',
     Action: 's3:*',
-    Resource: resources.length === 1 ? resources[0] : resources,
+    // always a list: each bucket gives two ARNs, its own and its objects
+    Resource: resources,
     Condition: { Bool: { 'aws:SecureTransport': 'false' } },
   };
   return [fixAction(ctx, 'Add a statement that denies requests over plain HTTP (aws:SecureTransport)', [appendItem(ctx.doc, array, statement)], true)];

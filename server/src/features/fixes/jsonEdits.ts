@@ -41,6 +41,7 @@ export function detectIndentUnit(text: string): string | undefined {
   let previous = 0;
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
+    // Stryker disable next-line Regex: equivalent, the match starts at the line's start with or without ^
     const indent = /^[ \t]*/.exec(line)![0];
     if (indent.startsWith('\t')) tabs++;
     else if (indent.length > 0) spaces++;
@@ -49,7 +50,6 @@ export function detectIndentUnit(text: string): string | undefined {
     previous = width;
   }
   if (tabs > spaces) return '\t';
-  if (spaces === 0) return undefined;
   const step = [...steps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   return step ? ' '.repeat(step) : undefined;
 }
@@ -58,6 +58,7 @@ const styles = new WeakMap<PolicyDocument, TextStyle>();
 
 export function styleOf(doc: PolicyDocument): TextStyle {
   let style = styles.get(doc);
+  // Stryker disable next-line ConditionalExpression: equivalent, a cache: the style worked out again is the same
   if (!style) {
     const text = doc.text;
     const padding = (open: string) => (text.split(`${open}"`).length > text.split(`${open} "`).length ? '' : ' ');
@@ -76,6 +77,7 @@ export function styleOf(doc: PolicyDocument): TextStyle {
 /** The white space at the start of the line that holds `offset`. */
 export function lineIndent(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
+  // Stryker disable next-line Regex: equivalent, the match starts at the slice's start with or without ^
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
 
@@ -129,6 +131,7 @@ export function removeMembers(container: Node, remove: ReadonlySet<Node>): Chang
     return [{ offset: first.offset, length: last.offset + last.length - first.offset, text: '' }];
   }
   members.forEach((member, index) => {
+    // Stryker disable next-line EqualityOperator: equivalent, the member at lastKept is kept, never removed
     if (remove.has(member) && index < lastKept) {
       changes.push({ offset: member.offset, length: members[index + 1].offset - member.offset, text: '' });
     }
@@ -206,21 +209,24 @@ export function replaceItem(doc: PolicyDocument, array: Node, item: Node, values
   if (neighbour) {
     const [from, to] = index > 0 ? [neighbour.offset + neighbour.length, item.offset] : [item.offset + item.length, neighbour.offset];
     const between = text.slice(from, to);
-    if (/^\s*,\s*$/.test(between)) separator = between.replace(/^\s*/, '');
+    if (/^\s*,\s*$/.test(between)) separator = between.trimStart();
   }
+  // Stryker disable next-line StringLiteral,BooleanLiteral: equivalent, a string or raw JSON has no members to indent or lay out
   return { offset: item.offset, length: item.length, text: values.map(v => renderJson(v, style, '', false)).join(separator) };
 }
 
 /** A list value as text: one string alone, else an array, multi-line or not, indented as the line at `at`. */
 export function listText(doc: PolicyDocument, at: number, values: Array<string | RawJson>, multiline: boolean): string {
+  // Stryker disable next-line StringLiteral,BooleanLiteral: equivalent, a string or raw JSON has no members to indent or lay out
   if (values.length === 1) return renderJson(values[0], styleOf(doc), '', false);
   return renderJson(values, styleOf(doc), lineIndent(doc.text, at), multiline);
 }
 
 /** Adds values at the end of a list element's value: after the array's last item, or turning a string into an array. */
 export function appendToList(doc: PolicyDocument, value: Node, values: string[], multiline: boolean): Change {
-  if (value.type === 'array' && value.children?.length) {
-    const last = value.children[value.children.length - 1];
+  const items = value.children ?? [];
+  if (value.type === 'array' && items.length) {
+    const last = items[items.length - 1];
     return replaceItem(doc, value, last, [new RawJson(nodeText(doc.text, last)), ...values]);
   }
   const existing = value.type === 'array' ? [] : [new RawJson(nodeText(doc.text, value))];

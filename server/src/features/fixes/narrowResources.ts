@@ -10,6 +10,8 @@
 import type { Catalog, ResourceTypeInfo } from '../../catalog/types';
 import type { PolicyDocument } from '../../policy/model';
 import type { StatementFacts } from '../../analysis/statementFacts';
+import { parseArn } from '../../policy/arn';
+import { hasWildcardOrVariable } from '../../util/wildcard';
 import { arnTemplate, entryNeeds, neededTypes, typeNames, valuesOfArns } from './arnTemplates';
 import { byCode, factsAt, fixAction, spanOf, type FixProvider } from './framework';
 import { appendToList, insertProperty, isMultiline, replaceListItem } from './jsonEdits';
@@ -47,6 +49,19 @@ const narrowStar: FixProvider = ctx => {
   return [fixAction(ctx, `Narrow "*" to ARNs of the resources the actions need (${typeNames(types)})`, [change], true)];
 };
 
+/**
+ * What an ARN says itself, keyed as valuesOfArns keys them: the values of its format, and its
+ * partition (`arn:aws-cn:logs:*:*:*` matches no log-group format, but is of the aws-cn partition).
+ * IAM403's ARN has a wildcard for its Region and account.
+ */
+function ownValues(catalog: Catalog, format: string, arn: string): Map<string, string> {
+  const values = valuesOfArns(catalog, [arn]);
+  const partition = parseArn(arn)?.partition;
+  const key = `${parseArn(format)?.service.toLowerCase()}:Partition`;
+  if (partition && !hasWildcardOrVariable(partition)) values.set(key, partition);
+  return values;
+}
+
 const narrowBroadArn: FixProvider = ctx => {
   const { start } = spanOf(ctx);
   const facts = factsAt(ctx, start);
@@ -54,7 +69,7 @@ const narrowBroadArn: FixProvider = ctx => {
   const item = resource?.items.find(i => i.offset === start);
   const data = ctx.diagnostic.data as { resourceType?: string; arnFormat?: string } | undefined;
   if (!facts || !resource?.entry.valueNode || !item || !data?.arnFormat) return [];
-  const template = arnTemplate(ctx.doc, ctx.catalog, data.arnFormat, valuesOfArns(ctx.catalog, [item.value]));
+  const template = arnTemplate(ctx.doc, ctx.catalog, data.arnFormat, ownValues(ctx.catalog, data.arnFormat, item.value));
   if (plainText(template) === item.value) return [];
   const change = { offset: item.offset, length: item.length, text: JSON.stringify(template) };
   // never preferred: the wildcard may be deliberate (every instance in every account and Region), and

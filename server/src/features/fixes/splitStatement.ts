@@ -69,6 +69,7 @@ function groupResources(doc: PolicyDocument, catalog: Catalog, facts: StatementF
 
 function sidSuffix(group: ResourceGroup): string {
   const name = group.types[0]?.name ?? 'AnyResource';
+  // Stryker disable next-line Regex: equivalent, replace() without /g changes the first character either way
   return cleanSid(name).replace(/^./, c => c.toUpperCase());
 }
 
@@ -106,7 +107,8 @@ function splitText(doc: PolicyDocument, catalog: Catalog, facts: StatementFacts,
     return copy;
   });
   const array = doc.statementEntry?.valueNode;
-  if (!doc.statementIsArray || array?.type !== 'array') return `[${copies.join(', ')}]`;
+  // a Statement that is one object (statementIsArray false) becomes an array
+  if (array?.type !== 'array') return `[${copies.join(', ')}]`;
   return replaceItem(
     doc,
     array,

@@ -1,7 +1,7 @@
 // Refactorings between wildcards and explicit actions, exact for the catalog:
 // - a wildcard action (`s3:Get*`) expanded into the actions it matches;
-// - `service:*` (IAM401) or `*` (IAM400, for the services of the statement's ARNs) replaced by the
-//   service's actions of the access levels the user picks: one action per set of levels;
+// - `service:*` (IAM401), or as a refactoring `*` (for the services of the statement's ARNs), replaced
+//   by the service's actions of the access levels the user picks: one action per set of levels;
 // - a list of actions shortened to the fewest wildcard patterns that match exactly the same actions
 //   (never more): `service:Prefix*` where every action of the service with that prefix is wanted.
 import type { CodeAction } from 'vscode-languageserver-types';
@@ -153,9 +153,12 @@ function byAccessLevel(catalog: Catalog, doc: PolicyDocument, statement: Stateme
   });
 }
 
-/** IAM400 (`*`) and IAM401 (`service:*`): the access-level choices, then the full expansion. */
+/**
+ * IAM401 (`service:*`): the access-level choices, then the full expansion. (IAM400, `*` on `"Resource":
+ * "*"`, names no service: nothing to offer.)
+ */
 export const wildcardFixes: FixProvider = (ctx: FixContext) => {
-  if (ctx.diagnostic.code !== 'IAM400' && ctx.diagnostic.code !== 'IAM401') return [];
+  if (ctx.diagnostic.code !== 'IAM401') return [];
   const { start } = spanOf(ctx);
   const statement = statementAt(ctx.doc, start);
   const item = statement?.action?.items.find(i => i.offset === start);
