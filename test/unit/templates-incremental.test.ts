@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { largeTemplate } from '../../bench/templates';
 import { cloudFormationYamlReader } from '../../server/src/templates/cloudformation/readers';
 import { changedRegion } from '../../server/src/templates/incremental';
+import { readYamlChange } from '../../server/src/templates/cloudformation/incremental';
 import { CORPUS_IAC_DIR } from '../helpers/corpus';
 
 const CORPUS_YAML = join(CORPUS_IAC_DIR, 'cloudformation-yaml');
@@ -68,4 +69,120 @@ test('random edits of real templates: the incremental reading, when there is one
     }
   }
   assert.ok(incremental > 100, `only ${incremental} edits were read incrementally`);
+});
+
+test('readYamlChange: which resource an edit is in, what is read again, and when the whole text is', () => {
+  const text = `AWSTemplateFormatVersion: "2010-09-09"
+Resources: # the resources
+  # a comment between resources
+
+  First:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: "*"
+  Second:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: sqs:SendMessage
+            Resource: "*"
+Outputs:
+  X:
+    Value: 1
+`;
+  const previous = { text, read: whole(text) };
+  const partsRead: string[] = [];
+  const change = (edited: string) =>
+    readYamlChange(previous, edited, part => {
+      partsRead.push(part);
+      return whole(part);
+    });
+  const edit = (from: string, to: string) => text.replace(from, to);
+  // an edit inside the second resource: that resource alone is read, and the reading is the whole one
+  const edited = edit('sqs:SendMessage', 'sqs:SendMessages');
+  assert.deepEqual(change(edited), whole(edited));
+  assert.deepEqual(partsRead, [`Resources:\n${edited.slice(edited.indexOf('  Second:'), edited.indexOf('Outputs:'))}`]);
+  // inside the first one, at the end of its last line
+  const first = edit('Resource: "*"\n  Second', 'Resource: "arn:aws:s3:::b/*"\n  Second');
+  assert.deepEqual(change(first), whole(first));
+  assert.equal(partsRead.length, 2);
+  assert.equal(change(text), previous.read, 'no change: the last reading');
+  // declined: the resource's name line, a new resource, a line out of the resource, outside the resources, a broken resource
+  for (const declined of [
+    edit('  Second:', '  Third:'),
+    edit('            Resource: "*"\nOutputs', '            Resource: "*"\n  Third:\n    Type: AWS::SQS::Queue\nOutputs'),
+    edit('    Value: 1', '    Value: 2'),
+    edit('AWSTemplateFormatVersion: "2010-09-09"', 'AWSTemplateFormatVersion: "2010-09-10"'),
+    edit('sqs:SendMessage', '[sqs:SendMessage'),
+    edit('            Action: sqs:SendMessage', 'Action: sqs:SendMessage'),
+  ]) {
+    assert.equal(change(declined), undefined, declined);
+  }
+  assert.equal(partsRead.length, 3, 'only the broken resource was read');
+  // a template the last reading found broken is read whole
+  const broken = { text: `${text}  bad: [`, read: whole(`${text}  bad: [`) };
+  assert.ok(broken.read.problems.length > 0);
+  assert.equal(
+    readYamlChange(broken, broken.text.replace('s3:GetObject', 's3:PutObject'), () => assert.fail('not read in part')),
+    undefined,
+  );
+  // no resources section, or one whose resources are not indented, or indented with tabs: read whole
+  for (const layout of [
+    'Other: 1\n',
+    'Resources:\n',
+    'Resources:\nFirst: 1\n',
+    'Resources:\n\tFirst:\n\t\tType: x\n',
+    'Resources:\n    A:\n      Type: x\n  B:\n    Type: x\n',
+  ]) {
+    assert.equal(
+      readYamlChange({ text: layout, read: { ...previous.read, problems: [] } }, `${layout}#`, () => assert.fail('not read in part')),
+      undefined,
+      layout,
+    );
+  }
+});
+
+test('an edit read incrementally moves the named policies, JSON text runs and problems after it as a whole reading places them', () => {
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  First:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - AmazonS3ReadOnlyAccess
+        - Statement:
+            - Effect: Allow
+              Action: s3:GetObject
+              Resource: "*"
+  Second:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - AWSLambdaBasicExecutionRole
+        - S3ReadPolicy:
+            BucketName: b
+  Third:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument: !Sub |
+        {"Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "\${Queue}"}]}
+`;
+  const previous = { text, read: whole(text) };
+  assert.equal(previous.read.namedPolicies.length, 3);
+  for (const [from, to] of [
+    ['s3:GetObject', 's3:GetObjectVersion'],
+    ['s3:GetObject', 's3:Get'],
+    ['AWSLambdaBasicExecutionRole', 'AWSLambdaBasicExecutionRoleX'],
+  ]) {
+    const edited = text.replace(from, to);
+    const partial = cloudFormationYamlReader.readChange!(URI, edited, previous);
+    assert.ok(partial, `${from} -> ${to}: read incrementally`);
+    assert.deepEqual(partial, whole(edited), `${from} -> ${to}`);
+  }
 });

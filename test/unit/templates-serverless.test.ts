@@ -189,3 +189,171 @@ test('Serverless: a role given by name is no policy; function statements need th
   assert.equal(serverlessReader.read('file:///x.yml', 'a: 1\n'), undefined);
   assert.equal(readTemplate(serverlessReader, 'service: x\nprovider: [\n').problems.length, 1);
 });
+
+test('Serverless: a variable with nested variables is one unknown, to its own closing brace', () => {
+  const text = `service: app
+provider:
+  name: aws
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: s3:GetObject
+          Resource:
+            - "arn:aws:s3:::\${self:custom.bucket.\${opt:stage}}/\${aws:username}/*"
+            - arn:aws:s3:::\${self:custom.\${opt:stage}.\${opt:region}}-x/\${unclosed
+`;
+  const [policy] = readTemplate(serverlessReader, text, 'file:///app/serverless.yml').policies;
+  const virtual = virtualOf(policy, text);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0].Resource, [
+    'arn:aws:s3:::${self:custom.bucket. opt:stage}/${aws:username}/*',
+    'arn:aws:s3:::${self:custom. opt:stage . opt:region}-x/${unclosed',
+  ]);
+  assert.deepEqual(virtual.unknowns, ['${self:custom.bucket. opt:stage}', '${self:custom. opt:stage . opt:region}']);
+  assert.equal(hostTextOf(virtual, text, '${self:custom.bucket. opt:stage}', 'unknown'), '${self:custom.bucket.${opt:stage}}');
+  assert.equal(hostTextOf(virtual, text, 'arn:aws:s3:::', 'part'), 'arn:aws:s3:::');
+});
+
+test('Serverless: where statement lists are read, with which plugins, and which files are Serverless at all', () => {
+  const templates: Record<string, string> = {
+    legacy: `provider:\n  name: aws\n  iamRoleStatements:\n    - Effect: Allow\n      Action: s3:GetObject\n      Resource: "*"\n`,
+    roleString: `service: x\nprovider:\n  iam:\n    role: arn:aws:iam::111122223333:role/r\n`,
+    emptyStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements:\n`,
+    scalarStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements: x\n`,
+    mapStatements: `service: x\nprovider:\n  iam:\n    role:\n      statements:\n        Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n`,
+    pluginsMap: `service: x\nplugins:\n  modules:\n    - serverless-iam-roles-per-function\nfunctions:\n  f:\n    iamRoleStatements:\n      - Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n  g:\n    handler: x\n`,
+    pluginsOther: `service: x\nplugins:\n  - other\nfunctions:\n  f:\n    iamRoleStatements:\n      - Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n`,
+    pluginsScalar: `service: x\nplugins: serverless-iam-roles-per-function\nfunctions:\n  f:\n    iamRoleStatements:\n      - Effect: Allow\n        Action: s3:GetObject\n        Resource: "*"\n`,
+    pluginsList: `service: x\nplugins:\n  - a\n  - serverless-iam-roles-per-function\nfunctions: x\n`,
+    resourcesList: `service: x\nresources:\n  - Resources:\n      P:\n        Type: AWS::IAM::ManagedPolicy\n        Properties:\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:A\n                Resource: "*"\n  - \${file(x.yml)}\n  - Resources:\n      Q:\n        Type: AWS::IAM::ManagedPolicy\n        Properties:\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:B\n                Resource: "*"\n`,
+    resourcesFile: `service: x\nresources: \${file(x.yml)}\n`,
+    serviceOnly: `service: x\n`,
+    list: `- a\n- b\n`,
+    other: `a: 1\n`,
+    broken: `service: [x\n`,
+  };
+  const read = (text: string) => {
+    const result = serverlessReader.read('file:///app/serverless.yml', text);
+    return (
+      result && [result.format, result.policies.map(p => [p.resource, p.property, p.partial ?? null]), result.namedPolicies.length, result.problems.length]
+    );
+  };
+  assert.deepEqual(Object.fromEntries(Object.entries(templates).map(([name, text]) => [name, read(text)])), {
+    legacy: ['serverless', [['provider', 'iamRoleStatements', true]], 0, 0],
+    roleString: ['serverless', [], 0, 0],
+    emptyStatements: ['serverless', [], 0, 0],
+    scalarStatements: ['serverless', [], 0, 0],
+    mapStatements: ['serverless', [['provider.iam.role', 'statements', true]], 0, 0],
+    pluginsMap: ['serverless', [['functions.f', 'iamRoleStatements', true]], 0, 0],
+    pluginsOther: ['serverless', [], 0, 0],
+    pluginsScalar: ['serverless', [], 0, 0],
+    pluginsList: ['serverless', [], 0, 0],
+    resourcesList: [
+      'serverless',
+      [
+        ['P', 'PolicyDocument', null],
+        ['Q', 'PolicyDocument', null],
+      ],
+      0,
+      0,
+    ],
+    resourcesFile: ['serverless', [], 0, 0],
+    serviceOnly: ['serverless', [], 0, 0],
+    list: undefined,
+    other: undefined,
+    broken: ['serverless', [], 0, 1],
+  });
+});
+
+test("SAM: Policies as one value or a list, Fn::If and AWS::NoValue in it, names and documents; an Api's custom statements", () => {
+  const st = '{ Statement: [{ Effect: Allow, Action: s3:GetObject, Resource: "*" }] }';
+  const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  One:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: AmazonS3ReadOnlyAccess
+  Doc:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: ${st}
+  None:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: !Ref AWS::NoValue
+  Machine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Policies:
+        - !Ref AWS::NoValue
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/X
+        - !Ref PolicyArn
+        - 5
+        - !If [C, AmazonY, !Ref AWS::NoValue]
+        - !If [C, ${st}, !Ref AWS::NoValue]
+        - ${st}
+        - !GetAtt P.Arn
+  Conditional:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies: !If [C, [AmazonZ, ${st}], !Ref AWS::NoValue]
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: [{ Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "*" }]
+  ApiMap:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "*" }
+  ApiScalar:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: x
+  ApiNoValue:
+    Type: AWS::Serverless::Api
+    Properties:
+      Auth:
+        ResourcePolicy:
+          CustomStatements: !Ref AWS::NoValue
+  ApiNoAuth:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: x
+  Table:
+    Type: AWS::Serverless::SimpleTable
+    Properties:
+      Policies: ${st}
+`;
+  const result = readTemplate(yamlReader, text);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.property, p.kind, p.limit ?? null, p.partial ?? false]),
+    [
+      ['Doc', 'Policies', 'identity', 'inline-role', false],
+      ['Machine', 'Policies[5]', 'identity', 'inline-role', true],
+      ['Machine', 'Policies[6]', 'identity', 'inline-role', false],
+      ['Conditional', 'Policies[1]', 'identity', 'inline-role', true],
+      ['Api', 'Auth.ResourcePolicy.CustomStatements', 'resource', null, true],
+      ['ApiMap', 'Auth.ResourcePolicy.CustomStatements', 'resource', null, true],
+    ],
+  );
+  assert.deepEqual(
+    result.namedPolicies.map(n => [n.resource, n.name, text.slice(n.span.offset, n.span.offset + n.span.length)]),
+    [
+      ['One', 'AmazonS3ReadOnlyAccess', 'AmazonS3ReadOnlyAccess'],
+      ['Machine', 'arn:${AWS::Partition}:iam::aws:policy/X', '!Sub arn:${AWS::Partition}:iam::aws:policy/X'],
+      ['Machine', 'AmazonY', 'AmazonY'],
+      ['Conditional', 'AmazonZ', 'AmazonZ'],
+    ],
+  );
+  assert.deepEqual(policyValue(result.policies[5], text), {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: '*' }],
+  });
+});

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { terraformPlanReader } from '../../server/src/templates/terraform/planReader';
+import { terraformReader } from '../../server/src/templates/terraform/terraformReader';
 import { hostTextOf, virtualOf } from '../helpers/terraform';
 
 const TRUST = JSON.stringify({
@@ -114,4 +115,99 @@ test('a broken plan gets a problem, never an exception', () => {
     const result = terraformPlanReader.read('file:///plan.json', text.slice(0, cut));
     assert.ok(result === undefined || result.problems.length === 1, `cut at ${cut}`);
   }
+});
+
+test('plan: only managed resources with an address, a type and values after the change; nested blocks by index; unknown and non-JSON values skipped', () => {
+  const inline = (...policies: Array<string | null>) => ({ inline_policy: policies.map((policy, i) => ({ name: `p${i}`, policy })) });
+  const text = plan([
+    change('aws_iam_role.two', 'aws_iam_role', ['create'], { assume_role_policy: TRUST, ...inline(READ, READ) }),
+    change('aws_iam_role.one', 'aws_iam_role', ['create'], inline(READ)),
+    change('aws_iam_role.later', 'aws_iam_role', ['create'], inline(READ, null), { inline_policy: [{}, { policy: true }] }),
+    change('aws_iam_policy.unknown', 'aws_iam_policy', ['create'], { policy: null }, { policy: true }),
+    change('aws_iam_policy.text', 'aws_iam_policy', ['create'], { policy: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
+    change('aws_iam_policy.number', 'aws_iam_policy', ['create'], { policy: 5 }),
+    change('aws_iam_policy.spaced', 'aws_iam_policy', ['create'], { policy: `  ${READ}` }),
+    change('aws_iam_policy.deleted', 'aws_iam_policy', ['delete'], null),
+    change('data.aws_iam_policy.d', 'aws_iam_policy', ['read'], { policy: READ }, {}, 'data'),
+    change('aws_instance.i', 'aws_instance', ['create'], { policy: READ }),
+    change('aws_organizations_policy.rcp', 'aws_organizations_policy', ['create'], { type: 'RESOURCE_CONTROL_POLICY', content: READ }),
+    change('aws_organizations_policy.scp', 'aws_organizations_policy', ['create'], { type: null, content: READ }),
+    change('aws_organizations_policy.tag', 'aws_organizations_policy', ['create'], { type: 'TAG_POLICY', content: READ }),
+    { address: 5, mode: 'managed', type: 'aws_iam_policy', change: { after: { policy: READ } } },
+    { address: 'aws_iam_policy.typeless', mode: 'managed', change: { after: { policy: READ } } },
+    { address: 'aws_iam_policy.changeless', mode: 'managed', type: 'aws_iam_policy', change: { before: { policy: READ } } },
+  ]);
+  const result = read(text);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.property, p.kind, p.limit ?? null]),
+    [
+      ['aws_iam_role.two', 'assume_role_policy', 'trust', 'trust'],
+      ['aws_iam_role.two', 'inline_policy[0].policy', 'identity', 'inline-role'],
+      ['aws_iam_role.two', 'inline_policy[1].policy', 'identity', 'inline-role'],
+      ['aws_iam_role.one', 'inline_policy.policy', 'identity', 'inline-role'],
+      ['aws_iam_role.later', 'inline_policy[0].policy', 'identity', 'inline-role'],
+      ['aws_iam_policy.spaced', 'policy', 'identity', 'managed'],
+      ['aws_organizations_policy.rcp', 'content', 'rcp', 'rcp'],
+      ['aws_organizations_policy.scp', 'content', 'scp', 'scp'],
+    ],
+  );
+  // the span is the JSON string in the plan, quotes included
+  const [first] = result.policies;
+  assert.equal(JSON.parse(text.slice(first.span.offset, first.span.offset + first.span.length)), TRUST);
+});
+
+test('state: resources of nested child modules, managed ones with values only', () => {
+  const resource = (address: string, extra: object = {}) => ({ address, mode: 'managed', type: 'aws_iam_policy', values: { policy: READ }, ...extra });
+  const text = JSON.stringify({
+    format_version: '1.0',
+    values: {
+      root_module: {
+        resources: [resource('aws_iam_policy.root'), resource('data.aws_iam_policy.d', { mode: 'data' }), resource('aws_iam_policy.none', { values: null })],
+        child_modules: [
+          { child_modules: [{ resources: [resource('module.a.module.b.aws_iam_policy.deep')] }] },
+          { resources: [resource('module.c.aws_iam_policy.c')] },
+        ],
+      },
+    },
+  });
+  assert.deepEqual(
+    read(text).policies.map(p => p.resource),
+    ['aws_iam_policy.root', 'module.a.module.b.aws_iam_policy.deep', 'module.c.aws_iam_policy.c'],
+  );
+});
+
+test('plan: JSON that is no plan is not read; a broken plan gets its first error', () => {
+  assert.equal(terraformPlanReader.read('file:///x.json', '{"format_version": "1.2", "other": {}}'), undefined);
+  assert.equal(terraformPlanReader.read('file:///x.json', ''), undefined);
+  const broken = read('{"format_version": "1.2", "resource_changes": [], , }');
+  assert.deepEqual(broken.problems, [{ offset: 50, length: 1, message: 'This Terraform plan is not valid JSON here (PropertyNameExpected).' }]);
+  assert.deepEqual(read('{"planned_values": {}}').policies, []);
+});
+
+test('detect: a plan or state by language or a .json path (query and fragment ignored), its two keys in the first 4 KiB', () => {
+  const head = '{"format_version": "1.2", "terraform_version": "1.5.7"}';
+  const detect = (uri: string, languageId: string, text = head) => terraformPlanReader.detect(uri, languageId, text);
+  assert.deepEqual(
+    [
+      detect('file:///a/plan.json', 'plaintext'),
+      detect('file:///a/PLAN.JSON?x=1#top', 'plaintext'),
+      detect('untitled:1', 'json'),
+      detect('file:///a/plan.json.txt', 'plaintext'),
+      detect('file:///a/plan.txt?f=.json', 'plaintext'),
+      detect('file:///a/plan.json', 'json', '{"format_version" : "1.2",\n"terraform_version"\t: "1.5.7"}'),
+      detect('file:///a/plan.json', 'json', '{"format_version": "1.2"}'),
+      detect('file:///a/plan.json', 'json', '{"terraform_version": "1.5.7"}'),
+      detect('file:///a/plan.json', 'json', '{"format_version"x: 1, "terraform_version": 2}'),
+      detect('file:///a/plan.json', 'json', `{"pad": "${' '.repeat(4096)}", ${head.slice(1)}`),
+    ],
+    [true, true, true, false, false, true, false, false, false, false],
+  );
+  assert.deepEqual(
+    ['file:///a/main.tf', 'file:///a/MAIN.TOFU', 'file:///a/main.tf?v=2#L3', 'file:///a/main.tf.json', 'file:///a/x.txt?f=.tf'].map(uri =>
+      terraformReader.detect(uri, 'plaintext', ''),
+    ),
+    [true, true, true, false, false],
+  );
+  assert.equal(terraformReader.detect('untitled:1', 'tofu', ''), true);
 });

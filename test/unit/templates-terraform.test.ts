@@ -654,3 +654,629 @@ test('a fix inside each form is written back in HCL and reads back as the fixed 
     }
   }
 });
+
+/** A policy argument that allows `action`, written with jsonencode. */
+const encodedPolicy = (action: string) => `jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "${action}", Resource = "*" }] })`;
+
+/** The actions of each policy found, with its resource, property, kind and quota. */
+async function placesAndActions(hcl: string) {
+  const result = await readHcl(hcl);
+  return result.policies.map(p => [p.resource, p.property, p.kind ?? null, p.limit ?? null, JSON.parse(virtualOf(p, hcl).text).Statement?.[0]?.Action ?? null]);
+}
+
+test('syntax problems: a missing token at its place, an error node to the end of its line or of itself, at most ten', async () => {
+  const problemsOf = async (hcl: string) => (await readHcl(hcl)).problems.map(p => [p.offset, p.length, p.message]);
+  const missing = (offset: number, token: string) => [offset, 0, `Terraform syntax error: ${token} is missing here.`];
+  const invalid = (offset: number, length: number) => [
+    offset,
+    length,
+    'Terraform syntax error: this is not valid HCL, so the policies after it may not be found. Fix the syntax first.',
+  ];
+  assert.deepEqual(await problemsOf('a = "x\n'), [missing(7, 'a closing `"`')]);
+  assert.deepEqual(await problemsOf('a = <<EOF\nx\n'), [missing(12, "the heredoc's closing marker")]);
+  assert.deepEqual(await problemsOf('a = [1, 2\n'), [missing(10, 'a closing `]`')]);
+  assert.deepEqual(await problemsOf('resource "a" "b" {\n  x = 1\n'), [missing(27, 'a closing `}`')]);
+  assert.deepEqual(await problemsOf('a = f(1\nb = {\n'), [missing(8, 'a closing `)`'), missing(14, 'a closing `}`')]);
+  // an error node over several lines stops at its first line's end; one that ends before it, at its end
+  assert.deepEqual(await problemsOf('a = { b = 1\n'), [invalid(0, 11)]);
+  assert.deepEqual(await problemsOf('a = 1 = 2\nb = 3\n'), [invalid(2, 3)]);
+  assert.deepEqual(await problemsOf('a = @@@ b'), [invalid(0, 9)]);
+  const many = Array.from({ length: 13 }, (_, i) => `a${i} = 1 = 2\n`).join('');
+  assert.deepEqual(
+    await problemsOf(many),
+    Array.from({ length: 10 }, (_, i) => invalid(3 + 11 * i, 3)),
+  );
+  const valid = await readHcl('x = 1');
+  assert.deepEqual(valid, { format: 'terraform', policies: [], namedPolicies: [], policyFiles: [], problems: [] });
+});
+
+test('nested policy blocks: one block has no index, a dynamic block of another name is not read', async () => {
+  assert.deepEqual(
+    await placesAndActions(`resource "aws_iam_role" "r" {
+  inline_policy {
+    policy = ${encodedPolicy('s3:A')}
+  }
+}`),
+    [['aws_iam_role.r', 'inline_policy.policy', 'identity', 'inline-role', 's3:A']],
+  );
+  assert.deepEqual(
+    await placesAndActions(`resource "aws_iam_role" "r" {
+  inline_policy {
+    policy = ${encodedPolicy('s3:A')}
+  }
+  dynamic "other" {
+    content {
+      policy = ${encodedPolicy('s3:B')}
+    }
+  }
+  other {
+    policy = ${encodedPolicy('s3:C')}
+  }
+  dynamic "inline_policy" {
+    for_each = var.x
+    content {
+      policy = ${encodedPolicy('s3:D')}
+    }
+  }
+}`),
+    [
+      ['aws_iam_role.r', 'inline_policy[0].policy', 'identity', 'inline-role', 's3:A'],
+      ['aws_iam_role.r', 'inline_policy[1].policy', 'identity', 'inline-role', 's3:D'],
+    ],
+  );
+});
+
+test('where nothing says it is a policy: conditionals, function arguments and object values are searched, only IAM statements count', async () => {
+  assert.deepEqual(
+    await placesAndActions(`locals {
+  cond  = var.x ? ${encodedPolicy('s3:A')} : "none"
+  call  = merge({ p = ${encodedPolicy('s3:B')} }, {})
+  obj   = { "k1" = ${encodedPolicy('s3:C')}, k2 = ${encodedPolicy('s3:D')}, (var.k) = ${encodedPolicy('s3:E')} }
+  sids  = jsonencode({ Statement = [{ Sid = "x" }] })
+  one   = jsonencode({ Statement = { Effect = "Allow", Action = "s3:F" } })
+  later = jsonencode({ Statement = [var.s] })
+  text  = "{\\"Statement\\": [{\\"Effect\\": \\"Allow\\"}]}"
+  empty = "{\\"Statement\\": []}"
+  bare  = "{\\"Action\\": \\"s3:G\\"}"
+  other = "not json"
+  plain = 5
+}`),
+    [
+      ['locals', 'cond', null, null, 's3:A'],
+      ['locals', 'call.p', null, null, 's3:B'],
+      ['locals', 'obj.k1', null, null, 's3:C'],
+      ['locals', 'obj.k2', null, null, 's3:D'],
+      ['locals', 'obj.(var.k)', null, null, 's3:E'],
+      ['locals', 'one', null, null, null],
+      ['locals', 'text', null, null, null],
+    ],
+  );
+});
+
+test('a policy argument: one interpolation of a policy is the policy; other jsonencode calls and strings are not read', async () => {
+  const hcl = `resource "aws_iam_policy" "p" {
+  policy = "\${${encodedPolicy('s3:A')}}"
+}
+resource "aws_iam_policy" "two" {
+  policy = jsonencode({ Statement = [] }, 1)
+}
+resource "aws_iam_policy" "string" {
+  policy = jsonencode("x")
+}
+resource "aws_iam_policy" "spaced" {
+  policy = "  {\\"Statement\\": []}"
+}
+resource "aws_iam_policy" "empty" {
+  policy = ""
+}
+resource "aws_iam_policy" "text" {
+  policy = "Statement"
+}`;
+  const result = await readHcl(hcl);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, compact(virtualOf(p, hcl).text)]),
+    [
+      ['aws_iam_policy.p', '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:A","Resource":"*"}]}'],
+      ['aws_iam_policy.spaced', '{"Statement":[]}'],
+    ],
+  );
+  assert.deepEqual(result.policyFiles, []);
+});
+
+test('jsonencode: statements known only at plan time, as a whole or one of them, make the policy partial', async () => {
+  const result = await readHcl(`resource "aws_iam_policy" "a" {
+  policy = jsonencode({ Statement = [var.s] })
+}
+resource "aws_iam_policy" "b" {
+  policy = jsonencode({ Statement = var.s })
+}
+resource "aws_iam_policy" "c" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow" }, var.s] })
+}
+resource "aws_iam_policy" "d" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow" }] })
+}
+resource "aws_iam_policy" "e" {
+  policy = jsonencode({ Version = "2012-10-17" })
+}`);
+  assert.deepEqual(
+    result.policies.map(p => [p.resource, p.partial ?? false]),
+    [
+      ['aws_iam_policy.a', true],
+      ['aws_iam_policy.b', true],
+      ['aws_iam_policy.c', true],
+      ['aws_iam_policy.d', false],
+      ['aws_iam_policy.e', false],
+    ],
+  );
+});
+
+test('file(): backslashes become slashes; absolute paths, the folder itself and other interpolations are not policy files', async () => {
+  const result = await readHcl(`resource "aws_iam_policy" "t" {
+  policy = file("a\\\\b.json")
+}
+resource "aws_iam_policy" "u" {
+  policy = file("/abs.json")
+}
+resource "aws_iam_policy" "v" {
+  policy = file(".")
+}
+resource "aws_iam_policy" "w" {
+  policy = file("\${path.module}")
+}
+resource "aws_iam_policy" "x" {
+  policy = file(var.f)
+}
+resource "aws_iam_policy" "y" {
+  policy = file("a/\${path.module}/b.json")
+}
+resource "aws_iam_policy" "z" {
+  policy = filebase64("c.json")
+}`);
+  assert.deepEqual(
+    result.policyFiles.map(f => [f.path, f.kind]),
+    [['a/b.json', 'identity']],
+  );
+});
+
+test('a document used with one kind but two quotas gets the kind only; a cycle of locals ends', async () => {
+  assert.deepEqual(
+    await placesAndActions(`data "aws_iam_policy_document" "d" {
+  statement {
+    actions = ["s3:X"]
+  }
+}
+resource "aws_iam_policy" "a" {
+  policy = data.aws_iam_policy_document.d.json
+}
+resource "aws_iam_role_policy" "b" {
+  policy = data.aws_iam_policy_document.d.json
+}`),
+    [['data.aws_iam_policy_document.d', '', 'identity', null, ['s3:X']]],
+  );
+  assert.deepEqual(
+    await placesAndActions(`locals {
+  p = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:X", Resource = local.q }] })
+  q = local.p
+}
+resource "aws_iam_policy" "a" {
+  policy = local.q
+}`),
+    [['locals', 'p', 'identity', 'managed', 's3:X']],
+  );
+});
+
+test('jsonencode values: escapes decoded, literals typed, heredocs and template holes read, keys named or unknown', async () => {
+  const long = `var.${'a'.repeat(56)}`; // 60 characters: the longest unknown text kept whole
+  const hcl = `resource "aws_iam_policy" "p" {
+  policy = jsonencode({
+    Statement = [{
+      Sid      = "a\\u00e9\\U0001F600\\n\\"\\\\t\\U0011FFFF"
+      Action   = "s3:\${var.a}x"
+      Resource = "arn:aws:s3:::b/&{aws:username}/$\${aws:userid}/%%{x}"
+      B = true
+      C = false
+      N = null
+      D = 1.5
+      H = <<-EOT
+        heredoc \\n $\${x} \${var.h}
+        EOT
+      U = <<EOT
+EOT
+      L = "\${var.${'b'.repeat(60)}}"
+      K = ${long}
+      Q = "\${lookup(var.m, "k", "\\\\")}"
+      S = "\${ }"
+      F = "%{ if var.x }y%{ endif }"
+      T = [1, "two", var.three]
+      "Quoted" = 1
+      (var.k) = 2
+      var.z = 3
+    }]
+  })
+}`;
+  const { virtual, result } = await onlyPolicy(hcl);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0], {
+    Sid: 'aé😀\n"\\tU0011FFFF',
+    Action: 's3:${var.a}x',
+    Resource: 'arn:aws:s3:::b/&{aws:username}/${aws:userid}/%{x}',
+    B: true,
+    C: false,
+    N: null,
+    D: 1.5,
+    H: '        heredoc \\n ${x} ${var.h}\n',
+    U: '',
+    L: `\${'var.${'b'.repeat(52)}...}`,
+    K: `\${${long}}`,
+    Q: "${'lookup(var.m, 'k', '')'}",
+    S: '${expression}',
+    F: '${if var.x y endif}',
+    T: [1, 'two', '${var.three}'],
+    Quoted: 1,
+    '${(var.k)}': 2,
+    '${var.z}': 3,
+  });
+  // an escape maps to its escape sequence
+  assert.equal(segmentHostText(virtual, hcl, 'é', 'part'), '\\u00e9');
+});
+
+test('only resources with both labels, policy documents with a name, modules with one label and named outputs are read', async () => {
+  assert.deepEqual(
+    await placesAndActions(`resource "aws_iam_policy" { policy = ${encodedPolicy('s3:A')} }
+resource "aws_iam_nothing" "x" { policy = ${encodedPolicy('s3:B')} }
+data "aws_other" "d" {
+  statement {
+    actions = ["s3:C"]
+  }
+}
+data "aws_iam_policy_document" {
+  statement {
+    actions = ["s3:D"]
+  }
+}
+module "a" "b" { p = ${encodedPolicy('s3:E')} }
+module { p = ${encodedPolicy('s3:F')} }
+output { value = ${encodedPolicy('s3:G')} }
+output "o" {
+  value = ${encodedPolicy('s3:H')}
+  precondition {
+    condition     = true
+    error_message = "x"
+  }
+}
+other "x" { p = ${encodedPolicy('s3:I')} }
+`),
+    [['output.o', 'value', null, null, 's3:H']],
+  );
+});
+
+test('searching for policies: a call that is not jsonencode is searched, not read; a policy found is not searched inside', async () => {
+  assert.deepEqual(
+    await placesAndActions(`locals {
+  map    = tomap({ Statement = [{ Effect = "Allow", Action = "s3:A" }] })
+  list   = jsonencode([${encodedPolicy('s3:B')}])
+  outer  = jsonencode({ a = ${encodedPolicy('s3:C')} })
+  nested = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:D" }], Nested = ${encodedPolicy('s3:E')} })
+  mixed  = jsonencode({ Statement = [{ Sid = "a" }, { Effect = "Allow", Action = "s3:F" }] })
+}`),
+    [
+      ['locals', 'list[0]', null, null, 's3:B'],
+      ['locals', 'outer.a', null, null, 's3:C'],
+      ['locals', 'nested', null, null, 's3:D'],
+      ['locals', 'mixed', null, null, null],
+    ],
+  );
+});
+
+test('kinds through references: a heredoc that only interpolates a document, override documents; a module argument is not a local', async () => {
+  const read = await readHcl(`data "aws_iam_policy_document" "d" {
+  statement {
+    actions = ["s3:X"]
+  }
+}
+resource "aws_iam_policy" "a" {
+  policy = <<EOT
+\${data.aws_iam_policy_document.d.json}
+EOT
+}
+resource "aws_iam_policy" "h" {
+  policy = <<EOT
+{"Statement": [{"Effect": "Allow", "Action": "s3:H", "Resource": "*"}]}
+EOT
+}`);
+  assert.deepEqual(
+    read.policies.map(p => [p.resource, p.kind, p.limit, p.partial]),
+    [
+      ['data.aws_iam_policy_document.d', 'identity', 'managed', undefined],
+      ['aws_iam_policy.h', 'identity', 'managed', undefined],
+    ],
+  );
+  assert.deepEqual(
+    await placesAndActions(`data "aws_iam_policy_document" "base" {
+  statement {
+    actions = ["s3:X"]
+  }
+}
+data "aws_iam_policy_document" "top" {
+  override_policy_documents = [data.aws_iam_policy_document.base.json]
+}
+resource "aws_iam_role" "r" {
+  assume_role_policy = data.aws_iam_policy_document.top.json
+}`),
+    [
+      ['data.aws_iam_policy_document.base', '', 'trust', 'trust', ['s3:X']],
+      ['data.aws_iam_policy_document.top', '', 'trust', 'trust', null],
+    ],
+  );
+  assert.deepEqual(
+    await placesAndActions(`module "m" {
+  p = ${encodedPolicy('s3:A')}
+}
+resource "aws_iam_policy" "a" {
+  policy = local.p
+}`),
+    [['module.m', 'p', null, null, 's3:A']],
+  );
+  // used as a trust policy and as a managed policy: neither kind nor quota
+  assert.deepEqual(
+    await placesAndActions(`data "aws_iam_policy_document" "d" {
+  statement {
+    actions = ["s3:X"]
+  }
+}
+resource "aws_iam_policy" "a" {
+  policy = data.aws_iam_policy_document.d.json
+}
+resource "aws_iam_role" "b" {
+  assume_role_policy = data.aws_iam_policy_document.d.json
+}`),
+    [['data.aws_iam_policy_document.d', '', null, null, ['s3:X']]],
+  );
+});
+
+test('file() without an argument or with an empty path is no policy file, and no exception', async () => {
+  const result = await readHcl(`resource "aws_iam_policy" "a" {
+  policy = file()
+}
+resource "aws_iam_policy" "b" {
+  policy = file("")
+}`);
+  assert.deepEqual([result.policies, result.policyFiles], [[], []]);
+});
+
+test('data "aws_iam_policy_document": every argument and block read as Terraform writes the policy, merged or skipped', async () => {
+  const hcl = `data "aws_iam_policy_document" "a" {
+  version   = "2008-10-17"
+  policy_id = "id1"
+  other     = "ignored"
+  statement {
+    sid     = "One"
+    effect  = "Deny"
+    actions = ["s3:&{x}"]
+    resources = ["arn:aws:s3:::b/&{aws:username}", var.r]
+    foo     = 1
+    principals {
+      type        = "*"
+      identifiers = ["a", "b"]
+    }
+    not_principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+    not_principals {
+      type        = "AWS"
+      identifiers = "arn:aws:iam::444455556666:root"
+    }
+    not_principals {
+      type        = var.t
+      identifiers = ["x"]
+    }
+    principals {
+      type = "Service"
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalTag/team"
+      values   = ["a"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:PrincipalTag/team"
+      values   = ["b"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:username"
+      values   = ["&{aws:userid}"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+    }
+    dynamic "condition" {
+      for_each = var.c
+      content {}
+    }
+  }
+  statement {
+    principals {
+      type        = "*"
+      identifiers = var.all
+    }
+  }
+  statement {
+    principals {
+      type        = "*"
+      identifiers = ["*", "x"]
+    }
+    principals {
+      type        = "AWS"
+      identifiers = ["y"]
+    }
+  }
+}`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal(policy.partial, true, 'a dynamic condition block');
+  assert.deepEqual(JSON.parse(virtual.text), {
+    Version: '2008-10-17',
+    Id: 'id1',
+    Statement: [
+      {
+        Sid: 'One',
+        Effect: 'Deny',
+        Action: ['s3:&{x}'],
+        Resource: ['arn:aws:s3:::b/${aws:username}', '${var.r}'],
+        Principal: { '*': ['a', 'b'] },
+        NotPrincipal: { AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:root'], '${var.t}': ['x'] },
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': ['a', 'b'], 'aws:username': ['${aws:userid}'] } },
+      },
+      { Effect: 'Allow', Principal: { '*': '${var.all}' } },
+      { Effect: 'Allow', Principal: { '*': ['*', 'x'], AWS: ['y'] } },
+    ],
+  });
+  assert.equal(segmentHostText(virtual, hcl, '"Version"', 'key'), 'version');
+  assert.equal(segmentHostText(virtual, hcl, '"Id"', 'key'), 'policy_id');
+  assert.equal(segmentHostText(virtual, hcl, '"NotPrincipal"', 'key'), 'not_principals');
+  const partialOf = async (text: string) => (await onlyPolicy(text)).policy.partial ?? false;
+  assert.equal(
+    await partialOf(`data "aws_iam_policy_document" "b" {
+  dynamic "other" {
+    for_each = var.x
+    content {}
+  }
+  statement {
+    actions = ["s3:X"]
+  }
+}`),
+    false,
+  );
+  assert.equal(
+    await partialOf(`data "aws_iam_policy_document" "c" {
+  dynamic "statement" {
+    for_each = var.x
+    content {}
+  }
+}`),
+    true,
+  );
+  assert.equal(
+    await partialOf(`data "aws_iam_policy_document" "d" {
+  source_policy_documents = [var.x]
+  statement {
+    actions = ["s3:X"]
+  }
+}`),
+    true,
+  );
+});
+
+test('heredoc JSON: where an interpolation stands (inside a string, after escapes, or as a value), escapes kept, &{ kept', async () => {
+  const hcl = `resource "aws_iam_policy" "p" {
+  policy = <<EOT
+{"Statement": [{"Sid": "a\\"\${var.x}", "Effect": "Allow", "Action": "s3:Get\\nX", "Resource": ["a\\\\", \${var.y}, "arn:aws:s3:::b/&{aws:username}"]}]}
+EOT
+}`;
+  const { policy, virtual } = await onlyPolicy(hcl);
+  assert.equal(
+    virtual.text,
+    '{"Statement": [{"Sid": "a\\"${var.x}", "Effect": "Allow", "Action": "s3:Get\\nX", "Resource": ["a\\\\", "${var.y}", "arn:aws:s3:::b/&{aws:username}"]}]}\n',
+  );
+  assert.equal(policy.partial, true);
+  assert.deepEqual(virtual.unknowns, ['${var.x}', '${var.y}']);
+  const plain = `resource "aws_iam_policy" "p" {
+  policy = <<EOT
+{"Statement": [{"Sid": "a\${var.x}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+EOT
+}`;
+  assert.equal((await onlyPolicy(plain)).policy.partial, undefined);
+});
+
+test('data "aws_iam_policy_document": keys renamed by fixes only where one block writes them as a literal; one Effect', async () => {
+  const hcl = `data "aws_iam_policy_document" "d" {
+  statement {
+    effect  = "Deny"
+    actions = ["s3:*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["a"]
+    }
+    principals {
+      type        = "Service"
+      identifiers = ["s.amazonaws.com"]
+    }
+    principals {
+      type        = "Service"
+      identifiers = ["t.amazonaws.com"]
+    }
+    principals {
+      type        = var.t
+      identifiers = ["x"]
+    }
+    principals {
+      type        = "*"
+      identifiers = ["&{aws:username}"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "k1"
+      values   = ["a"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "k2"
+      values   = ["b"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "k2"
+      values   = ["c"]
+    }
+    condition {
+      test     = var.op
+      variable = var.key
+      values   = ["d"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "k3"
+    }
+  }
+}`;
+  const { virtual } = await onlyPolicy(hcl);
+  assert.equal(virtual.text.match(/"Effect"/g)?.length, 1);
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0].Principal, {
+    AWS: ['a'],
+    Service: ['s.amazonaws.com', 't.amazonaws.com'],
+    '${var.t}': ['x'],
+    '*': ['${aws:username}'],
+  });
+  assert.deepEqual(JSON.parse(virtual.text).Statement[0].Condition, {
+    StringEquals: { k1: ['a'] },
+    StringLike: { k2: ['b', 'c'] },
+    '${var.op}': { '${var.key}': ['d'] },
+  });
+  assert.deepEqual(
+    virtual.segments
+      .filter(s => s.role === 'key')
+      .map(s => [virtual.text.slice(s.offset, s.offset + s.length), hcl.slice(s.hostOffset, s.hostOffset + s.hostLength), s.style, s.fixed]),
+    [
+      ['"Version"', '"aws_iam_policy_document"', 'synthetic', true],
+      ['"Statement"', 'statement', 'hcl', true],
+      ['"Effect"', 'effect', 'hcl', true],
+      ['"Action"', 'actions', 'hcl', true],
+      ['"Principal"', 'principals', 'hcl', true],
+      ['"AWS"', '"AWS"', 'hcl', false],
+      ['"Service"', '"Service"', 'hcl', true],
+      ['"${var.t}"', 'var.t', 'hcl', true],
+      ['"*"', '"*"', 'hcl', false],
+      ['"Condition"', 'condition', 'hcl', true],
+      ['"StringEquals"', '"StringEquals"', 'hcl', false],
+      ['"k1"', '"k1"', 'hcl', false],
+      ['"StringLike"', '"StringLike"', 'hcl', true],
+      ['"k2"', '"k2"', 'hcl', true],
+      ['"${var.op}"', 'var.op', 'hcl', true],
+      ['"${var.key}"', 'var.key', 'hcl', true],
+    ],
+  );
+});

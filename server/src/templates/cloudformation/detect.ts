@@ -19,13 +19,13 @@ const SERVERLESS_NAME = /(^|[/\\])serverless\.ya?ml$/i;
 const SERVICE = /^service\s*:/m;
 const PROVIDER = /^provider\s*:/m;
 
+/** The address in lower case: only how the file name ends is looked at. */
 function fileName(uri: string): string {
-  return uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  return uri.toLowerCase();
 }
 
-function firstCharacter(text: string): string {
-  const match = /\S/.exec(text.slice(0, 4096));
-  return match ? match[0] : '';
+function firstCharacter(text: string): string | undefined {
+  return /\S/.exec(text.slice(0, 4096))?.[0];
 }
 
 /** serverless.yml by name, or a YAML file with the framework's top-level `service` and `provider`. */

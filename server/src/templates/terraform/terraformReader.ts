@@ -84,10 +84,10 @@ function syntaxProblems(root: HclNode, text: string): TemplateProblem[] {
 function missingToken(type: string): string {
   const tokens: Record<string, string> = {
     quoted_template_end: 'a closing `"`',
-    block_end: 'a closing `}`',
-    object_end: 'a closing `}`',
-    tuple_end: 'a closing `]`',
-    template_interpolation_end: 'a closing `}`',
+    // a missing bracket is the bracket token itself (inside block_end, object_end, tuple_end, ...)
+    '}': 'a closing `}`',
+    ']': 'a closing `]`',
+    ')': 'a closing `)`',
     heredoc_identifier: "the heredoc's closing marker",
   };
   return tokens[type] ?? `\`${type}\``;
@@ -114,10 +114,9 @@ class TerraformFileReader {
       const [type, name] = block.labels;
       if (block.type === 'resource' && type && name && POLICY_ATTRIBUTES[type]) this.resource(block, type, name);
       else if (block.type === 'data' && type === POLICY_DOCUMENT && name) this.policyDocument(block, name);
-      else if (block.type === 'module' && name === undefined && type)
-        this.scanBody(block, { resource: `module.${type}`, resourceType: 'module', property: '' });
-      else if (block.type === 'output' && type) this.scanBody(block, { resource: `output.${type}`, resourceType: 'output', property: '' });
-      else if (block.type === 'locals') this.scanBody(block, { resource: 'locals', resourceType: 'locals', property: '' });
+      else if (block.type === 'module' && name === undefined && type) this.scanBody(block, { resource: `module.${type}`, resourceType: 'module' });
+      else if (block.type === 'output' && type) this.scanBody(block, { resource: `output.${type}`, resourceType: 'output' });
+      else if (block.type === 'locals') this.scanBody(block, { resource: 'locals', resourceType: 'locals' });
     }
     const result = emptyResult(syntaxProblems(root, this.text));
     result.policies = this.policies.map(({ policy, reference }) => (reference ? { ...policy, ...this.kindOf(reference) } : policy));
@@ -277,7 +276,7 @@ class TerraformFileReader {
   }
 
   /** Policies in the arguments of a module, a locals block or an output: only those with a Statement. */
-  private scanBody(block: Block, host: Host): void {
+  private scanBody(block: Block, host: Pick<Host, 'resource' | 'resourceType'>): void {
     for (const item of bodyItems(block.body, this.text)) {
       if (!('attribute' in item)) continue;
       const { name, value } = item.attribute;
@@ -304,9 +303,8 @@ class TerraformFileReader {
         if (key && value) this.scan(value, { ...inner, property: `${host.property}.${literalString(key, this.text) ?? sourceOf(key, this.text)}` });
       }
     } else if (term.type === 'conditional') {
-      partsOf(term)
-        .filter(isExpression)
-        .forEach(branch => this.scan(branch, inner));
+      // the condition and both branches: every part of a conditional is an expression
+      partsOf(term).forEach(branch => this.scan(branch, inner));
     } else if (term.type === 'function_call') {
       this.functionArguments(term).forEach(arg => this.scan(arg, inner));
     }
