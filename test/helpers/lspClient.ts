@@ -120,11 +120,15 @@ export interface TestServer {
 
 export type ServerOptions = NonNullable<Parameters<typeof startServer>[0]>;
 
-/** The server of a test file: started before its tests, stopped after them; `server()` inside a test. */
-export function serverOfTestFile(options?: ServerOptions): () => TestServer {
+/**
+ * The server of a test file: started before its tests (then handed to `started`, e.g. to listen to its
+ * notifications), stopped after them; `server()` inside a test.
+ */
+export function serverOfTestFile(options?: ServerOptions, started?: (server: TestServer) => void): () => TestServer {
   let server: TestServer | undefined;
   before(async () => {
     server = await startServer(options);
+    started?.(server);
   });
   after(async () => {
     await server?.stop();
